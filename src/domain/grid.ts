@@ -1,0 +1,149 @@
+/**
+ * The grid model: one sheet (or part of one) as a 2-D array of cell values.
+ * Every host (Office.js, ExcelJS, CSV) converts into this shape; the engine reads nothing else.
+ */
+
+/** An Excel error value such as `#N/A` or `#VALUE!`. */
+export interface CellError {
+  readonly error: string;
+}
+
+/** One cell's value as the host read it. `null` is an empty cell. */
+export type CellValue = string | number | boolean | null | CellError;
+
+/** A rectangular area in 0-based absolute sheet coordinates, inclusive. */
+export interface Area {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** A sheet's values with where they sit in the sheet. */
+export interface Grid {
+  /** Sheet name (工作表名). */
+  readonly sheet: string;
+  /** 0-based absolute row of `values[0]` in the sheet (A1 is row 0). */
+  readonly top: number;
+  /** 0-based absolute column of `values[r][0]` in the sheet (A1 is column 0). */
+  readonly left: number;
+  /** Row-major values; rows may be ragged (missing cells are empty). */
+  readonly values: readonly (readonly CellValue[])[];
+  /** Number formats parallel to `values` (e.g. `0.00%`, `yyyy-mm-dd`), when the host knows them. */
+  readonly numberFormats?: readonly (readonly (string | null)[])[];
+  /** Merged areas in absolute coordinates; only the top-left cell of each holds the value. */
+  readonly merges?: readonly Area[];
+}
+
+export function isCellError(v: CellValue | undefined): v is CellError {
+  return typeof v === "object" && v !== null && typeof (v as CellError).error === "string";
+}
+
+/** Column letters for a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A1 address for 0-based absolute row and column: (0,0) → "A1". */
+export function a1(row: number, col: number): string {
+  return columnLetters(col) + String(row + 1);
+}
+
+/** A1 range text for an area: "A1:C10" (a single cell gives "A1"). */
+export function areaA1(area: Area): string {
+  const start = a1(area.top, area.left);
+  const end = a1(area.bottom, area.right);
+  return start === end ? start : `${start}:${end}`;
+}
+
+/** Parses "B12" or "$B$12" into 0-based absolute row/col; undefined when it is not an A1 cell. */
+export function parseA1(address: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const row = Number(m[2]);
+  if (row < 1) return undefined;
+  return { row: row - 1, col: col - 1 };
+}
+
+/** Parses "A1:C10" (with an optional sheet prefix, which is dropped) into an area. */
+export function parseArea(text: string): Area | undefined {
+  const bang = text.lastIndexOf("!");
+  const body = bang >= 0 ? text.slice(bang + 1) : text;
+  const [p, q] = body.split(":");
+  const s = parseA1(p);
+  const e = q === undefined ? s : parseA1(q);
+  if (!s || !e) return undefined;
+  return {
+    top: Math.min(s.row, e.row),
+    left: Math.min(s.col, e.col),
+    bottom: Math.max(s.row, e.row),
+    right: Math.max(s.col, e.col),
+  };
+}
+
+/** Number of rows in a grid. */
+export function rowCount(grid: Grid): number {
+  return grid.values.length;
+}
+
+/** Widest row of a grid. */
+export function colCount(grid: Grid): number {
+  let w = 0;
+  for (const r of grid.values) if (r.length > w) w = r.length;
+  return w;
+}
+
+/** Value at grid-relative (r, c); empty when outside. */
+export function cellAt(grid: Grid, r: number, c: number): CellValue {
+  const row = grid.values[r];
+  if (!row) return null;
+  const v = row[c];
+  return v === undefined ? null : v;
+}
+
+/** Number format at grid-relative (r, c), when known. */
+export function formatAt(grid: Grid, r: number, c: number): string | null {
+  const row = grid.numberFormats?.[r];
+  const f = row?.[c];
+  return f === undefined ? null : f;
+}
+
+/** A1 address of a grid-relative (r, c). */
+export function addressAt(grid: Grid, r: number, c: number): string {
+  return a1(grid.top + r, grid.left + c);
+}
+
+/** The grid's extent as an A1 range. */
+export function gridRange(grid: Grid): string {
+  const rows = Math.max(1, rowCount(grid));
+  const cols = Math.max(1, colCount(grid));
+  return areaA1({ top: grid.top, left: grid.left, bottom: grid.top + rows - 1, right: grid.left + cols - 1 });
+}
+
+/** Text of a cell as a person would read it (numbers in plain decimal, errors as their code, empty as ""). */
+export function cellText(v: CellValue): string {
+  if (v === null) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return v.error;
+}
+
+/** True for null, "" and whitespace-only strings. */
+export function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === "string" && v.trim() === "");
+}
+
+/** Builds a grid from plain rows (convenience for tests and CSV). */
+export function gridFromRows(sheet: string, rows: readonly (readonly CellValue[])[], top = 0, left = 0): Grid {
+  return { sheet, top, left, values: rows };
+}

@@ -1,0 +1,207 @@
+/**
+ * What table recognition produces: indicator tables (form and list layouts) and budget lists.
+ * Every field keeps the cell it came from, so every issue can point at a cell.
+ */
+import type { CellValue } from "../grid";
+
+/** A cell taken from the grid: its value, its display text, where it is. */
+export interface Ref {
+  readonly value: CellValue;
+  /** Display text, cleaned (half-width, whitespace collapsed); "" when empty. */
+  readonly text: string;
+  /** A1 address in the sheet. */
+  readonly address: string;
+  /** 0-based absolute sheet row and column. */
+  readonly row: number;
+  readonly col: number;
+  /** Number format of the cell, when the host gave one. */
+  readonly numberFormat?: string | null;
+  /** True when the text was filled down from a merged or blank cell above (一级/二级/project). */
+  readonly filled?: boolean;
+}
+
+/** Columns an indicator table can have. */
+export type IndicatorField =
+  | "projectCode" // 项目编码
+  | "projectName" // 项目名称
+  | "department" // 主管部门 / 预算单位
+  | "level1" // 一级指标
+  | "level2" // 二级指标
+  | "name" // 三级指标 / 指标名称
+  | "sign" // 计算符号 / 指标性质
+  | "target" // 指标值 / 年度指标值 / 目标值
+  | "unit" // 计量单位 / 度量单位
+  | "actual" // 实际完成值 / 完成值
+  | "weight" // 分值 / 权重
+  | "score" // 得分
+  | "reason" // 偏差原因分析及改进措施 / 未完成原因分析
+  | "standard" // 指标值设定依据 / 绩效标准
+  | "explain" // 指标解释 / 指标说明 / 指标值说明
+  | "note"; // 备注
+
+/** One 三级 indicator row. */
+export interface IndicatorRow {
+  /** 0-based absolute sheet row. */
+  readonly row: number;
+  readonly level1?: Ref;
+  readonly level2?: Ref;
+  readonly name?: Ref;
+  readonly sign?: Ref;
+  readonly target?: Ref;
+  readonly unit?: Ref;
+  readonly actual?: Ref;
+  readonly weight?: Ref;
+  readonly score?: Ref;
+  readonly reason?: Ref;
+  readonly standard?: Ref;
+  readonly explain?: Ref;
+  /** The row's weight as a number (undefined when blank or unreadable). */
+  readonly weightNumber?: number;
+  /** The row's entered score as a number. */
+  readonly scoreNumber?: number;
+  /** Weight or score marked not applicable ("/", "-", "—"). */
+  readonly notApplicable: boolean;
+  /**
+   * A template row left as is: name like "指标2:" / "……" / empty with nothing else.
+   * Placeholder rows without a score are kept out of `indicators`; those with a score stay, flagged.
+   */
+  readonly placeholder: boolean;
+}
+
+/** A row of the funds block (项目资金 / 预算执行情况). */
+export interface FundsRow {
+  /** total: 年度资金总额 / 总额; part: a 其中 row (财政拨款, 上年结转, 其他资金 …). */
+  readonly kind: "total" | "part";
+  readonly label: Ref;
+  readonly initial?: Ref; // 年初预算数
+  readonly budget?: Ref; // 全年预算数 (A) / 调整后预算数
+  readonly spent?: Ref; // 全年执行数 (B) / 预算执行数
+  readonly points?: Ref; // 分值 / 权重
+  readonly rate?: Ref; // 执行率 (B/A)
+  readonly score?: Ref; // 得分
+  readonly reason?: Ref; // 原因 / explanation
+}
+
+export interface FundsBlock {
+  /** The block's label cell (项目资金（万元）, 预算执行情况（10分）). */
+  readonly title?: Ref;
+  /** Points printed in the title, e.g. 10 for 预算执行情况（10分）. */
+  readonly titlePoints?: number;
+  /** Money unit of the block: 万元 unless the title or header says 元. */
+  readonly moneyUnit: "万元" | "元";
+  readonly rows: readonly FundsRow[];
+}
+
+/** A level-1 subtotal label like "产出指标（50分）" or a bare "(30分)". */
+export interface LevelSubtotal {
+  /** Canonical 一级 name when known (产出指标/效益指标/满意度指标/成本指标), else the label text. */
+  readonly level1: string;
+  readonly points: number;
+  readonly ref: Ref;
+  /** Rows (0-based absolute) that belong to this subtotal. */
+  readonly firstRow: number;
+  readonly lastRow: number;
+}
+
+/** Header fields of a project (form header, or the project columns of a list). */
+export interface ProjectInfo {
+  readonly name?: Ref; // 项目名称
+  readonly code?: Ref; // 项目编码 / 项目代码
+  readonly department?: Ref; // 主管部门
+  readonly unit?: Ref; // 实施单位 / 预算单位
+  readonly year?: string; // 年度
+}
+
+/** One project's indicators with everything that goes with them. */
+export interface IndicatorProject {
+  /** Stable key inside the table: the code, else the name, else "row N". */
+  readonly key: string;
+  readonly info: ProjectInfo;
+  readonly indicators: readonly IndicatorRow[];
+  /** Placeholder rows skipped (kept for reporting and for the ones that carry a score). */
+  readonly placeholders: readonly IndicatorRow[];
+  readonly subtotals: readonly LevelSubtotal[];
+  readonly funds?: FundsBlock;
+  /** Points printed on the indicator block title, e.g. 90 for 绩效指标（90分）. */
+  readonly indicatorBlockPoints?: number;
+  /** The 总分 / 合计 row: entered weight total and score total. */
+  readonly total?: { readonly label: Ref; readonly weight?: Ref; readonly score?: Ref };
+  /** Entered grade (自评等级 / 评价等级), when the form has one. */
+  readonly grade?: Ref;
+}
+
+/** self-evaluation: has actuals/scores; target: a declaration (申报表); evaluation: 决策/过程/产出/效益 scoring sheet. */
+export type IndicatorTableKind = "self-evaluation" | "target" | "evaluation";
+
+export interface IndicatorTable {
+  readonly kind: IndicatorTableKind;
+  /** form: one project per table with header fields; list: one indicator per row with project columns. */
+  readonly layout: "form" | "list";
+  readonly sheet: string;
+  /** A1 range the table covers. */
+  readonly range: string;
+  /** First header row (0-based absolute) and how many rows the header spans (1 or 2). */
+  readonly headerRow: number;
+  readonly headerRows: number;
+  /** Column (0-based absolute) of each recognized field. */
+  readonly columns: Readonly<Partial<Record<IndicatorField, number>>>;
+  readonly projects: readonly IndicatorProject[];
+  /** classic: 成本指标 under 产出; cost-level1: 成本指标 as a 一级 (2021+ framework); unknown when neither shows. */
+  readonly framework: "classic" | "cost-level1" | "unknown";
+}
+
+/** Columns of a budget list (预算项目清单). */
+export type BudgetField =
+  | "code" // 项目编码
+  | "name" // 项目名称
+  | "budgetUnit" // 预算单位 / 单位名称
+  | "department" // 主管部门
+  | "budgetType" // 预算类型 (四本预算)
+  | "expenseType" // 支出类型 (基本支出 / 项目支出)
+  | "secret" // 是否涉密
+  | "amount" // 金额 / 预算金额
+  | "declared" // 申报金额
+  | "approved" // 核定金额 / 建议安排金额
+  | "year" // 年度
+  | "fundSource"; // 资金来源
+
+export interface BudgetLine {
+  readonly row: number;
+  readonly code?: Ref;
+  readonly name?: Ref;
+  readonly budgetUnit?: Ref;
+  readonly department?: Ref;
+  readonly budgetType?: Ref;
+  readonly expenseType?: Ref;
+  readonly secret?: Ref;
+  readonly amount?: Ref;
+  readonly declared?: Ref;
+  readonly approved?: Ref;
+  readonly fundSource?: Ref;
+}
+
+export interface BudgetListTable {
+  readonly kind: "budget-list";
+  readonly layout: "list";
+  readonly sheet: string;
+  readonly range: string;
+  readonly headerRow: number;
+  readonly headerRows: number;
+  readonly columns: Readonly<Partial<Record<BudgetField, number>>>;
+  /** Unit of the amount columns, from the header ("金额（万元）") or the title; 万元 by default. */
+  readonly amountUnit: "万元" | "元";
+  readonly lines: readonly BudgetLine[];
+}
+
+export type RecognizedTable = IndicatorTable | BudgetListTable;
+
+/** What recognition found on one sheet. */
+export interface SheetRecognition {
+  readonly sheet: string;
+  readonly tables: readonly RecognizedTable[];
+  /**
+   * Set when the sheet looks like an indicator table (one-level names, 指标 words) but no header row was
+   * recognized; the cell is where the evidence is. Drives `table.no-indicator-header`.
+   */
+  readonly unrecognized?: { readonly cell: string; readonly reason: string; readonly reasonEn: string };
+}

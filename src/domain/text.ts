@@ -1,0 +1,34 @@
+/**
+ * Text normalisation shared by the parser, table recognition and reconciliation.
+ * Real tables mix full-width and half-width forms, spaces inside labels (产 出 指 标) and line breaks.
+ */
+
+/** Full-width ASCII variants (！ to ～) and the ideographic space become half-width. */
+export function toHalfWidth(s: string): string {
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += " ";
+    else out += s[i];
+  }
+  return out;
+}
+
+/** Half-width, no whitespace of any kind (spaces, line breaks, NBSP), lower-case Latin. For matching labels. */
+export function compactLabel(s: string): string {
+  return toHalfWidth(s).replace(/[\s\u00a0\u200b\ufeff]+/g, "").toLowerCase();
+}
+
+/** Half-width, trimmed, internal runs of whitespace collapsed to one space. For showing and comparing values. */
+export function cleanText(s: string): string {
+  return toHalfWidth(s).replace(/[\s\u00a0\u200b\ufeff]+/g, " ").trim();
+}
+
+/** Removes a trailing "(50分)" / "（30分）" style subtotal, returning the label and the points if present. */
+export function splitPointsSuffix(label: string): { label: string; points?: number } {
+  const t = compactLabel(label);
+  const m = /^(.*?)[(\[]?(\d+(?:\.\d+)?)分[)\]]?$/.exec(t);
+  if (!m) return { label: t };
+  return { label: m[1].replace(/[(\[]$/, ""), points: Number(m[2]) };
+}
