@@ -16,8 +16,14 @@ export interface Ref {
   readonly col: number;
   /** Number format of the cell, when the host gave one. */
   readonly numberFormat?: string | null;
-  /** True when the text was filled down from a merged or blank cell above (一级/二级/project). */
+  /**
+   * True when the text was filled down from a merged or blank cell above (一级/二级/project).
+   * A filled Ref keeps the row's own cell in `address`/`row`/`col` (where an issue should point),
+   * carries the source cell's `value`/`text`, and names the source cell in `from`.
+   */
   readonly filled?: boolean;
+  /** Optional (added by recognition): A1 address of the cell the text was read from, when `filled`. */
+  readonly from?: string;
 }
 
 /** Columns an indicator table can have. */
@@ -39,7 +45,11 @@ export type IndicatorField =
   | "explain" // 指标解释 / 指标说明 / 指标值说明
   | "note"; // 备注
 
-/** One 三级 indicator row. */
+/**
+ * One 三级 indicator row.
+ * Field presence: a field is undefined when the table has no such column; when the column exists the Ref is
+ * there even for a blank cell (text ""), so checks can point at the empty cell.
+ */
 export interface IndicatorRow {
   /** 0-based absolute sheet row. */
   readonly row: number;
@@ -62,10 +72,19 @@ export interface IndicatorRow {
   /** Weight or score marked not applicable ("/", "-", "—"). */
   readonly notApplicable: boolean;
   /**
-   * A template row left as is: name like "指标2:" / "……" / empty with nothing else.
-   * Placeholder rows without a score are kept out of `indicators`; those with a score stay, flagged.
+   * A template row left as is: name like "指标2:" / "……" / "**" / "指标1:/", or an empty name with nothing else.
+   * Placeholder rows that carry nothing (no target, actual, numeric weight or score) are kept out of
+   * `indicators`; those that carry something stay in `indicators` with `placeholder: true` (and are also
+   * listed in `placeholders`). A row with an empty name but a target/weight is not a placeholder: it is an
+   * indicator with a missing name.
    */
   readonly placeholder: boolean;
+  /**
+   * Optional (added by recognition): canonical 一级 category of the row (产出指标 / 效益指标 / 满意度指标 /
+   * 成本指标, or 决策 / 过程 in key evaluations), from the 一级 text, else inferred from the 二级 name
+   * (数量/质量/时效 → 产出指标 …). Undefined when neither says. Real table 02 prints only "(50分)" as 一级.
+   */
+  readonly category?: string;
 }
 
 /** A row of the funds block (项目资金 / 预算执行情况). */

@@ -13,6 +13,15 @@ export interface ParsedDate {
   readonly year: number;
   readonly month?: number;
   readonly day?: number;
+  /** Part of the month (or of the year when no month): 月初/上旬 → start, 中旬 → middle, 月底/年底/下旬 → end. */
+  readonly period?: "start" | "middle" | "end";
+}
+
+/** A date written without a year ("12月底", "年底前"): what could be read. 年底 → month 12, period end. */
+export interface PartialDate {
+  readonly month?: number;
+  readonly day?: number;
+  readonly period?: "start" | "middle" | "end";
 }
 
 /** A parsed value. Never thrown; what could not be read is in `problems`. */
@@ -35,6 +44,16 @@ export interface ParsedValue {
   readonly date?: ParsedDate;
   /** For qualitative values: the cleaned text (达成预期, 有效 …). */
   readonly text?: string;
+  /** A date without a year ("12月底", "年底前"); kind "date", `date` absent. */
+  readonly partialDate?: PartialDate;
+  /** For a compound unit (元/亩): the canonical denominator ("亩"); `unit` is "元/亩". */
+  readonly perUnit?: string;
+  /** True for a "not applicable" mark ("/", "-", "—", "无"); kind "empty". */
+  readonly notApplicable?: boolean;
+  /** 定性 or 定量（其他） when the sign column (or the value) says so; `sign` is then absent. */
+  readonly signLabel?: "定性" | "定量其他";
+  /** Decimals as written in the value text (or implied by its number format). */
+  readonly decimals?: number;
   /** Human-readable notes on anything that could not be read (Chinese; short). Empty when clean. */
   readonly problems: readonly string[];
 }

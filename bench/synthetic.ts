@@ -1,0 +1,26 @@
+/** Synthetic but realistic indicator lists and budget lists for benchmarks (list layout, several projects). */
+import type { CellValue, Grid } from "../src/domain/grid";
+
+const L2 = [
+  ["产出指标", "数量指标", "培训人次", "≥", "500", "人次"],
+  ["产出指标", "质量指标", "验收合格率", "≥", "95", "%"],
+  ["产出指标", "时效指标", "完成时间", "≤", "2023年12月", ""],
+  ["产出指标", "成本指标", "项目总成本", "≤", "90", "万元"],
+  ["效益指标", "社会效益指标", "受益人数", "≥", "1,200", "人"],
+  ["效益指标", "可持续影响指标", "持续发挥作用年限", "≥", "5", "年"],
+  ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥", "90", "%"],
+];
+
+/** A list-layout target table with `rows` indicator rows, 7 per project (weights 90 per project). */
+export function indicatorListGrid(rows: number): Grid {
+  const header: CellValue[] = ["项目编码", "项目名称", "一级指标", "二级指标", "三级指标", "计算符号", "指标值", "计量单位", "分值"];
+  const weights = [20, 10, 10, 10, 15, 15, 10];
+  const values: CellValue[][] = [header];
+  for (let i = 0; i < rows; i++) {
+    const p = Math.floor(i / L2.length);
+    const k = i % L2.length;
+    const [l1, l2, name, sign, target, unit] = L2[k];
+    values.push([`P${String(p).padStart(8, "0")}`, `项目${p}`, l1, l2, name, sign, target, unit, weights[k]]);
+  }
+  return { sheet: "指标", top: 0, left: 0, values };
+}

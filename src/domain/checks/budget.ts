@@ -1,0 +1,148 @@
+/**
+ * Funds block (项目资金 / 预算执行情况), rules.md §4.2: budget.total-mismatch (年度资金总额 against its 其中
+ * rows), budget.zero-budget, budget.rate-mismatch (entered 执行率 against B/A, at the precision shown),
+ * budget.score-mismatch (entered 得分 against 执行率 × 分值), budget.low-execution (< 90 % with no reason).
+ */
+import type { IssueDraft } from "../issues";
+import type { FundsRow, Ref } from "../tables/model";
+import { rateAgrees, readingText, scoreAgrees } from "../scoring/compare";
+import { checkFundsTotal, executionRate, refNumber, scoreExecution, type FundsColumn } from "../scoring/execution";
+import { fmt2, fmtPercent } from "../scoring/round";
+import { isNotApplicableMark, readNumber } from "../value/number";
+import type { ProjectCheck } from "./types";
+
+const COLUMN_NAMES: Readonly<Record<FundsColumn, readonly [string, string]>> = {
+  initial: ["年初预算数", "initial budget"],
+  budget: ["全年预算数", "full-year budget (A)"],
+  spent: ["全年执行数", "spending (B)"],
+};
+
+function fmtAmount(n: number): string {
+  return String(Number(n.toPrecision(12)));
+}
+
+function hasText(ref: Ref | undefined): boolean {
+  return !!ref && ref.text.trim() !== "" && !isNotApplicableMark(ref.value) && !isNotApplicableMark(ref.text);
+}
+
+function rowLabel(row: FundsRow): string {
+  return row.label.text.replace(/[:：]$/, "") || (row.kind === "total" ? "年度资金总额" : "其中");
+}
+
+export const budget: ProjectCheck = {
+  id: "budget",
+  codes: ["budget.total-mismatch", "budget.zero-budget", "budget.rate-mismatch", "budget.score-mismatch", "budget.low-execution"],
+  run(project, { table, profile }) {
+    const funds = project.funds;
+    if (!funds) return [];
+    const out: IssueDraft[] = [];
+    const sheet = table.sheet;
+
+    // 年度资金总额 = Σ 其中 (every kind of table: 申报表 too).
+    const totalRow = funds.rows.find((r) => r.kind === "total");
+    for (const c of checkFundsTotal(funds, profile.amountTolerance)) {
+      if (c.agrees || !totalRow) continue;
+      const [zh, en] = COLUMN_NAMES[c.column];
+      out.push({
+        code: "budget.total-mismatch",
+        sheet,
+        cell: (c.totalRef ?? totalRow.label).address,
+        value: c.totalRef?.text ?? "",
+        expected: fmtAmount(c.partsSum),
+        message: `${rowLabel(totalRow)}的${zh}${c.totalRef && c.totalRef.text.trim() !== "" ? fmtAmount(c.total) : "为空，"}与其中各项合计${fmtAmount(c.partsSum)}不符`,
+        messageEn: `the total row's ${en} ${c.totalRef && c.totalRef.text.trim() !== "" ? fmtAmount(c.total) : "is empty and"} differs from the sum of its parts, ${fmtAmount(c.partsSum)}`,
+      });
+    }
+
+    if (table.kind === "target") return out;
+    const ex = scoreExecution(funds, profile);
+
+    // Entered 执行率 on every row that has one, against B/A of that row.
+    for (const row of funds.rows) {
+      if (!row.rate) continue;
+      const reading = readNumber(row.rate.value, row.rate.numberFormat);
+      if (!reading) continue; // blank or "/": nothing entered (02 leaves it empty)
+      const isScoring = ex !== undefined && ex.row === row;
+      const a = isScoring ? ex.budget : refNumber(row.budget);
+      const b = isScoring ? ex.spent : refNumber(row.spent);
+      const rate = executionRate(a, b);
+      if (!rate.ok) continue;
+      if (rateAgrees(rate.rate, reading)) continue;
+      out.push({
+        code: "budget.rate-mismatch",
+        sheet,
+        cell: row.rate.address,
+        value: row.rate.text,
+        expected: fmtPercent(rate.rate),
+        message: `${rowLabel(row)}执行率${readingText(reading)}与执行数/预算数（${fmtAmount(b as number)}/${fmtAmount(a as number)}=${fmtPercent(rate.rate)}）不符`,
+        messageEn: `${rowLabel(row)}: execution rate ${readingText(reading)} differs from B/A (${fmtAmount(b as number)}/${fmtAmount(a as number)} = ${fmtPercent(rate.rate)})`,
+      });
+    }
+
+    if (!ex) return out;
+    const row = ex.row;
+
+    if (!ex.rate.ok) {
+      if (ex.rate.cause === "zero-budget") {
+        out.push({
+          code: "budget.zero-budget",
+          sheet,
+          cell: (row.budget ?? row.label).address,
+          value: row.budget?.text ?? "",
+          expected: "> 0",
+          message: `${rowLabel(row)}的全年预算数为0，无法计算预算执行率及得分`,
+          messageEn: "the full-year budget (A) is 0: no execution rate or score can be computed",
+        });
+      }
+      return out;
+    }
+    const rate = ex.rate.rate;
+    const score = ex.score as number;
+
+    // Budget 得分 = 执行率 × 分值.
+    const scoreRefs = funds.rows.some((r) => r.score !== undefined);
+    const entered = ex.enteredScore;
+    const formula = `执行率${fmtPercent(rate)}×${fmt2(ex.points)}分`;
+    const formulaEn = `rate ${fmtPercent(rate)} × ${fmt2(ex.points)} points`;
+    if (entered !== undefined) {
+      if (!scoreAgrees(score, entered, profile.scoreTolerance)) {
+        out.push({
+          code: "budget.score-mismatch",
+          sheet,
+          cell: (row.score as Ref).address,
+          value: (row.score as Ref).text,
+          expected: fmt2(score),
+          message: `预算执行率得分${fmt2(entered)}与按规则计算的${fmt2(score)}不符（${formula}）`,
+          messageEn: `budget execution score ${fmt2(entered)}, the rule gives ${fmt2(score)} (${formulaEn})`,
+        });
+      }
+    } else if (table.kind === "self-evaluation" && (row.score ? row.score.text.trim() === "" : scoreRefs)) {
+      out.push({
+        code: "budget.score-mismatch",
+        sheet,
+        cell: (row.score ?? row.label).address,
+        value: row.score?.text ?? "",
+        expected: fmt2(score),
+        message: `预算执行率得分为空，按规则应为${fmt2(score)}（${formula}）`,
+        messageEn: `budget execution score is empty; the rule gives ${fmt2(score)} (${formulaEn})`,
+      });
+    }
+
+    // 执行率 < 90 % wants a reason.
+    if (rate < profile.lowExecutionThreshold - 1e-12) {
+      const explained = hasText(row.reason) || funds.rows.some((r) => hasText(r.reason));
+      if (!explained) {
+        out.push({
+          code: "budget.low-execution",
+          sheet,
+          cell: (row.rate ?? row.reason ?? row.spent ?? row.label).address,
+          value: row.rate?.text ?? fmtPercent(rate),
+          expected: `≥ ${fmtPercent(profile.lowExecutionThreshold)}，或说明原因`,
+          message: `预算执行率${fmtPercent(rate)}低于${fmtPercent(profile.lowExecutionThreshold)}，未说明原因`,
+          messageEn: `execution rate ${fmtPercent(rate)} is below ${fmtPercent(profile.lowExecutionThreshold)} and no reason is given`,
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,89 @@
+/** V2: 一级/二级 inside the framework (and 满意度 indicators under 满意度); V3: 产出, 效益 and 满意度 all present. */
+import type { IssueDraft } from "../issues";
+import { compactLabel } from "../text";
+import { projectHierarchy, rowCategory } from "./category";
+import type { ProjectCheck } from "./types";
+
+export const categories: ProjectCheck = {
+  id: "categories",
+  codes: ["indicator.unknown-category", "project.missing-category"],
+  run(project, { table, profile }) {
+    const out: IssueDraft[] = [];
+    if (table.kind === "evaluation") return out; // 决策/过程/产出/效益 framework: not the 绩效目标 hierarchy
+    const hierarchy = projectHierarchy(project, profile);
+    const reported = new Set<string>();
+    const present = new Set<string>();
+    const once = (key: string, d: IssueDraft): void => {
+      if (reported.has(key)) return;
+      reported.add(key);
+      out.push(d);
+    };
+    for (const row of project.indicators) {
+      if (row.placeholder) continue;
+      const c = rowCategory(row, project, hierarchy);
+      if ((c.level1Known || c.level1Inferred) && c.level1) present.add(c.level1);
+      if (row.level1 && row.level1.text && !c.level1Known) {
+        once(`1:${compactLabel(row.level1.text)}`, {
+          code: "indicator.unknown-category",
+          sheet: table.sheet,
+          cell: row.level1.address,
+          value: row.level1.text,
+          expected: Object.keys(hierarchy).join("/"),
+          message: `一级指标“${row.level1.text}”不在指标体系内`,
+          messageEn: `level-1 indicator "${row.level1.text}" is not in the framework`,
+        });
+      }
+      if (row.level2 && row.level2.text && !c.level2Known) {
+        once(`2:${c.level2}`, {
+          code: "indicator.unknown-category",
+          sheet: table.sheet,
+          cell: row.level2.address,
+          value: row.level2.text,
+          expected: c.level1Known && c.level1 ? (hierarchy[c.level1] ?? []).join("/") : undefined,
+          message: `二级指标“${row.level2.text}”不在指标体系内`,
+          messageEn: `level-2 indicator "${row.level2.text}" is not in the framework`,
+        });
+      } else if (row.level2 && c.level2Misplaced) {
+        once(`m:${c.level1}:${c.level2}`, {
+          code: "indicator.unknown-category",
+          sheet: table.sheet,
+          cell: row.level2.address,
+          value: row.level2.text,
+          expected: c.level1 ? (hierarchy[c.level1] ?? []).join("/") : undefined,
+          message: `二级指标“${row.level2.text}”不属于一级指标“${c.level1 ?? ""}”`,
+          messageEn: `level-2 "${row.level2.text}" does not belong under "${c.level1 ?? ""}"`,
+        });
+      }
+      const name = row.name ? compactLabel(row.name.text) : "";
+      if (name.includes("满意度") && (c.level1Known || c.level1Inferred) && c.level1 !== "满意度指标" && row.name) {
+        out.push({
+          code: "indicator.unknown-category",
+          sheet: table.sheet,
+          cell: row.name.address,
+          value: row.name.text,
+          expected: "满意度指标",
+          message: `满意度指标“${row.name.text}”放在了“${c.level2 ?? c.level1 ?? ""}”下，应归入满意度指标`,
+          messageEn: `satisfaction indicator "${row.name.text}" is filed under "${c.level2 ?? c.level1 ?? ""}"`,
+        });
+      }
+    }
+    const first = project.indicators.find((r) => !r.placeholder);
+    if (!first) return out;
+    const anchor = first.level1 ?? first.name ?? first.target;
+    for (const cat of profile.requiredCategories) {
+      if (present.has(cat)) continue;
+      const isSatisfaction = cat === "满意度指标";
+      out.push({
+        code: "project.missing-category",
+        sheet: table.sheet,
+        cell: anchor?.address ?? "A1",
+        value: project.info.name?.text ?? project.key,
+        expected: cat,
+        message: `项目缺少${cat}`,
+        messageEn: `the project has no ${cat === "产出指标" ? "output" : cat === "效益指标" ? "benefit" : "satisfaction"} indicators`,
+        ...(isSatisfaction ? { severity: profile.missingSatisfactionSeverity } : {}),
+      });
+    }
+    return out;
+  },
+};

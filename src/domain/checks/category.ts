@@ -1,0 +1,81 @@
+/**
+ * Canonical 一级/二级 names of an indicator row (§2.3). Real tables write "产出指标（50分）", "(50分)" (the
+ * words lost), "产出数量指标", "数量" or put 成本指标 at level 1; this maps them onto the profile's framework.
+ */
+import { compactLabel, splitPointsSuffix } from "../text";
+import type { Hierarchy, Profile } from "../profiles/types";
+import type { IndicatorProject, IndicatorRow } from "../tables/model";
+
+export interface RowCategory {
+  /** Canonical 一级 (产出指标, 效益指标, 满意度指标, 成本指标), or the cleaned text when unknown. */
+  readonly level1?: string;
+  /** Canonical 二级 when known, else the cleaned text. */
+  readonly level2?: string;
+  readonly level1Known: boolean;
+  /** The 一级 cell is not a known name, but the known 二级 says which 一级 the row belongs to. */
+  readonly level1Inferred: boolean;
+  readonly level2Known: boolean;
+  /** The 二级 exists but under another 一级 than the row's. */
+  readonly level2Misplaced: boolean;
+}
+
+/** "产出数量指标" → "数量指标"; "数量" → "数量指标"; "产出指标(50分)" → "产出指标". */
+export function canonicalName(text: string, known: readonly string[]): string | undefined {
+  const { label } = splitPointsSuffix(text);
+  const t = compactLabel(label).replace(/^[一二三四五六七八九十\d]+[、.．]/, "");
+  if (!t) return undefined;
+  const candidates = [t, t.endsWith("指标") ? t : t + "指标", t.replace(/^(产出|效益|满意度)(?=.+指标$)/, "")];
+  for (const c of candidates) if (known.includes(c)) return c;
+  return undefined;
+}
+
+function level2Owner(h: Hierarchy): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [l1, l2s] of Object.entries(h)) for (const l2 of l2s) m.set(l2, l1);
+  return m;
+}
+
+/** Which framework a project uses: 成本指标 as a 一级 means the 2021+ layout. */
+export function projectHierarchy(project: IndicatorProject, profile: Profile): Hierarchy {
+  for (const r of project.indicators) {
+    if (r.level1 && canonicalName(r.level1.text, ["成本指标"]) === "成本指标") return profile.hierarchyCostLevel1;
+  }
+  return profile.hierarchy;
+}
+
+/** Subtotal label covering a row, if any ("(50分)" rows carry no words, so the label's own text may be empty). */
+function subtotalFor(project: IndicatorProject, row: number): string | undefined {
+  for (const s of project.subtotals) if (row >= s.firstRow && row <= s.lastRow) return s.level1;
+  return undefined;
+}
+
+export function rowCategory(row: IndicatorRow, project: IndicatorProject, hierarchy: Hierarchy): RowCategory {
+  const level1Names = Object.keys(hierarchy);
+  const owners = level2Owner(hierarchy);
+  const level2Names = [...owners.keys()];
+  const l2 = row.level2 ? canonicalName(row.level2.text, level2Names) : undefined;
+  let l1 = row.level1 ? canonicalName(row.level1.text, level1Names) : undefined;
+  if (!l1) {
+    const sub = subtotalFor(project, row.row);
+    if (sub) l1 = canonicalName(sub, level1Names);
+  }
+  // A level-1 cell that lost its words ("(50分)") or is empty: infer from the 二级.
+  const l1Text = row.level1 ? compactLabel(splitPointsSuffix(row.level1.text).label) : "";
+  if (!l1 && l2 && l1Text === "") l1 = owners.get(l2);
+  const misplaced = !!(l1 && l2 && owners.get(l2) !== l1);
+  // A non-standard 一级 ("项目年度绩效目标(定量指标)") over a standard 二级: the 二级 tells the category.
+  const inferred = !l1 && l2 ? owners.get(l2) : undefined;
+  return {
+    level1: l1 ?? inferred ?? (l1Text || undefined),
+    level1Inferred: inferred !== undefined,
+    level2: l2 ?? (row.level2 ? compactLabel(row.level2.text) || undefined : undefined),
+    level1Known: !!l1,
+    level2Known: !!l2,
+    level2Misplaced: misplaced,
+  };
+}
+
+/** True for rows under 成本指标 (as 一级 or as 二级 of 产出). */
+export function isCostRow(c: RowCategory): boolean {
+  return c.level1 === "成本指标" || c.level2 === "成本指标" || (c.level2 ?? "").endsWith("成本指标");
+}

@@ -1,0 +1,31 @@
+/** Every project check, in the order their findings read best. */
+import { budget } from "./budget";
+import { categories } from "./categories";
+import { duplicate } from "./duplicate";
+import { placeholder } from "./placeholder";
+import { requiredFields } from "./required-fields";
+import { scoreRows } from "./score-rows";
+import { scoreTotals } from "./score-totals";
+import { shanxiCost } from "./shanxi-cost";
+import type { ProjectCheck } from "./types";
+import { valueFormat } from "./value-format";
+import { valueRange } from "./value-range";
+import { vague } from "./vague";
+import { weights } from "./weights";
+
+export type { CheckContext, ProjectCheck } from "./types";
+
+export const PROJECT_CHECKS: readonly ProjectCheck[] = [
+  requiredFields,
+  placeholder,
+  valueFormat,
+  valueRange,
+  vague,
+  duplicate,
+  categories,
+  weights,
+  shanxiCost,
+  budget,
+  scoreRows,
+  scoreTotals,
+];

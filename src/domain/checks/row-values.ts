@@ -1,0 +1,34 @@
+/** Parsed 指标值 / 实际完成值 of a row, with its sign and unit columns folded in (the 四川/云南 forms). */
+import { parseValue } from "../value/parse";
+import { normalizeSign } from "../value/sign";
+import type { ParsedValue } from "../value/types";
+import type { IndicatorRow } from "../tables/model";
+
+export function rowTarget(row: IndicatorRow): ParsedValue {
+  return parseValue(row.target?.value ?? null, {
+    signText: row.sign?.text || undefined,
+    unitText: row.unit?.text || undefined,
+    numberFormat: row.target?.numberFormat,
+  });
+}
+
+export function rowActual(row: IndicatorRow): ParsedValue {
+  return parseValue(row.actual?.value ?? null, {
+    unitText: row.unit?.text || undefined,
+    numberFormat: row.actual?.numberFormat,
+  });
+}
+
+/** The sign column's meaning: a direction, 定性, 定量（其他）, or nothing. */
+export function rowSignKind(row: IndicatorRow): ReturnType<typeof normalizeSign> {
+  return row.sign && row.sign.text ? normalizeSign(row.sign.text) : undefined;
+}
+
+/** Quantitative: a direction sign (column or in the value), or a bare figure; not 定性/定量（其他）. */
+export function isQuantitative(row: IndicatorRow, target: ParsedValue): boolean {
+  const s = rowSignKind(row);
+  if (s === "定性" || s === "定量其他") return false;
+  if (s) return true;
+  if (target.kind === "qualitative" || target.kind === "date") return false;
+  return target.sign !== undefined || target.kind === "number";
+}

@@ -1,0 +1,33 @@
+/** V19 (山西): when no 成本指标 was filled in, the default cost indicator may score at most N points. */
+import type { IssueDraft } from "../issues";
+import { isCostRow, projectHierarchy, rowCategory } from "./category";
+import type { ProjectCheck } from "./types";
+
+export const shanxiCost: ProjectCheck = {
+  id: "shanxi-cost",
+  codes: ["indicator.shanxi-cost"],
+  run(project, { table, profile }) {
+    const out: IssueDraft[] = [];
+    const max = profile.defaultCostMaxPoints;
+    if (max === null) return out;
+    const hierarchy = projectHierarchy(project, profile);
+    const cost = project.indicators.filter((r) => isCostRow(rowCategory(r, project, hierarchy)));
+    const filled = cost.some((r) => !r.placeholder && r.target && r.target.text !== "");
+    if (filled) return out;
+    for (const r of cost) {
+      const w = r.weightNumber;
+      if (w !== undefined && w > max && r.weight) {
+        out.push({
+          code: "indicator.shanxi-cost",
+          sheet: table.sheet,
+          cell: r.weight.address,
+          value: r.weight.text,
+          expected: `≤${max}`,
+          message: `未填写成本指标时，默认成本指标最多${max}分（当前${w}分）`,
+          messageEn: `with no cost indicator filled in, the default one may carry at most ${max} points (has ${w})`,
+        });
+      }
+    }
+    return out;
+  },
+};

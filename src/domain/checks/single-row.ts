@@ -1,0 +1,70 @@
+/**
+ * Checks one indicator row given as plain values (for JX.CHECK): the row-level rules only, since a single
+ * row has no project to total or categorize.
+ */
+import { makeIssue } from "../catalog";
+import { cleanText } from "../text";
+import type { CellValue } from "../grid";
+import { cellText } from "../grid";
+import type { Issue } from "../issues";
+import type { Profile } from "../profiles/types";
+import type { IndicatorRow, IndicatorTable, Ref } from "../tables/model";
+import { readNumber } from "../value/number";
+import { categories } from "./categories";
+import { placeholder } from "./placeholder";
+import { requiredFields } from "./required-fields";
+import type { ProjectCheck } from "./types";
+import { valueFormat } from "./value-format";
+import { valueRange } from "./value-range";
+import { vague } from "./vague";
+import { weights } from "./weights";
+
+export interface SingleRowInput {
+  readonly level1: CellValue; // 一级指标
+  readonly level2: CellValue; // 二级指标
+  readonly name: CellValue; // 三级指标
+  readonly target: CellValue; // 指标值
+  readonly unit: CellValue; // 计量单位
+  readonly weight: CellValue; // 分值
+}
+
+const ROW_CHECKS: readonly ProjectCheck[] = [requiredFields, placeholder, valueFormat, valueRange, vague, categories, weights];
+const COLUMNS = { level1: 0, level2: 1, name: 2, target: 3, unit: 4, weight: 5 } as const;
+
+/** Row-level issues of one indicator; cells are named by column (A 一级 … F 分值) in row 1. */
+export function checkSingleRow(input: SingleRowInput, profile: Profile): Issue[] {
+  const refs: Record<string, Ref> = {};
+  for (const [k, col] of Object.entries(COLUMNS)) {
+    const v = input[k as keyof SingleRowInput];
+    const text = cleanText(cellText(v ?? null));
+    if (text !== "") refs[k] = { value: v, text, address: String.fromCharCode(65 + col) + "1", row: 0, col };
+  }
+  const w = readNumber(input.weight ?? null);
+  const row: IndicatorRow = {
+    row: 0,
+    ...refs,
+    ...(w && !w.percent ? { weightNumber: w.value } : {}),
+    notApplicable: false,
+    placeholder: false,
+  };
+  const table: IndicatorTable = {
+    kind: "target",
+    layout: "list",
+    sheet: "",
+    range: "A1:F1",
+    headerRow: 0,
+    headerRows: 0,
+    columns: COLUMNS,
+    projects: [{ key: "row", info: {}, indicators: [row], placeholders: [], subtotals: [] }],
+    framework: "unknown",
+  };
+  const project = table.projects[0];
+  const out: Issue[] = [];
+  for (const c of ROW_CHECKS) {
+    for (const d of c.run(project, { profile, table })) {
+      if (d.code.startsWith("project.")) continue; // totals and categories need the whole project
+      out.push(makeIssue(d));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,20 @@
+/**
+ * A check: one rule family, one file. It declares the codes it can emit and runs on one project of a
+ * recognized indicator table (the "end" moment of frictionless's start/row/end; row checks loop inside).
+ */
+import type { IssueCode, IssueDraft } from "../issues";
+import type { Profile } from "../profiles/types";
+import type { IndicatorProject, IndicatorTable } from "../tables/model";
+
+export interface CheckContext {
+  readonly profile: Profile;
+  readonly table: IndicatorTable;
+}
+
+export interface ProjectCheck {
+  /** Short id, e.g. "required-fields". */
+  readonly id: string;
+  /** Every code this check may emit. */
+  readonly codes: readonly IssueCode[];
+  run(project: IndicatorProject, ctx: CheckContext): IssueDraft[];
+}

@@ -1,0 +1,60 @@
+/** V4 (定量 needs a number), V5 (定量 needs a unit) and V6 (定量（其他） needs 指标值说明). */
+import { a1 } from "../grid";
+import type { IssueDraft } from "../issues";
+import { isPlaceholderText } from "./placeholder";
+import { isQuantitative, rowSignKind, rowTarget } from "./row-values";
+import type { ProjectCheck } from "./types";
+
+export const valueFormat: ProjectCheck = {
+  id: "value-format",
+  codes: ["indicator.not-numeric", "indicator.missing-unit", "indicator.missing-explanation"],
+  run(project, { table, profile }) {
+    const out: IssueDraft[] = [];
+    for (const row of project.indicators) {
+      if (row.placeholder || row.notApplicable || !row.target || row.target.text === "") continue;
+      if (isPlaceholderText(row.target.text, profile)) continue; // reported as a placeholder
+      const t = rowTarget(row);
+      const signKind = rowSignKind(row);
+      if (signKind === "定量其他") {
+        const explain = row.explain?.text ?? "";
+        if (explain === "") {
+          out.push({
+            code: "indicator.missing-explanation",
+            sheet: table.sheet,
+            cell: row.sign?.address ?? row.target.address,
+            value: row.sign?.text ?? "",
+            message: "计算符号为“定量（其他）”时须填写指标值说明",
+            messageEn: "a 定量（其他） indicator needs an explanation of its value",
+          });
+        }
+        continue;
+      }
+      if (t.kind === "date" || !isQuantitative(row, t)) continue; // 时效 dates carry their own unit
+      if (t.number === undefined) {
+        out.push({
+          code: "indicator.not-numeric",
+          sheet: table.sheet,
+          cell: row.target.address,
+          value: row.target.text,
+          expected: "数值 number",
+          message: `定量指标的指标值“${row.target.text}”不是数值`,
+          messageEn: `quantitative target "${row.target.text}" is not a number`,
+        });
+        continue;
+      }
+      if (!t.unit) {
+        const cell = table.columns.unit !== undefined ? row.unit?.address ?? a1(row.row, table.columns.unit) : row.target.address;
+        out.push({
+          code: "indicator.missing-unit",
+          sheet: table.sheet,
+          cell,
+          value: row.target.text,
+          expected: "计量单位 unit",
+          message: `定量指标“${row.name?.text ?? ""}”缺少计量单位`,
+          messageEn: `quantitative indicator "${row.name?.text ?? ""}" has no unit`,
+        });
+      }
+    }
+    return out;
+  },
+};

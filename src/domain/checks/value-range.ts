@@ -1,0 +1,68 @@
+/** Unit agreement, % above 100 (V11), and cost indicators with a ≥/＞ sign (V12). */
+import type { IssueDraft } from "../issues";
+import { isCostRow, projectHierarchy, rowCategory } from "./category";
+import { rowActual, rowTarget } from "./row-values";
+import type { ProjectCheck } from "./types";
+
+export const valueRange: ProjectCheck = {
+  id: "value-range",
+  codes: ["indicator.unit-mismatch", "indicator.percent-over-100", "indicator.cost-direction"],
+  run(project, { table, profile }) {
+    const out: IssueDraft[] = [];
+    const hierarchy = projectHierarchy(project, profile);
+    for (const row of project.indicators) {
+      if (row.placeholder || row.notApplicable || !row.target || row.target.text === "") continue;
+      const t = rowTarget(row);
+      const glued = t.problems.find((p) => p.includes("单位不一致"));
+      if (glued) {
+        out.push({
+          code: "indicator.unit-mismatch",
+          sheet: table.sheet,
+          cell: row.target.address,
+          value: row.target.text,
+          expected: row.unit?.text,
+          message: `指标值中的单位与计量单位列“${row.unit?.text ?? ""}”不一致`,
+          messageEn: `the unit in the value differs from the unit column "${row.unit?.text ?? ""}"`,
+        });
+      }
+      if (row.actual && row.actual.text !== "") {
+        const x = rowActual(row);
+        if (t.unit && x.unit && t.unit !== x.unit && !(t.unitKind === "money" && x.unitKind === "money")) {
+          out.push({
+            code: "indicator.unit-mismatch",
+            sheet: table.sheet,
+            cell: row.actual.address,
+            value: row.actual.text,
+            expected: t.unit,
+            message: `实际完成值的单位“${x.unit}”与指标值的单位“${t.unit}”不一致`,
+            messageEn: `the actual's unit "${x.unit}" differs from the target's "${t.unit}"`,
+          });
+        }
+      }
+      if (t.unitKind === "percent" && t.number !== undefined && t.number > 100) {
+        out.push({
+          code: "indicator.percent-over-100",
+          sheet: table.sheet,
+          cell: row.target.address,
+          value: row.target.text,
+          expected: "≤100%",
+          message: `百分比指标值${t.number}%超过100%`,
+          messageEn: `percentage target ${t.number}% is above 100%`,
+        });
+      }
+      const cat = rowCategory(row, project, hierarchy);
+      if (isCostRow(cat) && (t.sign === "≥" || t.sign === "＞")) {
+        out.push({
+          code: "indicator.cost-direction",
+          sheet: table.sheet,
+          cell: row.sign?.text ? row.sign.address : row.target.address,
+          value: row.sign?.text || row.target.text,
+          expected: "≤",
+          message: "成本指标一般应设为“≤”（成本有上限），当前为“≥/＞”",
+          messageEn: "a cost indicator normally takes ≤ (costs are capped), not ≥/＞",
+        });
+      }
+    }
+    return out;
+  },
+};

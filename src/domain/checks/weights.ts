@@ -1,0 +1,129 @@
+/** V8 (weights above zero), V9 (subtotal labels agree with their rows) and V10 (weights total 90/100, 50/30/10). */
+import { a1 } from "../grid";
+import type { IssueDraft } from "../issues";
+import type { IndicatorProject } from "../tables/model";
+import { readNumber } from "../value/number";
+import { projectHierarchy, rowCategory } from "./category";
+import type { ProjectCheck } from "./types";
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+const EPS = 0.005;
+
+/** Points of the budget execution part printed on the form (funds total row 分值, or the block title). */
+export function fundsPoints(project: IndicatorProject): number | undefined {
+  const f = project.funds;
+  if (!f) return undefined;
+  const total = f.rows.find((r) => r.kind === "total");
+  const p = total?.points ? readNumber(total.points.value, total.points.numberFormat) : undefined;
+  if (p && !p.percent) return p.value;
+  return f.titlePoints;
+}
+
+export const weights: ProjectCheck = {
+  id: "weights",
+  codes: ["indicator.zero-weight", "project.weight-sum"],
+  run(project, { table, profile }) {
+    const out: IssueDraft[] = [];
+    const wcol = table.columns.weight;
+    if (wcol === undefined) return out;
+    let sum = 0;
+    const byCategory = new Map<string, number>();
+    const hierarchy = projectHierarchy(project, profile);
+    for (const row of project.indicators) {
+      if (row.notApplicable) continue;
+      if (row.placeholder && row.weightNumber === undefined) continue;
+      const w = row.weightNumber;
+      if (w === undefined || w <= 0) {
+        if (!profile.requirePositiveWeight) continue;
+        out.push({
+          code: "indicator.zero-weight",
+          sheet: table.sheet,
+          cell: row.weight?.address ?? a1(row.row, wcol),
+          value: row.weight?.text ?? "",
+          expected: "> 0",
+          message: w === undefined ? "分值（权重）为空" : `分值（权重）${w}应大于0`,
+          messageEn: w === undefined ? "weight is empty" : `weight ${w} must be above zero`,
+        });
+        continue;
+      }
+      sum += w;
+      const cat = rowCategory(row, project, hierarchy).level1;
+      if (cat) byCategory.set(cat, (byCategory.get(cat) ?? 0) + w);
+    }
+    sum = round2(sum);
+
+    // V9: each printed subtotal ("产出指标（50分）") against its rows.
+    for (const s of project.subtotals) {
+      let sub = 0;
+      for (const row of project.indicators) {
+        if (row.row >= s.firstRow && row.row <= s.lastRow && !row.notApplicable && row.weightNumber !== undefined) sub += row.weightNumber;
+      }
+      sub = round2(sub);
+      if (Math.abs(sub - s.points) > EPS) {
+        out.push({
+          code: "project.weight-sum",
+          sheet: table.sheet,
+          cell: s.ref.address,
+          value: s.ref.text,
+          expected: String(sub),
+          message: `“${s.ref.text}”标注${s.points}分，其下指标分值合计${sub}分`,
+          messageEn: `"${s.ref.text}" says ${s.points} points but its indicators total ${sub}`,
+        });
+      }
+    }
+
+    const points = fundsPoints(project);
+    const totalWeight = project.total?.weight ? readNumber(project.total.weight.value, project.total.weight.numberFormat) : undefined;
+    let expected: number[];
+    if (project.indicatorBlockPoints !== undefined) expected = [project.indicatorBlockPoints];
+    else if (points !== undefined) expected = [round2(profile.indicatorTotal + profile.executionPoints - points)];
+    else if (totalWeight && !totalWeight.percent) expected = [totalWeight.value];
+    else expected = [profile.indicatorTotal, profile.indicatorTotal + profile.executionPoints];
+    if (sum > 0 && !expected.some((e) => Math.abs(e - sum) <= EPS)) {
+      const anchor = project.indicators.find((r) => r.weight)?.weight;
+      out.push({
+        code: "project.weight-sum",
+        sheet: table.sheet,
+        cell: anchor?.address ?? a1(table.headerRow, wcol),
+        value: String(sum),
+        expected: expected.join(" 或 "),
+        message: `指标分值合计${sum}分，应为${expected.join("或")}分`,
+        messageEn: `indicator weights total ${sum}; expected ${expected.join(" or ")}`,
+      });
+    }
+    // The printed total row's 分值 against the parts.
+    if (totalWeight && !totalWeight.percent && project.total?.weight && sum > 0) {
+      const parts = round2(sum + (points ?? 0));
+      if (Math.abs(parts - totalWeight.value) > EPS && Math.abs(sum - totalWeight.value) > EPS) {
+        out.push({
+          code: "project.weight-sum",
+          sheet: table.sheet,
+          cell: project.total.weight.address,
+          value: project.total.weight.text,
+          expected: String(parts),
+          message: `合计分值${totalWeight.value}与各项分值之和${parts}不符`,
+          messageEn: `the printed weight total ${totalWeight.value} differs from the parts (${parts})`,
+        });
+      }
+    }
+    // V10: one-level weights of the 自评表 (50/30/10, S6), where the form does not set its own (四川 prints 90分).
+    if (profile.levelWeights && project.indicatorBlockPoints === undefined && table.kind === "self-evaluation" && sum > 0) {
+      for (const [cat, want] of Object.entries(profile.levelWeights)) {
+        const got = round2(byCategory.get(cat) ?? 0);
+        if (Math.abs(got - want) <= EPS) continue;
+        const sub = project.subtotals.find((s) => s.level1 === cat);
+        const anchorRow = project.indicators.find((r) => rowCategory(r, project, hierarchy).level1 === cat);
+        out.push({
+          code: "project.weight-sum",
+          sheet: table.sheet,
+          cell: sub?.ref.address ?? anchorRow?.weight?.address ?? anchorRow?.level1?.address ?? a1(table.headerRow, wcol),
+          value: String(got),
+          expected: String(want),
+          message: `${cat}分值合计${got}分，按${profile.name}应为${want}分`,
+          messageEn: `${cat} weights total ${got}; the ${profile.nameEn} profile wants ${want}`,
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,142 @@
+/**
+ * The engine: grids in, report out. Every front (custom functions, task pane, CLI, browser page) calls this.
+ */
+import { makeIssue } from "./catalog";
+import { PROJECT_CHECKS } from "./checks";
+import type { Grid } from "./grid";
+import type { Issue } from "./issues";
+import { resolveProfile, type Profile, type Settings } from "./profiles";
+import { buildReport, type Report, type ScoreSummary, type TableSummary } from "./report";
+import { scoreProject } from "./scoring/totals";
+import { recognizeWorkbook } from "./tables/recognize";
+import type { IndicatorProject, IndicatorTable, RecognizedTable, SheetRecognition } from "./tables/model";
+import {
+  budgetItemsFromTable,
+  reconcile,
+  targetItemsFromProjects,
+  toCoverageJson,
+  type BudgetItem,
+  type CoverageJson,
+  type CoveredItem,
+  type TargetItem,
+} from "./coverage";
+
+export interface CheckOptions {
+  /** national | sichuan | shanxi, or "auto" (default): 四川 forms (绩效指标（90分）) get the 四川 profile. */
+  readonly profile?: string;
+  readonly settings?: Settings;
+}
+
+export interface WorkbookCheck extends Report {
+  readonly recognitions: readonly SheetRecognition[];
+  /** Projects found in indicator tables, for reconciliation with a budget list. */
+  readonly targets: readonly TargetItem[];
+  /** Lines of the budget lists found. */
+  readonly budget: readonly BudgetItem[];
+}
+
+/** The profile a table is checked with. */
+export function profileForTable(table: IndicatorTable, options: CheckOptions): Profile {
+  const id = options.profile ?? "auto";
+  if (id !== "auto") return resolveProfile(id, options.settings);
+  const sichuanForm = table.projects.some((p) => p.indicatorBlockPoints !== undefined);
+  return resolveProfile(sichuanForm ? "sichuan" : "national", options.settings);
+}
+
+function projectLabel(p: IndicatorProject): string | undefined {
+  return p.info.name?.text || p.info.code?.text || undefined;
+}
+
+function summarizeScore(project: IndicatorProject, table: IndicatorTable, profile: Profile): ScoreSummary | undefined {
+  if (table.kind === "target") return undefined;
+  const s = scoreProject(project, table, profile);
+  return {
+    ...(s.total !== undefined ? { total: s.total } : {}),
+    ...(s.grade !== undefined ? { grade: s.grade } : {}),
+    ...(s.enteredTotal !== undefined ? { entered: s.enteredTotal } : {}),
+    ...(s.enteredGrade !== undefined ? { enteredGrade: s.enteredGrade } : {}),
+  };
+}
+
+function summarizeTable(t: RecognizedTable, options: CheckOptions): TableSummary {
+  if (t.kind === "budget-list") {
+    return { sheet: t.sheet, range: t.range, kind: t.kind, layout: t.layout, projects: t.lines.length, rows: t.lines.length };
+  }
+  const rows = t.projects.reduce((n, p) => n + p.indicators.length, 0);
+  const first = t.projects[0];
+  const base: TableSummary = {
+    sheet: t.sheet,
+    range: t.range,
+    kind: t.kind,
+    layout: t.layout,
+    projects: t.projects.length,
+    rows,
+    ...(t.projects.length === 1 && first && projectLabel(first) ? { project: projectLabel(first) } : t.projects.length > 1 ? { project: `${t.projects.length} 个项目` } : {}),
+  };
+  if (t.projects.length !== 1 || !first) return base;
+  const score = summarizeScore(first, t, profileForTable(t, options));
+  return score ? { ...base, score } : base;
+}
+
+/** Runs every project check on one indicator table. */
+export function checkIndicatorTable(table: IndicatorTable, options: CheckOptions = {}): Issue[] {
+  const profile = profileForTable(table, options);
+  const out: Issue[] = [];
+  for (const project of table.projects) {
+    for (const check of PROJECT_CHECKS) {
+      for (const d of check.run(project, { profile, table })) out.push(makeIssue(d));
+    }
+  }
+  return out;
+}
+
+/** Recognizes, checks and scores every sheet of a workbook. */
+export function checkWorkbook(grids: readonly Grid[], options: CheckOptions = {}): WorkbookCheck {
+  const recognitions = recognizeWorkbook(grids);
+  const issues: Issue[] = [];
+  const tables: TableSummary[] = [];
+  const targets: TargetItem[] = [];
+  const budget: BudgetItem[] = [];
+  for (const rec of recognitions) {
+    if (rec.unrecognized) {
+      issues.push(
+        makeIssue({
+          code: "table.no-indicator-header",
+          sheet: rec.sheet,
+          cell: rec.unrecognized.cell,
+          message: rec.unrecognized.reason,
+          messageEn: rec.unrecognized.reasonEn,
+        }),
+      );
+    }
+    for (const t of rec.tables) {
+      tables.push(summarizeTable(t, options));
+      if (t.kind === "budget-list") {
+        budget.push(...budgetItemsFromTable(t));
+        continue;
+      }
+      const found = checkIndicatorTable(t, options);
+      issues.push(...found);
+      targets.push(...targetItemsFromProjects(t, found));
+    }
+  }
+  const report = buildReport(issues, tables, grids.map((g) => g.sheet));
+  return { ...report, recognitions, targets, budget };
+}
+
+export interface CoverageOptions {
+  readonly profile?: string;
+  readonly settings?: Settings;
+  readonly coveredBy?: readonly { readonly label: string; readonly items: readonly CoveredItem[] }[];
+}
+
+/** Reconciles budget lines with the targets found (and further lists), with the project.* issues. */
+export function coverageReport(
+  budget: readonly BudgetItem[],
+  targets: readonly TargetItem[],
+  options: CoverageOptions = {},
+): { coverage: CoverageJson; issues: Issue[] } {
+  const profile = resolveProfile(options.profile && options.profile !== "auto" ? options.profile : "national", options.settings);
+  const rec = reconcile([...budget], [...targets], { profile, coveredBy: options.coveredBy?.map((l) => ({ label: l.label, items: [...l.items] })) });
+  return { coverage: toCoverageJson(rec), issues: rec.issues.map((d) => makeIssue(d)) };
+}

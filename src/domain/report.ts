@@ -1,0 +1,131 @@
+/**
+ * The validation report: verdict, counts, issues in sheet/row order, a flat grid for a sheet, a summary line.
+ * Shaped after frictionless's report; the JSON contract is product.md's.
+ */
+import { parseA1 } from "./grid";
+import type { Issue, IssueCode, Severity } from "./issues";
+
+export interface Stats {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+export interface ScoreSummary {
+  /** Computed total (indicators + budget execution), 2 dp. */
+  readonly total?: number;
+  /** Grade of the computed total. */
+  readonly grade?: string;
+  /** Total entered on the sheet. */
+  readonly entered?: number;
+  /** Grade entered on the sheet. */
+  readonly enteredGrade?: string;
+}
+
+/** One recognized table, as the JSON contract lists it. */
+export interface TableSummary {
+  readonly sheet: string;
+  readonly range: string;
+  readonly kind: "self-evaluation" | "target" | "budget-list" | "evaluation";
+  readonly layout: "form" | "list";
+  /** Project name (form layout) or "N 个项目" (list layout). */
+  readonly project?: string;
+  readonly projects: number;
+  readonly rows: number;
+  readonly score?: ScoreSummary;
+}
+
+export interface Report {
+  readonly valid: boolean;
+  readonly stats: Stats;
+  readonly byCode: Readonly<Partial<Record<IssueCode, number>>>;
+  readonly tables: readonly TableSummary[];
+  readonly issues: readonly Issue[];
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Row index of an A1 cell for sorting (unknown cells sort last). */
+function rowOf(cell: string): number {
+  return parseA1(cell)?.row ?? Number.MAX_SAFE_INTEGER;
+}
+function colOf(cell: string): number {
+  return parseA1(cell)?.col ?? Number.MAX_SAFE_INTEGER;
+}
+
+/** Issues in file, sheet order (as given), then row, column, severity, code. */
+export function sortIssues(issues: readonly Issue[], sheetOrder: readonly string[] = []): Issue[] {
+  const sheetRank = new Map(sheetOrder.map((s, i) => [s, i]));
+  const rank = (s: string): number => sheetRank.get(s) ?? sheetOrder.length;
+  return [...issues].sort(
+    (a, b) =>
+      (a.file ?? "").localeCompare(b.file ?? "") ||
+      rank(a.sheet) - rank(b.sheet) ||
+      (rank(a.sheet) === sheetOrder.length ? a.sheet.localeCompare(b.sheet) : 0) ||
+      rowOf(a.cell) - rowOf(b.cell) ||
+      colOf(a.cell) - colOf(b.cell) ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+export function countStats(issues: readonly Issue[]): Stats {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const i of issues) {
+    if (i.severity === "error") errors++;
+    else if (i.severity === "warning") warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}
+
+export function countByCode(issues: readonly Issue[]): Partial<Record<IssueCode, number>> {
+  const out: Partial<Record<IssueCode, number>> = {};
+  for (const i of issues) out[i.code] = (out[i.code] ?? 0) + 1;
+  return out;
+}
+
+export function buildReport(issues: readonly Issue[], tables: readonly TableSummary[], sheetOrder: readonly string[]): Report {
+  const sorted = sortIssues(issues, sheetOrder);
+  const stats = countStats(sorted);
+  return { valid: stats.errors === 0, stats, byCode: countByCode(sorted), tables, issues: sorted };
+}
+
+/** Column titles of the flat issue grid (Chinese / English). */
+export const ISSUE_GRID_HEADER: readonly string[] = [
+  "严重程度 Severity",
+  "工作表 Sheet",
+  "单元格 Cell",
+  "代码 Code",
+  "问题 Message",
+  "当前值 Value",
+  "应为 Expected",
+  "依据 Source",
+  "Message (English)",
+];
+
+const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+
+/** Severity label for people: "错误 error". */
+export function severityLabel(s: Severity): string {
+  return `${SEVERITY_ZH[s]} ${s}`;
+}
+
+/** One row per issue, header first: ready to write to a sheet. */
+export function issueGrid(issues: readonly Issue[], withFile = false): string[][] {
+  const header = withFile ? ["文件 File", ...ISSUE_GRID_HEADER] : [...ISSUE_GRID_HEADER];
+  const rows = issues.map((i) => {
+    const r = [severityLabel(i.severity), i.sheet, i.cell, i.code, i.message, i.value, i.expected ?? "", i.source, i.messageEn];
+    return withFile ? [i.file ?? "", ...r] : r;
+  });
+  return [header, ...rows];
+}
+
+/** The verdict in one line, Chinese then English. */
+export function summaryLine(stats: Stats): string {
+  if (stats.errors === 0 && stats.warnings === 0) return "可以提交：未发现问题 / Ready to submit: no issues found";
+  if (stats.errors === 0) return `可以提交，另有 ${stats.warnings} 个警告 / Ready to submit, with ${stats.warnings} warning(s)`;
+  return `不可提交：${stats.errors} 个错误，${stats.warnings} 个警告 / Not ready: ${stats.errors} error(s), ${stats.warnings} warning(s)`;
+}

@@ -1,0 +1,141 @@
+/**
+ * Budget execution (预算执行率), rules.md §4.2:
+ *   执行率 = 全年执行数 (B) / 全年预算数 (A); 得分 = 执行率 × 分值 (10), 2 dp, capped at 分值 (setting).
+ *   A = 0 → no rate (error). 年度资金总额 must equal the sum of its 其中 rows.
+ */
+import type { Profile } from "../profiles/types";
+import type { FundsBlock, FundsRow, Ref } from "../tables/model";
+import { readNumber } from "../value/number";
+import { EPS, round2 } from "./round";
+
+export type RateResult =
+  | { readonly ok: true; readonly rate: number }
+  | { readonly ok: false; readonly cause: "zero-budget" | "negative" | "missing"; readonly reason: string; readonly reasonEn: string };
+
+/** 执行率 B/A, unrounded. A = 0 (or blank) gives a reason instead (§4.2 [C-impl S14]). */
+export function executionRate(budget: number | undefined, spent: number | undefined): RateResult {
+  if (budget === undefined || spent === undefined || !Number.isFinite(budget) || !Number.isFinite(spent)) {
+    return { ok: false, cause: "missing", reason: "全年预算数或全年执行数为空", reasonEn: "budget (A) or spending (B) is blank" };
+  }
+  if (budget === 0) {
+    return { ok: false, cause: "zero-budget", reason: "全年预算数为0，无法计算执行率", reasonEn: "budget (A) is 0: no execution rate" };
+  }
+  if (budget < 0 || spent < 0) {
+    return { ok: false, cause: "negative", reason: "预算数或执行数为负数", reasonEn: "negative budget or spending" };
+  }
+  return { ok: true, rate: spent / budget };
+}
+
+/** Execution score: rate × points, 2 dp; at most `points` when `cap` (B > A, §4.2 recommended), never below 0. */
+export function executionScore(rate: number, points: number, cap: boolean): number {
+  const raw = Math.max(0, rate) * points;
+  const s = round2(cap ? Math.min(points, raw) : raw);
+  return s === 0 ? 0 : s;
+}
+
+/** A figure in a funds cell; blank, "/" and "-" give undefined. */
+export function refNumber(ref: Ref | undefined): number | undefined {
+  if (!ref) return undefined;
+  return readNumber(ref.value, ref.numberFormat)?.value;
+}
+
+/** Money columns that a 年度资金总额 row sums. */
+export type FundsColumn = "initial" | "budget" | "spent";
+
+export const FUNDS_COLUMNS: readonly FundsColumn[] = ["initial", "budget", "spent"];
+
+export interface FundsSumCheck {
+  readonly column: FundsColumn;
+  /** The total row's figure (0 when its cell is blank). */
+  readonly total: number;
+  readonly totalRef?: Ref;
+  /** Sum of the 其中 rows. */
+  readonly partsSum: number;
+  readonly agrees: boolean;
+}
+
+/**
+ * 年度资金总额 against the sum of its 其中 rows, per money column (V14). Columns where no 其中 row has a
+ * figure are skipped (nothing to compare); a blank total with filled parts disagrees.
+ */
+export function checkFundsTotal(block: FundsBlock, tolerance: number): FundsSumCheck[] {
+  const total = block.rows.find((r) => r.kind === "total");
+  const parts = block.rows.filter((r) => r.kind === "part");
+  if (!total || parts.length === 0) return [];
+  const out: FundsSumCheck[] = [];
+  for (const column of FUNDS_COLUMNS) {
+    const partsSum = partsFigure(block, column);
+    if (partsSum === undefined) continue;
+    const totalFigure = refNumber(total[column]);
+    const t = totalFigure ?? 0;
+    if (totalFigure === undefined && partsSum === 0) continue;
+    out.push({
+      column,
+      total: t,
+      ...(total[column] ? { totalRef: total[column] } : {}),
+      partsSum,
+      agrees: totalFigure !== undefined && Math.abs(t - partsSum) <= tolerance + EPS,
+    });
+  }
+  return out;
+}
+
+/** The funds row that carries the execution score: the 年度资金总额 row, else the only row. */
+export function scoringFundsRow(block: FundsBlock): FundsRow | undefined {
+  return block.rows.find((r) => r.kind === "total") ?? (block.rows.length === 1 ? block.rows[0] : undefined);
+}
+
+export interface ExecutionResult {
+  readonly row: FundsRow;
+  /** A and B used (A from the 其中 rows when the total row's A is blank or 0 and the parts have one). */
+  readonly budget?: number;
+  readonly spent?: number;
+  /** Points of the part: the 分值 on the row, else the block title's "(10分)", else the profile's. */
+  readonly points: number;
+  readonly rate: RateResult;
+  /** Suggested score, when the rate is known. */
+  readonly score?: number;
+  /** What the sheet says. */
+  readonly enteredScore?: number;
+}
+
+function partsFigure(block: FundsBlock, column: FundsColumn): number | undefined {
+  const figures = block.rows.filter((r) => r.kind === "part").map((p) => refNumber(p[column])).filter((n): n is number => n !== undefined);
+  if (figures.length === 0) return undefined;
+  return Number(figures.reduce((a, b) => a + b, 0).toPrecision(12));
+}
+
+/** Execution rate and score of a funds block (§4.2). Undefined when there is no row to score. */
+export function scoreExecution(
+  block: FundsBlock,
+  profile: Pick<Profile, "executionPoints" | "capExecutionScore">,
+): ExecutionResult | undefined {
+  const row = scoringFundsRow(block);
+  if (!row) return undefined;
+  let budget = refNumber(row.budget);
+  let spent = refNumber(row.spent);
+  // Published forms often leave the total row at 0 or blank while the 其中 rows are filled (§4.2):
+  // the rate still follows from the parts (budget.total-mismatch reports the total row).
+  if (row.kind === "total") {
+    const pa = partsFigure(block, "budget");
+    const pb = partsFigure(block, "spent");
+    if ((budget === undefined || budget === 0) && pa !== undefined && pa > 0) {
+      budget = pa;
+      if (spent === undefined || spent === 0) spent = pb ?? spent;
+    }
+  }
+  const printed = refNumber(row.points);
+  const points =
+    printed !== undefined && printed > 0 ? printed : block.titlePoints !== undefined && block.titlePoints > 0 ? block.titlePoints : profile.executionPoints;
+  const rate = executionRate(budget, spent);
+  const entered = refNumber(row.score);
+  return {
+    row,
+    ...(budget !== undefined ? { budget } : {}),
+    ...(spent !== undefined ? { spent } : {}),
+    points,
+    rate,
+    ...(rate.ok ? { score: executionScore(rate.rate, points, profile.capExecutionScore) } : {}),
+    ...(entered !== undefined ? { enteredScore: entered } : {}),
+  };
+}

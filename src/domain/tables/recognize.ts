@@ -1,0 +1,1177 @@
+/**
+ * Table recognition (表格识别): finds indicator tables (form and list layouts) and budget lists in a grid.
+ *
+ * One pass over the grid classifies header rows (by synonyms, see synonyms.ts); then each header's body
+ * is read once, top to bottom. Nothing rescans the grid per row, so 100,000-row lists stay fast.
+ * Pure and total: never throws on any grid (a last-resort guard turns a bug into an `unrecognized` note).
+ */
+import { a1, type CellValue, columnLetters, type Grid, isCellError } from "../grid";
+import { cleanText, compactLabel, splitPointsSuffix } from "../text";
+import { isNotApplicableMark, readNumber } from "../value/number";
+import type {
+  BudgetField,
+  BudgetLine,
+  BudgetListTable,
+  FundsBlock,
+  FundsRow,
+  IndicatorField,
+  IndicatorProject,
+  IndicatorRow,
+  IndicatorTable,
+  IndicatorTableKind,
+  LevelSubtotal,
+  ProjectInfo,
+  RecognizedTable,
+  Ref,
+  SheetRecognition,
+} from "./model";
+import {
+  FUNDS_TOTAL_PATTERN,
+  type FormField,
+  type FundsColumn,
+  INDICATOR_EVIDENCE,
+  STOP_PATTERN,
+  SUBTOTAL_PATTERN,
+  TOTAL_PATTERN,
+  categoryOfLevel2,
+  isFundsTitle,
+  level1CategoryOf,
+  matchBudgetField,
+  matchFormLabel,
+  matchFundsColumn,
+  matchIndicatorField,
+  moneyUnitIn,
+  normalizeHeader,
+} from "./synonyms";
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type Cols<F extends string> = Partial<Record<F, number>>;
+
+/** Texts longer than this are never header words, labels or evidence. */
+const MAX_LABEL = 40;
+/** Blank rows in a row that end a table body. */
+const MAX_BLANK_RUN = 3;
+/** A 三级 name that is a template leftover: "指标2:", "……", "**", "XX", "指标1:/". */
+const PLACEHOLDER_NAME = /^(?:指标\d*[:.、]?)?[…．.。·\-—_\/\\*xX×?？]*$/;
+const NEEDS_CLEAN = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5e]/;
+/** Strings without these characters normalise to themselves (lower-cased): the fast path of `norm`. */
+const NEEDS_NORMALIZE = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5e()\[\]{}<>:、.]/;
+
+/** Recognizes the tables on one sheet. */
+export function recognizeSheet(grid: Grid): SheetRecognition {
+  const sheet = typeof grid?.sheet === "string" ? grid.sheet : "";
+  try {
+    return new SheetReader(grid).run();
+  } catch (e) {
+    return {
+      sheet,
+      tables: [],
+      unrecognized: {
+        cell: "A1",
+        reason: "表格识别内部错误：" + (e instanceof Error ? e.message : String(e)),
+        reasonEn: "Internal error in table recognition: " + (e instanceof Error ? e.message : String(e)),
+      },
+    };
+  }
+}
+
+/** Recognizes every sheet of a workbook, in order. */
+export function recognizeWorkbook(grids: readonly Grid[]): SheetRecognition[] {
+  return grids.map((g) => recognizeSheet(g));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Small helpers
+
+/** Points (分值/得分) of a cell: a plain figure, not a percentage ("10", "１０", "10分"); undefined otherwise. */
+function readPoints(v: CellValue, numberFormat?: string | null): number | undefined {
+  if (v === null) return undefined;
+  const n = readNumber(v, numberFormat);
+  return n && !n.percent ? n.value : undefined;
+}
+
+function textOf(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return NEEDS_CLEAN.test(v) ? cleanText(v) : v;
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return isCellError(v) ? v.error : "";
+}
+
+function isNotApplicable(text: string): boolean {
+  return text !== "" && text.length <= 4 && isNotApplicableMark(text);
+}
+
+function meaningful(x: Ref | undefined): boolean {
+  return x !== undefined && x.text !== "" && !isNotApplicable(x.text);
+}
+
+/** Memoised one-argument string function (category lookups repeat the same few texts). */
+function memo<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string): T => {
+    if (cache.has(s)) return cache.get(s) as T;
+    const v = fn(s);
+    if (cache.size < 10_000) cache.set(s, v);
+    return v;
+  };
+}
+
+interface Pos {
+  readonly r: number;
+  readonly c: number;
+}
+
+interface Hit<F> {
+  readonly c: number;
+  readonly field: F;
+  readonly weak: boolean;
+}
+
+interface IndicatorHeader {
+  readonly kind: "indicator";
+  readonly r: number;
+  readonly hits: readonly Hit<IndicatorField>[];
+}
+
+interface BudgetHeader {
+  readonly kind: "budget";
+  readonly r: number;
+  readonly hits: readonly Hit<BudgetField>[];
+}
+
+type HeaderCand = IndicatorHeader | BudgetHeader;
+
+interface MergeArea {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+const VALUE_FIELDS: readonly IndicatorField[] = ["target", "actual", "weight", "score", "sign", "unit"];
+const AMOUNT_FIELDS: readonly BudgetField[] = ["amount", "declared", "approved"];
+
+// ---------------------------------------------------------------------------------------------------------------
+
+class SheetReader {
+  private readonly g: Grid;
+  private readonly sheet: string;
+  private readonly values: readonly (readonly CellValue[])[];
+  private readonly nRows: number;
+  private readonly top: number;
+  private readonly left: number;
+  /** Key r * COLS + c of each merged cell that is not its area's top-left → its area. */
+  private readonly covered = new Map<number, MergeArea>();
+  /** Top-left key → area. */
+  private readonly mergeAt = new Map<number, MergeArea>();
+  private readonly normCache = new Map<string, string>();
+  private width = 0;
+  private readonly colNames: string[] = [];
+
+  constructor(grid: Grid) {
+    this.g = grid;
+    this.sheet = typeof grid.sheet === "string" ? grid.sheet : "";
+    this.values = Array.isArray(grid.values) ? grid.values : [];
+    this.nRows = this.values.length;
+    this.top = Number.isInteger(grid.top) && grid.top >= 0 ? grid.top : 0;
+    this.left = Number.isInteger(grid.left) && grid.left >= 0 ? grid.left : 0;
+    for (const row of this.values) if (Array.isArray(row) && row.length > this.width) this.width = row.length;
+    this.indexMerges();
+  }
+
+  private key(r: number, c: number): number {
+    return r * 20000 + c;
+  }
+
+  private indexMerges(): void {
+    const merges = this.g.merges;
+    if (!Array.isArray(merges)) return;
+    let budget = 2_000_000; // cap on covered cells indexed
+    for (const m of merges) {
+      if (!m) continue;
+      const t = Math.max(0, m.top - this.top);
+      const l = Math.max(0, m.left - this.left);
+      const b = Math.min(this.nRows - 1, m.bottom - this.top);
+      const rt = Math.min(this.width - 1, m.right - this.left);
+      if (!(b >= t && rt >= l) || (b === t && rt === l)) continue;
+      if (m.top - this.top !== t || m.left - this.left !== l) continue; // top-left outside the grid
+      const area: MergeArea = { top: t, left: l, bottom: b, right: rt };
+      this.mergeAt.set(this.key(t, l), area);
+      for (let r = t; r <= b && budget > 0; r++) {
+        for (let c = l; c <= rt && budget > 0; c++) {
+          if (r === t && c === l) continue;
+          this.covered.set(this.key(r, c), area);
+          budget--;
+        }
+      }
+    }
+  }
+
+  // -- cell access (grid-relative) --
+
+  private cell(r: number, c: number): CellValue {
+    const row = this.values[r];
+    if (!row) return null;
+    const v = row[c];
+    return v === undefined ? null : v;
+  }
+
+  private text(r: number, c: number): string {
+    return textOf(this.cell(r, c));
+  }
+
+  private rowWidth(r: number): number {
+    const row = this.values[r];
+    return Array.isArray(row) ? row.length : 0;
+  }
+
+  private blank(r: number, c: number): boolean {
+    const v = this.cell(r, c);
+    if (v === null) return true;
+    if (typeof v === "string") return v === "" || (NEEDS_CLEAN.test(v) && cleanText(v) === "");
+    return textOf(v) === "";
+  }
+
+  /** A1 address of grid-relative (r, c), with cached column letters. */
+  private addr(r: number, c: number): string {
+    let name = this.colNames[c];
+    if (name === undefined) {
+      name = columnLetters(this.left + c);
+      this.colNames[c] = name;
+    }
+    return name + String(this.top + r + 1);
+  }
+
+  /** Normalised header text of a short string cell, "" otherwise (cached). */
+  private norm(r: number, c: number): string {
+    const v = this.cell(r, c);
+    if (typeof v !== "string" || v.length > MAX_LABEL) return "";
+    if (!NEEDS_NORMALIZE.test(v)) return /[A-Z]/.test(v) ? v.toLowerCase() : v;
+    let n = this.normCache.get(v);
+    if (n === undefined) {
+      n = normalizeHeader(v);
+      if (this.normCache.size > 50_000) this.normCache.clear();
+      this.normCache.set(v, n);
+    }
+    return n;
+  }
+
+  private ref(r: number, c: number, src?: Pos): Ref {
+    const sr = src ? src.r : r;
+    const sc = src ? src.c : c;
+    const value = this.cell(sr, sc);
+    const out: Mutable<Ref> = {
+      value,
+      text: textOf(value),
+      address: this.addr(r, c),
+      row: this.top + r,
+      col: this.left + c,
+    };
+    const fmts = this.g.numberFormats;
+    if (fmts) {
+      const f = fmts[sr]?.[sc];
+      if (f !== undefined) out.numberFormat = f;
+    }
+    if (src && (src.r !== r || src.c !== c)) {
+      out.filled = true;
+      out.from = this.addr(sr, sc);
+    }
+    return out;
+  }
+
+  /** First non-blank column of a row at or after `from`, before `to`; -1 when none. */
+  private firstNonBlank(r: number, from = 0, to = this.rowWidth(r)): number {
+    const end = Math.min(to, this.rowWidth(r));
+    for (let c = Math.max(0, from); c < end; c++) if (!this.blank(r, c)) return c;
+    return -1;
+  }
+
+  private lastNonBlank(r: number): number {
+    for (let c = this.rowWidth(r) - 1; c >= 0; c--) if (!this.blank(r, c)) return c;
+    return -1;
+  }
+
+  private rowBlank(r: number): boolean {
+    return this.firstNonBlank(r) < 0;
+  }
+
+  // -- pass 1: header rows --
+
+  private indicatorHits(r: number): Hit<IndicatorField>[] {
+    const out: Hit<IndicatorField>[] = [];
+    const w = this.rowWidth(r);
+    for (let c = 0; c < w; c++) {
+      const n = this.norm(r, c);
+      if (n === "") continue;
+      const m = matchIndicatorField(n);
+      if (m) out.push({ c, field: m.field, weak: m.weak === true });
+    }
+    return out;
+  }
+
+  private budgetHits(r: number): Hit<BudgetField>[] {
+    const out: Hit<BudgetField>[] = [];
+    const w = this.rowWidth(r);
+    for (let c = 0; c < w; c++) {
+      const n = this.norm(r, c);
+      if (n === "") continue;
+      const f = matchBudgetField(n);
+      if (f) out.push({ c, field: f, weak: false });
+    }
+    return out;
+  }
+
+  private static qualifiesIndicator(hits: readonly Hit<IndicatorField>[]): boolean {
+    const strong = new Set<IndicatorField>();
+    for (const h of hits) if (!h.weak) strong.add(h.field);
+    const hasName = strong.has("name") || strong.has("level1") || strong.has("level2");
+    const hasValue = VALUE_FIELDS.some((f) => strong.has(f));
+    return hasName && hasValue && strong.size >= 3;
+  }
+
+  private static qualifiesBudget(hits: readonly Hit<BudgetField>[]): boolean {
+    const fields = new Set<BudgetField>(hits.map((h) => h.field));
+    if (fields.size < 3) return false;
+    const id = fields.has("code") || fields.has("name");
+    const money = AMOUNT_FIELDS.some((f) => fields.has(f));
+    return id && (money || (fields.has("code") && fields.has("name")));
+  }
+
+  private findHeaders(): HeaderCand[] {
+    const out: HeaderCand[] = [];
+    for (let r = 0; r < this.nRows; r++) {
+      // cheap pre-check: a header row has at least 3 short string cells
+      const row = this.values[r];
+      if (!Array.isArray(row)) continue;
+      let shortStrings = 0;
+      for (const v of row) if (typeof v === "string" && v.length <= MAX_LABEL && v.trim() !== "") shortStrings++;
+      if (shortStrings < 3) continue;
+      const ih = this.indicatorHits(r);
+      if (ih.length >= 3 && SheetReader.qualifiesIndicator(ih)) {
+        out.push({ kind: "indicator", r, hits: ih });
+        continue;
+      }
+      const bh = this.budgetHits(r);
+      if (SheetReader.qualifiesBudget(bh)) out.push({ kind: "budget", r, hits: bh });
+    }
+    return out;
+  }
+
+  // -- main --
+
+  run(): SheetRecognition {
+    const headers = this.findHeaders();
+    const headerRows = new Set<number>(headers.map((h) => h.r));
+    const tables: RecognizedTable[] = [];
+    let consumed = -1; // last row used by a previous table
+    for (let i = 0; i < headers.length; i++) {
+      const h = headers[i];
+      if (h.r <= consumed) continue;
+      const limit = i + 1 < headers.length ? headers[i + 1].r : this.nRows; // a body never runs into the next header
+      if (h.kind === "indicator") {
+        const res = this.readIndicatorTable(h, consumed + 1, limit, headerRows);
+        tables.push(res.table);
+        consumed = res.lastRow;
+      } else {
+        const res = this.readBudgetList(h, consumed + 1, limit);
+        tables.push(res.table);
+        consumed = res.lastRow;
+      }
+    }
+    const result: Mutable<SheetRecognition> = { sheet: this.sheet, tables };
+    if (!tables.some((t) => t.kind !== "budget-list")) {
+      const ev = this.findEvidence();
+      if (ev) {
+        result.unrecognized = {
+          cell: this.addr(ev.r, ev.c),
+          reason: `工作表含有“${ev.word}”等指标表内容，但未识别到指标表表头（一级指标/二级指标/三级指标/指标值/分值等）`,
+          reasonEn: `The sheet has indicator-table content ("${ev.word}") but no indicator header row was recognized`,
+        };
+      }
+    }
+    return result;
+  }
+
+  private findEvidence(): { r: number; c: number; word: string } | undefined {
+    const words = new Set(INDICATOR_EVIDENCE);
+    for (let r = 0; r < this.nRows; r++) {
+      const w = this.rowWidth(r);
+      for (let c = 0; c < w; c++) {
+        const v = this.cell(r, c);
+        if (typeof v !== "string" || v.length > 24) continue;
+        const n = this.norm(r, c);
+        if (n === "") continue;
+        const word = words.has(n) ? n : words.has(splitPointsSuffix(n).label) ? splitPointsSuffix(n).label : "";
+        if (word) return { r, c, word };
+      }
+    }
+    return undefined;
+  }
+
+  // -- indicator tables --
+
+  private resolveIndicatorColumns(hits: readonly Hit<IndicatorField>[]): Cols<IndicatorField> {
+    const cols: Cols<IndicatorField> = {};
+    const used = new Set<number>();
+    for (const h of hits) {
+      if (h.weak || cols[h.field] !== undefined || used.has(h.c)) continue;
+      cols[h.field] = h.c;
+      used.add(h.c);
+    }
+    for (const h of hits) {
+      if (!h.weak || used.has(h.c)) continue;
+      if (cols[h.field] === undefined) {
+        cols[h.field] = h.c;
+        used.add(h.c);
+      } else if (h.field === "level2" && cols.explain === undefined) {
+        cols.explain = h.c; // 评价内容 beside a real 二级指标 column
+        used.add(h.c);
+      }
+    }
+    return cols;
+  }
+
+  /**
+   * A second header row under `r` (年度指标值 above 指标性质/指标值/度量单位): every non-blank cell is a header
+   * word, and each sits under a blank cell, a merged cell, or a group label. Returns the merged column map.
+   */
+  private subHeader(r: number, cols: Cols<IndicatorField>, limit: number): Cols<IndicatorField> | undefined {
+    const s = r + 1;
+    if (s >= limit || s >= this.nRows) return undefined;
+    const w = this.rowWidth(s);
+    const hits: Hit<IndicatorField>[] = [];
+    for (let c = 0; c < w; c++) {
+      if (this.blank(s, c)) continue;
+      const n = this.norm(s, c);
+      const m = n === "" ? undefined : matchIndicatorField(n);
+      if (!m) return undefined; // a non-header word: a data row
+      hits.push({ c, field: m.field, weak: m.weak === true });
+    }
+    if (hits.length === 0) return undefined;
+    if (SheetReader.qualifiesIndicator(hits)) return undefined; // a header of its own
+    const fieldAt = new Map<number, IndicatorField>();
+    for (const [f, c] of Object.entries(cols) as [IndicatorField, number][]) fieldAt.set(c, f);
+    for (const h of hits) {
+      const above = fieldAt.get(h.c);
+      const ok =
+        this.blank(r, h.c) ||
+        this.covered.has(this.key(r, h.c)) ||
+        (this.mergeAt.get(this.key(r, h.c))?.right ?? h.c) > h.c ||
+        above === h.field ||
+        above === "target" ||
+        above === "actual";
+      if (!ok) return undefined;
+    }
+    const out: Cols<IndicatorField> = { ...cols };
+    for (const h of hits) {
+      for (const [f, c] of Object.entries(out) as [IndicatorField, number][]) if (c === h.c) delete out[f];
+    }
+    for (const h of hits) out[h.field] = h.c;
+    return out;
+  }
+
+  private readIndicatorTable(
+    h: IndicatorHeader,
+    ctxStart: number,
+    limit: number,
+    headerRows: ReadonlySet<number>,
+  ): { table: IndicatorTable; lastRow: number } {
+    let cols = this.resolveIndicatorColumns(h.hits);
+    let nHeader = 1;
+    const sub = this.subHeader(h.r, cols, limit);
+    if (sub) {
+      cols = sub;
+      nHeader = 2;
+    } else {
+      // a header merged over two rows with nothing below it
+      for (const c of Object.values(cols)) {
+        const m = this.mergeAt.get(this.key(h.r, c));
+        if (m && m.bottom > h.r) nHeader = 2;
+      }
+    }
+    const fieldCols = Object.values(cols) as number[];
+    const firstFieldCol = Math.min(...fieldCols);
+    const lastFieldCol = Math.max(...fieldCols);
+    const list = cols.projectCode !== undefined || cols.projectName !== undefined;
+
+    // Form context above the header: project fields, funds block, title rows.
+    const ctx = list ? undefined : this.readFormContext(ctxStart, h.r);
+
+    // Indicator block label left of the fields (绩效指标（90分）).
+    let blockPoints: number | undefined;
+    let labelCol = -1;
+    for (let c = firstFieldCol - 1; c >= 0; c--) {
+      if (!this.blank(h.r, c)) {
+        labelCol = c;
+        break;
+      }
+    }
+    if (labelCol >= 0) blockPoints = splitPointsSuffix(this.text(h.r, labelCol)).points;
+
+    const body = this.readBody(h.r + nHeader, limit, cols, firstFieldCol, list, headerRows);
+
+    // Framework and categories (texts repeat: memoised).
+    let costLevel1 = false;
+    let classicCost = false;
+    const l1Cat = memo(level1CategoryOf);
+    const l2Norm = memo(normalizeHeader);
+    for (const g of body.groups) {
+      for (const row of g.rows) {
+        const l1 = row.level1 && !row.level1.filled ? row.level1.text : "";
+        if (l1 && l1Cat(l1) === "成本指标") costLevel1 = true;
+        const l2 = row.level2 ? l2Norm(row.level2.text) : "";
+        if (/经济成本|社会成本|生态环境成本|环境成本/.test(l2)) costLevel1 = true;
+        else if (l2.startsWith("成本")) classicCost = true;
+      }
+    }
+    const framework: IndicatorTable["framework"] = costLevel1 ? "cost-level1" : classicCost ? "classic" : "unknown";
+    let evaluation = false;
+    const l2Cat = memo((t) => categoryOfLevel2(t, costLevel1));
+    for (const g of body.groups) {
+      for (const row of g.rows) {
+        const cat = (row.level1 && l1Cat(row.level1.text)) || (row.level2 && l2Cat(row.level2.text));
+        if (cat) row.category = cat;
+        if (cat === "决策" || cat === "过程") evaluation = true;
+      }
+    }
+
+    const projects: IndicatorProject[] = [];
+    for (const grp of body.groups) {
+      // subtotals and rows are both in sheet order: one pointer walk finds each subtotal's first 二级 category
+      let p = 0;
+      const subtotals: LevelSubtotal[] = grp.subtotals.map((s) => {
+        let level1 = s.label !== "" ? level1CategoryOf(s.label) : undefined;
+        while (p < grp.rows.length && grp.rows[p].row < s.ref.row) p++;
+        if (!level1) {
+          for (let q = p; q < grp.rows.length && grp.rows[q].row <= s.lastRow; q++) {
+            const l2 = grp.rows[q].level2;
+            const c = l2 ? l2Cat(l2.text) : undefined;
+            if (c) {
+              level1 = c;
+              break;
+            }
+          }
+        }
+        return { level1: level1 ?? (s.label || s.ref.text), points: s.points, ref: s.ref, firstRow: s.ref.row, lastRow: s.lastRow };
+      });
+      const indicators: IndicatorRow[] = [];
+      const placeholders: IndicatorRow[] = [];
+      for (let k = 0; k < grp.rows.length; k++) {
+        const row = grp.rows[k];
+        if (row.placeholder) placeholders.push(row);
+        if (!row.placeholder || grp.content[k]) indicators.push(row);
+      }
+      const info: ProjectInfo = list ? grp.info : ctx?.info ?? {};
+      const proj: Mutable<IndicatorProject> = {
+        key: info.code?.text || info.name?.text || grp.key || `row ${h.r + this.top + 1}`,
+        info,
+        indicators,
+        placeholders,
+        subtotals,
+      };
+      if (!list && ctx?.funds) proj.funds = ctx.funds;
+      if (blockPoints !== undefined) proj.indicatorBlockPoints = blockPoints;
+      if (grp.total) proj.total = grp.total;
+      if (grp.grade) proj.grade = grp.grade;
+      projects.push(proj);
+    }
+    if (projects.length === 0) {
+      const info: ProjectInfo = ctx?.info ?? {};
+      const proj: Mutable<IndicatorProject> = {
+        key: info.code?.text || info.name?.text || `row ${h.r + this.top + 1}`,
+        info,
+        indicators: [],
+        placeholders: [],
+        subtotals: [],
+      };
+      if (ctx?.funds) proj.funds = ctx.funds;
+      if (blockPoints !== undefined) proj.indicatorBlockPoints = blockPoints;
+      if (body.total) proj.total = body.total;
+      if (body.grade) proj.grade = body.grade;
+      projects.push(proj);
+    }
+
+    const hasActual = cols.actual !== undefined || cols.score !== undefined;
+    const kind: IndicatorTableKind = evaluation ? "evaluation" : hasActual ? "self-evaluation" : "target";
+
+    // Range: from the form's first row (title) to the body's last row; columns over header and form rows.
+    const topRow = ctx ? ctx.startRow : h.r;
+    let leftCol = Math.min(firstFieldCol, labelCol >= 0 ? labelCol : firstFieldCol);
+    let rightCol = lastFieldCol;
+    const spanRows = [h.r, ...(nHeader > 1 ? [h.r + 1] : []), ...(ctx ? ctx.spanRows : [])];
+    for (const r of spanRows) {
+      const f = this.firstNonBlank(r);
+      if (f >= 0 && f < leftCol) leftCol = f;
+      const l = this.lastNonBlank(r);
+      if (l > rightCol) rightCol = l;
+    }
+    if (body.totalLabelCol >= 0 && body.totalLabelCol < leftCol) leftCol = body.totalLabelCol;
+    const lastRow = Math.max(body.lastRow, h.r + nHeader - 1);
+    const table: IndicatorTable = {
+      kind,
+      layout: list ? "list" : "form",
+      sheet: this.sheet,
+      range: this.rangeA1(topRow, leftCol, lastRow, rightCol),
+      headerRow: this.top + h.r,
+      headerRows: nHeader,
+      columns: this.absCols(cols),
+      projects,
+      framework,
+    };
+    return { table, lastRow };
+  }
+
+  private absCols<F extends string>(cols: Cols<F>): Cols<F> {
+    const out: Cols<F> = {};
+    for (const [f, c] of Object.entries(cols) as [F, number][]) out[f] = c + this.left;
+    return out;
+  }
+
+  private rangeA1(top: number, left: number, bottom: number, right: number): string {
+    const s = a1(this.top + top, this.left + left);
+    const e = a1(this.top + Math.max(top, bottom), this.left + Math.max(left, right));
+    return s === e ? s : `${s}:${e}`;
+  }
+
+  // -- form context: title, header fields, funds block --
+
+  private readFormContext(
+    from: number,
+    headerRow: number,
+  ): { info: ProjectInfo; funds?: FundsBlock; startRow: number; spanRows: number[] } {
+    const start = Math.max(0, from);
+    // Last 项目名称 label above the header starts this form's fields.
+    let nameRow = -1;
+    const labels: { r: number; c: number; f: FormField }[] = [];
+    for (let r = start; r < headerRow; r++) {
+      const w = this.rowWidth(r);
+      for (let c = 0; c < w; c++) {
+        const n = this.norm(r, c);
+        if (n === "") continue;
+        const f = matchFormLabel(n);
+        if (!f) continue;
+        if (f === "name") {
+          nameRow = r;
+          labels.length = 0;
+        }
+        labels.push({ r, c, f });
+      }
+    }
+    const fieldsFrom = nameRow >= 0 ? nameRow : labels.length > 0 ? labels[0].r : headerRow;
+    const info: Mutable<ProjectInfo> = {};
+    for (const l of labels) {
+      if (l.r < fieldsFrom) continue;
+      const v = this.valueRight(l.r, l.c);
+      if (!v) continue;
+      switch (l.f) {
+        case "name":
+          info.name ??= v;
+          break;
+        case "code":
+          info.code ??= v;
+          break;
+        case "department":
+          info.department ??= v;
+          break;
+        case "unit":
+          info.unit ??= v;
+          break;
+        case "year": {
+          const y = /((?:19|20)\d{2})/.exec(v.text);
+          if (y && info.year === undefined) info.year = y[1];
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    // Title rows just above the fields (项目支出绩效自评表, (2022年度)).
+    let startRow = fieldsFrom;
+    for (let r = fieldsFrom - 1; r >= start && r >= fieldsFrom - 4; r--) {
+      if (!this.isTitleRow(r)) break;
+      startRow = r;
+    }
+    for (let r = startRow; r < fieldsFrom && info.year === undefined; r++) {
+      const t = this.text(r, this.firstNonBlank(r));
+      const y = /((?:19|20)\d{2})\s*年/.exec(t);
+      if (y) info.year = y[1];
+    }
+    // Funds block between the fields and the header.
+    let funds: FundsBlock | undefined;
+    const spanRows: number[] = [];
+    for (let r = fieldsFrom; r < headerRow; r++) {
+      if (labels.some((l) => l.r === r)) spanRows.push(r);
+      const c = this.firstNonBlank(r);
+      if (c < 0) continue;
+      if (funds === undefined && isFundsTitle(this.norm(r, c))) {
+        const fb = this.readFunds(r, c, headerRow);
+        if (fb) {
+          funds = fb.block;
+          spanRows.push(fb.headerRow);
+        }
+      }
+    }
+    return { info, funds, startRow, spanRows };
+  }
+
+  private isTitleRow(r: number): boolean {
+    const c = this.firstNonBlank(r);
+    if (c < 0) return false;
+    let n = 0;
+    for (let k = c; k < this.rowWidth(r); k++) if (!this.blank(r, k)) n++;
+    if (n > 2) return false;
+    const t = compactLabel(this.text(r, c));
+    return /表|年度|报表编号|编号|\d{4}年|单位[:：]/.test(t) && t.length <= 80;
+  }
+
+  /** The value of a form label: first non-blank cell to its right before another label; else the adjacent cell. */
+  private valueRight(r: number, c: number): Ref | undefined {
+    const m = this.mergeAt.get(this.key(r, c));
+    const first = m ? m.right + 1 : c + 1;
+    const w = this.rowWidth(r);
+    for (let k = first; k < w; k++) {
+      if (this.blank(r, k)) continue;
+      const n = this.norm(r, k);
+      if (n !== "" && matchFormLabel(n)) break;
+      return this.ref(r, k);
+    }
+    return first < this.width ? this.ref(r, first) : undefined;
+  }
+
+  private readFunds(
+    titleRow: number,
+    titleCol: number,
+    limit: number,
+  ): { block: FundsBlock; headerRow: number } | undefined {
+    const title = this.ref(titleRow, titleCol);
+    const headerIn = (r: number): Map<FundsColumn, number> => {
+      const m = new Map<FundsColumn, number>();
+      const w = this.rowWidth(r);
+      for (let c = titleCol + 1; c < w; c++) {
+        const n = this.norm(r, c);
+        const f = n === "" ? undefined : matchFundsColumn(n);
+        if (f && !m.has(f)) m.set(f, c);
+      }
+      return m;
+    };
+    let header = headerIn(titleRow);
+    let headerRow = titleRow;
+    let start = titleRow + 1;
+    if (header.size < 2 && titleRow + 1 < limit) {
+      const h2 = headerIn(titleRow + 1);
+      if (h2.size >= 2) {
+        header = h2;
+        headerRow = titleRow + 1;
+        start = titleRow + 2;
+      } else {
+        header = new Map();
+        start = titleRow; // label and value on the title row itself (资金情况 | 年度资金总额 | 10)
+      }
+    } else if (header.size < 2) {
+      header = new Map();
+      start = titleRow;
+    }
+    let moneyUnit = moneyUnitIn(title.text);
+    if (moneyUnit === undefined) {
+      const w = this.rowWidth(headerRow);
+      for (let c = titleCol; c < w && moneyUnit === undefined; c++) {
+        const t = this.text(headerRow, c);
+        if (t.length <= MAX_LABEL) moneyUnit = moneyUnitIn(t);
+      }
+    }
+    const firstValueCol = header.size > 0 ? Math.min(...header.values()) : Number.MAX_SAFE_INTEGER;
+    const rows: FundsRow[] = [];
+    for (let r = start; r < limit; r++) {
+      if (r !== titleRow && !this.blank(r, titleCol)) break; // a new section in the title column
+      const lc = this.firstNonBlank(r, titleCol + 1, Math.min(firstValueCol, this.rowWidth(r)));
+      if (lc < 0) break;
+      const n = this.norm(r, lc);
+      if (n !== "" && (matchFundsColumn(n) || matchFormLabel(n) || matchIndicatorField(n))) break;
+      const labelText = compactLabel(this.text(r, lc)).replace(/^其中[:]?/, "");
+      const isTotal = FUNDS_TOTAL_PATTERN.test(labelText);
+      const row: Mutable<FundsRow> = { kind: isTotal ? "total" : "part", label: this.ref(r, lc) };
+      if (header.size > 0) {
+        for (const [f, c] of header) row[f] = this.ref(r, c);
+      } else {
+        const vc = this.firstNonBlank(r, lc + 1);
+        if (vc >= 0) row.budget = this.ref(r, vc);
+      }
+      rows.push(row);
+    }
+    if (rows.length === 0 && header.size === 0) return undefined;
+    const block: Mutable<FundsBlock> = { title, moneyUnit: moneyUnit ?? "万元", rows };
+    const pts = splitPointsSuffix(title.text).points;
+    if (pts !== undefined) block.titlePoints = pts;
+    return { block, headerRow };
+  }
+
+  // -- indicator body --
+
+  private readBody(
+    start: number,
+    limit: number,
+    cols: Cols<IndicatorField>,
+    firstFieldCol: number,
+    list: boolean,
+    headerRows: ReadonlySet<number>,
+  ): Body {
+    const body: Body = { groups: [], lastRow: start - 1, totalLabelCol: -1 };
+    const byKey = new Map<string, Group>();
+    const c1 = cols.level1;
+    const c2 = cols.level2;
+    const cCode = cols.projectCode;
+    const cName = cols.projectName;
+    const cDept = cols.department;
+    const mapped = Object.values(cols) as number[];
+    let group: Group | undefined;
+    let l1Src: Pos | undefined;
+    let l2Src: Pos | undefined;
+    let codeSrc: Pos | undefined;
+    let nameSrc: Pos | undefined;
+    let deptSrc: Pos | undefined;
+    let curCode = "";
+    let curName = "";
+    let blankRun = 0;
+    let lastContent = start - 1;
+
+    const closeSubtotal = (g: Group | undefined): void => {
+      if (!g || !g.openSubtotal) return;
+      g.openSubtotal.lastRow = this.top + Math.max(g.openSubtotal.startRel, g.lastRel);
+      g.subtotals.push(g.openSubtotal);
+      g.openSubtotal = undefined;
+    };
+    const ensureGroup = (key: string, info: ProjectInfo): Group => {
+      let g = byKey.get(key);
+      if (!g) {
+        g = { key, info, rows: [], content: [], subtotals: [], lastRel: -1 };
+        byKey.set(key, g);
+        body.groups.push(g);
+      }
+      return g;
+    };
+
+    let r = start;
+    for (; r < limit && r < this.nRows; r++) {
+      if (r > start && headerRows.has(r)) break;
+      // Label zone left of the fields: totals, grades, new sections.
+      const lz = firstFieldCol > 0 ? this.firstNonBlank(r, 0, firstFieldCol) : -1;
+      let totalRow = false;
+      if (lz >= 0) {
+        const n = this.norm(r, lz);
+        if (TOTAL_PATTERN.test(n)) totalRow = true;
+        else if (matchFormLabel(n) === "grade") {
+          const gref = this.valueRight(r, lz);
+          if (gref && group) group.grade = gref;
+          else if (gref) body.grade = gref;
+          body.lastRow = r;
+          break;
+        } else if (!(r === start && /指标/.test(n))) break; // a new section (评价结论, 财政部门意见, 注)
+      }
+      if (!totalRow) {
+        const fc = this.firstNonBlank(r);
+        if (fc >= 0 && fc <= firstFieldCol + 1) {
+          const n = this.norm(r, fc);
+          if (n !== "" && TOTAL_PATTERN.test(n)) totalRow = true;
+          else if (n !== "" && (fc === c1 || fc === firstFieldCol)) {
+            if (STOP_PATTERN.test(n) && !/指标/.test(n.slice(0, 6))) break;
+          }
+        }
+      }
+      if (totalRow) {
+        const lc = lz >= 0 ? lz : this.firstNonBlank(r);
+        const total: Mutable<NonNullable<IndicatorProject["total"]>> = { label: this.ref(r, lc) };
+        if (cols.weight !== undefined && cols.weight !== lc) total.weight = this.ref(r, cols.weight);
+        if (cols.score !== undefined && cols.score !== lc) total.score = this.ref(r, cols.score);
+        body.totalLabelCol = lc;
+        body.lastRow = r;
+        if (group) {
+          closeSubtotal(group);
+          group.total = total;
+        } else body.total = total;
+        if (list && body.groups.length > 1) continue; // list subtotals (小计) keep going
+        // grade on the total row or just below it
+        const gr = this.findGrade(r, Math.min(limit, r + 4), headerRows);
+        if (gr) {
+          if (group) group.grade = gr.ref;
+          else body.grade = gr.ref;
+          body.lastRow = gr.row;
+        }
+        r++;
+        break;
+      }
+      // Blank rows.
+      let any = false;
+      for (const c of mapped) {
+        if (!this.blank(r, c)) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) {
+        if (++blankRun >= MAX_BLANK_RUN) break;
+        continue;
+      }
+      blankRun = 0;
+
+      // Project (list layout).
+      if (list) {
+        const code = cCode !== undefined ? this.text(r, cCode) : "";
+        const name = cName !== undefined ? this.text(r, cName) : "";
+        if (!group || (code !== "" && code !== curCode) || (name !== "" && name !== curName)) {
+          const codeChanged = code !== "" && code !== curCode;
+          closeSubtotal(group);
+          if (code !== "") codeSrc = { r, c: cCode as number };
+          else if (!group || name !== curName) codeSrc = undefined;
+          if (name !== "") nameSrc = { r, c: cName as number };
+          else if (codeChanged) nameSrc = undefined;
+          curCode = codeSrc ? this.text(codeSrc.r, codeSrc.c) : "";
+          curName = nameSrc ? this.text(nameSrc.r, nameSrc.c) : "";
+          if (cDept !== undefined && !this.blank(r, cDept)) deptSrc = { r, c: cDept };
+          const info: Mutable<ProjectInfo> = {};
+          if (cCode !== undefined) info.code = this.ref(r, cCode, codeSrc);
+          if (cName !== undefined) info.name = this.ref(r, cName, nameSrc);
+          if (cDept !== undefined) info.department = this.ref(r, cDept, deptSrc);
+          const key = curCode || curName || `row ${this.top + r + 1}`;
+          group = ensureGroup(key, info);
+          l1Src = undefined;
+          l2Src = undefined;
+        } else if (cDept !== undefined && !this.blank(r, cDept)) deptSrc = { r, c: cDept };
+      } else if (!group) group = ensureGroup("", {});
+      const g = group as Group;
+
+      // Levels with fill-down.
+      let newSubtotal: { label: string; points: number } | undefined;
+      let l1Own = "";
+      if (c1 !== undefined) {
+        l1Own = this.text(r, c1);
+        if (l1Own !== "") {
+          const raw = l1Own.length <= MAX_LABEL ? this.norm(r, c1) : "";
+          if (raw !== "" && STOP_PATTERN.test(raw) && !/指标/.test(raw)) break;
+          l1Src = { r, c: c1 };
+          l2Src = undefined;
+          closeSubtotal(g);
+          const sp = splitPointsSuffix(l1Own);
+          if (sp.points !== undefined) newSubtotal = { label: sp.label, points: sp.points };
+        }
+      }
+      if (c2 !== undefined && !this.blank(r, c2)) l2Src = { r, c: c2 };
+      if (newSubtotal && c1 !== undefined) {
+        g.openSubtotal = { label: newSubtotal.label, points: newSubtotal.points, ref: this.ref(r, c1), startRel: r, lastRow: this.top + r };
+      }
+
+      const row: Mutable<IndicatorRow> = { row: this.top + r, notApplicable: false, placeholder: false };
+      if (c1 !== undefined) row.level1 = this.ref(r, c1, l1Own !== "" ? undefined : l1Src);
+      if (c2 !== undefined) row.level2 = this.ref(r, c2, this.blank(r, c2) ? l2Src : undefined);
+      if (cols.name !== undefined) row.name = this.ref(r, cols.name);
+      if (cols.sign !== undefined) row.sign = this.ref(r, cols.sign);
+      if (cols.target !== undefined) row.target = this.ref(r, cols.target);
+      if (cols.unit !== undefined) row.unit = this.ref(r, cols.unit);
+      if (cols.actual !== undefined) row.actual = this.ref(r, cols.actual);
+      if (cols.weight !== undefined) row.weight = this.ref(r, cols.weight);
+      if (cols.score !== undefined) row.score = this.ref(r, cols.score);
+      if (cols.reason !== undefined) row.reason = this.ref(r, cols.reason);
+      if (cols.standard !== undefined) row.standard = this.ref(r, cols.standard);
+      if (cols.explain !== undefined) row.explain = this.ref(r, cols.explain);
+      const wn = row.weight ? readPoints(row.weight.value, row.weight.numberFormat) : undefined;
+      const sn = row.score ? readPoints(row.score.value, row.score.numberFormat) : undefined;
+      if (wn !== undefined) row.weightNumber = wn;
+      if (sn !== undefined) row.scoreNumber = sn;
+      row.notApplicable = isNotApplicable(row.weight?.text ?? "") || isNotApplicable(row.score?.text ?? "");
+      const content = meaningful(row.target) || meaningful(row.actual) || wn !== undefined || sn !== undefined;
+      const nameText = row.name ? row.name.text : "";
+      const templateName = nameText !== "" && nameText.length <= 16 && PLACEHOLDER_NAME.test(nameText.replace(/ /g, ""));
+      const subtotalOnly = newSubtotal !== undefined && nameText === "" && !content;
+      if (subtotalOnly) {
+        lastContent = r;
+        g.lastRel = r;
+        continue;
+      }
+      row.placeholder = templateName || (nameText === "" && !content);
+      g.rows.push(row);
+      g.content.push(content);
+      g.lastRel = r;
+      lastContent = r;
+    }
+    closeSubtotal(group);
+    if (body.lastRow < lastContent) body.lastRow = lastContent;
+    return body;
+  }
+
+  private findGrade(from: number, to: number, headerRows: ReadonlySet<number>): { ref: Ref; row: number } | undefined {
+    for (let r = from; r < to && r < this.nRows; r++) {
+      if (r > from && headerRows.has(r)) return undefined;
+      const w = this.rowWidth(r);
+      for (let c = 0; c < w; c++) {
+        const n = this.norm(r, c);
+        if (n === "") continue;
+        const f = matchFormLabel(n);
+        if (f === "grade") {
+          const ref = this.valueRight(r, c);
+          return ref ? { ref, row: r } : undefined;
+        }
+        if (f === "name") return undefined; // the next form
+      }
+    }
+    return undefined;
+  }
+
+  // -- budget lists --
+
+  private readBudgetList(h: BudgetHeader, ctxStart: number, limit: number): { table: BudgetListTable; lastRow: number } {
+    const cols: Cols<BudgetField> = {};
+    const used = new Set<number>();
+    for (const x of h.hits) {
+      if (cols[x.field] !== undefined || used.has(x.c)) continue;
+      cols[x.field] = x.c;
+      used.add(x.c);
+    }
+    let nHeader = 1;
+    // Two-row header: 金额 above 合计 / 一般公共预算 …
+    const s = h.r + 1;
+    if (s < limit && s < this.nRows) {
+      const w = this.rowWidth(s);
+      let nonBlank = 0;
+      let numeric = false;
+      const subHits: Hit<BudgetField>[] = [];
+      for (let c = 0; c < w; c++) {
+        const v = this.cell(s, c);
+        if (this.blank(s, c)) continue;
+        nonBlank++;
+        if (typeof v === "number" || readNumber(v) !== undefined) numeric = true;
+        const n = this.norm(s, c);
+        const f = n === "" ? undefined : matchBudgetField(n);
+        if (f) subHits.push({ c, field: f, weak: false });
+      }
+      const idBlank =
+        (cols.code === undefined || this.blank(s, cols.code)) && (cols.name === undefined || this.blank(s, cols.name));
+      if (nonBlank > 0 && !numeric && idBlank && subHits.length > 0) {
+        nHeader = 2;
+        for (const x of subHits) {
+          for (const [f, c] of Object.entries(cols) as [BudgetField, number][]) if (c === x.c) delete cols[f];
+          if (AMOUNT_FIELDS.includes(x.field) || cols[x.field] === undefined) cols[x.field] = x.c;
+        }
+      }
+    }
+    const fieldCols = Object.values(cols) as number[];
+    const leftCol = Math.min(...fieldCols);
+    let rightCol = Math.max(...fieldCols);
+    // extend over contiguous header cells
+    for (let c = rightCol + 1; c < this.rowWidth(h.r) && !this.blank(h.r, c); c++) rightCol = c;
+
+    // Amount unit: from the amount headers, then the header row, then title rows above.
+    let amountUnit: "万元" | "元" | undefined;
+    for (const f of AMOUNT_FIELDS) {
+      const c = cols[f];
+      if (c === undefined || amountUnit) continue;
+      amountUnit = moneyUnitIn(this.text(h.r, c)) ?? (nHeader > 1 ? moneyUnitIn(this.text(h.r + 1, c)) : undefined);
+    }
+    for (let c = 0; c < this.rowWidth(h.r) && !amountUnit; c++) {
+      const t = this.text(h.r, c);
+      if (t.length <= MAX_LABEL && /单位/.test(t) && /元/.test(t)) amountUnit = moneyUnitIn(t);
+    }
+    let topRow = h.r;
+    for (let r = h.r - 1; r >= Math.max(0, ctxStart) && r >= h.r - 4; r--) {
+      if (this.rowBlank(r)) continue;
+      let found = false;
+      const w = this.rowWidth(r);
+      for (let c = 0; c < w; c++) {
+        const t = this.text(r, c);
+        if (t === "" || t.length > 80) continue;
+        if (!amountUnit && /单位/.test(t) && /元/.test(t)) amountUnit = moneyUnitIn(t);
+        if (/清单|预算|单位[:：]|项目表|明细/.test(t)) found = true;
+      }
+      if (found) topRow = r;
+    }
+
+    const lines: BudgetLine[] = [];
+    const mapped = Object.entries(cols) as [BudgetField, number][];
+    const fillable: readonly BudgetField[] = ["budgetUnit", "department", "budgetType", "expenseType"];
+    let blankRun = 0;
+    let lastRow = h.r + nHeader - 1;
+    for (let r = h.r + nHeader; r < limit && r < this.nRows; r++) {
+      let any = false;
+      for (const [, c] of mapped) {
+        if (!this.blank(r, c)) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) {
+        const fc = this.firstNonBlank(r, 0, rightCol + 1);
+        if (fc >= 0 && STOP_PATTERN.test(compactLabel(this.text(r, fc)))) break;
+        if (++blankRun >= MAX_BLANK_RUN) break;
+        continue;
+      }
+      blankRun = 0;
+      // subtotal rows (合计 / 小计) are skipped, and notes end the list
+      const fc = this.firstNonBlank(r, leftCol, rightCol + 1);
+      const first = fc >= 0 ? compactLabel(this.text(r, fc)) : "";
+      const codeT = cols.code !== undefined ? compactLabel(this.text(r, cols.code)) : "";
+      const nameT = cols.name !== undefined ? compactLabel(this.text(r, cols.name)) : "";
+      lastRow = r;
+      if (SUBTOTAL_PATTERN.test(first) || SUBTOTAL_PATTERN.test(codeT) || SUBTOTAL_PATTERN.test(nameT)) continue;
+      if (codeT === "" && nameT === "" && STOP_PATTERN.test(first)) {
+        lastRow = r - 1;
+        break;
+      }
+      if (codeT === "" && nameT === "") continue;
+      const line: Mutable<BudgetLine> = { row: this.top + r };
+      for (const [f, c] of mapped) {
+        if (f === "year") continue;
+        let src: Pos | undefined;
+        if (fillable.includes(f) && this.blank(r, c)) {
+          const m = this.covered.get(this.key(r, c));
+          if (m && m.left === c && m.top < r) src = { r: m.top, c };
+        }
+        (line as Record<string, unknown>)[f] = this.ref(r, c, src);
+      }
+      lines.push(line);
+    }
+    const table: BudgetListTable = {
+      kind: "budget-list",
+      layout: "list",
+      sheet: this.sheet,
+      range: this.rangeA1(topRow, leftCol, lastRow, rightCol),
+      headerRow: this.top + h.r,
+      headerRows: nHeader,
+      columns: this.absCols(cols),
+      amountUnit: amountUnit ?? "万元",
+      lines,
+    };
+    return { table, lastRow };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+interface SubtotalDraft {
+  label: string;
+  points: number;
+  ref: Ref;
+  startRel: number;
+  lastRow: number;
+}
+
+interface Group {
+  key: string;
+  info: ProjectInfo;
+  rows: Mutable<IndicatorRow>[];
+  /** Parallel to `rows`: the row carries a target, actual, numeric weight or score. */
+  content: boolean[];
+  subtotals: SubtotalDraft[];
+  openSubtotal?: SubtotalDraft;
+  lastRel: number;
+  total?: IndicatorProject["total"];
+  grade?: Ref;
+}
+
+interface Body {
+  groups: Group[];
+  lastRow: number;
+  totalLabelCol: number;
+  total?: IndicatorProject["total"];
+  grade?: Ref;
+}
+
+

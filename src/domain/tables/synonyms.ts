@@ -1,0 +1,248 @@
+/**
+ * Header synonyms and label words for table recognition (表头同义词).
+ * Data only, plus the normalisation that every lookup goes through: labels are compared after
+ * `compactLabel` (half-width, no whitespace or line breaks) and after dropping trailing parentheticals
+ * such as "(A)", "(B/A)", "(万元)", "(50分)", "(盖章)" and a trailing colon.
+ */
+import { compactLabel } from "../text";
+import type { BudgetField, IndicatorField } from "./model";
+
+/** A header word and how sure it is: weak words only count when the strong word for the field is absent. */
+export interface SynonymEntry<F extends string> {
+  readonly field: F;
+  readonly weak?: boolean;
+}
+
+/** Indicator table columns (绩效指标表). Order inside a list is only for reading; all are exact matches. */
+export const INDICATOR_SYNONYMS: Readonly<Record<IndicatorField, readonly string[]>> = {
+  projectCode: ["项目编码", "项目代码", "项目编号", "项目id", "项目标识"],
+  projectName: ["项目名称", "项目", "项目全称"],
+  department: ["主管部门", "预算单位", "单位名称", "部门名称", "实施单位", "项目单位", "预算部门", "主管单位"],
+  level1: ["一级指标", "一级", "一级指标名称", "评价指标(一级)", "一级评价指标", "评价指标", "指标类别"],
+  level2: ["二级指标", "二级", "二级指标名称", "二级评价指标", "指标类型"],
+  name: ["三级指标", "三级", "三级指标名称", "指标名称", "指标内容", "具体指标", "绩效指标名称", "三级评价指标", "指标"],
+  sign: ["指标性质", "计算符号", "符号", "运算符号", "指标符号", "比较符号", "指标方向", "计算方向"],
+  target: [
+    "指标值", "年度指标值", "目标值", "年度目标值", "指标目标值", "预期指标值", "预期目标值", "绩效目标值",
+    "年度计划值", "计划值", "全年指标值", "年度指标", "指标值内容", "预期值",
+  ],
+  unit: ["计量单位", "度量单位", "单位", "指标单位", "计算单位"],
+  actual: [
+    "实际完成值", "完成值", "全年实际值", "实际值", "实际完成", "年度实际完成值", "全年实际完成值",
+    "实际完成指标值", "实际达成值", "完成情况值",
+  ],
+  weight: ["分值", "权重", "分数", "指标分值", "指标权重", "标准分", "权重分", "权重(分)", "满分"],
+  score: ["得分", "自评得分", "评分", "评价得分", "实际得分", "考核得分", "自评分", "评价分"],
+  reason: [
+    "偏差原因分析及改进措施", "未完成原因分析", "偏差原因", "偏差原因分析", "未完成原因", "原因分析",
+    "偏差原因及改进措施", "偏差原因分析及改进措施说明", "未完成原因及改进措施", "原因说明",
+  ],
+  standard: ["指标值设定依据", "绩效标准", "设定依据", "指标设定依据", "指标值确定依据", "评价标准", "标准"],
+  explain: ["指标说明", "指标解释", "指标值说明", "计算公式", "指标解释说明", "评分标准", "评分办法", "评分说明", "指标定义"],
+  note: ["备注", "说明"],
+};
+
+/** Words that only count when the strong synonym of the same field is absent (评价内容 is a 二级 in table 20). */
+export const INDICATOR_WEAK_SYNONYMS: readonly (readonly [string, IndicatorField])[] = [
+  ["评价内容", "level2"],
+  ["实际完成情况", "actual"],
+  ["完成情况", "actual"],
+  ["部门", "department"],
+];
+
+/** Budget list columns (预算项目清单). */
+export const BUDGET_SYNONYMS: Readonly<Record<BudgetField, readonly string[]>> = {
+  code: ["项目编码", "项目代码", "项目编号", "项目id", "项目标识码"],
+  name: ["项目名称", "项目", "项目全称"],
+  budgetUnit: ["预算单位", "单位名称", "单位", "预算单位名称", "实施单位", "项目单位", "单位编码及名称"],
+  department: ["主管部门", "部门", "部门名称", "主管部门名称", "预算部门"],
+  budgetType: ["预算类型", "资金性质", "预算级次", "预算种类", "四本预算", "预算类别"],
+  expenseType: ["支出类型", "支出性质", "经费类型", "支出类别", "项目类型", "项目类别"],
+  secret: ["是否涉密", "涉密", "涉密项目", "是否涉密项目"],
+  amount: [
+    "金额", "预算金额", "预算数", "安排金额", "合计", "预算安排金额", "项目金额", "年度预算数", "资金总额",
+    "预算总额", "总金额", "年度预算", "批复金额",
+  ],
+  declared: ["申报金额", "申报数", "申请金额", "申报预算数"],
+  approved: ["核定金额", "审核金额", "建议安排金额", "审定金额", "核定数", "审核数", "建议金额"],
+  year: ["年度", "预算年度", "年份"],
+  fundSource: ["资金来源", "资金渠道", "来源"],
+};
+
+/** Columns of the funds block (项目资金 / 预算执行情况). */
+export type FundsColumn = "initial" | "budget" | "spent" | "points" | "rate" | "score" | "reason";
+
+export const FUNDS_SYNONYMS: Readonly<Record<FundsColumn, readonly string[]>> = {
+  initial: ["年初预算数", "年初预算", "年初数", "年初预算金额"],
+  budget: ["全年预算数", "调整后预算数", "调整后预算", "全年预算", "预算数", "全年预算金额", "调整预算数"],
+  spent: ["全年执行数", "预算执行数", "执行数", "实际执行数", "实际支出数", "全年执行", "实际支出"],
+  points: ["分值", "权重"],
+  rate: ["执行率", "预算执行率", "全年执行率", "资金执行率"],
+  score: ["得分", "评分", "自评得分"],
+  reason: ["原因", "偏差原因", "原因说明", "未完成原因", "说明", "备注"],
+};
+
+/** Title words of a funds block (first cell of its first row), after normalisation. */
+export const FUNDS_TITLES: readonly string[] = [
+  "项目资金", "资金情况", "预算执行情况", "项目资金情况", "资金投入情况", "项目资金投入", "预算资金",
+  "年度资金", "资金投入", "预算执行", "项目资金执行情况",
+];
+
+/** Row labels: the total (年度资金总额) of a funds block. */
+export const FUNDS_TOTAL_PATTERN = /^(?:年度)?(?:资金|预算)?(?:总额|合计|总计)|^年度资金总额|^资金总额/;
+
+/** Labels of a form's header fields (label → value to the right). */
+export type FormField = "name" | "code" | "department" | "unit" | "year" | "grade";
+
+export const FORM_LABELS: Readonly<Record<FormField, readonly string[]>> = {
+  name: ["项目名称", "项目全称"],
+  code: ["项目编码", "项目代码", "项目编号"],
+  department: ["主管部门", "主管单位", "部门名称", "主管部门及代码", "主管部门名称"],
+  unit: ["实施单位", "预算单位", "项目单位", "执行单位", "项目实施单位", "实施单位名称"],
+  year: ["年度", "预算年度", "评价年度", "自评年度"],
+  grade: ["自评等级", "评价等级", "等级", "绩效等级", "评价结果等级", "自评结果等级", "绩效评价等级", "评级"],
+};
+
+/** Labels that end an indicator block: the totals row. */
+export const TOTAL_PATTERN = /^(?:总分|合计|总计|分值合计|得分合计|总得分|自评总分|评价总分|综合得分|总分值|合计分)$/;
+
+/** Subtotal rows of a budget list (skipped). */
+export const SUBTOTAL_PATTERN = /^(?:其中[:：]?)?(?:合计|小计|总计|累计|本页合计|汇总)/;
+
+/** Section labels that end an indicator block when they appear in its label or 一级 column. */
+export const STOP_PATTERN =
+  /^(?:注|备注|说明|填表|评价结论|存在问题|改进措施|项目负责人|财务负责人|单位负责人|联系人|审核意见|.{0,20}意见$|.*(?:盖章|签字)$)/;
+
+/** 一级 categories by keyword, in the order tried (rules.md §2.3; 决策/过程 for key evaluations). */
+export const LEVEL1_KEYWORDS: readonly (readonly [string, string])[] = [
+  ["满意", "满意度指标"],
+  ["产出", "产出指标"],
+  ["效益", "效益指标"],
+  ["效果", "效益指标"],
+  ["成本", "成本指标"],
+  ["决策", "决策"],
+  ["过程", "过程"],
+];
+
+/** 二级 keyword → 一级 category (classic framework; 成本 is decided by the table's framework). */
+export const LEVEL2_KEYWORDS: readonly (readonly [string, string])[] = [
+  ["满意", "满意度指标"],
+  ["数量", "产出指标"],
+  ["质量", "产出指标"],
+  ["时效", "产出指标"],
+  ["经济效益", "效益指标"],
+  ["社会效益", "效益指标"],
+  ["生态效益", "效益指标"],
+  ["可持续", "效益指标"],
+  ["经济成本", "成本指标"],
+  ["社会成本", "成本指标"],
+  ["生态环境成本", "成本指标"],
+  ["环境成本", "成本指标"],
+  ["成本", "产出指标"],
+];
+
+/** Words that show a sheet is meant to be an indicator table (for `unrecognized`). */
+export const INDICATOR_EVIDENCE: readonly string[] = [
+  "一级指标", "二级指标", "三级指标", "产出指标", "效益指标", "满意度指标", "绩效指标", "数量指标", "质量指标",
+  "时效指标", "成本指标", "服务对象满意度指标",
+];
+
+const PAREN_SUFFIX = /[(\[{<][^()\[\]{}<>]*[)\]}>]$/;
+
+/**
+ * A header cell's text reduced for lookup: compact, then trailing parentheticals ("(A)", "(万元)", "(50分)"),
+ * colons and a leading "1." numbering removed. "年度\n指标值（A）" → "年度指标值".
+ */
+export function normalizeHeader(text: string): string {
+  let t = compactLabel(text);
+  for (let i = 0; i < 3; i++) {
+    const next = t.replace(/[:：]+$/, "").replace(PAREN_SUFFIX, "");
+    if (next === t) break;
+    t = next;
+  }
+  return t.replace(/^\d{1,2}[.、]/, "").replace(/[:：]+$/, "");
+}
+
+function buildMap<F extends string>(table: Readonly<Record<F, readonly string[]>>): Map<string, F> {
+  const m = new Map<string, F>();
+  for (const field of Object.keys(table) as F[]) {
+    for (const word of table[field]) {
+      const key = normalizeHeader(word);
+      if (!m.has(key)) m.set(key, field);
+    }
+  }
+  return m;
+}
+
+const INDICATOR_MAP = buildMap(INDICATOR_SYNONYMS);
+const INDICATOR_WEAK_MAP = new Map<string, IndicatorField>(INDICATOR_WEAK_SYNONYMS.map(([w, f]) => [normalizeHeader(w), f]));
+const BUDGET_MAP = buildMap(BUDGET_SYNONYMS);
+const FUNDS_MAP = buildMap(FUNDS_SYNONYMS);
+const FORM_MAP = buildMap(FORM_LABELS);
+const FUNDS_TITLE_SET = new Set(FUNDS_TITLES.map(normalizeHeader));
+
+/** The indicator field a normalised header names, with `weak` for the fallback words. */
+export function matchIndicatorField(normalized: string): SynonymEntry<IndicatorField> | undefined {
+  const f = INDICATOR_MAP.get(normalized);
+  if (f) return { field: f };
+  const w = INDICATOR_WEAK_MAP.get(normalized);
+  if (w) return { field: w, weak: true };
+  if (normalized.length > 2 && normalized.length <= 16) {
+    if (/原因/.test(normalized) && /(偏差|未完成|分析)/.test(normalized)) return { field: "reason" };
+    if (/^(年度)?(绩效)?指标值/.test(normalized) && !/说明|依据/.test(normalized)) return { field: "target" };
+    if (/设定依据|确定依据/.test(normalized)) return { field: "standard" };
+  }
+  return undefined;
+}
+
+/** The budget list field a normalised header names. "金额(元)" is normalised to "金额" before this. */
+export function matchBudgetField(normalized: string): BudgetField | undefined {
+  const f = BUDGET_MAP.get(normalized);
+  if (f) return f;
+  if (normalized.length > 2 && normalized.length <= 16) {
+    if (/^(申报|申请)/.test(normalized) && /(金额|数)$/.test(normalized)) return "declared";
+    if (/^(核定|审核|审定|建议安排)/.test(normalized)) return "approved";
+    if (/(预算|安排)(金额|数)$/.test(normalized)) return "amount";
+  }
+  return undefined;
+}
+
+export function matchFundsColumn(normalized: string): FundsColumn | undefined {
+  return FUNDS_MAP.get(normalized);
+}
+
+export function matchFormLabel(normalized: string): FormField | undefined {
+  return FORM_MAP.get(normalized);
+}
+
+/** True when a normalised first cell titles a funds block (项目资金（万元）, 预算执行情况（10分）). */
+export function isFundsTitle(normalized: string): boolean {
+  if (FUNDS_TITLE_SET.has(normalized)) return true;
+  return /^(项目资金|资金情况|预算执行情况|资金投入)/.test(normalized) && normalized.length <= 10;
+}
+
+/** Money unit named in a header or title text: "金额（万元）" → 万元, "单位：元" → 元. */
+export function moneyUnitIn(text: string): "万元" | "元" | undefined {
+  const t = compactLabel(text);
+  if (/万元/.test(t)) return "万元";
+  if (/(?:[(\[:]|单位[:]?)元(?:[)\]]|$)/.test(t)) return "元";
+  return undefined;
+}
+
+/** The canonical 一级 category named by a 一级 text (points suffix allowed), or undefined. */
+export function level1CategoryOf(text: string): string | undefined {
+  const t = normalizeHeader(text);
+  if (t === "") return undefined;
+  for (const [k, cat] of LEVEL1_KEYWORDS) if (t.includes(k)) return cat;
+  return undefined;
+}
+
+/** The 一级 category a 二级 name belongs to; `costLevel1` decides where a bare 成本指标 goes. */
+export function categoryOfLevel2(text: string, costLevel1: boolean): string | undefined {
+  const t = normalizeHeader(text);
+  if (t === "") return undefined;
+  for (const [k, cat] of LEVEL2_KEYWORDS) {
+    if (t.includes(k)) return k === "成本" && costLevel1 ? "成本指标" : cat;
+  }
+  return undefined;
+}

@@ -1,0 +1,110 @@
+import { scoreRows } from "../../../src/domain/checks/score-rows";
+import type { IssueDraft } from "../../../src/domain/issues";
+import { PROFILES, resolveProfile } from "../../../src/domain/profiles";
+import type { Profile } from "../../../src/domain/profiles/types";
+import type { IndicatorTable } from "../../../src/domain/tables/model";
+import { recognizeSheet } from "../../../src/domain/tables/recognize";
+import { realGrid } from "../../helpers/real";
+import { buildProject, buildTable, FULL_EXAMPLE, type RowSpec } from "../scoring/build";
+
+const national = PROFILES.national;
+
+function check(rows: RowSpec[], profile: Profile = national, kind: "self-evaluation" | "evaluation" | "target" = "self-evaluation"): IssueDraft[] {
+  const p = buildProject({ rows });
+  return scoreRows.run(p, { table: buildTable(p, kind), profile });
+}
+const codes = (issues: IssueDraft[]) => issues.map((i) => i.code);
+
+describe("score-rows on hand-built rows", () => {
+  test("declares its codes", () => {
+    expect([...scoreRows.codes].sort()).toEqual(
+      ["score.exceeds-weight", "score.missing-actual", "score.missing-reason", "score.mismatch", "score.out-of-band", "score.over-achievement"].sort(),
+    );
+  });
+  test("the full example of §4.6 is clean", () => {
+    const p = buildProject(FULL_EXAMPLE);
+    expect(scoreRows.run(p, { table: buildTable(p), profile: national })).toEqual([]);
+  });
+  test("score.mismatch: entered 7, rule gives 10; expected is the computed value; cell is the score", () => {
+    const [i] = check([{ level1: "产出指标", level2: "数量指标", name: "培训人次", target: "≥500人次", actual: "600人次", weight: 10, score: 7, reason: "x" }]);
+    expect(i).toMatchObject({ code: "score.mismatch", cell: "H13", value: "7", expected: "10" });
+    expect(i.message).toContain("得分7与按规则计算的10不符");
+    expect(i.messageEn).toContain("entered score 7, the rule gives 10");
+  });
+  test("within the tolerance (0.1) is no mismatch; a tighter tolerance as a setting flags it", () => {
+    const rows: RowSpec[] = [{ level1: "产出指标", level2: "成本指标", name: "成本", target: "≤90万元", actual: "99万元", weight: 8, score: 7.27, reason: "涨价" }];
+    expect(check(rows)).toEqual([]);
+    expect(codes(check(rows, resolveProfile("national", { scoreTolerance: 0.05 })))).toEqual(["score.mismatch"]);
+  });
+  test("the reverse formula is a setting: 7.27 is exact under T/X", () => {
+    const rows: RowSpec[] = [{ level1: "产出指标", level2: "成本指标", name: "成本", target: "≤90万元", actual: "99万元", weight: 8, score: 7.27, reason: "涨价" }];
+    expect(check(rows, resolveProfile("national", { reverseFormula: "ratio", scoreTolerance: 0 }))).toEqual([]);
+  });
+  test("score.exceeds-weight", () => {
+    const is = check([{ level1: "产出指标", level2: "数量指标", name: "x", target: "≥5个", actual: "5个", weight: 10, score: 12 }]);
+    expect(codes(is)).toContain("score.exceeds-weight");
+    expect(is.find((i) => i.code === "score.exceeds-weight")).toMatchObject({ expected: "≤ 10", cell: "H13" });
+  });
+  test("score.missing-reason: below the weight with no reason, or '无'", () => {
+    const base: RowSpec = { level1: "产出指标", level2: "数量指标", name: "x", target: "≥500人次", actual: "450人次", weight: 10, score: 9 };
+    expect(codes(check([base]))).toEqual(["score.missing-reason"]);
+    expect(check([base])[0].cell).toBe("I13");
+    expect(codes(check([{ ...base, reason: "无" }]))).toEqual(["score.missing-reason"]);
+    expect(check([{ ...base, reason: "部分学员请假" }])).toEqual([]);
+  });
+  test("score.missing-actual: a weighted row with an empty 实际完成值", () => {
+    const [i] = check([{ level1: "产出指标", level2: "质量指标", name: "工程质量合格", weight: 10, score: 10 }]);
+    expect(i).toMatchObject({ code: "score.missing-actual", cell: "F13", value: "" });
+    expect(i.message).toContain("却得分10");
+  });
+  test("score.over-achievement: > 20% beyond the target; 20% itself is not flagged; threshold is a setting", () => {
+    const row = (actual: string): RowSpec => ({ level1: "产出指标", level2: "数量指标", name: "x", target: "≥100个", actual, weight: 10, score: 10 });
+    expect(codes(check([row("130个")]))).toEqual(["score.over-achievement"]);
+    expect(check([row("130个")])[0].cell).toBe("F13");
+    expect(check([row("120个")])).toEqual([]);
+    expect(check([row("130个")], resolveProfile("national", { overAchievementThreshold: 0.5 }))).toEqual([]);
+  });
+  test("score.out-of-band: 部分达成 with 8 of 10 (§4.4)", () => {
+    const [i] = check([{ level1: "效益指标", level2: "社会效益指标", name: "x", sign: "定性", target: "有效", actual: "部分达成年度指标并具有一定效果", weight: 10, score: 8, reason: "y" }]);
+    expect(i).toMatchObject({ code: "score.out-of-band", expected: "[6, 8)" });
+    expect(check([{ level1: "效益指标", level2: "社会效益指标", name: "x", sign: "定性", target: "有效", actual: "部分达成", weight: 10, score: 7, reason: "y" }])).toEqual([]);
+  });
+  test("an empty 得分 where the rule gives one is a mismatch", () => {
+    const [i] = check([{ level1: "产出指标", level2: "数量指标", name: "x", target: "≥5个", actual: "5个", weight: 10 }]);
+    expect(i).toMatchObject({ code: "score.mismatch", value: "", expected: "10" });
+  });
+  test("a time target missed with full marks is a mismatch; finishing early is fine", () => {
+    const late = check([{ level1: "产出指标", level2: "时效指标", name: "完工", target: "2023年6月", actual: "2023年9月", weight: 10, score: 10 }]);
+    expect(codes(late)).toEqual(["score.mismatch"]);
+    expect(late[0].expected).toBe("< 10");
+    expect(check([{ level1: "产出指标", level2: "时效指标", name: "完工", target: "2023年12月", actual: "2023年10月", weight: 15, score: 15 }])).toEqual([]);
+  });
+  test("declarations (target tables) are not scored; evaluation sheets only get exceeds-weight and missing-reason", () => {
+    const rows: RowSpec[] = [{ level1: "产出指标", level2: "数量指标", name: "x", target: "≥5个", weight: 10, score: 12 }];
+    expect(check(rows, national, "target")).toEqual([]);
+    expect(codes(check(rows, national, "evaluation"))).toEqual(["score.exceeds-weight"]);
+  });
+});
+
+function real(prefix: "02" | "06" | "11", profile: Profile = national): IssueDraft[] {
+  const rec = recognizeSheet(realGrid(prefix));
+  const t = rec.tables.find((x): x is IndicatorTable => x.kind !== "budget-list");
+  if (!t) throw new Error(`no indicator table in ${prefix}`);
+  return t.projects.flatMap((p) => scoreRows.run(p, { table: t, profile }));
+}
+
+describe("score-rows on the real tables", () => {
+  test("02: the six indicators with empty target and actual but full scores are score.missing-actual, nothing else", () => {
+    const is = real("02");
+    expect(codes(is)).toEqual(Array(6).fill("score.missing-actual"));
+    expect(is.map((i) => i.cell)).toEqual(["F16", "F19", "F22", "F25", "F28", "F34"]);
+  });
+  test("06: all visible rows are consistent (the 2023年10月 completion beats the 2023年12月 deadline)", () => {
+    expect(real("06")).toEqual([]);
+  });
+  test("11: every empty 完成值 is score.missing-actual", () => {
+    const is = real("11", resolveProfile("sichuan"));
+    expect(codes(is)).toEqual(["score.missing-actual", "score.missing-actual"]);
+    expect(is.map((i) => i.cell)).toEqual(["H15", "H16"]);
+  });
+});

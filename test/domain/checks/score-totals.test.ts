@@ -1,0 +1,78 @@
+import { scoreTotals } from "../../../src/domain/checks/score-totals";
+import type { IssueDraft } from "../../../src/domain/issues";
+import { PROFILES, resolveProfile } from "../../../src/domain/profiles";
+import type { Profile } from "../../../src/domain/profiles/types";
+import type { IndicatorTable } from "../../../src/domain/tables/model";
+import { recognizeSheet } from "../../../src/domain/tables/recognize";
+import { realGrid } from "../../helpers/real";
+import { buildProject, buildTable, FULL_EXAMPLE, type ProjectSpec } from "../scoring/build";
+
+const national = PROFILES.national;
+
+function check(spec: ProjectSpec, profile: Profile = national, kind: "self-evaluation" | "evaluation" | "target" = "self-evaluation"): IssueDraft[] {
+  const p = buildProject(spec);
+  return scoreTotals.run(p, { table: buildTable(p, kind), profile });
+}
+
+describe("score-totals", () => {
+  test("declares its codes", () => {
+    expect([...scoreTotals.codes].sort()).toEqual(["score.grade-mismatch", "score.total-mismatch"]);
+  });
+  test("the full example: 88.5 and 良好 agree (良 = 良好)", () => {
+    expect(check(FULL_EXAMPLE)).toEqual([]);
+    expect(check({ ...FULL_EXAMPLE, grade: "良" })).toEqual([]);
+  });
+  test("an entered total that is not the sum of the parts", () => {
+    const [i] = check({ ...FULL_EXAMPLE, total: { weight: 100, score: 90 }, grade: "优" });
+    expect(i).toMatchObject({ code: "score.total-mismatch", cell: "H22", value: "90", expected: "88.5" });
+    expect(i.message).toContain("总分90与各项指标得分与预算执行率得分合计88.5不符");
+  });
+  test("within ±0.1 agrees; the tolerance is a setting", () => {
+    expect(check({ ...FULL_EXAMPLE, total: { weight: 100, score: 88.6 } })).toEqual([]);
+    expect(check({ ...FULL_EXAMPLE, total: { weight: 100, score: 88.6 } }, resolveProfile("national", { scoreTolerance: 0.05 })).map((i) => i.code)).toEqual([
+      "score.total-mismatch",
+    ]);
+  });
+  test("a grade that does not match the total", () => {
+    const [i] = check({ ...FULL_EXAMPLE, grade: "优" });
+    expect(i).toMatchObject({ code: "score.grade-mismatch", value: "优", expected: "良" });
+  });
+  test("the grade follows the entered total when the sheet's total is off", () => {
+    const is = check({ ...FULL_EXAMPLE, total: { weight: 100, score: 91 }, grade: "优" });
+    expect(is.map((i) => i.code)).toEqual(["score.total-mismatch"]);
+  });
+  test("a grade word that is not a grade", () => {
+    const [i] = check({ ...FULL_EXAMPLE, grade: "合格" });
+    expect(i).toMatchObject({ code: "score.grade-mismatch", expected: "良" });
+  });
+  test("a 合计 over the indicators only (分值 90) is compared with the indicators only", () => {
+    expect(check({ ...FULL_EXAMPLE, total: { weight: 90, score: 80 }, grade: undefined })).toEqual([]);
+  });
+  test("no parts entered: the total is compared with the rules' total", () => {
+    const spec: ProjectSpec = {
+      funds: [{ kind: "total", label: "总额", budget: 10, spent: 10, points: 10 }],
+      rows: [{ level1: "产出指标", level2: "数量指标", name: "x", target: "≥5个", actual: "5个", weight: 90 }],
+      total: { weight: 100, score: 90 },
+    };
+    const [i] = check(spec);
+    expect(i).toMatchObject({ code: "score.total-mismatch", expected: "100" });
+  });
+  test("declarations are skipped", () => {
+    expect(check({ ...FULL_EXAMPLE, grade: "优" }, national, "target")).toEqual([]);
+  });
+});
+
+describe("score-totals on the real tables", () => {
+  function real(prefix: "02" | "06" | "11", profile: Profile = national): IssueDraft[] {
+    const t = recognizeSheet(realGrid(prefix)).tables.find((x): x is IndicatorTable => x.kind !== "budget-list");
+    if (!t) throw new Error("no table");
+    return t.projects.flatMap((p) => scoreTotals.run(p, { table: t, profile }));
+  }
+  test("02: 总分 100 = 90 + 10, no score.total-mismatch", () => {
+    expect(real("02")).toEqual([]);
+  });
+  test("06 (cut before 总分) and 11 (nothing entered): nothing to compare", () => {
+    expect(real("06")).toEqual([]);
+    expect(real("11", resolveProfile("sichuan"))).toEqual([]);
+  });
+});

@@ -1,0 +1,99 @@
+import { NATIONAL } from "../../../src/domain/profiles/national";
+import { checkFundsTotal, executionRate, executionScore, scoreExecution } from "../../../src/domain/scoring/execution";
+import type { FundsBlock, FundsRow, Ref } from "../../../src/domain/tables/model";
+
+let nextRow = 5;
+function ref(value: string | number | null, col = 0, row = nextRow): Ref {
+  const text = value === null ? "" : String(value);
+  return { value, text, address: `${String.fromCharCode(65 + col)}${row + 1}`, row, col };
+}
+function fundsRow(kind: "total" | "part", label: string, cells: Partial<Record<"initial" | "budget" | "spent" | "points" | "rate" | "score" | "reason", string | number | null>>): FundsRow {
+  const row = nextRow++;
+  const cols = { initial: 2, budget: 3, spent: 4, points: 5, rate: 6, score: 7, reason: 8 } as const;
+  const out: { -readonly [K in keyof FundsRow]?: FundsRow[K] } = { kind, label: ref(label, 1, row) };
+  for (const [k, v] of Object.entries(cells) as [keyof typeof cols, string | number | null][]) out[k] = ref(v, cols[k], row);
+  return out as FundsRow;
+}
+function block(rows: FundsRow[], titlePoints?: number): FundsBlock {
+  return { moneyUnit: "万元", rows, ...(titlePoints !== undefined ? { titlePoints } : {}) };
+}
+
+describe("executionRate and executionScore (§4.2)", () => {
+  test("S7: A = 251.89, B = 251.89 → 100% → 10.00", () => {
+    const r = executionRate(251.89, 251.89);
+    expect(r.ok && r.rate).toBe(1);
+    expect(executionScore(1, 10, true)).toBe(10);
+  });
+  test("A = 200, B = 170 → 85% → 8.50", () => {
+    const r = executionRate(200, 170);
+    expect(r.ok && r.rate).toBeCloseTo(0.85);
+    expect(r.ok && executionScore(r.rate, 10, true)).toBe(8.5);
+  });
+  test("real 06: 31.69 / 32.4 → 9.78", () => {
+    const r = executionRate(32.4, 31.69);
+    expect(r.ok && executionScore(r.rate, 10, true)).toBe(9.78);
+  });
+  test("A = 0 → error, not a number", () => {
+    const r = executionRate(0, 5);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.cause).toBe("zero-budget");
+  });
+  test("B > A is capped at the points when the setting says so", () => {
+    expect(executionScore(1.2, 10, true)).toBe(10);
+    expect(executionScore(1.2, 10, false)).toBe(12);
+  });
+  test("blank inputs give a reason", () => {
+    expect(executionRate(undefined, 5).ok).toBe(false);
+  });
+});
+
+describe("checkFundsTotal", () => {
+  test("a total equal to its parts agrees (real 02: 880 = 880 + blank + blank)", () => {
+    const b = block([
+      fundsRow("total", "年度资金总额:", { initial: 880, budget: 880, spent: 880 }),
+      fundsRow("part", "其中:本年财政拨款", { initial: 880, budget: 880, spent: 880 }),
+      fundsRow("part", "上年结转资金", {}),
+      fundsRow("part", "其他资金", {}),
+    ]);
+    expect(checkFundsTotal(b, 0.1).every((c) => c.agrees)).toBe(true);
+  });
+  test("a total row left at 0 while the parts are filled disagrees", () => {
+    const b = block([
+      fundsRow("total", "年度资金总额", { budget: 0, spent: 0 }),
+      fundsRow("part", "其中:财政拨款", { budget: 100, spent: 90 }),
+      fundsRow("part", "其他资金", { budget: 20, spent: 20 }),
+    ]);
+    const checks = checkFundsTotal(b, 0.1);
+    expect(checks.filter((c) => !c.agrees).map((c) => [c.column, c.partsSum])).toEqual([
+      ["budget", 120],
+      ["spent", 110],
+    ]);
+  });
+  test("columns no part fills are skipped", () => {
+    const b = block([fundsRow("total", "年度资金总额", { initial: null, budget: 10, spent: 10 }), fundsRow("part", "其中", { budget: 10, spent: 10 })]);
+    expect(checkFundsTotal(b, 0.1).map((c) => c.column)).toEqual(["budget", "spent"]);
+  });
+});
+
+describe("scoreExecution", () => {
+  test("uses the row's 分值, else the title's, else the profile's", () => {
+    const a = scoreExecution(block([fundsRow("total", "总额", { budget: 200, spent: 170, points: 10, score: 8.5 })]), NATIONAL);
+    expect(a).toMatchObject({ points: 10, score: 8.5, enteredScore: 8.5 });
+    const b = scoreExecution(block([fundsRow("total", "总额", { budget: 200, spent: 170 })], 20), NATIONAL);
+    expect(b).toMatchObject({ points: 20, score: 17 });
+    const c = scoreExecution(block([fundsRow("total", "总额", { budget: 200, spent: 170, points: "-" })]), NATIONAL);
+    expect(c).toMatchObject({ points: 10, score: 8.5 });
+  });
+  test("a total row left at 0 takes A and B from its parts", () => {
+    const r = scoreExecution(
+      block([fundsRow("total", "年度资金总额", { budget: 0, spent: 0 }), fundsRow("part", "其中:财政拨款", { budget: 100, spent: 90 })]),
+      NATIONAL,
+    );
+    expect(r).toMatchObject({ budget: 100, spent: 90, score: 9 });
+  });
+  test("A = 0 everywhere: rate is an error and there is no score", () => {
+    const r = scoreExecution(block([fundsRow("total", "总额", { budget: 0, spent: 0 })]), NATIONAL);
+    expect(r?.rate.ok).toBe(false);
+    expect(r?.score).toBeUndefined();
+  });
+});
