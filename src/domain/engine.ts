@@ -112,12 +112,12 @@ export function checkWorkbook(grids: readonly Grid[], options: CheckOptions = {}
     for (const t of rec.tables) {
       tables.push(summarizeTable(t, options));
       if (t.kind === "budget-list") {
-        budget.push(...budgetItemsFromTable(t));
+        for (const b of budgetItemsFromTable(t)) budget.push(b);
         continue;
       }
       const found = checkIndicatorTable(t, options);
-      issues.push(...found);
-      targets.push(...targetItemsFromProjects(t, found));
+      for (const i of found) issues.push(i);
+      for (const x of targetItemsFromProjects(t, found)) targets.push(x);
     }
   }
   const report = buildReport(issues, tables, grids.map((g) => g.sheet));

@@ -15,8 +15,21 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
+const compactCache = new Map<string, string>();
+
 /** Half-width, no whitespace of any kind (spaces, line breaks, NBSP), lower-case Latin. For matching labels. */
 export function compactLabel(s: string): string {
+  // Labels repeat across rows; short ones are cached (bounded) since this runs for every cell recognized.
+  if (s.length > 40) return compactUncached(s);
+  const hit = compactCache.get(s);
+  if (hit !== undefined) return hit;
+  const out = compactUncached(s);
+  if (compactCache.size > 20000) compactCache.clear();
+  compactCache.set(s, out);
+  return out;
+}
+
+function compactUncached(s: string): string {
   return toHalfWidth(s).replace(/[\s\u00a0\u200b\ufeff]+/g, "").toLowerCase();
 }
 
@@ -28,7 +41,7 @@ export function cleanText(s: string): string {
 /** Removes a trailing "(50分)" / "（30分）" style subtotal, returning the label and the points if present. */
 export function splitPointsSuffix(label: string): { label: string; points?: number } {
   const t = compactLabel(label);
-  const m = /^(.*?)[(\[]?(\d+(?:\.\d+)?)分[)\]]?$/.exec(t);
+  const m = /^(.*?)[([]?(\d+(?:\.\d+)?)分[)\]]?$/.exec(t);
   if (!m) return { label: t };
-  return { label: m[1].replace(/[(\[]$/, ""), points: Number(m[2]) };
+  return { label: m[1].replace(/[([]$/, ""), points: Number(m[2]) };
 }

@@ -77,7 +77,7 @@ export const categories: ProjectCheck = {
         code: "project.missing-category",
         sheet: table.sheet,
         cell: anchor?.address ?? "A1",
-        value: project.info.name?.text ?? project.key,
+        value: project.info.name?.text ?? "",
         expected: cat,
         message: `项目缺少${cat}`,
         messageEn: `the project has no ${cat === "产出指标" ? "output" : cat === "效益指标" ? "benefit" : "satisfaction"} indicators`,

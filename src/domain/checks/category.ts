@@ -19,8 +19,24 @@ export interface RowCategory {
   readonly level2Misplaced: boolean;
 }
 
+// Real sheets repeat a handful of labels thousands of times: remember answers per list of known names.
+const nameCache = new WeakMap<readonly string[], Map<string, string | undefined>>();
+
 /** "产出数量指标" → "数量指标"; "数量" → "数量指标"; "产出指标(50分)" → "产出指标". */
 export function canonicalName(text: string, known: readonly string[]): string | undefined {
+  let cache = nameCache.get(known);
+  if (!cache) {
+    cache = new Map();
+    nameCache.set(known, cache);
+  }
+  if (cache.has(text)) return cache.get(text);
+  const found = canonicalNameUncached(text, known);
+  if (cache.size > 10000) cache.clear();
+  cache.set(text, found);
+  return found;
+}
+
+function canonicalNameUncached(text: string, known: readonly string[]): string | undefined {
   const { label } = splitPointsSuffix(text);
   const t = compactLabel(label).replace(/^[一二三四五六七八九十\d]+[、.．]/, "");
   if (!t) return undefined;
@@ -29,18 +45,35 @@ export function canonicalName(text: string, known: readonly string[]): string | 
   return undefined;
 }
 
-function level2Owner(h: Hierarchy): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const [l1, l2s] of Object.entries(h)) for (const l2 of l2s) m.set(l2, l1);
-  return m;
+interface HierarchyIndex {
+  readonly level1Names: readonly string[];
+  readonly level2Names: readonly string[];
+  readonly owners: ReadonlyMap<string, string>;
+}
+const indexCache = new WeakMap<Hierarchy, HierarchyIndex>();
+
+function hierarchyIndex(h: Hierarchy): HierarchyIndex {
+  let ix = indexCache.get(h);
+  if (!ix) {
+    const owners = new Map<string, string>();
+    for (const [l1, l2s] of Object.entries(h)) for (const l2 of l2s) owners.set(l2, l1);
+    ix = { level1Names: Object.keys(h), level2Names: [...owners.keys()], owners };
+    indexCache.set(h, ix);
+  }
+  return ix;
 }
 
 /** Which framework a project uses: 成本指标 as a 一级 means the 2021+ layout. */
+const COST_ONLY: readonly string[] = ["成本指标"];
+const projectFramework = new WeakMap<IndicatorProject, boolean>();
+
 export function projectHierarchy(project: IndicatorProject, profile: Profile): Hierarchy {
-  for (const r of project.indicators) {
-    if (r.level1 && canonicalName(r.level1.text, ["成本指标"]) === "成本指标") return profile.hierarchyCostLevel1;
+  let costLevel1 = projectFramework.get(project);
+  if (costLevel1 === undefined) {
+    costLevel1 = project.indicators.some((r) => r.level1 !== undefined && canonicalName(r.level1.text, COST_ONLY) === "成本指标");
+    projectFramework.set(project, costLevel1);
   }
-  return profile.hierarchy;
+  return costLevel1 ? profile.hierarchyCostLevel1 : profile.hierarchy;
 }
 
 /** Subtotal label covering a row, if any ("(50分)" rows carry no words, so the label's own text may be empty). */
@@ -49,10 +82,19 @@ function subtotalFor(project: IndicatorProject, row: number): string | undefined
   return undefined;
 }
 
+// Several checks ask for the same row's category: compute it once per row and hierarchy.
+const rowCache = new WeakMap<IndicatorRow, { h: Hierarchy; c: RowCategory }>();
+
 export function rowCategory(row: IndicatorRow, project: IndicatorProject, hierarchy: Hierarchy): RowCategory {
-  const level1Names = Object.keys(hierarchy);
-  const owners = level2Owner(hierarchy);
-  const level2Names = [...owners.keys()];
+  const hit = rowCache.get(row);
+  if (hit && hit.h === hierarchy) return hit.c;
+  const c = rowCategoryUncached(row, project, hierarchy);
+  rowCache.set(row, { h: hierarchy, c });
+  return c;
+}
+
+function rowCategoryUncached(row: IndicatorRow, project: IndicatorProject, hierarchy: Hierarchy): RowCategory {
+  const { level1Names, level2Names, owners } = hierarchyIndex(hierarchy);
   const l2 = row.level2 ? canonicalName(row.level2.text, level2Names) : undefined;
   let l1 = row.level1 ? canonicalName(row.level1.text, level1Names) : undefined;
   if (!l1) {

@@ -87,7 +87,11 @@ export interface IndicatorRow {
   readonly category?: string;
 }
 
-/** A row of the funds block (项目资金 / 预算执行情况). */
+/**
+ * A row of the funds block (项目资金 / 预算执行情况). A column present in the block's header gives a Ref on every
+ * row (text "" when blank). A block without a column header (申报表: 资金情况 | 年度资金总额 | 10) puts the
+ * figure right of the label in `budget`.
+ */
 export interface FundsRow {
   /** total: 年度资金总额 / 总额; part: a 其中 row (财政拨款, 上年结转, 其他资金 …). */
   readonly kind: "total" | "part";
@@ -122,7 +126,10 @@ export interface LevelSubtotal {
   readonly lastRow: number;
 }
 
-/** Header fields of a project (form header, or the project columns of a list). */
+/**
+ * Header fields of a project (form header, or the project columns of a list). In a form, a label whose value
+ * cell is blank (02: 主管部门) gives a Ref to the cell right of the label with text "".
+ */
 export interface ProjectInfo {
   readonly name?: Ref; // 项目名称
   readonly code?: Ref; // 项目编码 / 项目代码
@@ -137,7 +144,7 @@ export interface IndicatorProject {
   readonly key: string;
   readonly info: ProjectInfo;
   readonly indicators: readonly IndicatorRow[];
-  /** Placeholder rows skipped (kept for reporting and for the ones that carry a score). */
+  /** Every placeholder row; the ones that carry a target, actual, weight or score are also in `indicators`. */
   readonly placeholders: readonly IndicatorRow[];
   readonly subtotals: readonly LevelSubtotal[];
   readonly funds?: FundsBlock;
@@ -184,6 +191,7 @@ export type BudgetField =
   | "year" // 年度
   | "fundSource"; // 资金来源
 
+/** One line of a budget list; like IndicatorRow, a mapped column gives a Ref even when the cell is blank. */
 export interface BudgetLine {
   readonly row: number;
   readonly code?: Ref;

@@ -52,10 +52,10 @@ const MAX_LABEL = 40;
 /** Blank rows in a row that end a table body. */
 const MAX_BLANK_RUN = 3;
 /** A 三级 name that is a template leftover: "指标2:", "……", "**", "XX", "指标1:/". */
-const PLACEHOLDER_NAME = /^(?:指标\d*[:.、]?)?[…．.。·\-—_\/\\*xX×?？]*$/;
+const PLACEHOLDER_NAME = /^(?:指标\d*[:.、]?)?[…．.。·\-—_/\\*xX×?？]*$/;
 const NEEDS_CLEAN = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5e]/;
 /** Strings without these characters normalise to themselves (lower-cased): the fast path of `norm`. */
-const NEEDS_NORMALIZE = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5e()\[\]{}<>:、.]/;
+const NEEDS_NORMALIZE = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5e()[\]{}<>:、.]/;
 
 /** Recognizes the tables on one sheet. */
 export function recognizeSheet(grid: Grid): SheetRecognition {
@@ -150,6 +150,8 @@ interface MergeArea {
 }
 
 const VALUE_FIELDS: readonly IndicatorField[] = ["target", "actual", "weight", "score", "sign", "unit"];
+/** Header of a serial-number column left of the fields (not a label zone). */
+const SERIAL_HEADER = /^(?:序号|编号|行次|行号|序|no)$/;
 const AMOUNT_FIELDS: readonly BudgetField[] = ["amount", "declared", "approved"];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -345,15 +347,24 @@ class SheetReader {
       const row = this.values[r];
       if (!Array.isArray(row)) continue;
       let shortStrings = 0;
-      for (const v of row) if (typeof v === "string" && v.length <= MAX_LABEL && v.trim() !== "") shortStrings++;
+      let nonBlank = 0;
+      for (const v of row) {
+        if (v === null || v === undefined) continue;
+        if (typeof v === "string") {
+          if (v.trim() === "") continue;
+          if (v.length <= MAX_LABEL) shortStrings++;
+        }
+        nonBlank++;
+      }
       if (shortStrings < 3) continue;
+      // Header words must outnumber the other cells: a row of label → value pairs (项目名称 | X | 金额 | 10) is not a header.
       const ih = this.indicatorHits(r);
-      if (ih.length >= 3 && SheetReader.qualifiesIndicator(ih)) {
+      if (ih.length >= 3 && nonBlank - ih.length < ih.length && SheetReader.qualifiesIndicator(ih)) {
         out.push({ kind: "indicator", r, hits: ih });
         continue;
       }
       const bh = this.budgetHits(r);
-      if (SheetReader.qualifiesBudget(bh)) out.push({ kind: "budget", r, hits: bh });
+      if (nonBlank - bh.length < bh.length && SheetReader.qualifiesBudget(bh)) out.push({ kind: "budget", r, hits: bh });
     }
     return out;
   }
@@ -509,7 +520,7 @@ class SheetReader {
     }
     if (labelCol >= 0) blockPoints = splitPointsSuffix(this.text(h.r, labelCol)).points;
 
-    const body = this.readBody(h.r + nHeader, limit, cols, firstFieldCol, list, headerRows);
+    const body = this.readBody(h.r, h.r + nHeader, limit, cols, firstFieldCol, list, headerRows);
 
     // Framework and categories (texts repeat: memoised).
     let costLevel1 = false;
@@ -809,6 +820,7 @@ class SheetReader {
   // -- indicator body --
 
   private readBody(
+    headerRow: number,
     start: number,
     limit: number,
     cols: Cols<IndicatorField>,
@@ -851,11 +863,22 @@ class SheetReader {
       return g;
     };
 
+    // Label zone: columns left of the fields (the block label 绩效指标 sits there), except serial-number columns.
+    const zone: number[] = [];
+    for (let c = 0; c < firstFieldCol; c++) {
+      if (!SERIAL_HEADER.test(this.norm(headerRow, c))) zone.push(c);
+    }
     let r = start;
     for (; r < limit && r < this.nRows; r++) {
       if (r > start && headerRows.has(r)) break;
       // Label zone left of the fields: totals, grades, new sections.
-      const lz = firstFieldCol > 0 ? this.firstNonBlank(r, 0, firstFieldCol) : -1;
+      let lz = -1;
+      for (const c of zone) {
+        if (!this.blank(r, c)) {
+          lz = c;
+          break;
+        }
+      }
       let totalRow = false;
       if (lz >= 0) {
         const n = this.norm(r, lz);

@@ -147,7 +147,7 @@ export const INDICATOR_EVIDENCE: readonly string[] = [
   "时效指标", "成本指标", "服务对象满意度指标",
 ];
 
-const PAREN_SUFFIX = /[(\[{<][^()\[\]{}<>]*[)\]}>]$/;
+const PAREN_SUFFIX = /[([{<][^()[\]{}<>]*[)\]}>]$/;
 
 /**
  * A header cell's text reduced for lookup: compact, then trailing parentheticals ("(A)", "(万元)", "(50分)"),
@@ -225,7 +225,7 @@ export function isFundsTitle(normalized: string): boolean {
 export function moneyUnitIn(text: string): "万元" | "元" | undefined {
   const t = compactLabel(text);
   if (/万元/.test(t)) return "万元";
-  if (/(?:[(\[:]|单位[:]?)元(?:[)\]]|$)/.test(t)) return "元";
+  if (/(?:[([:]|单位[:]?)元(?:[)\]]|$)/.test(t)) return "元";
   return undefined;
 }
 

@@ -261,7 +261,7 @@ function sameDirection(a: Sign, b: Sign): boolean {
 /** Half-width, no whitespace, symbol variants unified: the form values are read in. */
 function compactValueText(text: string): string {
   // fast path: nothing to convert
-  if (!/[^\x21-\x7e\u4e00-\u9fff≥≤%]|[\[\]]|[。.]$/.test(text)) return text;
+  if (!/[^\x21-\x7e\u4e00-\u9fff≥≤%]|[[\]]|[。.]$/.test(text)) return text;
   return toHalfWidth(text)
     .replace(/[\s\u00a0\u200b\ufeff]+/g, "")
     .replace(/[≧⩾]/g, "≥")
@@ -269,7 +269,7 @@ function compactValueText(text: string): string {
     .replace(/═/g, "=")
     .replace(/\ufe6a/g, "%")
     .replace(/[\u2212\u2013\ufe63]/g, "-")
-    .replace(/[【\[]/g, "(")
+    .replace(/[【[]/g, "(")
     .replace(/[】\]]/g, ")")
     .replace(/[。.]$/, "");
 }

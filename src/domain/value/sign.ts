@@ -128,7 +128,7 @@ const SIGN_WORDS: Readonly<Record<string, SignReading>> = {
 export function compactSignText(text: string): string {
   return toHalfWidth(text)
     .replace(/[\s\u00a0\u200b\ufeff]+/g, "")
-    .replace(/[【\[]/g, "(")
+    .replace(/[【[]/g, "(")
     .replace(/[】\]]/g, ")");
 }
 

@@ -173,11 +173,11 @@ const UNIT_CACHE = new Map<string, UnitInfo | undefined>();
 
 function lookupUnit(text: string): UnitInfo | undefined {
   const key = keyOf(text);
-  if (key === "" || /^(?:[\/\\]+|[-—–]+|无|無|不适用|n\/?a)$/.test(key)) return undefined;
+  if (key === "" || /^(?:[/\\]+|[-—–]+|无|無|不适用|n\/?a)$/.test(key)) return undefined;
   const simple = simpleUnit(key);
   if (simple) return simple;
   // compound: 元/亩, 元/平方米, 万元/公里, 人次/年, 元/人·年, 每亩元 is not handled
-  const parts = key.split(/[\/每]/);
+  const parts = key.split(/[/每]/);
   if (parts.length >= 2 && parts.every((p) => p !== "")) {
     const num = simpleUnit(parts[0]);
     const dens = parts.slice(1).map((p) => simpleUnit(p)?.unit ?? (looksLikeUnit(p) ? p : undefined));

@@ -139,7 +139,7 @@ describe("V8/V9/V10 weights", () => {
   });
   it("flags a subtotal label that disagrees with its rows", () => {
     const p = cleanProject();
-    const withSub = project(p.indicators, { subtotals: [subtotal("产出指标", 40, 1, 1, 4), subtotal("效益指标", 30, 5, 5, 5)] });
+    const withSub = project([...p.indicators], { subtotals: [subtotal("产出指标", 40, 1, 1, 4), subtotal("效益指标", 30, 5, 5, 5)] });
     const found = check(table([withSub])).filter((i) => i.code === "project.weight-sum");
     expect(found.map((i) => [i.cell, i.expected])).toEqual([["A2", "50"]]);
   });

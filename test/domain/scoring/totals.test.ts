@@ -1,3 +1,4 @@
+import type { IndicatorTable } from "../../../src/domain/tables/model";
 import { recognizeSheet } from "../../../src/domain/tables/recognize";
 import { realGrid } from "../../helpers/real";
 import { PROFILES, resolveProfile } from "../../../src/domain/profiles";
@@ -131,8 +132,8 @@ describe("scoreProject: what cannot be computed", () => {
 
 describe("scoreProject on the real tables", () => {
   function real(prefix: "02" | "06" | "11", profile = national) {
-    const t = recognizeSheet(realGrid(prefix)).tables.find((x) => x.kind !== "budget-list");
-    if (!t || t.kind === "budget-list") throw new Error("no table");
+    const t = recognizeSheet(realGrid(prefix)).tables.find((x): x is IndicatorTable => x.kind !== "budget-list");
+    if (!t) throw new Error("no table");
     return scoreProject(t.projects[0], t, profile);
   }
   test("02: total 100 → 优 (entered 100); execution 880/880 → 10; six rows not computable", () => {

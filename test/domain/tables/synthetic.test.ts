@@ -368,6 +368,70 @@ describe("kinds, frameworks, placeholders", () => {
   });
 });
 
+describe("header edge cases", () => {
+  it("a 序号 column left of 一级指标 is not a label zone", () => {
+    const t = one(
+      recognizeSheet(
+        grid([
+          ["序号", "一级指标", "二级指标", "三级指标", "指标值", "分值"],
+          [1, "产出指标", "数量指标", "a", "1", 10],
+          [2, _, _, "b", "2", 10],
+          [3, "效益指标", "社会效益指标", "c", "3", 10],
+        ]),
+      ),
+    );
+    expect(t.projects[0].indicators).toHaveLength(3);
+    expect(t.range).toBe("A1:F4");
+  });
+
+  it("评价指标 merged over 一级/二级/三级 in a two-row evaluation header", () => {
+    const t = one(
+      recognizeSheet(
+        grid(
+          [
+            ["评价指标", _, _, "分值", "评分标准", "得分"],
+            ["一级指标", "二级指标", "三级指标", _, _, _],
+            ["决策", "项目立项", "立项依据充分性", 5, "…", 5],
+            ["过程", "资金管理", "资金到位率", 5, "…", 4],
+          ],
+          { merges: [{ top: 0, left: 0, bottom: 0, right: 2 }, { top: 0, left: 3, bottom: 1, right: 3 }] },
+        ),
+      ),
+    );
+    expect(t.headerRows).toBe(2);
+    expect(t.columns).toEqual({ level1: 0, level2: 1, name: 2, weight: 3, explain: 4, score: 5 });
+    expect(t.kind).toBe("evaluation");
+    expect(t.projects[0].indicators).toHaveLength(2);
+  });
+
+  it("a form row of label → value pairs is not a budget list header", () => {
+    const rec = recognizeSheet(
+      grid([
+        ["项目名称", "道路养护", "项目编码", "001", "预算金额", 120],
+        ["主管部门", "交通局", "实施单位", "公路段", _, _],
+      ]),
+    );
+    expect(rec.tables).toHaveLength(0);
+    expect(rec.unrecognized).toBeUndefined();
+  });
+
+  it("a grade printed on the 总分 row", () => {
+    const t = one(
+      recognizeSheet(
+        grid([
+          ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+          ["产出指标", "数量指标", "a", "1", "1", 90, 88],
+          ["总分", _, _, "自评等级", "优", 90, 88],
+        ]),
+      ),
+    );
+    const p = t.projects[0];
+    expect(p.total?.score?.text).toBe("88");
+    expect(p.grade?.text).toBe("优");
+    expect(p.grade?.address).toBe("E3");
+  });
+});
+
 describe("sheets without tables", () => {
   it("a sheet of notes: no tables, not unrecognized", () => {
     const rec = recognizeSheet(

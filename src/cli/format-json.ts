@@ -1,0 +1,82 @@
+/** The JSON output of `jx check --format json`: exactly product.md's contract (schema/jx-report.schema.json). */
+import type { Issue } from "../domain/issues";
+import type { ScoreSummary, Stats, TableSummary } from "../domain/report";
+import type { CheckOutcome } from "./check";
+import type { CoverageJson } from "./engine";
+
+export interface JsonIssue {
+  readonly code: string;
+  readonly severity: Issue["severity"];
+  readonly sheet: string;
+  readonly cell: string;
+  readonly value: string;
+  readonly expected?: string;
+  readonly message: string;
+  readonly messageEn: string;
+  readonly source: string;
+}
+
+export interface JsonTable {
+  readonly sheet: string;
+  readonly range: string;
+  readonly kind: TableSummary["kind"];
+  readonly project?: string;
+  readonly score?: ScoreSummary;
+}
+
+export interface JsonFile {
+  readonly file: string;
+  readonly valid: boolean;
+  readonly stats: Stats;
+  readonly tables: readonly JsonTable[];
+  readonly issues: readonly JsonIssue[];
+  /** Present only when the file could not be checked (an addition to the contract: never a silent skip). */
+  readonly error?: { readonly message: string; readonly messageEn: string };
+}
+
+export interface JsonReport {
+  readonly tool: "jx";
+  readonly version: 1;
+  readonly files: readonly JsonFile[];
+  readonly coverage?: CoverageJson;
+}
+
+function jsonIssue(i: Issue): JsonIssue {
+  return {
+    code: i.code,
+    severity: i.severity,
+    sheet: i.sheet,
+    cell: i.cell,
+    value: i.value,
+    ...(i.expected !== undefined ? { expected: i.expected } : {}),
+    message: i.message,
+    messageEn: i.messageEn,
+    source: i.source,
+  };
+}
+
+function jsonTable(t: TableSummary): JsonTable {
+  return {
+    sheet: t.sheet,
+    range: t.range,
+    kind: t.kind,
+    ...(t.project !== undefined ? { project: t.project } : {}),
+    ...(t.score !== undefined ? { score: t.score } : {}),
+  };
+}
+
+export function toJsonReport(outcome: CheckOutcome): JsonReport {
+  return {
+    tool: "jx",
+    version: 1,
+    files: outcome.files.map((r) => ({
+      file: r.file,
+      valid: r.error ? false : r.report.valid,
+      stats: r.report.stats,
+      tables: r.report.tables.map(jsonTable),
+      issues: r.report.issues.map(jsonIssue),
+      ...(r.error ? { error: { message: r.error.message, messageEn: r.error.messageEn } } : {}),
+    })),
+    ...(outcome.coverage ? { coverage: outcome.coverage } : {}),
+  };
+}

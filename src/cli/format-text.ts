@@ -1,0 +1,153 @@
+/** The text output of `jx check`: per file a verdict, its tables and issues; then a summary table and coverage. */
+import { severityLabel, summaryLine, type TableSummary } from "../domain/report";
+import { displayWidth, fitWidth } from "../file/width";
+import { fileSummary, type CheckOutcome, type FileResult } from "./check";
+import type { CoverageJson } from "./engine";
+
+const KIND_LABEL: Record<TableSummary["kind"], string> = {
+  "self-evaluation": "自评表 self-evaluation",
+  target: "绩效目标表 target",
+  "budget-list": "预算项目清单 budget list",
+  evaluation: "评价表 evaluation",
+};
+
+/** Renders rows as an aligned table; CJK characters count two columns. Numbers align right. */
+export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], maxWidth = 40): string {
+  const widths = header.map((h, c) => Math.min(maxWidth, Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c] ?? "")))));
+  const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => /^[-\d.,%() —/]*$/.test(r[c] ?? "")));
+  const line = (cells: readonly string[], head: boolean): string =>
+    cells
+      .map((v, c) => fitWidth(v, widths[c], !head && numeric[c] ? "right" : "left"))
+      .join("  ")
+      .replace(/\s+$/, "");
+  const rule = widths.map((w) => "─".repeat(w)).join("  ");
+  return [line(header, true), rule, ...rows.map((r) => line(r, false))].join("\n") + "\n";
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+
+function tableLine(t: TableSummary): string {
+  let s = `  表 Table ${t.sheet}!${t.range}  ${KIND_LABEL[t.kind]}`;
+  if (t.project) s += `  项目 ${oneLine(t.project)}`;
+  const sc = t.score;
+  if (sc) {
+    const parts: string[] = [];
+    if (sc.total !== undefined) parts.push(`计算总分 computed ${sc.total}${sc.grade ? `（${sc.grade}）` : ""}`);
+    if (sc.entered !== undefined) parts.push(`填报总分 entered ${sc.entered}${sc.enteredGrade ? `（${sc.enteredGrade}）` : ""}`);
+    else if (sc.enteredGrade) parts.push(`填报等级 entered grade ${sc.enteredGrade}`);
+    if (parts.length) s += `\n    ${parts.join(" · ")}`;
+  }
+  return s;
+}
+
+function fileBlock(r: FileResult): string {
+  const out: string[] = [`■ ${r.file}${r.role === "budget" ? "  (预算项目清单 budget list)" : r.role === "covered-by" ? "  (覆盖清单 covered-by)" : ""}`];
+  if (r.error) {
+    out.push(`  无法检查 / Not checked: ${r.error.message} / ${r.error.messageEn}${r.error.detail ? `\n  (${oneLine(r.error.detail)})` : ""}`);
+    return out.join("\n") + "\n";
+  }
+  out.push(`  ${summaryLine(r.report.stats)}`);
+  if (r.report.tables.length === 0) out.push("  未识别到绩效表格 / no performance table recognized");
+  for (const t of r.report.tables) out.push(tableLine(t));
+  for (const i of r.report.issues) {
+    const detail: string[] = [];
+    if (i.value !== "") detail.push(`值 value: ${oneLine(i.value)}`);
+    if (i.expected !== undefined && i.expected !== "") detail.push(`应为 expected: ${oneLine(i.expected)}`);
+    out.push(`  ${i.sheet}!${i.cell}  ${severityLabel(i.severity)}  ${i.code}  ${oneLine(i.message)}${detail.length ? `  [${detail.join("; ")}]` : ""}`);
+  }
+  return out.join("\n") + "\n";
+}
+
+function fmtAmount(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, "").replace(/\.$/, "");
+}
+
+function fmtRate(rate: number | null | undefined, whole: number): string {
+  return rate === null || rate === undefined || !Number.isFinite(rate) || whole === 0 ? "—" : `${(rate * 100).toFixed(2)}%`;
+}
+
+function coverageBlock(c: CoverageJson, budgetFile: string | undefined): string {
+  const out: string[] = [];
+  out.push(`绩效目标覆盖率 Target coverage${budgetFile ? `（预算项目清单 ${budgetFile}）` : ""}`);
+  const rc = fmtRate(c.rateByCount, c.total.projects);
+  const ra = fmtRate(c.rateByAmount, c.total.amount);
+  out.push(`  按项目数 by count: ${c.covered.projects}/${c.total.projects} = ${rc}`);
+  out.push(`  按金额 by amount: ${fmtAmount(c.covered.amount)}/${fmtAmount(c.total.amount)} 万元 = ${ra}`);
+  const head = ["项目数 Projects", "有目标 Covered", "覆盖率 Rate", "金额(万元) Amount", "有目标金额 Covered", "金额覆盖率 Rate"];
+  if (c.byDepartment.length > 0) {
+    out.push("\n按主管部门 By department");
+    out.push(
+      renderTable(
+        ["主管部门 Department", ...head],
+        c.byDepartment.map((d) => [d.department, String(d.projects), String(d.covered), fmtRate(d.rateByCount, d.projects), fmtAmount(d.amount), fmtAmount(d.coveredAmount), fmtRate(d.rateByAmount, d.amount)]),
+      ).trimEnd(),
+    );
+  }
+  if (c.byBudgetType.length > 0) {
+    out.push("\n按预算类型 By budget type");
+    out.push(
+      renderTable(
+        ["预算类型 Budget type", ...head],
+        c.byBudgetType.map((d) => [d.budgetType, String(d.projects), String(d.covered), fmtRate(d.rateByCount, d.projects), fmtAmount(d.amount), fmtAmount(d.coveredAmount), fmtRate(d.rateByAmount, d.amount)]),
+      ).trimEnd(),
+    );
+  }
+  const lacking = [...c.missing, ...c.invalid];
+  if (lacking.length > 0) {
+    out.push("\n缺少有效绩效目标 Lacking a valid target");
+    out.push(
+      renderTable(
+        ["分类 Class", "项目编码 Code", "项目名称 Name", "主管部门 Department", "金额(万元) Amount"],
+        lacking.map((m) => [m.class, m.code ?? "", m.name ?? "", m.department ?? "", m.amount !== null && m.amount !== undefined ? fmtAmount(m.amount) : ""]),
+      ).trimEnd(),
+    );
+  }
+  if (c.excluded.length > 0) {
+    out.push("\n不计入覆盖率 Excluded");
+    out.push(renderTable(["项目编码 Code", "项目名称 Name", "原因 Reason"], c.excluded.map((e) => [e.code ?? "", e.name ?? "", e.reason])).trimEnd());
+  }
+  if (c.orphans.length > 0) {
+    out.push("\n预算清单外的目标 Targets not on the budget list");
+    out.push(renderTable(["项目编码 Code", "项目名称 Name", "工作表 Sheet"], c.orphans.map((o) => [o.code ?? "", o.name ?? "", o.sheet])).trimEnd());
+  }
+  return out.join("\n") + "\n";
+}
+
+export function formatText(outcome: CheckOutcome): string {
+  const parts: string[] = [];
+  for (const r of outcome.files) parts.push(fileBlock(r));
+  const skipped = outcome.problems.filter((p) => p.code === "skipped");
+  if (skipped.length > 0) {
+    parts.push(`跳过 Skipped (${skipped.length}):\n` + skipped.map((p) => `  ${p.display}: ${p.message} / ${p.messageEn}`).join("\n") + "\n");
+  }
+  if (outcome.files.length > 1) {
+    const rows = outcome.files.map((r) => {
+      const s = fileSummary(r);
+      return [
+        r.file,
+        s.department,
+        r.error ? "—" : String(r.report.stats.errors),
+        r.error ? "—" : String(r.report.stats.warnings),
+        r.error ? "无法检查 not checked" : s.total,
+        s.grade,
+      ];
+    });
+    parts.push("汇总 Summary\n" + renderTable(["文件 File", "部门 Department", "错误 Errors", "警告 Warnings", "总分 Total", "等级 Grade"], rows));
+  }
+  if (outcome.coverage) parts.push(coverageBlock(outcome.coverage, outcome.budgetFile));
+  let errors = 0;
+  let warnings = 0;
+  let unreadable = 0;
+  for (const r of outcome.files) {
+    errors += r.report.stats.errors;
+    warnings += r.report.stats.warnings;
+    if (r.error) unreadable++;
+  }
+  parts.push(
+    `共 ${outcome.files.length} 个文件：${errors} 个错误，${warnings} 个警告${unreadable ? `，${unreadable} 个无法检查` : ""} / ` +
+      `${outcome.files.length} file(s): ${errors} error(s), ${warnings} warning(s)${unreadable ? `, ${unreadable} not checked` : ""}\n`,
+  );
+  return parts.join("\n");
+}

@@ -1,0 +1,116 @@
+/**
+ * `jx grade <file>`: the walking skeleton. Finds the scores to grade in each sheet and prints score → grade:
+ * 1. a column headed 总分 (spaces and full-width forms ignored): every row below it;
+ * 2. else a row labelled 总分 (the form layout: 总分 | 100 | 98): the last figure in that row;
+ * 3. else a column headed 得分: every row below it.
+ * Blank cells and not-applicable marks ("—", "/") are skipped; other non-scores are reported, not guessed.
+ */
+import { a1, cellText, formatAt, isBlank, type CellValue, type Grid } from "../domain/grid";
+import { grade } from "../domain/scoring/grade";
+import { compactLabel } from "../domain/text";
+import { isNotApplicableMark, readNumber } from "../domain/value/number";
+import { expandInputs, readInput } from "../file/inputs";
+import { WorkbookReadError } from "../file/xlsx";
+import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from "./io";
+
+interface Target {
+  readonly r: number;
+  readonly c: number;
+  readonly label: string;
+}
+
+function cellsLabelled(g: Grid, label: string): { r: number; c: number }[] {
+  const out: { r: number; c: number }[] = [];
+  g.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (typeof v === "string" && compactLabel(v) === label) out.push({ r, c });
+    }),
+  );
+  return out;
+}
+
+function scoreOf(g: Grid, r: number, c: number): number | undefined {
+  const v = g.values[r]?.[c] ?? null;
+  const reading = readNumber(v, formatAt(g, r, c));
+  return reading && !reading.percent ? reading.value : undefined;
+}
+
+function hasScoreBelow(g: Grid, at: { r: number; c: number }): boolean {
+  for (let r = at.r + 1; r < g.values.length; r++) if (scoreOf(g, r, at.c) !== undefined) return true;
+  return false;
+}
+
+function rowLabel(row: readonly CellValue[], skip: number): string {
+  const label = row.find((x, c) => c !== skip && typeof x === "string" && !isBlank(x) && compactLabel(x) !== "总分");
+  return typeof label === "string" ? label.replace(/\s+/g, " ").trim() : "";
+}
+
+/** Cells to grade in a sheet, in reading order. */
+function findTargets(g: Grid): { header: string; targets: Target[] } | undefined {
+  const columnTargets = (at: { r: number; c: number }): Target[] => {
+    const out: Target[] = [];
+    for (let r = at.r + 1; r < g.values.length; r++) {
+      const v = g.values[r]?.[at.c] ?? null;
+      if (isBlank(v) || isNotApplicableMark(v)) continue;
+      out.push({ r, c: at.c, label: rowLabel(g.values[r] ?? [], at.c) });
+    }
+    return out;
+  };
+  const totals = cellsLabelled(g, "总分");
+  const totalColumn = totals.find((t) => hasScoreBelow(g, t));
+  if (totalColumn) return { header: `总分 @ ${a1(g.top + totalColumn.r, g.left + totalColumn.c)}`, targets: columnTargets(totalColumn) };
+  for (const t of totals) {
+    const row = g.values[t.r] ?? [];
+    for (let c = row.length - 1; c > t.c; c--) {
+      if (scoreOf(g, t.r, c) !== undefined) return { header: `总分 @ ${a1(g.top + t.r, g.left + t.c)}`, targets: [{ r: t.r, c, label: "总分" }] };
+    }
+  }
+  const scoreColumn = cellsLabelled(g, "得分").find((t) => hasScoreBelow(g, t));
+  if (scoreColumn) return { header: `得分 @ ${a1(g.top + scoreColumn.r, g.left + scoreColumn.c)}`, targets: columnTargets(scoreColumn) };
+  return undefined;
+}
+
+export async function gradeCommand(file: string, io: CliIO): Promise<number> {
+  const { files, problems } = await expandInputs([file], io.cwd);
+  if (problems.length > 0 || files.length !== 1) {
+    const p = problems[0];
+    throw new UsageError(p ? `${p.display}: ${p.message}` : "jx grade 需要一个 .xlsx 或 .csv 文件", p ? `${p.display}: ${p.messageEn}` : "jx grade takes one .xlsx or .csv file");
+  }
+  let grids: Grid[];
+  try {
+    grids = await readInput(files[0]);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) {
+      io.stderr(`${files[0].display}: ${e.messageZh} / ${e.messageEn}\n`);
+      return EXIT_CANNOT_RUN;
+    }
+    throw e;
+  }
+  let found = false;
+  let failed = false;
+  const lines: string[] = [];
+  for (const g of grids) {
+    const t = findTargets(g);
+    if (!t) continue;
+    found = true;
+    lines.push(`${g.sheet}  (${t.header})`);
+    for (const { r, c, label } of t.targets) {
+      const where = a1(g.top + r, g.left + c);
+      const score = scoreOf(g, r, c);
+      const result = score === undefined ? undefined : grade(score);
+      if (result?.ok) lines.push(`  ${where}  ${label}  ${score}  → ${result.grade}`);
+      else {
+        failed = true;
+        const text = cellText(g.values[r]?.[c] ?? null).replace(/\s+/g, " ");
+        const why = result && !result.ok ? `${result.reason} / cannot grade: ${result.reasonEn}` : "不是分数 / cannot grade: not a score";
+        lines.push(`  ${where}  ${label}  ${text}  → 无法评级：${why}`);
+      }
+    }
+  }
+  if (!found) {
+    io.stderr(`${files[0].display}: 没有找到“总分”或“得分”列 / no 总分 or 得分 column found\n`);
+    return EXIT_CANNOT_RUN;
+  }
+  io.stdout(lines.join("\n") + "\n");
+  return failed ? EXIT_FINDINGS : EXIT_OK;
+}

@@ -1,0 +1,34 @@
+/** Where the command writes: injectable so tests can run `main` in-process and capture everything. */
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** True when stderr is a terminal (progress bar). */
+  readonly stderrIsTTY: boolean;
+  /** Working directory relative paths are resolved against. */
+  readonly cwd: string;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    cwd: process.cwd(),
+  };
+}
+
+/** Exit codes: 0 clean, 1 findings at or above --fail-on, 2 could not run. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_CANNOT_RUN = 2;
+
+/** A usage error (bad arguments): printed with the usage hint, exit 2. */
+export class UsageError extends Error {
+  constructor(
+    readonly messageZh: string,
+    readonly messageEn: string,
+  ) {
+    super(`${messageZh} / ${messageEn}`);
+    this.name = "UsageError";
+  }
+}

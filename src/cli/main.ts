@@ -1,0 +1,119 @@
+/** The `jx` command: argument parsing and dispatch. Exit codes: 0 clean, 1 findings, 2 could not run. */
+import { readFileSync } from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import { checkCommand } from "./check";
+import { gradeCommand } from "./grade";
+import { EXIT_CANNOT_RUN, EXIT_OK, UsageError, processIO, type CliIO } from "./io";
+
+export const USAGE = `绩效助手 jx — 预算绩效表格检查 / budget performance table checker
+
+用法 Usage:
+  jx check <文件或文件夹 files or folders…> [选项 options]
+  jx grade <file.xlsx>
+  jx --help | --version
+
+check 选项 options:
+  --budget <清单.xlsx>       预算项目清单，统计绩效目标覆盖率 / budget list: coverage of targets
+  --covered-by <文件>        其他清单（监控、自评…），可多次 / further lists (monitoring, self-evaluation), repeatable
+  --profile <名称>           national | sichuan | shanxi（默认自动 / default auto)
+  --format <格式>            text | json（默认 text）
+  --out <报告.xlsx>          写出校验报告工作簿 / write a report workbook
+  --fail-on <级别>           error | warning（默认 error）：达到该级别时退出码为 1
+
+退出码 Exit codes: 0 未发现问题 clean · 1 发现问题 findings · 2 无法运行 could not run
+支持 .xlsx / .xlsm / .csv（UTF-8 或 GBK）。输入文件只读，绝不改写 / inputs are read-only.
+`;
+
+function version(): string {
+  for (const p of [path.join(__dirname, "../../package.json"), path.join(__dirname, "../package.json")]) {
+    try {
+      const pkg = JSON.parse(readFileSync(p, "utf8")) as { name?: string; version?: string };
+      if (pkg.version) return pkg.version;
+    } catch {
+      // try the next location
+    }
+  }
+  return "0.0.0";
+}
+
+const PROFILES = ["national", "sichuan", "shanxi", "auto"] as const;
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T | undefined): T | undefined {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${name} 只能是 ${allowed.join(" | ")}（收到 ${value}）`, `--${name} must be one of ${allowed.join(" | ")} (got ${value})`);
+}
+
+/** Runs the command; returns the exit code. `io` defaults to the process's streams. */
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`错误：${e.messageZh}\nerror: ${e.messageEn}\n运行 jx --help 查看用法 / run jx --help for usage\n`);
+      return EXIT_CANNOT_RUN;
+    }
+    const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    io.stderr(`内部错误 / internal error: ${msg}\n`);
+    return EXIT_CANNOT_RUN;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+        budget: { type: "string" },
+        "covered-by": { type: "string", multiple: true },
+        profile: { type: "string" },
+        format: { type: "string" },
+        out: { type: "string", short: "o" },
+        "fail-on": { type: "string" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`参数有误：${e instanceof Error ? e.message : String(e)}`, `bad arguments: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.stdout(`jx ${version()}\n`);
+    return EXIT_OK;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === "help") {
+    io.stdout(USAGE);
+    return command === undefined && !values.help ? EXIT_CANNOT_RUN : EXIT_OK;
+  }
+  if (command === "check") {
+    if (rest.length === 0) throw new UsageError("请给出要检查的文件或文件夹", "give the files or folders to check");
+    const format = oneOf("format", values.format, ["text", "json"] as const, "text") ?? "text";
+    const failOn = oneOf("fail-on", values["fail-on"], ["error", "warning"] as const, "error") ?? "error";
+    const profile = oneOf("profile", values.profile, PROFILES, undefined);
+    return checkCommand(
+      {
+        inputs: rest,
+        ...(values.budget !== undefined ? { budget: values.budget } : {}),
+        coveredBy: values["covered-by"] ?? [],
+        ...(profile !== undefined ? { profile } : {}),
+        format,
+        ...(values.out !== undefined ? { out: values.out } : {}),
+        failOn,
+      },
+      io,
+    );
+  }
+  if (command === "grade") {
+    const unexpected = ["budget", "covered-by", "profile", "format", "out", "fail-on"].filter((k) => values[k as keyof typeof values] !== undefined);
+    if (unexpected.length > 0) throw new UsageError(`jx grade 不接受 --${unexpected[0]}`, `jx grade does not take --${unexpected[0]}`);
+    if (rest.length !== 1) throw new UsageError("jx grade 需要一个文件", "jx grade takes exactly one file");
+    return gradeCommand(rest[0], io);
+  }
+  throw new UsageError(`未知命令：${command}`, `unknown command: ${command}`);
+}

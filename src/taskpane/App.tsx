@@ -1,0 +1,41 @@
+/** The pane's root: chooses what to show for the host it runs in. */
+import * as React from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import type { HostOps } from "./host";
+import { GradePanel } from "./components/GradePanel/GradePanel";
+import { NotInExcel } from "./components/NotInExcel/NotInExcel";
+
+export interface AppProps {
+  /** Host operations inside Excel; null outside Office (a browser file-check mode will go there). */
+  readonly host: HostOps | null;
+}
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: "280px",
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+});
+
+export function App({ host }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <main className={styles.root}>
+      <h1 className={styles.title}>绩效助手 · JX</h1>
+      {host ? <GradePanel host={host} /> : <NotInExcel />}
+    </main>
+  );
+}

@@ -1,0 +1,48 @@
+/** Pane entry: waits for Office, picks the host and theme, renders. Renders even outside Office. */
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { FluentProvider } from "@fluentui/react-components";
+import { App } from "./App";
+import { detectHost, excelHostOps } from "./host";
+import { pickTheme, type OfficeThemeLike } from "./theme";
+
+declare global {
+  interface Window {
+    /** Set once the pane has rendered (the e2e waits for it). */
+    __officeReady?: boolean;
+  }
+}
+
+/** Office's theme, when the host reports one (undefined outside Office and often in Excel on the web). */
+function officeTheme(): OfficeThemeLike | undefined {
+  try {
+    return typeof Office !== "undefined" ? (Office.context?.officeTheme as OfficeThemeLike | undefined) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function start(officeHost: unknown): void {
+  const container = document.getElementById("container");
+  if (!container) return;
+  const root = createRoot(container);
+  const host = detectHost(officeHost) === "excel" ? excelHostOps() : null;
+  const media = window.matchMedia?.("(prefers-color-scheme: dark)");
+  const render = (): void => {
+    root.render(
+      <FluentProvider theme={pickTheme(officeTheme(), !!media?.matches)}>
+        <App host={host} />
+      </FluentProvider>,
+    );
+  };
+  render();
+  media?.addEventListener?.("change", render);
+  window.__officeReady = true;
+}
+
+if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+  void Office.onReady((info) => start(info.host ?? null));
+} else {
+  // office.js did not load (e.g. the CDN is unreachable): still show the pane.
+  start(null);
+}

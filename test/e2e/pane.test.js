@@ -1,0 +1,119 @@
+/**
+ * End-to-end: the built pane (dist/) in headless Chromium, served from 127.0.0.1.
+ *   npm run test:e2e   (builds with --env fast first)
+ * (a) inside "Excel" (the in-repo fake injected before office.js): grade a selection, exactly one sync;
+ * (b) outside Office: the pane says to open it in Excel instead of staying blank.
+ * Screenshots go to test-artifacts/.
+ */
+"use strict";
+const { test, before, after } = require("node:test");
+const { URL } = require("node:url");
+const assert = require("node:assert/strict");
+const fs = require("fs");
+const http = require("http");
+const os = require("os");
+const path = require("path");
+const { chromium } = require("playwright-core");
+const { fakeExcelScript } = require("./fake-excel");
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".map": "application/json", ".css": "text/css" };
+const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check", "--disable-extensions"];
+
+let server;
+let baseUrl;
+
+/** A tiny static server for dist/ (no directory listing, no path escapes). */
+function serveDist() {
+  return new Promise((resolve) => {
+    const s = http.createServer((req, res) => {
+      const rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      const file = path.join(DIST, rel === "/" ? "taskpane.html" : rel);
+      if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" });
+      fs.createReadStream(file).pipe(res);
+    });
+    s.listen(0, "127.0.0.1", () => resolve(s));
+  });
+}
+
+/** A fresh browser profile per test; returns { context, page, errors, close }. */
+async function openPane(initScript) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-e2e-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ARGS,
+    viewport: { width: 360, height: 640 },
+    locale: "zh-CN",
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  if (initScript) await page.addInitScript({ content: initScript });
+  await page.goto(`${baseUrl}/taskpane.html`);
+  await page.waitForFunction(() => window.__officeReady === true, null, { timeout: 20000 });
+  return {
+    page,
+    errors,
+    close: async () => {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(DIST, "taskpane.html")), "dist/ is missing: run `npm run build -- --env fast` first");
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serveDist();
+  baseUrl = `http://127.0.0.1:${server.address().port}`;
+});
+
+after(() => new Promise((resolve) => server.close(resolve)));
+
+test("inside Excel: grades the selection with one context.sync", async () => {
+  const init = { sheets: [{ name: "自评表", values: [[95], [85.5], ["７０"], [40], ["abc"]] }], selection: "自评表!A1:A5" };
+  const pane = await openPane(fakeExcelScript(init));
+  try {
+    const { page } = pane;
+    const button = page.getByTestId("grade-selection");
+    await button.waitFor({ state: "visible" });
+    assert.equal(await page.evaluate(() => window.__jxFake.stats.syncs), 0);
+    await button.click();
+    await page.getByTestId("grade-row").nth(4).waitFor({ state: "visible" });
+    const grades = await page.getByTestId("grade").allTextContents();
+    assert.deepEqual(grades, ["优", "良", "中", "差", "无法评级"]);
+    const reason = await page.getByTestId("grade-reason").textContent();
+    assert.match(reason, /分数不是有效数字/);
+    const addresses = await page.getByTestId("grade-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-address")));
+    assert.deepEqual(addresses, ["自评表!A1", "自评表!A2", "自评表!A3", "自评表!A4", "自评表!A5"]);
+    const stats = await page.evaluate(() => ({ syncs: window.__jxFake.stats.syncs, runs: window.__jxFake.stats.runs }));
+    assert.deepEqual(stats, { syncs: 1, runs: 1 });
+    await page.screenshot({ path: path.join(ARTIFACTS, "pane-grades.png"), fullPage: true });
+    assert.deepEqual(pane.errors, []);
+  } finally {
+    await pane.close();
+  }
+});
+
+test("outside Office: says to open the add-in in Excel", async () => {
+  const pane = await openPane(null);
+  try {
+    const { page } = pane;
+    const bar = page.getByTestId("not-in-excel");
+    await bar.waitFor({ state: "visible" });
+    assert.match(await bar.textContent(), /请在 Excel 中打开此加载项/);
+    assert.match(await bar.textContent(), /Open this add-in in Excel/);
+    assert.equal(await page.getByTestId("grade-selection").count(), 0);
+    await page.screenshot({ path: path.join(ARTIFACTS, "pane-outside-office.png"), fullPage: true });
+    assert.deepEqual(pane.errors, []);
+  } finally {
+    await pane.close();
+  }
+});

@@ -1,0 +1,805 @@
+/**
+ * An in-repo fake of the Excel JavaScript API (the parts our adapter uses), for jest and, transpiled, for the
+ * browser e2e (test/e2e/fake-excel.js). It behaves like office.js where that matters to us:
+ *
+ * - Commands are queued on a request context and run on `context.sync()`, which is counted (`stats.syncs`).
+ * - Reading a property that was not loaded, or was loaded but not yet synced, throws `PropertyNotLoaded`.
+ * - Bad addresses, missing sheets and shape mismatches fail at `sync()`, as office.js reports them.
+ *
+ * The model is a plain workbook (sheets of sparse cells with value, formula and number format) plus a selection.
+ * Keep this file free of imports: it is transpiled on its own for the browser.
+ *
+ * Extending it: add a proxy class, give it `load()` via `FakeObject`, and queue model changes with `ctx.enqueue`.
+ */
+
+
+// ------------------------------------------------------------------------------------------------- addresses
+
+export const MAX_ROWS = 1048576;
+export const MAX_COLS = 16384;
+
+/** 0-based inclusive rectangle. */
+export interface FakeArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function colLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function colIndex(letters: string): number {
+  let c = 0;
+  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return c - 1;
+}
+
+/** Sheet names Excel writes without quotes: letters (any script), digits, underscore, dot; not starting with a digit. */
+function quoteSheet(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export function areaToA1(area: FakeArea): string {
+  if (area.top === 0 && area.bottom === MAX_ROWS - 1) return `${colLetters(area.left)}:${colLetters(area.right)}`;
+  if (area.left === 0 && area.right === MAX_COLS - 1) return `${area.top + 1}:${area.bottom + 1}`;
+  const a = `${colLetters(area.left)}${area.top + 1}`;
+  const b = `${colLetters(area.right)}${area.bottom + 1}`;
+  return a === b ? a : `${a}:${b}`;
+}
+
+export function fullAddress(sheet: string, area: FakeArea): string {
+  return `${quoteSheet(sheet)}!${areaToA1(area)}`;
+}
+
+/** Parses "A1", "$A$1:B2", "A:C", "3:5", "Sheet1!A1", "'My sheet'!A1:B2". */
+export function parseAddress(text: string): { sheet?: string; area: FakeArea } | undefined {
+  let body = text.trim();
+  let sheet: string | undefined;
+  const bang = body.lastIndexOf("!");
+  if (bang >= 0) {
+    sheet = body.slice(0, bang);
+    body = body.slice(bang + 1);
+    if (/^'.*'$/.test(sheet)) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+    if (sheet === "") return undefined;
+  }
+  const parts = body.replace(/\$/g, "").split(":");
+  if (parts.length > 2) return undefined;
+  const cell = /^([A-Za-z]{1,3})(\d{1,7})$/;
+  const col = /^([A-Za-z]{1,3})$/;
+  const row = /^(\d{1,7})$/;
+  const [p, q = parts[0]] = parts;
+  let area: FakeArea | undefined;
+  if (cell.test(p) && cell.test(q)) {
+    const a = cell.exec(p)!, b = cell.exec(q)!;
+    const r1 = Number(a[2]) - 1, r2 = Number(b[2]) - 1, c1 = colIndex(a[1]), c2 = colIndex(b[1]);
+    area = { top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(c1, c2), right: Math.max(c1, c2) };
+  } else if (parts.length === 2 && col.test(p) && col.test(q)) {
+    const c1 = colIndex(p), c2 = colIndex(q);
+    area = { top: 0, bottom: MAX_ROWS - 1, left: Math.min(c1, c2), right: Math.max(c1, c2) };
+  } else if (parts.length === 2 && row.test(p) && row.test(q)) {
+    const r1 = Number(p) - 1, r2 = Number(q) - 1;
+    area = { top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: 0, right: MAX_COLS - 1 };
+  }
+  if (!area || area.top < 0 || area.bottom >= MAX_ROWS || area.left < 0 || area.right >= MAX_COLS) return undefined;
+  return { sheet, area };
+}
+
+// ------------------------------------------------------------------------------------------------- errors
+
+/** Shaped like OfficeExtension.Error: `code` is one of Excel.ErrorCodes. */
+export class FakeOfficeError extends Error {
+  readonly code: string;
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  constructor(code: string, message: string, errorLocation?: string) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.code = code;
+    this.debugInfo = { code, message, errorLocation };
+  }
+}
+
+export const ErrorCodes = {
+  invalidArgument: "InvalidArgument",
+  invalidOperation: "InvalidOperation",
+  itemNotFound: "ItemNotFound",
+  itemAlreadyExists: "ItemAlreadyExists",
+  propertyNotLoaded: "PropertyNotLoaded",
+  invalidObjectPath: "InvalidObjectPath",
+  generalException: "GeneralException",
+} as const;
+
+function notLoaded(prop: string): FakeOfficeError {
+  return new FakeOfficeError(
+    ErrorCodes.propertyNotLoaded,
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+// ------------------------------------------------------------------------------------------------- the model
+
+export type FakeCellValue = string | number | boolean;
+
+/** One cell. An absent cell is empty: value "", no formula, format "General". */
+export interface FakeCell {
+  value: FakeCellValue;
+  formula?: string;
+  numberFormat?: string;
+}
+
+export class FakeSheet {
+  /** Sparse cells keyed "row,col" (0-based). */
+  readonly cells = new Map<string, FakeCell>();
+  constructor(
+    public name: string,
+    readonly id: string,
+  ) {}
+
+  cell(r: number, c: number): FakeCell | undefined {
+    return this.cells.get(`${r},${c}`);
+  }
+  private touch(r: number, c: number): FakeCell {
+    const k = `${r},${c}`;
+    let cell = this.cells.get(k);
+    if (!cell) this.cells.set(k, (cell = { value: "" }));
+    return cell;
+  }
+  private tidy(r: number, c: number): void {
+    const cell = this.cell(r, c);
+    if (cell && cell.value === "" && !cell.formula && (!cell.numberFormat || cell.numberFormat === "General")) this.cells.delete(`${r},${c}`);
+  }
+  setValue(r: number, c: number, v: FakeCellValue | null): void {
+    const cell = this.touch(r, c);
+    cell.value = v === null ? "" : v;
+    delete cell.formula;
+    this.tidy(r, c);
+  }
+  setFormula(r: number, c: number, f: FakeCellValue | null): void {
+    if (typeof f === "string" && f.startsWith("=")) {
+      const cell = this.touch(r, c);
+      cell.formula = f; // the fake does not calculate; the value stays what it was
+    } else this.setValue(r, c, f);
+  }
+  setNumberFormat(r: number, c: number, f: string | null): void {
+    const cell = this.touch(r, c);
+    if (f === null || f === "General") delete cell.numberFormat;
+    else cell.numberFormat = f;
+    this.tidy(r, c);
+  }
+  /** Writes a block of values with its top-left at (top, left). null leaves the cell empty. */
+  write(top: number, left: number, rows: readonly (readonly (FakeCellValue | null)[])[]): void {
+    rows.forEach((row, r) => row.forEach((v, c) => this.setValue(top + r, left + c, v)));
+  }
+  /** Bounding box of non-empty cells (values and formulas; formats too unless valuesOnly). */
+  usedArea(valuesOnly = false): FakeArea | undefined {
+    let a: FakeArea | undefined;
+    for (const [k, cell] of this.cells) {
+      if (valuesOnly && cell.value === "" && !cell.formula) continue;
+      const [r, c] = k.split(",").map(Number);
+      if (!a) a = { top: r, bottom: r, left: c, right: c };
+      else a = { top: Math.min(a.top, r), bottom: Math.max(a.bottom, r), left: Math.min(a.left, c), right: Math.max(a.right, c) };
+    }
+    return a;
+  }
+}
+
+/** Initial workbook: sheets with rows of values from A1 (or from `at`), optional number formats, the selection. */
+export interface FakeWorkbookInit {
+  sheets?: {
+    name: string;
+    /** Top-left of `values`, e.g. "B2"; default "A1". */
+    at?: string;
+    values?: (FakeCellValue | null)[][];
+    numberFormat?: (string | null)[][];
+    formulas?: (string | null)[][];
+  }[];
+  /** Active sheet name; default the first. */
+  active?: string;
+  /** Selected range, e.g. "Sheet1!A1:A5" or "A1:A5" on the active sheet; default A1. */
+  selection?: string;
+}
+
+export class FakeWorkbookModel {
+  readonly sheets: FakeSheet[] = [];
+  active = 0;
+  selection: { sheet: FakeSheet; area: FakeArea };
+  private nextId = 1;
+
+  constructor(init: FakeWorkbookInit = {}) {
+    const specs = init.sheets && init.sheets.length ? init.sheets : [{ name: "Sheet1" }];
+    for (const spec of specs) {
+      const sheet = this.addSheet(spec.name);
+      const at = parseAddress(spec.at ?? "A1");
+      if (!at) throw new Error(`bad address ${spec.at}`);
+      const { top, left } = at.area;
+      if (spec.values) sheet.write(top, left, spec.values);
+      spec.formulas?.forEach((row, r) => row.forEach((f, c) => f !== null && sheet.setFormula(top + r, left + c, f)));
+      spec.numberFormat?.forEach((row, r) => row.forEach((f, c) => f !== null && sheet.setNumberFormat(top + r, left + c, f)));
+    }
+    if (init.active) this.active = Math.max(0, this.sheets.findIndex((s) => s.name === init.active));
+    this.selection = { sheet: this.sheets[this.active], area: { top: 0, left: 0, bottom: 0, right: 0 } };
+    if (init.selection) this.select(init.selection);
+  }
+
+  addSheet(name?: string): FakeSheet {
+    let n = name;
+    if (n === undefined) {
+      let i = this.sheets.length + 1;
+      while (this.sheet(`Sheet${i}`)) i++;
+      n = `Sheet${i}`;
+    }
+    if (this.sheet(n)) throw new FakeOfficeError(ErrorCodes.itemAlreadyExists, `A worksheet named '${n}' already exists.`);
+    if (!n || n.length > 31 || /[\\/?*[\]:]/.test(n)) throw new FakeOfficeError(ErrorCodes.invalidArgument, `Invalid worksheet name '${n}'.`);
+    const s = new FakeSheet(n, `{${String(this.nextId++).padStart(8, "0")}-0000-0000-0000-000000000000}`);
+    this.sheets.push(s);
+    return s;
+  }
+  sheet(name: string): FakeSheet | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+  deleteSheet(s: FakeSheet): void {
+    if (this.sheets.length === 1) throw new FakeOfficeError(ErrorCodes.invalidOperation, "A workbook must contain at least one visible worksheet.");
+    const i = this.sheets.indexOf(s);
+    if (i < 0) throw new FakeOfficeError(ErrorCodes.itemNotFound, "The worksheet was deleted.");
+    const activeSheet = this.sheets[this.active];
+    this.sheets.splice(i, 1);
+    this.active = Math.max(0, this.sheets.indexOf(activeSheet));
+    if (this.selection.sheet === s) this.selection = { sheet: this.sheets[this.active], area: { top: 0, left: 0, bottom: 0, right: 0 } };
+  }
+  get activeSheet(): FakeSheet {
+    return this.sheets[this.active];
+  }
+  /** Sets the selection (and activates its sheet), as a user clicking would. */
+  select(address: string): void {
+    const p = parseAddress(address);
+    if (!p) throw new FakeOfficeError(ErrorCodes.invalidArgument, `Invalid address ${address}`);
+    const sheet = p.sheet === undefined ? this.activeSheet : this.sheet(p.sheet);
+    if (!sheet) throw new FakeOfficeError(ErrorCodes.itemNotFound, `No worksheet ${p.sheet}`);
+    this.active = this.sheets.indexOf(sheet);
+    this.selection = { sheet, area: p.area };
+  }
+}
+
+// ------------------------------------------------------------------------------------------------- the request context
+
+export interface FakeStats {
+  /** Excel.run calls. */
+  runs: number;
+  /** context.sync() calls, including the implicit one Excel.run makes when commands are still queued. */
+  syncs: number;
+  /** Commands (loads, writes, method calls) sent, over all syncs. */
+  commands: number;
+  /** Commands per sync, in order. */
+  perSync: number[];
+}
+
+type Command = { describe: string; run: () => void };
+
+export class FakeRequestContext {
+  readonly workbook: FakeWorkbook;
+  private queue: Command[] = [];
+  /** Increments on every sync; proxies use it to tell "loaded and synced" from "load pending". */
+  generation = 0;
+
+  constructor(
+    readonly model: FakeWorkbookModel,
+    readonly stats: FakeStats,
+  ) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  enqueue(describe: string, run: () => void): void {
+    this.queue.push({ describe, run });
+  }
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Runs the queued commands in order; the first failure rejects the sync (later commands are dropped). */
+  sync<T>(passThroughValue?: T): Promise<T> {
+    const batch = this.queue;
+    this.queue = [];
+    this.stats.syncs++;
+    this.stats.commands += batch.length;
+    this.stats.perSync.push(batch.length);
+    return Promise.resolve().then(() => {
+      try {
+        for (const cmd of batch) cmd.run();
+      } finally {
+        this.generation++;
+      }
+      return passThroughValue as T;
+    });
+  }
+
+  /** Excel's `context.trackedObjects`: a no-op here. */
+  readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
+}
+
+/** Base of every proxy: `load()` and property gating. */
+export abstract class FakeObject {
+  /** Values captured at sync, by property name. */
+  private loaded = new Map<string, { gen: number; value: unknown }>();
+  /** Sync generation when the proxy was made: its null-ness is known only after a later sync. */
+  private readonly createdAt: number;
+
+  constructor(readonly context: FakeRequestContext) {
+    this.createdAt = context.generation;
+  }
+
+  /** Property names `load()` with no argument fetches. */
+  protected abstract scalarProps(): readonly string[];
+  /** Reads a property from the model; throws FakeOfficeError when the object cannot be resolved. */
+  protected abstract snapshot(prop: string): unknown;
+  /** True when the object is a null object (…OrNullObject that found nothing). */
+  protected resolvesToNull(): boolean {
+    return false;
+  }
+
+  load(props?: string | string[] | { select?: string | string[] }): this {
+    let list: string[];
+    if (props === undefined) list = [...this.scalarProps()];
+    else if (typeof props === "string") list = props.split(",");
+    else if (Array.isArray(props)) list = props;
+    else list = typeof props.select === "string" ? props.select.split(",") : props.select ?? [...this.scalarProps()];
+    list = list.map((p) => p.trim()).filter(Boolean);
+    for (const p of list) {
+      const top = p.split("/")[0];
+      this.context.enqueue(`load ${this.constructor.name}.${p}`, () => {
+        if (this.resolvesToNull()) return;
+        this.loaded.set(top, { gen: this.context.generation, value: this.snapshot(p) });
+      });
+    }
+    return this;
+  }
+
+  /** Marks properties as loaded now (collection items are snapshotted during the sync that loads them). */
+  preload(props: readonly string[]): void {
+    for (const p of props) this.loaded.set(p.trim(), { gen: this.context.generation, value: this.snapshot(p.trim()) });
+  }
+
+  /** Gate for reading a loaded property, as office.js does. */
+  protected read<T>(prop: string): T {
+    const entry = this.loaded.get(prop);
+    if (!entry) throw notLoaded(prop);
+    return entry.value as T;
+  }
+
+  /** `isNullObject` is known once a sync has run after the object was made. */
+  get isNullObject(): boolean {
+    if (this.context.generation <= this.createdAt) throw notLoaded("isNullObject");
+    return this.resolvesToNull();
+  }
+
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of this.loaded) out[k] = v.value;
+    return out;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------- proxies
+
+type Matrix<T> = T[][];
+
+function fill<T>(area: FakeArea, f: (r: number, c: number) => T): Matrix<T> {
+  const rows = area.bottom - area.top + 1;
+  const cols = area.right - area.left + 1;
+  if (rows * cols > 5_000_000) throw new FakeOfficeError(ErrorCodes.generalException, "The fake refuses to materialize more than 5,000,000 cells.");
+  const out: Matrix<T> = [];
+  for (let r = 0; r < rows; r++) {
+    const row: T[] = new Array(cols);
+    for (let c = 0; c < cols; c++) row[c] = f(area.top + r, area.left + c);
+    out.push(row);
+  }
+  return out;
+}
+
+function textOf(v: FakeCellValue): string {
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return String(v);
+}
+
+function valueTypeOf(v: FakeCellValue): string {
+  if (v === "") return "Empty";
+  if (typeof v === "number") return "Double";
+  if (typeof v === "boolean") return "Boolean";
+  if (/^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!)$/.test(v)) return "Error";
+  return "String";
+}
+
+/** Resolves (at sync time) to a sheet and an area, or null for a null object. */
+type RangeTarget = () => { sheet: FakeSheet; area: FakeArea } | null;
+
+export class FakeRange extends FakeObject {
+  private cached: { gen: number; t: { sheet: FakeSheet; area: FakeArea } | null } | undefined;
+  constructor(
+    context: FakeRequestContext,
+    private readonly target: RangeTarget,
+  ) {
+    super(context);
+  }
+
+  /** The sheet and area, resolved once per sync. */
+  resolve(): { sheet: FakeSheet; area: FakeArea } {
+    const t = this.resolveOrNull();
+    if (!t) throw new FakeOfficeError(ErrorCodes.invalidObjectPath, "The range is a null object.");
+    return t;
+  }
+  private resolveOrNull(): { sheet: FakeSheet; area: FakeArea } | null {
+    if (!this.cached || this.cached.gen !== this.context.generation) this.cached = { gen: this.context.generation, t: this.target() };
+    return this.cached.t;
+  }
+  protected override resolvesToNull(): boolean {
+    return this.resolveOrNull() === null;
+  }
+
+  protected scalarProps(): readonly string[] {
+    return ["address", "addressLocal", "cellCount", "columnCount", "columnIndex", "rowCount", "rowIndex", "values", "text", "formulas", "numberFormat", "valueTypes"];
+  }
+  protected snapshot(prop: string): unknown {
+    const { sheet, area } = this.resolve();
+    const cell = (r: number, c: number): FakeCell => sheet.cell(r, c) ?? { value: "" };
+    switch (prop) {
+      case "address":
+      case "addressLocal":
+        return fullAddress(sheet.name, area);
+      case "rowCount":
+        return area.bottom - area.top + 1;
+      case "columnCount":
+        return area.right - area.left + 1;
+      case "cellCount":
+        return (area.bottom - area.top + 1) * (area.right - area.left + 1);
+      case "rowIndex":
+        return area.top;
+      case "columnIndex":
+        return area.left;
+      case "values":
+        return fill(area, (r, c) => cell(r, c).value);
+      case "text":
+        return fill(area, (r, c) => textOf(cell(r, c).value));
+      case "formulas":
+      case "formulasLocal":
+        return fill(area, (r, c) => cell(r, c).formula ?? cell(r, c).value);
+      case "numberFormat":
+      case "numberFormatLocal":
+        return fill(area, (r, c) => cell(r, c).numberFormat ?? "General");
+      case "valueTypes":
+        return fill(area, (r, c) => valueTypeOf(cell(r, c).value));
+      default:
+        throw new FakeOfficeError(ErrorCodes.invalidArgument, `The fake Range has no property '${prop}'.`);
+    }
+  }
+
+  get address(): string { return this.read("address"); }
+  get addressLocal(): string { return this.read("addressLocal"); }
+  get rowCount(): number { return this.read("rowCount"); }
+  get columnCount(): number { return this.read("columnCount"); }
+  get cellCount(): number { return this.read("cellCount"); }
+  get rowIndex(): number { return this.read("rowIndex"); }
+  get columnIndex(): number { return this.read("columnIndex"); }
+  get text(): string[][] { return this.read("text"); }
+  get valueTypes(): string[][] { return this.read("valueTypes"); }
+
+  get values(): FakeCellValue[][] { return this.read("values"); }
+  set values(v: unknown) {
+    this.write("values", v, (s, r, c, x) => s.setValue(r, c, x as FakeCellValue));
+  }
+  get formulas(): FakeCellValue[][] { return this.read("formulas"); }
+  set formulas(v: unknown) {
+    this.write("formulas", v, (s, r, c, x) => s.setFormula(r, c, x as FakeCellValue));
+  }
+  get numberFormat(): string[][] { return this.read("numberFormat"); }
+  set numberFormat(v: unknown) {
+    this.write("numberFormat", v, (s, r, c, x) => s.setNumberFormat(r, c, x === null ? null : String(x)));
+  }
+
+  /** Queues a matrix write; a scalar fills the range; a matrix must match its shape (checked at sync). */
+  private write(prop: string, v: unknown, set: (s: FakeSheet, r: number, c: number, x: unknown) => void): void {
+    const copy = Array.isArray(v) ? v.map((row) => (Array.isArray(row) ? [...row] : row)) : v;
+    this.context.enqueue(`set Range.${prop}`, () => {
+      const { sheet, area } = this.resolve();
+      const rows = area.bottom - area.top + 1, cols = area.right - area.left + 1;
+      if (Array.isArray(copy)) {
+        if (copy.length !== rows || copy.some((row) => !Array.isArray(row) || row.length !== cols)) {
+          throw new FakeOfficeError(ErrorCodes.invalidArgument, `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${prop}).`);
+        }
+        for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) set(sheet, area.top + r, area.left + c, (copy[r] as unknown[])[c]);
+      } else {
+        for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) set(sheet, area.top + r, area.left + c, copy);
+      }
+    });
+  }
+
+  /** Relative sub-range helper: a new range computed from this one at sync time. */
+  private derived(f: (t: { sheet: FakeSheet; area: FakeArea }) => FakeArea | null): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.resolve();
+      const a = f(t);
+      if (!a) return null;
+      if (a.top < 0 || a.left < 0 || a.bottom >= MAX_ROWS || a.right >= MAX_COLS || a.bottom < a.top || a.right < a.left) {
+        throw new FakeOfficeError(ErrorCodes.invalidArgument, "The range is outside the worksheet.");
+      }
+      return { sheet: t.sheet, area: a };
+    });
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return this.derived(({ area }) => ({ top: area.top + row, left: area.left + column, bottom: area.top + row, right: area.left + column }));
+  }
+  getRow(row: number): FakeRange {
+    return this.derived(({ area }) => ({ top: area.top + row, bottom: area.top + row, left: area.left, right: area.right }));
+  }
+  getColumn(column: number): FakeRange {
+    return this.derived(({ area }) => ({ top: area.top, bottom: area.bottom, left: area.left + column, right: area.left + column }));
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return this.derived(({ area }) => ({ top: area.top + rowOffset, bottom: area.bottom + rowOffset, left: area.left + columnOffset, right: area.right + columnOffset }));
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this.derived(({ area }) => ({ ...area, bottom: area.bottom + deltaRows, right: area.right + deltaColumns }));
+  }
+  /** Used part of this range; an empty range gives its top-left cell, as Excel does. */
+  getUsedRange(valuesOnly = false): FakeRange {
+    return this.derived(({ sheet, area }) => intersect(sheet.usedArea(valuesOnly), area) ?? { top: area.top, left: area.left, bottom: area.top, right: area.left });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return this.derived(({ sheet, area }) => intersect(sheet.usedArea(valuesOnly), area) ?? null);
+  }
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.resolve().sheet);
+  }
+  select(): void {
+    this.context.enqueue("Range.select", () => {
+      const { sheet, area } = this.resolve();
+      this.context.model.active = this.context.model.sheets.indexOf(sheet);
+      this.context.model.selection = { sheet, area };
+    });
+  }
+  clear(): void {
+    this.context.enqueue("Range.clear", () => {
+      const { sheet, area } = this.resolve();
+      for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) sheet.cells.delete(`${r},${c}`);
+    });
+  }
+}
+
+function intersect(a: FakeArea | undefined, b: FakeArea): FakeArea | undefined {
+  if (!a) return undefined;
+  const out = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+  return out.top <= out.bottom && out.left <= out.right ? out : undefined;
+}
+
+export class FakeWorksheet extends FakeObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly target: () => FakeSheet | null,
+  ) {
+    super(context);
+  }
+  sheet(): FakeSheet {
+    const s = this.target();
+    if (!s) throw new FakeOfficeError(ErrorCodes.invalidObjectPath, "The worksheet is a null object.");
+    return s;
+  }
+  protected override resolvesToNull(): boolean {
+    return this.target() === null;
+  }
+  protected scalarProps(): readonly string[] {
+    return ["name", "id", "position", "visibility"];
+  }
+  protected snapshot(prop: string): unknown {
+    const s = this.sheet();
+    switch (prop) {
+      case "name":
+        return s.name;
+      case "id":
+        return s.id;
+      case "position":
+        return this.context.model.sheets.indexOf(s);
+      case "visibility":
+        return "Visible";
+      default:
+        throw new FakeOfficeError(ErrorCodes.invalidArgument, `The fake Worksheet has no property '${prop}'.`);
+    }
+  }
+  get name(): string { return this.read("name"); }
+  set name(v: string) {
+    this.context.enqueue("set Worksheet.name", () => {
+      const s = this.sheet();
+      const other = this.context.model.sheet(v);
+      if (other && other !== s) throw new FakeOfficeError(ErrorCodes.itemAlreadyExists, `A worksheet named '${v}' already exists.`);
+      s.name = v;
+    });
+  }
+  get id(): string { return this.read("id"); }
+  get position(): number { return this.read("position"); }
+  get visibility(): string { return this.read("visibility"); }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.context, () => {
+      const sheet = this.sheet();
+      if (address === undefined || address === "") return { sheet, area: { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 } };
+      const p = parseAddress(address);
+      if (!p || (p.sheet !== undefined && p.sheet.toLowerCase() !== sheet.name.toLowerCase())) {
+        throw new FakeOfficeError(ErrorCodes.invalidArgument, `The argument is invalid or missing or has an incorrect format: '${address}'.`);
+      }
+      return { sheet, area: p.area };
+    });
+  }
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    return new FakeRange(this.context, () => ({ sheet: this.sheet(), area: { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 } }));
+  }
+  getCell(row: number, column: number): FakeRange {
+    return this.getRangeByIndexes(row, column, 1, 1);
+  }
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, () => {
+      const sheet = this.sheet();
+      return { sheet, area: sheet.usedArea(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, () => {
+      const sheet = this.sheet();
+      const a = sheet.usedArea(valuesOnly);
+      return a ? { sheet, area: a } : null;
+    });
+  }
+  activate(): void {
+    this.context.enqueue("Worksheet.activate", () => {
+      const model = this.context.model;
+      const s = this.sheet();
+      model.active = model.sheets.indexOf(s);
+      if (model.selection.sheet !== s) model.selection = { sheet: s, area: { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+  }
+  delete(): void {
+    this.context.enqueue("Worksheet.delete", () => this.context.model.deleteSheet(this.sheet()));
+  }
+}
+
+export class FakeWorksheetCollection extends FakeObject {
+  protected scalarProps(): readonly string[] {
+    return ["items"];
+  }
+  protected snapshot(prop: string): unknown {
+    if (prop.split("/")[0] !== "items") throw new FakeOfficeError(ErrorCodes.invalidArgument, `The fake WorksheetCollection has no property '${prop}'.`);
+    // Each item is a worksheet proxy whose requested sub-properties are loaded now.
+    const sub = prop.includes("/") ? prop.slice(prop.indexOf("/") + 1) : undefined;
+    return this.context.model.sheets.map((s) => {
+      const ws = new FakeWorksheet(this.context, () => s);
+      ws.preload(sub ? sub.split(",") : ["name", "id", "position", "visibility"]);
+      return ws;
+    });
+  }
+  get items(): FakeWorksheet[] { return this.read("items"); }
+
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => {
+      const s = this.context.model.sheet(key) ?? this.context.model.sheets.find((x) => x.id === key);
+      if (!s) throw new FakeOfficeError(ErrorCodes.itemNotFound, `The requested resource doesn't exist: worksheet '${key}'.`);
+      return s;
+    });
+  }
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.model.sheet(key) ?? this.context.model.sheets.find((x) => x.id === key) ?? null);
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    let s: FakeSheet | undefined;
+    return new FakeWorksheet(this.context, () => (s ??= this.context.model.activeSheet));
+  }
+  add(name?: string): FakeWorksheet {
+    let created: FakeSheet | undefined;
+    this.context.enqueue("WorksheetCollection.add", () => {
+      created = this.context.model.addSheet(name);
+    });
+    return new FakeWorksheet(this.context, () => {
+      if (!created) throw new FakeOfficeError(ErrorCodes.invalidObjectPath, "The worksheet was not created.");
+      return created;
+    });
+  }
+  getCount(): { value: number } {
+    const result = { value: NaN };
+    const gen = this.context.generation;
+    let v: number | undefined;
+    this.context.enqueue("WorksheetCollection.getCount", () => {
+      v = this.context.model.sheets.length;
+    });
+    Object.defineProperty(result, "value", {
+      get: () => {
+        if (v === undefined || this.context.generation === gen) throw notLoaded("value");
+        return v;
+      },
+    });
+    return result;
+  }
+}
+
+export class FakeWorkbook extends FakeObject {
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(context: FakeRequestContext) {
+    super(context);
+    this.worksheets = new FakeWorksheetCollection(context);
+  }
+  protected scalarProps(): readonly string[] {
+    return ["name"];
+  }
+  protected snapshot(prop: string): unknown {
+    if (prop === "name") return "Book1.xlsx";
+    throw new FakeOfficeError(ErrorCodes.invalidArgument, `The fake Workbook has no property '${prop}'.`);
+  }
+  get name(): string { return this.read("name"); }
+
+  getSelectedRange(): FakeRange {
+    let sel: { sheet: FakeSheet; area: FakeArea } | undefined;
+    return new FakeRange(this.context, () => (sel ??= { ...this.context.model.selection }));
+  }
+  getActiveCell(): FakeRange {
+    let sel: { sheet: FakeSheet; area: FakeArea } | undefined;
+    return new FakeRange(this.context, () => {
+      const s = (sel ??= { ...this.context.model.selection });
+      return { sheet: s.sheet, area: { top: s.area.top, left: s.area.left, bottom: s.area.top, right: s.area.left } };
+    });
+  }
+}
+
+// ------------------------------------------------------------------------------------------------- Excel namespace
+
+export interface FakeExcel {
+  /** What `globalThis.Excel` becomes. */
+  readonly Excel: {
+    run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
+    readonly ErrorCodes: typeof ErrorCodes;
+    readonly RequestContext: typeof FakeRequestContext;
+  };
+  readonly model: FakeWorkbookModel;
+  readonly stats: FakeStats;
+  /** Zeroes the counters (between test steps). */
+  resetStats(): void;
+}
+
+/** A fake Excel over a new workbook. */
+export function createFakeExcel(init: FakeWorkbookInit = {}): FakeExcel {
+  const model = new FakeWorkbookModel(init);
+  const stats: FakeStats = { runs: 0, syncs: 0, commands: 0, perSync: [] };
+  const Excel = {
+    async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
+      stats.runs++;
+      const ctx = new FakeRequestContext(model, stats);
+      const result = await batch(ctx);
+      // office.js sends what is still queued when the batch returns.
+      if (ctx.pending > 0) await ctx.sync();
+      return result;
+    },
+    ErrorCodes,
+    RequestContext: FakeRequestContext,
+  };
+  return {
+    Excel,
+    model,
+    stats,
+    resetStats() {
+      stats.runs = 0;
+      stats.syncs = 0;
+      stats.commands = 0;
+      stats.perSync.length = 0;
+    },
+  };
+}
+
+/** Creates a fake and sets `target.Excel` (globalThis in jest, window in the browser). Returns the fake. */
+export function installFakeExcel(target: { Excel?: unknown }, init: FakeWorkbookInit = {}): FakeExcel {
+  const fake = createFakeExcel(init);
+  target.Excel = fake.Excel;
+  return fake;
+}

@@ -1,0 +1,129 @@
+/**
+ * Builds the add-in into dist/: the task pane (React + Fluent v9) and the custom functions, which share one
+ * runtime (runtimeChunk "single" keeps one copy of every module across both entries), functions.json from JSDoc,
+ * the manifest (dev URL rewritten to $ADDIN_PROD_URL in production builds), icons, and a local office.js.
+ *
+ *   npm run build                     production build (manifest points at $ADDIN_PROD_URL)
+ *   npm run build -- --env fast       skip type checking (ts-loader transpileOnly); use while iterating
+ *   npm run dev-server                https://localhost:3000 with the office-addin-dev-certs certificates
+ *   npm run dev-server -- --env http  plain http (headless tests)
+ *   OFFICE_JS=cdn npm run build       reference office.js on Microsoft's CDN instead of copying it (store builds)
+ */
+const path = require("path");
+const fs = require("fs");
+const os = require("os");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const TerserPlugin = require("terser-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const URL_DEV = "https://localhost:3000/";
+const URL_PROD_DEFAULT = "https://www.contoso.com/";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/** Production base URL, always ending in "/". */
+function prodUrl() {
+  const u = process.env.ADDIN_PROD_URL || URL_PROD_DEFAULT;
+  return u.endsWith("/") ? u : `${u}/`;
+}
+
+/** TLS options for the dev server. Never let certificate setup kill the server: the certs exist even when
+ *  `office-addin-dev-certs install` could not add the CA to the system store (no sudo). */
+async function getHttpsOptions() {
+  const file = (n) => path.join(os.homedir(), ".office-addin-dev-certs", n);
+  const fromDisk = () =>
+    fs.existsSync(file("localhost.key"))
+      ? { ca: fs.readFileSync(file("ca.crt")), cert: fs.readFileSync(file("localhost.crt")), key: fs.readFileSync(file("localhost.key")) }
+      : undefined;
+  const existing = fromDisk();
+  if (existing) return existing;
+  try {
+    return await require("office-addin-dev-certs").getHttpsServerOptions();
+  } catch (e) {
+    console.warn(`[dev-certs] ${e.message}`);
+    return fromDisk();
+  }
+}
+
+module.exports = async (env = {}, options = {}) => {
+  const dev = options.mode === "development";
+  const officeJsUrl = process.env.OFFICE_JS === "cdn" ? OFFICE_JS_CDN : "office-js/office.js";
+  const officeDist = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
+  const urlProd = prodUrl();
+
+  return {
+    devtool: "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/functions.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // onlyCompileBundledFiles: type errors in tests or the CLI must not fail the add-in build (`tsc --noEmit` checks all).
+          use: { loader: "ts-loader", options: { transpileOnly: !!env.fast, configFile: "tsconfig.json", onlyCompileBundledFiles: true } },
+        },
+        { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Both entries on one page (the shared runtime), runtime first.
+        chunks: ["runtime", "functions", "taskpane"],
+        chunksSortMode: "manual",
+        officeJsUrl,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform: (content) => (dev ? content : content.toString().replace(new RegExp(URL_DEV, "g"), urlProd)),
+          },
+          ...(officeJsUrl.startsWith("http")
+            ? []
+            : [
+                {
+                  from: officeDist,
+                  to: "office-js",
+                  info: { minimized: true }, // already minified: Terser on 9 MB would add ~45 s
+                  globOptions: { ignore: ["**/*.debug.js", "**/*-vsdoc.js", "**/office.d.ts"] },
+                  // Only what Excel needs, in English and Simplified Chinese.
+                  filter: (p) => {
+                    const rel = path.relative(officeDist, p).split(path.sep);
+                    if (rel.length === 1) return /^(office|custom-functions-runtime|excel[^/]*|o15apptofilemappingtable|es6-promise)\.js$/.test(rel[0]);
+                    return ["en-us", "zh-cn", "telemetry", "ariatelemetry"].includes(rel[0]);
+                  },
+                },
+              ]),
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    optimization: {
+      runtimeChunk: "single",
+      // exceljs (lazy-loaded later by the browser mode) is pre-minified: Terser on it costs ~25 s for nothing.
+      minimizer: [new TerserPlugin({ exclude: /exceljs/ })],
+    },
+    devServer: {
+      static: { directory: path.join(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: env.http ? "http" : { type: "https", options: env.WEBPACK_BUILD ? undefined : await getHttpsOptions() },
+      host: "localhost",
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+    },
+  };
+};
