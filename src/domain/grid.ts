@@ -51,9 +51,12 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+const LETTERS: string[] = [];
+for (let c = 0; c < 1024; c++) LETTERS.push(columnLetters(c));
+
 /** A1 address for 0-based absolute row and column: (0,0) → "A1". */
 export function a1(row: number, col: number): string {
-  return columnLetters(col) + String(row + 1);
+  return (col >= 0 && col < 1024 ? LETTERS[col] : columnLetters(col)) + (row + 1);
 }
 
 /** A1 range text for an area: "A1:C10" (a single cell gives "A1"). */

@@ -82,14 +82,20 @@ function subtotalFor(project: IndicatorProject, row: number): string | undefined
   return undefined;
 }
 
-// Several checks ask for the same row's category: compute it once per row and hierarchy.
-const rowCache = new WeakMap<IndicatorRow, { h: Hierarchy; c: RowCategory }>();
+// Several checks ask for the same row's category: compute it once per row, kept per project (few keys for the GC).
+const projectCache = new WeakMap<IndicatorProject, { h: Hierarchy; byRow: Map<number, RowCategory> }>();
 
 export function rowCategory(row: IndicatorRow, project: IndicatorProject, hierarchy: Hierarchy): RowCategory {
-  const hit = rowCache.get(row);
-  if (hit && hit.h === hierarchy) return hit.c;
-  const c = rowCategoryUncached(row, project, hierarchy);
-  rowCache.set(row, { h: hierarchy, c });
+  let entry = projectCache.get(project);
+  if (!entry || entry.h !== hierarchy) {
+    entry = { h: hierarchy, byRow: new Map() };
+    projectCache.set(project, entry);
+  }
+  let c = entry.byRow.get(row.row);
+  if (!c) {
+    c = rowCategoryUncached(row, project, hierarchy);
+    entry.byRow.set(row.row, c);
+  }
   return c;
 }
 

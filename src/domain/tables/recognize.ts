@@ -340,6 +340,27 @@ class SheetReader {
     return id && (money || (fields.has("code") && fields.has("name")));
   }
 
+  private readonly headerWordCache = new Map<string, boolean>();
+
+  /** Cells of a row whose text is an indicator or budget-list header word. */
+  private headerWordCount(r: number): number {
+    const w = this.rowWidth(r);
+    let n = 0;
+    for (let c = 0; c < w; c++) {
+      const v = this.cell(r, c);
+      if (typeof v !== "string" || v.length > MAX_LABEL) continue;
+      let hit = this.headerWordCache.get(v);
+      if (hit === undefined) {
+        const t = this.norm(r, c);
+        hit = t !== "" && (matchIndicatorField(t) !== undefined || matchBudgetField(t) !== undefined);
+        if (this.headerWordCache.size > 50_000) this.headerWordCache.clear();
+        this.headerWordCache.set(v, hit);
+      }
+      if (hit) n++;
+    }
+    return n;
+  }
+
   private findHeaders(): HeaderCand[] {
     const out: HeaderCand[] = [];
     for (let r = 0; r < this.nRows; r++) {
@@ -357,6 +378,8 @@ class SheetReader {
         nonBlank++;
       }
       if (shortStrings < 3) continue;
+      // Cheap second filter: at least 3 cells must be header words at all (one cached lookup per distinct text).
+      if (this.headerWordCount(r) < 3) continue;
       // Header words must outnumber the other cells: a row of label → value pairs (项目名称 | X | 金额 | 10) is not a header.
       const ih = this.indicatorHits(r);
       if (ih.length >= 3 && nonBlank - ih.length < ih.length && SheetReader.qualifiesIndicator(ih)) {
