@@ -4,7 +4,10 @@
  */
 
 /** Full-width ASCII variants (！ to ～) and the ideographic space become half-width. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 export function toHalfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s;
   let out = "";
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);

@@ -65,13 +65,16 @@ function hierarchyIndex(h: Hierarchy): HierarchyIndex {
 
 /** Which framework a project uses: 成本指标 as a 一级 means the 2021+ layout. */
 const COST_ONLY: readonly string[] = ["成本指标"];
+/** Projects this small (JX.CHECK's one row) are cheaper to recompute than to cache. */
+const SMALL = 2;
 const projectFramework = new WeakMap<IndicatorProject, boolean>();
 
 export function projectHierarchy(project: IndicatorProject, profile: Profile): Hierarchy {
-  let costLevel1 = projectFramework.get(project);
+  const small = project.indicators.length <= SMALL;
+  let costLevel1 = small ? undefined : projectFramework.get(project);
   if (costLevel1 === undefined) {
     costLevel1 = project.indicators.some((r) => r.level1 !== undefined && canonicalName(r.level1.text, COST_ONLY) === "成本指标");
-    projectFramework.set(project, costLevel1);
+    if (!small) projectFramework.set(project, costLevel1);
   }
   return costLevel1 ? profile.hierarchyCostLevel1 : profile.hierarchy;
 }
@@ -86,6 +89,7 @@ function subtotalFor(project: IndicatorProject, row: number): string | undefined
 const projectCache = new WeakMap<IndicatorProject, { h: Hierarchy; byRow: Map<number, RowCategory> }>();
 
 export function rowCategory(row: IndicatorRow, project: IndicatorProject, hierarchy: Hierarchy): RowCategory {
+  if (project.indicators.length <= SMALL) return rowCategoryUncached(row, project, hierarchy);
   let entry = projectCache.get(project);
   if (!entry || entry.h !== hierarchy) {
     entry = { h: hierarchy, byRow: new Map() };

@@ -8,7 +8,7 @@ import type { CellValue } from "../grid";
 import { cellText } from "../grid";
 import type { Issue } from "../issues";
 import type { Profile } from "../profiles/types";
-import type { IndicatorRow, IndicatorTable, Ref } from "../tables/model";
+import type { IndicatorProject, IndicatorRow, IndicatorTable, Ref } from "../tables/model";
 import { readNumber } from "../value/number";
 import { categories } from "./categories";
 import { placeholder } from "./placeholder";
@@ -30,23 +30,30 @@ export interface SingleRowInput {
 
 const ROW_CHECKS: readonly ProjectCheck[] = [requiredFields, placeholder, valueFormat, valueRange, vague, categories, weights];
 const COLUMNS = { level1: 0, level2: 1, name: 2, target: 3, unit: 4, weight: 5 } as const;
+const LETTER = ["A", "B", "C", "D", "E", "F"];
+
+function cellRef(v: CellValue | undefined, col: number): Ref | undefined {
+  if (v === undefined || v === null) return undefined;
+  const text = cleanText(cellText(v));
+  return text === "" ? undefined : { value: v, text, address: LETTER[col] + "1", row: 0, col };
+}
 
 /** Row-level issues of one indicator; cells are named by column (A 一级 … F 分值) in row 1. */
 export function checkSingleRow(input: SingleRowInput, profile: Profile): Issue[] {
-  const refs: Record<string, Ref> = {};
-  for (const [k, col] of Object.entries(COLUMNS)) {
-    const v = input[k as keyof SingleRowInput];
-    const text = cleanText(cellText(v ?? null));
-    if (text !== "") refs[k] = { value: v, text, address: String.fromCharCode(65 + col) + "1", row: 0, col };
-  }
   const w = readNumber(input.weight ?? null);
   const row: IndicatorRow = {
     row: 0,
-    ...refs,
-    ...(w && !w.percent ? { weightNumber: w.value } : {}),
+    level1: cellRef(input.level1, 0),
+    level2: cellRef(input.level2, 1),
+    name: cellRef(input.name, 2),
+    target: cellRef(input.target, 3),
+    unit: cellRef(input.unit, 4),
+    weight: cellRef(input.weight, 5),
+    weightNumber: w && !w.percent ? w.value : undefined,
     notApplicable: false,
     placeholder: false,
   };
+  const project: IndicatorProject = { key: "row", info: {}, indicators: [row], placeholders: [], subtotals: [] };
   const table: IndicatorTable = {
     kind: "target",
     layout: "list",
@@ -55,13 +62,14 @@ export function checkSingleRow(input: SingleRowInput, profile: Profile): Issue[]
     headerRow: 0,
     headerRows: 0,
     columns: COLUMNS,
-    projects: [{ key: "row", info: {}, indicators: [row], placeholders: [], subtotals: [] }],
+    projects: [project],
     framework: "unknown",
   };
-  const project = table.projects[0];
   const out: Issue[] = [];
+  const ctx = { profile, table };
   for (const c of ROW_CHECKS) {
-    for (const d of c.run(project, { profile, table })) {
+    const drafts = c.run(project, ctx);
+    for (const d of drafts) {
       if (d.code.startsWith("project.")) continue; // totals and categories need the whole project
       out.push(makeIssue(d));
     }
