@@ -11,6 +11,7 @@
  */
 import type { Profile } from "../profiles/types";
 import type { ParsedDate, ParsedValue, Sign, SignFamily } from "../value/types";
+import { signFamily } from "../value/sign";
 import { round2 } from "./round";
 
 /** Which formula produced a score. */
@@ -56,18 +57,9 @@ export interface IndicatorInput {
 /** Settings the formula reads. */
 export type IndicatorSettings = Pick<Profile, "reverseFormula">;
 
-/** Scoring family of a canonical sign (§2.2). */
+/** Scoring family of a canonical sign (§2.2); one mapping for the parser and the scoring. */
 export function familyOfSign(sign: Sign): SignFamily {
-  switch (sign) {
-    case "≥":
-    case "＞":
-      return "positive";
-    case "＝":
-      return "equal";
-    case "＜":
-    case "≤":
-      return "reverse";
-  }
+  return signFamily(sign);
 }
 
 /** The family to score a row with: explicit, else the target's sign, else 定性 for text, else 等于. */
