@@ -1,79 +1,12 @@
 /**
- * The batch report workbook (校验报告) written by `jx check --out report.xlsx`, with ExcelJS.
- * Sheets: 汇总 Summary (one row per file), 问题清单 Issues (one row per issue, linked to the cell of the
- * checked file), and with a budget list 覆盖率统计 (by department, by budget type) and 缺少目标清单 (missing list).
- * Only what the engine reported is written; nothing is computed here.
+ * The batch report workbook (校验报告) written by `jx check --out report.xlsx` (Node adapter). The sheets are
+ * built in report-book.ts (shared with the browser page); this file adds file-relative hyperlinks and writes it.
  */
 import * as path from "path";
 import ExcelJS from "exceljs";
-import type { Report } from "../domain/report";
-import { severityLabel } from "../domain/report";
-import { displayWidth } from "./width";
+import { fillReportWorkbook, type ReportCoverage, type ReportFileEntry } from "./report-book";
 
-/** One checked (or unreadable) file. */
-export interface ReportFileEntry {
-  /** The file as shown to the user. */
-  readonly file: string;
-  /** Absolute path, for hyperlinks (omitted → no link). */
-  readonly path?: string;
-  readonly report?: Report;
-  readonly department?: string;
-  readonly project?: string;
-  /** Entered or computed totals and grades, already chosen by the caller (e.g. "88.5"). */
-  readonly total?: string;
-  readonly grade?: string;
-  /** Why the file could not be checked. */
-  readonly error?: { readonly message: string; readonly messageEn: string };
-}
-
-interface CoverageRow {
-  readonly projects: number;
-  readonly covered: number;
-  readonly amount: number;
-  readonly coveredAmount: number;
-  /** Rates as the engine computed them (fractions). */
-  readonly rateByCount?: number | null;
-  readonly rateByAmount?: number | null;
-}
-
-/** The coverage figures the report shows (the JSON contract's coverage object fits). */
-export interface ReportCoverage {
-  readonly total: { readonly projects: number; readonly amount: number };
-  readonly covered: { readonly projects: number; readonly amount: number };
-  readonly rateByCount: number | null;
-  readonly rateByAmount: number | null;
-  readonly missing: readonly { readonly code?: string; readonly name?: string; readonly department?: string; readonly amount?: number | null; readonly class: string }[];
-  readonly invalid: readonly { readonly code?: string; readonly name?: string; readonly department?: string; readonly amount?: number | null; readonly class: string }[];
-  readonly excluded: readonly { readonly code?: string; readonly name?: string; readonly reason: string }[];
-  readonly byDepartment: readonly (CoverageRow & { readonly department: string })[];
-  readonly byBudgetType: readonly (CoverageRow & { readonly budgetType: string })[];
-}
-
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-
-function sizeColumns(ws: ExcelJS.Worksheet, max = 60): void {
-  const widths: number[] = [];
-  ws.eachRow((row) => {
-    row.eachCell((cell, col) => {
-      const v = cell.value;
-      const text = typeof v === "object" && v !== null && "text" in v ? String((v as { text: unknown }).text) : v === null ? "" : String(v);
-      const longest = Math.max(...text.split("\n").map(displayWidth));
-      widths[col] = Math.max(widths[col] ?? 6, Math.min(max, longest + 2));
-    });
-  });
-  widths.forEach((w, i) => {
-    if (w) ws.getColumn(i).width = w;
-  });
-}
-
-function styleHeader(ws: ExcelJS.Worksheet, rowNumber: number): void {
-  const row = ws.getRow(rowNumber);
-  row.font = { bold: true };
-  row.eachCell((c) => {
-    c.fill = HEADER_FILL;
-    c.alignment = { vertical: "middle", wrapText: true };
-  });
-}
+export type { ReportCoverage, ReportFileEntry } from "./report-book";
 
 /** Relative link from the report to a cell of a checked file: `dir/file.xlsx#'Sheet'!A1`. */
 export function cellLink(reportPath: string, filePath: string, sheet?: string, cell?: string): string {
@@ -85,90 +18,6 @@ export function cellLink(reportPath: string, filePath: string, sheet?: string, c
 /** Writes the report workbook. Never called with an input's path (the caller refuses that). */
 export async function writeReportWorkbook(outPath: string, files: readonly ReportFileEntry[], coverage?: ReportCoverage): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  wb.creator = "绩效助手 JX";
-  wb.created = new Date();
-
-  // 汇总 Summary
-  const sum = wb.addWorksheet("汇总 Summary", { views: [{ state: "frozen", ySplit: 1 }] });
-  sum.addRow(["文件 File", "部门 Department", "项目 Project", "结论 Verdict", "错误 Errors", "警告 Warnings", "提示 Infos", "总分 Total", "等级 Grade"]);
-  styleHeader(sum, 1);
-  for (const f of files) {
-    const s = f.report?.stats;
-    const verdict = f.error
-      ? `无法检查 / Not checked: ${f.error.message} / ${f.error.messageEn}`
-      : s && s.errors > 0
-        ? "不可提交 / Not ready"
-        : "可以提交 / Ready";
-    const row = sum.addRow([f.file, f.department ?? "", f.project ?? "", verdict, s?.errors ?? "", s?.warnings ?? "", s?.infos ?? "", f.total ?? "", f.grade ?? ""]);
-    if (f.path) row.getCell(1).value = { text: f.file, hyperlink: cellLink(outPath, f.path) };
-    if (f.error || (s && s.errors > 0)) row.getCell(4).font = { color: { argb: "FFC00000" } };
-  }
-  sizeColumns(sum);
-
-  // 问题清单 Issues
-  const iss = wb.addWorksheet("问题清单 Issues", { views: [{ state: "frozen", ySplit: 1 }] });
-  const header = ["文件 File", "工作表 Sheet", "单元格 Cell", "严重程度 Severity", "代码 Code", "问题 Message", "当前值 Value", "应为 Expected", "依据 Source", "Message (English)"];
-  const rows: (string | ExcelJS.CellHyperlinkValue)[][] = [];
-  for (const f of files) {
-    for (const i of f.report?.issues ?? []) {
-      const cell: string | ExcelJS.CellHyperlinkValue = f.path ? { text: i.cell, hyperlink: cellLink(outPath, f.path, i.sheet, i.cell) } : i.cell;
-      rows.push([f.file, i.sheet, cell, severityLabel(i.severity), i.code, i.message, i.value, i.expected ?? "", i.source, i.messageEn]);
-    }
-  }
-  if (rows.length > 0) {
-    iss.addTable({
-      name: "JXIssues",
-      ref: "A1",
-      headerRow: true,
-      style: { theme: "TableStyleLight9", showRowStripes: true },
-      columns: header.map((name) => ({ name, filterButton: true })),
-      rows,
-    });
-  } else {
-    iss.addRow(header);
-    styleHeader(iss, 1);
-    iss.addRow(["", "", "", "", "", "未发现问题 / No issues found"]);
-  }
-  sizeColumns(iss);
-  iss.getColumn(6).alignment = { wrapText: true, vertical: "top" };
-  iss.getColumn(10).alignment = { wrapText: true, vertical: "top" };
-
-  if (coverage) writeCoverageSheets(wb, coverage);
+  fillReportWorkbook(wb, files, coverage, (f, sheet, cell) => (f.path ? cellLink(outPath, f.path, sheet, cell) : undefined));
   await wb.xlsx.writeFile(outPath);
-}
-
-function pct(n: number | null): string {
-  return n === null || !Number.isFinite(n) ? "—" : `${(n * 100).toFixed(2)}%`;
-}
-
-function writeCoverageSheets(wb: ExcelJS.Workbook, c: ReportCoverage): void {
-  const ws = wb.addWorksheet("覆盖率统计 Coverage", { views: [{ state: "frozen", ySplit: 3 }] });
-  ws.addRow(["绩效目标覆盖率 Target coverage", `按项目数 by count: ${c.covered.projects}/${c.total.projects} = ${pct(c.rateByCount)}`, `按金额 by amount: ${c.covered.amount}/${c.total.amount} 万元 = ${pct(c.rateByAmount)}`]);
-  ws.getRow(1).font = { bold: true };
-  ws.addRow([]);
-  const head = ["分组 Group", "项目数 Projects", "有目标 Covered", "覆盖率(项目数) Rate by count", "金额(万元) Amount", "有目标金额(万元) Covered amount", "覆盖率(金额) Rate by amount"];
-  ws.addRow(["主管部门 Department", ...head.slice(1)]);
-  styleHeader(ws, 3);
-  const addGroup = (label: string, r: CoverageRow): void => {
-    const row = ws.addRow([label, r.projects, r.covered, r.rateByCount ?? "", r.amount, r.coveredAmount, r.rateByAmount ?? ""]);
-    row.getCell(4).numFmt = "0.00%";
-    row.getCell(7).numFmt = "0.00%";
-  };
-  for (const d of c.byDepartment) addGroup(d.department, d);
-  addGroup("合计 Total", { projects: c.total.projects, covered: c.covered.projects, amount: c.total.amount, coveredAmount: c.covered.amount, rateByCount: c.rateByCount, rateByAmount: c.rateByAmount });
-  if (ws.lastRow) ws.lastRow.font = { bold: true };
-  ws.addRow([]);
-  const typeHeader = ws.addRow(["预算类型 Budget type", ...head.slice(1)]);
-  styleHeader(ws, typeHeader.number);
-  for (const t of c.byBudgetType) addGroup(t.budgetType, t);
-  sizeColumns(ws, 40);
-
-  const miss = wb.addWorksheet("缺少目标清单 Missing", { views: [{ state: "frozen", ySplit: 1 }] });
-  miss.addRow(["分类 Class", "项目编码 Code", "项目名称 Name", "主管部门 Department", "金额(万元) Amount", "原因 Reason"]);
-  styleHeader(miss, 1);
-  for (const m of c.missing) miss.addRow([m.class, m.code ?? "", m.name ?? "", m.department ?? "", m.amount ?? "", "没有绩效目标 / no target"]);
-  for (const m of c.invalid) miss.addRow([m.class, m.code ?? "", m.name ?? "", m.department ?? "", m.amount ?? "", "绩效目标有错误 / target has errors"]);
-  for (const e of c.excluded) miss.addRow(["EXCLUDED", e.code ?? "", e.name ?? "", "", "", `不计入覆盖率 / excluded: ${e.reason}`]);
-  miss.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, miss.rowCount), column: 6 } };
-  sizeColumns(miss, 50);
 }

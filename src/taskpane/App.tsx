@@ -1,12 +1,14 @@
 /** The pane's root: chooses what to show for the host it runs in. */
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { HostOps } from "./host";
+import { isFullHost, type HostOps } from "./host";
+import { ExcelPane } from "./components/ExcelPane/ExcelPane";
 import { GradePanel } from "./components/GradePanel/GradePanel";
 import { NotInExcel } from "./components/NotInExcel/NotInExcel";
+import { BrowserCheck } from "./browser/BrowserCheck";
 
 export interface AppProps {
-  /** Host operations inside Excel; null outside Office (a browser file-check mode will go there). */
+  /** Host operations inside Excel; null outside Office (then the page checks a chosen file in the browser). */
   readonly host: HostOps | null;
 }
 
@@ -35,7 +37,14 @@ export function App({ host }: AppProps): React.JSX.Element {
   return (
     <main className={styles.root}>
       <h1 className={styles.title}>绩效助手 · JX</h1>
-      {host ? <GradePanel host={host} /> : <NotInExcel />}
+      {host ? (
+        isFullHost(host) ? <ExcelPane host={host} /> : <GradePanel host={host} />
+      ) : (
+        <>
+          <NotInExcel />
+          <BrowserCheck />
+        </>
+      )}
     </main>
   );
 }

@@ -5,11 +5,22 @@ import { FluentProvider } from "@fluentui/react-components";
 import { App } from "./App";
 import { detectHost, excelHostOps } from "./host";
 import { pickTheme, type OfficeThemeLike } from "./theme";
+import { StringsProvider } from "./i18n";
 
 declare global {
   interface Window {
     /** Set once the pane has rendered (the e2e waits for it). */
     __officeReady?: boolean;
+  }
+}
+
+/** Office's display language ("zh-CN", "en-US"), else the browser's; the pane speaks English only for "en…". */
+function displayLanguage(): string | undefined {
+  try {
+    const office = typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined;
+    return office || (typeof navigator !== "undefined" ? navigator.language : undefined);
+  } catch {
+    return typeof navigator !== "undefined" ? navigator.language : undefined;
   }
 }
 
@@ -27,11 +38,14 @@ function start(officeHost: unknown): void {
   if (!container) return;
   const root = createRoot(container);
   const host = detectHost(officeHost) === "excel" ? excelHostOps() : null;
+  const language = displayLanguage();
   const media = window.matchMedia?.("(prefers-color-scheme: dark)");
   const render = (): void => {
     root.render(
       <FluentProvider theme={pickTheme(officeTheme(), !!media?.matches)}>
-        <App host={host} />
+        <StringsProvider language={language}>
+          <App host={host} />
+        </StringsProvider>
       </FluentProvider>,
     );
   };

@@ -82,6 +82,8 @@ test("inside Excel: grades the selection with one context.sync", async () => {
   const pane = await openPane(fakeExcelScript(init));
   try {
     const { page } = pane;
+    // The grade tool is the pane's last tab in Excel mode.
+    await page.getByTestId("tab-grade").click();
     const button = page.getByTestId("grade-selection");
     await button.waitFor({ state: "visible" });
     assert.equal(await page.evaluate(() => window.__jxFake.stats.syncs), 0);

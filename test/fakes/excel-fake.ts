@@ -115,6 +115,8 @@ export const ErrorCodes = {
   propertyNotLoaded: "PropertyNotLoaded",
   invalidObjectPath: "InvalidObjectPath",
   generalException: "GeneralException",
+  requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
+  responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
 } as const;
 
 function notLoaded(prop: string): FakeOfficeError {
@@ -135,9 +137,50 @@ export interface FakeCell {
   numberFormat?: string;
 }
 
+/** A conditional format of the model (only custom formula formats carry a formula). */
+export interface FakeConditionalFormatRec {
+  readonly id: string;
+  readonly type: string;
+  areas: FakeArea[];
+  formula?: string;
+  fillColor?: string;
+  fontColor?: string;
+}
+
+/** A data-validation rule on an area, as the adapter set it. */
+export interface FakeValidationRec {
+  area: FakeArea;
+  rule: unknown;
+}
+
+export interface FakeChartRec {
+  name: string;
+  type: string;
+  source: string;
+  seriesBy?: string;
+  title?: string;
+}
+
+export interface FakeTableRec {
+  name: string;
+  sheet: FakeSheet;
+  area: FakeArea;
+  hasHeaders: boolean;
+  style?: string;
+}
+
 export class FakeSheet {
   /** Sparse cells keyed "row,col" (0-based). */
   readonly cells = new Map<string, FakeCell>();
+  /** Merged areas. */
+  merges: FakeArea[] = [];
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  conditionalFormats: FakeConditionalFormatRec[] = [];
+  validations: FakeValidationRec[] = [];
+  charts: FakeChartRec[] = [];
+  /** Formatting writes (font, fill, widths, hyperlinks …) in order: the fake records them, it does not render. */
+  formats: { area: FakeArea; prop: string; value: unknown }[] = [];
+  frozenRows = 0;
   constructor(
     public name: string,
     readonly id: string,
@@ -200,7 +243,12 @@ export interface FakeWorkbookInit {
     values?: (FakeCellValue | null)[][];
     numberFormat?: (string | null)[][];
     formulas?: (string | null)[][];
+    /** Merged areas, e.g. ["A1:I1", "B3:I3"]. */
+    merges?: string[];
+    visibility?: "Visible" | "Hidden" | "VeryHidden";
   }[];
+  /** Largest request or response one sync may carry (bytes of JSON, UTF-8); default 5 MB like Excel on the web. */
+  payloadLimit?: number;
   /** Active sheet name; default the first. */
   active?: string;
   /** Selected range, e.g. "Sheet1!A1:A5" or "A1:A5" on the active sheet; default A1. */
@@ -211,7 +259,11 @@ export class FakeWorkbookModel {
   readonly sheets: FakeSheet[] = [];
   active = 0;
   selection: { sheet: FakeSheet; area: FakeArea };
+  /** Tables of the whole workbook (names are unique across sheets, as in Excel). */
+  readonly tables: FakeTableRec[] = [];
+  readonly payloadLimit: number;
   private nextId = 1;
+  private nextCf = 1;
 
   constructor(init: FakeWorkbookInit = {}) {
     const specs = init.sheets && init.sheets.length ? init.sheets : [{ name: "Sheet1" }];
@@ -223,7 +275,14 @@ export class FakeWorkbookModel {
       if (spec.values) sheet.write(top, left, spec.values);
       spec.formulas?.forEach((row, r) => row.forEach((f, c) => f !== null && sheet.setFormula(top + r, left + c, f)));
       spec.numberFormat?.forEach((row, r) => row.forEach((f, c) => f !== null && sheet.setNumberFormat(top + r, left + c, f)));
+      for (const m of spec.merges ?? []) {
+        const a = parseAddress(m);
+        if (!a) throw new Error(`bad merge ${m}`);
+        sheet.merges.push(a.area);
+      }
+      if (spec.visibility) sheet.visibility = spec.visibility;
     }
+    this.payloadLimit = init.payloadLimit ?? 5 * 1024 * 1024;
     if (init.active) this.active = Math.max(0, this.sheets.findIndex((s) => s.name === init.active));
     this.selection = { sheet: this.sheets[this.active], area: { top: 0, left: 0, bottom: 0, right: 0 } };
     if (init.selection) this.select(init.selection);
@@ -250,10 +309,17 @@ export class FakeWorkbookModel {
     if (this.sheets.length === 1) throw new FakeOfficeError(ErrorCodes.invalidOperation, "A workbook must contain at least one visible worksheet.");
     const i = this.sheets.indexOf(s);
     if (i < 0) throw new FakeOfficeError(ErrorCodes.itemNotFound, "The worksheet was deleted.");
+    if (this.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) {
+      throw new FakeOfficeError(ErrorCodes.invalidOperation, "A workbook must contain at least one visible worksheet.");
+    }
     const activeSheet = this.sheets[this.active];
     this.sheets.splice(i, 1);
+    for (let t = this.tables.length - 1; t >= 0; t--) if (this.tables[t].sheet === s) this.tables.splice(t, 1);
     this.active = Math.max(0, this.sheets.indexOf(activeSheet));
     if (this.selection.sheet === s) this.selection = { sheet: this.sheets[this.active], area: { top: 0, left: 0, bottom: 0, right: 0 } };
+  }
+  newConditionalFormatId(): string {
+    return `{CF${String(this.nextCf++).padStart(6, "0")}}`;
   }
   get activeSheet(): FakeSheet {
     return this.sheets[this.active];
@@ -280,9 +346,30 @@ export interface FakeStats {
   commands: number;
   /** Commands per sync, in order. */
   perSync: number[];
+  /** Bytes of JSON sent per sync (written values, formulas, addresses), in order. */
+  requestBytes: number[];
+  /** Bytes of JSON received per sync (loaded properties), in order. */
+  responseBytes: number[];
 }
 
-type Command = { describe: string; run: () => void };
+type Command = { describe: string; run: () => void; bytes: number };
+
+/** UTF-8 bytes of a value's JSON (what office.js would put on the wire for it). */
+export function jsonBytes(v: unknown): number {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(v);
+  } catch {
+    return 0;
+  }
+  if (json === undefined) return 0;
+  let n = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 2 : 3;
+  }
+  return n;
+}
 
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
@@ -297,8 +384,14 @@ export class FakeRequestContext {
     this.workbook = new FakeWorkbook(this);
   }
 
-  enqueue(describe: string, run: () => void): void {
-    this.queue.push({ describe, run });
+  /** Queues a command; `payload` is what it sends (its JSON size counts toward the request). */
+  enqueue(describe: string, run: () => void, payload?: unknown): void {
+    this.queue.push({ describe, run, bytes: 64 + (payload === undefined ? 0 : jsonBytes(payload)) });
+  }
+  /** Loads report what they bring back, for the response size of the running sync. */
+  private responseBytes = 0;
+  addResponse(value: unknown): void {
+    this.responseBytes += jsonBytes(value);
   }
   get pending(): number {
     return this.queue.length;
@@ -311,11 +404,24 @@ export class FakeRequestContext {
     this.stats.syncs++;
     this.stats.commands += batch.length;
     this.stats.perSync.push(batch.length);
+    const request = batch.reduce((n, c) => n + c.bytes, 0);
+    this.stats.requestBytes.push(request);
+    const limit = this.model.payloadLimit;
     return Promise.resolve().then(() => {
+      if (request > limit) {
+        this.stats.responseBytes.push(0);
+        this.generation++;
+        throw new FakeOfficeError(ErrorCodes.requestPayloadSizeLimitExceeded, `The request payload size (${request} bytes) has exceeded the limit.`);
+      }
+      this.responseBytes = 0;
       try {
         for (const cmd of batch) cmd.run();
       } finally {
         this.generation++;
+        this.stats.responseBytes.push(this.responseBytes);
+      }
+      if (this.responseBytes > limit) {
+        throw new FakeOfficeError(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size (${this.responseBytes} bytes) has exceeded the limit.`);
       }
       return passThroughValue as T;
     });
@@ -352,14 +458,31 @@ export abstract class FakeObject {
     else if (Array.isArray(props)) list = props;
     else list = typeof props.select === "string" ? props.select.split(",") : props.select ?? [...this.scalarProps()];
     list = list.map((p) => p.trim()).filter(Boolean);
+    // "items/name,items/visibility" is one navigation with two sub-properties, as office.js treats it.
+    const grouped = new Map<string, string[]>();
     for (const p of list) {
-      const top = p.split("/")[0];
+      const slash = p.indexOf("/");
+      const top = slash < 0 ? p : p.slice(0, slash);
+      const subs = grouped.get(top) ?? [];
+      if (slash >= 0) subs.push(p.slice(slash + 1));
+      grouped.set(top, subs);
+    }
+    for (const [top, subs] of grouped) {
+      const p = subs.length ? `${top}/${subs.join(",")}` : top;
       this.context.enqueue(`load ${this.constructor.name}.${p}`, () => {
         if (this.resolvesToNull()) return;
-        this.loaded.set(top, { gen: this.context.generation, value: this.snapshot(p) });
+        const value = this.snapshot(p);
+        if (!(value instanceof FakeObject) && !(Array.isArray(value) && value[0] instanceof FakeObject)) this.context.addResponse(value);
+        else this.context.addResponse(p);
+        this.loaded.set(top, { gen: this.context.generation, value });
       });
     }
     return this;
+  }
+
+  /** Null-ness evaluated now (during a sync), for nested preloads. */
+  resolvesToNullNow(): boolean {
+    return this.resolvesToNull();
   }
 
   /** Marks properties as loaded now (collection items are snapshotted during the sync that loads them). */
@@ -517,7 +640,7 @@ export class FakeRange extends FakeObject {
       } else {
         for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) set(sheet, area.top + r, area.left + c, copy);
       }
-    });
+    }, copy);
   }
 
   /** Relative sub-range helper: a new range computed from this one at sync time. */
@@ -557,6 +680,46 @@ export class FakeRange extends FakeObject {
   }
   get worksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.resolve().sheet);
+  }
+  /** Merged areas that meet this range (ExcelApi 1.13); a null object when there are none. */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => {
+      const { sheet, area } = this.resolve();
+      const areas = sheet.merges.filter((m) => intersect(m, area));
+      return areas.length ? { sheet, areas } : null;
+    });
+  }
+  merge(across = false): void {
+    this.context.enqueue("Range.merge", () => {
+      const { sheet, area } = this.resolve();
+      const parts = across ? Array.from({ length: area.bottom - area.top + 1 }, (_, i) => ({ ...area, top: area.top + i, bottom: area.top + i })) : [area];
+      sheet.merges = sheet.merges.filter((m) => !intersect(m, area));
+      sheet.merges.push(...parts.filter((a) => a.left !== a.right || a.top !== a.bottom));
+    });
+  }
+  unmerge(): void {
+    this.context.enqueue("Range.unmerge", () => {
+      const { sheet, area } = this.resolve();
+      sheet.merges = sheet.merges.filter((m) => !intersect(m, area));
+    });
+  }
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return new FakeConditionalFormatCollection(this.context, () => {
+      const { sheet, area } = this.resolve();
+      return { sheet, areas: [area] };
+    });
+  }
+  get dataValidation(): FakeDataValidation {
+    return new FakeDataValidation(this.context, () => this.resolve());
+  }
+  get format(): FakeRangeFormat {
+    return new FakeRangeFormat(this.context, () => this.resolve());
+  }
+  set hyperlink(v: unknown) {
+    this.context.enqueue("set Range.hyperlink", () => {
+      const { sheet, area } = this.resolve();
+      sheet.formats.push({ area, prop: "hyperlink", value: v });
+    }, v);
   }
   select(): void {
     this.context.enqueue("Range.select", () => {
@@ -607,7 +770,7 @@ export class FakeWorksheet extends FakeObject {
       case "position":
         return this.context.model.sheets.indexOf(s);
       case "visibility":
-        return "Visible";
+        return s.visibility;
       default:
         throw new FakeOfficeError(ErrorCodes.invalidArgument, `The fake Worksheet has no property '${prop}'.`);
     }
@@ -624,6 +787,43 @@ export class FakeWorksheet extends FakeObject {
   get id(): string { return this.read("id"); }
   get position(): number { return this.read("position"); }
   get visibility(): string { return this.read("visibility"); }
+  set visibility(v: string) {
+    this.context.enqueue("set Worksheet.visibility", () => {
+      const s = this.sheet();
+      if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") throw new FakeOfficeError(ErrorCodes.invalidArgument, `Bad visibility ${v}`);
+      if (v !== "Visible" && this.context.model.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) {
+        throw new FakeOfficeError(ErrorCodes.invalidOperation, "A workbook must contain at least one visible worksheet.");
+      }
+      s.visibility = v;
+    });
+  }
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.context, () => this.sheet());
+  }
+  get charts(): FakeChartCollection {
+    return new FakeChartCollection(this.context, () => this.sheet());
+  }
+  get freezePanes(): { freezeRows(n: number): void } {
+    return {
+      freezeRows: (n: number) => this.context.enqueue("Worksheet.freezePanes.freezeRows", () => {
+        this.sheet().frozenRows = n;
+      }),
+    };
+  }
+  /** Several areas at once: "A1:B2, D4" (ExcelApi 1.9). */
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => {
+      const sheet = this.sheet();
+      const areas = address.split(",").map((a) => {
+        const p = parseAddress(a);
+        if (!p || (p.sheet !== undefined && p.sheet.toLowerCase() !== sheet.name.toLowerCase())) {
+          throw new FakeOfficeError(ErrorCodes.invalidArgument, `The argument is invalid or missing or has an incorrect format: '${a}'.`);
+        }
+        return p.area;
+      });
+      return { sheet, areas };
+    }, address);
+  }
 
   getRange(address?: string): FakeRange {
     return new FakeRange(this.context, () => {
@@ -684,15 +884,18 @@ export class FakeWorksheetCollection extends FakeObject {
   }
   get items(): FakeWorksheet[] { return this.read("items"); }
 
+  // Like office.js, a worksheet proxy keeps referring to the sheet it first resolved to, even after a rename.
   getItem(key: string): FakeWorksheet {
+    let found: FakeSheet | undefined;
     return new FakeWorksheet(this.context, () => {
-      const s = this.context.model.sheet(key) ?? this.context.model.sheets.find((x) => x.id === key);
+      const s = (found ??= this.context.model.sheet(key) ?? this.context.model.sheets.find((x) => x.id === key));
       if (!s) throw new FakeOfficeError(ErrorCodes.itemNotFound, `The requested resource doesn't exist: worksheet '${key}'.`);
       return s;
     });
   }
   getItemOrNullObject(key: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.context.model.sheet(key) ?? this.context.model.sheets.find((x) => x.id === key) ?? null);
+    let found: FakeSheet | undefined;
+    return new FakeWorksheet(this.context, () => (found ??= this.context.model.sheet(key) ?? this.context.model.sheets.find((x) => x.id === key)) ?? null);
   }
   getActiveWorksheet(): FakeWorksheet {
     let s: FakeSheet | undefined;
@@ -753,6 +956,432 @@ export class FakeWorkbook extends FakeObject {
   }
 }
 
+// ------------------------------------------------------------------------------------------------- areas, formats, tables, charts
+
+/** Walks "a/b/c" through navigation getters and preloads the last property (collection items at sync). */
+function preloadPath(obj: unknown, path: string): void {
+  const parts = path.split("/");
+  let o: unknown = obj;
+  for (const part of parts.slice(0, -1)) {
+    if (!(o instanceof FakeObject)) return;
+    if (o.resolvesToNullNow()) return;
+    o = (o as unknown as Record<string, unknown>)[part];
+  }
+  if (o instanceof FakeObject && !o.resolvesToNullNow()) o.preload([parts[parts.length - 1]]);
+}
+
+/** Several areas of one sheet (RangeAreas): merged areas, getRanges. */
+export class FakeRangeAreas extends FakeObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly target: () => { sheet: FakeSheet; areas: FakeArea[] } | null,
+    payload?: unknown,
+  ) {
+    super(context);
+    if (payload !== undefined) context.enqueue("getRanges", () => undefined, payload);
+  }
+  resolve(): { sheet: FakeSheet; areas: FakeArea[] } {
+    const t = this.target();
+    if (!t) throw new FakeOfficeError(ErrorCodes.invalidObjectPath, "The range areas object is a null object.");
+    return t;
+  }
+  protected override resolvesToNull(): boolean {
+    return this.target() === null;
+  }
+  protected scalarProps(): readonly string[] {
+    return ["address", "areaCount"];
+  }
+  protected snapshot(prop: string): unknown {
+    const { sheet, areas } = this.resolve();
+    if (prop === "address") return areas.map((a) => fullAddress(sheet.name, a)).join(",");
+    if (prop === "areaCount") return areas.length;
+    throw new FakeOfficeError(ErrorCodes.invalidArgument, `The fake RangeAreas has no property '${prop}'.`);
+  }
+  get address(): string { return this.read("address"); }
+  get areaCount(): number { return this.read("areaCount"); }
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return new FakeConditionalFormatCollection(this.context, () => this.resolve());
+  }
+  get format(): FakeRangeFormat {
+    return new FakeRangeFormat(this.context, () => {
+      const { sheet, areas } = this.resolve();
+      return { sheet, area: areas[0] };
+    });
+  }
+}
+
+export class FakeConditionalFormatCollection extends FakeObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly target: () => { sheet: FakeSheet; areas: FakeArea[] },
+  ) {
+    super(context);
+  }
+  private matching(): { sheet: FakeSheet; recs: FakeConditionalFormatRec[] } {
+    const { sheet, areas } = this.target();
+    return { sheet, recs: sheet.conditionalFormats.filter((cf) => cf.areas.some((a) => areas.some((b) => intersect(a, b)))) };
+  }
+  protected scalarProps(): readonly string[] {
+    return ["items"];
+  }
+  protected snapshot(prop: string): unknown {
+    const [top, ...rest] = prop.split("/");
+    if (top === "count") return this.matching().recs.length;
+    if (top !== "items") throw new FakeOfficeError(ErrorCodes.invalidArgument, `The fake ConditionalFormatCollection has no property '${prop}'.`);
+    const subs = rest.length ? rest.join("/").split(",") : ["id", "type", "priority"];
+    const { sheet, recs } = this.matching();
+    return recs.map((rec) => {
+      const cf = new FakeConditionalFormat(this.context, () => sheet, () => rec);
+      for (const sub of subs) preloadPath(cf, sub);
+      return cf;
+    });
+  }
+  get items(): FakeConditionalFormat[] { return this.read("items"); }
+  get count(): number { return this.read("count"); }
+
+  /** Adds a conditional format over the collection's areas (created at sync). */
+  add(type: string): FakeConditionalFormat {
+    let rec: FakeConditionalFormatRec | undefined;
+    let sheet: FakeSheet | undefined;
+    this.context.enqueue("ConditionalFormatCollection.add", () => {
+      const t = this.target();
+      sheet = t.sheet;
+      const normalized = type.charAt(0).toUpperCase() + type.slice(1);
+      rec = { id: this.context.model.newConditionalFormatId(), type: normalized, areas: t.areas.map((a) => ({ ...a })) };
+      t.sheet.conditionalFormats.push(rec);
+    });
+    return new FakeConditionalFormat(this.context, () => {
+      if (!sheet) throw new FakeOfficeError(ErrorCodes.invalidObjectPath, "The conditional format was not created.");
+      return sheet;
+    }, () => {
+      if (!rec) throw new FakeOfficeError(ErrorCodes.invalidObjectPath, "The conditional format was not created.");
+      return rec;
+    });
+  }
+}
+
+export class FakeConditionalFormat extends FakeObject {
+  private customNav?: FakeCustomConditionalFormat;
+  private customOrNullNav?: FakeCustomConditionalFormat;
+  constructor(
+    context: FakeRequestContext,
+    private readonly sheetOf: () => FakeSheet,
+    private readonly rec: () => FakeConditionalFormatRec,
+  ) {
+    super(context);
+  }
+  protected scalarProps(): readonly string[] {
+    return ["id", "type", "priority"];
+  }
+  protected snapshot(prop: string): unknown {
+    const rec = this.rec();
+    if (prop === "id") return rec.id;
+    if (prop === "type") return rec.type;
+    if (prop === "priority") return this.sheetOf().conditionalFormats.indexOf(rec);
+    throw new FakeOfficeError(ErrorCodes.invalidArgument, `The fake ConditionalFormat has no property '${prop}'.`);
+  }
+  get id(): string { return this.read("id"); }
+  get type(): string { return this.read("type"); }
+  get priority(): number { return this.read("priority"); }
+  get custom(): FakeCustomConditionalFormat {
+    return (this.customNav ??= new FakeCustomConditionalFormat(this.context, () => {
+      const rec = this.rec();
+      if (rec.type !== "Custom") throw new FakeOfficeError(ErrorCodes.invalidOperation, "The conditional format is not a custom one.");
+      return rec;
+    }));
+  }
+  get customOrNullObject(): FakeCustomConditionalFormat {
+    return (this.customOrNullNav ??= new FakeCustomConditionalFormat(this.context, () => {
+      const rec = this.rec();
+      return rec.type === "Custom" ? rec : null;
+    }));
+  }
+  delete(): void {
+    this.context.enqueue("ConditionalFormat.delete", () => {
+      const list = this.sheetOf().conditionalFormats;
+      const i = list.indexOf(this.rec());
+      if (i >= 0) list.splice(i, 1);
+    });
+  }
+}
+
+export class FakeCustomConditionalFormat extends FakeObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly rec: () => FakeConditionalFormatRec | null,
+  ) {
+    super(context);
+  }
+  need(): FakeConditionalFormatRec {
+    const r = this.rec();
+    if (!r) throw new FakeOfficeError(ErrorCodes.invalidObjectPath, "The custom conditional format is a null object.");
+    return r;
+  }
+  protected override resolvesToNull(): boolean {
+    return this.rec() === null;
+  }
+  protected scalarProps(): readonly string[] {
+    return [];
+  }
+  protected snapshot(prop: string): unknown {
+    throw new FakeOfficeError(ErrorCodes.invalidArgument, `The fake CustomConditionalFormat has no property '${prop}'.`);
+  }
+  private ruleNav?: FakeConditionalFormatRule;
+  get rule(): FakeConditionalFormatRule {
+    return (this.ruleNav ??= new FakeConditionalFormatRule(this.context, () => this.need()));
+  }
+  get format(): { fill: { color: string }; font: { color: string } } {
+    const set = (field: "fillColor" | "fontColor") => (v: string) => this.context.enqueue(`set CF.${field}`, () => {
+      this.need()[field] = v;
+    });
+    const fill = {} as { color: string };
+    const font = {} as { color: string };
+    Object.defineProperty(fill, "color", { set: set("fillColor"), get: () => this.need().fillColor ?? "" });
+    Object.defineProperty(font, "color", { set: set("fontColor"), get: () => this.need().fontColor ?? "" });
+    return { fill, font };
+  }
+}
+
+export class FakeConditionalFormatRule extends FakeObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly rec: () => FakeConditionalFormatRec,
+  ) {
+    super(context);
+  }
+  protected scalarProps(): readonly string[] {
+    return ["formula"];
+  }
+  protected snapshot(prop: string): unknown {
+    if (prop === "formula" || prop === "formulaLocal") return this.rec().formula ?? "";
+    throw new FakeOfficeError(ErrorCodes.invalidArgument, `The fake ConditionalFormatRule has no property '${prop}'.`);
+  }
+  get formula(): string { return this.read("formula"); }
+  set formula(v: string) {
+    this.context.enqueue("set ConditionalFormatRule.formula", () => {
+      this.rec().formula = v;
+    }, v);
+  }
+}
+
+export class FakeDataValidation {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly target: () => { sheet: FakeSheet; area: FakeArea },
+  ) {}
+  set rule(rule: unknown) {
+    this.context.enqueue("set DataValidation.rule", () => {
+      const { sheet, area } = this.target();
+      sheet.validations = sheet.validations.filter((v) => !intersect(v.area, area));
+      sheet.validations.push({ area, rule });
+    }, rule);
+  }
+  clear(): void {
+    this.context.enqueue("DataValidation.clear", () => {
+      const { sheet, area } = this.target();
+      sheet.validations = sheet.validations.filter((v) => !intersect(v.area, area));
+    });
+  }
+}
+
+/** Range formatting: recorded in FakeSheet.formats, never rendered. */
+export class FakeRangeFormat {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly target: () => { sheet: FakeSheet; area: FakeArea },
+  ) {}
+  private record(prop: string, value: unknown): void {
+    this.context.enqueue(`set format.${prop}`, () => {
+      const { sheet, area } = this.target();
+      sheet.formats.push({ area, prop, value });
+    }, value);
+  }
+  private part(name: string, props: readonly string[]): Record<string, unknown> {
+    const o: Record<string, unknown> = {};
+    for (const p of props) Object.defineProperty(o, p, { set: (v: unknown) => this.record(`${name}.${p}`, v), enumerable: true });
+    return o;
+  }
+  get font(): Record<string, unknown> { return this.part("font", ["bold", "color", "size", "italic", "name"]); }
+  get fill(): Record<string, unknown> { return this.part("fill", ["color"]); }
+  set columnWidth(v: number) { this.record("columnWidth", v); }
+  set rowHeight(v: number) { this.record("rowHeight", v); }
+  set wrapText(v: boolean) { this.record("wrapText", v); }
+  set horizontalAlignment(v: string) { this.record("horizontalAlignment", v); }
+  set verticalAlignment(v: string) { this.record("verticalAlignment", v); }
+  autofitColumns(): void { this.record("autofitColumns", true); }
+  autofitRows(): void { this.record("autofitRows", true); }
+}
+
+export class FakeTable extends FakeObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly rec: () => FakeTableRec | null,
+  ) {
+    super(context);
+  }
+  need(): FakeTableRec {
+    const r = this.rec();
+    if (!r) throw new FakeOfficeError(ErrorCodes.invalidObjectPath, "The table is a null object.");
+    return r;
+  }
+  protected override resolvesToNull(): boolean {
+    return this.rec() === null;
+  }
+  protected scalarProps(): readonly string[] {
+    return ["name", "style", "showHeaders"];
+  }
+  protected snapshot(prop: string): unknown {
+    const t = this.need();
+    if (prop === "name") return t.name;
+    if (prop === "style") return t.style ?? "TableStyleMedium2";
+    if (prop === "showHeaders") return t.hasHeaders;
+    throw new FakeOfficeError(ErrorCodes.invalidArgument, `The fake Table has no property '${prop}'.`);
+  }
+  get name(): string { return this.read("name"); }
+  set name(v: string) {
+    this.context.enqueue("set Table.name", () => {
+      const t = this.need();
+      if (this.context.model.tables.some((x) => x !== t && x.name.toLowerCase() === v.toLowerCase())) {
+        throw new FakeOfficeError(ErrorCodes.invalidArgument, `A table named '${v}' already exists.`);
+      }
+      t.name = v;
+    });
+  }
+  set style(v: string) {
+    this.context.enqueue("set Table.style", () => {
+      this.need().style = v;
+    });
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.need();
+      return { sheet: t.sheet, area: t.area };
+    });
+  }
+  delete(): void {
+    this.context.enqueue("Table.delete", () => {
+      const i = this.context.model.tables.indexOf(this.need());
+      if (i >= 0) this.context.model.tables.splice(i, 1);
+    });
+  }
+}
+
+export class FakeTableCollection extends FakeObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly sheetOf: () => FakeSheet,
+  ) {
+    super(context);
+  }
+  protected scalarProps(): readonly string[] {
+    return ["items"];
+  }
+  protected snapshot(prop: string): unknown {
+    const [top, ...rest] = prop.split("/");
+    if (top !== "items") throw new FakeOfficeError(ErrorCodes.invalidArgument, `The fake TableCollection has no property '${prop}'.`);
+    const sheet = this.sheetOf();
+    return this.context.model.tables
+      .filter((t) => t.sheet === sheet)
+      .map((rec) => {
+        const t = new FakeTable(this.context, () => rec);
+        t.preload(rest.length ? rest.join("/").split(",") : ["name"]);
+        return t;
+      });
+  }
+  get items(): FakeTable[] { return this.read("items"); }
+  /** A table over `address` on this sheet; it must not overlap another table. */
+  add(address: string, hasHeaders: boolean): FakeTable {
+    let rec: FakeTableRec | undefined;
+    this.context.enqueue("TableCollection.add", () => {
+      const sheet = this.sheetOf();
+      const p = parseAddress(address);
+      if (!p) throw new FakeOfficeError(ErrorCodes.invalidArgument, `Bad table address ${address}`);
+      const model = this.context.model;
+      if (model.tables.some((t) => t.sheet === sheet && intersect(t.area, p.area))) {
+        throw new FakeOfficeError(ErrorCodes.invalidOperation, "A table can't overlap another table.");
+      }
+      let n = model.tables.length + 1;
+      while (model.tables.some((t) => t.name === `Table${n}`)) n++;
+      rec = { name: `Table${n}`, sheet, area: p.area, hasHeaders };
+      model.tables.push(rec);
+    }, address);
+    return new FakeTable(this.context, () => rec ?? null);
+  }
+  getItemOrNullObject(name: string): FakeTable {
+    return new FakeTable(this.context, () => this.context.model.tables.find((t) => t.sheet === this.sheetOf() && t.name.toLowerCase() === name.toLowerCase()) ?? null);
+  }
+}
+
+export class FakeChart extends FakeObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly rec: () => FakeChartRec,
+  ) {
+    super(context);
+  }
+  protected scalarProps(): readonly string[] {
+    return ["name", "chartType"];
+  }
+  protected snapshot(prop: string): unknown {
+    if (prop === "name") return this.rec().name;
+    if (prop === "chartType") return this.rec().type;
+    throw new FakeOfficeError(ErrorCodes.invalidArgument, `The fake Chart has no property '${prop}'.`);
+  }
+  get name(): string { return this.read("name"); }
+  set name(v: string) {
+    this.context.enqueue("set Chart.name", () => {
+      this.rec().name = v;
+    });
+  }
+  get title(): { text: string } {
+    const o = {} as { text: string };
+    Object.defineProperty(o, "text", { set: (v: string) => this.context.enqueue("set Chart.title", () => { this.rec().title = v; }, v) });
+    return o;
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    this.context.enqueue("Chart.setPosition", () => undefined, [startCell, endCell]);
+  }
+  set top(_v: number) { this.context.enqueue("set Chart.top", () => undefined); }
+  set left(_v: number) { this.context.enqueue("set Chart.left", () => undefined); }
+  set width(_v: number) { this.context.enqueue("set Chart.width", () => undefined); }
+  set height(_v: number) { this.context.enqueue("set Chart.height", () => undefined); }
+}
+
+export class FakeChartCollection extends FakeObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly sheetOf: () => FakeSheet,
+  ) {
+    super(context);
+  }
+  protected scalarProps(): readonly string[] {
+    return ["items"];
+  }
+  protected snapshot(prop: string): unknown {
+    if (prop.split("/")[0] !== "items") throw new FakeOfficeError(ErrorCodes.invalidArgument, `The fake ChartCollection has no property '${prop}'.`);
+    return this.sheetOf().charts.map((rec) => {
+      const c = new FakeChart(this.context, () => rec);
+      c.preload(["name"]);
+      return c;
+    });
+  }
+  get items(): FakeChart[] { return this.read("items"); }
+  /** A chart of `source` (a range on any sheet). */
+  add(type: string, source: FakeRange, seriesBy?: string): FakeChart {
+    let rec: FakeChartRec | undefined;
+    this.context.enqueue("ChartCollection.add", () => {
+      const sheet = this.sheetOf();
+      const src = source.resolve();
+      rec = { name: `Chart ${sheet.charts.length + 1}`, type, source: fullAddress(src.sheet.name, src.area), seriesBy };
+      sheet.charts.push(rec);
+    });
+    return new FakeChart(this.context, () => {
+      if (!rec) throw new FakeOfficeError(ErrorCodes.invalidObjectPath, "The chart was not created.");
+      return rec;
+    });
+  }
+}
+
 // ------------------------------------------------------------------------------------------------- Excel namespace
 
 export interface FakeExcel {
@@ -771,7 +1400,7 @@ export interface FakeExcel {
 /** A fake Excel over a new workbook. */
 export function createFakeExcel(init: FakeWorkbookInit = {}): FakeExcel {
   const model = new FakeWorkbookModel(init);
-  const stats: FakeStats = { runs: 0, syncs: 0, commands: 0, perSync: [] };
+  const stats: FakeStats = { runs: 0, syncs: 0, commands: 0, perSync: [], requestBytes: [], responseBytes: [] };
   const Excel = {
     async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
       stats.runs++;
@@ -793,6 +1422,8 @@ export function createFakeExcel(init: FakeWorkbookInit = {}): FakeExcel {
       stats.syncs = 0;
       stats.commands = 0;
       stats.perSync.length = 0;
+      stats.requestBytes.length = 0;
+      stats.responseBytes.length = 0;
     },
   };
 }

@@ -1,0 +1,227 @@
+/**
+ * Reading the workbook into the engine's grids, in a constant number of Excel round trips:
+ *   sync 1: the sheet list (names, visibility) and the active sheet;
+ *   sync 2: each sheet's used range (position and size only);
+ *   sync 3: values, number formats and merged areas of every used range, cut into row chunks.
+ * Excel on the web refuses a request or response over 5 MB, so the chunks are packed into round trips of at most
+ * `payloadBudget` estimated bytes: a workbook under that budget is read in 3 syncs whatever its row count, a larger
+ * one in 2 + ⌈size / budget⌉. If Excel still refuses a batch as too large, it is split in two and retried.
+ */
+import { parseArea, type Area, type Grid } from "../domain/grid";
+import { isOwnSheet, splitAddressList } from "./sheets";
+import { throwIfCancelled } from "./errors";
+import { fromExcelValues } from "./values";
+
+export type CheckScope = "workbook" | "active";
+
+export interface ReadProgress {
+  /** Row chunks read so far, and in all. */
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ReadOptions {
+  readonly scope?: CheckScope;
+  /** Checked between round trips: aborting stops the read with CancelledError. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: ReadProgress) => void;
+  /** Estimated bytes per round trip (default 4 MB, under Excel on the web's 5 MB). */
+  readonly payloadBudget?: number;
+  /** Estimated bytes per cell for values + number format (default 48). */
+  readonly bytesPerCell?: number;
+}
+
+export interface WorkbookGrids {
+  /** One grid per sheet read, in workbook order. */
+  readonly grids: Grid[];
+  /** Names of the sheets read, in workbook order. */
+  readonly sheets: string[];
+  /** Sheets left out because the add-in owns them. */
+  readonly skipped: string[];
+  /** The active sheet's name. */
+  readonly active: string;
+  /** Round trips used. */
+  readonly syncs: number;
+}
+
+interface Chunk {
+  readonly sheet: number;
+  readonly row: number;
+  readonly rows: number;
+}
+
+interface SheetPlan {
+  readonly name: string;
+  readonly ws: Excel.Worksheet;
+  readonly top: number;
+  readonly left: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+const TOO_LARGE = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
+
+function isTooLarge(e: unknown): boolean {
+  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === "string" && TOO_LARGE.has(code);
+}
+
+/** Merged areas from RangeAreas.address ("S!A1:B2,S!C3:D3"), in absolute coordinates. */
+export function parseMergedAddress(address: string): Area[] {
+  const out: Area[] = [];
+  for (const part of splitAddressList(address)) {
+    const a = parseArea(part);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+/** Cuts each sheet into row chunks of at most `cellsPerChunk` cells, then packs chunks into batches by estimated bytes. */
+export function planBatches(plans: readonly { rows: number; cols: number }[], budget: number, bytesPerCell: number): Chunk[][] {
+  const cellsPerBatch = Math.max(1, Math.floor(budget / bytesPerCell));
+  const batches: Chunk[][] = [];
+  let cur: Chunk[] = [];
+  let curCells = 0;
+  plans.forEach((p, sheet) => {
+    const rowsPerChunk = Math.max(1, Math.floor(cellsPerBatch / Math.max(1, p.cols)));
+    for (let row = 0; row < p.rows; row += rowsPerChunk) {
+      const rows = Math.min(rowsPerChunk, p.rows - row);
+      const cells = rows * p.cols;
+      if (cur.length && curCells + cells > cellsPerBatch) {
+        batches.push(cur);
+        cur = [];
+        curCells = 0;
+      }
+      cur.push({ sheet, row, rows });
+      curCells += cells;
+    }
+  });
+  if (cur.length) batches.push(cur);
+  return batches;
+}
+
+/** Reads the used ranges of the workbook's sheets (or of the active sheet) as grids. */
+export async function readWorkbookGrids(options: ReadOptions = {}): Promise<WorkbookGrids> {
+  const scope = options.scope ?? "workbook";
+  const budget = options.payloadBudget ?? 4_000_000;
+  const bytesPerCell = options.bytesPerCell ?? 48;
+  return Excel.run(async (context) => {
+    let syncs = 0;
+    const sync = async (): Promise<void> => {
+      syncs++;
+      await context.sync();
+    };
+
+    // 1: which sheets.
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name,items/visibility");
+    const activeWs = sheets.getActiveWorksheet();
+    activeWs.load("name");
+    await sync();
+    throwIfCancelled(options.signal);
+    const active = activeWs.name;
+    const skipped: string[] = [];
+    const chosen = sheets.items.filter((ws) => {
+      if (isOwnSheet(ws.name)) {
+        skipped.push(ws.name);
+        return false;
+      }
+      return scope === "workbook" || ws.name === active;
+    });
+
+    // 2: how big (values only: a formatted empty column must not widen the read).
+    const used = chosen.map((ws) => {
+      const u = ws.getUsedRangeOrNullObject(true);
+      u.load("rowIndex,columnIndex,rowCount,columnCount");
+      return { ws, u };
+    });
+    await sync();
+    throwIfCancelled(options.signal);
+    const plans: SheetPlan[] = [];
+    const empty = new Set<string>();
+    for (const { ws, u } of used) {
+      if (u.isNullObject) empty.add(ws.name);
+      else plans.push({ name: ws.name, ws, top: u.rowIndex, left: u.columnIndex, rows: u.rowCount, cols: u.columnCount });
+    }
+
+    // 3: the cells, in as few round trips as the payload budget allows.
+    // Row chunks by sheet, keyed by their first row (a retried batch may arrive split).
+    const values = plans.map(() => new Map<number, unknown[][]>());
+    const formats = plans.map(() => new Map<number, unknown[][]>());
+    const merges: Area[][] = plans.map(() => []);
+    const batches = planBatches(plans, budget, bytesPerCell);
+    const total = batches.reduce((n, b) => n + b.length, 0);
+    let done = 0;
+    options.onProgress?.({ done, total });
+
+    const readBatch = async (batch: readonly Chunk[], withMerges: boolean): Promise<void> => {
+      const loads = batch.map((c) => {
+        const p = plans[c.sheet];
+        const r = p.ws.getRangeByIndexes(p.top + c.row, p.left, c.rows, p.cols);
+        r.load("values,numberFormat");
+        return { c, r };
+      });
+      const mergeLoads = withMerges
+        ? plans.map((p) => {
+            const m = p.ws.getRangeByIndexes(p.top, p.left, p.rows, p.cols).getMergedAreasOrNullObject();
+            m.load("address");
+            return m;
+          })
+        : [];
+      try {
+        await sync();
+      } catch (e) {
+        const splittable = batch.length > 1 || (batch.length === 1 && batch[0].rows > 1);
+        if (!isTooLarge(e) || !splittable) throw e;
+        // Too large after all (long texts): halve and retry; merges go with the first half.
+        const halves = splitBatch(batch);
+        await readBatch(halves[0], withMerges);
+        await readBatch(halves[1], false);
+        return;
+      }
+      for (const { c, r } of loads) {
+        values[c.sheet].set(c.row, r.values);
+        formats[c.sheet].set(c.row, r.numberFormat);
+      }
+      mergeLoads.forEach((m, i) => {
+        if (!m.isNullObject) merges[i] = parseMergedAddress(m.address);
+      });
+      done += batch.length;
+      options.onProgress?.({ done, total });
+      throwIfCancelled(options.signal);
+    };
+    for (let b = 0; b < batches.length; b++) await readBatch(batches[b], b === 0);
+
+    const grids: Grid[] = [];
+    const byName = new Map(plans.map((p, i) => [p.name, i]));
+    const names: string[] = [];
+    for (const ws of chosen) {
+      names.push(ws.name);
+      const i = byName.get(ws.name);
+      if (i === undefined) {
+        if (empty.has(ws.name)) grids.push({ sheet: ws.name, top: 0, left: 0, values: [] });
+        continue;
+      }
+      const p = plans[i];
+      const rowsV: unknown[][] = [];
+      const rowsF: (string | null)[][] = [];
+      const starts = [...values[i].keys()].sort((a, b) => a - b);
+      for (const s of starts) {
+        for (const row of values[i].get(s) ?? []) rowsV.push(row);
+        for (const row of formats[i].get(s) ?? []) rowsF.push(row.map((x) => (x == null ? null : String(x))));
+      }
+      grids.push({ sheet: p.name, top: p.top, left: p.left, values: fromExcelValues(rowsV), numberFormats: rowsF, merges: merges[i] });
+    }
+    return { grids, sheets: names, skipped, active, syncs };
+  });
+}
+
+function splitBatch(batch: readonly Chunk[]): [Chunk[], Chunk[]] {
+  if (batch.length > 1) {
+    const mid = Math.ceil(batch.length / 2);
+    return [batch.slice(0, mid), batch.slice(mid)];
+  }
+  const c = batch[0];
+  const half = Math.ceil(c.rows / 2);
+  return [[{ sheet: c.sheet, row: c.row, rows: half }], [{ sheet: c.sheet, row: c.row + half, rows: c.rows - half }]];
+}

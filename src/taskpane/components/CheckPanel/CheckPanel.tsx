@@ -1,0 +1,113 @@
+/**
+ * Check: read the workbook (or the active sheet) through the host, run the engine, show the verdict and the
+ * issues (each one click from its cell), then write the report sheet or mark the cells.
+ */
+import * as React from "react";
+import { Button } from "@fluentui/react-components";
+import { checkWorkbook } from "../../../domain/engine";
+import type { Issue } from "../../../domain/issues";
+import { Verdict } from "../Verdict/Verdict";
+import { IssueList } from "../IssueList/IssueList";
+import { Progress } from "../Progress/Progress";
+import { StatusBar, type Status } from "../StatusBar/StatusBar";
+import { useExcelStrings } from "../../excelStrings";
+import { usePanelStyles } from "../ExcelPane/usePanelStyles.styles";
+import type { CheckScope } from "../../host";
+import type { CheckPanelProps } from "./CheckPanel.types";
+
+type Busy = { readonly label: string; readonly value?: number; readonly cancel?: () => void } | null;
+
+export function CheckPanel({ host, settings, result, onResult }: CheckPanelProps): React.JSX.Element {
+  const t = useExcelStrings();
+  const styles = usePanelStyles();
+  const [busy, setBusy] = React.useState<Busy>(null);
+  const [status, setStatus] = React.useState<Status | null>(null);
+
+  const run = React.useCallback(
+    async (scope: CheckScope) => {
+      const ac = new AbortController();
+      setStatus(null);
+      setBusy({ label: t.reading, cancel: () => ac.abort() });
+      try {
+        const read = await host.readWorkbook({
+          scope,
+          signal: ac.signal,
+          onProgress: (p) => setBusy({ label: t.readingChunks(p.done, p.total), value: p.total ? p.done / p.total : undefined, cancel: () => ac.abort() }),
+        });
+        setBusy({ label: t.checking });
+        // Let the progress paint before the engine runs synchronously.
+        await new Promise((r) => setTimeout(r, 0));
+        const check = checkWorkbook(read.grids, { profile: settings.profile, settings: settings.settings });
+        onResult({ check, read: { sheets: read.sheets, syncs: read.syncs, active: read.active }, scope });
+      } catch (e) {
+        setStatus({ kind: "error", error: e });
+      } finally {
+        setBusy(null);
+      }
+    },
+    [host, settings, onResult, t],
+  );
+
+  const act = React.useCallback(async (f: () => Promise<string>) => {
+    setStatus(null);
+    setBusy({ label: t.writing });
+    try {
+      setStatus({ kind: "ok", text: await f() });
+    } catch (e) {
+      setStatus({ kind: "error", error: e });
+    } finally {
+      setBusy(null);
+    }
+  }, [t]);
+
+  const onSelect = React.useCallback(
+    (issue: Issue) => {
+      host.selectCell(issue.sheet, issue.cell).catch((e: unknown) => setStatus({ kind: "error", error: e }));
+    },
+    [host],
+  );
+
+  const caption = result ? t.checkedCaption(result.read.sheets.length, result.scope, result.read.syncs) : undefined;
+
+  return (
+    <section className={styles.root} data-testid="check-panel">
+      <span className={styles.hint}>{t.checkHint}</span>
+      <div className={styles.buttons}>
+        <Button appearance="primary" onClick={() => void run("workbook")} disabled={!!busy} data-testid="check-workbook">
+          {t.checkWorkbook}
+        </Button>
+        <Button onClick={() => void run("active")} disabled={!!busy} data-testid="check-sheet">
+          {t.checkSheet}
+        </Button>
+        <Button appearance="subtle" onClick={() => void act(async () => t.marksCleared((await host.clearMarks()).count))} disabled={!!busy} data-testid="clear-marks">
+          {t.clearMarks}
+        </Button>
+      </div>
+      {busy && <Progress label={busy.label} value={busy.value} onCancel={busy.cancel} />}
+      <StatusBar status={status} />
+      {result && (
+        <>
+          <Verdict report={result.check} caption={caption} />
+          <div className={styles.buttons} role="group" aria-label={t.actionsLabel}>
+            <Button
+              onClick={() =>
+                void act(async () => {
+                  const w = await host.writeReport({ issues: result.check.issues, stats: result.check.stats, caption: caption ?? "" });
+                  return t.reportWritten(w.sheet, w.rows);
+                })
+              }
+              disabled={!!busy}
+              data-testid="write-report"
+            >
+              {t.writeReport}
+            </Button>
+            <Button onClick={() => void act(async () => t.marksApplied((await host.applyMarks(result.check.issues)).count))} disabled={!!busy} data-testid="apply-marks">
+              {t.markCells}
+            </Button>
+          </div>
+          <IssueList issues={result.check.issues} onSelect={onSelect} />
+        </>
+      )}
+    </section>
+  );
+}

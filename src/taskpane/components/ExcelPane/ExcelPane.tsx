@@ -1,0 +1,80 @@
+/**
+ * The pane inside Excel: a requirement banner when the build is too old, then tabs for check, coverage,
+ * templates, settings and the grade tool. Panels stay mounted (hidden) so switching tabs keeps their state.
+ */
+import * as React from "react";
+import { Tab, TabList } from "@fluentui/react-components";
+import { NEEDED_EXCEL_API } from "../../../excel/office";
+import { useExcelStrings } from "../../excelStrings";
+import type { ExcelHostOps, StoredSettings } from "../../host";
+import { CheckPanel } from "../CheckPanel/CheckPanel";
+import type { CheckResult } from "../CheckPanel/CheckPanel.types";
+import { CoveragePanel } from "../CoveragePanel/CoveragePanel";
+import { GradePanel } from "../GradePanel/GradePanel";
+import { RequirementBanner } from "../RequirementBanner/RequirementBanner";
+import { SettingsPanel } from "../SettingsPanel/SettingsPanel";
+import { TemplatesPanel } from "../TemplatesPanel/TemplatesPanel";
+import { usePanelStyles } from "./usePanelStyles.styles";
+
+export interface ExcelPaneProps {
+  readonly host: ExcelHostOps;
+}
+
+type TabId = "check" | "coverage" | "templates" | "settings" | "grade";
+
+const DEFAULT_SETTINGS: StoredSettings = { profile: "auto", settings: {} };
+
+export function ExcelPane({ host }: ExcelPaneProps): React.JSX.Element {
+  const t = useExcelStrings();
+  const styles = usePanelStyles();
+  const [tab, setTab] = React.useState<TabId>("check");
+  const [result, setResult] = React.useState<CheckResult | null>(null);
+  const [settings, setSettings] = React.useState<StoredSettings>(DEFAULT_SETTINGS);
+  const supported = React.useMemo(() => host.isSupported(), [host]);
+
+  React.useEffect(() => {
+    let live = true;
+    host
+      .loadSettings()
+      .then((s) => live && setSettings(s))
+      .catch(() => undefined); // defaults stay; the settings tab shows errors when saving
+    return () => {
+      live = false;
+    };
+  }, [host]);
+
+  const tabs: readonly [TabId, string][] = [
+    ["check", t.tabCheck],
+    ["coverage", t.tabCoverage],
+    ["templates", t.tabTemplates],
+    ["settings", t.tabSettings],
+    ["grade", t.tabGrade],
+  ];
+  return (
+    <div className={styles.root} data-testid="excel-pane">
+      <RequirementBanner supported={supported} version={NEEDED_EXCEL_API} />
+      <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={t.tabsLabel}>
+        {tabs.map(([id, label]) => (
+          <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`} data-testid={`tab-${id}`}>
+            {label}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" id="panel-check" aria-labelledby="tab-check" hidden={tab !== "check"}>
+        <CheckPanel host={host} settings={settings} result={result} onResult={setResult} />
+      </div>
+      <div role="tabpanel" id="panel-coverage" aria-labelledby="tab-coverage" hidden={tab !== "coverage"}>
+        <CoveragePanel host={host} result={result} settings={settings} />
+      </div>
+      <div role="tabpanel" id="panel-templates" aria-labelledby="tab-templates" hidden={tab !== "templates"}>
+        <TemplatesPanel host={host} />
+      </div>
+      <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" hidden={tab !== "settings"}>
+        <SettingsPanel host={host} value={settings} onSaved={setSettings} />
+      </div>
+      <div role="tabpanel" id="panel-grade" aria-labelledby="tab-grade" hidden={tab !== "grade"}>
+        <GradePanel host={host} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+/** The verdict on a checked workbook: ready to submit or how many blockers, and the tables that were found. */
+import * as React from "react";
+import { Badge, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, type MessageBarIntent } from "@fluentui/react-components";
+import type { ScoreSummary, TableSummary } from "../../../domain/report";
+import { useStrings, type Strings } from "../../i18n";
+import type { VerdictProps } from "./Verdict.types";
+import { useVerdictStyles } from "./useVerdictStyles.styles";
+
+export type { VerdictProps } from "./Verdict.types";
+
+/** Totals as the engine rounded them; two figures "differ" when their 2-dp forms do (display only). */
+function fmt(n: number | undefined): string | undefined {
+  return n === undefined ? undefined : String(Math.round(n * 100) / 100);
+}
+
+interface Mismatch {
+  readonly total: boolean;
+  readonly grade: boolean;
+}
+
+function mismatchOf(s: ScoreSummary | undefined): Mismatch {
+  if (!s) return { total: false, grade: false };
+  return {
+    total: s.total !== undefined && s.entered !== undefined && fmt(s.total) !== fmt(s.entered),
+    grade: s.grade !== undefined && s.enteredGrade !== undefined && s.grade !== s.enteredGrade,
+  };
+}
+
+function verdictOf(report: VerdictProps["report"], t: Strings): { intent: MessageBarIntent; title: string; body: string } {
+  const { errors, warnings } = report.stats;
+  if (errors > 0) return { intent: "error", title: t.verdictNotReady(errors, warnings), body: t.tablesFound(report.tables.length) };
+  if (report.tables.length === 0 && warnings === 0) return { intent: "warning", title: t.verdictNoTables, body: t.verdictNoTablesDetail };
+  if (warnings > 0) return { intent: "warning", title: t.verdictReady, body: t.verdictReadyWithWarnings(warnings) };
+  return { intent: "success", title: t.verdictReady, body: t.verdictReadyNoIssues };
+}
+
+function TableRow({ table, t }: { readonly table: TableSummary; readonly t: Strings }): React.JSX.Element {
+  const styles = useVerdictStyles();
+  const s = table.score;
+  const bad = mismatchOf(s);
+  const anyBad = bad.total || bad.grade;
+  const computed = [fmt(s?.total), s?.grade].filter(Boolean).join(" ");
+  const entered = [fmt(s?.entered), s?.enteredGrade].filter(Boolean).join(" ");
+  return (
+    <li className={mergeClasses(styles.row, anyBad && styles.rowMismatch)} data-testid="verdict-table" data-mismatch={anyBad ? "true" : "false"}>
+      <span className={styles.head}>
+        <span className={styles.sheet}>{table.sheet}</span>
+        <span className={styles.kind}>
+          {t.tableKind[table.kind]} · {t.tableLayout[table.layout]} · {table.range}
+        </span>
+      </span>
+      {table.project ? <span className={styles.project}>{table.project}</span> : <span className={styles.kind}>{t.tableRows(table.projects, table.rows)}</span>}
+      {s ? (
+        <span className={styles.scores}>
+          <span className={styles.score} data-testid="score-computed">
+            <span className={styles.scoreLabel}>{t.computed}</span>
+            {computed || "—"}
+          </span>
+          <span className={mergeClasses(styles.score, anyBad && styles.scoreBad)} data-testid="score-entered">
+            <span className={styles.scoreLabel}>{t.entered}</span>
+            {entered || t.notEntered}
+          </span>
+          {anyBad && (
+            <Badge appearance="tint" color="danger" size="small">
+              {t.mismatch}
+            </Badge>
+          )}
+        </span>
+      ) : (
+        table.kind !== "budget-list" && table.kind !== "target" && table.projects === 1 && <span className={styles.kind}>{t.noScore}</span>
+      )}
+    </li>
+  );
+}
+
+export function Verdict({ report, caption, maxTables = 50 }: VerdictProps): React.JSX.Element {
+  const styles = useVerdictStyles();
+  const t = useStrings();
+  const v = verdictOf(report, t);
+  const shown = report.tables.slice(0, maxTables);
+  return (
+    <section className={styles.root} aria-label={t.verdictLabel} lang={t.langTag}>
+      <MessageBar intent={v.intent} layout="multiline" data-testid="verdict" data-intent={v.intent} politeness="polite">
+        <MessageBarBody>
+          <MessageBarTitle data-testid="verdict-title">{v.title}</MessageBarTitle>
+          <span>{v.body}</span>
+          {caption && <div className={styles.caption}>{caption}</div>}
+        </MessageBarBody>
+      </MessageBar>
+      {shown.length > 0 && (
+        <>
+          <h2 className={styles.tablesTitle}>{t.tablesLabel}</h2>
+          <ul className={styles.list} aria-label={t.tablesLabel} data-testid="verdict-tables">
+            {shown.map((table) => (
+              <TableRow key={`${table.sheet}!${table.range}`} table={table} t={t} />
+            ))}
+          </ul>
+          {report.tables.length > shown.length && <span className={styles.more}>+{report.tables.length - shown.length}</span>}
+        </>
+      )}
+    </section>
+  );
+}

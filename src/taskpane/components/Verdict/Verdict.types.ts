@@ -1,0 +1,10 @@
+import type { Report } from "../../../domain/report";
+
+export interface VerdictProps {
+  /** The engine's report (a WorkbookCheck fits): only `stats` and `tables` are read. */
+  readonly report: Pick<Report, "stats" | "tables">;
+  /** Shown under the verdict, e.g. the checked file's name. */
+  readonly caption?: string;
+  /** Most tables to list; the rest are counted. Default 50. */
+  readonly maxTables?: number;
+}

@@ -1,0 +1,176 @@
+/**
+ * Words of the Excel-mode panels (check, coverage, templates, settings), Chinese first, English second. The
+ * language is the one `useStrings()` (i18n.ts) chose, so the whole pane speaks one language.
+ */
+import { useStrings, type Lang } from "./i18n";
+
+export interface ExcelStrings {
+  readonly tabCheck: string;
+  readonly tabCoverage: string;
+  readonly tabTemplates: string;
+  readonly tabSettings: string;
+  readonly tabGrade: string;
+  readonly tabsLabel: string;
+  readonly checkWorkbook: string;
+  readonly checkSheet: string;
+  readonly checkHint: string;
+  readonly reading: string;
+  readonly readingChunks: (done: number, total: number) => string;
+  readonly checking: string;
+  readonly writing: string;
+  readonly cancel: string;
+  readonly cancelled: string;
+  readonly checkedCaption: (sheets: number, scope: "workbook" | "active", syncs: number) => string;
+  readonly writeReport: string;
+  readonly reportWritten: (sheet: string, rows: number) => string;
+  readonly markCells: string;
+  readonly marksApplied: (n: number) => string;
+  readonly clearMarks: string;
+  readonly marksCleared: (n: number) => string;
+  readonly actionsLabel: string;
+  readonly failed: string;
+  readonly unsupportedTitle: string;
+  readonly unsupportedBody: (version: string) => string;
+  readonly coverageNeedsCheck: string;
+  readonly budgetList: string;
+  readonly noBudgetList: string;
+  readonly targetSources: string;
+  readonly writeCoverage: string;
+  readonly coverageWritten: (sheet: string) => string;
+  readonly coverageSummary: (covered: number, total: number, rate: string) => string;
+  readonly missingTargets: (n: number) => string;
+  readonly noMissing: string;
+  readonly goToRow: (name: string, cell: string) => string;
+  readonly templatesIntro: string;
+  readonly insertTarget: string;
+  readonly insertSelfEval: string;
+  readonly templateInserted: (sheet: string) => string;
+  readonly profile: string;
+  readonly profileAuto: string;
+  readonly scoreTolerance: string;
+  readonly amountTolerance: string;
+  readonly reverseFormula: string;
+  readonly reverseLinear: string;
+  readonly reverseRatio: string;
+  readonly overThreshold: string;
+  readonly saveSettings: string;
+  readonly settingsSaved: string;
+  readonly settingsHint: string;
+}
+
+export const EXCEL_ZH: ExcelStrings = {
+  tabCheck: "检查",
+  tabCoverage: "覆盖率",
+  tabTemplates: "模板",
+  tabSettings: "设置",
+  tabGrade: "等级",
+  tabsLabel: "功能",
+  checkWorkbook: "检查整个工作簿",
+  checkSheet: "只检查当前工作表",
+  checkHint: "检查绩效目标表、自评表和预算清单，找出提交前需要修改的问题。",
+  reading: "正在读取工作簿…",
+  readingChunks: (d, t) => `正在读取工作簿（${d}/${t}）…`,
+  checking: "正在检查…",
+  writing: "正在写入…",
+  cancel: "取消",
+  cancelled: "已取消。",
+  checkedCaption: (n, scope, syncs) => `已检查 ${n} 个工作表（${scope === "workbook" ? "整个工作簿" : "当前工作表"}，${syncs} 次 Excel 往返）`,
+  writeReport: "写入校验报告",
+  reportWritten: (s, n) => `已写入“${s}”工作表（${n} 个问题）。`,
+  markCells: "标注问题单元格",
+  marksApplied: (n) => `已标注 ${n} 个单元格（红色为错误，黄色为警告）。`,
+  clearMarks: "清除标注",
+  marksCleared: (n) => `已清除 ${n} 条标注规则。`,
+  actionsLabel: "结果操作",
+  failed: "操作未完成",
+  unsupportedTitle: "此 Excel 版本过旧",
+  unsupportedBody: (v) => `部分功能需要 ExcelApi ${v}（如读取合并单元格）。请更新 Excel 或使用 Excel 网页版。`,
+  coverageNeedsCheck: "请先在“检查”页检查整个工作簿，再统计覆盖率。",
+  budgetList: "预算项目清单",
+  noBudgetList: "未找到预算项目清单（含项目编码、项目名称、金额的表）。",
+  targetSources: "绩效目标来源",
+  writeCoverage: "写入覆盖率统计",
+  coverageWritten: (s) => `已写入“${s}”工作表（含图表）。`,
+  coverageSummary: (c, t, r) => `已覆盖 ${c}/${t} 个项目（${r}）`,
+  missingTargets: (n) => `缺少绩效目标的项目：${n} 个`,
+  noMissing: "所有纳入范围的项目都有绩效目标。",
+  goToRow: (name, cell) => `转到 ${name}（${cell}）`,
+  templatesIntro: "插入空白的全国通用模板（新工作表，含下拉选项和合计、等级公式，不影响现有工作表）。",
+  insertTarget: "插入项目支出绩效目标申报表",
+  insertSelfEval: "插入项目支出绩效自评表",
+  templateInserted: (s) => `已插入“${s}”工作表。`,
+  profile: "规则版本",
+  profileAuto: "自动（四川表样用四川规则）",
+  scoreTolerance: "得分容差（分）",
+  amountTolerance: "金额容差（万元）",
+  reverseFormula: "反向指标计分公式",
+  reverseLinear: "线性：实际值达到 2 倍目标时得 0 分",
+  reverseRatio: "比值：分值 × 目标 / 实际",
+  overThreshold: "超额完成提示阈值（%）",
+  saveSettings: "保存到工作簿",
+  settingsSaved: "设置已保存到此工作簿。",
+  settingsHint: "设置随工作簿保存，下次打开仍然有效。",
+};
+
+export const EXCEL_EN: ExcelStrings = {
+  tabCheck: "Check",
+  tabCoverage: "Coverage",
+  tabTemplates: "Templates",
+  tabSettings: "Settings",
+  tabGrade: "Grade",
+  tabsLabel: "Tools",
+  checkWorkbook: "Check the whole workbook",
+  checkSheet: "Check the active sheet only",
+  checkHint: "Checks target tables, self-evaluation tables and budget lists for what must be fixed before submission.",
+  reading: "Reading the workbook…",
+  readingChunks: (d, t) => `Reading the workbook (${d}/${t})…`,
+  checking: "Checking…",
+  writing: "Writing…",
+  cancel: "Cancel",
+  cancelled: "Cancelled.",
+  checkedCaption: (n, scope, syncs) => `Checked ${n} sheet(s) (${scope === "workbook" ? "whole workbook" : "active sheet"}, ${syncs} Excel round trips)`,
+  writeReport: "Write the report sheet",
+  reportWritten: (s, n) => `Wrote the "${s}" sheet (${n} issues).`,
+  markCells: "Mark problem cells",
+  marksApplied: (n) => `Marked ${n} cell(s) (red: errors, amber: warnings).`,
+  clearMarks: "Clear marks",
+  marksCleared: (n) => `Removed ${n} marking rule(s).`,
+  actionsLabel: "Actions on the result",
+  failed: "The operation did not finish",
+  unsupportedTitle: "This Excel build is too old",
+  unsupportedBody: (v) => `Some features need ExcelApi ${v} (e.g. reading merged cells). Please update Excel or use Excel on the web.`,
+  coverageNeedsCheck: "Check the whole workbook on the Check tab first.",
+  budgetList: "Budget list",
+  noBudgetList: "No budget list found (a table with project code, name and amount).",
+  targetSources: "Target sources",
+  writeCoverage: "Write the coverage sheet",
+  coverageWritten: (s) => `Wrote the "${s}" sheet (with a chart).`,
+  coverageSummary: (c, t, r) => `${c} of ${t} projects covered (${r})`,
+  missingTargets: (n) => `Projects without a target: ${n}`,
+  noMissing: "Every project in scope has a target.",
+  goToRow: (name, cell) => `Go to ${name} (${cell})`,
+  templatesIntro: "Insert a blank national template (a new sheet with drop-downs and total/grade formulas; existing sheets are untouched).",
+  insertTarget: "Insert a target declaration form",
+  insertSelfEval: "Insert a self-evaluation form",
+  templateInserted: (s) => `Inserted the "${s}" sheet.`,
+  profile: "Rule profile",
+  profileAuto: "Automatic (四川 forms use the 四川 rules)",
+  scoreTolerance: "Score tolerance (points)",
+  amountTolerance: "Amount tolerance (万元)",
+  reverseFormula: "Reverse-indicator formula",
+  reverseLinear: "Linear: zero at twice the target",
+  reverseRatio: "Ratio: weight × target / actual",
+  overThreshold: "Over-achievement threshold (%)",
+  saveSettings: "Save in the workbook",
+  settingsSaved: "Settings saved in this workbook.",
+  settingsHint: "Settings are saved with the workbook and apply next time it opens.",
+};
+
+export function excelStringsFor(lang: Lang): ExcelStrings {
+  return lang === "en" ? EXCEL_EN : EXCEL_ZH;
+}
+
+/** The Excel-mode strings in the pane's language. */
+export function useExcelStrings(): ExcelStrings {
+  return excelStringsFor(useStrings().lang);
+}

@@ -1,0 +1,286 @@
+/**
+ * End-to-end: the built pane (dist/) opened outside Office, as a plain page served from 127.0.0.1, checks a file
+ * in the browser: upload → verdict and issues → download the 校验报告 and reopen it with ExcelJS in Node.
+ * Every request must go to the page's own origin (the file never leaves the machine), and Excel mode must not
+ * download the ExcelJS chunk.
+ *   npm run build -- --env fast && node --test test/e2e/browser-mode.test.js
+ * Screenshots go to test-artifacts/.
+ */
+"use strict";
+const { test, before, after } = require("node:test");
+const { URL } = require("node:url");
+const assert = require("node:assert/strict");
+const fs = require("fs");
+const http = require("http");
+const os = require("os");
+const path = require("path");
+const ExcelJS = require("exceljs");
+const { chromium } = require("playwright-core");
+const { fakeExcelScript } = require("./fake-excel");
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const REAL = path.join(ROOT, "test", "fixtures", "real");
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".map": "application/json", ".css": "text/css" };
+const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check", "--disable-extensions"];
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+let server;
+let baseUrl;
+
+/** A tiny static server for dist/ (no directory listing, no path escapes). */
+function serveDist() {
+  return new Promise((resolve) => {
+    const s = http.createServer((req, res) => {
+      const rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      const file = path.join(DIST, rel === "/" ? "taskpane.html" : rel);
+      if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" });
+      fs.createReadStream(file).pipe(res);
+    });
+    s.listen(0, "127.0.0.1", () => resolve(s));
+  });
+}
+
+/** A fresh browser profile; records every request the page makes. */
+async function openPane(initScript) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-e2e-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ARGS,
+    viewport: { width: 360, height: 720 },
+    locale: "zh-CN",
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  const errors = [];
+  const requests = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  context.on("request", (r) => requests.push(r.url()));
+  if (initScript) await page.addInitScript({ content: initScript });
+  await page.goto(`${baseUrl}/taskpane.html`);
+  await page.waitForFunction(() => window.__officeReady === true, null, { timeout: 20000 });
+  return {
+    page,
+    errors,
+    requests,
+    close: async () => {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every request went to the page's own origin (blob: URLs of that origin included). */
+function assertOwnOrigin(requests) {
+  assert.ok(requests.length > 0, "no requests were recorded");
+  const foreign = requests.filter((u) => {
+    if (u.startsWith("data:")) return false;
+    try {
+      return new URL(u).origin !== baseUrl;
+    } catch {
+      return true;
+    }
+  });
+  assert.deepEqual(foreign, [], `requests to another host: ${foreign.join(", ")}`);
+}
+
+/** CSV (RFC 4180) → rows; plain decimals become numbers, as Excel reads them. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = "";
+  let quoted = false;
+  const push = () => {
+    row.push(field);
+    field = "";
+  };
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === "") quoted = true;
+    else if (ch === ",") push();
+    else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      push();
+      rows.push(row);
+      row = [];
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) {
+    push();
+    rows.push(row);
+  }
+  return rows.map((r) => r.map((v) => (v === "" ? null : /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/.test(v.trim()) ? Number(v) : v)));
+}
+
+function realCsv(prefix) {
+  const name = fs.readdirSync(REAL).find((f) => f.startsWith(prefix) && f.endsWith(".csv"));
+  return path.join(REAL, name);
+}
+
+/** The real published table 06 (a 自评表) as an .xlsx, written by ExcelJS in Node. */
+async function table06Xlsx() {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("06 自评表");
+  for (const r of parseCsv(fs.readFileSync(realCsv("06_"), "utf8"))) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Issue codes shown as groups, and the cells of one group once opened. */
+async function groupCodes(page) {
+  return page.getByTestId("issue-group").evaluateAll((els) => els.map((e) => e.getAttribute("data-group")));
+}
+
+async function cellsOf(page, code) {
+  const group = page.locator(`[data-testid="issue-group"][data-group="${code}"]`);
+  const header = group.getByTestId("issue-group-header");
+  if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
+  return group.getByTestId("issue").evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")));
+}
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(DIST, "taskpane.html")), "dist/ is missing: run `npm run build -- --env fast` first");
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serveDist();
+  baseUrl = `http://127.0.0.1:${server.address().port}`;
+});
+
+after(() => new Promise((resolve) => server.close(resolve)));
+
+test("browser mode: checks an uploaded .xlsx in the page and downloads the report; no other host is contacted", async () => {
+  const pane = await openPane(null);
+  try {
+    const { page, requests } = pane;
+    await page.getByTestId("not-in-excel").waitFor({ state: "visible" });
+    await page.getByTestId("drop-zone").waitFor({ state: "visible" });
+    assert.equal(requests.filter((u) => /exceljs/.test(u)).length, 0, "ExcelJS must load only when a file is checked");
+
+    await page.getByTestId("file-input").setInputFiles({ name: "06-马鹿坑.xlsx", mimeType: XLSX_MIME, buffer: await table06Xlsx() });
+    const verdict = page.getByTestId("verdict");
+    await verdict.waitFor({ state: "visible", timeout: 30000 });
+    assert.ok(requests.some((u) => /\/exceljs\.[0-9a-f]+\.js$/.test(u)), "the ExcelJS chunk was loaded from the page's server");
+
+    assert.equal(await verdict.getAttribute("data-intent"), "error");
+    const title = await page.getByTestId("verdict-title").textContent();
+    assert.match(title, /^\d+ 个错误不可提交，\d+ 个警告$/);
+    const tableRow = page.getByTestId("verdict-table").first();
+    assert.match(await tableRow.textContent(), /绩效自评表/);
+    assert.match(await tableRow.textContent(), /马鹿坑/);
+
+    const codes = await groupCodes(page);
+    assert.ok(codes.includes("budget.score-mismatch"), `codes: ${codes}`);
+    assert.ok(codes.includes("indicator.missing-field"), `codes: ${codes}`);
+    assert.ok(!codes.includes("budget.rate-mismatch"), "06's 执行率 is right at its precision");
+    assert.deepEqual(await cellsOf(page, "budget.score-mismatch"), ["06 自评表!H6"]);
+    assert.ok((await cellsOf(page, "indicator.missing-field")).includes("06 自评表!E18"));
+    // Browser mode names cells but has nothing to jump into.
+    assert.equal(await page.getByTestId("issue-select").count(), 0);
+    const shownIssues = await page.locator("[data-testid=issue-list] h2").textContent();
+    const issueCount = Number(/\((\d+)\)/.exec(shownIssues)[1]);
+
+    await page.screenshot({ path: path.join(ARTIFACTS, "browser-mode.png"), fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-report").click()]);
+    assert.equal(download.suggestedFilename(), "校验报告-06-马鹿坑.xlsx");
+    const saved = path.join(ARTIFACTS, "browser-mode-report.xlsx");
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    assert.deepEqual(
+      wb.worksheets.map((w) => w.name),
+      ["汇总 Summary", "问题清单 Issues"],
+    );
+    const sum = wb.getWorksheet("汇总 Summary");
+    assert.equal(sum.getCell("A2").value, "06-马鹿坑.xlsx");
+    assert.equal(sum.getCell("D2").value, "不可提交 / Not ready");
+    assert.ok(Number(sum.getCell("E2").value) >= 1);
+    const iss = wb.getWorksheet("问题清单 Issues");
+    const rows = [];
+    iss.eachRow((row, n) => {
+      if (n > 1) rows.push(row.values.slice(1).map((v) => (v && typeof v === "object" && "text" in v ? v.text : v)));
+    });
+    assert.equal(rows.length, issueCount, "one report row per issue shown");
+    const budgetRow = rows.find((r) => r[4] === "budget.score-mismatch");
+    assert.ok(budgetRow, "the budget score issue is in the report");
+    assert.deepEqual([budgetRow[1], budgetRow[2], budgetRow[7]], ["06 自评表", "H6", "9.78"]);
+
+    assertOwnOrigin(requests);
+    assert.deepEqual(pane.errors, []);
+  } finally {
+    await pane.close();
+  }
+});
+
+test("browser mode: the sample workbook (merged cells), a dropped .csv, and a refused .xls", async () => {
+  const pane = await openPane(null);
+  try {
+    const { page, requests } = pane;
+    await page.getByTestId("drop-zone").waitFor({ state: "visible" });
+
+    // A real .xlsx with merges, formulas with cached results and a 总分 row.
+    await page.getByTestId("file-input").setInputFiles(path.join(ROOT, "samples", "自评表-示例.xlsx"));
+    await page.getByTestId("verdict").waitFor({ state: "visible", timeout: 30000 });
+    const codes = await groupCodes(page);
+    for (const c of ["budget.rate-mismatch", "score.total-mismatch", "score.mismatch", "indicator.missing-unit"]) assert.ok(codes.includes(c), `${c} in ${codes}`);
+    // Grouped by sheet, every group is a sheet of the workbook.
+    await page.getByTestId("group-by-sheet").click();
+    const sheets = await groupCodes(page);
+    assert.ok(sheets.length >= 1 && sheets.every((s) => !s.includes(".")), `sheets: ${sheets}`);
+
+    // The real table 02 as a CSV, dropped on the drop zone (GB18030 is not needed: it is UTF-8).
+    const csv = fs.readFileSync(realCsv("02_"));
+    const dataTransfer = await page.evaluateHandle(
+      ({ bytes, name }) => {
+        // Runs in the page, where DataTransfer and File are globals.
+        const dt = new window.DataTransfer();
+        dt.items.add(new window.File([new Uint8Array(bytes)], name, { type: "text/csv" }));
+        return dt;
+      },
+      { bytes: [...csv], name: "02.csv" },
+    );
+    await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer });
+    await page.getByText("已检查：02.csv").waitFor({ state: "visible", timeout: 30000 });
+    assert.equal(await page.getByTestId("verdict").getAttribute("data-intent"), "error");
+    const csvCodes = await groupCodes(page);
+    assert.ok(csvCodes.includes("score.missing-actual"), `02: full marks with no actual → ${csvCodes}`);
+
+    // An old .xls is refused with advice in both languages.
+    await page.getByTestId("file-input").setInputFiles({ name: "旧表.xls", mimeType: "application/vnd.ms-excel", buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) });
+    const err = page.getByTestId("browser-error");
+    await err.waitFor({ state: "visible" });
+    const text = await err.textContent();
+    assert.match(text, /另存为 \.xlsx/);
+    assert.match(text, /save it as \.xlsx/);
+    assert.equal(await page.getByTestId("verdict").count(), 0);
+    await page.screenshot({ path: path.join(ARTIFACTS, "browser-mode-error.png"), fullPage: true });
+
+    assertOwnOrigin(requests);
+    assert.deepEqual(pane.errors, []);
+  } finally {
+    await pane.close();
+  }
+});
+
+test("Excel mode does not download the ExcelJS chunk", async () => {
+  const pane = await openPane(fakeExcelScript({ sheets: [{ name: "自评表", values: [[95]] }], selection: "自评表!A1" }));
+  try {
+    const { page, requests } = pane;
+    await page.waitForTimeout(500);
+    assert.equal(await page.getByTestId("browser-check").count(), 0);
+    assert.deepEqual(requests.filter((u) => /exceljs/.test(u)), []);
+    assertOwnOrigin(requests);
+  } finally {
+    await pane.close();
+  }
+});

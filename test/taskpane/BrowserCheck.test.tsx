@@ -1,0 +1,82 @@
+/** @jest-environment jsdom */
+import * as fs from "fs";
+import * as path from "path";
+import { TextDecoder as NodeTextDecoder } from "util";
+import * as React from "react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import ExcelJS from "exceljs";
+import { BrowserCheck } from "../../src/taskpane/browser/BrowserCheck";
+import { reportFileName } from "../../src/taskpane/browser/checkFile";
+
+beforeAll(() => {
+  const w = window as unknown as { ResizeObserver?: unknown; TextDecoder?: unknown };
+  w.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+  // jsdom has no TextDecoder; Node's knows GB18030 and UTF-8 like a browser's.
+  w.TextDecoder ??= NodeTextDecoder;
+  (globalThis as { TextDecoder?: unknown }).TextDecoder ??= NodeTextDecoder;
+});
+
+/** A File whose bytes jsdom can hand back (its Blob may lack arrayBuffer()). */
+function fileOf(bytes: Uint8Array, name: string): File {
+  const f = new File([bytes as BlobPart], name);
+  Object.defineProperty(f, "arrayBuffer", { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+  return f;
+}
+
+function choose(file: File): Promise<void> {
+  return act(async () => {
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [file] } });
+    for (let i = 0; i < 20 && !screen.queryByTestId("verdict") && !screen.queryByTestId("browser-error"); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+}
+
+describe("BrowserCheck", () => {
+  const loadExcel = jest.fn(async () => ExcelJS);
+  const save = jest.fn();
+
+  beforeEach(() => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <BrowserCheck loadExcel={loadExcel} save={save} />
+      </FluentProvider>,
+    );
+  });
+
+  it("checks a CSV without loading ExcelJS, then builds the report with it", async () => {
+    const dir = path.join(__dirname, "..", "fixtures", "real");
+    const csv = fs.readFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.startsWith("06_") && f.endsWith(".csv"))!));
+    await choose(fileOf(new Uint8Array(csv), "06.csv"));
+    expect(loadExcel).not.toHaveBeenCalled();
+    expect(screen.getByTestId("verdict-title").textContent).toMatch(/个错误不可提交/);
+    expect(screen.getAllByTestId("issue-group").map((g) => g.getAttribute("data-group"))).toContain("budget.score-mismatch");
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("download-report"));
+      for (let i = 0; i < 50 && save.mock.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    });
+    expect(loadExcel).toHaveBeenCalled();
+    const [bytes, name] = save.mock.calls[0] as [Uint8Array, string];
+    expect(name).toBe(reportFileName("06.csv"));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总 Summary", "问题清单 Issues"]);
+  });
+
+  it("refuses other formats with advice in both languages", async () => {
+    await choose(fileOf(new Uint8Array([1, 2, 3]), "表.ods"));
+    const text = screen.getByTestId("browser-error").textContent ?? "";
+    expect(text).toContain("另存为 .xlsx");
+    expect(text).toContain("save it as .xlsx");
+  });
+
+  it("says a corrupt .xlsx is corrupt", async () => {
+    await choose(fileOf(new Uint8Array(Buffer.from("PK\u0003\u0004 not a zip")), "坏.xlsx"));
+    expect(screen.getByTestId("browser-error").textContent).toContain("文件可能已损坏");
+  });
+});

@@ -1,0 +1,168 @@
+/** @jest-environment jsdom */
+/** The Excel-mode pane with host operations as jest mocks: no Office anywhere. */
+import * as React from "react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "../../src/taskpane/App";
+import { StringsProvider } from "../../src/taskpane/i18n";
+import type { ExcelHostOps, WorkbookGrids } from "../../src/taskpane/host";
+import { realGrid } from "../helpers/real";
+import type { Grid } from "../../src/domain/grid";
+
+beforeAll(() => {
+  const w = window as unknown as { ResizeObserver?: unknown };
+  w.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+});
+
+const selfEval: Grid = { ...realGrid("06"), sheet: "自评表" };
+const budgetList: Grid = {
+  sheet: "预算清单",
+  top: 0,
+  left: 0,
+  values: [
+    ["项目编码", "项目名称", "主管部门", "预算类型", "金额（万元）"],
+    ["P001", "2023年马鹿坑国有林场新建野生动物收容所建设项目", "临沧市临翔区林业和草原局", "一般公共预算", 32.4],
+    ["P002", "森林防火", "临沧市临翔区林业和草原局", "一般公共预算", 10],
+  ],
+};
+
+function hostWith(grids: Grid[], over: Partial<ExcelHostOps> = {}): ExcelHostOps {
+  const read: WorkbookGrids = { grids, sheets: grids.map((g) => g.sheet), skipped: [], active: grids[0].sheet, syncs: 3 };
+  return {
+    gradeSelection: jest.fn(async () => ({ address: "A1", cells: [] })),
+    readWorkbook: jest.fn(async (o) => {
+      o.onProgress?.({ done: 1, total: 1 });
+      return read;
+    }),
+    selectCell: jest.fn(async () => undefined),
+    writeReport: jest.fn(async (i) => ({ sheet: "校验报告", rows: i.issues.length, syncs: 2 })),
+    applyMarks: jest.fn(async (issues) => ({ count: issues.length, syncs: 3 })),
+    clearMarks: jest.fn(async () => ({ count: 2, syncs: 3 })),
+    writeCoverage: jest.fn(async () => ({ sheet: "覆盖率统计", syncs: 2 })),
+    insertTemplate: jest.fn(async (k) => ({ sheet: k === "target" ? "项目支出绩效目标申报表" : "项目支出绩效自评表", syncs: 2 })),
+    loadSettings: jest.fn(async () => ({ profile: "auto", settings: {} })),
+    saveSettings: jest.fn(async () => undefined),
+    isSupported: jest.fn(() => true),
+    ...over,
+  };
+}
+
+async function renderApp(host: ExcelHostOps, language = "zh-CN"): Promise<void> {
+  await act(async () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <StringsProvider language={language}>
+          <App host={host} />
+        </StringsProvider>
+      </FluentProvider>,
+    );
+  });
+}
+
+async function click(el: HTMLElement): Promise<void> {
+  await act(async () => {
+    fireEvent.click(el);
+  });
+}
+
+describe("Excel pane", () => {
+  it("checks the workbook, shows the verdict and issues, and selects a cell on click", async () => {
+    const host = hostWith([selfEval]);
+    await renderApp(host);
+    await click(screen.getByTestId("check-workbook"));
+    expect(host.readWorkbook).toHaveBeenCalledWith(expect.objectContaining({ scope: "workbook" }));
+    expect(screen.getByTestId("verdict-title").textContent).toMatch(/不可提交/);
+    await click(screen.getByTestId("group-by-sheet"));
+    const issue = screen.getAllByTestId("issue").find((e) => e.getAttribute("data-code") === "budget.score-mismatch")!;
+    await click(within(issue).getByTestId("issue-select"));
+    expect(host.selectCell).toHaveBeenCalledWith("自评表", "H6");
+  });
+
+  it("checks only the active sheet with the second button", async () => {
+    const host = hostWith([selfEval]);
+    await renderApp(host);
+    await click(screen.getByTestId("check-sheet"));
+    expect(host.readWorkbook).toHaveBeenCalledWith(expect.objectContaining({ scope: "active" }));
+  });
+
+  it("writes the report, applies and clears marks through the host", async () => {
+    const host = hostWith([selfEval]);
+    await renderApp(host);
+    await click(screen.getByTestId("check-workbook"));
+    await click(screen.getByTestId("write-report"));
+    expect(host.writeReport).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId("status").textContent).toMatch(/校验报告/);
+    await click(screen.getByTestId("apply-marks"));
+    expect(host.applyMarks).toHaveBeenCalledTimes(1);
+    await click(screen.getByTestId("clear-marks"));
+    expect(screen.getByTestId("status").textContent).toMatch(/已清除 2/);
+  });
+
+  it("shows Office errors as readable messages, never a blank pane", async () => {
+    const err = Object.assign(new Error("raw"), { code: "AccessDenied" });
+    const host = hostWith([selfEval], { readWorkbook: jest.fn(async () => Promise.reject(err)) });
+    await renderApp(host);
+    await click(screen.getByTestId("check-workbook"));
+    expect(screen.getByTestId("status-error").textContent).toMatch(/受保护/);
+    expect(screen.getByTestId("status-error").textContent).toMatch(/AccessDenied/);
+  });
+
+  it("offers cancel while reading and reports the cancellation", async () => {
+    let seen: AbortSignal | undefined;
+    const host = hostWith([selfEval], {
+      readWorkbook: jest.fn(
+        (o) =>
+          new Promise<WorkbookGrids>((_, reject) => {
+            seen = o.signal;
+            o.signal?.addEventListener("abort", () => reject(Object.assign(new Error("已取消 / Cancelled"), { name: "CancelledError" })));
+          }),
+      ),
+    });
+    await renderApp(host);
+    await click(screen.getByTestId("check-workbook"));
+    expect(screen.getByTestId("progress")).toBeTruthy();
+    await click(screen.getByTestId("cancel"));
+    expect(seen?.aborted).toBe(true);
+    expect(screen.queryByTestId("progress")).toBeNull();
+  });
+
+  it("shows a banner when the Excel build lacks the requirement set", async () => {
+    await renderApp(hostWith([selfEval], { isSupported: () => false }));
+    expect(screen.getByTestId("requirement-banner").textContent).toMatch(/ExcelApi 1\.13/);
+  });
+
+  it("speaks English when Office's display language is English", async () => {
+    await renderApp(hostWith([selfEval]), "en-US");
+    expect(screen.getByTestId("check-workbook").textContent).toBe("Check the whole workbook");
+  });
+
+  it("computes coverage from the budget list found, lists missing targets, writes the sheet", async () => {
+    const host = hostWith([budgetList, selfEval]);
+    await renderApp(host);
+    await click(screen.getByTestId("check-workbook"));
+    await click(screen.getByTestId("tab-coverage"));
+    expect(screen.getByTestId("coverage-summary").textContent).toMatch(/\/2/);
+    const missing = screen.getAllByTestId("missing-target");
+    expect(missing.length).toBeGreaterThan(0);
+    await click(missing[0]);
+    expect(host.selectCell).toHaveBeenCalledWith("预算清单", expect.stringMatching(/^A\d+$/));
+    await click(screen.getByTestId("write-coverage"));
+    expect(host.writeCoverage).toHaveBeenCalledTimes(1);
+  });
+
+  it("inserts templates and saves settings through the host", async () => {
+    const host = hostWith([selfEval]);
+    await renderApp(host);
+    await click(screen.getByTestId("tab-templates"));
+    await click(screen.getByTestId("insert-target"));
+    expect(host.insertTemplate).toHaveBeenCalledWith("target");
+    await click(screen.getByTestId("tab-settings"));
+    fireEvent.change(screen.getByTestId("score-tolerance"), { target: { value: "0.5" } });
+    await click(screen.getByTestId("save-settings"));
+    expect(host.saveSettings).toHaveBeenCalledWith({ profile: "auto", settings: expect.objectContaining({ scoreTolerance: 0.5 }) });
+  });
+});

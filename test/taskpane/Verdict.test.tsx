@@ -1,0 +1,106 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { render, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Verdict } from "../../src/taskpane/components/Verdict/Verdict";
+import { StringsProvider, langFrom } from "../../src/taskpane/i18n";
+import type { Report, TableSummary } from "../../src/domain/report";
+
+// Fluent's MessageBar measures itself with ResizeObserver, which jsdom lacks.
+beforeAll(() => {
+  const w = window as unknown as { ResizeObserver?: unknown };
+  w.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+});
+
+type R = Pick<Report, "stats" | "tables">;
+
+const SELF: TableSummary = {
+  sheet: "自评表",
+  range: "A1:J30",
+  kind: "self-evaluation",
+  layout: "form",
+  project: "马路坑收容所项目",
+  projects: 1,
+  rows: 12,
+  score: { total: 88.5, grade: "良", entered: 96, enteredGrade: "优" },
+};
+const TARGET: TableSummary = { sheet: "目标表", range: "A1:H20", kind: "target", layout: "list", project: "3 个项目", projects: 3, rows: 18 };
+const OK: TableSummary = { ...SELF, sheet: "自评表2", score: { total: 92, grade: "优", entered: 92, enteredGrade: "优" } };
+
+function show(report: R, language?: string): void {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <StringsProvider language={language}>
+        <Verdict report={report} caption="示例.xlsx" />
+      </StringsProvider>
+    </FluentProvider>,
+  );
+}
+
+describe("Verdict", () => {
+  it("says how many errors block submission (error intent)", () => {
+    show({ stats: { errors: 3, warnings: 2, infos: 0 }, tables: [SELF, TARGET] });
+    expect(screen.getByTestId("verdict").getAttribute("data-intent")).toBe("error");
+    expect(screen.getByTestId("verdict-title").textContent).toBe("3 个错误不可提交，2 个警告");
+    expect(screen.getByText("示例.xlsx")).toBeTruthy();
+  });
+
+  it("is ready to submit when there are no issues (success intent)", () => {
+    show({ stats: { errors: 0, warnings: 0, infos: 1 }, tables: [OK] });
+    expect(screen.getByTestId("verdict").getAttribute("data-intent")).toBe("success");
+    expect(screen.getByTestId("verdict-title").textContent).toBe("可以提交");
+  });
+
+  it("is ready with a warning intent when only warnings remain", () => {
+    show({ stats: { errors: 0, warnings: 4, infos: 0 }, tables: [OK] });
+    expect(screen.getByTestId("verdict").getAttribute("data-intent")).toBe("warning");
+    expect(screen.getByTestId("verdict-title").textContent).toBe("可以提交");
+    expect(screen.getByText(/4 个警告/)).toBeTruthy();
+  });
+
+  it("does not call a workbook without tables ready", () => {
+    show({ stats: { errors: 0, warnings: 0, infos: 0 }, tables: [] });
+    expect(screen.getByTestId("verdict").getAttribute("data-intent")).toBe("warning");
+    expect(screen.getByTestId("verdict-title").textContent).toBe("未找到绩效表");
+    expect(screen.queryByTestId("verdict-tables")).toBeNull();
+  });
+
+  it("lists the tables in words and highlights a computed vs entered mismatch", () => {
+    show({ stats: { errors: 1, warnings: 0, infos: 0 }, tables: [SELF, TARGET, OK] });
+    const rows = screen.getAllByTestId("verdict-table");
+    expect(rows).toHaveLength(3);
+    expect(rows[0].textContent).toContain("绩效自评表");
+    expect(rows[0].textContent).toContain("马路坑收容所项目");
+    expect(rows[0].getAttribute("data-mismatch")).toBe("true");
+    expect(within(rows[0]).getByTestId("score-computed").textContent).toContain("88.5 良");
+    expect(within(rows[0]).getByTestId("score-entered").textContent).toContain("96 优");
+    expect(within(rows[0]).getByText("不一致")).toBeTruthy();
+    expect(rows[1].textContent).toContain("绩效目标申报表");
+    expect(rows[1].getAttribute("data-mismatch")).toBe("false");
+    expect(within(rows[1]).queryByTestId("score-computed")).toBeNull();
+    expect(rows[2].getAttribute("data-mismatch")).toBe("false");
+  });
+
+  it("speaks English when Office's display language is English", () => {
+    show({ stats: { errors: 1, warnings: 1, infos: 0 }, tables: [SELF] }, "en-US");
+    expect(screen.getByTestId("verdict-title").textContent).toBe("Not ready: 1 error, 1 warning");
+    expect(screen.getByTestId("verdict-table").textContent).toContain("Self-evaluation");
+    expect(screen.getByText("differs")).toBeTruthy();
+  });
+});
+
+describe("langFrom", () => {
+  it("is English only for en-*", () => {
+    expect(langFrom("en-US")).toBe("en");
+    expect(langFrom("EN")).toBe("en");
+    expect(langFrom("en_GB")).toBe("en");
+    expect(langFrom("zh-CN")).toBe("zh");
+    expect(langFrom("fr-FR")).toBe("zh");
+    expect(langFrom(undefined)).toBe("zh");
+    expect(langFrom("eng")).toBe("zh");
+  });
+});
