@@ -216,7 +216,7 @@ test("Excel mode (en-US, dark): English words and a dark theme, usable at 320 px
     await page.getByTestId("check-workbook").click();
     await page.getByTestId("verdict").waitFor();
     assert.match(await page.getByTestId("check-workbook").textContent(), /Check the whole workbook/);
-    const bg = await page.evaluate(() => getComputedStyle(document.querySelector("main")).backgroundColor);
+    const bg = await page.evaluate(() => window.getComputedStyle(document.querySelector("main")).backgroundColor);
     const [r, g, b] = bg.match(/\d+/g).map(Number);
     assert.ok(r + g + b < 200, `dark background expected, got ${bg}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
