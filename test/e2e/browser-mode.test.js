@@ -17,6 +17,7 @@ const path = require("path");
 const ExcelJS = require("exceljs");
 const { chromium } = require("playwright-core");
 const { fakeExcelScript } = require("./fake-excel");
+const engine = require("./engine-node");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
@@ -166,7 +167,8 @@ test("browser mode: checks an uploaded .xlsx in the page and downloads the repor
     await page.getByTestId("drop-zone").waitFor({ state: "visible" });
     assert.equal(requests.filter((u) => /exceljs/.test(u)).length, 0, "ExcelJS must load only when a file is checked");
 
-    await page.getByTestId("file-input").setInputFiles({ name: "06-马鹿坑.xlsx", mimeType: XLSX_MIME, buffer: await table06Xlsx() });
+    const upload = await table06Xlsx();
+    await page.getByTestId("file-input").setInputFiles({ name: "06-马鹿坑.xlsx", mimeType: XLSX_MIME, buffer: upload });
     const verdict = page.getByTestId("verdict");
     await verdict.waitFor({ state: "visible", timeout: 30000 });
     assert.ok(requests.some((u) => /\/exceljs\.[0-9a-f]+\.js$/.test(u)), "the ExcelJS chunk was loaded from the page's server");
@@ -211,6 +213,9 @@ test("browser mode: checks an uploaded .xlsx in the page and downloads the repor
       if (n > 1) rows.push(row.values.slice(1).map((v) => (v && typeof v === "object" && "text" in v ? v.text : v)));
     });
     assert.equal(rows.length, issueCount, "one report row per issue shown");
+    // Same findings as the command line on the same file (one engine, every front).
+    const cli = engine.checkWorkbook(await engine.readXlsx(upload));
+    assert.deepEqual(rows.map((r) => `${r[4]}@${r[1]}!${r[2]}`).sort(), engine.issueKeys(cli.issues));
     const budgetRow = rows.find((r) => r[4] === "budget.score-mismatch");
     assert.ok(budgetRow, "the budget score issue is in the report");
     assert.deepEqual([budgetRow[1], budgetRow[2], budgetRow[7]], ["06 自评表", "H6", "9.78"]);

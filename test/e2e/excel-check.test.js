@@ -17,6 +17,7 @@ const path = require("path");
 const ts = require("typescript");
 const { chromium } = require("playwright-core");
 const { fakeExcelScript } = require("./fake-excel");
+const engine = require("./engine-node");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
@@ -163,6 +164,9 @@ test("Excel mode (zh-CN, light): checks a real table end to end with constant sy
     const codes = await page.getByTestId("issue").evaluateAll((els) => els.map((e) => `${e.getAttribute("data-code")}@${e.getAttribute("data-cell")}`));
     assert.ok(codes.some((c) => c.startsWith("budget.score-mismatch@") && c.includes("H6")), codes.join(" "));
     assert.ok(codes.some((c) => c.startsWith("indicator.missing-field@") && c.includes("E18")), codes.join(" "));
+    // Same findings as the command line on the same sheets (one engine, every front).
+    const cli = engine.checkWorkbook(engine.gridsOfFake(workbook()));
+    assert.deepEqual(codes.map((c) => c.replace(/@(?!.*!)/, "@自评表!")).sort(), engine.issueKeys(cli.issues));
 
     // 2. Click an issue: its cell is selected in Excel, one sync.
     const issue = page.locator('[data-testid="issue"][data-code="budget.score-mismatch"]').first();
