@@ -94,6 +94,21 @@ function coverageBlock(c: CoverageJson, budgetFile: string | undefined): string 
       ).trimEnd(),
     );
   }
+  for (const l of c.lists ?? []) {
+    // Further lists (监控、自评、重点评价): "covered" means the budget line appears on that list.
+    out.push(`\n${l.label} 覆盖率 coverage of this list`);
+    out.push(`  按项目数 by count: ${l.covered.projects}/${l.total.projects} = ${fmtRate(l.rateByCount, l.total.projects)}`);
+    out.push(`  按金额 by amount: ${fmtAmount(l.covered.amount)}/${fmtAmount(l.total.amount)} 万元 = ${fmtRate(l.rateByAmount, l.total.amount)}`);
+    if (l.notOnBudget > 0) out.push(`  清单中不在预算项目清单上的项目 entries not on the budget list: ${l.notOnBudget}`);
+    if (l.byDepartment.length > 0) {
+      out.push(
+        renderTable(
+          ["主管部门 Department", ...head],
+          l.byDepartment.map((d) => [d.department, String(d.projects), String(d.covered), fmtRate(d.rateByCount, d.projects), fmtAmount(d.amount), fmtAmount(d.coveredAmount), fmtRate(d.rateByAmount, d.amount)]),
+        ).trimEnd(),
+      );
+    }
+  }
   const lacking = [...c.missing, ...c.invalid];
   if (lacking.length > 0) {
     out.push("\n缺少有效绩效目标 Lacking a valid target");
