@@ -15,11 +15,22 @@ function patterns(profile: Profile): RegExp[] {
   return r;
 }
 
-/** True when the text still holds a template placeholder. */
+const answers = new WeakMap<readonly string[], Map<string, boolean>>();
+
+/** True when the text still holds a template placeholder (answers kept per pattern list: texts repeat). */
 export function isPlaceholderText(text: string, profile: Profile): boolean {
+  let known = answers.get(profile.placeholderPatterns);
+  if (!known) {
+    known = new Map();
+    answers.set(profile.placeholderPatterns, known);
+  }
+  const hit = known.get(text);
+  if (hit !== undefined) return hit;
   const t = cleanText(text);
-  if (!t) return false;
-  return patterns(profile).some((p) => p.test(t));
+  const found = t !== "" && patterns(profile).some((p) => p.test(t));
+  if (known.size > 20000) known.clear();
+  known.set(text, found);
+  return found;
 }
 
 export const placeholder: ProjectCheck = {
