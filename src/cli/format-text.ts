@@ -94,6 +94,11 @@ function coverageBlock(c: CoverageJson, budgetFile: string | undefined): string 
       ).trimEnd(),
     );
   }
+  if (c.wholeDepartment) {
+    const w = c.wholeDepartment;
+    out.push(`\n部门整体绩效目标覆盖率 Whole-department targets: ${w.covered}/${w.total} = ${fmtRate(w.rate, w.total)}`);
+    if (w.missing.length > 0) out.push(`  缺少 missing: ${w.missing.join("、")}`);
+  }
   for (const l of c.lists ?? []) {
     // Further lists (监控、自评、重点评价): "covered" means the budget line appears on that list.
     out.push(`\n${l.label} 覆盖率 coverage of this list`);

@@ -124,6 +124,9 @@ export function checkWorkbook(grids: readonly Grid[], options: CheckOptions = {}
   return { ...report, recognitions, targets, budget };
 }
 
+/** Names of 部门整体 (whole-department) target tables. */
+const WHOLE_DEPARTMENT = /部门整体/;
+
 export interface CoverageOptions {
   readonly profile?: string;
   readonly settings?: Settings;
@@ -137,6 +140,14 @@ export function coverageReport(
   options: CoverageOptions = {},
 ): { coverage: CoverageJson; issues: Issue[] } {
   const profile = resolveProfile(options.profile && options.profile !== "auto" ? options.profile : "national", options.settings);
-  const rec = reconcile([...budget], [...targets], { profile, coveredBy: options.coveredBy?.map((l) => ({ label: l.label, items: [...l.items] })) });
+  // 部门整体支出绩效目标 cover a department, not a budget line: they feed 部门整体目标覆盖率 (§6.1), not the join.
+  const whole = targets.filter((t) => WHOLE_DEPARTMENT.test(t.name ?? ""));
+  const projects = whole.length > 0 ? targets.filter((t) => !WHOLE_DEPARTMENT.test(t.name ?? "")) : [...targets];
+  const withTargets = whole.map((t) => t.department ?? t.unit ?? "").filter((d) => d !== "");
+  const rec = reconcile([...budget], projects, {
+    profile,
+    coveredBy: options.coveredBy?.map((l) => ({ label: l.label, items: [...l.items] })),
+    ...(whole.length > 0 ? { wholeDepartment: { withTargets } } : {}),
+  });
   return { coverage: toCoverageJson(rec), issues: rec.issues.map((d) => makeIssue(d)) };
 }
