@@ -7,7 +7,7 @@
  */
 import { a1, type CellValue, columnLetters, type Grid, isCellError } from "../grid";
 import { cleanText, compactLabel, splitPointsSuffix } from "../text";
-import { isNotApplicableMark, readNumber } from "../value/number";
+import { formatDecimals, isNotApplicableMark, isPercentFormat, readNumber } from "../value/number";
 import type {
   BudgetField,
   BudgetLine,
@@ -88,6 +88,13 @@ function readPoints(v: CellValue, numberFormat?: string | null): number | undefi
   if (v === null) return undefined;
   const n = readNumber(v, numberFormat);
   return n && !n.percent ? n.value : undefined;
+}
+
+/** A number under a percent format as the sheet shows it: 1 with "0.00%" → "100.00%" (what a person reads). */
+function percentText(v: number, format: string): string {
+  if (!Number.isFinite(v)) return "";
+  const d = formatDecimals(format) ?? 0;
+  return (v * 100).toFixed(Math.min(10, d)) + "%";
 }
 
 function textOf(v: CellValue): string {
@@ -283,7 +290,8 @@ class SheetReader {
     const fmts = this.g.numberFormats;
     const f = fmts ? fmts[sr]?.[sc] : undefined;
     const moved = src !== undefined && (src.r !== r || src.c !== c);
-    return new CellRef(value, textOf(value), this.addr(r, c), this.top + r, this.left + c, f, moved ? true : undefined, moved ? this.addr(sr, sc) : undefined);
+    const text = typeof value === "number" && f && isPercentFormat(f) ? percentText(value, f) : textOf(value);
+    return new CellRef(value, text, this.addr(r, c), this.top + r, this.left + c, f, moved ? true : undefined, moved ? this.addr(sr, sc) : undefined);
   }
 
   /** First non-blank column of a row at or after `from`, before `to`; -1 when none. */
