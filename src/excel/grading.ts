@@ -2,9 +2,8 @@
  * Grading the selection (pane button "计算所选单元格等级"): the domain grades, this module only reads cells and
  * names them.
  */
-import { a1, cellText, isBlank, parseArea, type CellValue } from "../domain/grid";
-import { grade, type GradeResult } from "../domain/scoring/grade";
-import { readNumber } from "../domain/value";
+import { a1, cellText, isBlank, parseArea } from "../domain/grid";
+import { gradeCell, type GradeResult } from "../domain/scoring/grade";
 import { readSelectionValues } from "./selection";
 
 /** One graded cell. */
@@ -23,11 +22,7 @@ export interface SelectionGrades {
   readonly cells: GradedCell[];
 }
 
-/** Grade of one cell value: numbers and number-like text ("88.5", "７０") are graded; the domain explains the rest. */
-export function gradeCell(v: CellValue, numberFormat?: string | null): GradeResult {
-  const n = readNumber(v, numberFormat);
-  return grade(n ? n.value : Number.NaN);
-}
+export { gradeCell };
 
 /** Grades the selection's non-empty cells. One Excel.run, one context.sync. */
 export async function gradeSelection(): Promise<SelectionGrades> {

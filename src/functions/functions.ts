@@ -6,8 +6,7 @@
  * Adding a function: write a `function` declaration (arrow functions are ignored by the generator) with
  * @customfunction ID, Chinese + English description and @param help; put shared helpers in ./cells.ts.
  */
-import { grade } from "../domain/scoring/grade";
-import { readNumber } from "../domain/value";
+import { gradeCell } from "../domain/scoring/grade";
 import { cellError, mapCells, type CellResult } from "./cells";
 import {
   checkCells,
@@ -48,8 +47,7 @@ export function jxGrade(score: any[][]): string[][] {
 /** JX.GRADE's body, typed. */
 export function gradeMatrix(score: readonly (readonly unknown[])[]): CellResult<string>[][] {
   return mapCells(score, (v) => {
-    const n = readNumber(v);
-    const r = grade(n ? n.value : Number.NaN);
+    const r = gradeCell(v);
     return r.ok ? r.grade : cellError("invalidValue", `${r.reason} (${r.reasonEn})`);
   });
 }

@@ -1,6 +1,8 @@
 /** Grade of a total score (rules.md §4.6, R5.4): 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below. */
 import { GRADE_ALIASES, GRADE_BANDS } from "../profiles/common";
+import type { CellValue } from "../grid";
 import type { GradeBand } from "../profiles/types";
+import { readNumber } from "../value/number";
 
 export type Grade = "优" | "良" | "中" | "差";
 
@@ -32,4 +34,16 @@ export function normalizeGrade(text: string, aliases: Readonly<Record<string, Gr
   const t = text.replace(/\s+/g, "").replace(/[（(].*[)）]$/, "");
   if (t === "优" || t === "良" || t === "中" || t === "差") return t;
   return aliases[t];
+}
+
+/**
+ * Grade of one cell as a host reads it: numbers and number-like text ("88.5", "７０") are graded. A percentage
+ * ("95%", or 0.95 under a % format) is refused: a total is in points, and reading 95% as 0.95 would say 差.
+ */
+export function gradeCell(v: CellValue, numberFormat?: string | null): GradeResult {
+  const n = readNumber(v, numberFormat);
+  if (n && n.percent) {
+    return { ok: false, reason: "总分应为分数，不是百分比", reasonEn: "a total is in points, not a percentage" };
+  }
+  return grade(n ? n.value : Number.NaN);
 }
