@@ -217,8 +217,9 @@ export function targetItemsFromProjects(
   for (const table of list) {
     const fromIssues = typeof errors === "function" ? undefined : errorCountsFromIssues(table, errors);
     table.projects.forEach((p, k) => {
-      const code = refText(p.info.code);
-      const name = refText(p.info.name);
+      const split = p.info.code ? undefined : splitCodedName(refText(p.info.name));
+      const code = split ? split.code : refText(p.info.code);
+      const name = split ? split.name : refText(p.info.name);
       const errorCount = fromIssues ? fromIssues[k] : (errors as (p: IndicatorProject, t: IndicatorTable) => number)(p, table);
       const at = p.info.code ?? p.info.name;
       const firstRow = p.indicators[0] ?? p.placeholders[0];
@@ -238,6 +239,18 @@ export function targetItemsFromProjects(
     });
   }
   return out;
+}
+
+/**
+ * Budget systems print a form's 项目名称 as "项目编码-项目名称" (四川: "51000021R000000019951-工资性支出"):
+ * split it so the target joins the budget list by code. A code is ≥ 10 letters/digits with at least 6 digits.
+ */
+export function splitCodedName(text: string | undefined): { code: string; name: string } | undefined {
+  if (!text) return undefined;
+  const m = /^\s*([0-9A-Za-z]{10,40})\s*[-－—–_：:\s]\s*(\S.*)$/.exec(text);
+  if (!m) return undefined;
+  const digits = m[1].replace(/\D/g, "").length;
+  return digits >= 6 ? { code: m[1], name: m[2].trim() } : undefined;
 }
 
 function isTableList(t: IndicatorTable | readonly IndicatorTable[]): t is readonly IndicatorTable[] {
