@@ -2,7 +2,7 @@
 export interface CliIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  /** True when stderr is a terminal (progress bar). */
+  /** True when stderr is a terminal and not a CI job (the progress bar is drawn only then). */
   readonly stderrIsTTY: boolean;
   /** Working directory relative paths are resolved against. */
   readonly cwd: string;
@@ -12,9 +12,17 @@ export function processIO(): CliIO {
   return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    // CI runners may give a pseudo-terminal; their logs should not fill with progress frames.
+    stderrIsTTY: Boolean(process.stderr.isTTY) && !isCI(process.env),
     cwd: process.cwd(),
   };
+}
+
+/** True when the environment says it is a CI job (CI=true/1, or a known runner's variable). */
+export function isCI(env: Readonly<Record<string, string | undefined>>): boolean {
+  const ci = (env.CI ?? "").toLowerCase();
+  if (ci !== "" && ci !== "0" && ci !== "false") return true;
+  return ["GITHUB_ACTIONS", "GITLAB_CI", "BUILDKITE", "JENKINS_URL", "TF_BUILD"].some((k) => (env[k] ?? "") !== "");
 }
 
 /** Exit codes: 0 clean, 1 findings at or above --fail-on, 2 could not run. */
