@@ -1,6 +1,6 @@
 /**
  * The grid model: one sheet (or part of one) as a 2-D array of cell values.
- * Every host (Office.js, ExcelJS, CSV) converts into this shape; the engine reads nothing else.
+ * Every host (the Excel add-in adapter, ExcelJS, CSV) converts into this shape; the engine reads nothing else.
  */
 
 /** An Excel error value such as `#N/A` or `#VALUE!`. */

@@ -11,71 +11,18 @@ const { test, before, after } = require("node:test");
 const { URL } = require("node:url");
 const assert = require("node:assert/strict");
 const fs = require("fs");
-const http = require("http");
-const os = require("os");
 const path = require("path");
 const ExcelJS = require("exceljs");
-const { chromium } = require("playwright-core");
 const { fakeExcelScript } = require("./fake-excel");
 const engine = require("./engine-node");
+const h = require("./harness");
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const DIST = path.join(ROOT, "dist");
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
-const REAL = path.join(ROOT, "test", "fixtures", "real");
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".map": "application/json", ".css": "text/css" };
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check", "--disable-extensions"];
+const { ARTIFACTS, ROOT, realCsv } = h;
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 let server;
 let baseUrl;
-
-/** A tiny static server for dist/ (no directory listing, no path escapes). */
-function serveDist() {
-  return new Promise((resolve) => {
-    const s = http.createServer((req, res) => {
-      const rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-      const file = path.join(DIST, rel === "/" ? "taskpane.html" : rel);
-      if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" });
-      fs.createReadStream(file).pipe(res);
-    });
-    s.listen(0, "127.0.0.1", () => resolve(s));
-  });
-}
-
-/** A fresh browser profile; records every request the page makes. */
-async function openPane(initScript) {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-e2e-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ARGS,
-    viewport: { width: 360, height: 720 },
-    locale: "zh-CN",
-    acceptDownloads: true,
-  });
-  const page = context.pages()[0] || (await context.newPage());
-  const errors = [];
-  const requests = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  context.on("request", (r) => requests.push(r.url()));
-  if (initScript) await page.addInitScript({ content: initScript });
-  await page.goto(`${baseUrl}/taskpane.html`);
-  await page.waitForFunction(() => window.__officeReady === true, null, { timeout: 20000 });
-  return {
-    page,
-    errors,
-    requests,
-    close: async () => {
-      await context.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
+const openPane = (initScript) => h.openPane(baseUrl, initScript);
 
 /** Every request went to the page's own origin (blob: URLs of that origin included). */
 function assertOwnOrigin(requests) {
@@ -91,50 +38,11 @@ function assertOwnOrigin(requests) {
   assert.deepEqual(foreign, [], `requests to another host: ${foreign.join(", ")}`);
 }
 
-/** CSV (RFC 4180) → rows; plain decimals become numbers, as Excel reads them. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = "";
-  let quoted = false;
-  const push = () => {
-    row.push(field);
-    field = "";
-  };
-  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === ",") push();
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      push();
-      rows.push(row);
-      row = [];
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    push();
-    rows.push(row);
-  }
-  return rows.map((r) => r.map((v) => (v === "" ? null : /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/.test(v.trim()) ? Number(v) : v)));
-}
-
-function realCsv(prefix) {
-  const name = fs.readdirSync(REAL).find((f) => f.startsWith(prefix) && f.endsWith(".csv"));
-  return path.join(REAL, name);
-}
-
 /** The real published table 06 (a 自评表) as an .xlsx, written by ExcelJS in Node. */
 async function table06Xlsx() {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("06 自评表");
-  for (const r of parseCsv(fs.readFileSync(realCsv("06_"), "utf8"))) ws.addRow(r);
+  for (const r of h.realRows("06")) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -151,13 +59,10 @@ async function cellsOf(page, code) {
 }
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(DIST, "taskpane.html")), "dist/ is missing: run `npm run build -- --env fast` first");
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDist();
-  baseUrl = `http://127.0.0.1:${server.address().port}`;
+  ({ server, baseUrl } = await h.startServer());
 });
 
-after(() => new Promise((resolve) => server.close(resolve)));
+after(() => h.stopServer(server));
 
 test("browser mode: checks an uploaded .xlsx in the page and downloads the report; no other host is contacted", async () => {
   const pane = await openPane(null);
@@ -244,7 +149,7 @@ test("browser mode: the sample workbook (merged cells), a dropped .csv, and a re
     assert.ok(sheets.length >= 1 && sheets.every((s) => !s.includes(".")), `sheets: ${sheets}`);
 
     // The real table 02 as a CSV, dropped on the drop zone (GB18030 is not needed: it is UTF-8).
-    const csv = fs.readFileSync(realCsv("02_"));
+    const csv = fs.readFileSync(realCsv("02"));
     const dataTransfer = await page.evaluateHandle(
       ({ bytes, name }) => {
         // Runs in the page, where DataTransfer and File are globals.

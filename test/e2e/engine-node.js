@@ -4,6 +4,7 @@ require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "C
 const { checkWorkbook } = require("../../src/domain/engine");
 const { readXlsx } = require("../../src/file/xlsx");
 const { parseArea } = require("../../src/domain/grid");
+const { csvTextToGrid } = require("../../src/file/csv-grid");
 
 /** "code@sheet!cell" for each issue, sorted: the identity of a finding across fronts. */
 function issueKeys(issues) {
@@ -15,4 +16,4 @@ function gridsOfFake(workbook) {
   return workbook.sheets.map((s) => ({ sheet: s.name, top: 0, left: 0, values: s.values, merges: (s.merges || []).map(parseArea) }));
 }
 
-module.exports = { checkWorkbook, readXlsx, issueKeys, gridsOfFake };
+module.exports = { checkWorkbook, readXlsx, issueKeys, gridsOfFake, csvTextToGrid };

@@ -8,88 +8,23 @@
  */
 "use strict";
 const { test, before, after } = require("node:test");
-const { URL } = require("node:url");
 const assert = require("node:assert/strict");
-const fs = require("fs");
-const http = require("http");
-const os = require("os");
 const path = require("path");
-const ts = require("typescript");
-const { chromium } = require("playwright-core");
 const { fakeExcelScript } = require("./fake-excel");
 const engine = require("./engine-node");
+const h = require("./harness");
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const DIST = path.join(ROOT, "dist");
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
-const REAL = path.join(ROOT, "test", "fixtures", "real");
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".map": "application/json", ".css": "text/css" };
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check", "--disable-extensions"];
-
+const { ARTIFACTS } = h;
 let server;
 let baseUrl;
-
-/** The domain's CSV parser (src/domain/csv.ts), transpiled: the fixture is read exactly as the CLI reads it. */
-function parseCsv(text) {
-  const src = fs.readFileSync(path.join(ROOT, "src", "domain", "csv.ts"), "utf8");
-  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
-  const mod = { exports: {} };
-  new Function("module", "exports", "require", js)(mod, mod.exports, require);
-  return mod.exports.parseCsv(text);
-}
-
-function realTable(prefix) {
-  const file = fs.readdirSync(REAL).find((f) => f.startsWith(prefix + "_") && f.endsWith(".csv"));
-  return parseCsv(fs.readFileSync(path.join(REAL, file), "utf8"));
-}
-
-function serveDist() {
-  return new Promise((resolve) => {
-    const s = http.createServer((req, res) => {
-      const rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-      const file = path.join(DIST, rel === "/" ? "taskpane.html" : rel);
-      if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" });
-      fs.createReadStream(file).pipe(res);
-    });
-    s.listen(0, "127.0.0.1", () => resolve(s));
-  });
-}
-
-async function openPane(initScript, { locale = "zh-CN", colorScheme = "light" } = {}) {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-e2e-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [...ARGS, `--lang=${locale}`],
-    viewport: { width: 320, height: 900 },
-    locale,
-    colorScheme,
-  });
-  const page = context.pages()[0] || (await context.newPage());
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.addInitScript({ content: initScript });
-  await page.goto(`${baseUrl}/taskpane.html`);
-  await page.waitForFunction(() => window.__officeReady === true, null, { timeout: 20000 });
-  return {
-    page,
-    errors,
-    close: async () => {
-      await context.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
+const openPane = (initScript, { locale = "zh-CN", colorScheme = "light" } = {}) =>
+  h.openPane(baseUrl, initScript, { locale, colorScheme, viewport: { width: 320, height: 900 } });
 
 /** The fake workbook: the real table 06 on "自评表", a second user sheet, and a user conditional format. */
 function workbook() {
   return {
     sheets: [
-      { name: "自评表", values: realTable("06"), merges: ["A1:I1", "A2:I2", "B3:I3"] },
+      { name: "自评表", values: h.realRows("06"), merges: ["A1:I1", "A2:I2", "B3:I3"] },
       { name: "备注", values: [["用户自己的数据", 42]] },
     ],
     selection: "备注!A1",
@@ -133,13 +68,10 @@ async function syncsOf(page, action, done) {
 }
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(DIST, "taskpane.html")), "dist/ is missing: run `npm run build -- --env fast` first");
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDist();
-  baseUrl = `http://127.0.0.1:${server.address().port}`;
+  ({ server, baseUrl } = await h.startServer());
 });
 
-after(() => new Promise((resolve) => server.close(resolve)));
+after(() => h.stopServer(server));
 
 test("Excel mode (zh-CN, light): checks a real table end to end with constant syncs", async () => {
   const pane = await openPane(fakeExcelScript(workbook()));

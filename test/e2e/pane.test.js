@@ -7,75 +7,21 @@
  */
 "use strict";
 const { test, before, after } = require("node:test");
-const { URL } = require("node:url");
 const assert = require("node:assert/strict");
-const fs = require("fs");
-const http = require("http");
-const os = require("os");
 const path = require("path");
-const { chromium } = require("playwright-core");
 const { fakeExcelScript } = require("./fake-excel");
+const h = require("./harness");
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const DIST = path.join(ROOT, "dist");
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".map": "application/json", ".css": "text/css" };
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check", "--disable-extensions"];
-
+const { ARTIFACTS } = h;
 let server;
 let baseUrl;
-
-/** A tiny static server for dist/ (no directory listing, no path escapes). */
-function serveDist() {
-  return new Promise((resolve) => {
-    const s = http.createServer((req, res) => {
-      const rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-      const file = path.join(DIST, rel === "/" ? "taskpane.html" : rel);
-      if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" });
-      fs.createReadStream(file).pipe(res);
-    });
-    s.listen(0, "127.0.0.1", () => resolve(s));
-  });
-}
-
-/** A fresh browser profile per test; returns { context, page, errors, close }. */
-async function openPane(initScript) {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-e2e-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ARGS,
-    viewport: { width: 360, height: 640 },
-    locale: "zh-CN",
-  });
-  const page = context.pages()[0] || (await context.newPage());
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  if (initScript) await page.addInitScript({ content: initScript });
-  await page.goto(`${baseUrl}/taskpane.html`);
-  await page.waitForFunction(() => window.__officeReady === true, null, { timeout: 20000 });
-  return {
-    page,
-    errors,
-    close: async () => {
-      await context.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
+const openPane = (initScript) => h.openPane(baseUrl, initScript, { viewport: { width: 360, height: 640 } });
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(DIST, "taskpane.html")), "dist/ is missing: run `npm run build -- --env fast` first");
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDist();
-  baseUrl = `http://127.0.0.1:${server.address().port}`;
+  ({ server, baseUrl } = await h.startServer());
 });
 
-after(() => new Promise((resolve) => server.close(resolve)));
+after(() => h.stopServer(server));
 
 test("inside Excel: grades the selection with one context.sync", async () => {
   const init = { sheets: [{ name: "自评表", values: [[95], [85.5], ["７０"], [40], ["abc"]] }], selection: "自评表!A1:A5" };
