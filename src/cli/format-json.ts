@@ -4,17 +4,8 @@ import type { ScoreSummary, Stats, TableSummary } from "../domain/report";
 import type { CheckOutcome } from "./check";
 import type { CoverageJson } from "./engine";
 
-export interface JsonIssue {
-  readonly code: string;
-  readonly severity: Issue["severity"];
-  readonly sheet: string;
-  readonly cell: string;
-  readonly value: string;
-  readonly expected?: string;
-  readonly message: string;
-  readonly messageEn: string;
-  readonly source: string;
-}
+/** An issue as the contract lists it: the domain's Issue without the file (the file entry names it). */
+export type JsonIssue = Omit<Issue, "file">;
 
 export interface JsonTable {
   readonly sheet: string;
