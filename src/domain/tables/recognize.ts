@@ -171,13 +171,44 @@ class CellRef implements Ref {
   constructor(
     readonly value: CellValue,
     readonly text: string,
-    readonly address: string,
     readonly row: number,
     readonly col: number,
     readonly numberFormat: string | null | undefined,
     readonly filled: boolean | undefined,
     readonly from: string | undefined,
   ) {}
+
+  /** Built when asked for: most cells are never quoted in an issue. */
+  get address(): string {
+    return a1(this.row, this.col);
+  }
+
+  /** Plain data for JSON and spreads (a getter is not an own property). */
+  toJSON(): Ref {
+    return { value: this.value, text: this.text, address: this.address, row: this.row, col: this.col, ...(this.numberFormat !== undefined ? { numberFormat: this.numberFormat } : {}), ...(this.filled ? { filled: true, from: this.from } : {}) };
+  }
+}
+
+/** An indicator row with every field present from the start (one shape for all rows; see CellRef). */
+class RowRecord implements Mutable<IndicatorRow> {
+  level1: Ref | undefined = undefined;
+  level2: Ref | undefined = undefined;
+  name: Ref | undefined = undefined;
+  sign: Ref | undefined = undefined;
+  target: Ref | undefined = undefined;
+  unit: Ref | undefined = undefined;
+  actual: Ref | undefined = undefined;
+  weight: Ref | undefined = undefined;
+  score: Ref | undefined = undefined;
+  reason: Ref | undefined = undefined;
+  standard: Ref | undefined = undefined;
+  explain: Ref | undefined = undefined;
+  weightNumber: number | undefined = undefined;
+  scoreNumber: number | undefined = undefined;
+  category: string | undefined = undefined;
+  notApplicable = false;
+  placeholder = false;
+  constructor(readonly row: number) {}
 }
 
 class SheetReader {
@@ -291,7 +322,7 @@ class SheetReader {
     const f = fmts ? fmts[sr]?.[sc] : undefined;
     const moved = src !== undefined && (src.r !== r || src.c !== c);
     const text = typeof value === "number" && f && isPercentFormat(f) ? percentText(value, f) : textOf(value);
-    return new CellRef(value, text, this.addr(r, c), this.top + r, this.left + c, f, moved ? true : undefined, moved ? this.addr(sr, sc) : undefined);
+    return new CellRef(value, text, this.top + r, this.left + c, f, moved ? true : undefined, moved ? this.addr(sr, sc) : undefined);
   }
 
   /** First non-blank column of a row at or after `from`, before `to`; -1 when none. */
@@ -1018,7 +1049,7 @@ class SheetReader {
         g.openSubtotal = { label: newSubtotal.label, points: newSubtotal.points, ref: this.ref(r, c1), startRel: r, lastRow: this.top + r };
       }
 
-      const row: Mutable<IndicatorRow> = { row: this.top + r, notApplicable: false, placeholder: false };
+      const row = new RowRecord(this.top + r);
       if (c1 !== undefined) row.level1 = this.ref(r, c1, l1Own !== "" ? undefined : l1Src);
       if (c2 !== undefined) row.level2 = this.ref(r, c2, this.blank(r, c2) ? l2Src : undefined);
       if (cols.name !== undefined) row.name = this.ref(r, cols.name);
