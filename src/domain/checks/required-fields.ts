@@ -13,6 +13,22 @@ const LABEL: Record<Field, [string, string]> = {
   target: ["指标值", "target value"],
 };
 
+/** The row's cell for a field (a switch, not row[f]: one shape per load keeps this hot loop fast). */
+function fieldRef(row: IndicatorRow, f: Field): Ref | undefined {
+  switch (f) {
+    case "level1":
+      return row.level1;
+    case "level2":
+      return row.level2;
+    case "name":
+      return row.name;
+    case "sign":
+      return row.sign;
+    case "target":
+      return row.target;
+  }
+}
+
 export const requiredFields: ProjectCheck = {
   id: "required-fields",
   codes: ["indicator.missing-field"],
@@ -25,7 +41,7 @@ export const requiredFields: ProjectCheck = {
       for (const f of fields) {
         const col = table.columns[f];
         if (col === undefined) continue;
-        const ref: Ref | undefined = (row as IndicatorRow)[f];
+        const ref = fieldRef(row, f);
         if (ref && ref.text !== "") continue;
         out.push({
           code: "indicator.missing-field",

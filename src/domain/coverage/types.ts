@@ -224,18 +224,18 @@ export function targetItemsFromProjects(
       const at = p.info.code ?? p.info.name;
       const firstRow = p.indicators[0] ?? p.placeholders[0];
       const cell = at ? at.address : firstRow ? a1(firstRow.row, table.columns.name ?? 0) : table.range.split(":")[0];
-      out.push({
-        ...(code !== undefined ? { code } : {}),
-        ...(name !== undefined ? { name } : {}),
-        ...optText("unit", p.info.unit),
-        ...optText("department", p.info.department),
-        ...optNum("amountWan", fundsTotalWan(p.funds)),
-        valid: errorCount === 0,
-        errorCount,
-        sheet: table.sheet,
-        cell,
-        ...(file !== undefined ? { file } : {}),
-      });
+      // Built field by field: computed-key spreads were the slowest part of a 100k-row check.
+      const item: { -readonly [K in keyof TargetItem]: TargetItem[K] } = { valid: errorCount === 0, errorCount, sheet: table.sheet, cell };
+      if (code !== undefined) item.code = code;
+      if (name !== undefined) item.name = name;
+      const unit = refText(p.info.unit);
+      if (unit !== undefined) item.unit = unit;
+      const department = refText(p.info.department);
+      if (department !== undefined) item.department = department;
+      const amount = fundsTotalWan(p.funds);
+      if (amount !== undefined) item.amountWan = amount;
+      if (file !== undefined) item.file = file;
+      out.push(item);
     });
   }
   return out;

@@ -137,8 +137,22 @@ export function compactSignText(text: string): string {
  * "不低于", "以上", "不超过", "以内", "等于", "定性", "定量（其他）", codes 1–6 and 9.
  * Undefined when the text is not a sign. Never throws.
  */
+// Sign columns hold a handful of texts repeated on every row: remember the readings (bounded).
+const SIGN_CACHE = new Map<string, SignReading | null>();
+
 export function normalizeSign(text: string): SignReading | undefined {
   if (typeof text !== "string") return undefined;
+  const hit = SIGN_CACHE.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  const found = normalizeSignUncached(text);
+  if (text.length <= 32) {
+    if (SIGN_CACHE.size >= 5000) SIGN_CACHE.clear();
+    SIGN_CACHE.set(text, found ?? null);
+  }
+  return found;
+}
+
+function normalizeSignUncached(text: string): SignReading | undefined {
   const t = compactSignText(text);
   if (t === "") return undefined;
   for (const [sym, sign] of SIGN_SYMBOLS) if (t === sym) return sign;
