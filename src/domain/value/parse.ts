@@ -340,16 +340,24 @@ function setUnit(d: Draft, u: UnitInfo | undefined): void {
  */
 export function parseValue(input: CellValue, ctx?: ParseContext): ParsedValue {
   try {
-    const key = cacheKey(input, ctx);
-    if (key !== undefined) {
-      const hit = CACHE.get(key);
+    const slot = cacheSlot(input, ctx);
+    if (slot) {
+      const hit = slot.map.get(slot.key);
       if (hit) return hit;
     }
     const out = parseInner(input, ctx ?? {});
-    if (key !== undefined) {
-      if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+    if (slot) {
+      if (cached >= CACHE_LIMIT) {
+        CACHE.clear();
+        cached = 0;
+      }
       Object.freeze(out.problems);
-      CACHE.set(key, Object.freeze(out));
+      // The slot's map may have been dropped by the clear above: look it up again.
+      const fresh = cacheSlot(input, ctx);
+      if (fresh) {
+        fresh.map.set(fresh.key, Object.freeze(out));
+        cached++;
+      }
     }
     return out;
   } catch {
@@ -359,34 +367,41 @@ export function parseValue(input: CellValue, ctx?: ParseContext): ParsedValue {
 
 /**
  * Real sheets repeat the same few values ("100%", "≥90%", "是") across thousands of rows, so results
- * are memoised (frozen, shared) by input and context. Bounded; cleared when full.
+ * are memoised (frozen, shared) by input and context. The cache is nested by value, sign, unit and format
+ * rather than keyed by a joined string: the grid's strings are the same objects row after row, so each
+ * lookup reuses their hashes instead of hashing a new concatenation. Bounded; cleared when full.
  */
-const CACHE = new Map<string, ParsedValue>();
+type FormatLevel = Map<string, ParsedValue>;
+type UnitLevel = Map<string, FormatLevel>;
+type SignLevel = Map<string, UnitLevel>;
+const CACHE = new Map<string | number, SignLevel>();
 const CACHE_LIMIT = 20000;
+const NONE = "\u0002";
+let cached = 0;
 
-function cacheKey(input: CellValue, ctx: ParseContext | undefined): string | undefined {
-  let k: string;
+function level<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
+}
+
+function cacheSlot(input: CellValue, ctx: ParseContext | undefined): { map: FormatLevel; key: string } | undefined {
   if (typeof input === "string") {
     if (input.length > 64) return undefined;
-    k = "s" + input;
-  } else if (typeof input === "number") k = "n" + String(input);
-  else return undefined;
-  if (ctx) {
-    const { signText, unitText, numberFormat } = ctx;
-    if (typeof signText === "string") {
-      if (signText.length > 32) return undefined;
-      k += "\u0001" + signText;
-    } else k += "\u0001\u0002";
-    if (typeof unitText === "string") {
-      if (unitText.length > 32) return undefined;
-      k += "\u0001" + unitText;
-    } else k += "\u0001\u0002";
-    if (typeof numberFormat === "string") {
-      if (numberFormat.length > 64) return undefined;
-      k += "\u0001" + numberFormat;
-    } else k += "\u0001\u0002";
-  }
-  return k;
+  } else if (typeof input !== "number") return undefined;
+  const sign = ctx?.signText;
+  const unit = ctx?.unitText;
+  const format = ctx?.numberFormat;
+  if (typeof sign === "string" && sign.length > 32) return undefined;
+  if (typeof unit === "string" && unit.length > 32) return undefined;
+  if (typeof format === "string" && format.length > 64) return undefined;
+  const bySign = level(CACHE, input, (): SignLevel => new Map());
+  const byUnit = level(bySign, typeof sign === "string" ? sign : NONE, (): UnitLevel => new Map());
+  const byFormat = level(byUnit, typeof unit === "string" ? unit : NONE, (): FormatLevel => new Map());
+  return { map: byFormat, key: typeof format === "string" ? format : NONE };
 }
 
 function safeRaw(input: CellValue): string {
