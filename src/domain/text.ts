@@ -18,11 +18,17 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
-const compactCache = new Map<string, string>();
+/** Characters that compacting or cleaning would change: whitespace of any kind, full-width forms, Latin capitals. */
+const CHANGES_ON_COMPACT = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5eA-Z]/;
+const CHANGES_ON_CLEAN = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5e]/;
 
 /** Half-width, no whitespace of any kind (spaces, line breaks, NBSP), lower-case Latin. For matching labels. */
+const compactCache = new Map<string, string>();
+
 export function compactLabel(s: string): string {
-  // Labels repeat across rows; short ones are cached (bounded) since this runs for every cell recognized.
+  // Most labels are already compact: answer those with one test and no allocation. The rest repeat across
+  // rows ("产 出 指 标", "年度\n指标值"), so short ones are remembered (bounded).
+  if (!CHANGES_ON_COMPACT.test(s)) return s;
   if (s.length > 40) return compactUncached(s);
   const hit = compactCache.get(s);
   if (hit !== undefined) return hit;
@@ -38,6 +44,7 @@ function compactUncached(s: string): string {
 
 /** Half-width, trimmed, internal runs of whitespace collapsed to one space. For showing and comparing values. */
 export function cleanText(s: string): string {
+  if (!CHANGES_ON_CLEAN.test(s)) return s;
   return toHalfWidth(s).replace(/[\s\u00a0\u200b\ufeff]+/g, " ").trim();
 }
 

@@ -7,7 +7,7 @@ import type { ProjectCheck } from "./types";
 export const categories: ProjectCheck = {
   id: "categories",
   codes: ["indicator.unknown-category", "project.missing-category"],
-  run(project, { table, profile }) {
+  run(project, { table, profile, rowOnly }) {
     const out: IssueDraft[] = [];
     if (table.kind === "evaluation") return out; // 决策/过程/产出/效益 framework: not the 绩效目标 hierarchy
     const hierarchy = projectHierarchy(project, profile);
@@ -68,7 +68,7 @@ export const categories: ProjectCheck = {
       }
     }
     const first = project.indicators.find((r) => !r.placeholder);
-    if (!first) return out;
+    if (!first || rowOnly) return out;
     const anchor = first.level1 ?? first.name ?? first.target;
     for (const cat of profile.requiredCategories) {
       if (present.has(cat)) continue;

@@ -4,33 +4,22 @@ import type { Profile } from "../profiles/types";
 import { cleanText } from "../text";
 import type { ProjectCheck } from "./types";
 
-const cache = new WeakMap<readonly string[], RegExp[]>();
+const combined = new WeakMap<readonly string[], RegExp>();
 
-function patterns(profile: Profile): RegExp[] {
-  let r = cache.get(profile.placeholderPatterns);
+/** The profile's placeholder patterns as one expression (one test per text instead of one per pattern). */
+function placeholderRegExp(profile: Profile): RegExp {
+  let r = combined.get(profile.placeholderPatterns);
   if (!r) {
-    r = profile.placeholderPatterns.map((p) => new RegExp(p));
-    cache.set(profile.placeholderPatterns, r);
+    r = new RegExp(profile.placeholderPatterns.map((p) => `(?:${p})`).join("|"));
+    combined.set(profile.placeholderPatterns, r);
   }
   return r;
 }
 
-const answers = new WeakMap<readonly string[], Map<string, boolean>>();
-
-/** True when the text still holds a template placeholder (answers kept per pattern list: texts repeat). */
+/** True when the text still holds a template placeholder. */
 export function isPlaceholderText(text: string, profile: Profile): boolean {
-  let known = answers.get(profile.placeholderPatterns);
-  if (!known) {
-    known = new Map();
-    answers.set(profile.placeholderPatterns, known);
-  }
-  const hit = known.get(text);
-  if (hit !== undefined) return hit;
   const t = cleanText(text);
-  const found = t !== "" && patterns(profile).some((p) => p.test(t));
-  if (known.size > 20000) known.clear();
-  known.set(text, found);
-  return found;
+  return t !== "" && placeholderRegExp(profile).test(t);
 }
 
 export const placeholder: ProjectCheck = {

@@ -66,7 +66,7 @@ export function checkSingleRow(input: SingleRowInput, profile: Profile): Issue[]
     framework: "unknown",
   };
   const out: Issue[] = [];
-  const ctx = { profile, table };
+  const ctx = { profile, table, rowOnly: true };
   for (const c of ROW_CHECKS) {
     const drafts = c.run(project, ctx);
     for (const d of drafts) {

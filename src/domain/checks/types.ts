@@ -9,6 +9,11 @@ import type { IndicatorProject, IndicatorTable } from "../tables/model";
 export interface CheckContext {
   readonly profile: Profile;
   readonly table: IndicatorTable;
+  /**
+   * Only row-level rules are wanted (JX.CHECK on one row): checks skip their project-level parts (totals,
+   * categories present), which a lone row cannot satisfy and whose findings would be dropped anyway.
+   */
+  readonly rowOnly?: boolean;
 }
 
 export interface ProjectCheck {

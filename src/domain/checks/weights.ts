@@ -22,7 +22,7 @@ export function fundsPoints(project: IndicatorProject): number | undefined {
 export const weights: ProjectCheck = {
   id: "weights",
   codes: ["indicator.zero-weight", "project.weight-sum"],
-  run(project, { table, profile }) {
+  run(project, { table, profile, rowOnly }) {
     const out: IssueDraft[] = [];
     const wcol = table.columns.weight;
     if (wcol === undefined) return out;
@@ -47,10 +47,12 @@ export const weights: ProjectCheck = {
         continue;
       }
       sum += w;
+      if (rowOnly) continue;
       const cat = rowCategory(row, project, hierarchy).level1;
       if (cat) byCategory.set(cat, (byCategory.get(cat) ?? 0) + w);
     }
     sum = round2(sum);
+    if (rowOnly) return out;
 
     // V9: each printed subtotal ("产出指标（50分）") against its rows.
     for (const s of project.subtotals) {
