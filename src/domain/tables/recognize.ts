@@ -53,6 +53,7 @@ const MAX_LABEL = 40;
 const MAX_BLANK_RUN = 3;
 /** A 三级 name that is a template leftover: "指标2:", "……", "**", "XX", "指标1:/". */
 const PLACEHOLDER_NAME = /^(?:指标\d*[:.、]?)?[…．.。·\-—_/\\*xX×?？]*$/;
+const ONLY_SPACE = /^[\s\u00a0\u200b\ufeff\u3000]*$/;
 const NEEDS_CLEAN = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5e]/;
 /** Strings without these characters normalise to themselves (lower-cased): the fast path of `norm`. */
 const NEEDS_NORMALIZE = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5e()[\]{}<>:、.]/;
@@ -303,7 +304,12 @@ class SheetReader {
   /** Normalised header text of a short string cell, "" otherwise (cached). */
   private norm(r: number, c: number): string {
     const v = this.cell(r, c);
-    if (typeof v !== "string" || v.length > MAX_LABEL) return "";
+    return typeof v === "string" ? this.normText(v) : "";
+  }
+
+  /** A label normalized for matching (see normalizeHeader); "" for long texts, which are never labels. */
+  private normText(v: string): string {
+    if (v.length > MAX_LABEL) return "";
     if (!NEEDS_NORMALIZE.test(v)) return /[A-Z]/.test(v) ? v.toLowerCase() : v;
     let n = this.normCache.get(v);
     if (n === undefined) {
@@ -385,23 +391,16 @@ class SheetReader {
 
   private readonly headerWordCache = new Map<string, boolean>();
 
-  /** Cells of a row whose text is an indicator or budget-list header word. */
-  private headerWordCount(r: number): number {
-    const w = this.rowWidth(r);
-    let n = 0;
-    for (let c = 0; c < w; c++) {
-      const v = this.cell(r, c);
-      if (typeof v !== "string" || v.length > MAX_LABEL) continue;
-      let hit = this.headerWordCache.get(v);
-      if (hit === undefined) {
-        const t = this.norm(r, c);
-        hit = t !== "" && (matchIndicatorField(t) !== undefined || matchBudgetField(t) !== undefined);
-        if (this.headerWordCache.size > 50_000) this.headerWordCache.clear();
-        this.headerWordCache.set(v, hit);
-      }
-      if (hit) n++;
+  /** True when a cell's text is an indicator or budget-list header word (answers kept per distinct text). */
+  private isHeaderWord(v: string): boolean {
+    let hit = this.headerWordCache.get(v);
+    if (hit === undefined) {
+      const t = this.normText(v);
+      hit = t !== "" && (matchIndicatorField(t) !== undefined || matchBudgetField(t) !== undefined);
+      if (this.headerWordCache.size > 50_000) this.headerWordCache.clear();
+      this.headerWordCache.set(v, hit);
     }
-    return n;
+    return hit;
   }
 
   private findHeaders(): HeaderCand[] {
@@ -410,19 +409,18 @@ class SheetReader {
       // cheap pre-check: a header row has at least 3 short string cells
       const row = this.values[r];
       if (!Array.isArray(row)) continue;
-      let shortStrings = 0;
+      // One pass: non-blank cells, and cells that are header words at all (one cached lookup per distinct text).
       let nonBlank = 0;
+      let words = 0;
       for (const v of row) {
         if (v === null || v === undefined) continue;
         if (typeof v === "string") {
-          if (v.trim() === "") continue;
-          if (v.length <= MAX_LABEL) shortStrings++;
+          if (ONLY_SPACE.test(v)) continue;
+          if (v.length <= MAX_LABEL && this.isHeaderWord(v)) words++;
         }
         nonBlank++;
       }
-      if (shortStrings < 3) continue;
-      // Cheap second filter: at least 3 cells must be header words at all (one cached lookup per distinct text).
-      if (this.headerWordCount(r) < 3) continue;
+      if (words < 3) continue;
       // Header words must outnumber the other cells: a row of label → value pairs (项目名称 | X | 金额 | 10) is not a header.
       const ih = this.indicatorHits(r);
       if (ih.length >= 3 && nonBlank - ih.length < ih.length && SheetReader.qualifiesIndicator(ih)) {
