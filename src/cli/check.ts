@@ -11,7 +11,7 @@ import { countByCode, countStats, sortIssues, type Report } from "../domain/repo
 import { expandInputs, readInput, type InputFile, type InputProblem } from "../file/inputs";
 import { writeReportWorkbook, type ReportFileEntry } from "../file/report-workbook";
 import { WorkbookReadError } from "../file/xlsx";
-import { checkWorkbook, coverageReport, type BudgetItem, type CoverageJson, type CoveredItem, type TargetItem, type WorkbookCheck } from "./engine";
+import { checkWorkbook, coverageReport, workbookSummary, type BudgetItem, type CoverageJson, type CoveredItem, type TargetItem, type WorkbookCheck, type WorkbookSummary } from "./engine";
 import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from "./io";
 import { toJsonReport } from "./format-json";
 import { formatText } from "./format-text";
@@ -209,33 +209,9 @@ export async function runCheck(args: CheckArgs, io: CliIO): Promise<CheckOutcome
   };
 }
 
-/** Department, project, total and grade of a file for the summary lines (as the engine reported them). */
-export function fileSummary(r: FileResult): { department: string; project: string; total: string; grade: string } {
-  const depts = new Set<string>();
-  for (const t of r.check?.targets ?? []) if (t.department) depts.add(t.department);
-  if (depts.size === 0) for (const t of r.check?.targets ?? []) if (t.unit) depts.add(t.unit);
-  if (depts.size === 0) for (const b of r.check?.budget ?? []) if (b.department) depts.add(b.department);
-  const projects = r.report.tables.map((t) => t.project).filter((p): p is string => Boolean(p));
-  const scored = r.report.tables.filter((t) => t.score && (t.score.total !== undefined || t.score.entered !== undefined));
-  let total = "";
-  let grade = "";
-  if (scored.length === 1) {
-    const s = scored[0].score!;
-    total = s.total !== undefined ? String(s.total) : "";
-    if (s.entered !== undefined && s.entered !== s.total) total += `${total ? " " : ""}(填报 ${s.entered})`;
-    grade = s.grade ?? "";
-    if (s.enteredGrade && s.enteredGrade !== s.grade) grade += `${grade ? " " : ""}(填报 ${s.enteredGrade})`;
-  } else if (scored.length > 1) {
-    total = `${scored.length} 张表`;
-    grade = scored.map((t) => t.score?.grade ?? "—").join("/");
-  }
-  const deptList = [...depts];
-  return {
-    department: deptList.length > 2 ? `${deptList.slice(0, 2).join("、")} 等 ${deptList.length} 个` : deptList.join("、"),
-    project: projects.length > 2 ? `${projects.slice(0, 2).join("、")} 等 ${projects.length} 项` : projects.join("、"),
-    total,
-    grade,
-  };
+/** Department, project, total and grade of a file for the summary lines (the engine's workbookSummary). */
+export function fileSummary(r: FileResult): WorkbookSummary {
+  return r.check ? workbookSummary(r.check) : { department: "", project: "", total: "", grade: "" };
 }
 
 /** Exit code for the findings. */

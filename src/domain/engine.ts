@@ -151,3 +151,40 @@ export function coverageReport(
   });
   return { coverage: toCoverageJson(rec), issues: rec.issues.map((d) => makeIssue(d)) };
 }
+
+/** One line about a checked workbook: who, what, and the total and grade (entered ones in brackets when they differ). */
+export interface WorkbookSummary {
+  readonly department: string;
+  readonly project: string;
+  readonly total: string;
+  readonly grade: string;
+}
+
+/** The summary line every front prints for a workbook (CLI summary table, report workbooks, browser report). */
+export function workbookSummary(check: Pick<WorkbookCheck, "tables" | "targets" | "budget">): WorkbookSummary {
+  const depts = new Set<string>();
+  for (const t of check.targets) if (t.department) depts.add(t.department);
+  if (depts.size === 0) for (const t of check.targets) if (t.unit) depts.add(t.unit);
+  if (depts.size === 0) for (const b of check.budget) if (b.department) depts.add(b.department);
+  const projects = check.tables.map((t) => t.project).filter((p): p is string => Boolean(p));
+  const scored = check.tables.filter((t) => t.score && (t.score.total !== undefined || t.score.entered !== undefined));
+  let total = "";
+  let grade = "";
+  const only = scored.length === 1 ? scored[0].score : undefined;
+  if (only) {
+    total = only.total !== undefined ? String(only.total) : "";
+    if (only.entered !== undefined && only.entered !== only.total) total += `${total ? " " : ""}(填报 ${only.entered})`;
+    grade = only.grade ?? "";
+    if (only.enteredGrade && only.enteredGrade !== only.grade) grade += `${grade ? " " : ""}(填报 ${only.enteredGrade})`;
+  } else if (scored.length > 1) {
+    total = `${scored.length} 张表`;
+    grade = scored.map((t) => t.score?.grade ?? "—").join("/");
+  }
+  const deptList = [...depts];
+  return {
+    department: deptList.length > 2 ? `${deptList.slice(0, 2).join("、")} 等 ${deptList.length} 个` : deptList.join("、"),
+    project: projects.length > 2 ? `${projects.slice(0, 2).join("、")} 等 ${projects.length} 项` : projects.join("、"),
+    total,
+    grade,
+  };
+}

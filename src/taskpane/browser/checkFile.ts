@@ -2,11 +2,11 @@
  * The browser page's file check: bytes of a chosen file → grids → the engine's report, and the report workbook
  * as bytes. Everything happens in the page; the file is never sent anywhere.
  */
-import { checkWorkbook, type WorkbookCheck } from "../../domain/engine";
+import { checkWorkbook, workbookSummary, type WorkbookCheck } from "../../domain/engine";
 import type { Grid } from "../../domain/grid";
 import { csvTextToGrid, decodeCsvText } from "../../file/csv-grid";
 import { loadXlsxGrids, WorkbookReadError, type ExcelJSModule } from "../../file/grid-convert";
-import { buildReportWorkbook, type ReportFileEntry } from "../../file/report-book";
+import { buildReportWorkbook } from "../../file/report-book";
 
 export type FileKind = "xlsx" | "csv";
 
@@ -64,25 +64,9 @@ export function checkGrids(grids: readonly Grid[]): WorkbookCheck {
   return checkWorkbook(grids);
 }
 
-/** The summary row's project, total and grade, as the engine reported them (one scored table → its figures). */
-function summaryOf(check: WorkbookCheck): Pick<ReportFileEntry, "project" | "total" | "grade"> {
-  const projects = check.tables.map((t) => t.project).filter((p): p is string => Boolean(p));
-  const scored = check.tables.filter((t) => t.score && (t.score.total !== undefined || t.score.entered !== undefined));
-  const out: { project?: string; total?: string; grade?: string } = {};
-  if (projects.length > 0) out.project = projects.length > 2 ? `${projects.slice(0, 2).join("、")} 等 ${projects.length} 项` : projects.join("、");
-  const s = scored.length === 1 ? scored[0].score : undefined;
-  if (s) {
-    const total = s.total !== undefined ? String(s.total) : "";
-    out.total = s.entered !== undefined && s.entered !== s.total ? `${total}${total ? " " : ""}(填报 ${s.entered})` : total;
-    const grade = s.grade ?? "";
-    out.grade = s.enteredGrade && s.enteredGrade !== s.grade ? `${grade}${grade ? " " : ""}(填报 ${s.enteredGrade})` : grade;
-  }
-  return out;
-}
-
 /** The 校验报告 workbook for one checked file, as .xlsx bytes. */
 export async function reportWorkbookBytes(fileName: string, check: WorkbookCheck, loadExcel: () => Promise<ExcelJSModule>): Promise<Uint8Array> {
-  return buildReportWorkbook(await loadExcel(), [{ file: fileName, report: check, ...summaryOf(check) }]);
+  return buildReportWorkbook(await loadExcel(), [{ file: fileName, report: check, ...workbookSummary(check) }]);
 }
 
 /** The download's file name: 校验报告-<name>.xlsx. */
