@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { plainList } from "../../sharedStyles";
 
 /** Layout shared by the Excel-mode panels: a single column that works at 320 px. */
 export const usePanelStyles = makeStyles({
@@ -25,14 +26,7 @@ export const usePanelStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalXS,
   },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
+  list: { ...plainList },
   linkButton: {
     justifyContent: "flex-start",
     textAlign: "start",

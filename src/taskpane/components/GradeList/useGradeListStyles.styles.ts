@@ -1,14 +1,8 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { plainList } from "../../sharedStyles";
 
 export const useGradeListStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
+  list: { ...plainList },
   row: {
     display: "grid",
     gridTemplateColumns: "minmax(4em, auto) 1fr auto",

@@ -1,4 +1,5 @@
 import { createFocusOutlineStyle, makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import { plainList } from "../../sharedStyles";
 
 export const useIssueListStyles = makeStyles({
   root: {
@@ -24,14 +25,7 @@ export const useIssueListStyles = makeStyles({
     flexWrap: "wrap",
     gap: tokens.spacingHorizontalXS,
   },
-  groups: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
+  groups: { ...plainList },
   group: {
     display: "flex",
     flexDirection: "column",

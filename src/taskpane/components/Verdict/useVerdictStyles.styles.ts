@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { plainList } from "../../sharedStyles";
 
 export const useVerdictStyles = makeStyles({
   root: {
@@ -17,14 +18,7 @@ export const useVerdictStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
   },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
+  list: { ...plainList },
   row: {
     display: "flex",
     flexDirection: "column",
