@@ -2,6 +2,7 @@
  * Text normalisation shared by the parser, table recognition and reconciliation.
  * Real tables mix full-width and half-width forms, spaces inside labels (产 出 指 标) and line breaks.
  */
+import { memoByText } from "./memo";
 
 /** Full-width ASCII variants (！ to ～) and the ideographic space become half-width. */
 const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
@@ -22,24 +23,13 @@ export function toHalfWidth(s: string): string {
 const CHANGES_ON_COMPACT = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5eA-Z]/;
 const CHANGES_ON_CLEAN = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5e]/;
 
+// The labels that do need compacting repeat across rows ("产 出 指 标", "年度\n指标值"): short ones are remembered.
+const compactMemo = memoByText((s) => toHalfWidth(s).replace(/[\s\u00a0\u200b\ufeff]+/g, "").toLowerCase(), 20_000, 40);
+
 /** Half-width, no whitespace of any kind (spaces, line breaks, NBSP), lower-case Latin. For matching labels. */
-const compactCache = new Map<string, string>();
-
 export function compactLabel(s: string): string {
-  // Most labels are already compact: answer those with one test and no allocation. The rest repeat across
-  // rows ("产 出 指 标", "年度\n指标值"), so short ones are remembered (bounded).
-  if (!CHANGES_ON_COMPACT.test(s)) return s;
-  if (s.length > 40) return compactUncached(s);
-  const hit = compactCache.get(s);
-  if (hit !== undefined) return hit;
-  const out = compactUncached(s);
-  if (compactCache.size > 20000) compactCache.clear();
-  compactCache.set(s, out);
-  return out;
-}
-
-function compactUncached(s: string): string {
-  return toHalfWidth(s).replace(/[\s\u00a0\u200b\ufeff]+/g, "").toLowerCase();
+  // Most labels are already compact: answer those with one test and no allocation.
+  return CHANGES_ON_COMPACT.test(s) ? compactMemo(s) : s;
 }
 
 /** Half-width, trimmed, internal runs of whitespace collapsed to one space. For showing and comparing values. */

@@ -5,6 +5,7 @@
 import { compactLabel, splitPointsSuffix } from "../text";
 import type { Hierarchy, Profile } from "../profiles/types";
 import type { IndicatorProject, IndicatorRow } from "../tables/model";
+import { memoByText } from "../memo";
 
 export interface RowCategory {
   /** Canonical 一级 (产出指标, 效益指标, 满意度指标, 成本指标), or the cleaned text when unknown. */
@@ -20,20 +21,16 @@ export interface RowCategory {
 }
 
 // Real sheets repeat a handful of labels thousands of times: remember answers per list of known names.
-const nameCache = new WeakMap<readonly string[], Map<string, string | undefined>>();
+const nameMemos = new WeakMap<readonly string[], (text: string) => string | undefined>();
 
 /** "产出数量指标" → "数量指标"; "数量" → "数量指标"; "产出指标(50分)" → "产出指标". */
 export function canonicalName(text: string, known: readonly string[]): string | undefined {
-  let cache = nameCache.get(known);
-  if (!cache) {
-    cache = new Map();
-    nameCache.set(known, cache);
+  let memo = nameMemos.get(known);
+  if (!memo) {
+    memo = memoByText((t) => canonicalNameUncached(t, known), 10_000);
+    nameMemos.set(known, memo);
   }
-  if (cache.has(text)) return cache.get(text);
-  const found = canonicalNameUncached(text, known);
-  if (cache.size > 10000) cache.clear();
-  cache.set(text, found);
-  return found;
+  return memo(text);
 }
 
 function canonicalNameUncached(text: string, known: readonly string[]): string | undefined {

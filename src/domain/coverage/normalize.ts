@@ -7,6 +7,7 @@
 import type { CellValue } from "../grid";
 import { isCellError } from "../grid";
 import { compactLabel, toHalfWidth } from "../text";
+import { memoByText } from "../memo";
 
 /** Text of a code as typed, whatever the cell held (a number keeps all its digits). */
 function codeSource(v: CellValue | undefined): string {
@@ -132,18 +133,11 @@ export function isYesFlag(v: CellValue | undefined): boolean {
  * few values many times). The cache lives as long as the returned function.
  */
 export function memoized<R>(fn: (s: string | undefined) => R): (s: string | undefined) => R {
-  const cache = new Map<string, R>();
+  const byText = memoByText((s: string) => fn(s));
   let none: { v: R } | undefined;
   return (s) => {
-    if (s === undefined) {
-      if (!none) none = { v: fn(undefined) };
-      return none.v;
-    }
-    let r = cache.get(s);
-    if (r === undefined && !cache.has(s)) {
-      r = fn(s);
-      cache.set(s, r);
-    }
-    return r as R;
+    if (s !== undefined) return byText(s);
+    if (!none) none = { v: fn(undefined) };
+    return none.v;
   };
 }

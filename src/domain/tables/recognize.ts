@@ -43,6 +43,7 @@ import {
   moneyUnitIn,
   normalizeHeader,
 } from "./synonyms";
+import { memoByText } from "../memo";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Cols<F extends string> = Partial<Record<F, number>>;
@@ -112,17 +113,6 @@ function isNotApplicable(text: string): boolean {
 
 function meaningful(x: Ref | undefined): boolean {
   return x !== undefined && x.text !== "" && !isNotApplicable(x.text);
-}
-
-/** Memoised one-argument string function (category lookups repeat the same few texts). */
-function memo<T>(fn: (s: string) => T): (s: string) => T {
-  const cache = new Map<string, T>();
-  return (s: string): T => {
-    if (cache.has(s)) return cache.get(s) as T;
-    const v = fn(s);
-    if (cache.size < 10_000) cache.set(s, v);
-    return v;
-  };
 }
 
 interface Pos {
@@ -589,8 +579,8 @@ class SheetReader {
     // Framework and categories (texts repeat: memoised).
     let costLevel1 = false;
     let classicCost = false;
-    const l1Cat = memo(level1CategoryOf);
-    const l2Norm = memo(normalizeHeader);
+    const l1Cat = memoByText(level1CategoryOf, 10_000);
+    const l2Norm = memoByText(normalizeHeader, 10_000);
     for (const g of body.groups) {
       for (const row of g.rows) {
         const l1 = row.level1 && !row.level1.filled ? row.level1.text : "";
@@ -602,7 +592,7 @@ class SheetReader {
     }
     const framework: IndicatorTable["framework"] = costLevel1 ? "cost-level1" : classicCost ? "classic" : "unknown";
     let evaluation = false;
-    const l2Cat = memo((t) => categoryOfLevel2(t, costLevel1));
+    const l2Cat = memoByText((t) => categoryOfLevel2(t, costLevel1), 10_000);
     for (const g of body.groups) {
       for (const row of g.rows) {
         const cat = (row.level1 && l1Cat(row.level1.text)) || (row.level2 && l2Cat(row.level2.text));

@@ -5,6 +5,7 @@
  */
 import { toHalfWidth } from "../text";
 import type { Sign, SignFamily } from "./types";
+import { memoByText } from "../memo";
 
 /** What a sign column or sign word can mean: a direction, 定性 (code 6) or 定量（其他） (code 9). */
 export type SignReading = Sign | "定性" | "定量其他";
@@ -132,24 +133,16 @@ export function compactSignText(text: string): string {
     .replace(/[】\]]/g, ")");
 }
 
+// Sign columns hold a handful of texts repeated on every row: readings are remembered (bounded).
+const signMemo = memoByText(normalizeSignUncached, 5_000, 32);
+
 /**
  * Reads a sign column or sign word: "≥", "≧", ">=", "＞", "═", "==", "≤", "<=", "大于等于",
  * "不低于", "以上", "不超过", "以内", "等于", "定性", "定量（其他）", codes 1–6 and 9.
  * Undefined when the text is not a sign. Never throws.
  */
-// Sign columns hold a handful of texts repeated on every row: remember the readings (bounded).
-const SIGN_CACHE = new Map<string, SignReading | null>();
-
 export function normalizeSign(text: string): SignReading | undefined {
-  if (typeof text !== "string") return undefined;
-  const hit = SIGN_CACHE.get(text);
-  if (hit !== undefined) return hit ?? undefined;
-  const found = normalizeSignUncached(text);
-  if (text.length <= 32) {
-    if (SIGN_CACHE.size >= 5000) SIGN_CACHE.clear();
-    SIGN_CACHE.set(text, found ?? null);
-  }
-  return found;
+  return typeof text === "string" ? signMemo(text) : undefined;
 }
 
 function normalizeSignUncached(text: string): SignReading | undefined {

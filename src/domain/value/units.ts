@@ -3,6 +3,7 @@
  */
 import { toHalfWidth } from "../text";
 import type { UnitKind } from "./types";
+import { memoByText } from "../memo";
 
 export interface UnitDef {
   /** Canonical spelling. */
@@ -157,19 +158,14 @@ function startsWithKnownUnit(key: string): boolean {
  * not a unit.
  */
 export function canonicalUnit(text: string): UnitInfo | undefined {
-  if (typeof text !== "string") return undefined;
-  const hit = UNIT_CACHE.get(text);
-  if (hit !== undefined || UNIT_CACHE.has(text)) return hit;
-  const out = lookupUnit(text);
-  if (text.length <= 32) {
-    if (UNIT_CACHE.size >= 5000) UNIT_CACHE.clear();
-    UNIT_CACHE.set(text, out === undefined ? undefined : Object.freeze(out));
-  }
-  return out;
+  return typeof text === "string" ? unitMemo(text) : undefined;
 }
 
 /** Unit texts repeat endlessly ("%", "个", "万元"): lookups are memoised. */
-const UNIT_CACHE = new Map<string, UnitInfo | undefined>();
+const unitMemo = memoByText((text): UnitInfo | undefined => {
+  const out = lookupUnit(text);
+  return out === undefined ? undefined : Object.freeze(out); // shared between callers
+}, 5_000, 32);
 
 function lookupUnit(text: string): UnitInfo | undefined {
   const key = keyOf(text);
