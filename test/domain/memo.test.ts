@@ -13,12 +13,20 @@ test("a repeated text is computed once, an undefined answer included", () => {
   expect(c.calls()).toBe(2);
 });
 
-test("texts longer than maxLength are computed every time", () => {
+test("texts longer than maxLength are not kept (only the last answer is)", () => {
   const c = counted((s) => s.length);
   const m = memoByText(c.fn, 100, 3);
   m("abcd");
+  m("ab");
   m("abcd");
-  expect(c.calls()).toBe(2);
+  expect(c.calls()).toBe(3);
+  m("abcd"); // the same text again: the last answer
+  expect(c.calls()).toBe(3);
+});
+
+test("the last answer is the right one after a switch between texts", () => {
+  const m = memoByText((s) => (s === "x" ? undefined : s.length));
+  expect([m("abc"), m("x"), m("abc"), m("x"), m("x"), m("de")]).toEqual([3, undefined, 3, undefined, undefined, 2]);
 });
 
 test("the cache empties when it reaches its limit", () => {

@@ -88,6 +88,8 @@ export function recognizeWorkbook(grids: readonly Grid[]): SheetRecognition[] {
 /** Points (分值/得分) of a cell: a plain figure, not a percentage ("10", "１０", "10分"); undefined otherwise. */
 function readPoints(v: CellValue, numberFormat?: string | null): number | undefined {
   if (v === null) return undefined;
+  // A plain number (the usual weight or score) needs no NumberReading.
+  if (typeof v === "number") return Number.isFinite(v) && !isPercentFormat(numberFormat) ? v + 0 : undefined;
   const n = readNumber(v, numberFormat);
   return n && !n.percent ? n.value : undefined;
 }
@@ -99,6 +101,11 @@ function percentText(v: number, format: string): string {
   return (v * 100).toFixed(Math.min(10, d)) + "%";
 }
 
+/** Whitespace of any kind, or the empty string's NaN: the first character of a string that may be blank. */
+function isSpaceLike(code: number): boolean {
+  return !(code > 0x20) || code === 0xa0 || code === 0x3000 || code === 0xfeff || (code >= 0x1680 && code <= 0x205f);
+}
+
 function textOf(v: CellValue): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return NEEDS_CLEAN.test(v) ? cleanText(v) : v;
@@ -107,8 +114,24 @@ function textOf(v: CellValue): string {
   return isCellError(v) ? v.error : "";
 }
 
+/** A 二级 label that names a cost: 经济成本… (the 成本指标 framework) or 成本指标 under 产出 (the classic one). */
+function costKindOfLevel2(text: string): "level1" | "classic" | undefined {
+  const l2 = normalizeHeader(text);
+  if (/经济成本|社会成本|生态环境成本|环境成本/.test(l2)) return "level1";
+  return l2.startsWith("成本") ? "classic" : undefined;
+}
+
+// Category answers by label text, shared by every table (module-level: closures made per call would change
+// the call target of the hot loops below at every table, and V8 would deoptimize them).
+const level1CategoryMemo = memoByText(level1CategoryOf, 10_000);
+const level2CostMemo = memoByText(costKindOfLevel2, 10_000);
+const level2CategoryMemo = memoByText((t) => categoryOfLevel2(t, false), 10_000);
+const level2CategoryCostMemo = memoByText((t) => categoryOfLevel2(t, true), 10_000);
+
 function isNotApplicable(text: string): boolean {
-  return text !== "" && text.length <= 4 && isNotApplicableMark(text);
+  if (text === "" || text.length > 4) return false;
+  const first = text.charCodeAt(0);
+  return !(first >= 0x30 && first <= 0x39) && isNotApplicableMark(text); // a figure is never a mark
 }
 
 function meaningful(x: Ref | undefined): boolean {
@@ -277,7 +300,8 @@ class SheetReader {
   private blank(r: number, c: number): boolean {
     const v = this.cell(r, c);
     if (v === null) return true;
-    if (typeof v === "string") return v === "" || (NEEDS_CLEAN.test(v) && cleanText(v) === "");
+    // cleanText keeps (or half-widths) any character that is not whitespace: only a leading space can be blank.
+    if (typeof v === "string") return v === "" || (isSpaceLike(v.charCodeAt(0)) && cleanText(v) === "");
     return textOf(v) === "";
   }
 
@@ -297,6 +321,16 @@ class SheetReader {
     return typeof v === "string" ? this.normText(v) : "";
   }
 
+  /**
+   * `norm` without lower-casing a label that needs nothing else: enough for the CJK-only total and stop
+   * patterns, and it spares a new string for every project code (P001) read in a list's rows.
+   */
+  private normCased(r: number, c: number): string {
+    const v = this.cell(r, c);
+    if (typeof v !== "string" || v.length > MAX_LABEL) return "";
+    return NEEDS_NORMALIZE.test(v) ? this.normText(v) : v;
+  }
+
   /** A label normalized for matching (see normalizeHeader); "" for long texts, which are never labels. */
   private normText(v: string): string {
     if (v.length > MAX_LABEL) return "";
@@ -311,12 +345,15 @@ class SheetReader {
   }
 
   private ref(r: number, c: number, src?: Pos): Ref {
-    const sr = src ? src.r : r;
-    const sc = src ? src.c : c;
+    return src ? this.refFrom(r, c, src.r, src.c) : this.refFrom(r, c, r, c);
+  }
+
+  /** The Ref of (r, c) whose value comes from (sr, sc): a merged or filled-down cell when they differ. */
+  private refFrom(r: number, c: number, sr: number, sc: number): Ref {
     const value = this.cell(sr, sc);
     const fmts = this.g.numberFormats;
     const f = fmts ? fmts[sr]?.[sc] : undefined;
-    const moved = src !== undefined && (src.r !== r || src.c !== c);
+    const moved = sr !== r || sc !== c;
     const text = typeof value === "number" && f && isPercentFormat(f) ? percentText(value, f) : textOf(value);
     return new CellRef(value, text, this.top + r, this.left + c, f, moved ? true : undefined, moved ? this.addr(sr, sc) : undefined);
   }
@@ -400,17 +437,22 @@ class SheetReader {
       const row = this.values[r];
       if (!Array.isArray(row)) continue;
       // One pass: non-blank cells, and cells that are header words at all (one cached lookup per distinct text).
+      // A header's words outnumber its other cells (see below), so a row stops being read once the cells
+      // left cannot make up for the non-words seen: a data row is given up after about half its cells.
       let nonBlank = 0;
       let words = 0;
-      for (const v of row) {
+      const n = row.length;
+      for (let c = 0; c < n; c++) {
+        const v = row[c];
         if (v === null || v === undefined) continue;
         if (typeof v === "string") {
-          if (ONLY_SPACE.test(v)) continue;
+          if (isSpaceLike(v.charCodeAt(0)) && ONLY_SPACE.test(v)) continue;
           if (v.length <= MAX_LABEL && this.isHeaderWord(v)) words++;
         }
         nonBlank++;
+        if (nonBlank - words >= words + (n - c - 1)) break;
       }
-      if (words < 3) continue;
+      if (words < 3 || nonBlank - words >= words) continue;
       // Header words must outnumber the other cells: a row of label → value pairs (项目名称 | X | 金额 | 10) is not a header.
       const ih = this.indicatorHits(r);
       if (ih.length >= 3 && nonBlank - ih.length < ih.length && SheetReader.qualifiesIndicator(ih)) {
@@ -579,20 +621,20 @@ class SheetReader {
     // Framework and categories (texts repeat: memoised).
     let costLevel1 = false;
     let classicCost = false;
-    const l1Cat = memoByText(level1CategoryOf, 10_000);
-    const l2Norm = memoByText(normalizeHeader, 10_000);
+    const l1Cat = level1CategoryMemo;
+    const l2Cost = level2CostMemo;
     for (const g of body.groups) {
       for (const row of g.rows) {
         const l1 = row.level1 && !row.level1.filled ? row.level1.text : "";
         if (l1 && l1Cat(l1) === "成本指标") costLevel1 = true;
-        const l2 = row.level2 ? l2Norm(row.level2.text) : "";
-        if (/经济成本|社会成本|生态环境成本|环境成本/.test(l2)) costLevel1 = true;
-        else if (l2.startsWith("成本")) classicCost = true;
+        const cost = row.level2 ? l2Cost(row.level2.text) : undefined;
+        if (cost === "level1") costLevel1 = true;
+        else if (cost === "classic") classicCost = true;
       }
     }
     const framework: IndicatorTable["framework"] = costLevel1 ? "cost-level1" : classicCost ? "classic" : "unknown";
     let evaluation = false;
-    const l2Cat = memoByText((t) => categoryOfLevel2(t, costLevel1), 10_000);
+    const l2Cat = costLevel1 ? level2CategoryCostMemo : level2CategoryMemo;
     for (const g of body.groups) {
       for (const row of g.rows) {
         const cat = (row.level1 && l1Cat(row.level1.text)) || (row.level2 && l2Cat(row.level2.text));
@@ -891,8 +933,9 @@ class SheetReader {
     const cDept = cols.department;
     const mapped = Object.values(cols) as number[];
     let group: Group | undefined;
-    let l1Src: Pos | undefined;
-    let l2Src: Pos | undefined;
+    // Rows the 一级/二级 values fill down from (-1: none); plain numbers, not objects, in this per-row loop.
+    let l1SrcRow = -1;
+    let l2SrcRow = -1;
     let codeSrc: Pos | undefined;
     let nameSrc: Pos | undefined;
     let deptSrc: Pos | undefined;
@@ -901,21 +944,7 @@ class SheetReader {
     let blankRun = 0;
     let lastContent = start - 1;
 
-    const closeSubtotal = (g: Group | undefined): void => {
-      if (!g || !g.openSubtotal) return;
-      g.openSubtotal.lastRow = this.top + Math.max(g.openSubtotal.startRel, g.lastRel);
-      g.subtotals.push(g.openSubtotal);
-      g.openSubtotal = undefined;
-    };
-    const ensureGroup = (key: string, info: ProjectInfo): Group => {
-      let g = byKey.get(key);
-      if (!g) {
-        g = { key, info, rows: [], content: [], subtotals: [], lastRel: -1 };
-        byKey.set(key, g);
-        body.groups.push(g);
-      }
-      return g;
-    };
+    const top = this.top;
 
     // Label zone: columns left of the fields (the block label 绩效指标 sits there), except serial-number columns.
     const zone: number[] = [];
@@ -948,7 +977,7 @@ class SheetReader {
       if (!totalRow) {
         const fc = this.firstNonBlank(r);
         if (fc >= 0 && fc <= firstFieldCol + 1) {
-          const n = this.norm(r, fc);
+          const n = this.normCased(r, fc);
           if (n !== "" && TOTAL_PATTERN.test(n)) totalRow = true;
           else if (n !== "" && (fc === c1 || fc === firstFieldCol)) {
             if (STOP_PATTERN.test(n) && !/指标/.test(n.slice(0, 6))) break;
@@ -963,7 +992,7 @@ class SheetReader {
         body.totalLabelCol = lc;
         body.lastRow = r;
         if (group) {
-          closeSubtotal(group);
+          closeSubtotal(group, top);
           group.total = total;
         } else body.total = total;
         if (list && body.groups.length > 1) continue; // list subtotals (小计) keep going
@@ -997,7 +1026,7 @@ class SheetReader {
         const name = cName !== undefined ? this.text(r, cName) : "";
         if (!group || (code !== "" && code !== curCode) || (name !== "" && name !== curName)) {
           const codeChanged = code !== "" && code !== curCode;
-          closeSubtotal(group);
+          closeSubtotal(group, top);
           if (code !== "") codeSrc = { r, c: cCode as number };
           else if (!group || name !== curName) codeSrc = undefined;
           if (name !== "") nameSrc = { r, c: cName as number };
@@ -1010,11 +1039,11 @@ class SheetReader {
           if (cName !== undefined) info.name = this.ref(r, cName, nameSrc);
           if (cDept !== undefined) info.department = this.ref(r, cDept, deptSrc);
           const key = curCode || curName || `row ${this.top + r + 1}`;
-          group = ensureGroup(key, info);
-          l1Src = undefined;
-          l2Src = undefined;
+          group = ensureGroup(body, byKey, key, info);
+          l1SrcRow = -1;
+          l2SrcRow = -1;
         } else if (cDept !== undefined && !this.blank(r, cDept)) deptSrc = { r, c: cDept };
-      } else if (!group) group = ensureGroup("", {});
+      } else if (!group) group = ensureGroup(body, byKey, "", {});
       const g = group as Group;
 
       // Levels with fill-down.
@@ -1023,23 +1052,24 @@ class SheetReader {
       if (c1 !== undefined) {
         l1Own = this.text(r, c1);
         if (l1Own !== "") {
-          const raw = l1Own.length <= MAX_LABEL ? this.norm(r, c1) : "";
+          const raw = l1Own.length <= MAX_LABEL ? this.normCased(r, c1) : "";
           if (raw !== "" && STOP_PATTERN.test(raw) && !/指标/.test(raw)) break;
-          l1Src = { r, c: c1 };
-          l2Src = undefined;
-          closeSubtotal(g);
-          const sp = splitPointsSuffix(l1Own);
-          if (sp.points !== undefined) newSubtotal = { label: sp.label, points: sp.points };
+          l1SrcRow = r;
+          l2SrcRow = -1;
+          closeSubtotal(g, top);
+          const sp = l1Own.includes("分") ? splitPointsSuffix(l1Own) : undefined; // "产出指标(50分)"
+          if (sp?.points !== undefined) newSubtotal = { label: sp.label, points: sp.points };
         }
       }
-      if (c2 !== undefined && !this.blank(r, c2)) l2Src = { r, c: c2 };
+      const l2Blank = c2 === undefined || this.blank(r, c2);
+      if (!l2Blank) l2SrcRow = r;
       if (newSubtotal && c1 !== undefined) {
         g.openSubtotal = { label: newSubtotal.label, points: newSubtotal.points, ref: this.ref(r, c1), startRel: r, lastRow: this.top + r };
       }
 
       const row = new RowRecord(this.top + r);
-      if (c1 !== undefined) row.level1 = this.ref(r, c1, l1Own !== "" ? undefined : l1Src);
-      if (c2 !== undefined) row.level2 = this.ref(r, c2, this.blank(r, c2) ? l2Src : undefined);
+      if (c1 !== undefined) row.level1 = this.refFrom(r, c1, l1Own === "" && l1SrcRow >= 0 ? l1SrcRow : r, c1);
+      if (c2 !== undefined) row.level2 = this.refFrom(r, c2, l2Blank && l2SrcRow >= 0 ? l2SrcRow : r, c2);
       if (cols.name !== undefined) row.name = this.ref(r, cols.name);
       if (cols.sign !== undefined) row.sign = this.ref(r, cols.sign);
       if (cols.target !== undefined) row.target = this.ref(r, cols.target);
@@ -1054,7 +1084,9 @@ class SheetReader {
       const sn = row.score ? readPoints(row.score.value, row.score.numberFormat) : undefined;
       if (wn !== undefined) row.weightNumber = wn;
       if (sn !== undefined) row.scoreNumber = sn;
-      row.notApplicable = isNotApplicable(row.weight?.text ?? "") || isNotApplicable(row.score?.text ?? "");
+      // A figure is never a 不适用 mark: only non-numeric weight or score cells are looked at.
+      row.notApplicable =
+        (wn === undefined && isNotApplicable(row.weight?.text ?? "")) || (sn === undefined && isNotApplicable(row.score?.text ?? ""));
       const content = meaningful(row.target) || meaningful(row.actual) || wn !== undefined || sn !== undefined;
       const nameText = row.name ? row.name.text : "";
       const templateName = nameText !== "" && nameText.length <= 16 && PLACEHOLDER_NAME.test(nameText.replace(/ /g, ""));
@@ -1070,7 +1102,7 @@ class SheetReader {
       g.lastRel = r;
       lastContent = r;
     }
-    closeSubtotal(group);
+    closeSubtotal(group, top);
     if (body.lastRow < lastContent) body.lastRow = lastContent;
     return body;
   }
@@ -1222,6 +1254,25 @@ class SheetReader {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/** Ends a group's open "(30分)" subtotal at the group's last row so far. */
+function closeSubtotal(g: Group | undefined, top: number): void {
+  if (!g || !g.openSubtotal) return;
+  g.openSubtotal.lastRow = top + Math.max(g.openSubtotal.startRel, g.lastRel);
+  g.subtotals.push(g.openSubtotal);
+  g.openSubtotal = undefined;
+}
+
+/** The body's group (project) under `key`, new at the end of the body when first seen. */
+function ensureGroup(body: Body, byKey: Map<string, Group>, key: string, info: ProjectInfo): Group {
+  let g = byKey.get(key);
+  if (!g) {
+    g = { key, info, rows: [], content: [], subtotals: [], openSubtotal: undefined, lastRel: -1, total: undefined, grade: undefined };
+    byKey.set(key, g);
+    body.groups.push(g);
+  }
+  return g;
+}
+
 interface SubtotalDraft {
   label: string;
   points: number;
@@ -1237,10 +1288,10 @@ interface Group {
   /** Parallel to `rows`: the row carries a target, actual, numeric weight or score. */
   content: boolean[];
   subtotals: SubtotalDraft[];
-  openSubtotal?: SubtotalDraft;
+  openSubtotal: SubtotalDraft | undefined;
   lastRel: number;
-  total?: IndicatorProject["total"];
-  grade?: Ref;
+  total: IndicatorProject["total"] | undefined;
+  grade: Ref | undefined;
 }
 
 interface Body {
