@@ -178,8 +178,10 @@ const AMOUNT_FIELDS: readonly BudgetField[] = ["amount", "declared", "approved"]
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * A Ref with one fixed shape: recognition allocates one per cell of every indicator row, and objects built
- * with all their fields at once are markedly cheaper for V8 than literals that grow optional fields.
+ * A Ref with a fixed shape: recognition allocates one per cell of every indicator row, and objects built with
+ * all their fields at once are markedly cheaper for V8 than literals that grow optional fields. The usual
+ * cell (no number format, not filled down) carries only its four fields: every row keeps its Refs, so their
+ * size is what the garbage collector copies.
  */
 class CellRef implements Ref {
   constructor(
@@ -187,9 +189,6 @@ class CellRef implements Ref {
     readonly text: string,
     readonly row: number,
     readonly col: number,
-    readonly numberFormat: string | null | undefined,
-    readonly filled: boolean | undefined,
-    readonly from: string | undefined,
   ) {}
 
   /** Built when asked for: most cells are never quoted in an issue. */
@@ -199,7 +198,26 @@ class CellRef implements Ref {
 
   /** Plain data for JSON and spreads (a getter is not an own property). */
   toJSON(): Ref {
-    return { value: this.value, text: this.text, address: this.address, row: this.row, col: this.col, ...(this.numberFormat !== undefined ? { numberFormat: this.numberFormat } : {}), ...(this.filled ? { filled: true, from: this.from } : {}) };
+    return { value: this.value, text: this.text, address: this.address, row: this.row, col: this.col };
+  }
+}
+
+/** A cell with a number format, or filled down from the cell named in `from`. */
+class FormattedRef extends CellRef {
+  constructor(
+    value: CellValue,
+    text: string,
+    row: number,
+    col: number,
+    readonly numberFormat: string | null | undefined,
+    readonly filled: true | undefined,
+    readonly from: string | undefined,
+  ) {
+    super(value, text, row, col);
+  }
+
+  override toJSON(): Ref {
+    return { ...super.toJSON(), ...(this.numberFormat !== undefined ? { numberFormat: this.numberFormat } : {}), ...(this.filled ? { filled: true, from: this.from } : {}) };
   }
 }
 
@@ -355,7 +373,8 @@ class SheetReader {
     const f = fmts ? fmts[sr]?.[sc] : undefined;
     const moved = sr !== r || sc !== c;
     const text = typeof value === "number" && f && isPercentFormat(f) ? percentText(value, f) : textOf(value);
-    return new CellRef(value, text, this.top + r, this.left + c, f, moved ? true : undefined, moved ? this.addr(sr, sc) : undefined);
+    if (!moved && (f === undefined || f === null || f === "General")) return new CellRef(value, text, this.top + r, this.left + c);
+    return new FormattedRef(value, text, this.top + r, this.left + c, f, moved ? true : undefined, moved ? this.addr(sr, sc) : undefined);
   }
 
   /** First non-blank column of a row at or after `from`, before `to`; -1 when none. */
