@@ -82,9 +82,10 @@ function summarizeTable(t: RecognizedTable, options: CheckOptions): TableSummary
 export function checkIndicatorTable(table: IndicatorTable, options: CheckOptions = {}): Issue[] {
   const profile = profileForTable(table, options);
   const out: Issue[] = [];
+  const ctx = { profile, table };
   for (const project of table.projects) {
     for (const check of PROJECT_CHECKS) {
-      for (const d of check.run(project, { profile, table })) out.push(makeIssue(d));
+      for (const d of check.run(project, ctx)) out.push(makeIssue(d));
     }
   }
   return out;

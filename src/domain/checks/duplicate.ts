@@ -1,5 +1,6 @@
 /** The same indicator twice in one project (same 二级 and 三级 name). */
 import type { IssueDraft } from "../issues";
+import type { Ref } from "../tables/model";
 import { compactLabel } from "../text";
 import type { ProjectCheck } from "./types";
 
@@ -8,16 +9,18 @@ export const duplicate: ProjectCheck = {
   codes: ["indicator.duplicate"],
   run(project, { table }) {
     const out: IssueDraft[] = [];
-    const seen = new Map<string, string>();
+    // First cell of each name; its address is only built when a repeat quotes it.
+    const seen = new Map<string, Ref>();
     for (const row of project.indicators) {
       if (row.placeholder || !row.name || row.name.text === "") continue;
       const key = compactLabel(row.name.text).replace(/^指标\d+[:：]/, "");
       if (!key) continue;
-      const first = seen.get(key);
-      if (first === undefined) {
-        seen.set(key, row.name.address);
+      const firstRef = seen.get(key);
+      if (firstRef === undefined) {
+        seen.set(key, row.name);
         continue;
       }
+      const first = firstRef.address;
       out.push({
         code: "indicator.duplicate",
         sheet: table.sheet,

@@ -30,7 +30,8 @@ export const placeholder: ProjectCheck = {
     for (const row of project.indicators) {
       if (row.notApplicable) continue;
       const carriesScore = row.weightNumber !== undefined || row.scoreNumber !== undefined;
-      for (const ref of [row.name, row.target, row.actual]) {
+      for (let k = 0; k < 3; k++) {
+        const ref = k === 0 ? row.name : k === 1 ? row.target : row.actual;
         if (!ref || !isPlaceholderText(ref.text, profile)) continue;
         if (row.placeholder && !carriesScore) continue;
         out.push({

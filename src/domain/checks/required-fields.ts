@@ -13,20 +13,9 @@ const LABEL: Record<Field, [string, string]> = {
   target: ["指标值", "target value"],
 };
 
-/** The row's cell for a field (a switch, not row[f]: one shape per load keeps this hot loop fast). */
-function fieldRef(row: IndicatorRow, f: Field): Ref | undefined {
-  switch (f) {
-    case "level1":
-      return row.level1;
-    case "level2":
-      return row.level2;
-    case "name":
-      return row.name;
-    case "sign":
-      return row.sign;
-    case "target":
-      return row.target;
-  }
+/** An empty or absent cell. */
+function empty(ref: Ref | undefined): boolean {
+  return ref === undefined || ref.text === "";
 }
 
 export const requiredFields: ProjectCheck = {
@@ -34,25 +23,31 @@ export const requiredFields: ProjectCheck = {
   codes: ["indicator.missing-field"],
   run(project, { table }) {
     const out: IssueDraft[] = [];
-    const fields: Field[] = ["level1", "level2", "name", "target"];
-    if (table.columns.sign !== undefined) fields.splice(3, 0, "sign");
+    // Which columns the table has, read once: the row loop below runs for every indicator of every project.
+    const cols = table.columns;
+    const has1 = cols.level1 !== undefined;
+    const has2 = cols.level2 !== undefined;
+    const hasName = cols.name !== undefined;
+    const hasSign = cols.sign !== undefined;
+    const hasTarget = cols.target !== undefined;
+    const missing = (row: IndicatorRow, f: Field, ref: Ref | undefined, col: number): void => {
+      out.push({
+        code: "indicator.missing-field",
+        sheet: table.sheet,
+        cell: ref?.address ?? a1(row.row, col),
+        value: "",
+        expected: LABEL[f][0],
+        message: `${LABEL[f][0]}为空（必填项）`,
+        messageEn: `${LABEL[f][1]} is empty (required)`,
+      });
+    };
     for (const row of project.indicators) {
       if (row.placeholder || row.notApplicable) continue;
-      for (const f of fields) {
-        const col = table.columns[f];
-        if (col === undefined) continue;
-        const ref = fieldRef(row, f);
-        if (ref && ref.text !== "") continue;
-        out.push({
-          code: "indicator.missing-field",
-          sheet: table.sheet,
-          cell: ref?.address ?? a1(row.row, col),
-          value: "",
-          expected: LABEL[f][0],
-          message: `${LABEL[f][0]}为空（必填项）`,
-          messageEn: `${LABEL[f][1]} is empty (required)`,
-        });
-      }
+      if (has1 && empty(row.level1)) missing(row, "level1", row.level1, cols.level1 as number);
+      if (has2 && empty(row.level2)) missing(row, "level2", row.level2, cols.level2 as number);
+      if (hasName && empty(row.name)) missing(row, "name", row.name, cols.name as number);
+      if (hasSign && empty(row.sign)) missing(row, "sign", row.sign, cols.sign as number);
+      if (hasTarget && empty(row.target)) missing(row, "target", row.target, cols.target as number);
     }
     return out;
   },

@@ -3,6 +3,18 @@ import type { IssueDraft } from "../issues";
 import { compactLabel } from "../text";
 import type { ProjectCheck } from "./types";
 
+const anyWord = new WeakMap<readonly string[], RegExp>();
+
+/** The profile's vague words as one expression: one test per target, and `find` only on a hit. */
+function anyVagueWord(words: readonly string[]): RegExp {
+  let r = anyWord.get(words);
+  if (!r) {
+    r = words.length === 0 ? /(?!)/ : new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+    anyWord.set(words, r);
+  }
+  return r;
+}
+
 export const vague: ProjectCheck = {
   id: "vague",
   codes: ["indicator.vague"],
@@ -13,6 +25,7 @@ export const vague: ProjectCheck = {
       const ref = row.target && row.target.text !== "" ? row.target : undefined;
       if (!ref) continue;
       const t = compactLabel(ref.text);
+      if (!anyVagueWord(profile.vagueWords).test(t)) continue;
       const word = profile.vagueWords.find((w) => t.includes(w));
       if (!word) continue;
       out.push({

@@ -340,24 +340,20 @@ function setUnit(d: Draft, u: UnitInfo | undefined): void {
  */
 export function parseValue(input: CellValue, ctx?: ParseContext): ParsedValue {
   try {
-    const slot = cacheSlot(input, ctx);
-    if (slot) {
-      const hit = slot.map.get(slot.key);
+    const keyable = cacheable(input, ctx);
+    if (keyable) {
+      const hit = cacheGet(input as string | number, ctx);
       if (hit) return hit;
     }
     const out = parseInner(input, ctx ?? {});
-    if (slot) {
+    if (keyable) {
       if (cached >= CACHE_LIMIT) {
         CACHE.clear();
         cached = 0;
       }
       Object.freeze(out.problems);
-      // The slot's map may have been dropped by the clear above: look it up again.
-      const fresh = cacheSlot(input, ctx);
-      if (fresh) {
-        fresh.map.set(fresh.key, Object.freeze(out));
-        cached++;
-      }
+      cacheSet(input as string | number, ctx, Object.freeze(out));
+      cached++;
     }
     return out;
   } catch {
@@ -379,29 +375,35 @@ const CACHE_LIMIT = 20000;
 const NONE = "\u0002";
 let cached = 0;
 
-function level<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let v = map.get(key);
-  if (v === undefined) {
-    v = make();
-    map.set(key, v);
-  }
-  return v;
+/** Short strings and numbers, with short sign, unit and format texts, are remembered. */
+function cacheable(input: CellValue, ctx: ParseContext | undefined): boolean {
+  if (typeof input === "string") {
+    if (input.length > 64) return false;
+  } else if (typeof input !== "number") return false;
+  if (!ctx) return true;
+  const { signText: sign, unitText: unit, numberFormat: format } = ctx;
+  return !(typeof sign === "string" && sign.length > 32) && !(typeof unit === "string" && unit.length > 32) && !(typeof format === "string" && format.length > 64);
 }
 
-function cacheSlot(input: CellValue, ctx: ParseContext | undefined): { map: FormatLevel; key: string } | undefined {
-  if (typeof input === "string") {
-    if (input.length > 64) return undefined;
-  } else if (typeof input !== "number") return undefined;
-  const sign = ctx?.signText;
-  const unit = ctx?.unitText;
-  const format = ctx?.numberFormat;
-  if (typeof sign === "string" && sign.length > 32) return undefined;
-  if (typeof unit === "string" && unit.length > 32) return undefined;
-  if (typeof format === "string" && format.length > 64) return undefined;
-  const bySign = level(CACHE, input, (): SignLevel => new Map());
-  const byUnit = level(bySign, typeof sign === "string" ? sign : NONE, (): UnitLevel => new Map());
-  const byFormat = level(byUnit, typeof unit === "string" ? unit : NONE, (): FormatLevel => new Map());
-  return { map: byFormat, key: typeof format === "string" ? format : NONE };
+function keyOf(text: string | null | undefined): string {
+  return typeof text === "string" ? text : NONE;
+}
+
+/** The remembered result, walking the levels without creating any (a hit allocates nothing). */
+function cacheGet(input: string | number, ctx: ParseContext | undefined): ParsedValue | undefined {
+  return CACHE.get(input)?.get(keyOf(ctx?.signText))?.get(keyOf(ctx?.unitText))?.get(keyOf(ctx?.numberFormat));
+}
+
+function cacheSet(input: string | number, ctx: ParseContext | undefined, value: ParsedValue): void {
+  let bySign = CACHE.get(input);
+  if (bySign === undefined) CACHE.set(input, (bySign = new Map()));
+  const sign = keyOf(ctx?.signText);
+  let byUnit = bySign.get(sign);
+  if (byUnit === undefined) bySign.set(sign, (byUnit = new Map()));
+  const unit = keyOf(ctx?.unitText);
+  let byFormat = byUnit.get(unit);
+  if (byFormat === undefined) byUnit.set(unit, (byFormat = new Map()));
+  byFormat.set(keyOf(ctx?.numberFormat), value);
 }
 
 function safeRaw(input: CellValue): string {
