@@ -3,6 +3,7 @@
  */
 import { makeIssue } from "./catalog";
 import { PROJECT_CHECKS } from "./checks";
+import { projectFacts } from "./checks/category";
 import type { Grid } from "./grid";
 import type { Issue } from "./issues";
 import { resolveProfile, type Profile, type Settings } from "./profiles";
@@ -82,8 +83,8 @@ function summarizeTable(t: RecognizedTable, options: CheckOptions): TableSummary
 export function checkIndicatorTable(table: IndicatorTable, options: CheckOptions = {}): Issue[] {
   const profile = profileForTable(table, options);
   const out: Issue[] = [];
-  const ctx = { profile, table };
   for (const project of table.projects) {
+    const ctx = { profile, table, facts: projectFacts(project, profile) };
     for (const check of PROJECT_CHECKS) {
       for (const d of check.run(project, ctx)) out.push(makeIssue(d));
     }

@@ -1,16 +1,17 @@
 /** V2: 一级/二级 inside the framework (and 满意度 indicators under 满意度); V3: 产出, 效益 and 满意度 all present. */
 import type { IssueDraft } from "../issues";
 import { compactLabel } from "../text";
-import { projectHierarchy, rowCategory } from "./category";
+import { factsFor } from "./category";
 import type { ProjectCheck } from "./types";
 
 export const categories: ProjectCheck = {
   id: "categories",
   codes: ["indicator.unknown-category", "project.missing-category"],
-  run(project, { table, profile, rowOnly }) {
+  run(project, ctx) {
+    const { table, profile, rowOnly } = ctx;
     const out: IssueDraft[] = [];
     if (table.kind === "evaluation") return out; // 决策/过程/产出/效益 framework: not the 绩效目标 hierarchy
-    const hierarchy = projectHierarchy(project, profile);
+    const { hierarchy, categories } = factsFor(project, ctx);
     const reported = new Set<string>();
     const present = new Set<string>();
     const once = (key: string, d: IssueDraft): void => {
@@ -18,9 +19,10 @@ export const categories: ProjectCheck = {
       reported.add(key);
       out.push(d);
     };
-    for (const row of project.indicators) {
+    for (let i = 0; i < project.indicators.length; i++) {
+      const row = project.indicators[i];
       if (row.placeholder) continue;
-      const c = rowCategory(row, project, hierarchy);
+      const c = categories[i];
       if ((c.level1Known || c.level1Inferred) && c.level1) present.add(c.level1);
       if (row.level1 && row.level1.text && !c.level1Known) {
         once(`1:${compactLabel(row.level1.text)}`, {

@@ -6,6 +6,7 @@ import { compactLabel, splitPointsSuffix } from "../text";
 import type { Hierarchy, Profile } from "../profiles/types";
 import type { IndicatorProject, IndicatorRow } from "../tables/model";
 import { memoByText } from "../memo";
+import type { CheckContext, ProjectFacts } from "./types";
 
 export interface RowCategory {
   /** Canonical 一级 (产出指标, 效益指标, 满意度指标, 成本指标), or the cleaned text when unknown. */
@@ -62,17 +63,9 @@ function hierarchyIndex(h: Hierarchy): HierarchyIndex {
 
 /** Which framework a project uses: 成本指标 as a 一级 means the 2021+ layout. */
 const COST_ONLY: readonly string[] = ["成本指标"];
-/** Projects this small (JX.CHECK's one row) are cheaper to recompute than to cache. */
-const SMALL = 2;
-const projectFramework = new WeakMap<IndicatorProject, boolean>();
 
 export function projectHierarchy(project: IndicatorProject, profile: Profile): Hierarchy {
-  const small = project.indicators.length <= SMALL;
-  let costLevel1 = small ? undefined : projectFramework.get(project);
-  if (costLevel1 === undefined) {
-    costLevel1 = project.indicators.some((r) => r.level1 !== undefined && canonicalName(r.level1.text, COST_ONLY) === "成本指标");
-    if (!small) projectFramework.set(project, costLevel1);
-  }
+  const costLevel1 = project.indicators.some((r) => r.level1 !== undefined && canonicalName(r.level1.text, COST_ONLY) === "成本指标");
   return costLevel1 ? profile.hierarchyCostLevel1 : profile.hierarchy;
 }
 
@@ -82,22 +75,48 @@ function subtotalFor(project: IndicatorProject, row: number): string | undefined
   return undefined;
 }
 
-// Several checks ask for the same row's category: compute it once per row, kept per project (few keys for the GC).
-const projectCache = new WeakMap<IndicatorProject, { h: Hierarchy; byRow: Map<number, RowCategory> }>();
+// A row whose 一级 is a known name has a category that depends on its two texts alone, and those repeat
+// across rows and projects (产出指标 / 数量指标): such answers are shared, per framework. Other rows may
+// borrow a subtotal's label from their project and are computed each time.
+interface SharedCategories {
+  size: number;
+  /** 一级 text → 二级 text → category. */
+  readonly byLevel1: Map<string, Map<string, RowCategory>>;
+}
+const shared = new WeakMap<Hierarchy, SharedCategories>();
+const SHARED_LIMIT = 20_000;
 
 export function rowCategory(row: IndicatorRow, project: IndicatorProject, hierarchy: Hierarchy): RowCategory {
-  if (project.indicators.length <= SMALL) return rowCategoryUncached(row, project, hierarchy);
-  let entry = projectCache.get(project);
-  if (!entry || entry.h !== hierarchy) {
-    entry = { h: hierarchy, byRow: new Map() };
-    projectCache.set(project, entry);
+  const t1 = row.level1?.text;
+  if (!t1 || canonicalName(t1, hierarchyIndex(hierarchy).level1Names) === undefined) return rowCategoryUncached(row, project, hierarchy);
+  const t2 = row.level2?.text ?? "";
+  let s = shared.get(hierarchy);
+  if (!s) shared.set(hierarchy, (s = { size: 0, byLevel1: new Map() }));
+  let level2s = s.byLevel1.get(t1);
+  let c = level2s?.get(t2);
+  if (c) return c;
+  c = Object.freeze(rowCategoryUncached(row, project, hierarchy));
+  if (s.size >= SHARED_LIMIT) {
+    s.byLevel1.clear();
+    s.size = 0;
+    level2s = undefined;
   }
-  let c = entry.byRow.get(row.row);
-  if (!c) {
-    c = rowCategoryUncached(row, project, hierarchy);
-    entry.byRow.set(row.row, c);
-  }
+  if (!level2s) s.byLevel1.set(t1, (level2s = new Map()));
+  level2s.set(t2, c);
+  s.size++;
   return c;
+}
+
+/** What several checks ask about a project, computed once for all of them (see CheckContext.facts). */
+export function projectFacts(project: IndicatorProject, profile: Profile): ProjectFacts {
+  const hierarchy = projectHierarchy(project, profile);
+  const categories = project.indicators.map((row) => rowCategory(row, project, hierarchy));
+  return { project, hierarchy, categories };
+}
+
+/** The facts the context carries for this project, or computed now (a check run on its own, JX.CHECK). */
+export function factsFor(project: IndicatorProject, ctx: CheckContext): ProjectFacts {
+  return ctx.facts !== undefined && ctx.facts.project === project ? ctx.facts : projectFacts(project, ctx.profile);
 }
 
 function rowCategoryUncached(row: IndicatorRow, project: IndicatorProject, hierarchy: Hierarchy): RowCategory {

@@ -6,7 +6,7 @@
 import { a1 } from "../grid";
 import type { IssueDraft } from "../issues";
 import type { IndicatorField, IndicatorRow, IndicatorTable, Ref } from "../tables/model";
-import { projectHierarchy, rowCategory } from "./category";
+import { factsFor } from "./category";
 import { scoreAgrees } from "../scoring/compare";
 import { overAchievement } from "../scoring/indicator";
 import { bandText } from "../scoring/qualitative";
@@ -47,15 +47,17 @@ function pct(fraction: number): string {
 export const scoreRows: ProjectCheck = {
   id: "score-rows",
   codes: ["score.missing-actual", "score.exceeds-weight", "score.mismatch", "score.out-of-band", "score.missing-reason", "score.over-achievement"],
-  run(project, { table, profile }) {
+  run(project, ctx) {
+    const { table, profile } = ctx;
     if (table.kind === "target") return [];
     const selfEval = table.kind === "self-evaluation";
     const out: IssueDraft[] = [];
     const sheet = table.sheet;
-    const hierarchy = projectHierarchy(project, profile);
-    for (const row of project.indicators) {
+    const { categories } = factsFor(project, ctx);
+    for (let i = 0; i < project.indicators.length; i++) {
+      const row = project.indicators[i];
       if (row.notApplicable) continue;
-      const e: IndicatorScoreEntry = scoreRow(row, rowCategory(row, project, hierarchy).level1 ?? "", profile);
+      const e: IndicatorScoreEntry = scoreRow(row, categories[i].level1 ?? "", profile);
       const w = e.weight;
       const s = e.entered;
       const hasWeight = w !== undefined && w > 0;

@@ -1,17 +1,18 @@
 /** V19 (山西): when no 成本指标 was filled in, the default cost indicator may score at most N points. */
 import type { IssueDraft } from "../issues";
-import { isCostRow, projectHierarchy, rowCategory } from "./category";
+import { factsFor, isCostRow } from "./category";
 import type { ProjectCheck } from "./types";
 
 export const shanxiCost: ProjectCheck = {
   id: "shanxi-cost",
   codes: ["indicator.shanxi-cost"],
-  run(project, { table, profile }) {
+  run(project, ctx) {
+    const { table, profile } = ctx;
     const out: IssueDraft[] = [];
     const max = profile.defaultCostMaxPoints;
     if (max === null) return out;
-    const hierarchy = projectHierarchy(project, profile);
-    const cost = project.indicators.filter((r) => isCostRow(rowCategory(r, project, hierarchy)));
+    const { categories } = factsFor(project, ctx);
+    const cost = project.indicators.filter((_, i) => isCostRow(categories[i]));
     const filled = cost.some((r) => !r.placeholder && r.target && r.target.text !== "");
     if (filled) return out;
     for (const r of cost) {

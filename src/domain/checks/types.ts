@@ -3,8 +3,9 @@
  * recognized indicator table (the "end" moment of frictionless's start/row/end; row checks loop inside).
  */
 import type { IssueCode, IssueDraft } from "../issues";
-import type { Profile } from "../profiles/types";
+import type { Hierarchy, Profile } from "../profiles/types";
 import type { IndicatorProject, IndicatorTable } from "../tables/model";
+import type { RowCategory } from "./category";
 
 export interface CheckContext {
   readonly profile: Profile;
@@ -14,6 +15,15 @@ export interface CheckContext {
    * categories present), which a lone row cannot satisfy and whose findings would be dropped anyway.
    */
   readonly rowOnly?: boolean;
+  /** Facts about the project being checked, computed once by the engine for every check (`factsFor`). */
+  readonly facts?: ProjectFacts;
+}
+
+/** A project's framework and each indicator's category, parallel to `project.indicators`. */
+export interface ProjectFacts {
+  readonly project: IndicatorProject;
+  readonly hierarchy: Hierarchy;
+  readonly categories: readonly RowCategory[];
 }
 
 export interface ProjectCheck {

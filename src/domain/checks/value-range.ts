@@ -1,16 +1,18 @@
 /** Unit agreement, % above 100 (V11), and cost indicators with a ≥/＞ sign (V12). */
 import type { IssueDraft } from "../issues";
-import { isCostRow, projectHierarchy, rowCategory } from "./category";
+import { factsFor, isCostRow } from "./category";
 import { rowActual, rowTarget } from "./row-values";
 import type { ProjectCheck } from "./types";
 
 export const valueRange: ProjectCheck = {
   id: "value-range",
   codes: ["indicator.unit-mismatch", "indicator.percent-over-100", "indicator.cost-direction"],
-  run(project, { table, profile }) {
+  run(project, ctx) {
+    const { table } = ctx;
     const out: IssueDraft[] = [];
-    const hierarchy = projectHierarchy(project, profile);
-    for (const row of project.indicators) {
+    const { categories } = factsFor(project, ctx);
+    for (let i = 0; i < project.indicators.length; i++) {
+      const row = project.indicators[i];
       if (row.placeholder || row.notApplicable || !row.target || row.target.text === "") continue;
       const t = rowTarget(row);
       const glued = t.problems.find((p) => p.includes("单位不一致"));
@@ -50,7 +52,7 @@ export const valueRange: ProjectCheck = {
           messageEn: `percentage target ${t.number}% is above 100%`,
         });
       }
-      const cat = rowCategory(row, project, hierarchy);
+      const cat = categories[i];
       if (isCostRow(cat) && (t.sign === "≥" || t.sign === "＞")) {
         out.push({
           code: "indicator.cost-direction",

@@ -3,7 +3,7 @@ import { a1 } from "../grid";
 import type { IssueDraft } from "../issues";
 import type { IndicatorProject } from "../tables/model";
 import { readNumber } from "../value/number";
-import { projectHierarchy, rowCategory } from "./category";
+import { factsFor } from "./category";
 import type { ProjectCheck } from "./types";
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -22,14 +22,16 @@ export function fundsPoints(project: IndicatorProject): number | undefined {
 export const weights: ProjectCheck = {
   id: "weights",
   codes: ["indicator.zero-weight", "project.weight-sum"],
-  run(project, { table, profile, rowOnly }) {
+  run(project, ctx) {
+    const { table, profile, rowOnly } = ctx;
     const out: IssueDraft[] = [];
     const wcol = table.columns.weight;
     if (wcol === undefined) return out;
     let sum = 0;
     const byCategory = new Map<string, number>();
-    const hierarchy = projectHierarchy(project, profile);
-    for (const row of project.indicators) {
+    const { categories } = factsFor(project, ctx);
+    for (let i = 0; i < project.indicators.length; i++) {
+      const row = project.indicators[i];
       if (row.notApplicable) continue;
       if (row.placeholder && row.weightNumber === undefined) continue;
       const w = row.weightNumber;
@@ -48,7 +50,7 @@ export const weights: ProjectCheck = {
       }
       sum += w;
       if (rowOnly) continue;
-      const cat = rowCategory(row, project, hierarchy).level1;
+      const cat = categories[i].level1;
       if (cat) byCategory.set(cat, (byCategory.get(cat) ?? 0) + w);
     }
     sum = round2(sum);
@@ -114,7 +116,7 @@ export const weights: ProjectCheck = {
         const got = round2(byCategory.get(cat) ?? 0);
         if (Math.abs(got - want) <= EPS) continue;
         const sub = project.subtotals.find((s) => s.level1 === cat);
-        const anchorRow = project.indicators.find((r) => rowCategory(r, project, hierarchy).level1 === cat);
+        const anchorRow = project.indicators.find((_, k) => categories[k].level1 === cat);
         out.push({
           code: "project.weight-sum",
           sheet: table.sheet,
