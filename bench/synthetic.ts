@@ -24,3 +24,9 @@ export function indicatorListGrid(rows: number): Grid {
   }
   return { sheet: "指标", top: 0, left: 0, values };
 }
+
+/** The same grid as the add-in reads it from Excel: every cell carries a number format ("General", weights "0"). */
+export function withExcelFormats(grid: Grid): Grid {
+  const numberFormats = grid.values.map((row) => row.map((_, c) => (c === row.length - 1 ? "0" : "General")));
+  return { ...grid, numberFormats };
+}

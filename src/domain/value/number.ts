@@ -4,6 +4,7 @@
  */
 import type { CellValue } from "../grid";
 import { isCellError } from "../grid";
+import { memoByText } from "../memo";
 import { toHalfWidth } from "../text";
 
 /** A plain figure read from a cell. */
@@ -48,8 +49,13 @@ export function naturalDecimals(n: number): number {
   return Math.max(0, frac - exp);
 }
 
-/** The part of a number format that controls display: first section, quotes/brackets/escapes removed. */
-function formatCore(format: string): string {
+/**
+ * The part of a number format that controls display: first section, quotes/brackets/escapes removed.
+ * A workbook uses a handful of formats on every cell ("General" from Excel): answers are remembered.
+ */
+const formatCore = memoByText(formatCoreUncached, 2_000, 200);
+
+function formatCoreUncached(format: string): string {
   let out = "";
   let i = 0;
   while (i < format.length) {
