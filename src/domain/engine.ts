@@ -3,12 +3,12 @@
  */
 import { makeIssue } from "./catalog";
 import { PROJECT_CHECKS } from "./checks";
-import { projectFacts } from "./checks/category";
+import { projectFacts } from "./checks/facts";
+import type { ProjectFacts } from "./checks/types";
 import type { Grid } from "./grid";
 import type { Issue } from "./issues";
 import { resolveProfile, type Profile, type Settings } from "./profiles";
 import { buildReport, type Report, type ScoreSummary, type TableSummary } from "./report";
-import { scoreProject } from "./scoring/totals";
 import { recognizeWorkbook } from "./tables/recognize";
 import type { IndicatorProject, IndicatorTable, RecognizedTable, SheetRecognition } from "./tables/model";
 import {
@@ -48,9 +48,9 @@ function projectLabel(p: IndicatorProject): string | undefined {
   return p.info.name?.text || p.info.code?.text || undefined;
 }
 
-function summarizeScore(project: IndicatorProject, table: IndicatorTable, profile: Profile): ScoreSummary | undefined {
+function summarizeScore(table: IndicatorTable, facts: ProjectFacts): ScoreSummary | undefined {
   if (table.kind === "target") return undefined;
-  const s = scoreProject(project, table, profile);
+  const s = facts.score();
   return {
     ...(s.total !== undefined ? { total: s.total } : {}),
     ...(s.grade !== undefined ? { grade: s.grade } : {}),
@@ -59,7 +59,8 @@ function summarizeScore(project: IndicatorProject, table: IndicatorTable, profil
   };
 }
 
-function summarizeTable(t: RecognizedTable, options: CheckOptions): TableSummary {
+/** A table as the report lists it; `facts` are its projects' (the score of a one-project table is shown). */
+function summarizeTable(t: RecognizedTable, facts: readonly ProjectFacts[] = []): TableSummary {
   if (t.kind === "budget-list") {
     return { sheet: t.sheet, range: t.range, kind: t.kind, layout: t.layout, projects: t.lines.length, rows: t.lines.length };
   }
@@ -74,22 +75,30 @@ function summarizeTable(t: RecognizedTable, options: CheckOptions): TableSummary
     rows,
     ...(t.projects.length === 1 && first && projectLabel(first) ? { project: projectLabel(first) } : t.projects.length > 1 ? { project: `${t.projects.length} 个项目` } : {}),
   };
-  if (t.projects.length !== 1 || !first) return base;
-  const score = summarizeScore(first, t, profileForTable(t, options));
+  if (t.projects.length !== 1 || !first || facts[0]?.project !== first) return base;
+  const score = summarizeScore(t, facts[0]);
   return score ? { ...base, score } : base;
+}
+
+/** Runs every project check on one indicator table; also gives each project's facts (scores included). */
+function checkTable(table: IndicatorTable, options: CheckOptions): { issues: Issue[]; facts: ProjectFacts[] } {
+  const profile = profileForTable(table, options);
+  const issues: Issue[] = [];
+  const facts: ProjectFacts[] = [];
+  for (const project of table.projects) {
+    const f = projectFacts(project, table, profile);
+    facts.push(f);
+    const ctx = { profile, table, facts: f };
+    for (const check of PROJECT_CHECKS) {
+      for (const d of check.run(project, ctx)) issues.push(makeIssue(d));
+    }
+  }
+  return { issues, facts };
 }
 
 /** Runs every project check on one indicator table. */
 export function checkIndicatorTable(table: IndicatorTable, options: CheckOptions = {}): Issue[] {
-  const profile = profileForTable(table, options);
-  const out: Issue[] = [];
-  for (const project of table.projects) {
-    const ctx = { profile, table, facts: projectFacts(project, profile) };
-    for (const check of PROJECT_CHECKS) {
-      for (const d of check.run(project, ctx)) out.push(makeIssue(d));
-    }
-  }
-  return out;
+  return checkTable(table, options).issues;
 }
 
 /** Recognizes, checks and scores every sheet of a workbook. */
@@ -112,12 +121,13 @@ export function checkWorkbook(grids: readonly Grid[], options: CheckOptions = {}
       );
     }
     for (const t of rec.tables) {
-      tables.push(summarizeTable(t, options));
       if (t.kind === "budget-list") {
+        tables.push(summarizeTable(t));
         for (const b of budgetItemsFromTable(t)) budget.push(b);
         continue;
       }
-      const found = checkIndicatorTable(t, options);
+      const { issues: found, facts } = checkTable(t, options);
+      tables.push(summarizeTable(t, facts));
       for (const i of found) issues.push(i);
       for (const x of targetItemsFromProjects(t, found)) targets.push(x);
     }

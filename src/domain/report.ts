@@ -45,28 +45,37 @@ export interface Report {
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Row index of an A1 cell for sorting (unknown cells sort last). */
-function rowOf(cell: string): number {
-  return parseA1(cell)?.row ?? Number.MAX_SAFE_INTEGER;
-}
-function colOf(cell: string): number {
-  return parseA1(cell)?.col ?? Number.MAX_SAFE_INTEGER;
+/** Text order where the texts differ (equal texts, the usual case, skip the locale comparison). */
+function compareText(a: string, b: string): number {
+  return a === b ? 0 : a.localeCompare(b);
 }
 
 /** Issues in file, sheet order (as given), then row, column, severity, code. */
 export function sortIssues(issues: readonly Issue[], sheetOrder: readonly string[] = []): Issue[] {
   const sheetRank = new Map(sheetOrder.map((s, i) => [s, i]));
-  const rank = (s: string): number => sheetRank.get(s) ?? sheetOrder.length;
-  return [...issues].sort(
+  // Each issue's sort key is computed once (not once per comparison); unknown cells sort last.
+  const keyed = issues.map((issue) => {
+    const at = parseA1(issue.cell);
+    return {
+      issue,
+      file: issue.file ?? "",
+      sheetRank: sheetRank.get(issue.sheet) ?? sheetOrder.length,
+      row: at?.row ?? Number.MAX_SAFE_INTEGER,
+      col: at?.col ?? Number.MAX_SAFE_INTEGER,
+      severity: SEVERITY_RANK[issue.severity],
+    };
+  });
+  keyed.sort(
     (a, b) =>
-      (a.file ?? "").localeCompare(b.file ?? "") ||
-      rank(a.sheet) - rank(b.sheet) ||
-      (rank(a.sheet) === sheetOrder.length ? a.sheet.localeCompare(b.sheet) : 0) ||
-      rowOf(a.cell) - rowOf(b.cell) ||
-      colOf(a.cell) - colOf(b.cell) ||
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      a.code.localeCompare(b.code),
+      compareText(a.file, b.file) ||
+      a.sheetRank - b.sheetRank ||
+      (a.sheetRank === sheetOrder.length ? compareText(a.issue.sheet, b.issue.sheet) : 0) ||
+      a.row - b.row ||
+      a.col - b.col ||
+      a.severity - b.severity ||
+      compareText(a.issue.code, b.issue.code),
   );
+  return keyed.map((k) => k.issue);
 }
 
 export function countStats(issues: readonly Issue[]): Stats {

@@ -1,7 +1,7 @@
 /** V2: 一级/二级 inside the framework (and 满意度 indicators under 满意度); V3: 产出, 效益 and 满意度 all present. */
 import type { IssueDraft } from "../issues";
 import { compactLabel } from "../text";
-import { factsFor } from "./category";
+import { factsFor } from "./facts";
 import type { ProjectCheck } from "./types";
 
 export const categories: ProjectCheck = {

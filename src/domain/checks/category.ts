@@ -6,7 +6,6 @@ import { compactLabel, splitPointsSuffix } from "../text";
 import type { Hierarchy, Profile } from "../profiles/types";
 import type { IndicatorProject, IndicatorRow } from "../tables/model";
 import { memoByText } from "../memo";
-import type { CheckContext, ProjectFacts } from "./types";
 
 export interface RowCategory {
   /** Canonical 一级 (产出指标, 效益指标, 满意度指标, 成本指标), or the cleaned text when unknown. */
@@ -105,18 +104,6 @@ export function rowCategory(row: IndicatorRow, project: IndicatorProject, hierar
   level2s.set(t2, c);
   s.size++;
   return c;
-}
-
-/** What several checks ask about a project, computed once for all of them (see CheckContext.facts). */
-export function projectFacts(project: IndicatorProject, profile: Profile): ProjectFacts {
-  const hierarchy = projectHierarchy(project, profile);
-  const categories = project.indicators.map((row) => rowCategory(row, project, hierarchy));
-  return { project, hierarchy, categories };
-}
-
-/** The facts the context carries for this project, or computed now (a check run on its own, JX.CHECK). */
-export function factsFor(project: IndicatorProject, ctx: CheckContext): ProjectFacts {
-  return ctx.facts !== undefined && ctx.facts.project === project ? ctx.facts : projectFacts(project, ctx.profile);
 }
 
 function rowCategoryUncached(row: IndicatorRow, project: IndicatorProject, hierarchy: Hierarchy): RowCategory {

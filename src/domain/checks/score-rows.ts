@@ -6,12 +6,11 @@
 import { a1 } from "../grid";
 import type { IssueDraft } from "../issues";
 import type { IndicatorField, IndicatorRow, IndicatorTable, Ref } from "../tables/model";
-import { factsFor } from "./category";
+import { factsFor } from "./facts";
 import { scoreAgrees } from "../scoring/compare";
 import { overAchievement } from "../scoring/indicator";
 import { bandText } from "../scoring/qualitative";
 import { EPS, fmt2 } from "../scoring/round";
-import { scoreRow, type IndicatorScoreEntry } from "../scoring/totals";
 import { isNotApplicableMark } from "../value/number";
 import type { ProjectCheck } from "./types";
 
@@ -53,11 +52,9 @@ export const scoreRows: ProjectCheck = {
     const selfEval = table.kind === "self-evaluation";
     const out: IssueDraft[] = [];
     const sheet = table.sheet;
-    const { categories } = factsFor(project, ctx);
-    for (let i = 0; i < project.indicators.length; i++) {
-      const row = project.indicators[i];
-      if (row.notApplicable) continue;
-      const e: IndicatorScoreEntry = scoreRow(row, categories[i].level1 ?? "", profile);
+    // The project's scores are shared with score-totals and the table summary: each row is scored once.
+    for (const e of factsFor(project, ctx).score().indicators) {
+      const row = e.row;
       const w = e.weight;
       const s = e.entered;
       const hasWeight = w !== undefined && w > 0;

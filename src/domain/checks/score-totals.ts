@@ -6,16 +6,17 @@ import type { IssueDraft } from "../issues";
 import { scoreAgrees } from "../scoring/compare";
 import { grade as gradeOf } from "../scoring/grade";
 import { fmt2 } from "../scoring/round";
-import { scoreProject } from "../scoring/totals";
+import { factsFor } from "./facts";
 import type { ProjectCheck } from "./types";
 
 export const scoreTotals: ProjectCheck = {
   id: "score-totals",
   codes: ["score.total-mismatch", "score.grade-mismatch"],
-  run(project, { table, profile }) {
+  run(project, ctx) {
+    const { table, profile } = ctx;
     if (table.kind === "target") return [];
     const out: IssueDraft[] = [];
-    const ps = scoreProject(project, table, profile);
+    const ps = factsFor(project, ctx).score();
     const tol = profile.scoreTolerance;
 
     const totalRef = ps.enteredTotalRef;

@@ -1,6 +1,7 @@
 /** V19 (山西): when no 成本指标 was filled in, the default cost indicator may score at most N points. */
 import type { IssueDraft } from "../issues";
-import { factsFor, isCostRow } from "./category";
+import { isCostRow } from "./category";
+import { factsFor } from "./facts";
 import type { ProjectCheck } from "./types";
 
 export const shanxiCost: ProjectCheck = {

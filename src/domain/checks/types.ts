@@ -5,6 +5,7 @@
 import type { IssueCode, IssueDraft } from "../issues";
 import type { Hierarchy, Profile } from "../profiles/types";
 import type { IndicatorProject, IndicatorTable } from "../tables/model";
+import type { ProjectScore } from "../scoring/totals";
 import type { RowCategory } from "./category";
 
 export interface CheckContext {
@@ -19,11 +20,13 @@ export interface CheckContext {
   readonly facts?: ProjectFacts;
 }
 
-/** A project's framework and each indicator's category, parallel to `project.indicators`. */
+/** A project's framework and each indicator's category, parallel to `project.indicators` (see facts.ts). */
 export interface ProjectFacts {
   readonly project: IndicatorProject;
   readonly hierarchy: Hierarchy;
   readonly categories: readonly RowCategory[];
+  /** The project's scores (§4), computed on the first call and kept. */
+  readonly score: () => ProjectScore;
 }
 
 export interface ProjectCheck {

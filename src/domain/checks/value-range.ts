@@ -1,6 +1,7 @@
 /** Unit agreement, % above 100 (V11), and cost indicators with a ≥/＞ sign (V12). */
 import type { IssueDraft } from "../issues";
-import { factsFor, isCostRow } from "./category";
+import { isCostRow } from "./category";
+import { factsFor } from "./facts";
 import { rowActual, rowTarget } from "./row-values";
 import type { ProjectCheck } from "./types";
 

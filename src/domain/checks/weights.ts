@@ -3,7 +3,7 @@ import { a1 } from "../grid";
 import type { IssueDraft } from "../issues";
 import type { IndicatorProject } from "../tables/model";
 import { readNumber } from "../value/number";
-import { factsFor } from "./category";
+import { factsFor } from "./facts";
 import type { ProjectCheck } from "./types";
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;

@@ -10,8 +10,11 @@ export const EPS = 1e-9;
 export function roundTo(x: number, decimals: number): number {
   if (!Number.isFinite(x)) return x;
   // 15 significant digits drop the binary noise of the scaling (1.005 × 100 = 100.49999999999999).
-  const scaled = Number((Math.abs(x) * Math.pow(10, decimals)).toPrecision(15));
-  const out = Math.round(scaled) / Math.pow(10, decimals);
+  const p = Math.pow(10, decimals);
+  const product = Math.abs(x) * p;
+  // A whole product under 10^15 is its own 15-digit form and rounds to itself: no string round trip.
+  const scaled = Number.isInteger(product) && product < 1e15 ? product : Number(product.toPrecision(15));
+  const out = Math.round(scaled) / p;
   return x < 0 && out !== 0 ? -out : out;
 }
 

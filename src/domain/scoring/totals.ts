@@ -2,7 +2,7 @@
  * Scores a whole project (rules.md §4.1, §4.6): every indicator's suggested score, the 一级 subtotals,
  * the indicator total, the budget execution score, the total and its grade; and what the sheet says.
  */
-import { projectHierarchy, rowCategory } from "../checks/category";
+import { projectHierarchy, rowCategory, type RowCategory } from "../checks/category";
 import { rowActual, rowSignKind, rowTarget } from "../checks/row-values";
 import type { Profile } from "../profiles/types";
 import type { IndicatorProject, IndicatorRow, IndicatorTable, Ref } from "../tables/model";
@@ -178,12 +178,25 @@ function sum(xs: readonly number[]): number {
 
 /**
  * Scores a project of a recognized table with a profile (§4). Never throws: what cannot be computed is
- * listed in `notComputed` and `complete` is false.
+ * listed in `notComputed` and `complete` is false. `categories` (parallel to `project.indicators`) spares
+ * computing the rows' categories again when the caller has them.
  */
-export function scoreProject(project: IndicatorProject, table: IndicatorTable, profile: Profile): ProjectScore {
-  const hierarchy = projectHierarchy(project, profile);
-  const rows = project.indicators.filter((r) => !r.notApplicable);
-  const entries = rows.map((r) => scoreRow(r, rowCategory(r, project, hierarchy).level1 ?? "", profile));
+export function scoreProject(
+  project: IndicatorProject,
+  table: IndicatorTable,
+  profile: Profile,
+  categories?: readonly RowCategory[],
+): ProjectScore {
+  let cats = categories;
+  if (!cats) {
+    const hierarchy = projectHierarchy(project, profile);
+    cats = project.indicators.map((r) => rowCategory(r, project, hierarchy));
+  }
+  const entries: IndicatorScoreEntry[] = [];
+  for (let i = 0; i < project.indicators.length; i++) {
+    const r = project.indicators[i];
+    if (!r.notApplicable) entries.push(scoreRow(r, cats[i].level1 ?? "", profile));
+  }
   const notComputed: NotComputed[] = [];
   for (const e of entries) {
     if (e.basis === "rule" || e.basis === "band") continue;

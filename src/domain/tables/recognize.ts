@@ -128,6 +128,22 @@ const level2CostMemo = memoByText(costKindOfLevel2, 10_000);
 const level2CategoryMemo = memoByText((t) => categoryOfLevel2(t, false), 10_000);
 const level2CategoryCostMemo = memoByText((t) => categoryOfLevel2(t, true), 10_000);
 
+// Labels repeat across the sheets and workbooks of a run (一级指标, 指标值 …): these answers are kept for all.
+const normalizeHeaderMemo = memoByText(normalizeHeader, 50_000, MAX_LABEL);
+
+/** A label normalized for matching (see normalizeHeader); "" for long texts, which are never labels. */
+function normLabel(v: string): string {
+  if (v.length > MAX_LABEL) return "";
+  if (!NEEDS_NORMALIZE.test(v)) return /[A-Z]/.test(v) ? v.toLowerCase() : v;
+  return normalizeHeaderMemo(v);
+}
+
+/** True when a cell's text is an indicator or budget-list header word. */
+const isHeaderWordMemo = memoByText((v: string): boolean => {
+  const t = normLabel(v);
+  return t !== "" && (matchIndicatorField(t) !== undefined || matchBudgetField(t) !== undefined);
+}, 50_000, MAX_LABEL);
+
 function isNotApplicable(text: string): boolean {
   if (text === "" || text.length > 4) return false;
   const first = text.charCodeAt(0);
@@ -254,7 +270,6 @@ class SheetReader {
   private readonly covered = new Map<number, MergeArea>();
   /** Top-left key → area. */
   private readonly mergeAt = new Map<number, MergeArea>();
-  private readonly normCache = new Map<string, string>();
   private width = 0;
   private readonly colNames: string[] = [];
 
@@ -349,17 +364,8 @@ class SheetReader {
     return NEEDS_NORMALIZE.test(v) ? this.normText(v) : v;
   }
 
-  /** A label normalized for matching (see normalizeHeader); "" for long texts, which are never labels. */
   private normText(v: string): string {
-    if (v.length > MAX_LABEL) return "";
-    if (!NEEDS_NORMALIZE.test(v)) return /[A-Z]/.test(v) ? v.toLowerCase() : v;
-    let n = this.normCache.get(v);
-    if (n === undefined) {
-      n = normalizeHeader(v);
-      if (this.normCache.size > 50_000) this.normCache.clear();
-      this.normCache.set(v, n);
-    }
-    return n;
+    return normLabel(v);
   }
 
   private ref(r: number, c: number, src?: Pos): Ref {
@@ -435,18 +441,8 @@ class SheetReader {
     return id && (money || (fields.has("code") && fields.has("name")));
   }
 
-  private readonly headerWordCache = new Map<string, boolean>();
-
-  /** True when a cell's text is an indicator or budget-list header word (answers kept per distinct text). */
   private isHeaderWord(v: string): boolean {
-    let hit = this.headerWordCache.get(v);
-    if (hit === undefined) {
-      const t = this.normText(v);
-      hit = t !== "" && (matchIndicatorField(t) !== undefined || matchBudgetField(t) !== undefined);
-      if (this.headerWordCache.size > 50_000) this.headerWordCache.clear();
-      this.headerWordCache.set(v, hit);
-    }
-    return hit;
+    return isHeaderWordMemo(v);
   }
 
   private findHeaders(): HeaderCand[] {

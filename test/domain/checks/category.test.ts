@@ -1,5 +1,6 @@
 /** Row categories: answers shared by text where the texts decide, per project where a subtotal does. */
-import { factsFor, projectFacts, rowCategory } from "../../../src/domain/checks/category";
+import { rowCategory } from "../../../src/domain/checks/category";
+import { factsFor, projectFacts } from "../../../src/domain/checks/facts";
 import { resolveProfile } from "../../../src/domain/profiles";
 import { project, row, subtotal, table } from "../../helpers/model";
 
@@ -42,7 +43,7 @@ describe("projectFacts / factsFor", () => {
       row(1, { level1: "成本指标", level2: "经济成本指标", name: "a", target: "1" }),
       row(2, { level1: "产出指标", level2: "数量指标", name: "b", target: "1" }),
     ]);
-    const f = projectFacts(p, national);
+    const f = projectFacts(p, table([p]), national);
     expect(f.hierarchy).toBe(national.hierarchyCostLevel1);
     expect(f.categories.map((c) => c.level2)).toEqual(["经济成本指标", "数量指标"]);
   });
@@ -50,8 +51,8 @@ describe("projectFacts / factsFor", () => {
   it("uses the context's facts only for the project they were computed for", () => {
     const p = project([row(1, { level1: "产出指标", level2: "数量指标", name: "a", target: "1" })]);
     const q = project([row(1, { level1: "效益指标", level2: "社会效益指标", name: "b", target: "1" })]);
-    const facts = projectFacts(p, national);
     const t = table([p, q]);
+    const facts = projectFacts(p, t, national);
     expect(factsFor(p, { profile: national, table: t, facts })).toBe(facts);
     expect(factsFor(q, { profile: national, table: t, facts }).categories[0].level1).toBe("效益指标");
   });
