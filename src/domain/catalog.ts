@@ -73,15 +73,11 @@ export function issueType(code: IssueCode): IssueType {
 /** Completes a draft with the catalog's severity and source. */
 export function makeIssue(d: IssueDraft): Issue {
   const t = issueType(d.code);
-  return {
-    code: d.code,
-    severity: d.severity ?? t.severity,
-    sheet: d.sheet,
-    cell: d.cell,
-    value: d.value ?? "",
-    ...(d.expected !== undefined ? { expected: d.expected } : {}),
-    message: d.message,
-    messageEn: d.messageEn,
-    source: t.source,
-  };
+  const severity = d.severity ?? t.severity;
+  const value = d.value ?? "";
+  // Two plain literals (with and without `expected`), in the contract's key order: no spread per issue.
+  if (d.expected !== undefined) {
+    return { code: d.code, severity, sheet: d.sheet, cell: d.cell, value, expected: d.expected, message: d.message, messageEn: d.messageEn, source: t.source };
+  }
+  return { code: d.code, severity, sheet: d.sheet, cell: d.cell, value, message: d.message, messageEn: d.messageEn, source: t.source };
 }

@@ -99,10 +99,19 @@ export interface ExecutionResult {
   readonly enteredScore?: number;
 }
 
+/** Σ of a column's figures over the 其中 rows (12 significant digits); undefined when none has one. */
 function partsFigure(block: FundsBlock, column: FundsColumn): number | undefined {
-  const figures = block.rows.filter((r) => r.kind === "part").map((p) => refNumber(p[column])).filter((n): n is number => n !== undefined);
-  if (figures.length === 0) return undefined;
-  return Number(figures.reduce((a, b) => a + b, 0).toPrecision(12));
+  let sum = 0;
+  let any = false;
+  for (const r of block.rows) {
+    if (r.kind !== "part") continue;
+    const n = refNumber(r[column]);
+    if (n === undefined) continue;
+    sum += n;
+    any = true;
+  }
+  if (!any) return undefined;
+  return Number.isInteger(sum) && Math.abs(sum) < 1e12 ? sum : Number(sum.toPrecision(12));
 }
 
 /** Execution rate and score of a funds block (§4.2). Undefined when there is no row to score. */

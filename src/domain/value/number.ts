@@ -41,6 +41,7 @@ export function scaleByPowerOfTen(n: number, k: number): number {
 /** Number of decimals in the shortest text form of `n` (0.978 → 3, 1e-7 → 7, 120 → 0). */
 export function naturalDecimals(n: number): number {
   if (!Number.isFinite(n)) return 0;
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return 0; // printed without a point or an exponent
   const s = String(Math.abs(n));
   const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(s);
   if (!m) return 0;
@@ -145,24 +146,14 @@ export function parseDecimalText(s: string): { value: number; decimals: number; 
 /** Minus signs and dashes used before a number. */
 const MINUS = /^[\u2212\u2013\u2014\ufe63]/;
 
-/**
- * Reads a cell that should hold a plain figure (分值, 得分, 金额, 执行率).
- * Numbers as-is (percent when the format shows %); strings with full-width digits,
- * thousands separators, spaces and an optional trailing % (value becomes the fraction).
- * Undefined for blanks, "/", "-", text, booleans and errors. Never throws.
- */
-export function readNumber(v: CellValue, numberFormat?: string | null): NumberReading | undefined {
+/** The text path of readNumber (a number format does not change how a text reads); answers are shared. */
+const readNumberTextMemo = memoByText((v: string): NumberReading | undefined => {
+  const r = readNumberText(v);
+  return r ? Object.freeze(r) : undefined;
+}, 20_000, 64);
+
+function readNumberText(v: string): NumberReading | undefined {
   try {
-    if (v === null || typeof v === "boolean" || isCellError(v)) return undefined;
-    if (typeof v === "number") {
-      if (!Number.isFinite(v)) return undefined;
-      const percent = isPercentFormat(numberFormat);
-      const fmtDec = formatDecimals(numberFormat);
-      const shownDecimals =
-        fmtDec ?? (percent ? naturalDecimals(scaleByPowerOfTen(v, 2)) : naturalDecimals(v));
-      return { value: v === 0 ? 0 : v, percent, shownDecimals };
-    }
-    if (typeof v !== "string") return undefined;
     let s = toHalfWidth(v)
       .replace(/[\s\u00a0\u200b\ufeff]+/g, "")
       .replace(/\ufe6a/g, "%")
@@ -187,3 +178,27 @@ export function readNumber(v: CellValue, numberFormat?: string | null): NumberRe
     return undefined;
   }
 }
+
+/**
+ * Reads a cell that should hold a plain figure (分值, 得分, 金额, 执行率).
+ * Numbers as-is (percent when the format shows %); strings with full-width digits,
+ * thousands separators, spaces and an optional trailing % (value becomes the fraction).
+ * Undefined for blanks, "/", "-", text, booleans and errors. Never throws.
+ */
+export function readNumber(v: CellValue, numberFormat?: string | null): NumberReading | undefined {
+  try {
+    if (v === null || typeof v === "boolean" || isCellError(v)) return undefined;
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) return undefined;
+      const percent = isPercentFormat(numberFormat);
+      const fmtDec = formatDecimals(numberFormat);
+      const shownDecimals =
+        fmtDec ?? (percent ? naturalDecimals(scaleByPowerOfTen(v, 2)) : naturalDecimals(v));
+      return { value: v === 0 ? 0 : v, percent, shownDecimals };
+    }
+    return typeof v === "string" ? readNumberTextMemo(v) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
