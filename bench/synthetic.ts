@@ -30,3 +30,14 @@ export function withExcelFormats(grid: Grid): Grid {
   const numberFormats = grid.values.map((row) => row.map((_, c) => (c === row.length - 1 ? "0" : "General")));
   return { ...grid, numberFormats };
 }
+
+/**
+ * The five real tables of test/fixtures/real (forms and lists as published, with their mistakes), copied
+ * until they hold at least `rows` indicator rows: one sheet per copy, so per-sheet and per-project work counts.
+ */
+export function realFormSheets(rows: number, fixtures: readonly Grid[], rowsPerCopy: number): Grid[] {
+  const out: Grid[] = [];
+  const copies = Math.ceil(rows / Math.max(1, rowsPerCopy));
+  for (let i = 0; i < copies; i++) for (const g of fixtures) out.push({ ...g, sheet: `${g.sheet} (${i + 1})` });
+  return out;
+}
