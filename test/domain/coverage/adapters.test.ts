@@ -1,4 +1,5 @@
 /** Adapters from recognized tables to plain items. */
+import fc from "fast-check";
 import { budgetItemsFromTable, fundsTotalWan, reconcile, targetItemsFromProjects } from "../../../src/domain/coverage";
 import type { CellValue } from "../../../src/domain/grid";
 import { a1 } from "../../../src/domain/grid";
@@ -124,5 +125,43 @@ describe("targetItemsFromProjects", () => {
     expect(targetItemsFromProjects(t, found).map((i) => i.errorCount)).toEqual([0, 1, 1]);
     const form = table([project("P1", "道路维修", [2, 3])]);
     expect(targetItemsFromProjects(form, [issue("C30"), issue("C31")])[0]).toMatchObject({ valid: false, errorCount: 2 });
+  });
+  it("a project whose rows come back lower down spans the rows between: those errors go to the first project", () => {
+    // P1 occupies rows 2-3 and again 9 (same key further down a list); P2 sits at 5-6 inside P1's span.
+    const spread = table([project("P1", "道路维修", [2, 3, 9]), project("P2", "学校改造", [5, 6]), project("P3", "绿化", [12, 13])]);
+    // Rows are 0-based: C6 is row 5 → P1 (the first project spanning it, though P2 is there too);
+    // C10 is row 9 → P1; C13 and C14 are rows 12-13 → P3.
+    const found = [issue("C6"), issue("C13"), issue("C14"), issue("C10")];
+    expect(targetItemsFromProjects(spread, found).map((i) => i.errorCount)).toEqual([2, 0, 2]);
+    // C12 (row 11) lies in no project: it counts for all three.
+    expect(targetItemsFromProjects(spread, [issue("C12")]).map((i) => i.errorCount)).toEqual([1, 1, 1]);
+  });
+  it("agrees with the rule read literally (first project spanning the row, else every project) on random tables", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 1, max: 38 }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.record({ row: fc.integer({ min: 0, max: 45 }), error: fc.boolean() }), { maxLength: 30 }),
+        (rowSets, spec) => {
+          const projects = rowSets.map((rows, k) => project(`P${k}`, `项目${k}`, rows));
+          const found = spec.map((x) => issue(a1(x.row, 2), x.error ? "error" : "warning"));
+          const spans = projects.map((p) => {
+            const rows = p.indicators.map((r) => r.row);
+            return { min: Math.min(...rows), max: Math.max(...rows) };
+          });
+          const expected = projects.map(() => 0);
+          for (const x of spec) {
+            if (!x.error || x.row > 39) continue; // outside A1:J40: not this table's
+            if (projects.length === 1) {
+              expected[0]++;
+              continue;
+            }
+            const k = spans.findIndex((s) => x.row >= s.min && x.row <= s.max);
+            if (k >= 0) expected[k]++;
+            else for (let i = 0; i < expected.length; i++) expected[i]++;
+          }
+          expect(targetItemsFromProjects(table(projects), found).map((i) => i.errorCount)).toEqual(expected);
+        },
+      ),
+    );
   });
 });
