@@ -1,7 +1,7 @@
 /** V8 (weights above zero), V9 (subtotal labels agree with their rows) and V10 (weights total 90/100, 50/30/10). */
 import { a1 } from "../grid";
 import type { IssueDraft } from "../issues";
-import type { IndicatorProject } from "../tables/model";
+import type { IndicatorProject, IndicatorRow } from "../tables/model";
 import { readNumber } from "../value/number";
 import { factsFor } from "./facts";
 import type { ProjectCheck } from "./types";
@@ -17,6 +17,18 @@ export function fundsPoints(project: IndicatorProject): number | undefined {
   const p = total?.points ? readNumber(total.points.value, total.points.numberFormat) : undefined;
   if (p && !p.percent) return p.value;
   return f.titlePoints;
+}
+
+/** Index of the first row at or below sheet row `row`, in rows sorted by sheet row (binary search). */
+function firstAtOrAfter(rows: readonly IndicatorRow[], row: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid].row < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export const weights: ProjectCheck = {
@@ -57,9 +69,16 @@ export const weights: ProjectCheck = {
     if (rowOnly) return out;
 
     // V9: each printed subtotal ("产出指标（50分）") against its rows.
+    const rows = project.indicators;
+    const inOrder = rows.every((r, k) => k === 0 || rows[k - 1].row <= r.row);
     for (const s of project.subtotals) {
       let sub = 0;
-      for (const row of project.indicators) {
+      // Rows come in sheet order: start at the subtotal's first row and stop after its last (a long
+      // one-project sheet with a subtotal every few rows would otherwise cost subtotals × rows).
+      const from = inOrder ? firstAtOrAfter(rows, s.firstRow) : 0;
+      for (let k = from; k < rows.length; k++) {
+        const row = rows[k];
+        if (inOrder && row.row > s.lastRow) break;
         if (row.row >= s.firstRow && row.row <= s.lastRow && !row.notApplicable && row.weightNumber !== undefined) sub += row.weightNumber;
       }
       sub = round2(sub);
