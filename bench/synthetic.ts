@@ -11,7 +11,14 @@ const L2 = [
   ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥", "90", "%"],
 ];
 
-/** A list-layout target table with `rows` indicator rows, 7 per project (weights 90 per project). */
+const PLACES = ["城关镇", "新华乡", "东山村", "河西街道", "南湖社区", "北岭镇", "柳林乡", "石桥村", "青龙镇", "白沙乡"];
+const WORKS = ["道路硬化", "校舍维修", "饮水工程", "技能培训", "河道整治", "卫生室建设", "路灯安装", "危房改造"];
+
+/**
+ * A list-layout target table with `rows` indicator rows, 7 per project (weights 90 per project). As in real
+ * lists, names and figures vary: four of the seven indicator names name the project's place and works, and
+ * the targets differ from project to project, so per-text caches see realistic misses, not seven texts.
+ */
 export function indicatorListGrid(rows: number): Grid {
   const header: CellValue[] = ["项目编码", "项目名称", "一级指标", "二级指标", "三级指标", "计算符号", "指标值", "计量单位", "分值"];
   const weights = [20, 10, 10, 10, 15, 15, 10];
@@ -20,7 +27,10 @@ export function indicatorListGrid(rows: number): Grid {
     const p = Math.floor(i / L2.length);
     const k = i % L2.length;
     const [l1, l2, name, sign, target, unit] = L2[k];
-    values.push([`P${String(p).padStart(8, "0")}`, `项目${p}`, l1, l2, name, sign, target, unit, weights[k]]);
+    const works = `${PLACES[p % PLACES.length]}${WORKS[Math.floor(p / PLACES.length) % WORKS.length]}`;
+    const own = k === 0 || k === 3 || k === 4 || k === 5 ? `${works}${name}（${p}）` : name;
+    const figure = k === 0 ? String(100 + (p % 900)) : k === 3 ? String(50 + (p % 400)) : k === 4 ? `${(1 + (p % 90)) * 100}` : target;
+    values.push([`P${String(p).padStart(8, "0")}`, `${works}项目${p}`, l1, l2, own, sign, figure, unit, weights[k]]);
   }
   return { sheet: "指标", top: 0, left: 0, values };
 }

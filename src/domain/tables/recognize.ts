@@ -40,6 +40,7 @@ import {
   matchFormLabel,
   matchFundsColumn,
   matchIndicatorField,
+  mayBeHeaderWord,
   moneyUnitIn,
   normalizeHeader,
 } from "./synonyms";
@@ -442,7 +443,7 @@ class SheetReader {
   }
 
   private isHeaderWord(v: string): boolean {
-    return isHeaderWordMemo(v);
+    return mayBeHeaderWord(v) && isHeaderWordMemo(v);
   }
 
   private findHeaders(): HeaderCand[] {

@@ -181,6 +181,49 @@ const FUNDS_MAP = buildMap(FUNDS_SYNONYMS);
 const FORM_MAP = buildMap(FORM_LABELS);
 const FUNDS_TITLE_SET = new Set(FUNDS_TITLES.map(normalizeHeader));
 
+// -- A cheap test that a raw cell text may be a header word, before any normalisation ------------------------
+
+/** Flags per UTF-16 code unit (one table lookup per character). */
+const IDEOGRAPH = 1; // CJK ideograph (basic block and extension A): the characters the test constrains
+const IN_KEY = 2; // an ideograph of some exact header word
+const IN_PATTERN = 4; // an ideograph every pattern-matched header holds one of
+const OPENING = 8;
+const CLOSING = 16;
+
+const CHAR_FLAGS: Uint8Array = (() => {
+  const flags = new Uint8Array(0x10000);
+  for (let c = 0x3400; c <= 0x9fff; c++) flags[c] = IDEOGRAPH;
+  for (const key of [...INDICATOR_MAP.keys(), ...INDICATOR_WEAK_MAP.keys(), ...BUDGET_MAP.keys()]) {
+    for (let i = 0; i < key.length; i++) flags[key.charCodeAt(i)] |= IN_KEY;
+  }
+  // One ideograph of each pattern of matchIndicatorField / matchBudgetField: 原因, 指标值, 依据, 申报…金额/数,
+  // 核定/审核/审定/建议安排, 预算/安排…金额/数. Keep in step with those expressions.
+  for (const c of "因值据额数核审安") flags[c.charCodeAt(0)] |= IN_PATTERN;
+  for (const c of "([{<（［｛＜") flags[c.charCodeAt(0)] |= OPENING;
+  for (const c of ")]}>）］｝＞") flags[c.charCodeAt(0)] |= CLOSING;
+  return flags;
+})();
+
+/**
+ * False when a raw text cannot normalise to a header word; true when it may (then look it up). A header
+ * word is an exact synonym, whose ideographs outside brackets (which normalisation may drop) all belong to
+ * the synonyms, or a pattern match, which holds one of the pattern ideographs. Spares normalising the many
+ * distinct names and values of a long list ("城关镇道路硬化里程（12）" is settled by its first character).
+ */
+export function mayBeHeaderWord(raw: string): boolean {
+  let depth = 0;
+  let allKnown = true;
+  for (let i = 0; i < raw.length; i++) {
+    const f = CHAR_FLAGS[raw.charCodeAt(i)];
+    if (f === 0) continue;
+    if (f & IN_PATTERN) return true;
+    if (f & OPENING) depth++;
+    else if (f & CLOSING) depth = depth > 0 ? depth - 1 : 0;
+    else if (depth === 0 && (f & (IDEOGRAPH | IN_KEY)) === IDEOGRAPH) allKnown = false;
+  }
+  return allKnown;
+}
+
 /** The indicator field a normalised header names, with `weak` for the fallback words. */
 export function matchIndicatorField(normalized: string): SynonymEntry<IndicatorField> | undefined {
   const f = INDICATOR_MAP.get(normalized);

@@ -1,11 +1,16 @@
 /** Header synonym data and normalisation. */
+import fc from "fast-check";
 import {
+  BUDGET_SYNONYMS,
+  INDICATOR_SYNONYMS,
+  INDICATOR_WEAK_SYNONYMS,
   categoryOfLevel2,
   isFundsTitle,
   level1CategoryOf,
   matchBudgetField,
   matchFundsColumn,
   matchIndicatorField,
+  mayBeHeaderWord,
   moneyUnitIn,
   normalizeHeader,
 } from "../../../src/domain/tables/synonyms";
@@ -99,5 +104,49 @@ describe("categories", () => {
     expect(categoryOfLevel2("可持续影响指标", false)).toBe("效益指标");
     expect(categoryOfLevel2("服务对象满意度指标", false)).toBe("满意度指标");
     expect(categoryOfLevel2("制度指标", false)).toBeUndefined();
+  });
+});
+
+describe("mayBeHeaderWord (the quick test before normalising)", () => {
+  const allWords = [
+    ...Object.values(INDICATOR_SYNONYMS).flat(),
+    ...INDICATOR_WEAK_SYNONYMS.map(([w]) => w),
+    ...Object.values(BUDGET_SYNONYMS).flat(),
+    "主要偏差原因", "未完成原因分析", "年度绩效指标值", "指标值设定依据", "申报金额", "申请数", "审核金额", "建议安排数", "年度预算金额",
+  ];
+  const isHeader = (s: string): boolean => {
+    const n = normalizeHeader(s);
+    return n !== "" && (matchIndicatorField(n) !== undefined || matchBudgetField(n) !== undefined);
+  };
+
+  it("lets every header word through, however it is written", () => {
+    for (const w of allWords) {
+      for (const v of [w, `${w}（万元）`, `1.${w}`, w.split("").join(" "), `${w}:`, `年度\n${w}(A)`]) {
+        if (isHeader(v)) expect([v, mayBeHeaderWord(v)]).toEqual([v, true]);
+      }
+    }
+  });
+
+  it("turns away names and values a header never holds", () => {
+    for (const v of ["城关镇道路硬化里程（12）", "服务对象满意度", "培训人次", "完成时间", "产出指标", "≥90%", "P00000001"]) {
+      expect([v, isHeader(v)]).toEqual([v, false]);
+    }
+    expect(mayBeHeaderWord("城关镇道路硬化里程（12）")).toBe(false);
+    expect(mayBeHeaderWord("服务对象满意度")).toBe(false);
+  });
+
+  it("never turns away a text that normalises to a header word (property)", () => {
+    const piece = fc.oneof(
+      fc.constantFrom(...allWords),
+      fc.constantFrom("（", "）", "(", ")", "【", "】", " ", "\n", "：", ":", "1.", "2、", "Ａ", "a", "万元", "分", "城关", "满意"),
+      fc.string({ maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 5 }), (parts) => {
+        const v = parts.join("");
+        if (isHeader(v)) expect(mayBeHeaderWord(v)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
