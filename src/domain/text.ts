@@ -6,16 +6,20 @@ import { memoByText } from "./memo";
 
 /** Full-width ASCII variants (！ to ～) and the ideographic space become half-width. */
 const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
-const FULL_WIDTH_ALL = /[\uff01-\uff5e\u3000]/g;
-
-function halfWidthChar(ch: string): string {
-  const code = ch.charCodeAt(0);
-  return code === 0x3000 ? " " : String.fromCharCode(code - 0xfee0);
-}
 
 export function toHalfWidth(s: string): string {
-  // Only the full-width characters are replaced (usually a bracket or two), not the text rebuilt char by char.
-  return FULL_WIDTH.test(s) ? s.replace(FULL_WIDTH_ALL, halfWidthChar) : s;
+  if (!FULL_WIDTH.test(s)) return s;
+  // Copies the runs between full-width characters (usually a bracket or two) rather than char by char.
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if ((code >= 0xff01 && code <= 0xff5e) || code === 0x3000) {
+      out += s.slice(from, i) + (code === 0x3000 ? " " : String.fromCharCode(code - 0xfee0));
+      from = i + 1;
+    }
+  }
+  return out + s.slice(from);
 }
 
 /** Characters that compacting or cleaning would change: whitespace of any kind, full-width forms, Latin capitals. */
