@@ -6,6 +6,7 @@ import type { IssueCode, IssueDraft } from "../issues";
 import type { Hierarchy, Profile } from "../profiles/types";
 import type { IndicatorProject, IndicatorTable } from "../tables/model";
 import type { ProjectScore } from "../scoring/totals";
+import type { ParsedValue } from "../value/types";
 import type { RowCategory } from "./category";
 
 export interface CheckContext {
@@ -25,6 +26,8 @@ export interface ProjectFacts {
   readonly project: IndicatorProject;
   readonly hierarchy: Hierarchy;
   readonly categories: readonly RowCategory[];
+  /** The parsed 指标值 of indicator `i` (with its sign and unit columns), parsed on the first call and kept. */
+  readonly target: (i: number) => ParsedValue;
   /** The project's scores (§4), computed on the first call and kept. */
   readonly score: () => ProjectScore;
 }

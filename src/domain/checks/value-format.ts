@@ -2,18 +2,22 @@
 import { a1 } from "../grid";
 import type { IssueDraft } from "../issues";
 import { isPlaceholderText } from "./placeholder";
-import { isQuantitative, rowSignKind, rowTarget } from "./row-values";
+import { factsFor } from "./facts";
+import { isQuantitative, rowSignKind } from "./row-values";
 import type { ProjectCheck } from "./types";
 
 export const valueFormat: ProjectCheck = {
   id: "value-format",
   codes: ["indicator.not-numeric", "indicator.missing-unit", "indicator.missing-explanation"],
-  run(project, { table, profile }) {
+  run(project, ctx) {
+    const { table, profile } = ctx;
     const out: IssueDraft[] = [];
-    for (const row of project.indicators) {
+    const facts = factsFor(project, ctx);
+    for (let i = 0; i < project.indicators.length; i++) {
+      const row = project.indicators[i];
       if (row.placeholder || row.notApplicable || !row.target || row.target.text === "") continue;
       if (isPlaceholderText(row.target.text, profile)) continue; // reported as a placeholder
-      const t = rowTarget(row);
+      const t = facts.target(i);
       const signKind = rowSignKind(row);
       if (signKind === "定量其他") {
         const explain = row.explain?.text ?? "";

@@ -2,7 +2,7 @@
 import type { IssueDraft } from "../issues";
 import { isCostRow } from "./category";
 import { factsFor } from "./facts";
-import { rowActual, rowTarget } from "./row-values";
+import { rowActual } from "./row-values";
 import type { ProjectCheck } from "./types";
 
 export const valueRange: ProjectCheck = {
@@ -11,11 +11,12 @@ export const valueRange: ProjectCheck = {
   run(project, ctx) {
     const { table } = ctx;
     const out: IssueDraft[] = [];
-    const { categories } = factsFor(project, ctx);
+    const facts = factsFor(project, ctx);
+    const { categories } = facts;
     for (let i = 0; i < project.indicators.length; i++) {
       const row = project.indicators[i];
       if (row.placeholder || row.notApplicable || !row.target || row.target.text === "") continue;
-      const t = rowTarget(row);
+      const t = facts.target(i);
       const glued = t.problems.find((p) => p.includes("单位不一致"));
       if (glued) {
         out.push({

@@ -122,9 +122,9 @@ export function rowFamily(row: IndicatorRow, target: ParsedValue): SignFamily {
   return resolveFamily(target);
 }
 
-/** Scores one indicator row as the checks and the totals see it. */
-export function scoreRow(row: IndicatorRow, level1: string, profile: Profile): IndicatorScoreEntry {
-  const target = rowTarget(row);
+/** Scores one indicator row as the checks and the totals see it (`parsedTarget`: its 指标值, if already parsed). */
+export function scoreRow(row: IndicatorRow, level1: string, profile: Profile, parsedTarget?: ParsedValue): IndicatorScoreEntry {
+  const target = parsedTarget ?? rowTarget(row);
   const actual = rowActual(row);
   let family = rowFamily(row, target);
   const weight = rowWeight(row);
@@ -178,14 +178,15 @@ function sum(xs: readonly number[]): number {
 
 /**
  * Scores a project of a recognized table with a profile (§4). Never throws: what cannot be computed is
- * listed in `notComputed` and `complete` is false. `categories` (parallel to `project.indicators`) spares
- * computing the rows' categories again when the caller has them.
+ * listed in `notComputed` and `complete` is false. `categories` (parallel to `project.indicators`) and
+ * `targetOf` (indicator index → parsed 指标值) spare computing them again when the caller has them.
  */
 export function scoreProject(
   project: IndicatorProject,
   table: IndicatorTable,
   profile: Profile,
   categories?: readonly RowCategory[],
+  targetOf?: (i: number) => ParsedValue,
 ): ProjectScore {
   let cats = categories;
   if (!cats) {
@@ -195,7 +196,7 @@ export function scoreProject(
   const entries: IndicatorScoreEntry[] = [];
   for (let i = 0; i < project.indicators.length; i++) {
     const r = project.indicators[i];
-    if (!r.notApplicable) entries.push(scoreRow(r, cats[i].level1 ?? "", profile));
+    if (!r.notApplicable) entries.push(scoreRow(r, cats[i].level1 ?? "", profile, targetOf?.(i)));
   }
   const notComputed: NotComputed[] = [];
   for (const e of entries) {

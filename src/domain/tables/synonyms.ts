@@ -190,10 +190,15 @@ const IN_PATTERN = 4; // an ideograph every pattern-matched header holds one of
 const OPENING = 8;
 const CLOSING = 16;
 
+const HEADER_KEYS: readonly string[] = [...INDICATOR_MAP.keys(), ...INDICATOR_WEAK_MAP.keys(), ...BUDGET_MAP.keys()];
+
+/** Whether some exact header word has no ideograph at all (then a text without one may still be a header). */
+const SOME_KEY_WITHOUT_IDEOGRAPH = HEADER_KEYS.some((k) => ![...k].some((ch) => ch.charCodeAt(0) >= 0x3400 && ch.charCodeAt(0) <= 0x9fff));
+
 const CHAR_FLAGS: Uint8Array = (() => {
   const flags = new Uint8Array(0x10000);
   for (let c = 0x3400; c <= 0x9fff; c++) flags[c] = IDEOGRAPH;
-  for (const key of [...INDICATOR_MAP.keys(), ...INDICATOR_WEAK_MAP.keys(), ...BUDGET_MAP.keys()]) {
+  for (const key of HEADER_KEYS) {
     for (let i = 0; i < key.length; i++) flags[key.charCodeAt(i)] |= IN_KEY;
   }
   // One ideograph of each pattern of matchIndicatorField / matchBudgetField: 原因, 指标值, 依据, 申报…金额/数,
@@ -207,21 +212,24 @@ const CHAR_FLAGS: Uint8Array = (() => {
 /**
  * False when a raw text cannot normalise to a header word; true when it may (then look it up). A header
  * word is an exact synonym, whose ideographs outside brackets (which normalisation may drop) all belong to
- * the synonyms, or a pattern match, which holds one of the pattern ideographs. Spares normalising the many
- * distinct names and values of a long list ("城关镇道路硬化里程（12）" is settled by its first character).
+ * the synonyms and which has one (every synonym does), or a pattern match, which holds one of the pattern
+ * ideographs. Spares normalising the many distinct names, codes and values of a long list
+ * ("城关镇道路硬化里程（12）" is settled by its first character, "P00000001" by having no ideograph).
  */
 export function mayBeHeaderWord(raw: string): boolean {
   let depth = 0;
   let allKnown = true;
+  let someKnown = SOME_KEY_WITHOUT_IDEOGRAPH;
   for (let i = 0; i < raw.length; i++) {
     const f = CHAR_FLAGS[raw.charCodeAt(i)];
     if (f === 0) continue;
     if (f & IN_PATTERN) return true;
+    if (f & IN_KEY) someKnown = true;
     if (f & OPENING) depth++;
     else if (f & CLOSING) depth = depth > 0 ? depth - 1 : 0;
     else if (depth === 0 && (f & (IDEOGRAPH | IN_KEY)) === IDEOGRAPH) allKnown = false;
   }
-  return allKnown;
+  return allKnown && someKnown;
 }
 
 /** The indicator field a normalised header names, with `weak` for the fallback words. */
