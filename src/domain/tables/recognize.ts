@@ -56,6 +56,12 @@ const MAX_BLANK_RUN = 3;
 /** A 三级 name that is a template leftover: "指标2:", "……", "**", "XX", "指标1:/". */
 const PLACEHOLDER_NAME = /^(?:指标\d*[:.、]?)?[…．.。·\-—_/\\*xX×?？]*$/;
 const ONLY_SPACE = /^[\s\u00a0\u200b\ufeff\u3000]*$/;
+
+/** A name starting with an ideograph other than 指 is not a template leftover (most names): no expression needed. */
+function mayBePlaceholderName(name: string): boolean {
+  const first = name.charCodeAt(0);
+  return !(first >= 0x3400 && first <= 0x9fff) || first === 0x6307; // 指
+}
 const NEEDS_CLEAN = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5e]/;
 /** Strings without these characters normalise to themselves (lower-cased): the fast path of `norm`. */
 const NEEDS_NORMALIZE = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5e()[\]{}<>:、.]/;
@@ -1105,7 +1111,8 @@ class SheetReader {
         (wn === undefined && isNotApplicable(row.weight?.text ?? "")) || (sn === undefined && isNotApplicable(row.score?.text ?? ""));
       const content = meaningful(row.target) || meaningful(row.actual) || wn !== undefined || sn !== undefined;
       const nameText = row.name ? row.name.text : "";
-      const templateName = nameText !== "" && nameText.length <= 16 && PLACEHOLDER_NAME.test(nameText.replace(/ /g, ""));
+      const templateName =
+        nameText !== "" && nameText.length <= 16 && mayBePlaceholderName(nameText) && PLACEHOLDER_NAME.test(nameText.replace(/ /g, ""));
       const subtotalOnly = newSubtotal !== undefined && nameText === "" && !content;
       if (subtotalOnly) {
         lastContent = r;
