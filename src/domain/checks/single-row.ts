@@ -11,6 +11,7 @@ import type { Profile } from "../profiles/types";
 import type { IndicatorProject, IndicatorRow, IndicatorTable, Ref } from "../tables/model";
 import { readNumber } from "../value/number";
 import { categories } from "./categories";
+import { projectFacts } from "./facts";
 import { placeholder } from "./placeholder";
 import { requiredFields } from "./required-fields";
 import type { ProjectCheck } from "./types";
@@ -66,7 +67,7 @@ export function checkSingleRow(input: SingleRowInput, profile: Profile): Issue[]
     framework: "unknown",
   };
   const out: Issue[] = [];
-  const ctx = { profile, table, rowOnly: true };
+  const ctx = { profile, table, rowOnly: true, facts: projectFacts(project, table, profile) };
   for (const c of ROW_CHECKS) {
     const drafts = c.run(project, ctx);
     for (const d of drafts) {
