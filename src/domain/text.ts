@@ -25,6 +25,8 @@ export function toHalfWidth(s: string): string {
 /** Characters that compacting or cleaning would change: whitespace of any kind, full-width forms, Latin capitals. */
 const CHANGES_ON_COMPACT = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5eA-Z]/;
 const CHANGES_ON_CLEAN = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5e]/;
+/** Whitespace of any kind, the ideographic space (U+3000, which is \s) included. */
+const HAS_WHITESPACE = /[\s\u00a0\u200b\ufeff]/;
 
 // The labels that do need compacting repeat across rows ("产 出 指 标", "年度\n指标值"): short ones are remembered.
 const compactMemo = memoByText((s) => toHalfWidth(s).replace(/[\s\u00a0\u200b\ufeff]+/g, "").toLowerCase(), 20_000, 40);
@@ -38,6 +40,8 @@ export function compactLabel(s: string): string {
 /** Half-width, trimmed, internal runs of whitespace collapsed to one space. For showing and comparing values. */
 export function cleanText(s: string): string {
   if (!CHANGES_ON_CLEAN.test(s)) return s;
+  // Full-width brackets or digits without any whitespace (城关镇（12）) need the half-width pass only.
+  if (!HAS_WHITESPACE.test(s)) return toHalfWidth(s);
   return toHalfWidth(s).replace(/[\s\u00a0\u200b\ufeff]+/g, " ").trim();
 }
 

@@ -42,6 +42,13 @@ describe("compactLabel and cleanText", () => {
     expect(cleanText("  ≥ ９０ ％ ")).toBe("≥ 90 %");
     expect(cleanText("a\u00a0\u200bb")).toBe("a b");
   });
+  it("cleanText is half-width, whitespace runs as one space, trimmed (property against the rule written out)", () => {
+    const ch = fc.constantFrom("（", "）", "１", "Ａ", "\u3000", " ", "\n", "\u00a0", "\u200b", "\ufeff", "指", "a", "%", "\t");
+    fc.assert(fc.property(fc.array(ch, { maxLength: 16 }), (chars) => {
+      const s = chars.join("");
+      expect(cleanText(s)).toBe(halfWidthReference(s).replace(/[\s\u00a0\u200b\ufeff]+/g, " ").trim());
+    }));
+  });
   it("splits a points suffix from a subtotal label", () => {
     expect(splitPointsSuffix("产出指标（50分）")).toEqual({ label: "产出指标", points: 50 });
     expect(splitPointsSuffix("(30分)")).toEqual({ label: "", points: 30 });

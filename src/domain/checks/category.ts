@@ -25,12 +25,17 @@ const nameMemos = new WeakMap<readonly string[], (text: string) => string | unde
 
 /** "产出数量指标" → "数量指标"; "数量" → "数量指标"; "产出指标(50分)" → "产出指标". */
 export function canonicalName(text: string, known: readonly string[]): string | undefined {
+  return canonicalNamer(known)(text);
+}
+
+/** canonicalName for one list of known names, looked up once (for loops over rows). */
+function canonicalNamer(known: readonly string[]): (text: string) => string | undefined {
   let memo = nameMemos.get(known);
   if (!memo) {
     memo = memoByText((t) => canonicalNameUncached(t, known), 10_000);
     nameMemos.set(known, memo);
   }
-  return memo(text);
+  return memo;
 }
 
 function canonicalNameUncached(text: string, known: readonly string[]): string | undefined {
@@ -46,6 +51,10 @@ interface HierarchyIndex {
   readonly level1Names: readonly string[];
   readonly level2Names: readonly string[];
   readonly owners: ReadonlyMap<string, string>;
+  /** canonicalName over the 一级 names. */
+  readonly level1Of: (text: string) => string | undefined;
+  /** Categories shared by text (see rowCategory). */
+  readonly shared: SharedCategories;
 }
 const indexCache = new WeakMap<Hierarchy, HierarchyIndex>();
 
@@ -54,7 +63,8 @@ function hierarchyIndex(h: Hierarchy): HierarchyIndex {
   if (!ix) {
     const owners = new Map<string, string>();
     for (const [l1, l2s] of Object.entries(h)) for (const l2 of l2s) owners.set(l2, l1);
-    ix = { level1Names: Object.keys(h), level2Names: [...owners.keys()], owners };
+    const level1Names = Object.keys(h);
+    ix = { level1Names, level2Names: [...owners.keys()], owners, level1Of: canonicalNamer(level1Names), shared: { size: 0, byLevel1: new Map() } };
     indexCache.set(h, ix);
   }
   return ix;
@@ -64,7 +74,8 @@ function hierarchyIndex(h: Hierarchy): HierarchyIndex {
 const COST_ONLY: readonly string[] = ["成本指标"];
 
 export function projectHierarchy(project: IndicatorProject, profile: Profile): Hierarchy {
-  const costLevel1 = project.indicators.some((r) => r.level1 !== undefined && canonicalName(r.level1.text, COST_ONLY) === "成本指标");
+  const costOf = canonicalNamer(COST_ONLY);
+  const costLevel1 = project.indicators.some((r) => r.level1 !== undefined && costOf(r.level1.text) === "成本指标");
   return costLevel1 ? profile.hierarchyCostLevel1 : profile.hierarchy;
 }
 
@@ -82,15 +93,23 @@ interface SharedCategories {
   /** 一级 text → 二级 text → category. */
   readonly byLevel1: Map<string, Map<string, RowCategory>>;
 }
-const shared = new WeakMap<Hierarchy, SharedCategories>();
 const SHARED_LIMIT = 20_000;
 
 export function rowCategory(row: IndicatorRow, project: IndicatorProject, hierarchy: Hierarchy): RowCategory {
+  return categorize(hierarchyIndex(hierarchy), row, project, hierarchy);
+}
+
+/** The categories of a project's indicators, in order (the framework's lookups done once). */
+export function projectCategories(project: IndicatorProject, hierarchy: Hierarchy): RowCategory[] {
+  const ix = hierarchyIndex(hierarchy);
+  return project.indicators.map((row) => categorize(ix, row, project, hierarchy));
+}
+
+function categorize(ix: HierarchyIndex, row: IndicatorRow, project: IndicatorProject, hierarchy: Hierarchy): RowCategory {
   const t1 = row.level1?.text;
-  if (!t1 || canonicalName(t1, hierarchyIndex(hierarchy).level1Names) === undefined) return rowCategoryUncached(row, project, hierarchy);
+  if (!t1 || ix.level1Of(t1) === undefined) return rowCategoryUncached(row, project, hierarchy);
   const t2 = row.level2?.text ?? "";
-  let s = shared.get(hierarchy);
-  if (!s) shared.set(hierarchy, (s = { size: 0, byLevel1: new Map() }));
+  const s = ix.shared;
   let level2s = s.byLevel1.get(t1);
   let c = level2s?.get(t2);
   if (c) return c;

@@ -6,13 +6,13 @@ import type { Profile } from "../profiles/types";
 import { scoreProject, type ProjectScore } from "../scoring/totals";
 import type { IndicatorProject, IndicatorTable } from "../tables/model";
 import type { ParsedValue } from "../value/types";
-import { projectHierarchy, rowCategory } from "./category";
+import { projectCategories, projectHierarchy } from "./category";
 import { rowTarget } from "./row-values";
 import type { CheckContext, ProjectFacts } from "./types";
 
 export function projectFacts(project: IndicatorProject, table: IndicatorTable, profile: Profile): ProjectFacts {
   const hierarchy = projectHierarchy(project, profile);
-  const categories = project.indicators.map((row) => rowCategory(row, project, hierarchy));
+  const categories = projectCategories(project, hierarchy);
   const targets = new Array<ParsedValue | undefined>(project.indicators.length).fill(undefined);
   const target = (i: number): ParsedValue => targets[i] ?? (targets[i] = rowTarget(project.indicators[i]));
   let score: ProjectScore | undefined;

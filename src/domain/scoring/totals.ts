@@ -2,7 +2,7 @@
  * Scores a whole project (rules.md §4.1, §4.6): every indicator's suggested score, the 一级 subtotals,
  * the indicator total, the budget execution score, the total and its grade; and what the sheet says.
  */
-import { projectHierarchy, rowCategory, type RowCategory } from "../checks/category";
+import { projectCategories, projectHierarchy, type RowCategory } from "../checks/category";
 import { rowActual, rowSignKind, rowTarget } from "../checks/row-values";
 import type { Profile } from "../profiles/types";
 import type { IndicatorProject, IndicatorRow, IndicatorTable, Ref } from "../tables/model";
@@ -188,11 +188,7 @@ export function scoreProject(
   categories?: readonly RowCategory[],
   targetOf?: (i: number) => ParsedValue,
 ): ProjectScore {
-  let cats = categories;
-  if (!cats) {
-    const hierarchy = projectHierarchy(project, profile);
-    cats = project.indicators.map((r) => rowCategory(r, project, hierarchy));
-  }
+  const cats = categories ?? projectCategories(project, projectHierarchy(project, profile));
   const entries: IndicatorScoreEntry[] = [];
   for (let i = 0; i < project.indicators.length; i++) {
     const r = project.indicators[i];
