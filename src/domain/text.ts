@@ -22,6 +22,11 @@ export function toHalfWidth(s: string): string {
   return out + s.slice(from);
 }
 
+/** A CJK ideograph of the basic block or extension A (U+3400–U+9FFF), as a UTF-16 code unit. */
+export function isIdeograph(code: number): boolean {
+  return code >= 0x3400 && code <= 0x9fff;
+}
+
 /** Characters that compacting or cleaning would change: whitespace of any kind, full-width forms, Latin capitals. */
 const CHANGES_ON_COMPACT = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5eA-Z]/;
 const CHANGES_ON_CLEAN = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5e]/;

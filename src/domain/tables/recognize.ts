@@ -6,7 +6,7 @@
  * Pure and total: never throws on any grid (a last-resort guard turns a bug into an `unrecognized` note).
  */
 import { a1, type CellValue, columnLetters, type Grid, isCellError } from "../grid";
-import { cleanText, compactLabel, splitPointsSuffix } from "../text";
+import { cleanText, compactLabel, isIdeograph, splitPointsSuffix } from "../text";
 import { formatDecimals, isNotApplicableMark, isPercentFormat, readNumber } from "../value/number";
 import type {
   BudgetField,
@@ -60,7 +60,7 @@ const ONLY_SPACE = /^[\s\u00a0\u200b\ufeff\u3000]*$/;
 /** A name starting with an ideograph other than 指 is not a template leftover (most names): no expression needed. */
 function mayBePlaceholderName(name: string): boolean {
   const first = name.charCodeAt(0);
-  return !(first >= 0x3400 && first <= 0x9fff) || first === 0x6307; // 指
+  return !isIdeograph(first) || first === 0x6307; // 指
 }
 const NEEDS_CLEAN = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5e]/;
 /** Strings without these characters normalise to themselves (lower-cased): the fast path of `norm`. */

@@ -4,7 +4,7 @@
  * `compactLabel` (half-width, no whitespace or line breaks) and after dropping trailing parentheticals
  * such as "(A)", "(B/A)", "(万元)", "(50分)", "(盖章)" and a trailing colon.
  */
-import { compactLabel } from "../text";
+import { compactLabel, isIdeograph } from "../text";
 import type { BudgetField, IndicatorField } from "./model";
 
 /** A header word and how sure it is: weak words only count when the strong word for the field is absent. */
@@ -193,11 +193,11 @@ const CLOSING = 16;
 const HEADER_KEYS: readonly string[] = [...INDICATOR_MAP.keys(), ...INDICATOR_WEAK_MAP.keys(), ...BUDGET_MAP.keys()];
 
 /** Whether some exact header word has no ideograph at all (then a text without one may still be a header). */
-const SOME_KEY_WITHOUT_IDEOGRAPH = HEADER_KEYS.some((k) => ![...k].some((ch) => ch.charCodeAt(0) >= 0x3400 && ch.charCodeAt(0) <= 0x9fff));
+const SOME_KEY_WITHOUT_IDEOGRAPH = HEADER_KEYS.some((k) => ![...k].some((ch) => isIdeograph(ch.charCodeAt(0))));
 
 const CHAR_FLAGS: Uint8Array = (() => {
   const flags = new Uint8Array(0x10000);
-  for (let c = 0x3400; c <= 0x9fff; c++) flags[c] = IDEOGRAPH;
+  for (let c = 0; c < flags.length; c++) if (isIdeograph(c)) flags[c] = IDEOGRAPH;
   for (const key of HEADER_KEYS) {
     for (let i = 0; i < key.length; i++) flags[key.charCodeAt(i)] |= IN_KEY;
   }
