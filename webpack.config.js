@@ -3,7 +3,8 @@
  * runtime (runtimeChunk "single" keeps one copy of every module across both entries), functions.json from JSDoc,
  * the manifest (dev URL rewritten to $ADDIN_PROD_URL in production builds), icons, and a local office.js.
  *
- *   npm run build                     production build (manifest points at $ADDIN_PROD_URL)
+ *   npm run build                     production build: manifest points at $ADDIN_PROD_URL, or at the local dev server
+ *                                     when it is unset (never at a placeholder host); no source maps in dist/
  *   npm run build -- --env fast       skip type checking (ts-loader transpileOnly); use while iterating
  *   npm run dev-server                https://localhost:3000 with the office-addin-dev-certs certificates
  *   npm run dev-server -- --env http  plain http (headless tests)
@@ -18,13 +19,41 @@ const TerserPlugin = require("terser-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
 const URL_DEV = "https://localhost:3000/";
-const URL_PROD_DEFAULT = "https://www.contoso.com/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-/** Production base URL, always ending in "/". */
+/** Production base URL, always ending in "/"; the dev server's when ADDIN_PROD_URL is unset (said once, on stderr). */
 function prodUrl() {
-  const u = process.env.ADDIN_PROD_URL || URL_PROD_DEFAULT;
+  const u = process.env.ADDIN_PROD_URL;
+  if (!u) {
+    console.warn(`[manifest] ADDIN_PROD_URL is not set: dist/manifest.xml points at the local dev server ${URL_DEV}`);
+    return URL_DEV;
+  }
   return u.endsWith("/") ? u : `${u}/`;
+}
+
+/**
+ * Origins of Office on the web, which fetch functions.json and functions.js across origins (custom functions
+ * metadata needs CORS there). The dev server answers them, and only them, with their own origin; never "*".
+ */
+const OFFICE_WEB_ORIGIN = /^https:\/\/([a-z0-9-]+\.)*(officeapps\.live\.com|office\.com|office365\.com|sharepoint\.com|microsoft365\.com|cloud\.microsoft)$/i;
+
+/** The page's Content-Security-Policy: its own origin only (plus Microsoft's CDN when office.js comes from there). */
+function contentSecurityPolicy(officeJsUrl) {
+  const scripts = ["'self'", ...(officeJsUrl.startsWith("http") ? [new URL(officeJsUrl).origin] : [])];
+  return [
+    "default-src 'self'",
+    `script-src ${scripts.join(" ")}`,
+    // Fluent UI (Griffel) inserts its style rules at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
 }
 
 /** TLS options for the dev server. Never let certificate setup kill the server: the certs exist even when
@@ -49,10 +78,11 @@ module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const officeJsUrl = process.env.OFFICE_JS === "cdn" ? OFFICE_JS_CDN : "office-js/office.js";
   const officeDist = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
-  const urlProd = prodUrl();
+  const urlProd = dev ? URL_DEV : prodUrl();
 
   return {
-    devtool: "source-map",
+    // Source maps only for development builds: a production dist/ ships none.
+    devtool: dev ? "source-map" : false,
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
@@ -83,11 +113,17 @@ module.exports = async (env = {}, options = {}) => {
         // Both entries on one page (the shared runtime), runtime first.
         chunks: ["runtime", "functions", "taskpane"],
         chunksSortMode: "manual",
-        officeJsUrl,
+        contentSecurityPolicy: contentSecurityPolicy(officeJsUrl),
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // Loads office.js only when Office hosts the page (see the file's header).
+          {
+            from: "src/boot/office-boot.js",
+            to: "office-boot.js",
+            transform: (content) => content.toString().replace("__OFFICE_JS_URL__", officeJsUrl),
+          },
           {
             from: "manifest*.xml",
             to: "[name][ext]",
@@ -120,7 +156,12 @@ module.exports = async (env = {}, options = {}) => {
     },
     devServer: {
       static: { directory: path.join(__dirname, "dist") },
-      headers: { "Access-Control-Allow-Origin": "*" },
+      headers: (req) => {
+        const origin = req.headers.origin;
+        return origin && OFFICE_WEB_ORIGIN.test(origin) && /^\/functions\.(json|js)$/.test(req.path || "")
+          ? { "Access-Control-Allow-Origin": origin, Vary: "Origin" }
+          : { Vary: "Origin" };
+      },
       server: env.http ? "http" : { type: "https", options: env.WEBPACK_BUILD ? undefined : await getHttpsOptions() },
       host: "localhost",
       port: Number(process.env.npm_package_config_dev_server_port || 3000),

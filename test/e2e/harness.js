@@ -43,9 +43,10 @@ function stopServer(server) {
 
 /**
  * Opens taskpane.html in a fresh profile, with `initScript` (the Excel fake) injected before office.js when given;
- * waits for Office.onReady. Returns { page, errors, requests, close }.
+ * `query` is appended to the URL, `beforeGoto(page)` runs before navigation (routes); waits for Office.onReady.
+ * Returns { page, errors, requests, consoleErrors, close }.
  */
-async function openPane(baseUrl, initScript, { locale = "zh-CN", colorScheme = "light", viewport = { width: 360, height: 720 } } = {}) {
+async function openPane(baseUrl, initScript, { locale = "zh-CN", colorScheme = "light", viewport = { width: 360, height: 720 }, query = "", beforeGoto } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-e2e-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: "/usr/bin/chromium",
@@ -59,15 +60,21 @@ async function openPane(baseUrl, initScript, { locale = "zh-CN", colorScheme = "
   const page = context.pages()[0] || (await context.newPage());
   const errors = [];
   const requests = [];
+  const consoleErrors = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
   context.on("request", (r) => requests.push(r.url()));
   if (initScript) await page.addInitScript({ content: initScript });
-  await page.goto(`${baseUrl}/taskpane.html`);
+  if (beforeGoto) await beforeGoto(page);
+  await page.goto(`${baseUrl}/taskpane.html${query}`);
   await page.waitForFunction(() => window.__officeReady === true, null, { timeout: 20000 });
   return {
     page,
     errors,
     requests,
+    consoleErrors,
     close: async () => {
       await context.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
