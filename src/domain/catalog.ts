@@ -19,6 +19,8 @@ const FORM = "项目支出绩效自评表 (财预〔2020〕10号 附件)";
 
 const TYPES: readonly IssueType[] = [
   { code: "table.no-indicator-header", severity: "error", title: "未识别到指标表表头", titleEn: "No indicator header recognized", source: "practice: 绩效指标表标准格式" },
+  { code: "table.not-recognized", severity: "error", title: "未识别到绩效表格，无法检查", titleEn: "No performance table recognized: not checked", source: "常见审核要求 / common review practice: 绩效目标表、自评表须按规定格式填报" },
+  { code: "table.not-filled", severity: "error", title: "表格尚未填写", titleEn: "Form not filled in", source: "常见审核要求 / common review practice: 绩效目标表、自评表须按规定格式填报" },
   { code: "indicator.missing-field", severity: "error", title: "指标必填项为空", titleEn: "Required indicator field empty", source: `${PMKPI} (V1 必录项)` },
   { code: "indicator.unknown-category", severity: "warning", title: "一级/二级指标不在指标体系内", titleEn: "Level-1/2 indicator not in the framework", source: `${PMKPI} (V2 指标库); 财预〔2021〕101号` },
   { code: "indicator.placeholder", severity: "error", title: "模板占位符未填写", titleEn: "Template placeholder left in", source: `${AUDIT} (V7)` },

@@ -5,11 +5,12 @@ import { makeIssue } from "./catalog";
 import { PROJECT_CHECKS } from "./checks";
 import { projectFacts } from "./checks/facts";
 import type { ProjectFacts } from "./checks/types";
-import type { Grid } from "./grid";
-import type { Issue } from "./issues";
+import { a1, parseA1, type Grid } from "./grid";
+import type { Issue, IssueCode } from "./issues";
 import { resolveProfile, type Profile, type Settings } from "./profiles";
-import { buildReport, type Report, type ScoreSummary, type TableSummary } from "./report";
+import { buildReport, type Report, type ScoreSummary, type SheetSummary, type TableSummary } from "./report";
 import { recognizeWorkbook } from "./tables/recognize";
+import { notFilledOf, type NotFilled } from "./tables/fill-state";
 import type { IndicatorProject, IndicatorTable, RecognizedTable, SheetRecognition } from "./tables/model";
 import {
   budgetItemsFromTable,
@@ -30,6 +31,8 @@ export interface CheckOptions {
 
 export interface WorkbookCheck extends Report {
   readonly recognitions: readonly SheetRecognition[];
+  /** Each sheet's recognition status, in workbook order. */
+  readonly sheets: readonly SheetSummary[];
   /** Projects found in indicator tables, for reconciliation with a budget list. */
   readonly targets: readonly TargetItem[];
   /** Lines of the budget lists found. */
@@ -80,20 +83,65 @@ function summarizeTable(t: RecognizedTable, facts: readonly ProjectFacts[] = [])
   return score ? { ...base, score } : base;
 }
 
+/** Findings a not-filled form's one finding stands for (on its empty rows, and the project-level sums). */
+const COVERED_BY_NOT_FILLED: ReadonlySet<IssueCode> = new Set<IssueCode>([
+  "indicator.missing-field",
+  "indicator.placeholder",
+  "indicator.zero-weight",
+  "score.missing-actual",
+  "score.mismatch",
+  "score.missing-reason",
+]);
+const PROJECT_SUMS: ReadonlySet<IssueCode> = new Set<IssueCode>(["project.missing-category", "project.weight-sum", "score.total-mismatch"]);
+
+/** True when a finding is one of the consequences of the form not being filled in. */
+function coveredByNotFilled(i: Issue, nf: NotFilled, emptyBlock: boolean): boolean {
+  if (emptyBlock && PROJECT_SUMS.has(i.code)) return true;
+  if (!COVERED_BY_NOT_FILLED.has(i.code)) return false;
+  const at = parseA1(i.cell);
+  return at !== undefined && nf.rows.has(at.row);
+}
+
 /** Runs every project check on one indicator table; also gives each project's facts (scores included). */
-function checkTable(table: IndicatorTable, options: CheckOptions): { issues: Issue[]; facts: ProjectFacts[] } {
+function checkTable(table: IndicatorTable, options: CheckOptions): { issues: Issue[]; facts: ProjectFacts[]; notFilled: number } {
   const profile = profileForTable(table, options);
   const issues: Issue[] = [];
   const facts: ProjectFacts[] = [];
+  let notFilled = 0;
   for (const project of table.projects) {
     const f = projectFacts(project, table, profile);
     facts.push(f);
     const ctx = { profile, table, facts: f };
+    const nf = notFilledOf(table, project);
+    const emptyBlock = nf !== undefined && (nf.rows.size === 0 || !project.indicators.some((r) => r.name?.text && !r.placeholder));
     for (const check of PROJECT_CHECKS) {
-      for (const d of check.run(project, ctx)) issues.push(makeIssue(d));
+      for (const d of check.run(project, ctx)) {
+        const issue = makeIssue(d);
+        if (nf && coveredByNotFilled(issue, nf, emptyBlock)) continue;
+        issues.push(issue);
+      }
+    }
+    if (nf) {
+      notFilled++;
+      issues.push(
+        makeIssue({
+          code: "table.not-filled",
+          sheet: table.sheet,
+          cell: a1(nf.row, nf.col),
+          value: "",
+          message: nf.reason,
+          messageEn: nf.reasonEn,
+        }),
+      );
     }
   }
-  return { issues, facts };
+  return { issues, facts, notFilled };
+}
+
+/** True when a sheet has no cell holding anything. */
+function gridEmpty(g: Grid): boolean {
+  for (const row of g.values ?? []) for (const v of row) if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) return false;
+  return true;
 }
 
 /** Runs every project check on one indicator table. */
@@ -108,8 +156,10 @@ export function checkWorkbook(grids: readonly Grid[], options: CheckOptions = {}
   const tables: TableSummary[] = [];
   const targets: TargetItem[] = [];
   const budget: BudgetItem[] = [];
-  for (const rec of recognitions) {
-    if (rec.unrecognized) {
+  const sheets: SheetSummary[] = [];
+  const anyTable = recognitions.some((r) => r.tables.length > 0);
+  recognitions.forEach((rec, k) => {
+    if (rec.unrecognized && anyTable) {
       issues.push(
         makeIssue({
           code: "table.no-indicator-header",
@@ -120,20 +170,63 @@ export function checkWorkbook(grids: readonly Grid[], options: CheckOptions = {}
         }),
       );
     }
+    let notFilled = 0;
+    let projects = 0;
     for (const t of rec.tables) {
       if (t.kind === "budget-list") {
         tables.push(summarizeTable(t));
         for (const b of budgetItemsFromTable(t)) budget.push(b);
         continue;
       }
-      const { issues: found, facts } = checkTable(t, options);
-      tables.push(summarizeTable(t, facts));
-      for (const i of found) issues.push(i);
-      for (const x of targetItemsFromProjects(t, found)) targets.push(x);
+      const found = checkTable(t, options);
+      notFilled += found.notFilled;
+      projects += t.projects.length;
+      tables.push(summarizeTable(t, found.facts));
+      for (const i of found.issues) issues.push(i);
+      for (const x of targetItemsFromProjects(t, found.issues)) targets.push(x);
     }
-  }
+    sheets.push(sheetSummary(rec, grids[k], projects, notFilled));
+  });
+  if (!anyTable) issues.push(notRecognizedIssue(recognitions, grids));
   const report = buildReport(issues, tables, grids.map((g) => g.sheet));
-  return { ...report, recognitions, targets, budget };
+  return { ...report, recognitions, sheets, targets, budget };
+}
+
+/** A sheet's recognition status and its reason. */
+function sheetSummary(rec: SheetRecognition, grid: Grid | undefined, projects: number, notFilled: number): SheetSummary {
+  const sheet = rec.sheet;
+  if (rec.tables.length === 0) {
+    if (rec.unrecognized) return { sheet, status: "not-recognized", reason: rec.unrecognized.reason, reasonEn: rec.unrecognized.reasonEn };
+    if (!grid || gridEmpty(grid)) return { sheet, status: "empty", reason: "工作表为空", reasonEn: "The sheet is empty" };
+    return { sheet, status: "not-recognized", reason: "未找到绩效指标表、自评表或预算项目清单的表头", reasonEn: "No header of an indicator table, self-evaluation or budget list was found" };
+  }
+  if (projects > 0 && notFilled === projects && rec.tables.every((t) => t.kind !== "budget-list")) {
+    return { sheet, status: "not-filled", reason: "表格尚未填写", reasonEn: "The form was never filled in" };
+  }
+  if (notFilled > 0 || rec.unrecognized) {
+    const reason = notFilled > 0 ? `${notFilled} 个表格尚未填写，其余已检查` : `部分内容未能识别：${rec.unrecognized?.reason ?? ""}`;
+    const reasonEn = notFilled > 0 ? `${notFilled} form(s) never filled in; the rest was checked` : `Part of the sheet was not recognized: ${rec.unrecognized?.reasonEn ?? ""}`;
+    return { sheet, status: "partial", reason, reasonEn };
+  }
+  return { sheet, status: "checked" };
+}
+
+/** The one finding of a file in which nothing was recognized: where the best evidence is, and what was looked at. */
+function notRecognizedIssue(recognitions: readonly SheetRecognition[], grids: readonly Grid[]): Issue {
+  const evidence = recognitions.find((r) => r.unrecognized);
+  const names = grids.map((g) => g.sheet).filter((n) => n !== "");
+  const looked = names.length === 0 ? "文件中没有工作表" : `查看了 ${names.length} 个工作表（${names.slice(0, 5).join("、")}${names.length > 5 ? " 等" : ""}）`;
+  const lookedEn = names.length === 0 ? "the file has no sheet" : `${names.length} sheet(s) looked at`;
+  const detail = evidence?.unrecognized ? `；${evidence.unrecognized.reason}` : "";
+  const detailEn = evidence?.unrecognized ? `; ${evidence.unrecognized.reasonEn}` : "";
+  return makeIssue({
+    code: "table.not-recognized",
+    sheet: evidence?.sheet ?? grids[0]?.sheet ?? "",
+    cell: evidence?.unrecognized?.cell ?? "A1",
+    value: "",
+    message: `未识别到绩效目标表、自评表或预算项目清单，未做任何检查（${looked}${detail}）`,
+    messageEn: `No performance target table, self-evaluation or budget list was recognized, so nothing was checked (${lookedEn}${detailEn})`,
+  });
 }
 
 /** Names of 部门整体 (whole-department) target tables. */

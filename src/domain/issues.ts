@@ -5,6 +5,8 @@ export type Severity = "error" | "warning" | "info";
 /** Every issue code the engine can emit (stable: users and scripts rely on them). */
 export type IssueCode =
   | "table.no-indicator-header"
+  | "table.not-recognized"
+  | "table.not-filled"
   | "indicator.missing-field"
   | "indicator.unknown-category"
   | "indicator.placeholder"

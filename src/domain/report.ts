@@ -35,6 +35,27 @@ export interface TableSummary {
   readonly score?: ScoreSummary;
 }
 
+/**
+ * What a sheet's recognition came to: checked (tables read and checked); not-filled (a form whose indicator
+ * names or values are empty throughout); not-recognized (no table found); partial (some blocks read, others
+ * not, named in the reason); empty (no cell holds anything).
+ */
+export type SheetStatus = "checked" | "not-filled" | "not-recognized" | "partial" | "empty";
+
+export interface SheetSummary {
+  readonly sheet: string;
+  readonly status: SheetStatus;
+  /** Why, when the status is not "checked" (Chinese / English). */
+  readonly reason?: string;
+  readonly reasonEn?: string;
+}
+
+/**
+ * A file's verdict: ready (no error), not-ready (errors), not-checked (nothing in the file was recognized, so
+ * nothing was checked: never ready), not-filled (the only forms found were never filled in).
+ */
+export type Verdict = "ready" | "not-ready" | "not-checked" | "not-filled";
+
 export interface Report {
   readonly valid: boolean;
   readonly stats: Stats;
@@ -132,7 +153,36 @@ export function issueGrid(issues: readonly Issue[], withFile = false): string[][
   return [header, ...rows];
 }
 
-/** The verdict in one line, Chinese then English. */
+/**
+ * The verdict of a report. Derived from its findings, so every front that holds a report agrees: a file whose
+ * only error-level cause is that nothing was recognized (or that the forms were never filled in) is said so,
+ * never "ready".
+ */
+export function verdictOf(r: Pick<Report, "stats" | "byCode">): Verdict {
+  if ((r.byCode["table.not-recognized"] ?? 0) > 0) return "not-checked";
+  const notFilled = r.byCode["table.not-filled"] ?? 0;
+  // Not filled in when that is the only error; a file with other errors besides is simply not ready.
+  if (notFilled > 0 && notFilled === r.stats.errors) return "not-filled";
+  return r.stats.errors > 0 ? "not-ready" : "ready";
+}
+
+/** Short verdict words (Chinese, English) for a summary column. */
+export const VERDICT_WORDS: Readonly<Record<Verdict, readonly [string, string]>> = {
+  ready: ["可以提交", "Ready"],
+  "not-ready": ["不可提交", "Not ready"],
+  "not-checked": ["无法检查", "Not checked"],
+  "not-filled": ["未填写", "Not filled in"],
+};
+
+/** The verdict in one line, Chinese then English, from a whole report (not-checked and not-filled said as such). */
+export function verdictLine(r: Pick<Report, "stats" | "byCode">): string {
+  const v = verdictOf(r);
+  if (v === "not-checked") return "无法检查：未识别到绩效表格，未做任何检查 / Not checked: no performance table was recognized, nothing was checked";
+  if (v === "not-filled") return "未填写：表格尚未填写，无可检查的指标 / Not filled in: the form was never filled in, no indicator to check";
+  return summaryLine(r.stats);
+}
+
+/** The verdict in one line, Chinese then English, from the counts alone (prefer `verdictLine`). */
 export function summaryLine(stats: Stats): string {
   if (stats.errors === 0 && stats.warnings === 0) return "可以提交：未发现问题 / Ready to submit: no issues found";
   if (stats.errors === 0) return `可以提交，另有 ${stats.warnings} 个警告 / Ready to submit, with ${stats.warnings} warning(s)`;

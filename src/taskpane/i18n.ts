@@ -22,6 +22,8 @@ export interface Strings {
   readonly verdictNotReady: (errors: number, warnings: number) => string;
   readonly verdictNoTables: string;
   readonly verdictNoTablesDetail: string;
+  readonly verdictNotFilled: string;
+  readonly verdictNotFilledDetail: string;
   readonly tablesFound: (n: number) => string;
   readonly tablesLabel: string;
   readonly tableKind: Readonly<Record<TableSummary["kind"], string>>;
@@ -89,9 +91,11 @@ export const ZH: Strings = {
   verdictReady: "可以提交",
   verdictReadyNoIssues: "未发现问题。",
   verdictReadyWithWarnings: (w) => `另有 ${w} 个警告，建议核实。`,
-  verdictNotReady: (e, w) => `${e} 个错误不可提交，${w} 个警告`,
-  verdictNoTables: "未找到绩效表",
-  verdictNoTablesDetail: "没有识别到绩效目标表、自评表或预算项目清单。",
+  verdictNotReady: (e, w) => `不可提交：${e} 个错误，${w} 个警告`,
+  verdictNoTables: "无法检查",
+  verdictNoTablesDetail: "没有识别到绩效目标表、自评表或预算项目清单，未做任何检查，不能视为可以提交。",
+  verdictNotFilled: "未填写",
+  verdictNotFilledDetail: "表格尚未填写（指标名称、指标值或完成值全部为空），没有可检查的内容。",
   tablesFound: (n) => `识别到 ${n} 张表`,
   tablesLabel: "识别到的表",
   tableKind: { "self-evaluation": "绩效自评表", target: "绩效目标申报表", "budget-list": "预算项目清单", evaluation: "绩效评价表" },
@@ -150,8 +154,10 @@ export const EN: Strings = {
   verdictReadyNoIssues: "No issues found.",
   verdictReadyWithWarnings: (w) => `${plural(w, "warning", "warnings")} worth checking.`,
   verdictNotReady: (e, w) => `Not ready: ${plural(e, "error", "errors")}, ${plural(w, "warning", "warnings")}`,
-  verdictNoTables: "No performance tables found",
-  verdictNoTablesDetail: "No target table, self-evaluation or budget list was recognized.",
+  verdictNoTables: "Not checked",
+  verdictNoTablesDetail: "No target table, self-evaluation or budget list was recognized: nothing was checked, so it is not ready.",
+  verdictNotFilled: "Not filled in",
+  verdictNotFilledDetail: "The form was never filled in (indicator names, values or actuals are empty throughout): nothing to check.",
   tablesFound: (n) => `${plural(n, "table", "tables")} found`,
   tablesLabel: "Tables found",
   tableKind: { "self-evaluation": "Self-evaluation", target: "Target declaration", "budget-list": "Budget list", evaluation: "Evaluation" },

@@ -116,7 +116,7 @@ describe("jx check", () => {
     expect(r.stderr).toContain("预算项目清单");
   });
 
-  it("exits 0 on a clean file and honours --fail-on warning", async () => {
+  it("exits 0 on a file with warnings only, 1 on a file where nothing was recognized, and honours --fail-on warning", async () => {
     const sub = path.join(dir, "clean");
     fs.mkdirSync(sub);
     const wb = new ExcelJS.Workbook();
@@ -127,7 +127,10 @@ describe("jx check", () => {
     plain.addWorksheet("备忘").getCell("A1").value = "会议记录";
     await plain.xlsx.writeFile(path.join(sub, "plain.xlsx"));
 
-    expect((await runJx(["check", "clean/plain.xlsx"], dir)).code).toBe(0);
+    // A sheet of notes holds no performance table: nothing was checked, so it is never "ready".
+    const plainRun = await runJx(["check", "clean/plain.xlsx"], dir);
+    expect(plainRun.code).toBe(1);
+    expect(plainRun.stdout).not.toContain("可以提交");
     const w = await runJx(["check", "clean/warnings-only.xlsx"], dir);
     expect(w.stdout).toContain("可以提交");
     expect(w.code).toBe(0);

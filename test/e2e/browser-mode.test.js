@@ -80,7 +80,7 @@ test("browser mode: checks an uploaded .xlsx in the page and downloads the repor
 
     assert.equal(await verdict.getAttribute("data-intent"), "error");
     const title = await page.getByTestId("verdict-title").textContent();
-    assert.match(title, /^\d+ 个错误不可提交，\d+ 个警告$/);
+    assert.match(title, /^不可提交：\d+ 个错误，\d+ 个警告$/);
     const tableRow = page.getByTestId("verdict-table").first();
     assert.match(await tableRow.textContent(), /绩效自评表/);
     assert.match(await tableRow.textContent(), /马鹿坑/);

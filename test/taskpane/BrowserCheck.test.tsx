@@ -54,7 +54,7 @@ describe("BrowserCheck", () => {
     const csv = fs.readFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.startsWith("06_") && f.endsWith(".csv"))!));
     await choose(fileOf(new Uint8Array(csv), "06.csv"));
     expect(loadExcel).not.toHaveBeenCalled();
-    expect(screen.getByTestId("verdict-title").textContent).toMatch(/个错误不可提交/);
+    expect(screen.getByTestId("verdict-title").textContent).toMatch(/^不可提交：\d+ 个错误/);
     expect(screen.getAllByTestId("issue-group").map((g) => g.getAttribute("data-group"))).toContain("budget.score-mismatch");
     await act(async () => {
       fireEvent.click(screen.getByTestId("download-report"));

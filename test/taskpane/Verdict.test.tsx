@@ -16,7 +16,7 @@ beforeAll(() => {
   };
 });
 
-type R = Pick<Report, "stats" | "tables">;
+type R = Pick<Report, "stats" | "tables"> & Partial<Pick<Report, "byCode">>;
 
 const SELF: TableSummary = {
   sheet: "自评表",
@@ -45,7 +45,7 @@ describe("Verdict", () => {
   it("says how many errors block submission (error intent)", () => {
     show({ stats: { errors: 3, warnings: 2, infos: 0 }, tables: [SELF, TARGET] });
     expect(screen.getByTestId("verdict").getAttribute("data-intent")).toBe("error");
-    expect(screen.getByTestId("verdict-title").textContent).toBe("3 个错误不可提交，2 个警告");
+    expect(screen.getByTestId("verdict-title").textContent).toBe("不可提交：3 个错误，2 个警告");
     expect(screen.getByText("示例.xlsx")).toBeTruthy();
   });
 
@@ -62,11 +62,20 @@ describe("Verdict", () => {
     expect(screen.getByText(/4 个警告/)).toBeTruthy();
   });
 
-  it("does not call a workbook without tables ready", () => {
+  it("does not call a workbook without tables ready: 无法检查, as an error", () => {
     show({ stats: { errors: 0, warnings: 0, infos: 0 }, tables: [] });
-    expect(screen.getByTestId("verdict").getAttribute("data-intent")).toBe("warning");
-    expect(screen.getByTestId("verdict-title").textContent).toBe("未找到绩效表");
+    expect(screen.getByTestId("verdict").getAttribute("data-intent")).toBe("error");
+    expect(screen.getByTestId("verdict-title").textContent).toBe("无法检查");
     expect(screen.queryByTestId("verdict-tables")).toBeNull();
+    // As the engine reports it: the one error is table.not-recognized.
+    show({ stats: { errors: 1, warnings: 0, infos: 0 }, byCode: { "table.not-recognized": 1 }, tables: [] });
+    expect(screen.getAllByTestId("verdict-title").pop()?.textContent).toBe("无法检查");
+  });
+
+  it("says 未填写 for a form never filled in, not 不可提交 with a count", () => {
+    show({ stats: { errors: 1, warnings: 1, infos: 0 }, byCode: { "table.not-filled": 1, "budget.score-mismatch": 1 }, tables: [TARGET] });
+    expect(screen.getByTestId("verdict").getAttribute("data-intent")).toBe("error");
+    expect(screen.getByTestId("verdict-title").textContent).toBe("未填写");
   });
 
   it("lists the tables in words and highlights a computed vs entered mismatch", () => {

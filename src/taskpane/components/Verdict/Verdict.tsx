@@ -1,7 +1,7 @@
 /** The verdict on a checked workbook: ready to submit or how many blockers, and the tables that were found. */
 import * as React from "react";
 import { Badge, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, type MessageBarIntent } from "@fluentui/react-components";
-import type { ScoreSummary, TableSummary } from "../../../domain/report";
+import { verdictOf as reportVerdict, type ScoreSummary, type TableSummary } from "../../../domain/report";
 import { useStrings, type Strings } from "../../i18n";
 import type { VerdictProps } from "./Verdict.types";
 import { useVerdictStyles } from "./useVerdictStyles.styles";
@@ -28,8 +28,11 @@ function mismatchOf(s: ScoreSummary | undefined): Mismatch {
 
 function verdictOf(report: VerdictProps["report"], t: Strings): { intent: MessageBarIntent; title: string; body: string } {
   const { errors, warnings } = report.stats;
+  // The engine's verdict: a workbook in which nothing was recognized, or whose forms were never filled in, is said so.
+  const verdict = reportVerdict({ stats: report.stats, byCode: report.byCode ?? {} });
+  if (verdict === "not-checked" || (report.tables.length === 0 && errors === 0)) return { intent: "error", title: t.verdictNoTables, body: t.verdictNoTablesDetail };
+  if (verdict === "not-filled") return { intent: "error", title: t.verdictNotFilled, body: t.verdictNotFilledDetail };
   if (errors > 0) return { intent: "error", title: t.verdictNotReady(errors, warnings), body: t.tablesFound(report.tables.length) };
-  if (report.tables.length === 0 && warnings === 0) return { intent: "warning", title: t.verdictNoTables, body: t.verdictNoTablesDetail };
   if (warnings > 0) return { intent: "warning", title: t.verdictReady, body: t.verdictReadyWithWarnings(warnings) };
   return { intent: "success", title: t.verdictReady, body: t.verdictReadyNoIssues };
 }

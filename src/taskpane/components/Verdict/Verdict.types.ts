@@ -1,8 +1,8 @@
 import type { Report } from "../../../domain/report";
 
 export interface VerdictProps {
-  /** The engine's report (a WorkbookCheck fits): only `stats` and `tables` are read. */
-  readonly report: Pick<Report, "stats" | "tables">;
+  /** The engine's report (a WorkbookCheck fits): `stats`, `byCode` (the verdict) and `tables` are read. */
+  readonly report: Pick<Report, "stats" | "tables"> & Partial<Pick<Report, "byCode">>;
   /** Shown under the verdict, e.g. the checked file's name. */
   readonly caption?: string;
   /** Most tables to list; the rest are counted. Default 50. */

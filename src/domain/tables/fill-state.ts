@@ -1,0 +1,96 @@
+/**
+ * Whether a recognized form was filled in (填写情况). A form whose indicator names and values are empty
+ * throughout (a template published as is, real table 21), a self-evaluation whose 完成值 and 得分 are empty
+ * throughout (real table 11), or an indicator block with a header and no row under it, has nothing a reviewer
+ * could check: it is "not filled in", one finding for the form, never "ready".
+ */
+import type { IndicatorProject, IndicatorRow, IndicatorTable, Ref } from "./model";
+
+export interface NotFilled {
+  /** The cell the finding points at: the first empty cell that should hold the content, else the header. */
+  readonly row: number;
+  readonly col: number;
+  readonly reason: string;
+  readonly reasonEn: string;
+  /** The rows whose per-row "missing" findings this one replaces (one finding per cause). */
+  readonly rows: ReadonlySet<number>;
+}
+
+const NOT_APPLICABLE = /^[/／\\\-—–_－]+$/;
+
+function has(ref: Ref | undefined): boolean {
+  return ref !== undefined && ref.text !== "" && !NOT_APPLICABLE.test(ref.text);
+}
+
+/** Every row of the project's indicator block, placeholders included, in sheet order (each row once). */
+function blockRows(p: IndicatorProject): IndicatorRow[] {
+  const seen = new Set<number>();
+  const out: IndicatorRow[] = [];
+  for (const r of [...p.indicators, ...p.placeholders]) {
+    if (seen.has(r.row)) continue;
+    seen.add(r.row);
+    out.push(r);
+  }
+  return out.sort((a, b) => a.row - b.row);
+}
+
+/** The first row's cell of a field, else the row's first cell. */
+function firstCell(rows: readonly IndicatorRow[], pick: (r: IndicatorRow) => Ref | undefined): { row: number; col: number } | undefined {
+  for (const r of rows) {
+    const ref = pick(r);
+    if (ref) return { row: ref.row, col: ref.col };
+  }
+  return undefined;
+}
+
+/**
+ * The form's fill state: undefined when it was filled in (at least one indicator has a name or a value, and a
+ * self-evaluation at least one 完成值 or 得分), else why not.
+ */
+export function notFilledOf(table: IndicatorTable, p: IndicatorProject): NotFilled | undefined {
+  if (table.layout !== "form") return undefined;
+  const rows = blockRows(p);
+  const header = { row: table.headerRow, col: table.columns.name ?? table.columns.level1 ?? 0 };
+  if (rows.length === 0) {
+    return {
+      ...header,
+      reason: "绩效指标区只有表头，没有任何指标行，无法检查指标",
+      reasonEn: "The indicator block has a header and no indicator row: no indicator can be checked",
+      rows: new Set(),
+    };
+  }
+  const named = rows.some((r) => has(r.name) && !r.placeholder);
+  const valued = rows.some((r) => has(r.target) || has(r.actual));
+  const all = new Set(rows.map((r) => r.row));
+  if (!named && !valued) {
+    const at = firstCell(rows, (r) => r.name ?? r.target) ?? header;
+    return {
+      ...at,
+      reason: `${rows.length} 行指标的指标名称和指标值全部为空，表格尚未填写`,
+      reasonEn: `All ${rows.length} indicator rows have neither a name nor a value: the form was never filled in`,
+      rows: all,
+    };
+  }
+  if (table.columns.target !== undefined && !rows.some((r) => has(r.target))) {
+    const at = firstCell(rows, (r) => r.target) ?? header;
+    return {
+      ...at,
+      reason: `${rows.length} 行指标的指标值全部为空，表格尚未填写`,
+      reasonEn: `All ${rows.length} indicator rows have an empty target value: the form was never filled in`,
+      rows: all,
+    };
+  }
+  if (table.kind === "self-evaluation" && table.columns.actual !== undefined) {
+    const weighted = p.indicators.filter((r) => !r.placeholder && (r.weightNumber ?? 0) > 0);
+    if (weighted.length > 0 && !weighted.some((r) => has(r.actual) || has(r.score))) {
+      const at = firstCell(weighted, (r) => r.actual) ?? header;
+      return {
+        ...at,
+        reason: `自评表 ${weighted.length} 行指标的完成值和得分全部为空，自评尚未填写`,
+        reasonEn: `The self-evaluation's ${weighted.length} indicator rows have no actual value and no score: it was never filled in`,
+        rows: new Set(weighted.map((r) => r.row)),
+      };
+    }
+  }
+  return undefined;
+}
