@@ -50,10 +50,35 @@ export function cleanText(s: string): string {
   return toHalfWidth(s).replace(/[\s\u00a0\u200b\ufeff]+/g, " ").trim();
 }
 
-/** Removes a trailing "(50分)" / "（30分）" style subtotal, returning the label and the points if present. */
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/**
+ * Removes a trailing "(50分)" / "（30分）" style subtotal, returning the label and the points if present.
+ * Read from the end in one pass (linear on any text): an optional ")" or "]", "分", a number (digits, or digits
+ * "." digits, the longest such), an optional "(" or "["; one more "(" or "[" ending the label is dropped too.
+ */
 export function splitPointsSuffix(label: string): { label: string; points?: number } {
   const t = compactLabel(label);
-  const m = /^(.*?)[([]?(\d+(?:\.\d+)?)分[)\]]?$/.exec(t);
-  if (!m) return { label: t };
-  return { label: m[1].replace(/[([]$/, ""), points: Number(m[2]) };
+  let end = t.length;
+  const last = t.charCodeAt(end - 1);
+  if (last === 0x29 || last === 0x5d) end--; // ")" "]"
+  if (end === 0 || t.charCodeAt(end - 1) !== 0x5206) return { label: t }; // "分"
+  end--;
+  let start = end;
+  while (start > 0 && isAsciiDigit(t.charCodeAt(start - 1))) start--;
+  if (start === end) return { label: t };
+  // "12.5分": the digits before a "." belong to the number.
+  if (start >= 2 && t.charCodeAt(start - 1) === 0x2e && isAsciiDigit(t.charCodeAt(start - 2))) {
+    start--;
+    while (start > 0 && isAsciiDigit(t.charCodeAt(start - 1))) start--;
+  }
+  let cut = start;
+  for (let k = 0; k < 2 && cut > 0; k++) {
+    const c = t.charCodeAt(cut - 1);
+    if (c !== 0x28 && c !== 0x5b) break; // "(" "["
+    cut--;
+  }
+  return { label: t.slice(0, cut), points: Number(t.slice(start, end)) };
 }

@@ -29,11 +29,19 @@ export function grade(score: number, bands: readonly GradeBand[] = GRADE_BANDS):
   return { ok: true, grade: "差" };
 }
 
-/** Canonical grade of an entered grade text (良好 → 良); undefined when it is not a grade. */
+/**
+ * Canonical grade of an entered grade text (良好 → 良); undefined when it is not a grade. Whitespace is dropped,
+ * and a text ending in ")" or "）" loses everything from its first "(" or "（" ("良（82分）" → 良). Linear on any text.
+ */
 export function normalizeGrade(text: string, aliases: Readonly<Record<string, Grade>> = GRADE_ALIASES): Grade | undefined {
-  const t = text.replace(/\s+/g, "").replace(/[（(].*[)）]$/, "");
+  let t = text.replace(/\s+/g, "");
+  const last = t.charCodeAt(t.length - 1);
+  if (last === 0x29 || last === 0xff09) {
+    const open = t.search(/[（(]/);
+    if (open >= 0) t = t.slice(0, open);
+  }
   if (t === "优" || t === "良" || t === "中" || t === "差") return t;
-  return aliases[t];
+  return Object.prototype.hasOwnProperty.call(aliases, t) ? aliases[t] : undefined;
 }
 
 /**
