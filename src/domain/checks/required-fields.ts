@@ -46,8 +46,10 @@ export const requiredFields: ProjectCheck = {
       if (has1 && empty(row.level1)) missing(row, "level1", row.level1, cols.level1 as number);
       if (has2 && empty(row.level2)) missing(row, "level2", row.level2, cols.level2 as number);
       if (hasName && empty(row.name)) missing(row, "name", row.name, cols.name as number);
-      if (hasSign && empty(row.sign)) missing(row, "sign", row.sign, cols.sign as number);
-      if (hasTarget && empty(row.target)) missing(row, "target", row.target, cols.target as number);
+      // A ★ parent's values are on its member rows (parent / 其中 groups): its own 指标值 is empty by layout.
+      const valuesBelow = row.members !== undefined;
+      if (hasSign && empty(row.sign) && !valuesBelow) missing(row, "sign", row.sign, cols.sign as number);
+      if (hasTarget && empty(row.target) && !valuesBelow) missing(row, "target", row.target, cols.target as number);
     }
     return out;
   },

@@ -85,10 +85,10 @@ export const scoreRows: ProjectCheck = {
         });
       }
 
-      if (!selfEval || row.placeholder) continue;
+      if (!selfEval || row.placeholder || row.memberOf !== undefined) continue;
 
-      // A weighted row with no 实际完成值.
-      if (hasWeight && isBlankRef(row.actual)) {
+      // A weighted row with no 实际完成值 (a ★ parent's actuals are on its member rows).
+      if (hasWeight && isBlankRef(row.actual) && row.members === undefined) {
         const targetBlank = isBlankRef(row.target);
         const scored = s !== undefined ? `，却得分${fmt2(s)}` : "";
         const scoredEn = s !== undefined ? `, yet scored ${fmt2(s)}` : "";
@@ -142,8 +142,12 @@ export const scoreRows: ProjectCheck = {
             cell: anyCell(table, row, ["score", row.score]),
             value: row.score?.text ?? fmt2(s),
             expected: fmt2(r.score),
-            message: `得分${fmt2(s)}与按规则计算的${fmt2(r.score)}不符（完成率${pct(r.completion)}）`,
-            messageEn: `entered score ${fmt2(s)}, the rule gives ${fmt2(r.score)} (completion ${pct(r.completion)})`,
+            message: e.fromMembers
+              ? `得分${fmt2(s)}与按其下 ${e.fromMembers} 项明细计算的${fmt2(r.score)}不符（平均完成率${pct(r.completion)}）`
+              : `得分${fmt2(s)}与按规则计算的${fmt2(r.score)}不符（完成率${pct(r.completion)}）`,
+            messageEn: e.fromMembers
+              ? `entered score ${fmt2(s)}, its ${e.fromMembers} member rows give ${fmt2(r.score)} (mean completion ${pct(r.completion)})`
+              : `entered score ${fmt2(s)}, the rule gives ${fmt2(r.score)} (completion ${pct(r.completion)})`,
           });
         }
         const beyond = overAchievement(r, e.family);

@@ -46,6 +46,7 @@ export const weights: ProjectCheck = {
       const row = project.indicators[i];
       if (row.notApplicable) continue;
       if (row.placeholder && row.weightNumber === undefined) continue;
+      if (row.memberOf !== undefined) continue; // a member of a ★ group: the parent carries the 分值
       const w = row.weightNumber;
       if (w === undefined || w <= 0) {
         if (!profile.requirePositiveWeight) continue;

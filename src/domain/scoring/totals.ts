@@ -40,6 +40,8 @@ export interface IndicatorScoreEntry {
   /** Score counted in the computed total and where it came from. */
   readonly counted: number;
   readonly basis: ScoreBasis;
+  /** A ★ parent scored from its members: how many members, and that the score is their mean. */
+  readonly fromMembers?: number;
 }
 
 /** One 一级 subtotal (产出 / 效益 / 满意度 / 成本). */
@@ -122,8 +124,32 @@ export function rowFamily(row: IndicatorRow, target: ParsedValue): SignFamily {
   return resolveFamily(target);
 }
 
+/**
+ * A ★ parent's score from its members (real table 14): each member is scored with the parent's 分值 by §4.3,
+ * and the parent gets their mean (all members met: full marks). [U] no source fixes how a group is scored;
+ * the mean is the reading that gives full marks only when every member is met and never more than the 分值.
+ */
+function scoreGroup(members: readonly IndicatorRow[], weight: number | undefined, profile: Profile): IndicatorScore {
+  let total = 0;
+  let completion = 0;
+  let method: Extract<IndicatorScore, { ok: true }>["method"] | undefined;
+  for (const m of members) {
+    const target = rowTarget(m);
+    const r = scoreIndicator({ target, actual: rowActual(m), weight, family: rowFamily(m, target) }, profile);
+    if (!r.ok) {
+      const name = m.name?.text ?? "";
+      return { ...r, reason: `其中“${name}”：${r.reason}`, reasonEn: `member "${name}": ${r.reasonEn}` };
+    }
+    total += r.score;
+    completion += Math.min(1, r.completion);
+    method ??= r.method;
+  }
+  return { ok: true, score: round2(total / members.length), completion: completion / members.length, method: method ?? "positive" };
+}
+
 /** Scores one indicator row as the checks and the totals see it (`parsedTarget`: its 指标值, if already parsed). */
 export function scoreRow(row: IndicatorRow, level1: string, profile: Profile, parsedTarget?: ParsedValue): IndicatorScoreEntry {
+  if (row.members) return scoreParentRow(row, level1, profile);
   const target = parsedTarget ?? rowTarget(row);
   const actual = rowActual(row);
   let family = rowFamily(row, target);
@@ -164,6 +190,34 @@ export function scoreRow(row: IndicatorRow, level1: string, profile: Profile, pa
     ...(band ? { band } : {}),
     counted,
     basis,
+  };
+}
+
+/** A ★ parent: its 分值/得分, the members' values (the first member's stand for the group's in the entry). */
+function scoreParentRow(row: IndicatorRow, level1: string, profile: Profile): IndicatorScoreEntry {
+  const members = row.members ?? [];
+  const first = members[0] ?? row;
+  const target = rowTarget(first);
+  const weight = rowWeight(row);
+  const entered = rowEntered(row);
+  const result: IndicatorScore =
+    members.length > 0
+      ? scoreGroup(members, weight, profile)
+      : { ok: false, cause: "missing-actual", reason: "其下没有明细行，无从计分", reasonEn: "no member rows beneath it: nothing to score" };
+  const counted = result.ok ? result.score : entered ?? 0;
+  const basis: ScoreBasis = result.ok ? "rule" : entered !== undefined ? "entered" : "none";
+  return {
+    row,
+    level1,
+    family: rowFamily(first, target),
+    target,
+    actual: rowActual(first),
+    ...(weight !== undefined ? { weight } : {}),
+    ...(entered !== undefined ? { entered } : {}),
+    result,
+    counted,
+    basis,
+    fromMembers: members.length,
   };
 }
 

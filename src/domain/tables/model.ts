@@ -85,6 +85,14 @@ export interface IndicatorRow {
    * (数量/质量/时效 → 产出指标 …). Undefined when neither says. Real table 02 prints only "(50分)" as 一级.
    */
   readonly category?: string;
+  /**
+   * Optional (added by recognition): on the ★ parent of a parent / 其中 group, the unscored rows beneath it that
+   * carry the group's 指标值 and 完成值 (real table 14: "★补助各类粮食作物种植面积" 10 分, then 红薯种植面积 5.5亩).
+   * The group is one indicator: the parent's 分值/得分, the members' values.
+   */
+  readonly members?: readonly IndicatorRow[];
+  /** Optional (added by recognition): on a member row, the 0-based sheet row of its parent. */
+  readonly memberOf?: number;
 }
 
 /**

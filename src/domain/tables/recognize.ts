@@ -45,6 +45,7 @@ import {
   normalizeHeader,
 } from "./synonyms";
 import { memoByText } from "../memo";
+import { linkGroups } from "./groups";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Cols<F extends string> = Partial<Record<F, number>>;
@@ -662,6 +663,7 @@ class SheetReader {
         }
         return { level1: level1 ?? (s.label || s.ref.text), points: s.points, ref: s.ref, firstRow: s.ref.row, lastRow: s.lastRow };
       });
+      if (!list) linkGroups(grp.rows);
       const indicators: IndicatorRow[] = [];
       const placeholders: IndicatorRow[] = [];
       for (let k = 0; k < grp.rows.length; k++) {

@@ -1,0 +1,57 @@
+/**
+ * Parent / 其中 groups in an indicator block (real table 14). A scored row that carries no 指标值 and no 完成值,
+ * followed by unscored rows that carry them, is one indicator: the parent holds 分值/得分 (often marked ★), the
+ * rows beneath hold the values (crop by crop, 其中 …). Linking them keeps the checks from calling the parent's
+ * empty 指标值 missing and the members' empty 分值 zero, and lets scoring judge the parent on its members.
+ */
+import type { IndicatorRow, Ref } from "./model";
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const NOT_APPLICABLE = /^[/／\\\-—–_－]+$/;
+
+function hasText(ref: Ref | undefined): boolean {
+  return ref !== undefined && ref.text !== "" && !NOT_APPLICABLE.test(ref.text);
+}
+
+/** A row that could head a group: named, scored or weighted, with neither 指标值 nor 完成值. */
+function mayBeParent(r: IndicatorRow): boolean {
+  if (r.placeholder || r.notApplicable || !hasText(r.name)) return false;
+  if (r.weightNumber === undefined && r.scoreNumber === undefined) return false;
+  return !hasText(r.target) && !hasText(r.actual);
+}
+
+/** A row that could belong to the group above: named, unscored, carrying a 指标值 or a 完成值, same 二级. */
+function mayBeMember(r: IndicatorRow, parent: IndicatorRow): boolean {
+  if (r.placeholder || !hasText(r.name)) return false;
+  if (r.weightNumber !== undefined || r.scoreNumber !== undefined || hasText(r.weight) || hasText(r.score)) return false;
+  if (!hasText(r.target) && !hasText(r.actual)) return false;
+  // A 二级 of its own (not filled down from above) starts a new part of the block.
+  if (r.level2 && !r.level2.filled && r.level2.text !== "" && r.level2.text !== parent.level2?.text) return false;
+  return true;
+}
+
+/** Links parent and member rows in place (rows in sheet order); returns how many groups were found. */
+export function linkGroups(rows: Mutable<IndicatorRow>[]): number {
+  let groups = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const parent = rows[k];
+    if (!mayBeParent(parent)) continue;
+    const members: IndicatorRow[] = [];
+    let j = k + 1;
+    while (j < rows.length && mayBeMember(rows[j], parent)) {
+      rows[j].memberOf = parent.row;
+      members.push(rows[j]);
+      j++;
+    }
+    if (members.length === 0) continue;
+    parent.members = members;
+    groups++;
+    k = j - 1;
+  }
+  // In a block laid out in groups, a parent-shaped last row is a parent whose members lie past the end of what
+  // was published (a cut table, real table 14): a group with no member rows, not an indicator missing its values.
+  const last = rows[rows.length - 1];
+  if (groups > 0 && last && last.members === undefined && last.memberOf === undefined && mayBeParent(last)) last.members = [];
+  return groups;
+}
