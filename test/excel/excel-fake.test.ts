@@ -36,6 +36,22 @@ describe("excel fake", () => {
     expect(fake.model.sheets[0].cell(0, 2)?.numberFormat).toBe("0.00%");
   });
 
+  it("reads Range.values as typed input: formula starts, numbers, the quote prefix and the text format", async () => {
+    const fake = createFakeExcel();
+    const typed = ["=1+1", "+A1", "-2+3", "@SUM(A1)", "＝1", "\t=1", "-5", "0012", "'=1+1", "''x", "text", 7];
+    await run(fake, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.getRange("B1:B12").numberFormat = [["@"]];
+      ws.getRange("A1:A12").values = typed.map((v) => [v]);
+      ws.getRange("B1:B12").values = typed.map((v) => [v]);
+    });
+    const s = fake.model.sheets[0];
+    const col = (c: number) => typed.map((_, r) => s.cell(r, c)?.formula ?? s.cell(r, c)?.value);
+    expect(col(0)).toEqual(["=1+1", "=+A1", "=-2+3", "=@SUM(A1)", "=＝1", "=1", -5, 12, "=1+1", "'x", "text", 7]);
+    expect(col(1)).toEqual(["=1+1", "+A1", "-2+3", "@SUM(A1)", "＝1", "\t=1", "-5", "0012", "=1+1", "'x", "text", 7]);
+    expect(typed.every((_, r) => s.cell(r, 1)?.formula === undefined && s.cell(r, 1)?.numberFormat === "@")).toBe(true);
+  });
+
   it("models worksheets: add, getItem, items, delete, getItemOrNullObject", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Sheet1" }] });
     await run(fake, async (ctx) => {

@@ -169,6 +169,9 @@ export interface FakeTableRec {
   style?: string;
 }
 
+/** A typed entry Excel may read as a formula: = + - @ or ＝＋－＠ first, after any leading whitespace. */
+const ENTERED_FORMULA = /^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+
 export class FakeSheet {
   /** Sparse cells keyed "row,col" (0-based). */
   readonly cells = new Map<string, FakeCell>();
@@ -204,6 +207,30 @@ export class FakeSheet {
     cell.value = v === null ? "" : v;
     delete cell.formula;
     this.tidy(r, c);
+  }
+  /**
+   * A value written through Range.values, read the way Excel reads typed input (office.js: "If the returned value
+   * starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a formula"):
+   * - a leading apostrophe is dropped and the rest kept as text (Excel's quote prefix), whatever the format;
+   * - in a cell formatted as text ("@") a string stays text as written;
+   * - otherwise a string that is a plain number ("-5", "0012") becomes that number, and one that starts with
+   *   = + - @, also after leading whitespace (tab, CR …) or in full-width form (＝＋－＠), becomes a formula. That
+   *   last rule is pessimistic on purpose (some Excel versions and IMEs do it, some do not). The fake does not
+   *   calculate: a formula's value is "".
+   */
+  enterValue(r: number, c: number, v: FakeCellValue | null): void {
+    if (typeof v !== "string") return this.setValue(r, c, v);
+    if (v.startsWith("'")) return this.setValue(r, c, v.slice(1));
+    if (this.cell(r, c)?.numberFormat === "@") return this.setValue(r, c, v);
+    if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(v)) return this.setValue(r, c, Number(v));
+    if (ENTERED_FORMULA.test(v)) {
+      const cell = this.touch(r, c);
+      const f = v.replace(/^\s+/, "");
+      cell.value = "";
+      cell.formula = f.startsWith("=") ? f : `=${f}`;
+      return;
+    }
+    this.setValue(r, c, v);
   }
   setFormula(r: number, c: number, f: FakeCellValue | null): void {
     if (typeof f === "string" && f.startsWith("=")) {
@@ -615,7 +642,7 @@ export class FakeRange extends FakeObject {
 
   get values(): FakeCellValue[][] { return this.read("values"); }
   set values(v: unknown) {
-    this.write("values", v, (s, r, c, x) => s.setValue(r, c, x as FakeCellValue));
+    this.write("values", v, (s, r, c, x) => s.enterValue(r, c, x as FakeCellValue));
   }
   get formulas(): FakeCellValue[][] { return this.read("formulas"); }
   set formulas(v: unknown) {
@@ -632,13 +659,16 @@ export class FakeRange extends FakeObject {
     this.context.enqueue(`set Range.${prop}`, () => {
       const { sheet, area } = this.resolve();
       const rows = area.bottom - area.top + 1, cols = area.right - area.left + 1;
-      if (Array.isArray(copy)) {
+      // A 1×1 number format applies to every cell of the range (office.js documents the broadcast for numberFormat).
+      const broadcast = prop === "numberFormat" && Array.isArray(copy) && copy.length === 1 && Array.isArray(copy[0]) && copy[0].length === 1;
+      if (Array.isArray(copy) && !broadcast) {
         if (copy.length !== rows || copy.some((row) => !Array.isArray(row) || row.length !== cols)) {
           throw new FakeOfficeError(ErrorCodes.invalidArgument, `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${prop}).`);
         }
         for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) set(sheet, area.top + r, area.left + c, (copy[r] as unknown[])[c]);
       } else {
-        for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) set(sheet, area.top + r, area.left + c, copy);
+        const one = broadcast ? (copy as unknown[][])[0][0] : copy;
+        for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) set(sheet, area.top + r, area.left + c, one);
       }
     }, copy);
   }
