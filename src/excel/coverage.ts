@@ -4,7 +4,7 @@
  * Two syncs (find the old sheet, write).
  */
 import type { CoverageJson } from "../domain/coverage";
-import { COVERAGE_SHEET, safeText } from "./sheets";
+import { COVERAGE_SHEET, formatAsText, safeText } from "./sheets";
 import { blockAddress, replaceOwnSheet } from "./write";
 
 export interface CoverageWritten {
@@ -34,6 +34,9 @@ export async function writeCoverageSheet(coverage: CoverageJson, caption: string
     };
     put(0, [["覆盖率统计 Coverage", "", "", "", "", "", ""]]);
     ws.getRange("A1").format.font.bold = true;
+    // User text (the caption's file names, departments, budget types, codes, names, sheets) is written as text:
+    // its cells are formatted "@" before the values, and every value is escaped (safeText).
+    formatAsText(ws, 1, 0, 1, 1);
     put(1, [[safeText(caption), "", "", "", "", "", ""]]);
     put(2, [
       ["总计 Total", coverage.total.projects, coverage.covered.projects, coverage.rateByCount, coverage.total.amount, coverage.covered.amount, coverage.rateByAmount],
@@ -45,6 +48,7 @@ export async function writeCoverageSheet(coverage: CoverageJson, caption: string
       put(row, [[title, "", "", "", "", "", ""]]);
       const top = row + 1;
       const body = rows.length ? rows : [["（无）", 0, 0, 0, 0, 0, 0]];
+      formatAsText(ws, top + 1, 0, body.length, 1);
       put(top, [[header, ...GROUP_HEADER], ...body]);
       pct(top + 1, body.length, [3, 6]);
       const t = ws.tables.add(blockAddress(top, 0, body.length + 1, 7), true);
@@ -58,6 +62,8 @@ export async function writeCoverageSheet(coverage: CoverageJson, caption: string
 
     put(row, [["缺少绩效目标的项目 Lines without a target", "", "", "", "", "", ""]]);
     const missing: Row[] = coverage.missing.map((m) => [safeText(m.code), safeText(m.name), safeText(m.department), m.amount ?? "", safeText(m.sheet ?? ""), safeText(m.cell ?? ""), ""]);
+    formatAsText(ws, row + 2, 0, missing.length, 3);
+    formatAsText(ws, row + 2, 4, missing.length, 2);
     put(row + 1, [["项目编码 Code", "项目名称 Name", "主管部门 Department", "金额(万元) Amount", "工作表 Sheet", "单元格 Cell", ""], ...missing]);
     row += missing.length + 3;
 

@@ -5,7 +5,7 @@
  */
 import type { Issue } from "../domain/issues";
 import { issueGrid, summaryLine, type Stats } from "../domain/report";
-import { REPORT_SHEET, safeText, sheetRef } from "./sheets";
+import { formatAsText, REPORT_SHEET, safeText, sheetRef } from "./sheets";
 import { blockAddress, replaceOwnSheet, writeRows } from "./write";
 
 export interface ReportInput {
@@ -42,8 +42,14 @@ export async function writeReportSheet(input: ReportInput): Promise<ReportWritte
     const width = grid[0].length;
     ws.getRange("A1").values = [[summaryLine(input.stats)]];
     ws.getRange("A1").format.font.bold = true;
+    // User text (sheet names, values, messages quoting them, the caption's file names) is written as text: the
+    // cells are formatted "@" first and every value escaped. The link column keeps the General format its
+    // HYPERLINK formulas need (a formula written to a text cell stays text).
+    formatAsText(ws, 1, 0, 1, 1);
     ws.getRange("A2").values = [[safeText(input.caption)]];
-    // Values first, then the link column as formulas (a value starting with "=" would become a formula).
+    formatAsText(ws, REPORT_TABLE_ROW, 0, grid.length, CELL_COL);
+    formatAsText(ws, REPORT_TABLE_ROW, CELL_COL + 1, grid.length, width - CELL_COL - 1);
+    // Values first, then the link column as formulas.
     syncs += await writeRows(context, ws, REPORT_TABLE_ROW, 0, grid, { signal: input.signal });
     if (input.issues.length) {
       const links = input.issues.map((i) => [i.cell ? cellLinkFormula(i.sheet, i.cell) : ""]);

@@ -41,7 +41,32 @@ export function splitAddressList(list: string): string[] {
   return out;
 }
 
-/** A text cell safe to write through Range.values: Excel would turn a leading "=" into a formula. */
+/**
+ * A text Excel would not keep as written if typed into a cell: a formula start (= + - @, or full-width ＝＋－＠)
+ * first or after leading whitespace (tab, CR, LF, the ideographic space …), or a leading apostrophe (Excel's quote
+ * prefix, which it would drop). Range.values reads its strings as typed input ("If the returned value starts with
+ * a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a formula"), and so does a user
+ * pressing F2 and Enter on the cell later.
+ */
+const NEEDS_QUOTE_PREFIX = /^(?:'|[\s\u200b]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+
+/**
+ * A text cell safe to write through Range.values: prefixed with an apostrophe (Excel's quote prefix, dropped on
+ * entry) when Excel would otherwise read it as a formula or drop its leading apostrophe. "-5" is written "'-5" and
+ * shows -5 as text, as the user wrote it. Use it together with TEXT_FORMAT on the cells.
+ */
 export function safeText(s: string): string {
-  return /^[=]/.test(s) ? `'${s}` : s;
+  return NEEDS_QUOTE_PREFIX.test(s) ? `'${s}` : s;
+}
+
+/**
+ * Excel's text number format. Cells that show user text get it before their values are written, so a number-like
+ * text ("0012", "1e5") stays as written and the cell stays text when edited; the quote prefix of safeText still
+ * guards the formula starts.
+ */
+export const TEXT_FORMAT = "@";
+
+/** Formats a block of cells as text (one 1×1 format, which office.js applies to every cell of the range). */
+export function formatAsText(ws: Excel.Worksheet, top: number, left: number, rows: number, cols: number): void {
+  if (rows > 0 && cols > 0) ws.getRangeByIndexes(top, left, rows, cols).numberFormat = [[TEXT_FORMAT]];
 }
