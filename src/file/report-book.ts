@@ -68,6 +68,16 @@ function sizeColumns(ws: ExcelJS.Worksheet, max = 60): void {
   });
 }
 
+/**
+ * Formats columns that hold user text (file names, sheet names, values, messages quoting them, departments, codes)
+ * as text ("@"). ExcelJS already writes every string as a text cell, never as a formula; the text format keeps it
+ * text when a user edits the cell later (F2, Enter), so "=1+1" or "-2+3" copied from a table is never evaluated
+ * and "0012" keeps its zeros.
+ */
+function textColumns(ws: ExcelJS.Worksheet, columns: readonly number[]): void {
+  for (const c of columns) ws.getColumn(c).numFmt = "@";
+}
+
 function styleHeader(ws: ExcelJS.Worksheet, rowNumber: number): void {
   const row = ws.getRow(rowNumber);
   row.font = { bold: true };
@@ -101,6 +111,7 @@ export function fillReportWorkbook(wb: ExcelJS.Workbook, files: readonly ReportF
     if (fileLink) row.getCell(1).value = { text: f.file, hyperlink: fileLink };
     if (f.error || (s && s.errors > 0)) row.getCell(4).font = { color: { argb: "FFC00000" } };
   }
+  textColumns(sum, [1, 2, 3, 4, 8, 9]);
   sizeColumns(sum);
 
   // 问题清单 Issues
@@ -128,6 +139,7 @@ export function fillReportWorkbook(wb: ExcelJS.Workbook, files: readonly ReportF
     styleHeader(iss, 1);
     iss.addRow(["", "", "", "", "", "未发现问题 / No issues found"]);
   }
+  textColumns(iss, header.map((_, i) => i + 1));
   sizeColumns(iss);
   iss.getColumn(6).alignment = { wrapText: true, vertical: "top" };
   iss.getColumn(10).alignment = { wrapText: true, vertical: "top" };
@@ -172,6 +184,7 @@ function writeCoverageSheets(wb: ExcelJS.Workbook, c: ReportCoverage): void {
   const typeHeader = ws.addRow(["预算类型 Budget type", ...head.slice(1)]);
   styleHeader(ws, typeHeader.number);
   for (const t of c.byBudgetType) addGroup(t.budgetType, t);
+  textColumns(ws, [1]);
   sizeColumns(ws, 40);
 
   const miss = wb.addWorksheet("缺少目标清单 Missing", { views: [{ state: "frozen", ySplit: 1 }] });
@@ -180,6 +193,7 @@ function writeCoverageSheets(wb: ExcelJS.Workbook, c: ReportCoverage): void {
   for (const m of c.missing) miss.addRow([m.class, m.code ?? "", m.name ?? "", m.department ?? "", m.amount ?? "", "没有绩效目标 / no target"]);
   for (const m of c.invalid) miss.addRow([m.class, m.code ?? "", m.name ?? "", m.department ?? "", m.amount ?? "", "绩效目标有错误 / target has errors"]);
   for (const e of c.excluded) miss.addRow(["EXCLUDED", e.code ?? "", e.name ?? "", "", "", `不计入覆盖率 / excluded: ${e.reason}`]);
+  textColumns(miss, [1, 2, 3, 4, 6]);
   miss.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, miss.rowCount), column: 6 } };
   sizeColumns(miss, 50);
 }

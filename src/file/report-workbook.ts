@@ -10,7 +10,10 @@ export type { ReportCoverage, ReportFileEntry } from "./report-book";
 
 /** Relative link from the report to a cell of a checked file: `dir/file.xlsx#'Sheet'!A1`. */
 export function cellLink(reportPath: string, filePath: string, sheet?: string, cell?: string): string {
-  const rel = path.relative(path.dirname(path.resolve(reportPath)), filePath).split(path.sep).join("/");
+  let rel = path.relative(path.dirname(path.resolve(reportPath)), filePath).split(path.sep).join("/");
+  // A first segment with a colon ("http:x.xlsx", "javascript:…") would read as a URL scheme: keep it a relative path.
+  const first = rel.split("/", 1)[0];
+  if (first.includes(":") && !/^[A-Za-z]:$/.test(first)) rel = `./${rel}`;
   if (!sheet || !cell || !/\.xls[xm]$/i.test(filePath)) return rel;
   return `${rel}#'${sheet.replace(/'/g, "''")}'!${cell}`;
 }

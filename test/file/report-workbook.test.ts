@@ -1,7 +1,11 @@
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { cellLink, writeReportWorkbook } from "../../src/file/report-workbook";
+import type { Issue } from "../../src/domain/issues";
 import { removeDir, tempDir } from "../helpers/workbooks";
+
+/** Texts a table may hold that a spreadsheet could read as a formula, a number or a quote prefix. */
+const HOSTILE = ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "＝1+1", "\t=1+1", " -1", "'=1", "-5", "0012", '=HYPERLINK("http://example.invalid","x")'];
 
 describe("writeReportWorkbook", () => {
   let dir: string;
@@ -29,5 +33,78 @@ describe("writeReportWorkbook", () => {
   it("links to a cell of another workbook, quoting the sheet", () => {
     expect(cellLink("/r/out/rep.xlsx", "/r/in/表.xlsx", "O'Brien 表", "B2")).toBe("../in/表.xlsx#'O''Brien 表'!B2");
     expect(cellLink("/r/rep.xlsx", "/r/t.csv", "t", "B2")).toBe("t.csv");
+    expect(cellLink("/r/rep.xlsx", "/r/a'b.xlsx", "'=1+1'", "C3")).toBe("a'b.xlsx#'''=1+1'''!C3");
+  });
+
+  it("keeps a file name that looks like a URL scheme a relative path", () => {
+    expect(cellLink("/r/rep.xlsx", "/r/javascript:alert(1).xlsx", "S", "A1")).toBe("./javascript:alert(1).xlsx#'S'!A1");
+    expect(cellLink("/r/rep.xlsx", "/r/http:x/t.xlsx")).toBe("./http:x/t.xlsx");
+  });
+
+  it("writes hostile user text as plain text cells: no formula, text format, the same string back", async () => {
+    const out = path.join(dir, "hostile.xlsx");
+    const issues: Issue[] = HOSTILE.map((t, i) => ({
+      code: "value.format" as Issue["code"],
+      severity: "error",
+      sheet: t,
+      cell: `B${i + 2}`,
+      value: t,
+      expected: t,
+      message: t,
+      messageEn: t,
+      source: t,
+    }));
+    const files = HOSTILE.map((t, i) => ({
+      file: `${t}.xlsx`,
+      path: path.join(dir, `f${i}.xlsx`),
+      department: t,
+      project: t,
+      total: t,
+      grade: t,
+      ...(i === 0
+        ? { error: { message: t, messageEn: t } }
+        : { report: { valid: false, stats: { errors: 1, warnings: 0, infos: 0 }, byCode: {}, tables: [], issues: [issues[i]] } }),
+    }));
+    const line = (t: string, i: number) => ({ code: t, name: t, department: t, amount: i, class: "A" });
+    const group = { projects: 1, covered: 0, amount: 1, coveredAmount: 0, rateByCount: 0, rateByAmount: 0 };
+    await writeReportWorkbook(out, files, {
+      total: { projects: 1, amount: 1 },
+      covered: { projects: 0, amount: 0 },
+      rateByCount: 0,
+      rateByAmount: 0,
+      missing: HOSTILE.map(line),
+      invalid: HOSTILE.map(line),
+      excluded: HOSTILE.map((t) => ({ code: t, name: t, reason: t })),
+      byDepartment: HOSTILE.map((t) => ({ ...group, department: t })),
+      byBudgetType: HOSTILE.map((t) => ({ ...group, budgetType: t })),
+    });
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总 Summary", "问题清单 Issues", "覆盖率统计 Coverage", "缺少目标清单 Missing"]);
+    const seen = new Set<string>();
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.formula).toBeUndefined();
+          expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+          const v = cell.value;
+          const text = typeof v === "object" && v !== null && "hyperlink" in v ? (v as ExcelJS.CellHyperlinkValue).text : v;
+          if (typeof text !== "string") return;
+          seen.add(text);
+          if (HOSTILE.some((h) => text.includes(h))) expect({ at: `${ws.name}!${cell.address}`, numFmt: cell.numFmt }).toEqual({ at: `${ws.name}!${cell.address}`, numFmt: "@" });
+        }),
+      );
+    }
+    for (const t of HOSTILE) {
+      expect(seen).toContain(t);
+      expect(seen).toContain(`${t}.xlsx`);
+    }
+    // "-5" reads back as the text "-5", as the user wrote it; the link's sheet is quoted.
+    const iss = wb.getWorksheet("问题清单 Issues")!;
+    const row = HOSTILE.indexOf("-5");
+    expect(iss.getCell(row + 1, 7).value).toBe("-5");
+    expect(iss.getCell(row + 1, 2).value).toBe("-5");
+    expect((iss.getCell(row + 1, 3).value as ExcelJS.CellHyperlinkValue).hyperlink).toBe(`f${row}.xlsx#'-5'!B${row + 2}`);
   });
 });
