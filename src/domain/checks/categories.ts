@@ -45,6 +45,16 @@ export const categories: ProjectCheck = {
           message: `二级指标“${row.level2.text}”不在指标体系内`,
           messageEn: `level-2 indicator "${row.level2.text}" is not in the framework`,
         });
+      } else if (row.level2 && c.level2Misplaced && c.level2Owner) {
+        once(`m:${c.level1}:${c.level2}`, {
+          code: "indicator.unknown-category",
+          sheet: table.sheet,
+          cell: row.level2.address,
+          value: row.level2.text,
+          expected: c.level2Owner,
+          message: `二级指标“${c.level2}”是${c.level2OwnerSource ?? ""}中“${c.level2Owner}”下的二级指标，不应放在“${c.level1 ?? ""}”下`,
+          messageEn: `level-2 "${c.level2}" belongs under "${c.level2Owner}" (${c.level2OwnerSource ?? ""}), not under "${c.level1 ?? ""}"`,
+        });
       } else if (row.level2 && c.level2Misplaced) {
         once(`m:${c.level1}:${c.level2}`, {
           code: "indicator.unknown-category",

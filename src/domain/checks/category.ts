@@ -2,7 +2,9 @@
  * Canonical 一级/二级 names of an indicator row (§2.3). Real tables write "产出指标（50分）", "(50分)" (the
  * words lost), "产出数量指标", "数量" or put 成本指标 at level 1; this maps them onto the profile's framework.
  */
-import { compactLabel, splitPointsSuffix } from "../text";
+import { compactLabel } from "../text";
+import { COST_LEVEL1_HIERARCHY } from "../profiles/common";
+import { readCategoryLabel } from "../tables/labels";
 import type { Hierarchy, Profile } from "../profiles/types";
 import type { IndicatorProject, IndicatorRow } from "../tables/model";
 import { memoByText } from "../memo";
@@ -18,7 +20,18 @@ export interface RowCategory {
   readonly level2Known: boolean;
   /** The 二级 exists but under another 一级 than the row's. */
   readonly level2Misplaced: boolean;
+  /**
+   * The 一级 the 二级 belongs to, when it is misplaced and known only from the other official framework
+   * (经济成本指标 under 产出指标: a 二级 of 成本指标 in 财预〔2021〕101号, misfiled rather than unknown).
+   */
+  readonly level2Owner?: string;
+  /** The source of that framework (文号), said in the finding. */
+  readonly level2OwnerSource?: string;
 }
+
+/** The 2021 framework's 成本指标 二级 names (财预〔2021〕101号), recognized whichever framework a table uses. */
+const COST_LEVEL2_NAMES: readonly string[] = COST_LEVEL1_HIERARCHY["成本指标"] ?? [];
+const COST_FRAMEWORK_SOURCE = "财预〔2021〕101号";
 
 // Real sheets repeat a handful of labels thousands of times: remember answers per list of known names.
 const nameMemos = new WeakMap<readonly string[], (text: string) => string | undefined>();
@@ -39,8 +52,8 @@ function canonicalNamer(known: readonly string[]): (text: string) => string | un
 }
 
 function canonicalNameUncached(text: string, known: readonly string[]): string | undefined {
-  const { label } = splitPointsSuffix(text);
-  const t = compactLabel(label).replace(/^[一二三四五六七八九十\d]+[、.．]/, "");
+  // "数量指标(必填硬性指标)", "产出指标 (50)", "服务对象满意度指标等": the label's core names the category.
+  const t = readCategoryLabel(text).core.replace(/^[一二三四五六七八九十\d]+[、.．]/, "");
   if (!t) return undefined;
   const candidates = [t, t.endsWith("指标") ? t : t + "指标", t.replace(/^(产出|效益|满意度)(?=.+指标$)/, "")];
   for (const c of candidates) if (known.includes(c)) return c;
@@ -128,14 +141,28 @@ function categorize(ix: HierarchyIndex, row: IndicatorRow, project: IndicatorPro
 function rowCategoryUncached(row: IndicatorRow, project: IndicatorProject, hierarchy: Hierarchy): RowCategory {
   const { level1Names, level2Names, owners } = hierarchyIndex(hierarchy);
   const l2 = row.level2 ? canonicalName(row.level2.text, level2Names) : undefined;
+  // A 二级 of the other official framework (经济成本指标 in a table laid out the classic way): known, misfiled.
+  const otherFramework = !l2 && row.level2 ? canonicalName(row.level2.text, COST_LEVEL2_NAMES) : undefined;
   let l1 = row.level1 ? canonicalName(row.level1.text, level1Names) : undefined;
   if (!l1) {
     const sub = subtotalFor(project, row.row);
     if (sub) l1 = canonicalName(sub, level1Names);
   }
   // A level-1 cell that lost its words ("(50分)") or is empty: infer from the 二级.
-  const l1Text = row.level1 ? compactLabel(splitPointsSuffix(row.level1.text).label) : "";
+  const l1Text = row.level1 ? readCategoryLabel(row.level1.text).core : "";
   if (!l1 && l2 && l1Text === "") l1 = owners.get(l2);
+  if (otherFramework) {
+    return {
+      level1: l1 ?? "成本指标",
+      level1Inferred: !l1,
+      level2: otherFramework,
+      level1Known: !!l1,
+      level2Known: true,
+      level2Misplaced: l1 !== undefined && l1 !== "成本指标",
+      level2Owner: "成本指标",
+      level2OwnerSource: COST_FRAMEWORK_SOURCE,
+    };
+  }
   const misplaced = !!(l1 && l2 && owners.get(l2) !== l1);
   // A non-standard 一级 ("项目年度绩效目标(定量指标)") over a standard 二级: the 二级 tells the category.
   const inferred = !l1 && l2 ? owners.get(l2) : undefined;

@@ -1,10 +1,28 @@
 /** V4 (定量 needs a number), V5 (定量 needs a unit) and V6 (定量（其他） needs 指标值说明). */
 import { a1 } from "../grid";
+import { canonicalUnit } from "../value/units";
 import type { IssueDraft } from "../issues";
 import { isPlaceholderText } from "./placeholder";
 import { factsFor } from "./facts";
 import { isQuantitative, rowSignKind } from "./row-values";
 import type { ProjectCheck } from "./types";
+
+/**
+ * The name states the unit: "培训人数（人）", or the target's own figure with its unit ("38.75万元" named, 38.75 in
+ * 指标值, real table 15). The unit is given, only in another cell: not a missing unit.
+ */
+function unitInName(name: string, figure: number | undefined): boolean {
+  if (name === "" || name.length > 200) return false;
+  const bracket = /[(（]([^()（）]{1,6})[)）]\s*$/.exec(name);
+  if (bracket && canonicalUnit(bracket[1].trim())) return true;
+  if (figure === undefined) return false;
+  const re = /(\d+(?:\.\d+)?)\s*([^\d\s.,，、;；:：()（）]{1,4})/g;
+  for (let m = re.exec(name); m; m = re.exec(name)) {
+    if (Number(m[1]) !== figure) continue;
+    for (let n = m[2].length; n > 0; n--) if (canonicalUnit(m[2].slice(0, n))) return true;
+  }
+  return false;
+}
 
 export const valueFormat: ProjectCheck = {
   id: "value-format",
@@ -46,7 +64,7 @@ export const valueFormat: ProjectCheck = {
         });
         continue;
       }
-      if (!t.unit) {
+      if (!t.unit && !unitInName(row.name?.text ?? "", t.kind === "number" ? t.number : undefined)) {
         const cell = table.columns.unit !== undefined ? row.unit?.address ?? a1(row.row, table.columns.unit) : row.target.address;
         out.push({
           code: "indicator.missing-unit",

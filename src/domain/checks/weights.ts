@@ -69,31 +69,48 @@ export const weights: ProjectCheck = {
     sum = round2(sum);
     if (rowOnly) return out;
 
-    // V9: each printed subtotal ("产出指标（50分）") against its rows.
+    // V9 + V10, one finding per category: its printed label ("产出指标（50分）"), the sum of its rows and the
+    // profile's weight (50/30/10) are compared together, and a disagreement is said once, at the label cell
+    // (else the category's first row), stating all three. A category with no rows at all is project.missing-category's.
     const rows = project.indicators;
     const inOrder = rows.every((r, k) => k === 0 || rows[k - 1].row <= r.row);
-    for (const s of project.subtotals) {
+    const subtotalSum = (first: number, last: number): number => {
       let sub = 0;
       // Rows come in sheet order: start at the subtotal's first row and stop after its last (a long
       // one-project sheet with a subtotal every few rows would otherwise cost subtotals × rows).
-      const from = inOrder ? firstAtOrAfter(rows, s.firstRow) : 0;
+      const from = inOrder ? firstAtOrAfter(rows, first) : 0;
       for (let k = from; k < rows.length; k++) {
         const row = rows[k];
-        if (inOrder && row.row > s.lastRow) break;
-        if (row.row >= s.firstRow && row.row <= s.lastRow && !row.notApplicable && row.weightNumber !== undefined) sub += row.weightNumber;
+        if (inOrder && row.row > last) break;
+        if (row.row >= first && row.row <= last && !row.notApplicable && row.memberOf === undefined && row.weightNumber !== undefined) sub += row.weightNumber;
       }
-      sub = round2(sub);
-      if (Math.abs(sub - s.points) > EPS) {
-        out.push({
-          code: "project.weight-sum",
-          sheet: table.sheet,
-          cell: s.ref.address,
-          value: s.ref.text,
-          expected: String(sub),
-          message: `“${s.ref.text}”标注${s.points}分，其下指标分值合计${sub}分`,
-          messageEn: `"${s.ref.text}" says ${s.points} points but its indicators total ${sub}`,
-        });
-      }
+      return round2(sub);
+    };
+    const levelWeights =
+      profile.levelWeights && project.indicatorBlockPoints === undefined && table.kind === "self-evaluation" && sum > 0 ? profile.levelWeights : undefined;
+    const labelled = new Set<string>();
+    for (const s of project.subtotals) {
+      labelled.add(s.level1);
+      const sub = subtotalSum(s.firstRow, s.lastRow);
+      const want = levelWeights?.[s.level1];
+      const labelOff = Math.abs(sub - s.points) > EPS;
+      const profileOff = want !== undefined && Math.abs(s.points - want) > EPS;
+      if (!labelOff && !profileOff) continue;
+      const national = profileOff ? `；按${profile.name}，${s.level1}应为${want}分` : "";
+      const nationalEn = profileOff ? `; the ${profile.nameEn} profile wants ${want}` : "";
+      out.push({
+        code: "project.weight-sum",
+        sheet: table.sheet,
+        cell: s.ref.address,
+        value: s.ref.text,
+        expected: labelOff ? String(sub) : String(want),
+        message: labelOff
+          ? `“${s.ref.text}”标注${s.points}分，其下指标分值合计${sub}分${national}`
+          : `“${s.ref.text}”标注${s.points}分，其下指标分值合计也是${sub}分${national}`,
+        messageEn: labelOff
+          ? `"${s.ref.text}" says ${s.points} points but its indicators total ${sub}${nationalEn}`
+          : `"${s.ref.text}" says ${s.points} points and its indicators total ${sub}${nationalEn}`,
+      });
     }
 
     const points = fundsPoints(project);
@@ -130,17 +147,18 @@ export const weights: ProjectCheck = {
         });
       }
     }
-    // V10: one-level weights of the 自评表 (50/30/10, S6), where the form does not set its own (四川 prints 90分).
-    if (profile.levelWeights && project.indicatorBlockPoints === undefined && table.kind === "self-evaluation" && sum > 0) {
-      for (const [cat, want] of Object.entries(profile.levelWeights)) {
+    // V10 for the categories without a printed label: their rows against the profile's weight.
+    if (levelWeights) {
+      for (const [cat, want] of Object.entries(levelWeights)) {
+        if (labelled.has(cat)) continue;
+        const anchorRow = project.indicators.find((r, k) => categories[k].level1 === cat && r.memberOf === undefined);
+        if (!anchorRow) continue; // no row of this category at all: project.missing-category says so
         const got = round2(byCategory.get(cat) ?? 0);
         if (Math.abs(got - want) <= EPS) continue;
-        const sub = project.subtotals.find((s) => s.level1 === cat);
-        const anchorRow = project.indicators.find((_, k) => categories[k].level1 === cat);
         out.push({
           code: "project.weight-sum",
           sheet: table.sheet,
-          cell: sub?.ref.address ?? anchorRow?.weight?.address ?? anchorRow?.level1?.address ?? a1(table.headerRow, wcol),
+          cell: anchorRow.level1?.from ?? anchorRow.level1?.address ?? anchorRow.weight?.address ?? a1(anchorRow.row, wcol),
           value: String(got),
           expected: String(want),
           message: `${cat}分值合计${got}分，按${profile.name}应为${want}分`,

@@ -46,6 +46,16 @@ import {
 } from "./synonyms";
 import { memoByText } from "../memo";
 import { linkGroups } from "./groups";
+import { readCategoryLabel } from "./labels";
+
+/** True when a text holds an ASCII or full-width digit (a weight may be written in it). */
+function hasDigit(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return true;
+  }
+  return false;
+}
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Cols<F extends string> = Partial<Record<F, number>>;
@@ -1059,8 +1069,9 @@ class SheetReader {
           l1SrcRow = r;
           l2SrcRow = -1;
           closeSubtotal(g, top);
-          const sp = l1Own.includes("分") ? splitPointsSuffix(l1Own) : undefined; // "产出指标(50分)"
-          if (sp?.points !== undefined) newSubtotal = { label: sp.label, points: sp.points };
+          // "产出指标(50分)", "产出指标 (50)", "效益指标 30分)", "(50分)": the table's own weight for the category.
+          const sp = hasDigit(l1Own) ? readCategoryLabel(l1Own) : undefined;
+          if (sp?.points !== undefined && (sp.core === "" || level1CategoryMemo(sp.core) !== undefined)) newSubtotal = { label: sp.core, points: sp.points };
         }
       }
       const l2Blank = c2 === undefined || this.blank(r, c2);
