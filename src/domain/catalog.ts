@@ -31,6 +31,7 @@ const TYPES: readonly IssueType[] = [
   { code: "indicator.cost-direction", severity: "warning", title: "成本指标方向可能有误", titleEn: "Cost indicator points the wrong way", source: `${AUDIT} (V12)` },
   { code: "indicator.vague", severity: "warning", title: "指标表述模糊，难以衡量", titleEn: "Vague wording where a figure is expected", source: "财预〔2021〕101号 指标设置要求 (wording unconfirmed, V16)" },
   { code: "indicator.duplicate", severity: "warning", title: "同一项目指标重复", titleEn: "Indicator repeated in one project", source: "practice: 指标不重复设置" },
+  { code: "indicator.name-value-conflict", severity: "warning", title: "指标名称与指标值不一致", titleEn: "Name and target disagree", source: "常见审核要求 / common review practice: 指标名称与指标值表述一致" },
   { code: "indicator.zero-weight", severity: "error", title: "指标分值（权重）应大于0", titleEn: "Weight must be above zero", source: `${PMKPI} (V8)` },
   { code: "indicator.missing-explanation", severity: "error", title: "定量（其他）指标缺少指标值说明", titleEn: "定量（其他） needs an explanation of the value", source: `${PMKPI} (V6)` },
   { code: "indicator.shanxi-cost", severity: "error", title: "未填成本指标时默认成本指标最多5分", titleEn: "Default cost indicator may score at most 5 points", source: "practice: 山西省绩效系统 (V19)" },

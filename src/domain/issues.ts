@@ -17,6 +17,7 @@ export type IssueCode =
   | "indicator.cost-direction"
   | "indicator.vague"
   | "indicator.duplicate"
+  | "indicator.name-value-conflict"
   | "indicator.zero-weight"
   | "indicator.missing-explanation"
   | "indicator.shanxi-cost"

@@ -2,6 +2,7 @@
 import { budget } from "./budget";
 import { categories } from "./categories";
 import { duplicate } from "./duplicate";
+import { nameValue } from "./name-value";
 import { placeholder } from "./placeholder";
 import { requiredFields } from "./required-fields";
 import { scoreRows } from "./score-rows";
@@ -21,6 +22,7 @@ export const PROJECT_CHECKS: readonly ProjectCheck[] = [
   valueFormat,
   valueRange,
   vague,
+  nameValue,
   duplicate,
   categories,
   weights,

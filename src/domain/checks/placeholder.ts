@@ -22,6 +22,20 @@ export function isPlaceholderText(text: string, profile: Profile): boolean {
   return t !== "" && placeholderRegExp(profile).test(t);
 }
 
+/** A name that is nothing but a placeholder ("**", "XX", "指标2:"): never a filled indicator's name. */
+function isBarePlaceholder(text: string, profile: Profile): boolean {
+  return isPlaceholderText(text, profile) && hintRemoved(text) === "";
+}
+
+/** The name without the template's hint: "( ≥**个 )", "(≥**%)", "≥**人", "XX" removed. */
+function hintRemoved(text: string): string {
+  return cleanText(text)
+    .replace(/[(（][^()（）]{0,20}?(?:\*\*|[Xx]{2,})[^()（）]{0,20}[)）]/g, "")
+    .replace(/[≥≤><=≧≦]*=?\s*(?:\*\*|[Xx]{2,})\S{0,6}$/, "")
+    .replace(/^\*+|\*+$/g, "")
+    .trim();
+}
+
 export const placeholder: ProjectCheck = {
   id: "placeholder",
   codes: ["indicator.placeholder"],
@@ -34,6 +48,22 @@ export const placeholder: ProjectCheck = {
         const ref = k === 0 ? row.name : k === 1 ? row.target : row.actual;
         if (!ref || !isPlaceholderText(ref.text, profile)) continue;
         if (row.placeholder && !carriesScore) continue;
+        // The template's hint left inside a filled indicator's name ("…数量( ≥**个 )" with 指标值 ">=20平方米",
+        // real table 17): the row is filled; the name only still carries the hint. Worth a look, not 尚未填写.
+        const valueFilled = row.target !== undefined && row.target.text !== "" && !isPlaceholderText(row.target.text, profile);
+        if (k === 0 && valueFilled && !isBarePlaceholder(ref.text, profile)) {
+          out.push({
+            code: "indicator.placeholder",
+            severity: "warning",
+            sheet: table.sheet,
+            cell: ref.address,
+            value: ref.text,
+            expected: hintRemoved(ref.text),
+            message: `指标名称“${ref.text}”中仍留有模板提示，指标值已填写为“${row.target?.text ?? ""}”，请删去名称中的提示`,
+            messageEn: `the name "${ref.text}" still carries the template's hint; the target is filled in ("${row.target?.text ?? ""}"): remove the hint from the name`,
+          });
+          break;
+        }
         out.push({
           code: "indicator.placeholder",
           sheet: table.sheet,

@@ -18,6 +18,7 @@ import type { ProjectCheck } from "./types";
 import { valueFormat } from "./value-format";
 import { valueRange } from "./value-range";
 import { vague } from "./vague";
+import { nameValue } from "./name-value";
 import { weights } from "./weights";
 
 export interface SingleRowInput {
@@ -29,7 +30,7 @@ export interface SingleRowInput {
   readonly weight: CellValue; // 分值
 }
 
-const ROW_CHECKS: readonly ProjectCheck[] = [requiredFields, placeholder, valueFormat, valueRange, vague, categories, weights];
+const ROW_CHECKS: readonly ProjectCheck[] = [requiredFields, placeholder, valueFormat, valueRange, vague, nameValue, categories, weights];
 const COLUMNS = { level1: 0, level2: 1, name: 2, target: 3, unit: 4, weight: 5 } as const;
 const LETTER = ["A", "B", "C", "D", "E", "F"];
 
