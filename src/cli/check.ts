@@ -8,7 +8,7 @@ import { performance } from "perf_hooks";
 import type { Grid } from "../domain/grid";
 import type { Issue } from "../domain/issues";
 import { countByCode, countStats, sortIssues, type Report } from "../domain/report";
-import { expandInputs, readInput, type InputFile, type InputProblem } from "../file/inputs";
+import { expandInputs, readInput, type InputFile, type InputProblem, type ReadOptions } from "../file/inputs";
 import { writeReportWorkbook, type ReportFileEntry } from "../file/report-workbook";
 import { WorkbookReadError } from "../file/xlsx";
 import { checkWorkbook, coverageReport, workbookSummary, type BudgetItem, type CoverageJson, type CoveredItem, type TargetItem, type WorkbookCheck, type WorkbookSummary } from "./engine";
@@ -25,6 +25,8 @@ export interface CheckArgs {
   readonly format: "text" | "json";
   readonly out?: string;
   readonly failOn: "error" | "warning";
+  /** Files larger than this are refused before any read (default: inputs.ts DEFAULT_MAX_FILE_BYTES). */
+  readonly maxFileBytes?: number;
 }
 
 export type FileRole = "target" | "budget" | "covered-by";
@@ -61,11 +63,11 @@ function withIssues(base: Report, extra: readonly Issue[], sheetOrder: readonly 
   return { ...base, valid: stats.errors === 0, stats, byCode: countByCode(issues), issues };
 }
 
-async function checkOne(file: InputFile, role: FileRole, profile: string | undefined): Promise<FileResult> {
+async function checkOne(file: InputFile, role: FileRole, profile: string | undefined, read: ReadOptions): Promise<FileResult> {
   const t0 = performance.now();
   let grids: Grid[];
   try {
-    grids = await readInput(file);
+    grids = await readInput(file, read);
   } catch (e) {
     const err =
       e instanceof WorkbookReadError
@@ -136,6 +138,7 @@ export async function runCheck(args: CheckArgs, io: CliIO): Promise<CheckOutcome
     }
   }
 
+  const read: ReadOptions = args.maxFileBytes !== undefined ? { maxBytes: args.maxFileBytes } : {};
   const budgetPath = budgetIn?.files[0]?.path;
   const coveredPaths = new Set((coveredIn?.files ?? []).map((f) => f.path));
   const targetFiles = main.files.filter((f) => f.path !== budgetPath && !coveredPaths.has(f.path));
@@ -145,14 +148,14 @@ export async function runCheck(args: CheckArgs, io: CliIO): Promise<CheckOutcome
   const results: FileResult[] = [];
   for (const f of targetFiles) {
     progress.tick(f.display);
-    results.push(await checkOne(f, "target", args.profile));
+    results.push(await checkOne(f, "target", args.profile, read));
   }
   for (const p of main.problems) if (p.code !== "skipped") results.push(problemResult(p, "target"));
 
   let budgetResult: FileResult | undefined;
   if (budgetIn?.files[0]) {
     progress.tick(budgetIn.files[0].display);
-    budgetResult = await checkOne(budgetIn.files[0], "budget", args.profile);
+    budgetResult = await checkOne(budgetIn.files[0], "budget", args.profile, read);
     if (budgetResult.error) {
       progress.done();
       throw new UsageError(`预算项目清单无法读取：${budgetResult.error.message}`, `the budget list could not be read: ${budgetResult.error.messageEn}`);
@@ -162,7 +165,7 @@ export async function runCheck(args: CheckArgs, io: CliIO): Promise<CheckOutcome
   const coveredResults: FileResult[] = [];
   for (const f of coveredIn?.files ?? []) {
     progress.tick(f.display);
-    const r = await checkOne(f, "covered-by", args.profile);
+    const r = await checkOne(f, "covered-by", args.profile, read);
     coveredResults.push(r);
     results.push(r);
   }

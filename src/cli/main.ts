@@ -20,6 +20,7 @@ check 选项 options:
   --format <格式>            text | json（默认 text）
   --out <报告.xlsx>          写出校验报告工作簿 / write a report workbook
   --fail-on <级别>           error | warning（默认 error）：达到该级别时退出码为 1
+  --max-size <MB>            单个文件大小上限（默认 200）/ largest file read, in MB (default 200)
 
 退出码 Exit codes: 0 未发现问题 clean · 1 发现问题 findings · 2 无法运行 could not run
 支持 .xlsx / .xlsm / .csv（UTF-8 或 GBK）。输入文件只读，绝不改写 / inputs are read-only.
@@ -43,6 +44,14 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`--${name} 只能是 ${allowed.join(" | ")}（收到 ${value}）`, `--${name} must be one of ${allowed.join(" | ")} (got ${value})`);
+}
+
+/** A size in megabytes (a positive number) → bytes. */
+function megabytesArg(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const mb = /^\d+(?:\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`--${name} 需要一个正数，单位 MB（收到 ${value}）`, `--${name} takes a positive number of MB (got ${value})`);
+  return Math.floor(mb * 1024 * 1024);
 }
 
 /** Runs the command; returns the exit code. `io` defaults to the process's streams. */
@@ -76,6 +85,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
         format: { type: "string" },
         out: { type: "string", short: "o" },
         "fail-on": { type: "string" },
+        "max-size": { type: "string" },
       },
     });
   } catch (e) {
@@ -96,6 +106,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
     const format = oneOf("format", values.format, ["text", "json"] as const, "text") ?? "text";
     const failOn = oneOf("fail-on", values["fail-on"], ["error", "warning"] as const, "error") ?? "error";
     const profile = oneOf("profile", values.profile, PROFILES, undefined);
+    const maxFileBytes = megabytesArg("max-size", values["max-size"]);
     return checkCommand(
       {
         inputs: rest,
@@ -105,12 +116,13 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
         format,
         ...(values.out !== undefined ? { out: values.out } : {}),
         failOn,
+        ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
       },
       io,
     );
   }
   if (command === "grade") {
-    const unexpected = ["budget", "covered-by", "profile", "format", "out", "fail-on"].filter((k) => values[k as keyof typeof values] !== undefined);
+    const unexpected = ["budget", "covered-by", "profile", "format", "out", "fail-on", "max-size"].filter((k) => values[k as keyof typeof values] !== undefined);
     if (unexpected.length > 0) throw new UsageError(`jx grade 不接受 --${unexpected[0]}`, `jx grade does not take --${unexpected[0]}`);
     if (rest.length !== 1) throw new UsageError("jx grade 需要一个文件", "jx grade takes exactly one file");
     return gradeCommand(rest[0], io);
