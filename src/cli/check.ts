@@ -2,19 +2,19 @@
  * `jx check`: read each file, run the engine, reconcile with a budget list, print and write reports.
  * A host only: every figure comes from the engine (src/domain); this file moves data between files and it.
  */
-import { existsSync } from "fs";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import type { Grid } from "../domain/grid";
 import type { Issue } from "../domain/issues";
 import { countByCode, countStats, sortIssues, type Report } from "../domain/report";
-import { expandInputs, readInput, type InputFile, type InputProblem, type ReadOptions } from "../file/inputs";
+import { expandInputs, readInput, type ExpandedInputs, type InputFile, type InputProblem, type ReadOptions } from "../file/inputs";
 import { writeReportWorkbook, type ReportFileEntry } from "../file/report-workbook";
 import { WorkbookReadError } from "../file/xlsx";
 import { checkWorkbook, coverageReport, workbookSummary, type BudgetItem, type CoverageJson, type CoveredItem, type TargetItem, type WorkbookCheck, type WorkbookSummary } from "./engine";
 import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from "./io";
 import { toJsonReport } from "./format-json";
 import { formatText } from "./format-text";
+import { checkOutPath, writeOutFile, type ReadPath } from "./out-file";
 import { progressBar } from "./progress";
 
 export interface CheckArgs {
@@ -25,6 +25,8 @@ export interface CheckArgs {
   readonly format: "text" | "json";
   readonly out?: string;
   readonly failOn: "error" | "warning";
+  /** --out may replace an existing file (never an input). */
+  readonly force?: boolean;
   /** Files larger than this are refused before any read (default: inputs.ts DEFAULT_MAX_FILE_BYTES). */
   readonly maxFileBytes?: number;
 }
@@ -48,6 +50,8 @@ export interface FileResult {
 }
 
 export interface CheckOutcome {
+  /** Every path read or given, for the check of --out at write time. */
+  readonly inputs: readonly ReadPath[];
   readonly files: readonly FileResult[];
   readonly problems: readonly InputProblem[];
   readonly coverage?: CoverageJson;
@@ -116,6 +120,13 @@ function pick(t: TargetItem): CoveredItem {
   };
 }
 
+/** Every path the check reads or was given (for --out: never one of these). */
+function readPaths(...sets: readonly (ExpandedInputs | undefined)[]): ReadPath[] {
+  const out: ReadPath[] = [];
+  for (const s of sets) for (const f of [...(s?.files ?? []), ...(s?.problems ?? [])]) out.push({ path: f.path, display: f.display });
+  return out;
+}
+
 /** Runs the check and returns what was found (no printing). Throws UsageError for arguments that cannot work. */
 export async function runCheck(args: CheckArgs, io: CliIO): Promise<CheckOutcome> {
   const main = await expandInputs(args.inputs, io.cwd);
@@ -127,16 +138,7 @@ export async function runCheck(args: CheckArgs, io: CliIO): Promise<CheckOutcome
     if (bp) throw new UsageError(`预算项目清单无法使用：${bp.message}`, `the budget list cannot be used: ${bp.messageEn}`);
     if (budgetIn.files.length !== 1) throw new UsageError("--budget 需要一个 .xlsx 或 .csv 文件", "--budget takes one .xlsx or .csv file");
   }
-  if (args.out) {
-    const out = path.resolve(io.cwd, args.out);
-    if (!/\.xlsx$/i.test(out)) throw new UsageError("--out 的报告文件必须以 .xlsx 结尾", "--out must name an .xlsx file");
-    if (!existsSync(path.dirname(out))) throw new UsageError(`--out 的文件夹不存在：${path.dirname(args.out)}`, `--out folder does not exist: ${path.dirname(args.out)}`);
-    const inputs = [...main.files, ...(budgetIn?.files ?? []), ...(coveredIn?.files ?? [])].map((f) => f.path);
-    const same = (a: string, b: string): boolean => (process.platform === "win32" || process.platform === "darwin" ? a.toLowerCase() === b.toLowerCase() : a === b);
-    if (inputs.some((p) => same(p, out))) {
-      throw new UsageError(`--out 不能是被检查的文件（${args.out}），输入文件绝不会被改写`, `--out must not be one of the inputs (${args.out}): inputs are never overwritten`);
-    }
-  }
+  if (args.out) checkOutPath(args.out, io.cwd, readPaths(main, budgetIn, coveredIn), args.force === true);
 
   const read: ReadOptions = args.maxFileBytes !== undefined ? { maxBytes: args.maxFileBytes } : {};
   const budgetPath = budgetIn?.files[0]?.path;
@@ -205,6 +207,7 @@ export async function runCheck(args: CheckArgs, io: CliIO): Promise<CheckOutcome
     }
   }
   return {
+    inputs: readPaths(main, budgetIn, coveredIn),
     files: finalResults,
     problems: [...main.problems, ...(coveredIn?.problems ?? [])],
     ...(coverage ? { coverage } : {}),
@@ -241,6 +244,7 @@ export async function checkCommand(args: CheckArgs, io: CliIO): Promise<number> 
   else io.stdout(formatText(outcome));
   if (args.out) {
     const out = path.resolve(io.cwd, args.out);
+    const force = args.force === true;
     const entries: ReportFileEntry[] = outcome.files.map((r) => {
       const s = fileSummary(r);
       return {
@@ -255,9 +259,10 @@ export async function checkCommand(args: CheckArgs, io: CliIO): Promise<number> 
       };
     });
     try {
-      await writeReportWorkbook(out, entries, outcome.coverage);
+      await writeOutFile(out, args.out, outcome.inputs, force, (tmp) => writeReportWorkbook(tmp, entries, outcome.coverage));
     } catch (e) {
-      io.stderr(`无法写入报告 ${args.out} / could not write the report: ${e instanceof Error ? e.message : String(e)}\n`);
+      if (e instanceof UsageError) io.stderr(`错误：${e.messageZh}\nerror: ${e.messageEn}\n`);
+      else io.stderr(`无法写入报告 ${args.out} / could not write the report: ${e instanceof Error ? e.message : String(e)}\n`);
       return EXIT_CANNOT_RUN;
     }
     if (args.format === "text") io.stdout(`\n报告已写入 / report written: ${args.out}\n`);

@@ -18,7 +18,8 @@ check 选项 options:
   --covered-by <文件>        其他清单（监控、自评…），可多次 / further lists (monitoring, self-evaluation), repeatable
   --profile <名称>           national | sichuan | shanxi（默认自动 / default auto)
   --format <格式>            text | json（默认 text）
-  --out <报告.xlsx>          写出校验报告工作簿 / write a report workbook
+  --out <报告.xlsx>          写出校验报告工作簿 / write a report workbook（不会写到任何输入文件 / never onto an input）
+  --force                    允许 --out 覆盖已有文件 / let --out replace an existing file
   --fail-on <级别>           error | warning（默认 error）：达到该级别时退出码为 1
   --max-size <MB>            单个文件大小上限（默认 200）/ largest file read, in MB (default 200)
 
@@ -86,6 +87,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
         out: { type: "string", short: "o" },
         "fail-on": { type: "string" },
         "max-size": { type: "string" },
+        force: { type: "boolean" },
       },
     });
   } catch (e) {
@@ -117,12 +119,13 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
         ...(values.out !== undefined ? { out: values.out } : {}),
         failOn,
         ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
+        ...(values.force ? { force: true } : {}),
       },
       io,
     );
   }
   if (command === "grade") {
-    const unexpected = ["budget", "covered-by", "profile", "format", "out", "fail-on", "max-size"].filter((k) => values[k as keyof typeof values] !== undefined);
+    const unexpected = ["budget", "covered-by", "profile", "format", "out", "fail-on", "max-size", "force"].filter((k) => values[k as keyof typeof values] !== undefined);
     if (unexpected.length > 0) throw new UsageError(`jx grade 不接受 --${unexpected[0]}`, `jx grade does not take --${unexpected[0]}`);
     if (rest.length !== 1) throw new UsageError("jx grade 需要一个文件", "jx grade takes exactly one file");
     return gradeCommand(rest[0], io);
