@@ -30,6 +30,7 @@ export const requiredFields: ProjectCheck = {
     const hasName = cols.name !== undefined;
     const hasSign = cols.sign !== undefined;
     const hasTarget = cols.target !== undefined;
+    const hasActual = cols.actual !== undefined;
     const missing = (row: IndicatorRow, f: Field, ref: Ref | undefined, col: number): void => {
       out.push({
         code: "indicator.missing-field",
@@ -49,7 +50,10 @@ export const requiredFields: ProjectCheck = {
       // A ★ parent's values are on its member rows (parent / 其中 groups): its own 指标值 is empty by layout.
       const valuesBelow = row.members !== undefined;
       if (hasSign && empty(row.sign) && !valuesBelow) missing(row, "sign", row.sign, cols.sign as number);
-      if (hasTarget && empty(row.target) && !valuesBelow) missing(row, "target", row.target, cols.target as number);
+      // A self-evaluation row scored with neither 指标值 nor 完成值: score.missing-actual says both, once.
+      const bothEmptyScored =
+        table.kind === "self-evaluation" && hasActual && (row.weightNumber ?? 0) > 0 && empty(row.actual) && row.members === undefined;
+      if (hasTarget && empty(row.target) && !valuesBelow && !bothEmptyScored) missing(row, "target", row.target, cols.target as number);
     }
     return out;
   },

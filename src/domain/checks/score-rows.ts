@@ -97,7 +97,7 @@ export const scoreRows: ProjectCheck = {
           sheet,
           cell: anyCell(table, row, ["actual", row.actual], ["target", row.target], ["score", row.score]),
           value: row.actual?.text ?? "",
-          expected: "实际完成值",
+          expected: targetBlank ? "年度指标值、实际完成值" : "实际完成值",
           message: targetBlank
             ? `年度指标值和实际完成值均为空${scored}，得分无从核实`
             : `实际完成值为空${scored}，得分无从核实`,

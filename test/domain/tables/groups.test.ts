@@ -64,9 +64,11 @@ describe("parent / 其中 groups", () => {
       [null, "产出指标(50分)", "数量指标", "培训人次", 20, null, null, 20, null],
       [null, null, "质量指标", "培训合格率", 30, "≥95%", "96%", 30, null],
     ]);
-    const found = codesAt(g);
-    expect(found).toContain("indicator.missing-field@F5");
-    expect(found).toContain("score.missing-actual@G5");
+    const r = checkWorkbook([g]);
+    const row5 = r.issues.filter((i) => /^[A-Z]5$/.test(i.cell) && i.code !== "project.missing-category" && i.code !== "project.weight-sum");
+    // One finding for the cause: no 指标值 and no 完成值, yet scored.
+    expect(row5.map((i) => `${i.code}@${i.cell}`)).toEqual(["score.missing-actual@G5"]);
+    expect(row5[0].message).toMatch(/年度指标值和实际完成值均为空/);
   });
 
   test("an unscored row with its own 二级 is not a member of the group above", () => {
