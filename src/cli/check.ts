@@ -16,6 +16,7 @@ import { toJsonReport } from "./format-json";
 import { formatText } from "./format-text";
 import { checkOutPath, writeOutFile, type ReadPath } from "./out-file";
 import { progressBar } from "./progress";
+import { termName, termValue } from "./terminal";
 
 export interface CheckArgs {
   readonly inputs: readonly string[];
@@ -179,7 +180,7 @@ export async function runCheck(args: CheckArgs, io: CliIO): Promise<CheckOutcome
     const lists = results.filter((r) => r.role === "target" && r.check && r.check.budget.length > 0 && r.check.targets.length === 0);
     if (lists.length === 1) {
       budgetResult = lists[0];
-      io.stderr(`提示：将 ${budgetResult.file} 作为预算项目清单 / note: using ${budgetResult.file} as the budget list\n`);
+      io.stderr(`提示：将 ${termName(budgetResult.file)} 作为预算项目清单 / note: using ${termName(budgetResult.file)} as the budget list\n`);
     }
   }
 
@@ -235,8 +236,10 @@ export async function checkCommand(args: CheckArgs, io: CliIO): Promise<number> 
   const outcome = await runCheck(args, io);
   const readable = outcome.files.filter((r) => !r.error);
   if (readable.length === 0) {
-    for (const p of outcome.problems) io.stderr(`${p.display}: ${p.message} / ${p.messageEn}\n`);
-    for (const r of outcome.files) if (r.error) io.stderr(`${r.file}: ${r.error.message} / ${r.error.messageEn}${r.error.detail ? ` (${r.error.detail})` : ""}\n`);
+    for (const p of outcome.problems) io.stderr(`${termName(p.display)}: ${termValue(p.message, 400)} / ${termValue(p.messageEn, 400)}\n`);
+    for (const r of outcome.files) {
+      if (r.error) io.stderr(`${termName(r.file)}: ${termValue(r.error.message, 400)} / ${termValue(r.error.messageEn, 400)}${r.error.detail ? ` (${termValue(r.error.detail, 400)})` : ""}\n`);
+    }
     io.stderr("没有可检查的 .xlsx 或 .csv 文件 / no readable .xlsx or .csv file to check\n");
     return EXIT_CANNOT_RUN;
   }
@@ -261,12 +264,12 @@ export async function checkCommand(args: CheckArgs, io: CliIO): Promise<number> 
     try {
       await writeOutFile(out, args.out, outcome.inputs, force, (tmp) => writeReportWorkbook(tmp, entries, outcome.coverage));
     } catch (e) {
-      if (e instanceof UsageError) io.stderr(`错误：${e.messageZh}\nerror: ${e.messageEn}\n`);
-      else io.stderr(`无法写入报告 ${args.out} / could not write the report: ${e instanceof Error ? e.message : String(e)}\n`);
+      if (e instanceof UsageError) io.stderr(`错误：${termValue(e.messageZh, 1000)}\nerror: ${termValue(e.messageEn, 1000)}\n`);
+      else io.stderr(`无法写入报告 ${termName(args.out)} / could not write the report: ${termValue(e instanceof Error ? e.message : String(e), 400)}\n`);
       return EXIT_CANNOT_RUN;
     }
-    if (args.format === "text") io.stdout(`\n报告已写入 / report written: ${args.out}\n`);
-    else io.stderr(`报告已写入 / report written: ${args.out}\n`);
+    if (args.format === "text") io.stdout(`\n报告已写入 / report written: ${termName(args.out)}\n`);
+    else io.stderr(`报告已写入 / report written: ${termName(args.out)}\n`);
   }
   return exitCodeFor(outcome, args.failOn);
 }

@@ -1,8 +1,16 @@
-/** The text output of `jx check`: per file a verdict, its tables and issues; then a summary table and coverage. */
+/**
+ * The text output of `jx check`: per file a verdict, its tables and issues; then a summary table and coverage.
+ * Everything taken from the files (names, sheet names, values, messages quoting them) goes through terminal.ts:
+ * no escape sequence or control character reaches the terminal, a name stays on its line, long values are cut.
+ */
 import { severityLabel, summaryLine, type TableSummary } from "../domain/report";
 import { displayWidth, fitWidth } from "../file/width";
 import { fileSummary, type CheckOutcome, type FileResult } from "./check";
 import type { CoverageJson } from "./engine";
+import { termName, termValue } from "./terminal";
+
+/** Messages quote cell text: cut later than a bare value. */
+const MESSAGE_MAX = 400;
 
 const KIND_LABEL: Record<TableSummary["kind"], string> = {
   "self-evaluation": "自评表 self-evaluation",
@@ -12,7 +20,8 @@ const KIND_LABEL: Record<TableSummary["kind"], string> = {
 };
 
 /** Renders rows as an aligned table; CJK characters count two columns. Numbers align right. */
-export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], maxWidth = 40): string {
+export function renderTable(header: readonly string[], cells: readonly (readonly string[])[], maxWidth = 40): string {
+  const rows = cells.map((r) => r.map((v) => termValue(v)));
   const widths = header.map((h, c) => Math.min(maxWidth, Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c] ?? "")))));
   const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => /^[-\d.,%() —/]*$/.test(r[c] ?? "")));
   const line = (cells: readonly string[], head: boolean): string =>
@@ -24,28 +33,25 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
   return [line(header, true), rule, ...rows.map((r) => line(r, false))].join("\n") + "\n";
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, " ").trim();
-}
-
 function tableLine(t: TableSummary): string {
-  let s = `  表 Table ${t.sheet}!${t.range}  ${KIND_LABEL[t.kind]}`;
-  if (t.project) s += `  项目 ${oneLine(t.project)}`;
+  let s = `  表 Table ${termName(t.sheet)}!${t.range}  ${KIND_LABEL[t.kind]}`;
+  if (t.project) s += `  项目 ${termValue(t.project)}`;
   const sc = t.score;
   if (sc) {
     const parts: string[] = [];
     if (sc.total !== undefined) parts.push(`计算总分 computed ${sc.total}${sc.grade ? `（${sc.grade}）` : ""}`);
-    if (sc.entered !== undefined) parts.push(`填报总分 entered ${sc.entered}${sc.enteredGrade ? `（${sc.enteredGrade}）` : ""}`);
-    else if (sc.enteredGrade) parts.push(`填报等级 entered grade ${sc.enteredGrade}`);
+    if (sc.entered !== undefined) parts.push(`填报总分 entered ${sc.entered}${sc.enteredGrade ? `（${termValue(sc.enteredGrade)}）` : ""}`);
+    else if (sc.enteredGrade) parts.push(`填报等级 entered grade ${termValue(sc.enteredGrade)}`);
     if (parts.length) s += `\n    ${parts.join(" · ")}`;
   }
   return s;
 }
 
 function fileBlock(r: FileResult): string {
-  const out: string[] = [`■ ${r.file}${r.role === "budget" ? "  (预算项目清单 budget list)" : r.role === "covered-by" ? "  (覆盖清单 covered-by)" : ""}`];
+  const out: string[] = [`■ ${termName(r.file)}${r.role === "budget" ? "  (预算项目清单 budget list)" : r.role === "covered-by" ? "  (覆盖清单 covered-by)" : ""}`];
   if (r.error) {
-    out.push(`  无法检查 / Not checked: ${r.error.message} / ${r.error.messageEn}${r.error.detail ? `\n  (${oneLine(r.error.detail)})` : ""}`);
+    const e = r.error;
+    out.push(`  无法检查 / Not checked: ${termValue(e.message, MESSAGE_MAX)} / ${termValue(e.messageEn, MESSAGE_MAX)}${e.detail ? `\n  (${termValue(e.detail, MESSAGE_MAX)})` : ""}`);
     return out.join("\n") + "\n";
   }
   out.push(`  ${summaryLine(r.report.stats)}`);
@@ -53,9 +59,9 @@ function fileBlock(r: FileResult): string {
   for (const t of r.report.tables) out.push(tableLine(t));
   for (const i of r.report.issues) {
     const detail: string[] = [];
-    if (i.value !== "") detail.push(`值 value: ${oneLine(i.value)}`);
-    if (i.expected !== undefined && i.expected !== "") detail.push(`应为 expected: ${oneLine(i.expected)}`);
-    out.push(`  ${i.sheet}!${i.cell}  ${severityLabel(i.severity)}  ${i.code}  ${oneLine(i.message)}${detail.length ? `  [${detail.join("; ")}]` : ""}`);
+    if (i.value !== "") detail.push(`值 value: ${termValue(i.value)}`);
+    if (i.expected !== undefined && i.expected !== "") detail.push(`应为 expected: ${termValue(i.expected)}`);
+    out.push(`  ${termName(i.sheet)}!${i.cell}  ${severityLabel(i.severity)}  ${i.code}  ${termValue(i.message, MESSAGE_MAX)}${detail.length ? `  [${detail.join("; ")}]` : ""}`);
   }
   return out.join("\n") + "\n";
 }
@@ -70,7 +76,7 @@ function fmtRate(rate: number | null | undefined, whole: number): string {
 
 function coverageBlock(c: CoverageJson, budgetFile: string | undefined): string {
   const out: string[] = [];
-  out.push(`绩效目标覆盖率 Target coverage${budgetFile ? `（预算项目清单 ${budgetFile}）` : ""}`);
+  out.push(`绩效目标覆盖率 Target coverage${budgetFile ? `（预算项目清单 ${termName(budgetFile)}）` : ""}`);
   const rc = fmtRate(c.rateByCount, c.total.projects);
   const ra = fmtRate(c.rateByAmount, c.total.amount);
   out.push(`  按项目数 by count: ${c.covered.projects}/${c.total.projects} = ${rc}`);
@@ -97,11 +103,11 @@ function coverageBlock(c: CoverageJson, budgetFile: string | undefined): string 
   if (c.wholeDepartment) {
     const w = c.wholeDepartment;
     out.push(`\n部门整体绩效目标覆盖率 Whole-department targets: ${w.covered}/${w.total} = ${fmtRate(w.rate, w.total)}`);
-    if (w.missing.length > 0) out.push(`  缺少 missing: ${w.missing.join("、")}`);
+    if (w.missing.length > 0) out.push(`  缺少 missing: ${w.missing.map((m) => termValue(m)).join("、")}`);
   }
   for (const l of c.lists ?? []) {
     // Further lists (监控、自评、重点评价): "covered" means the budget line appears on that list.
-    out.push(`\n${l.label} 覆盖率 coverage of this list`);
+    out.push(`\n${termName(l.label)} 覆盖率 coverage of this list`);
     out.push(`  按项目数 by count: ${l.covered.projects}/${l.total.projects} = ${fmtRate(l.rateByCount, l.total.projects)}`);
     out.push(`  按金额 by amount: ${fmtAmount(l.covered.amount)}/${fmtAmount(l.total.amount)} 万元 = ${fmtRate(l.rateByAmount, l.total.amount)}`);
     if (l.notOnBudget > 0) out.push(`  清单中不在预算项目清单上的项目 entries not on the budget list: ${l.notOnBudget}`);
@@ -140,7 +146,7 @@ export function formatText(outcome: CheckOutcome): string {
   for (const r of outcome.files) parts.push(fileBlock(r));
   const skipped = outcome.problems.filter((p) => p.code === "skipped");
   if (skipped.length > 0) {
-    parts.push(`跳过 Skipped (${skipped.length}):\n` + skipped.map((p) => `  ${p.display}: ${p.message} / ${p.messageEn}`).join("\n") + "\n");
+    parts.push(`跳过 Skipped (${skipped.length}):\n` + skipped.map((p) => `  ${termName(p.display)}: ${termValue(p.message, MESSAGE_MAX)} / ${termValue(p.messageEn, MESSAGE_MAX)}`).join("\n") + "\n");
   }
   if (outcome.files.length > 1) {
     const rows = outcome.files.map((r) => {

@@ -12,6 +12,7 @@ import { isNotApplicableMark, readNumber } from "../domain/value/number";
 import { expandInputs, readInput } from "../file/inputs";
 import { WorkbookReadError } from "../file/xlsx";
 import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from "./io";
+import { termName, termValue } from "./terminal";
 
 interface Target {
   readonly r: number;
@@ -74,14 +75,14 @@ export async function gradeCommand(file: string, io: CliIO): Promise<number> {
   const { files, problems } = await expandInputs([file], io.cwd);
   if (problems.length > 0 || files.length !== 1) {
     const p = problems[0];
-    throw new UsageError(p ? `${p.display}: ${p.message}` : "jx grade 需要一个 .xlsx 或 .csv 文件", p ? `${p.display}: ${p.messageEn}` : "jx grade takes one .xlsx or .csv file");
+    throw new UsageError(p ? `${termName(p.display)}: ${p.message}` : "jx grade 需要一个 .xlsx 或 .csv 文件", p ? `${termName(p.display)}: ${p.messageEn}` : "jx grade takes one .xlsx or .csv file");
   }
   let grids: Grid[];
   try {
     grids = await readInput(files[0]);
   } catch (e) {
     if (e instanceof WorkbookReadError) {
-      io.stderr(`${files[0].display}: ${e.messageZh} / ${e.messageEn}\n`);
+      io.stderr(`${termName(files[0].display)}: ${termValue(e.messageZh, 400)} / ${termValue(e.messageEn, 400)}\n`);
       return EXIT_CANNOT_RUN;
     }
     throw e;
@@ -93,22 +94,22 @@ export async function gradeCommand(file: string, io: CliIO): Promise<number> {
     const t = findTargets(g);
     if (!t) continue;
     found = true;
-    lines.push(`${g.sheet}  (${t.header})`);
+    lines.push(`${termName(g.sheet)}  (${t.header})`);
     for (const { r, c, label } of t.targets) {
       const where = a1(g.top + r, g.left + c);
       const score = scoreOf(g, r, c);
       const result = score === undefined ? undefined : grade(score);
-      if (result?.ok) lines.push(`  ${where}  ${label}  ${score}  → ${result.grade}`);
+      if (result?.ok) lines.push(`  ${where}  ${termValue(label)}  ${score}  → ${result.grade}`);
       else {
         failed = true;
-        const text = cellText(g.values[r]?.[c] ?? null).replace(/\s+/g, " ");
-        const why = result && !result.ok ? `${result.reason} / cannot grade: ${result.reasonEn}` : "不是分数 / cannot grade: not a score";
-        lines.push(`  ${where}  ${label}  ${text}  → 无法评级：${why}`);
+        const text = termValue(cellText(g.values[r]?.[c] ?? null));
+        const why = result && !result.ok ? `${termValue(result.reason, 400)} / cannot grade: ${termValue(result.reasonEn, 400)}` : "不是分数 / cannot grade: not a score";
+        lines.push(`  ${where}  ${termValue(label)}  ${text}  → 无法评级：${why}`);
       }
     }
   }
   if (!found) {
-    io.stderr(`${files[0].display}: 没有找到“总分”或“得分”列 / no 总分 or 得分 column found\n`);
+    io.stderr(`${termName(files[0].display)}: 没有找到“总分”或“得分”列 / no 总分 or 得分 column found\n`);
     return EXIT_CANNOT_RUN;
   }
   io.stdout(lines.join("\n") + "\n");

@@ -5,6 +5,7 @@ import { parseArgs } from "util";
 import { checkCommand } from "./check";
 import { gradeCommand } from "./grade";
 import { EXIT_CANNOT_RUN, EXIT_OK, UsageError, processIO, type CliIO } from "./io";
+import { termValue } from "./terminal";
 
 export const USAGE = `绩效助手 jx — 预算绩效表格检查 / budget performance table checker
 
@@ -61,7 +62,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     return await dispatch(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`错误：${e.messageZh}\nerror: ${e.messageEn}\n运行 jx --help 查看用法 / run jx --help for usage\n`);
+      io.stderr(`错误：${termValue(e.messageZh, 1000)}\nerror: ${termValue(e.messageEn, 1000)}\n运行 jx --help 查看用法 / run jx --help for usage\n`);
       return EXIT_CANNOT_RUN;
     }
     const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);

@@ -1,6 +1,7 @@
 /** A one-line progress bar on stderr (only drawn when stderr is a terminal). */
 import type { CliIO } from "./io";
 import { displayWidth, fitWidth } from "../file/width";
+import { termName } from "./terminal";
 
 export interface Progress {
   tick(label: string): void;
@@ -18,7 +19,8 @@ export function progressBar(io: CliIO, total: number, enabled: boolean): Progres
       n++;
       const filled = Math.round((n / total) * width);
       const bar = "█".repeat(filled) + "░".repeat(width - filled);
-      const name = displayWidth(label) > 40 ? fitWidth(label, 40) : label;
+      const clean = termName(label);
+      const name = displayWidth(clean) > 40 ? fitWidth(clean, 40) : clean;
       io.stderr(`\r\x1b[2K[${bar}] ${n}/${total} ${name}`);
     },
     done(): void {
