@@ -50,6 +50,8 @@ const TYPES: readonly IssueType[] = [
   { code: "budget.score-mismatch", severity: "warning", title: "预算执行率得分与计分规则不符", titleEn: "Budget execution score differs from the rule", source: `${FORM}; ${AUDIT} (执行率×10)` },
   { code: "budget.low-execution", severity: "warning", title: "预算执行率低于90%未说明原因", titleEn: "Execution below 90% with no explanation", source: "四川省部门预算项目支出绩效自评表填报说明 (§4.2)" },
   { code: "budget.zero-budget", severity: "error", title: "全年预算数为0，无法计算执行率", titleEn: "Budget is zero: no execution rate", source: `${AUDIT} (§4.2)` },
+  { code: "budget.adjustment-unexplained", severity: "warning", title: "预算调整未说明原因", titleEn: "Budget adjustment not explained", source: "项目支出绩效自评表填报说明：年中发生预算调整的，应单独说明理由" },
+  { code: "form.template-text", severity: "error", title: "仍是模板的填写说明，未填写内容", titleEn: "Template instructions left in place of content", source: "常见审核要求 / common review practice: 自评结论、存在问题、改进措施须如实填写" },
   { code: "project.no-target", severity: "error", title: "预算项目未设置绩效目标", titleEn: "Budget line has no performance target", source: "财预〔2021〕101号; practice: 绩效目标作为项目入库前置条件 (§7)" },
   { code: "project.invalid-target", severity: "error", title: "预算项目的绩效目标有错误", titleEn: "Budget line's target has errors", source: "practice: 绩效目标审核 (§7)" },
   { code: "project.name-match-only", severity: "warning", title: "仅按单位和项目名称匹配", titleEn: "Matched by unit and name only", source: "practice: 项目编码对应 (§7)" },

@@ -36,6 +36,8 @@ export type IssueCode =
   | "budget.score-mismatch"
   | "budget.low-execution"
   | "budget.zero-budget"
+  | "budget.adjustment-unexplained"
+  | "form.template-text"
   | "project.no-target"
   | "project.invalid-target"
   | "project.name-match-only"

@@ -161,8 +161,9 @@ export function issueGrid(issues: readonly Issue[], withFile = false): string[][
 export function verdictOf(r: Pick<Report, "stats" | "byCode">): Verdict {
   if ((r.byCode["table.not-recognized"] ?? 0) > 0) return "not-checked";
   const notFilled = r.byCode["table.not-filled"] ?? 0;
-  // Not filled in when that is the only error; a file with other errors besides is simply not ready.
-  if (notFilled > 0 && notFilled === r.stats.errors) return "not-filled";
+  // Not filled in when that (with the template's instructions left in its narrative cells) is the only error;
+  // a file with other errors besides is simply not ready.
+  if (notFilled > 0 && notFilled + (r.byCode["form.template-text"] ?? 0) === r.stats.errors) return "not-filled";
   return r.stats.errors > 0 ? "not-ready" : "ready";
 }
 

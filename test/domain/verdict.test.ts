@@ -78,3 +78,14 @@ describe("verdict: nothing checked is never ready", () => {
     expect(r.issues.map((i) => i.code)).not.toContain("table.not-filled");
   });
 });
+
+describe("verdict of the real tables never filled in", () => {
+  test("real table 11 (完成值 and 得分 empty throughout, narrative cells still the template's): 未填写", () => {
+    expect(verdictOf(checkWorkbook([realGrid("11")]))).toBe("not-filled");
+  });
+  test("real table 16 (a budget block, its indicator block only a header): never ready", () => {
+    const r = checkWorkbook([realGrid("16")]);
+    expect(r.valid).toBe(false);
+    expect(verdictOf(r)).toBe("not-filled");
+  });
+});

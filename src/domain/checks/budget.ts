@@ -10,6 +10,7 @@ import { checkFundsTotal, executionRate, refNumber, scoreExecution, type FundsCo
 import { fmt2, fmtPercent } from "../scoring/round";
 import { isNotApplicableMark, readNumber } from "../value/number";
 import type { ProjectCheck } from "./types";
+import { isTemplateInstruction } from "./instructions";
 
 const COLUMN_NAMES: Readonly<Record<FundsColumn, readonly [string, string]>> = {
   initial: ["年初预算数", "initial budget"],
@@ -25,13 +26,18 @@ function hasText(ref: Ref | undefined): boolean {
   return !!ref && ref.text.trim() !== "" && !isNotApplicableMark(ref.value) && !isNotApplicableMark(ref.text);
 }
 
+/** A reason that says something: not blank, not "/", and not the template's instruction or scoring method. */
+function hasReason(ref: Ref | undefined): boolean {
+  return hasText(ref) && !isTemplateInstruction((ref as Ref).text);
+}
+
 function rowLabel(row: FundsRow): string {
   return row.label.text.replace(/[:：]$/, "") || (row.kind === "total" ? "年度资金总额" : "其中");
 }
 
 export const budget: ProjectCheck = {
   id: "budget",
-  codes: ["budget.total-mismatch", "budget.zero-budget", "budget.rate-mismatch", "budget.score-mismatch", "budget.low-execution"],
+  codes: ["budget.total-mismatch", "budget.zero-budget", "budget.rate-mismatch", "budget.score-mismatch", "budget.low-execution", "budget.adjustment-unexplained"],
   run(project, { table, profile }) {
     const funds = project.funds;
     if (!funds) return [];
@@ -56,6 +62,24 @@ export const budget: ProjectCheck = {
 
     if (table.kind === "target") return out;
     const ex = scoreExecution(funds, profile);
+
+    // 年初预算数 ≠ 全年预算数 (调整后): an adjustment during the year wants its reason (the forms ask for one).
+    if (totalRow && totalRow.initial && totalRow.budget) {
+      const a0 = refNumber(totalRow.initial);
+      const a = refNumber(totalRow.budget);
+      const explained = funds.rows.some((r) => hasReason(r.reason));
+      if (a0 !== undefined && a !== undefined && a0 > 0 && Math.abs(a - a0) > profile.amountTolerance + 1e-9 && !explained) {
+        out.push({
+          code: "budget.adjustment-unexplained",
+          sheet,
+          cell: totalRow.budget.address,
+          value: totalRow.budget.text,
+          expected: "调整原因",
+          message: `年初预算数${fmtAmount(a0)}与全年预算数（调整后）${fmtAmount(a)}不同，未说明预算调整的原因`,
+          messageEn: `the initial budget ${fmtAmount(a0)} differs from the adjusted full-year budget ${fmtAmount(a)} and no reason for the adjustment is given`,
+        });
+      }
+    }
 
     // Entered 执行率 on every row that has one, against B/A of that row.
     for (const row of funds.rows) {
@@ -104,8 +128,13 @@ export const budget: ProjectCheck = {
     const entered = ex.enteredScore;
     const formula = `执行率${fmtPercent(rate)}×${fmt2(ex.points)}分`;
     const formulaEn = `rate ${fmtPercent(rate)} × ${fmt2(ex.points)} points`;
+    // Forms that print the rate rounded often score that printed rate (real table 16: 49.88 % shown as 50 %,
+    // 10 × 50 % = 5): a score that follows the rate as printed, where the printed rate is right, is right.
+    const printedRate = row.rate ? readNumber(row.rate.value, row.rate.numberFormat) : undefined;
+    const printedScore =
+      printedRate && rateAgrees(rate, printedRate) ? Math.min(ex.points, (printedRate.percent || printedRate.value <= 1.5 ? printedRate.value : printedRate.value / 100) * ex.points) : undefined;
     if (entered !== undefined) {
-      if (!scoreAgrees(score, entered, profile.scoreTolerance)) {
+      if (!scoreAgrees(score, entered, profile.scoreTolerance) && !(printedScore !== undefined && scoreAgrees(printedScore, entered, profile.scoreTolerance))) {
         out.push({
           code: "budget.score-mismatch",
           sheet,
@@ -130,7 +159,7 @@ export const budget: ProjectCheck = {
 
     // 执行率 < 90 % wants a reason.
     if (rate < profile.lowExecutionThreshold - 1e-12) {
-      const explained = hasText(row.reason) || funds.rows.some((r) => hasText(r.reason));
+      const explained = funds.rows.some((r) => hasReason(r.reason));
       if (!explained) {
         out.push({
           code: "budget.low-execution",

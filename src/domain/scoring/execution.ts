@@ -121,7 +121,8 @@ export function scoreExecution(
 ): ExecutionResult | undefined {
   const row = scoringFundsRow(block);
   if (!row) return undefined;
-  let budget = refNumber(row.budget);
+  // No 全年预算数 column (年初预算数(A) | 全年执行数(B), real table 16): the 年初预算数 is A.
+  let budget = row.budget === undefined && !block.rows.some((r) => r.budget !== undefined) ? refNumber(row.initial) : refNumber(row.budget);
   let spent = refNumber(row.spent);
   // Published forms often leave the total row at 0 or blank while the 其中 rows are filled (§4.2):
   // the rate still follows from the parts (budget.total-mismatch reports the total row).

@@ -17,7 +17,14 @@ const codes = (is: IssueDraft[]) => is.map((i) => i.code);
 
 describe("budget check", () => {
   test("declares its codes", () => {
-    expect([...budget.codes].sort()).toEqual(["budget.low-execution", "budget.rate-mismatch", "budget.score-mismatch", "budget.total-mismatch", "budget.zero-budget"]);
+    expect([...budget.codes].sort()).toEqual([
+      "budget.adjustment-unexplained",
+      "budget.low-execution",
+      "budget.rate-mismatch",
+      "budget.score-mismatch",
+      "budget.total-mismatch",
+      "budget.zero-budget",
+    ]);
   });
   test("S7 example: 251.89 / 251.89 → 100.00%, 10 — clean", () => {
     expect(check([{ kind: "total", label: "总额", budget: 251.89, spent: 251.89, points: 10, rate: "100.00%", score: 10 }])).toEqual([]);
@@ -103,9 +110,10 @@ describe("budget check on the real tables", () => {
     expect(codes(is)).toEqual(["budget.score-mismatch"]);
     expect(is[0]).toMatchObject({ value: "9", expected: "9.78" });
   });
-  test("11: 100.00% agrees; the empty budget 得分 is flagged (expected 10)", () => {
+  test("11: 100.00% agrees; the empty budget 得分 is flagged (expected 10); 年初 238.93 → 调整后 251.89 with only the template's note as reason", () => {
     const is = real("11", resolveProfile("sichuan"));
-    expect(codes(is)).toEqual(["budget.score-mismatch"]);
-    expect(is[0]).toMatchObject({ value: "", expected: "10" });
+    expect(codes(is).sort()).toEqual(["budget.adjustment-unexplained", "budget.score-mismatch"]);
+    expect(is.find((i) => i.code === "budget.score-mismatch")).toMatchObject({ value: "", expected: "10" });
+    expect(is.find((i) => i.code === "budget.adjustment-unexplained")).toMatchObject({ cell: "D9" });
   });
 });
