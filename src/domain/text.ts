@@ -82,3 +82,10 @@ export function splitPointsSuffix(label: string): { label: string; points?: numb
   }
   return { label: t.slice(0, cut), points: Number(t.slice(start, end)) };
 }
+
+/** The text without a trailing run of any of `chars` ("单位：：" → "单位"): one backward scan, linear on any text. */
+export function trimTrailing(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s.charAt(end - 1))) end--;
+  return end === s.length ? s : s.slice(0, end);
+}

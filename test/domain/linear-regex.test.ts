@@ -149,24 +149,11 @@ const FUNCTIONS: Readonly<Record<string, (s: string) => unknown>> = {
 };
 
 /**
- * Quadratic on these inputs, in files outside this change (CPU time of one call at 100,000 characters, measured
- * while writing this test). The cause is an unanchored `X+$` run: the engine retries it from every position of
- * a long run of X that does not reach the end.
- * - normalizeHeader (tables/synonyms.ts): `/[:：]+$/`; every caller inherits it (level1CategoryOf,
- *   categoryOfLevel2, and recognize.ts's costKindOfLevel2 on each 二级指标 cell).
- * - splitCodedName (coverage/types.ts): `\s*[-－—–_：:\s]\s*(\S.*)$` after a code, on a run of spaces.
- * - findBand (scoring/qualitative.ts): normalizeOption's `/[。.，,；;：:!！]+$/g`.
+ * Quadratic functions still to fix (function → inputs), run as skipped tests until fixed. Empty: the last ones
+ * (normalizeHeader's `/[:：]+$/`, normalizeOption's `/[。.，,；;：:!！]+$/g` and splitCodedName's overlapping space
+ * runs, 20–32 s each at 100,000 characters) now strip with a backward scan (trimTrailing) or one separator.
  */
-const KNOWN_QUADRATIC: Readonly<Record<string, readonly string[]>> = {
-  normalizeHeader: [":", "："],
-  matchIndicatorField: [":", "："],
-  matchBudgetField: [":", "："],
-  isFundsTitle: [":", "："],
-  level1CategoryOf: [":", "："],
-  categoryOfLevel2: [":", "："],
-  splitCodedName: ["code spaces", "code spaces newline"],
-  findBand: [":", "：", "。", "，", "."],
-};
+const KNOWN_QUADRATIC: Readonly<Record<string, readonly string[]>> = {};
 
 function cpuMs(f: () => unknown): number {
   const start = process.cpuUsage();
@@ -221,17 +208,7 @@ describe("one 100,000-character cell in a real table: the whole check stays line
    * Placements that reach a known quadratic function (KNOWN_QUADRATIC): the 一级 and 二级 cells go through
    * normalizeHeader (level1CategoryOf, categoryOfLevel2, costKindOfLevel2), the 实际完成值 cell through findBand.
    */
-  const E2E_KNOWN = new Set([
-    ":@indicator row column 1",
-    "：@indicator row column 1",
-    ":@indicator row column 2",
-    "：@indicator row column 2",
-    ":@indicator row column 5",
-    "：@indicator row column 5",
-    "。@indicator row column 5",
-    ".@indicator row column 5",
-    "，@indicator row column 5",
-  ]);
+  const E2E_KNOWN = new Set<string>([]);
 
   it("knows every input and placement it names", () => {
     for (const k of E2E_KNOWN) {

@@ -286,7 +286,8 @@ export function targetItemsFromProjects(
  */
 export function splitCodedName(text: string | undefined): { code: string; name: string } | undefined {
   if (!text) return undefined;
-  const m = /^\s*([0-9A-Za-z]{10,40})\s*[-－—–_：:\s]\s*(\S.*)$/.exec(text);
+  // One separator: spaces around a mark, or spaces alone (no two space runs that could share the same spaces).
+  const m = /^\s*([0-9A-Za-z]{10,40})(?:\s*[-－—–_：:]|\s)\s*(\S.*)$/.exec(text);
   if (!m) return undefined;
   const digits = m[1].replace(/\D/g, "").length;
   return digits >= 6 ? { code: m[1], name: m[2].trim() } : undefined;

@@ -6,7 +6,7 @@
  * Band edges are rounded to 2 dp [C-impl S8]. There is no automatic score inside a band ([U]): the
  * evaluator enters one and we validate it.
  */
-import { compactLabel } from "../text";
+import { compactLabel, trimTrailing } from "../text";
 import type { QualitativeBand } from "../profiles/types";
 import { QUALITATIVE_BANDS } from "../profiles/common";
 import { EPS, fmt2, round2 } from "./round";
@@ -23,9 +23,7 @@ export interface BandRange {
 
 /** Words that mean the same in option texts: 达到 ≡ 达成. */
 function normalizeOption(text: string): string {
-  return compactLabel(text)
-    .replace(/达到/g, "达成")
-    .replace(/[。.，,；;：:!！]+$/g, "");
+  return trimTrailing(compactLabel(text).replace(/达到/g, "达成"), "。.，,；;：:!！");
 }
 
 /**

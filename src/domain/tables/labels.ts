@@ -6,6 +6,7 @@
  * Read from the end, one bracket group at a time: linear in the label's length.
  */
 import { compactLabel } from "../text";
+import { toSimplified } from "./traditional";
 
 export interface CategoryLabel {
   /** The label without its weight, notes and trailing 等 (compact: half-width, no whitespace). */
@@ -22,7 +23,7 @@ const WEIGHT = /^(\d{1,3}(?:\.\d{1,2})?)分?$/;
 
 /** Reads a category label's core, weight and notes. */
 export function readCategoryLabel(text: string): CategoryLabel {
-  let t = compactLabel(text);
+  let t = toSimplified(compactLabel(text));
   let points: number | undefined;
   const notes: string[] = [];
   for (let guard = 0; guard < 4 && t !== ""; guard++) {

@@ -47,6 +47,7 @@ import {
 import { memoByText } from "../memo";
 import { linkGroups } from "./groups";
 import { readCategoryLabel } from "./labels";
+import { TRADITIONAL_CHARS, toSimplified } from "./traditional";
 
 /** True when a text holds an ASCII or full-width digit (a weight may be written in it). */
 function hasDigit(t: string): boolean {
@@ -75,7 +76,7 @@ function mayBePlaceholderName(name: string): boolean {
 }
 const NEEDS_CLEAN = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5e]/;
 /** Strings without these characters normalise to themselves (lower-cased): the fast path of `norm`. */
-const NEEDS_NORMALIZE = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5e()[\]{}<>:、.]/;
+const NEEDS_NORMALIZE = new RegExp(`[\\s\\u00a0\\u200b\\ufeff\\u3000\\uff01-\\uff5e()[\\]{}<>:、.${TRADITIONAL_CHARS}]`);
 
 /** Recognizes the tables on one sheet. */
 export function recognizeSheet(grid: Grid): SheetRecognition {
@@ -907,7 +908,7 @@ class SheetReader {
       if (lc < 0) break;
       const n = this.norm(r, lc);
       if (n !== "" && (matchFundsColumn(n) || matchFormLabel(n) || matchIndicatorField(n))) break;
-      const labelText = compactLabel(this.text(r, lc)).replace(/^其中[:]?/, "");
+      const labelText = toSimplified(compactLabel(this.text(r, lc))).replace(/^其中[:]?/, "");
       const isTotal = FUNDS_TOTAL_PATTERN.test(labelText);
       const row: Mutable<FundsRow> = { kind: isTotal ? "total" : "part", label: this.ref(r, lc) };
       if (header.size > 0) {
@@ -1240,7 +1241,7 @@ class SheetReader {
       }
       if (!any) {
         const fc = this.firstNonBlank(r, 0, rightCol + 1);
-        if (fc >= 0 && STOP_PATTERN.test(compactLabel(this.text(r, fc)))) break;
+        if (fc >= 0 && STOP_PATTERN.test(toSimplified(compactLabel(this.text(r, fc))))) break;
         if (++blankRun >= MAX_BLANK_RUN) break;
         continue;
       }

@@ -4,7 +4,8 @@
  * `compactLabel` (half-width, no whitespace or line breaks) and after dropping trailing parentheticals
  * such as "(A)", "(B/A)", "(万元)", "(50分)", "(盖章)" and a trailing colon.
  */
-import { compactLabel, isIdeograph } from "../text";
+import { TRADITIONAL_CHARS, simplifiedOf, toSimplified } from "./traditional";
+import { compactLabel, isIdeograph, trimTrailing } from "../text";
 import type { BudgetField, IndicatorField } from "./model";
 
 /** A header word and how sure it is: weak words only count when the strong word for the field is absent. */
@@ -154,13 +155,13 @@ const PAREN_SUFFIX = /[([{<][^()[\]{}<>]*[)\]}>]$/;
  * colons and a leading "1." numbering removed. "年度\n指标值（A）" → "年度指标值".
  */
 export function normalizeHeader(text: string): string {
-  let t = compactLabel(text);
+  let t = toSimplified(compactLabel(text)); // 指標 → 指标, 預算 → 预算 (traditional forms of the vocabulary)
   for (let i = 0; i < 3; i++) {
-    const next = t.replace(/[:：]+$/, "").replace(PAREN_SUFFIX, "");
+    const next = trimTrailing(t, ":：").replace(PAREN_SUFFIX, "");
     if (next === t) break;
     t = next;
   }
-  return t.replace(/^\d{1,2}[.、]/, "").replace(/[:：]+$/, "");
+  return trimTrailing(t.replace(/^\d{1,2}[.、]/, ""), ":：");
 }
 
 function buildMap<F extends string>(table: Readonly<Record<F, readonly string[]>>): Map<string, F> {
@@ -204,6 +205,11 @@ const CHAR_FLAGS: Uint8Array = (() => {
   // One ideograph of each pattern of matchIndicatorField / matchBudgetField: 原因, 指标值, 依据, 申报…金额/数,
   // 核定/审核/审定/建议安排, 预算/安排…金额/数. Keep in step with those expressions.
   for (const c of "因值据额数核审安") flags[c.charCodeAt(0)] |= IN_PATTERN;
+  // A traditional character of the vocabulary counts as its simplified form (指標 reads as 指标).
+  for (const t of TRADITIONAL_CHARS) {
+    const simple = simplifiedOf(t);
+    if (simple) flags[t.charCodeAt(0)] |= flags[simple.charCodeAt(0)];
+  }
   for (const c of "([{<（［｛＜") flags[c.charCodeAt(0)] |= OPENING;
   for (const c of ")]}>）］｝＞") flags[c.charCodeAt(0)] |= CLOSING;
   return flags;

@@ -1,0 +1,41 @@
+/**
+ * Traditional characters in the vocabulary of headers and labels (整體績效目標表, 指標, 預算, 萬元 …), mapped to
+ * their simplified forms so that forms written in traditional characters are recognized like the others. Only the
+ * characters of header, label and unit words are listed: enough to read a form, not a general converter.
+ */
+
+/** Pairs: traditional, simplified. */
+const PAIRS =
+  "標标體体績绩預预萬万總总額额產产數数質质時时滿满濟济會会態态續续響响稱称單单實实際际達达評评價价級级項项資资執执" +
+  "門门編编碼码說说務务對对計计劃划導导環环經经費费財财撥拨結结轉转構构設设據据備备註注權权準准況况" +
+  "採采購购調调備备覈核審审報报規规劃划儲储營营運运銷销領领域域區区縣县鄉乡鎮镇農农業业職职務务負负責责" +
+  "電电話话聯联繫系據据類类別别備备註注號号碼码與与於于為为來来這这個个們们問问題题進进續续";
+
+const MAP: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (let i = 0; i + 1 < PAIRS.length; i += 2) if (PAIRS[i] !== PAIRS[i + 1]) m.set(PAIRS[i], PAIRS[i + 1]);
+  return m;
+})();
+
+/** Every traditional character of the table, for a character-class test. */
+export const TRADITIONAL_CHARS: string = [...MAP.keys()].join("");
+
+const HAS_TRADITIONAL = new RegExp(`[${TRADITIONAL_CHARS}]`);
+
+/** True when the text holds a traditional character of the vocabulary. */
+export function hasTraditional(s: string): boolean {
+  return HAS_TRADITIONAL.test(s);
+}
+
+/** The text with the vocabulary's traditional characters in simplified form (other characters unchanged). */
+export function toSimplified(s: string): string {
+  if (!HAS_TRADITIONAL.test(s)) return s;
+  let out = "";
+  for (const ch of s) out += MAP.get(ch) ?? ch;
+  return out;
+}
+
+/** The simplified form of one traditional character, or undefined. */
+export function simplifiedOf(ch: string): string | undefined {
+  return MAP.get(ch);
+}
