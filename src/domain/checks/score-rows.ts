@@ -73,7 +73,8 @@ export const scoreRows: ProjectCheck = {
       }
 
       // 得分 < 分值 with no 偏差原因 (§4.5).
-      if (hasWeight && s !== undefined && s < (w as number) - EPS && (selfEval || table.columns.reason !== undefined) && !hasReason(row.reason)) {
+      // A reason given in the row's 备注 column counts as given (the block's own place for it varies).
+      if (hasWeight && s !== undefined && s < (w as number) - EPS && (selfEval || table.columns.reason !== undefined) && !hasReason(row.reason) && !hasReason(row.note)) {
         out.push({
           code: "score.missing-reason",
           sheet,

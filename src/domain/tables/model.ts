@@ -65,6 +65,8 @@ export interface IndicatorRow {
   readonly reason?: Ref;
   readonly standard?: Ref;
   readonly explain?: Ref;
+  /** 备注 (a deviation's reason is sometimes written here). */
+  readonly note?: Ref;
   /** The row's weight as a number (undefined when blank or unreadable). */
   readonly weightNumber?: number;
   /** The row's entered score as a number. */

@@ -104,13 +104,25 @@ export function recognizeWorkbook(grids: readonly Grid[]): SheetRecognition[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Small helpers
 
-/** Points (分值/得分) of a cell: a plain figure, not a percentage ("10", "１０", "10分"); undefined otherwise. */
+/**
+ * Points (分值/得分) of a cell: a plain figure ("10", "１０", "10分"), or a percentage of the table's 100 points
+ * ("20%" in a 分值/权重 column is 20 points, not 0.2); undefined otherwise.
+ */
 function readPoints(v: CellValue, numberFormat?: string | null): number | undefined {
   if (v === null) return undefined;
   // A plain number (the usual weight or score) needs no NumberReading.
-  if (typeof v === "number") return Number.isFinite(v) && !isPercentFormat(numberFormat) ? v + 0 : undefined;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return undefined;
+    return isPercentFormat(numberFormat) ? round6(v * 100) : v + 0;
+  }
   const n = readNumber(v, numberFormat);
-  return n && !n.percent ? n.value : undefined;
+  if (!n) return undefined;
+  return n.percent ? round6(n.value * 100) : n.value;
+}
+
+/** Six decimals: 0.2 × 100 is 20, not 20.000000000000004. */
+function round6(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
 }
 
 /** A number under a percent format as the sheet shows it: 1 with "0.00%" → "100.00%" (what a person reads). */
@@ -1096,6 +1108,7 @@ class SheetReader {
       const reason = cols.reason !== undefined ? this.ref(r, cols.reason) : undefined;
       const standard = cols.standard !== undefined ? this.ref(r, cols.standard) : undefined;
       const explain = cols.explain !== undefined ? this.ref(r, cols.explain) : undefined;
+      const note = cols.note !== undefined ? this.ref(r, cols.note) : undefined;
       const wn = weight ? readPoints(weight.value, weight.numberFormat) : undefined;
       const sn = score ? readPoints(score.value, score.numberFormat) : undefined;
       // A figure is never a 不适用 mark: only non-numeric weight or score cells are looked at.
@@ -1124,6 +1137,7 @@ class SheetReader {
         reason,
         standard,
         explain,
+        note,
         weightNumber: wn,
         scoreNumber: sn,
         category: undefined,
@@ -1137,7 +1151,40 @@ class SheetReader {
     }
     closeSubtotal(group, top);
     if (body.lastRow < lastContent) body.lastRow = lastContent;
+    // The 总分/合计 row may come after notes (其他需要说明事项, 说明 …) that ended the body: still the table's total.
+    if (!list && !body.total && !(group && group.total)) {
+      const after = this.totalAfterNotes(r, limit, cols, headerRows);
+      if (after) {
+        if (group) group.total = after.total;
+        else body.total = after.total;
+        body.totalLabelCol = after.labelCol;
+        if (body.lastRow < after.row) body.lastRow = after.row;
+      }
+    }
     return body;
+  }
+
+  /** A 总分/合计 row within a few rows after the body (past notes), before any other header. */
+  private totalAfterNotes(
+    from: number,
+    limit: number,
+    cols: Cols<IndicatorField>,
+    headerRows: ReadonlySet<number>,
+  ): { row: number; labelCol: number; total: NonNullable<IndicatorProject["total"]> } | undefined {
+    for (let r = from; r < Math.min(limit, from + 8, this.nRows); r++) {
+      if (headerRows.has(r)) return undefined;
+      const fc = this.firstNonBlank(r);
+      if (fc < 0) continue;
+      if (!TOTAL_PATTERN.test(this.normCased(r, fc))) continue;
+      const weight = cols.weight !== undefined && cols.weight !== fc && !this.blank(r, cols.weight) ? this.ref(r, cols.weight) : undefined;
+      const score = cols.score !== undefined && cols.score !== fc && !this.blank(r, cols.score) ? this.ref(r, cols.score) : undefined;
+      if (!weight && !score) continue;
+      const total: Mutable<NonNullable<IndicatorProject["total"]>> = { label: this.ref(r, fc) };
+      if (weight) total.weight = weight;
+      if (score) total.score = score;
+      return { row: r, labelCol: fc, total };
+    }
+    return undefined;
   }
 
   private findGrade(from: number, to: number, headerRows: ReadonlySet<number>): { ref: Ref; row: number } | undefined {
