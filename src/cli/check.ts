@@ -4,10 +4,9 @@
  */
 import * as path from "path";
 import { performance } from "perf_hooks";
-import type { Grid } from "../domain/grid";
-import type { Issue } from "../domain/issues";
+import type { Issue, IssueCode } from "../domain/issues";
 import { countByCode, countStats, sortIssues, type Report } from "../domain/report";
-import { expandInputs, readInput, type ExpandedInputs, type InputFile, type InputProblem, type ReadOptions } from "../file/inputs";
+import { expandInputs, readInputContent, type ExpandedInputs, type InputContent, type InputFile, type InputNotice, type InputProblem, type ReadOptions } from "../file/inputs";
 import { writeReportWorkbook, type ReportFileEntry } from "../file/report-workbook";
 import { WorkbookReadError } from "../file/xlsx";
 import { checkWorkbook, coverageReport, workbookSummary, type BudgetItem, type CoverageJson, type CoveredItem, type TargetItem, type WorkbookCheck, type WorkbookSummary } from "./engine";
@@ -68,11 +67,19 @@ function withIssues(base: Report, extra: readonly Issue[], sheetOrder: readonly 
   return { ...base, valid: stats.errors === 0, stats, byCode: countByCode(issues), issues };
 }
 
+/**
+ * A notice about the file (bytes that did not decode) listed with the engine's issues, so the text, JSON and
+ * report workbook all show it. Its code is the file reader's (file.*), outside the engine's IssueCode list.
+ */
+function noticeIssue(n: InputNotice, display: string): Issue {
+  return { ...n, code: n.code as string as IssueCode, file: display };
+}
+
 async function checkOne(file: InputFile, role: FileRole, profile: string | undefined, read: ReadOptions): Promise<FileResult> {
   const t0 = performance.now();
-  let grids: Grid[];
+  let content: InputContent;
   try {
-    grids = await readInput(file, read);
+    content = await readInputContent(file, read);
   } catch (e) {
     const err =
       e instanceof WorkbookReadError
@@ -80,9 +87,10 @@ async function checkOne(file: InputFile, role: FileRole, profile: string | undef
         : { message: "无法读取文件", messageEn: "could not read the file", detail: e instanceof Error ? e.message : String(e) };
     return { file: file.display, path: file.path, role, report: { ...EMPTY_REPORT, valid: false }, error: err, ms: performance.now() - t0 };
   }
-  const check = checkWorkbook(grids, profile ? { profile } : {});
+  const check = checkWorkbook(content.grids, profile ? { profile } : {});
   const issues = check.issues.map((i) => ({ ...i, file: file.display }));
-  const report: Report = { valid: check.valid, stats: check.stats, byCode: check.byCode, tables: check.tables, issues };
+  const base: Report = { valid: check.valid, stats: check.stats, byCode: check.byCode, tables: check.tables, issues };
+  const report = withIssues(base, content.notices.map((n) => noticeIssue(n, file.display)), content.grids.map((g) => g.sheet));
   return { file: file.display, path: file.path, role, check, report, ms: performance.now() - t0 };
 }
 

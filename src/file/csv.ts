@@ -7,25 +7,28 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import * as iconv from "iconv-lite";
 import type { Grid } from "../domain/grid";
-import { csvTextToGrid, detectEncoding, type CsvEncoding } from "./csv-grid";
+import { csvTextToGrid, inspectCsvBytes, type CsvEncoding, type InvalidBytes } from "./csv-grid";
 
-export { csvValue, detectEncoding, type CsvEncoding } from "./csv-grid";
+export { csvValue, detectEncoding, inspectCsvBytes, invalidBytesMessage, type CsvEncoding, type InvalidBytes } from "./csv-grid";
 
-/** Decodes CSV bytes to text (BOM dropped). */
-export function decodeCsvBytes(bytes: Buffer): { text: string; encoding: CsvEncoding } {
-  const encoding = detectEncoding(bytes);
+/**
+ * Decodes CSV bytes to text (BOM dropped). Bytes that do not decode become U+FFFD and are described in `invalid`.
+ * Throws WorkbookReadError for bytes that are not text.
+ */
+export function decodeCsvBytes(bytes: Buffer): { text: string; encoding: CsvEncoding; invalid?: InvalidBytes } {
+  const info = inspectCsvBytes(bytes);
   let text: string;
-  if (encoding === "utf-8") text = new TextDecoder("utf-8").decode(bytes);
-  else if (encoding === "utf-16be") text = iconv.decode(bytes, "utf-16be");
-  else text = iconv.decode(bytes, encoding);
+  if (info.encoding === "utf-8") text = new TextDecoder("utf-8").decode(bytes);
+  else if (info.encoding === "utf-16be") text = iconv.decode(bytes, "utf-16be");
+  else text = iconv.decode(bytes, info.encoding);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text, encoding };
+  return { text, ...info };
 }
 
 /** Reads a CSV file (or its bytes) into one grid. `sheet` defaults to the file name without extension. */
-export async function readCsv(input: string | Buffer, sheet?: string): Promise<Grid & { encoding: CsvEncoding }> {
+export async function readCsv(input: string | Buffer, sheet?: string): Promise<Grid & { encoding: CsvEncoding; invalid?: InvalidBytes }> {
   const bytes = typeof input === "string" ? await fs.readFile(input) : input;
-  const { text, encoding } = decodeCsvBytes(bytes);
+  const { text, encoding, invalid } = decodeCsvBytes(bytes);
   const name = sheet ?? (typeof input === "string" ? path.basename(input, path.extname(input)) : "CSV");
-  return { ...csvTextToGrid(text, name), encoding };
+  return { ...csvTextToGrid(text, name), encoding, ...(invalid ? { invalid } : {}) };
 }

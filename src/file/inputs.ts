@@ -9,8 +9,8 @@
  */
 import { constants as fsConstants, promises as fs } from "fs";
 import * as path from "path";
-import type { Grid } from "../domain/grid";
-import { readCsv } from "./csv";
+import { a1, type Grid } from "../domain/grid";
+import { invalidBytesMessage, readCsv } from "./csv";
 import { readXlsx, WorkbookReadError } from "./xlsx";
 
 export type InputKind = "xlsx" | "csv";
@@ -274,13 +274,64 @@ export async function readRegularFile(file: string, maxBytes: number = DEFAULT_M
   }
 }
 
-/** Reads one input into grids. Throws WorkbookReadError with a bilingual message when it cannot. */
-export async function readInput(file: InputFile, options: ReadOptions = {}): Promise<Grid[]> {
+/**
+ * A finding about the file itself rather than its tables (bytes that did not decode), in the shape of the
+ * engine's issues so hosts can list it beside them. Its code is the file reader's, not the engine catalog's.
+ */
+export interface InputNotice {
+  readonly code: "file.invalid-bytes";
+  readonly severity: "warning";
+  readonly sheet: string;
+  /** The first cell showing a replaced byte (A1 when none does). */
+  readonly cell: string;
+  readonly value: string;
+  readonly message: string;
+  readonly messageEn: string;
+  readonly source: string;
+}
+
+/** What was read from one input: its grids, and notices about the file. */
+export interface InputContent {
+  readonly grids: Grid[];
+  readonly notices: readonly InputNotice[];
+}
+
+/** The first cell whose text holds U+FFFD (where a byte did not decode). */
+function replacedCell(grid: Grid): { cell: string; value: string } {
+  for (let r = 0; r < grid.values.length; r++) {
+    const row = grid.values[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === "string" && v.includes("\uFFFD")) return { cell: a1(grid.top + r, grid.left + c), value: v };
+    }
+  }
+  return { cell: "A1", value: "" };
+}
+
+/** Reads one input into grids, with notices about the file. Throws WorkbookReadError with a bilingual message when it cannot. */
+export async function readInputContent(file: InputFile, options: ReadOptions = {}): Promise<InputContent> {
   const bytes = await readRegularFile(file.path, options.maxBytes ?? DEFAULT_MAX_FILE_BYTES);
-  if (bytes.length === 0) throw new WorkbookReadError("文件为空（0 字节）", "the file is empty (0 bytes)");
+  if (bytes.length === 0) throw new WorkbookReadError("文件为空（0 字节）", "the file is empty (0 bytes)", undefined, "empty");
   if (file.kind === "csv") {
     const grid = await readCsv(bytes, path.basename(file.path, path.extname(file.path)));
-    return [grid];
+    const notices: InputNotice[] = [];
+    if (grid.invalid) {
+      notices.push({
+        code: "file.invalid-bytes",
+        severity: "warning",
+        sheet: grid.sheet,
+        ...replacedCell(grid),
+        ...invalidBytesMessage(grid.encoding, grid.invalid),
+        source: "practice: CSV 应为 UTF-8 或 GB18030/GBK 编码 / a CSV is UTF-8 or GB18030/GBK text",
+      });
+    }
+    const { encoding: _encoding, invalid: _invalid, ...plain } = grid;
+    return { grids: [plain], notices };
   }
-  return readXlsx(bytes);
+  return { grids: await readXlsx(bytes), notices: [] };
+}
+
+/** Reads one input into grids. Throws WorkbookReadError with a bilingual message when it cannot. */
+export async function readInput(file: InputFile, options: ReadOptions = {}): Promise<Grid[]> {
+  return (await readInputContent(file, options)).grids;
 }
