@@ -244,7 +244,8 @@ export async function checkCommand(args: CheckArgs, io: CliIO): Promise<number> 
   const outcome = await runCheck(args, io);
   const readable = outcome.files.filter((r) => !r.error);
   if (readable.length === 0) {
-    for (const p of outcome.problems) io.stderr(`${termName(p.display)}: ${termValue(p.message, 400)} / ${termValue(p.messageEn, 400)}\n`);
+    // Problems other than skipped files are among the files already (as "not checked"): each is said once.
+    for (const p of outcome.problems) if (p.code === "skipped") io.stderr(`${termName(p.display)}: ${termValue(p.message, 400)} / ${termValue(p.messageEn, 400)}\n`);
     for (const r of outcome.files) {
       if (r.error) io.stderr(`${termName(r.file)}: ${termValue(r.error.message, 400)} / ${termValue(r.error.messageEn, 400)}${r.error.detail ? ` (${termValue(r.error.detail, 400)})` : ""}\n`);
     }
