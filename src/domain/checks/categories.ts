@@ -24,6 +24,7 @@ export const categories: ProjectCheck = {
       if (row.placeholder) continue;
       const c = categories[i];
       if ((c.level1Known || c.level1Inferred) && c.level1) present.add(c.level1);
+      if (c.countsAs) present.add(c.countsAs);
       if (row.level1 && row.level1.text && !c.level1Known) {
         once(`1:${compactLabel(row.level1.text)}`, {
           code: "indicator.unknown-category",
@@ -67,7 +68,7 @@ export const categories: ProjectCheck = {
         });
       }
       const name = row.name ? compactLabel(row.name.text) : "";
-      if (name.includes("满意度") && (c.level1Known || c.level1Inferred) && c.level1 !== "满意度指标" && row.name) {
+      if (name.includes("满意度") && (c.level1Known || c.level1Inferred) && c.level1 !== "满意度指标" && c.countsAs !== "满意度指标" && row.name) {
         out.push({
           code: "indicator.unknown-category",
           sheet: table.sheet,

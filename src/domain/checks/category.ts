@@ -3,7 +3,7 @@
  * words lost), "产出数量指标", "数量" or put 成本指标 at level 1; this maps them onto the profile's framework.
  */
 import { compactLabel } from "../text";
-import { COST_LEVEL1_HIERARCHY } from "../profiles/common";
+import { COST_LEVEL1_HIERARCHY, CATEGORY_ALIASES, LEGACY_PLACEMENTS } from "../profiles/common";
 import { readCategoryLabel } from "../tables/labels";
 import type { Hierarchy, Profile } from "../profiles/types";
 import type { IndicatorProject, IndicatorRow } from "../tables/model";
@@ -27,6 +27,8 @@ export interface RowCategory {
   readonly level2Owner?: string;
   /** The source of that framework (文号), said in the finding. */
   readonly level2OwnerSource?: string;
+  /** An older template's placement (满意度 as a 二级 of 效益, 财预〔2015〕88号): the category the row counts as. */
+  readonly countsAs?: string;
 }
 
 /** The 2021 framework's 成本指标 二级 names (财预〔2021〕101号), recognized whichever framework a table uses. */
@@ -57,6 +59,8 @@ function canonicalNameUncached(text: string, known: readonly string[]): string |
   if (!t) return undefined;
   const candidates = [t, t.endsWith("指标") ? t : t + "指标", t.replace(/^(产出|效益|满意度)(?=.+指标$)/, "")];
   for (const c of candidates) if (known.includes(c)) return c;
+  // Another official framework's name for a category (项目完成指标 → 产出指标; see CATEGORY_ALIASES).
+  for (const alias of CATEGORY_ALIASES[t] ?? CATEGORY_ALIASES[t.endsWith("指标") ? t : t + "指标"] ?? []) if (known.includes(alias)) return alias;
   return undefined;
 }
 
@@ -163,7 +167,8 @@ function rowCategoryUncached(row: IndicatorRow, project: IndicatorProject, hiera
       level2OwnerSource: COST_FRAMEWORK_SOURCE,
     };
   }
-  const misplaced = !!(l1 && l2 && owners.get(l2) !== l1);
+  const legacy = l1 && l2 ? LEGACY_PLACEMENTS.find((p) => p.level1 === l1 && p.level2 === l2) : undefined;
+  const misplaced = !!(l1 && l2 && owners.get(l2) !== l1) && !legacy;
   // A non-standard 一级 ("项目年度绩效目标(定量指标)") over a standard 二级: the 二级 tells the category.
   const inferred = !l1 && l2 ? owners.get(l2) : undefined;
   return {
@@ -173,6 +178,7 @@ function rowCategoryUncached(row: IndicatorRow, project: IndicatorProject, hiera
     level1Known: !!l1,
     level2Known: !!l2,
     level2Misplaced: misplaced,
+    ...(legacy ? { countsAs: legacy.countsAs } : {}),
   };
 }
 

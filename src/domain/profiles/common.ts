@@ -1,6 +1,29 @@
 /** Data shared by all profiles; each entry cites rules.md. */
 import type { GradeBand, Hierarchy, QualitativeBand } from "./types";
 
+/**
+ * Other official frameworks' names for the national categories (一级 and 二级): provincial templates that write 项目完成指标
+ * for 产出 and 项目效益指标 for 效益. [U] which provinces and since when was not confirmed by a source: data, not code.
+ */
+export const CATEGORY_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  项目完成指标: ["产出指标"],
+  完成指标: ["产出指标"],
+  项目效益指标: ["效益指标"],
+  // 2015 central template (财预〔2015〕88号): a 一级 in some copies, a 二级 of 效益 in others.
+  社会公众或服务对象满意度指标: ["满意度指标", "服务对象满意度指标"],
+  社会公众满意度指标: ["满意度指标", "服务对象满意度指标"],
+};
+
+/**
+ * Placements an older official template made that the current hierarchy does not: the 2015 central template
+ * (中央部门项目支出绩效目标申报表, 财预〔2015〕88号) files 社会公众或服务对象满意度指标 as a 二级 under 效益指标.
+ * Such a row is a 满意度 indicator in the right place for that template, not a misfiled one. [U] wording of the
+ * template's 二级 names not confirmed beyond the real tables.
+ */
+export const LEGACY_PLACEMENTS: readonly { readonly level1: string; readonly level2: string; readonly countsAs: string; readonly source: string }[] = [
+  { level1: "效益指标", level2: "服务对象满意度指标", countsAs: "满意度指标", source: "财预〔2015〕88号" },
+];
+
 /** Classic framework, 成本 under 产出 (§2.3, S17, S12). */
 export const CLASSIC_HIERARCHY: Hierarchy = {
   产出指标: ["数量指标", "质量指标", "时效指标", "成本指标"],
