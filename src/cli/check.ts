@@ -4,7 +4,7 @@
  */
 import * as path from "path";
 import { performance } from "perf_hooks";
-import type { Issue, IssueCode } from "../domain/issues";
+import type { Issue } from "../domain/issues";
 import { countByCode, countStats, sortIssues, type Report } from "../domain/report";
 import { expandInputs, readInputContent, type ExpandedInputs, type InputContent, type InputFile, type InputNotice, type InputProblem, type ReadOptions } from "../file/inputs";
 import { writeReportWorkbook, type ReportFileEntry } from "../file/report-workbook";
@@ -72,7 +72,7 @@ function withIssues(base: Report, extra: readonly Issue[], sheetOrder: readonly 
  * report workbook all show it. Its code is the file reader's (file.*), outside the engine's IssueCode list.
  */
 function noticeIssue(n: InputNotice, display: string): Issue {
-  return { ...n, code: n.code as string as IssueCode, file: display };
+  return { ...n, file: display };
 }
 
 async function checkOne(file: InputFile, role: FileRole, profile: string | undefined, read: ReadOptions): Promise<FileResult> {

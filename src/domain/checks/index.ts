@@ -3,6 +3,8 @@ import { budget } from "./budget";
 import { categories } from "./categories";
 import { duplicate } from "./duplicate";
 import { nameValue } from "./name-value";
+import { actualValues } from "./actual-values";
+import { spendingOutput } from "./spending-output";
 import { placeholder } from "./placeholder";
 import { requiredFields } from "./required-fields";
 import { scoreRows } from "./score-rows";
@@ -23,11 +25,13 @@ export const PROJECT_CHECKS: readonly ProjectCheck[] = [
   valueRange,
   vague,
   nameValue,
+  spendingOutput,
   duplicate,
   categories,
   weights,
   shanxiCost,
   budget,
   scoreRows,
+  actualValues,
   scoreTotals,
 ];
