@@ -1,6 +1,6 @@
 /** The JSON output of `jx check --format json`: exactly product.md's contract (schema/jx-report.schema.json). */
 import type { Issue } from "../domain/issues";
-import type { ScoreSummary, Stats, TableSummary } from "../domain/report";
+import { verdictOf, type ScoreSummary, type SheetSummary, type Stats, type TableSummary, type Verdict } from "../domain/report";
 import type { CheckOutcome } from "./check";
 import type { CoverageJson } from "./engine";
 
@@ -18,6 +18,10 @@ export interface JsonTable {
 export interface JsonFile {
   readonly file: string;
   readonly valid: boolean;
+  /** The file's verdict: a file in which nothing was checked is not-checked (or not-filled), never ready. */
+  readonly verdict: Verdict;
+  /** Each sheet's recognition status (absent when the file could not be read). */
+  readonly sheets?: readonly SheetSummary[];
   readonly stats: Stats;
   readonly tables: readonly JsonTable[];
   readonly issues: readonly JsonIssue[];
@@ -63,6 +67,8 @@ export function toJsonReport(outcome: CheckOutcome): JsonReport {
     files: outcome.files.map((r) => ({
       file: r.file,
       valid: r.error ? false : r.report.valid,
+      verdict: r.error ? "not-checked" : verdictOf(r.report),
+      ...(r.check ? { sheets: r.check.sheets } : {}),
       stats: r.report.stats,
       tables: r.report.tables.map(jsonTable),
       issues: r.report.issues.map(jsonIssue),

@@ -3,7 +3,7 @@
  * Everything taken from the files (names, sheet names, values, messages quoting them) goes through terminal.ts:
  * no escape sequence or control character reaches the terminal, a name stays on its line, long values are cut.
  */
-import { severityLabel, summaryLine, type TableSummary } from "../domain/report";
+import { severityLabel, VERDICT_WORDS, verdictLine, verdictOf, type TableSummary } from "../domain/report";
 import { displayWidth, fitWidth } from "../file/width";
 import { fileSummary, type CheckOutcome, type FileResult } from "./check";
 import type { CoverageJson } from "./engine";
@@ -54,8 +54,13 @@ function fileBlock(r: FileResult): string {
     out.push(`  无法检查 / Not checked: ${termValue(e.message, MESSAGE_MAX)} / ${termValue(e.messageEn, MESSAGE_MAX)}${e.detail ? `\n  (${termValue(e.detail, MESSAGE_MAX)})` : ""}`);
     return out.join("\n") + "\n";
   }
-  out.push(`  ${summaryLine(r.report.stats)}`);
-  if (r.report.tables.length === 0) out.push("  未识别到绩效表格 / no performance table recognized");
+  out.push(`  ${verdictLine(r.report)}`);
+  // Sheets that were not checked, and why (a workbook's sheet of notes, a form never filled in).
+  for (const sh of r.check?.sheets ?? []) {
+    if (sh.status === "checked" || sh.status === "empty" || !sh.reason) continue;
+    const word = sh.status === "not-filled" ? "未填写 not filled in" : sh.status === "partial" ? "部分识别 partly recognized" : "未识别 not recognized";
+    out.push(`  工作表 Sheet ${termName(sh.sheet)}：${word}（${termValue(sh.reason, MESSAGE_MAX)}）`);
+  }
   for (const t of r.report.tables) out.push(tableLine(t));
   for (const i of r.report.issues) {
     const detail: string[] = [];
@@ -141,6 +146,21 @@ function coverageBlock(c: CoverageJson, budgetFile: string | undefined): string 
   return out.join("\n") + "\n";
 }
 
+/**
+ * File names for the summary table: the part after the folder all files share, so the names (not a cut-off
+ * directory) fill the column ("/work/data/02_….csv" → "02_….csv").
+ */
+function shortNames(files: readonly string[]): string[] {
+  const dirs = files.map((f) => f.split(/[\\/]/).slice(0, -1));
+  let common = dirs[0] ?? [];
+  for (const d of dirs) {
+    let n = 0;
+    while (n < common.length && n < d.length && common[n] === d[n]) n++;
+    common = common.slice(0, n);
+  }
+  return files.map((f) => f.split(/[\\/]/).slice(common.length).join("/") || f);
+}
+
 export function formatText(outcome: CheckOutcome): string {
   const parts: string[] = [];
   for (const r of outcome.files) parts.push(fileBlock(r));
@@ -149,10 +169,13 @@ export function formatText(outcome: CheckOutcome): string {
     parts.push(`跳过 Skipped (${skipped.length}):\n` + skipped.map((p) => `  ${termName(p.display)}: ${termValue(p.message, MESSAGE_MAX)} / ${termValue(p.messageEn, MESSAGE_MAX)}`).join("\n") + "\n");
   }
   if (outcome.files.length > 1) {
-    const rows = outcome.files.map((r) => {
+    const names = shortNames(outcome.files.map((r) => r.file));
+    const rows = outcome.files.map((r, k) => {
       const s = fileSummary(r);
+      const [zh] = VERDICT_WORDS[r.error ? "not-checked" : verdictOf(r.report)];
       return [
-        r.file,
+        names[k],
+        zh,
         s.department,
         r.error ? "—" : String(r.report.stats.errors),
         r.error ? "—" : String(r.report.stats.warnings),
@@ -160,7 +183,7 @@ export function formatText(outcome: CheckOutcome): string {
         s.grade,
       ];
     });
-    parts.push("汇总 Summary\n" + renderTable(["文件 File", "部门 Department", "错误 Errors", "警告 Warnings", "总分 Total", "等级 Grade"], rows));
+    parts.push("汇总 Summary\n" + renderTable(["文件 File", "结论 Verdict", "部门 Department", "错误 Errors", "警告 Warnings", "总分 Total", "等级 Grade"], rows));
   }
   if (outcome.coverage) parts.push(coverageBlock(outcome.coverage, outcome.budgetFile));
   let errors = 0;

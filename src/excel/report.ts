@@ -4,7 +4,7 @@
  * under ~4 MB (one to find the old sheet, one to write), one more per further 4 MB.
  */
 import type { Issue } from "../domain/issues";
-import { issueGrid, summaryLine, type Stats } from "../domain/report";
+import { countByCode, issueGrid, verdictLine, type Stats } from "../domain/report";
 import { formatAsText, REPORT_SHEET, safeText, sheetRef } from "./sheets";
 import { blockAddress, replaceOwnSheet, writeRows } from "./write";
 
@@ -40,7 +40,8 @@ export async function writeReportSheet(input: ReportInput): Promise<ReportWritte
     const ws = await replaceOwnSheet(context, REPORT_SHEET, () => syncs++);
     const grid = issueGrid(input.issues).map((row) => row.map(safeText));
     const width = grid[0].length;
-    ws.getRange("A1").values = [[summaryLine(input.stats)]];
+    // The verdict as every front says it: a workbook in which nothing was recognized is 无法检查, never ready.
+    ws.getRange("A1").values = [[verdictLine({ stats: input.stats, byCode: countByCode(input.issues) })]];
     ws.getRange("A1").format.font.bold = true;
     // User text (sheet names, values, messages quoting them, the caption's file names) is written as text: the
     // cells are formatted "@" first and every value escaped. The link column keeps the General format its

@@ -7,7 +7,7 @@
  * Only what the engine reported is written; nothing is computed here.
  */
 import type ExcelJS from "exceljs";
-import { severityLabel } from "../domain/report";
+import { severityLabel, VERDICT_WORDS, verdictOf } from "../domain/report";
 import type { Report } from "../domain/report";
 import type { ExcelJSModule } from "./grid-convert";
 import { displayWidth } from "./width";
@@ -101,15 +101,13 @@ export function fillReportWorkbook(wb: ExcelJS.Workbook, files: readonly ReportF
   styleHeader(sum, 1);
   for (const f of files) {
     const s = f.report?.stats;
-    const verdict = f.error
-      ? `无法检查 / Not checked: ${f.error.message} / ${f.error.messageEn}`
-      : s && s.errors > 0
-        ? "不可提交 / Not ready"
-        : "可以提交 / Ready";
+    const v = f.error || !f.report ? "not-checked" : verdictOf(f.report);
+    const [zh, en] = VERDICT_WORDS[v];
+    const verdict = f.error ? `${zh} / ${en}: ${f.error.message} / ${f.error.messageEn}` : `${zh} / ${en}`;
     const row = sum.addRow([f.file, f.department ?? "", f.project ?? "", verdict, s?.errors ?? "", s?.warnings ?? "", s?.infos ?? "", f.total ?? "", f.grade ?? ""]);
     const fileLink = link(f);
     if (fileLink) row.getCell(1).value = { text: f.file, hyperlink: fileLink };
-    if (f.error || (s && s.errors > 0)) row.getCell(4).font = { color: { argb: "FFC00000" } };
+    if (v !== "ready") row.getCell(4).font = { color: { argb: "FFC00000" } };
   }
   textColumns(sum, [1, 2, 3, 4, 8, 9]);
   sizeColumns(sum);
