@@ -2,53 +2,9 @@
 
 export type Severity = "error" | "warning" | "info";
 
-/** Every issue code the engine can emit (stable: users and scripts rely on them). */
-export type IssueCode =
-  | "table.no-indicator-header"
-  | "table.not-recognized"
-  | "table.not-filled"
-  | "file.invalid-bytes"
-  | "indicator.missing-field"
-  | "indicator.unknown-category"
-  | "indicator.placeholder"
-  | "indicator.not-numeric"
-  | "indicator.missing-unit"
-  | "indicator.unit-mismatch"
-  | "indicator.percent-over-100"
-  | "indicator.cost-direction"
-  | "indicator.vague"
-  | "indicator.duplicate"
-  | "indicator.name-value-conflict"
-  | "indicator.spending-as-output"
-  | "indicator.zero-weight"
-  | "indicator.missing-explanation"
-  | "indicator.shanxi-cost"
-  | "project.missing-category"
-  | "project.weight-sum"
-  | "score.missing-actual"
-  | "score.actual-not-figure"
-  | "score.actual-copies-target"
-  | "score.exceeds-weight"
-  | "score.mismatch"
-  | "score.out-of-band"
-  | "score.missing-reason"
-  | "score.over-achievement"
-  | "score.total-mismatch"
-  | "score.grade-mismatch"
-  | "budget.total-mismatch"
-  | "budget.rate-mismatch"
-  | "budget.score-mismatch"
-  | "budget.low-execution"
-  | "budget.zero-budget"
-  | "budget.adjustment-unexplained"
-  | "form.template-text"
-  | "project.no-target"
-  | "project.invalid-target"
-  | "project.name-match-only"
-  | "project.orphan-target"
-  | "project.amount-mismatch"
-  | "project.duplicate-code"
-  | "project.excluded";
+/** Every issue code the engine can emit: the keys of the catalog (catalog.ts), its single source. */
+export type { IssueCode } from "./catalog";
+import type { IssueCode } from "./catalog";
 
 /** One finding, tied to a cell. */
 export interface Issue {

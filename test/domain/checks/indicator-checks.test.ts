@@ -29,7 +29,7 @@ describe("V1 required fields", () => {
     const found = check(table([project(rows)])).filter((i) => i.code === "indicator.missing-field");
     expect(codes(found)).toEqual(["indicator.missing-field@B3", "indicator.missing-field@E3"]);
     expect(found[0].severity).toBe("error");
-    expect(found[0].source).toMatch(/V1/);
+    expect(found[0].source).toMatch(/必填/);
   });
   it("does not ask for a sign when the table has no sign column", () => {
     const rows = cleanProject().indicators.map((r) => ({ ...r, sign: undefined }));

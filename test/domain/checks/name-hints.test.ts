@@ -50,11 +50,11 @@ describe("template hints inside a filled indicator's name", () => {
 });
 
 describe("name and value disagree", () => {
-  test("real table 17: 质量达标率100% against >=98%, one warning at the value", () => {
+  test("real table 17: 质量达标率100% against >=98%, one error at the value (a reviewer asks which is right)", () => {
     const r = checkWorkbook([realGrid("17")]);
     const c = r.issues.filter((i) => i.code === "indicator.name-value-conflict");
     expect(c.map((i) => i.cell)).toEqual(["E13"]);
-    expect(c[0].severity).toBe("warning");
+    expect(c[0].severity).toBe("error");
     expect(c[0].expected).toBe("100%");
   });
 
