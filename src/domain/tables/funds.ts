@@ -1,0 +1,78 @@
+/**
+ * The funds block of a form (项目资金 / 预算执行情况): its header columns and its 年度资金总额 and 其中 rows.
+ */
+import { compactLabel, splitPointsSuffix } from "../text";
+import { type FundsBlock, type FundsRow } from "./model";
+import { FUNDS_TOTAL_PATTERN, type FundsColumn, matchFormLabel, matchFundsColumn, matchIndicatorField, moneyUnitIn } from "./synonyms";
+import { toSimplified } from "./traditional";
+import { type Mutable, MAX_LABEL, SheetGrid } from "./scan";
+
+export function readFunds(
+  sg: SheetGrid,
+  titleRow: number,
+  titleCol: number,
+  limit: number,
+): { block: FundsBlock; headerRow: number } | undefined {
+  const title = sg.ref(titleRow, titleCol);
+  const headerIn = (r: number): Map<FundsColumn, number> => {
+    const m = new Map<FundsColumn, number>();
+    const w = sg.rowWidth(r);
+    for (let c = titleCol + 1; c < w; c++) {
+      const n = sg.norm(r, c);
+      const f = n === "" ? undefined : matchFundsColumn(n);
+      if (f && !m.has(f)) m.set(f, c);
+    }
+    return m;
+  };
+  let header = headerIn(titleRow);
+  let headerRow = titleRow;
+  let start = titleRow + 1;
+  if (header.size < 2 && titleRow + 1 < limit) {
+    const h2 = headerIn(titleRow + 1);
+    if (h2.size >= 2) {
+      header = h2;
+      headerRow = titleRow + 1;
+      start = titleRow + 2;
+    } else {
+      header = new Map();
+      start = titleRow; // label and value on the title row itself (资金情况 | 年度资金总额 | 10)
+    }
+  } else if (header.size < 2) {
+    header = new Map();
+    start = titleRow;
+  }
+  let moneyUnit = moneyUnitIn(title.text);
+  if (moneyUnit === undefined) {
+    const w = sg.rowWidth(headerRow);
+    for (let c = titleCol; c < w && moneyUnit === undefined; c++) {
+      const t = sg.text(headerRow, c);
+      if (t.length <= MAX_LABEL) moneyUnit = moneyUnitIn(t);
+    }
+  }
+  const firstValueCol = header.size > 0 ? Math.min(...header.values()) : Number.MAX_SAFE_INTEGER;
+  const rows: FundsRow[] = [];
+  for (let r = start; r < limit; r++) {
+    if (r !== titleRow && !sg.blank(r, titleCol)) break; // a new section in the title column
+    const lc = sg.firstNonBlank(r, titleCol + 1, Math.min(firstValueCol, sg.rowWidth(r)));
+    if (lc < 0) break;
+    const n = sg.norm(r, lc);
+    if (n !== "" && (matchFundsColumn(n) || matchFormLabel(n) || matchIndicatorField(n))) break;
+    const labelText = toSimplified(compactLabel(sg.text(r, lc))).replace(/^其中[:]?/, "");
+    const isTotal = FUNDS_TOTAL_PATTERN.test(labelText);
+    const row: Mutable<FundsRow> = { kind: isTotal ? "total" : "part", label: sg.ref(r, lc) };
+    if (header.size > 0) {
+      for (const [f, c] of header) row[f] = sg.ref(r, c);
+    } else {
+      const vc = sg.firstNonBlank(r, lc + 1);
+      if (vc >= 0) row.budget = sg.ref(r, vc);
+    }
+    rows.push(row);
+  }
+  if (rows.length === 0 && header.size === 0) return undefined;
+  const block: Mutable<FundsBlock> = { title, moneyUnit: moneyUnit ?? "万元", rows };
+  const pts = splitPointsSuffix(title.text).points;
+  if (pts !== undefined) block.titlePoints = pts;
+  return { block, headerRow };
+}
+
+// -- indicator body --

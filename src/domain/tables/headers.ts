@@ -1,0 +1,167 @@
+/**
+ * Header rows (表头): finding the indicator and budget-list header rows of a sheet, their columns, the second header
+ * row of a two-row header, and the evidence that a sheet looks like an indicator table without a header.
+ */
+import { splitPointsSuffix } from "../text";
+import { type BudgetField, type IndicatorField } from "./model";
+import { INDICATOR_EVIDENCE, matchBudgetField, matchIndicatorField, mayBeHeaderWord } from "./synonyms";
+import { type Cols, MAX_LABEL, ONLY_SPACE, isSpaceLike, isHeaderWordMemo, type Hit, type HeaderCand, VALUE_FIELDS, AMOUNT_FIELDS, SheetGrid } from "./scan";
+
+export function indicatorHits(sg: SheetGrid, r: number): Hit<IndicatorField>[] {
+  const out: Hit<IndicatorField>[] = [];
+  const w = sg.rowWidth(r);
+  for (let c = 0; c < w; c++) {
+    const n = sg.norm(r, c);
+    if (n === "") continue;
+    const m = matchIndicatorField(n);
+    if (m) out.push({ c, field: m.field, weak: m.weak === true });
+  }
+  return out;
+}
+
+export function budgetHits(sg: SheetGrid, r: number): Hit<BudgetField>[] {
+  const out: Hit<BudgetField>[] = [];
+  const w = sg.rowWidth(r);
+  for (let c = 0; c < w; c++) {
+    const n = sg.norm(r, c);
+    if (n === "") continue;
+    const f = matchBudgetField(n);
+    if (f) out.push({ c, field: f, weak: false });
+  }
+  return out;
+}
+
+export function qualifiesIndicator(hits: readonly Hit<IndicatorField>[]): boolean {
+  const strong = new Set<IndicatorField>();
+  for (const h of hits) if (!h.weak) strong.add(h.field);
+  const hasName = strong.has("name") || strong.has("level1") || strong.has("level2");
+  const hasValue = VALUE_FIELDS.some((f) => strong.has(f));
+  return hasName && hasValue && strong.size >= 3;
+}
+
+export function qualifiesBudget(hits: readonly Hit<BudgetField>[]): boolean {
+  const fields = new Set<BudgetField>(hits.map((h) => h.field));
+  if (fields.size < 3) return false;
+  const id = fields.has("code") || fields.has("name");
+  const money = AMOUNT_FIELDS.some((f) => fields.has(f));
+  return id && (money || (fields.has("code") && fields.has("name")));
+}
+
+export function isHeaderWord(sg: SheetGrid, v: string): boolean {
+  return mayBeHeaderWord(v) && isHeaderWordMemo(v);
+}
+
+export function findHeaders(sg: SheetGrid): HeaderCand[] {
+  const out: HeaderCand[] = [];
+  for (let r = 0; r < sg.nRows; r++) {
+    // cheap pre-check: a header row has at least 3 short string cells
+    const row = sg.values[r];
+    if (!Array.isArray(row)) continue;
+    // One pass: non-blank cells, and cells that are header words at all (one cached lookup per distinct text).
+    // A header's words outnumber its other cells (see below), so a row stops being read once the cells
+    // left cannot make up for the non-words seen: a data row is given up after about half its cells.
+    let nonBlank = 0;
+    let words = 0;
+    const n = row.length;
+    for (let c = 0; c < n; c++) {
+      const v = row[c];
+      if (v === null || v === undefined) continue;
+      if (typeof v === "string") {
+        if (isSpaceLike(v.charCodeAt(0)) && ONLY_SPACE.test(v)) continue;
+        if (v.length <= MAX_LABEL && isHeaderWord(sg, v)) words++;
+      }
+      nonBlank++;
+      if (nonBlank - words >= words + (n - c - 1)) break;
+    }
+    if (words < 3 || nonBlank - words >= words) continue;
+    // Header words must outnumber the other cells: a row of label → value pairs (项目名称 | X | 金额 | 10) is not a header.
+    const ih = indicatorHits(sg, r);
+    if (ih.length >= 3 && nonBlank - ih.length < ih.length && qualifiesIndicator(ih)) {
+      out.push({ kind: "indicator", r, hits: ih });
+      continue;
+    }
+    const bh = budgetHits(sg, r);
+    if (nonBlank - bh.length < bh.length && qualifiesBudget(bh)) out.push({ kind: "budget", r, hits: bh });
+  }
+  return out;
+}
+
+// -- main --
+
+export function findEvidence(sg: SheetGrid): { r: number; c: number; word: string } | undefined {
+  const words = new Set(INDICATOR_EVIDENCE);
+  for (let r = 0; r < sg.nRows; r++) {
+    const w = sg.rowWidth(r);
+    for (let c = 0; c < w; c++) {
+      const v = sg.cell(r, c);
+      if (typeof v !== "string" || v.length > 24) continue;
+      const n = sg.norm(r, c);
+      if (n === "") continue;
+      const word = words.has(n) ? n : words.has(splitPointsSuffix(n).label) ? splitPointsSuffix(n).label : "";
+      if (word) return { r, c, word };
+    }
+  }
+  return undefined;
+}
+
+// -- indicator tables --
+
+export function resolveIndicatorColumns(sg: SheetGrid, hits: readonly Hit<IndicatorField>[]): Cols<IndicatorField> {
+  const cols: Cols<IndicatorField> = {};
+  const used = new Set<number>();
+  for (const h of hits) {
+    if (h.weak || cols[h.field] !== undefined || used.has(h.c)) continue;
+    cols[h.field] = h.c;
+    used.add(h.c);
+  }
+  for (const h of hits) {
+    if (!h.weak || used.has(h.c)) continue;
+    if (cols[h.field] === undefined) {
+      cols[h.field] = h.c;
+      used.add(h.c);
+    } else if (h.field === "level2" && cols.explain === undefined) {
+      cols.explain = h.c; // 评价内容 beside a real 二级指标 column
+      used.add(h.c);
+    }
+  }
+  return cols;
+}
+
+/**
+ * A second header row under `r` (年度指标值 above 指标性质/指标值/度量单位): every non-blank cell is a header
+ * word, and each sits under a blank cell, a merged cell, or a group label. Returns the merged column map.
+ */
+export function subHeader(sg: SheetGrid, r: number, cols: Cols<IndicatorField>, limit: number): Cols<IndicatorField> | undefined {
+  const s = r + 1;
+  if (s >= limit || s >= sg.nRows) return undefined;
+  const w = sg.rowWidth(s);
+  const hits: Hit<IndicatorField>[] = [];
+  for (let c = 0; c < w; c++) {
+    if (sg.blank(s, c)) continue;
+    const n = sg.norm(s, c);
+    const m = n === "" ? undefined : matchIndicatorField(n);
+    if (!m) return undefined; // a non-header word: a data row
+    hits.push({ c, field: m.field, weak: m.weak === true });
+  }
+  if (hits.length === 0) return undefined;
+  if (qualifiesIndicator(hits)) return undefined; // a header of its own
+  const fieldAt = new Map<number, IndicatorField>();
+  for (const [f, c] of Object.entries(cols) as [IndicatorField, number][]) fieldAt.set(c, f);
+  for (const h of hits) {
+    const above = fieldAt.get(h.c);
+    const ok =
+      sg.blank(r, h.c) ||
+      sg.covered.has(sg.key(r, h.c)) ||
+      (sg.mergeAt.get(sg.key(r, h.c))?.right ?? h.c) > h.c ||
+      above === h.field ||
+      above === "target" ||
+      above === "actual";
+    if (!ok) return undefined;
+  }
+  const out: Cols<IndicatorField> = { ...cols };
+  for (const h of hits) {
+    for (const [f, c] of Object.entries(out) as [IndicatorField, number][]) if (c === h.c) delete out[f];
+  }
+  for (const h of hits) out[h.field] = h.c;
+  return out;
+}
