@@ -1,4 +1,4 @@
-// ESLint flat config: typescript-eslint recommended, plus the rule that keeps src/domain pure.
+// ESLint flat config: typescript-eslint recommended, no eval/new Function/raw HTML in src, and the rule that keeps src/domain pure.
 const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
 
@@ -24,6 +24,22 @@ module.exports = tseslint.config(
   {
     files: ["test/**", "bench/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off", "@typescript-eslint/no-non-null-assertion": "off" },
+  },
+  {
+    // Code hygiene (issue 15): no string evaluated as code, and cell text never rendered as HTML.
+    files: ["src/**"],
+    rules: {
+      "no-eval": "error",
+      "no-implied-eval": "error",
+      "no-new-func": "error",
+      "no-restricted-syntax": [
+        "error",
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: "No dangerouslySetInnerHTML: render cell text as text (JSX children)." },
+        { selector: "Property[key.name='dangerouslySetInnerHTML']", message: "No dangerouslySetInnerHTML (not even through props objects): render cell text as text." },
+        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: "No innerHTML/outerHTML: use textContent or JSX." },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: "No insertAdjacentHTML: use textContent or JSX." },
+      ],
+    },
   },
   {
     // One engine, three fronts: the domain imports nothing from Office, React, the DOM or Node.
