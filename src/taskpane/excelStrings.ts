@@ -20,7 +20,7 @@ export interface ExcelStrings {
   readonly writing: string;
   readonly cancel: string;
   readonly cancelled: string;
-  readonly checkedCaption: (sheets: number, scope: "workbook" | "active", syncs: number) => string;
+  readonly checkedCaption: (sheets: number, scope: "workbook" | "active") => string;
   readonly writeReport: string;
   readonly reportWritten: (sheet: string, rows: number) => string;
   readonly markCells: string;
@@ -74,7 +74,8 @@ export const EXCEL_ZH: ExcelStrings = {
   writing: "正在写入…",
   cancel: "取消",
   cancelled: "已取消。",
-  checkedCaption: (n, scope, syncs) => `已检查 ${n} 个工作表（${scope === "workbook" ? "整个工作簿" : "当前工作表"}，${syncs} 次 Excel 往返）`,
+  // Words a finance officer reads without help: how many sheets and which scope, not how many Excel round trips.
+  checkedCaption: (n, scope) => `已检查 ${n} 个工作表（${scope === "workbook" ? "整个工作簿" : "当前工作表"}）`,
   writeReport: "写入校验报告",
   reportWritten: (s, n) => `已写入“${s}”工作表（${n} 个问题）。`,
   markCells: "标注问题单元格",
@@ -128,7 +129,7 @@ export const EXCEL_EN: ExcelStrings = {
   writing: "Writing…",
   cancel: "Cancel",
   cancelled: "Cancelled.",
-  checkedCaption: (n, scope, syncs) => `Checked ${n} sheet(s) (${scope === "workbook" ? "whole workbook" : "active sheet"}, ${syncs} Excel round trips)`,
+  checkedCaption: (n, scope) => `Checked ${n} sheet(s) (${scope === "workbook" ? "whole workbook" : "active sheet"})`,
   writeReport: "Write the report sheet",
   reportWritten: (s, n) => `Wrote the "${s}" sheet (${n} issues).`,
   markCells: "Mark problem cells",

@@ -67,7 +67,7 @@ export function CheckPanel({ host, settings, result, onResult }: CheckPanelProps
     [host],
   );
 
-  const caption = result ? t.checkedCaption(result.read.sheets.length, result.scope, result.read.syncs) : undefined;
+  const caption = result ? t.checkedCaption(result.read.sheets.length, result.scope) : undefined;
 
   return (
     <section className={styles.root} data-testid="check-panel">
