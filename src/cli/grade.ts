@@ -5,71 +5,13 @@
  * 3. else a column headed 得分: every row below it.
  * Blank cells and not-applicable marks ("—", "/") are skipped; other non-scores are reported, not guessed.
  */
-import { a1, cellText, formatAt, isBlank, type CellValue, type Grid } from "../domain/grid";
+import { a1, cellText, type Grid } from "../domain/grid";
 import { grade } from "../domain/scoring/grade";
-import { compactLabel } from "../domain/text";
-import { isNotApplicableMark, readNumber } from "../domain/value/number";
+import { findGradeTargets, scoreOf } from "../domain/scoring/grade-targets";
 import { expandInputs, readInput } from "../file/inputs";
 import { WorkbookReadError } from "../file/xlsx";
 import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from "./io";
 import { termName, termValue } from "./terminal";
-
-interface Target {
-  readonly r: number;
-  readonly c: number;
-  readonly label: string;
-}
-
-function cellsLabelled(g: Grid, label: string): { r: number; c: number }[] {
-  const out: { r: number; c: number }[] = [];
-  g.values.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (typeof v === "string" && compactLabel(v) === label) out.push({ r, c });
-    }),
-  );
-  return out;
-}
-
-function scoreOf(g: Grid, r: number, c: number): number | undefined {
-  const v = g.values[r]?.[c] ?? null;
-  const reading = readNumber(v, formatAt(g, r, c));
-  return reading && !reading.percent ? reading.value : undefined;
-}
-
-function hasScoreBelow(g: Grid, at: { r: number; c: number }): boolean {
-  for (let r = at.r + 1; r < g.values.length; r++) if (scoreOf(g, r, at.c) !== undefined) return true;
-  return false;
-}
-
-function rowLabel(row: readonly CellValue[], skip: number): string {
-  const label = row.find((x, c) => c !== skip && typeof x === "string" && !isBlank(x) && compactLabel(x) !== "总分");
-  return typeof label === "string" ? label.replace(/\s+/g, " ").trim() : "";
-}
-
-/** Cells to grade in a sheet, in reading order. */
-function findTargets(g: Grid): { header: string; targets: Target[] } | undefined {
-  const columnTargets = (at: { r: number; c: number }): Target[] => {
-    const out: Target[] = [];
-    for (let r = at.r + 1; r < g.values.length; r++) {
-      const v = g.values[r]?.[at.c] ?? null;
-      if (isBlank(v) || isNotApplicableMark(v)) continue;
-      out.push({ r, c: at.c, label: rowLabel(g.values[r] ?? [], at.c) });
-    }
-    return out;
-  };
-  const totals = cellsLabelled(g, "总分");
-  const totalColumn = totals.find((t) => hasScoreBelow(g, t));
-  if (totalColumn) return { header: `总分 @ ${a1(g.top + totalColumn.r, g.left + totalColumn.c)}`, targets: columnTargets(totalColumn) };
-  for (const t of totals) {
-    const row = g.values[t.r] ?? [];
-    for (let c = row.length - 1; c > t.c; c--) {
-      if (scoreOf(g, t.r, c) !== undefined) return { header: `总分 @ ${a1(g.top + t.r, g.left + t.c)}`, targets: [{ r: t.r, c, label: "总分" }] };
-    }
-  }
-  const scoreColumn = cellsLabelled(g, "得分").find((t) => hasScoreBelow(g, t));
-  if (scoreColumn) return { header: `得分 @ ${a1(g.top + scoreColumn.r, g.left + scoreColumn.c)}`, targets: columnTargets(scoreColumn) };
-  return undefined;
-}
 
 export async function gradeCommand(file: string, io: CliIO): Promise<number> {
   const { files, problems } = await expandInputs([file], io.cwd);
@@ -91,7 +33,7 @@ export async function gradeCommand(file: string, io: CliIO): Promise<number> {
   let failed = false;
   const lines: string[] = [];
   for (const g of grids) {
-    const t = findTargets(g);
+    const t = findGradeTargets(g);
     if (!t) continue;
     found = true;
     lines.push(`${termName(g.sheet)}  (${t.header})`);

@@ -10,8 +10,8 @@ import { isCellError } from "../domain/grid";
 import { resolveProfile } from "../domain/profiles";
 import { executionRate, executionScore, scoreIndicator } from "../domain/scoring";
 import { normalizeSign, parseValue, readNumber, signFamily, type ParsedValue, type SignFamily } from "../domain/value";
+import { alignTarget, parseActual, parseTarget } from "../domain/value/pair";
 import {
-  alignTarget,
   cellString,
   codeColumnOf,
   dropHeaderRow,
@@ -19,8 +19,6 @@ import {
   isListHeader,
   isOmitted,
   lift,
-  parseActual,
-  parseTarget,
   toMatrix,
   trimRows,
   usedExtent,

@@ -17,7 +17,7 @@ import * as normalize from "../../src/domain/coverage/normalize";
 import { readAmount, splitCodedName } from "../../src/domain/coverage/types";
 import { findBand } from "../../src/domain/scoring/qualitative";
 import { gradeCell, normalizeGrade } from "../../src/domain/scoring/grade";
-import { canonicalName } from "../../src/domain/checks/category";
+import { canonicalName } from "../../src/domain/tables/category";
 import { isPlaceholderText, placeholder } from "../../src/domain/checks/placeholder";
 import { vague } from "../../src/domain/checks/vague";
 import type { CheckContext } from "../../src/domain/checks/types";

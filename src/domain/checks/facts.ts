@@ -6,8 +6,8 @@ import type { Profile } from "../profiles/types";
 import { scoreProject, type ProjectScore } from "../scoring/totals";
 import type { IndicatorProject, IndicatorTable } from "../tables/model";
 import type { ParsedValue } from "../value/types";
-import { projectCategories, projectHierarchy } from "./category";
-import { rowTarget } from "./row-values";
+import { projectCategories, projectHierarchy } from "../tables/category";
+import { rowTarget } from "../tables/row-values";
 import type { CheckContext, ProjectFacts } from "./types";
 
 export function projectFacts(project: IndicatorProject, table: IndicatorTable, profile: Profile): ProjectFacts {

@@ -1,6 +1,6 @@
 /** V19 (山西): when no 成本指标 was filled in, the default cost indicator may score at most N points. */
 import type { IssueDraft } from "../issues";
-import { isCostRow } from "./category";
+import { isCostRow } from "../tables/category";
 import { factsFor } from "./facts";
 import type { ProjectCheck } from "./types";
 

@@ -7,7 +7,7 @@ import type { Hierarchy, Profile } from "../profiles/types";
 import type { IndicatorProject, IndicatorTable } from "../tables/model";
 import type { ProjectScore } from "../scoring/totals";
 import type { ParsedValue } from "../value/types";
-import type { RowCategory } from "./category";
+import type { RowCategory } from "../tables/category";
 
 export interface CheckContext {
   readonly profile: Profile;

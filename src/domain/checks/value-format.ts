@@ -4,7 +4,7 @@ import { canonicalUnit } from "../value/units";
 import type { IssueDraft } from "../issues";
 import { isPlaceholderText } from "./placeholder";
 import { factsFor } from "./facts";
-import { isQuantitative, rowSignKind } from "./row-values";
+import { isQuantitative, rowSignKind } from "../tables/row-values";
 import type { ProjectCheck } from "./types";
 
 /**

@@ -1,8 +1,8 @@
 /** Unit agreement, % above 100 (V11), and cost indicators with a ≥/＞ sign (V12). */
 import type { IssueDraft } from "../issues";
-import { isCostRow } from "./category";
+import { isCostRow } from "../tables/category";
 import { factsFor } from "./facts";
-import { rowActual } from "./row-values";
+import { rowActual } from "../tables/row-values";
 import type { ProjectCheck } from "./types";
 
 export const valueRange: ProjectCheck = {

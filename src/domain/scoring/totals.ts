@@ -2,8 +2,8 @@
  * Scores a whole project (rules.md §4.1, §4.6): every indicator's suggested score, the 一级 subtotals,
  * the indicator total, the budget execution score, the total and its grade; and what the sheet says.
  */
-import { projectCategories, projectHierarchy, type RowCategory } from "../checks/category";
-import { rowActual, rowSignKind, rowTarget } from "../checks/row-values";
+import { projectCategories, projectHierarchy, type RowCategory } from "../tables/category";
+import { rowActual, rowSignKind, rowTarget } from "../tables/row-values";
 import type { Profile } from "../profiles/types";
 import type { IndicatorProject, IndicatorRow, IndicatorTable, Ref } from "../tables/model";
 import { readNumber } from "../value/number";

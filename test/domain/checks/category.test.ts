@@ -1,5 +1,5 @@
 /** Row categories: answers shared by text where the texts decide, per project where a subtotal does. */
-import { rowCategory } from "../../../src/domain/checks/category";
+import { rowCategory } from "../../../src/domain/tables/category";
 import { factsFor, projectFacts } from "../../../src/domain/checks/facts";
 import { resolveProfile } from "../../../src/domain/profiles";
 import { project, row, subtotal, table } from "../../helpers/model";

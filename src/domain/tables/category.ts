@@ -4,9 +4,9 @@
  */
 import { compactLabel } from "../text";
 import { COST_LEVEL1_HIERARCHY, CATEGORY_ALIASES, LEGACY_PLACEMENTS } from "../profiles/common";
-import { readCategoryLabel } from "../tables/labels";
+import { readCategoryLabel } from "./labels";
 import type { Hierarchy, Profile } from "../profiles/types";
-import type { IndicatorProject, IndicatorRow } from "../tables/model";
+import type { IndicatorProject, IndicatorRow } from "./model";
 import { memoByText } from "../memo";
 
 export interface RowCategory {

@@ -2,7 +2,7 @@
 import { parseValue } from "../value/parse";
 import { normalizeSign } from "../value/sign";
 import type { ParsedValue } from "../value/types";
-import type { IndicatorRow } from "../tables/model";
+import type { IndicatorRow } from "./model";
 
 export function rowTarget(row: IndicatorRow): ParsedValue {
   return parseValue(row.target?.value ?? null, {
