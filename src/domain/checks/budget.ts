@@ -44,19 +44,23 @@ export const budget: ProjectCheck = {
     const out: IssueDraft[] = [];
     const sheet = table.sheet;
 
-    // 年度资金总额 = Σ 其中 (every kind of table: 申报表 too).
+    // 年度资金总额 = Σ 其中 (every kind of table: 申报表 too). One finding for the row, however many of its money
+    // columns disagree: a total row left at 0 or blank is one cause, not one per column.
     const totalRow = funds.rows.find((r) => r.kind === "total");
-    for (const c of checkFundsTotal(funds, profile.amountTolerance)) {
-      if (c.agrees || !totalRow) continue;
-      const [zh, en] = COLUMN_NAMES[c.column];
+    const off = totalRow ? checkFundsTotal(funds, profile.amountTolerance).filter((c) => !c.agrees) : [];
+    if (totalRow && off.length > 0) {
+      const first = off[0];
+      const said = (c: (typeof off)[number]): string => (c.totalRef && c.totalRef.text.trim() !== "" ? fmtAmount(c.total) : "空");
+      const zh = off.map((c) => `${COLUMN_NAMES[c.column][0]}${said(c)}（其中各项合计${fmtAmount(c.partsSum)}）`).join("、");
+      const en = off.map((c) => `${COLUMN_NAMES[c.column][1]} ${said(c) === "空" ? "empty" : said(c)} (parts ${fmtAmount(c.partsSum)})`).join(", ");
       out.push({
         code: "budget.total-mismatch",
         sheet,
-        cell: (c.totalRef ?? totalRow.label).address,
-        value: c.totalRef?.text ?? "",
-        expected: fmtAmount(c.partsSum),
-        message: `${rowLabel(totalRow)}的${zh}${c.totalRef && c.totalRef.text.trim() !== "" ? fmtAmount(c.total) : "为空，"}与其中各项合计${fmtAmount(c.partsSum)}不符`,
-        messageEn: `the total row's ${en} ${c.totalRef && c.totalRef.text.trim() !== "" ? fmtAmount(c.total) : "is empty and"} differs from the sum of its parts, ${fmtAmount(c.partsSum)}`,
+        cell: (first.totalRef ?? totalRow.label).address,
+        value: first.totalRef?.text ?? "",
+        expected: off.map((c) => fmtAmount(c.partsSum)).join(" / "),
+        message: `${rowLabel(totalRow)}与其中各项合计不符：${zh}`,
+        messageEn: `the total row differs from the sum of its parts: ${en}`,
       });
     }
 
@@ -108,14 +112,25 @@ export const budget: ProjectCheck = {
 
     if (!ex.rate.ok) {
       if (ex.rate.cause === "zero-budget") {
+        // One finding that names what follows from it: the printed 执行率 and 得分 cannot be verified.
+        const printed: string[] = [];
+        const printedEn: string[] = [];
+        if (row.rate && row.rate.text.trim() !== "") {
+          printed.push(`执行率（填报${row.rate.text}）`);
+          printedEn.push(`the rate (${row.rate.text})`);
+        }
+        if (row.score && row.score.text.trim() !== "") {
+          printed.push(`得分（填报${row.score.text}）`);
+          printedEn.push(`the score (${row.score.text})`);
+        }
         out.push({
           code: "budget.zero-budget",
           sheet,
           cell: (row.budget ?? row.label).address,
           value: row.budget?.text ?? "",
           expected: "> 0",
-          message: `${rowLabel(row)}的全年预算数为0，无法计算预算执行率及得分`,
-          messageEn: "the full-year budget (A) is 0: no execution rate or score can be computed",
+          message: `${rowLabel(row)}的全年预算数为0，无法计算预算执行率及得分${printed.length ? `；${printed.join("和")}无从核实` : ""}`,
+          messageEn: `the full-year budget (A) is 0: no execution rate or score can be computed${printedEn.length ? `; ${printedEn.join(" and ")} cannot be verified` : ""}`,
         });
       }
       return out;

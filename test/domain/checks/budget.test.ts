@@ -60,11 +60,10 @@ describe("budget check", () => {
       { kind: "part", label: "其中：本年财政拨款", budget: 100, spent: 90 },
       { kind: "part", label: "其他资金", budget: 0, spent: 0 },
     ]);
-    expect(codes(is)).toEqual(["budget.total-mismatch", "budget.total-mismatch"]);
-    expect(is.map((i) => [i.cell, i.expected])).toEqual([
-      ["D5", "100"],
-      ["E5", "90"],
-    ]);
+    // One cause (the total row left at 0), one finding that names both columns.
+    expect(codes(is)).toEqual(["budget.total-mismatch"]);
+    expect(is.map((i) => [i.cell, i.expected])).toEqual([["D5", "100 / 90"]]);
+    expect(is[0].message).toMatch(/全年预算数0（其中各项合计100）、全年执行数0（其中各项合计90）/);
   });
   test("total-mismatch applies to declarations too; the execution checks do not", () => {
     const f: FundsSpec[] = [
@@ -72,7 +71,15 @@ describe("budget check", () => {
       { kind: "part", label: "其中：财政拨款", initial: 30, budget: 30 },
       { kind: "part", label: "其他资金", initial: 10, budget: 10 },
     ];
-    expect(codes(check(f, national, "target"))).toEqual(["budget.total-mismatch", "budget.total-mismatch"]);
+    expect(codes(check(f, national, "target"))).toEqual(["budget.total-mismatch"]);
+  });
+  test("a zero budget is one finding that names the printed rate and score it leaves unverifiable", () => {
+    const is = check([
+      { kind: "total", label: "年度资金总额", budget: 0, spent: 0, points: 10, rate: "100%", score: 10 },
+      { kind: "part", label: "其中：财政拨款", budget: 0, spent: 0 },
+    ]);
+    expect(codes(is)).toEqual(["budget.zero-budget"]);
+    expect(is[0].message).toMatch(/执行率（填报100%）和得分（填报10）无从核实/);
   });
   test("an empty rate cell is not a mismatch; 0/0 sub-rows showing 0.00% are left alone", () => {
     expect(
