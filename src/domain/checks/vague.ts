@@ -15,6 +15,16 @@ function anyVagueWord(words: readonly string[]): RegExp {
   return r;
 }
 
+/**
+ * Whole targets that say nothing measurable (the entire 指标值 is one of these words, compacted). [U] the list is
+ * what real tables show, not a published list: a qualitative target names its standard (“达到国家二级标准”;
+ * 合格, 达标 and 是 name one and pass).
+ */
+const BOILERPLATE: ReadonlySet<string> = new Set([
+  "有效", "显著", "明显", "良好", "较好", "好", "优良中低差", "优良中差", "好中差",
+  "提高", "提升", "改善", "增加", "减少", "明显改善", "明显提高", "有效提升", "有效改善", "逐步提高", "稳步提升",
+]);
+
 export const vague: ProjectCheck = {
   id: "vague",
   codes: ["indicator.vague"],
@@ -25,6 +35,18 @@ export const vague: ProjectCheck = {
       const ref = row.target && row.target.text !== "" ? row.target : undefined;
       if (!ref) continue;
       const t = compactLabel(ref.text);
+      // A boilerplate target that is the whole value ("有效", "优良中低差", "明显改善"): nothing to measure.
+      if (BOILERPLATE.has(t)) {
+        out.push({
+          code: "indicator.vague",
+          sheet: table.sheet,
+          cell: ref.address,
+          value: ref.text,
+          message: `指标值“${ref.text}”是笼统的套话，无法据以衡量完成情况；应写明可衡量的标准或数值`,
+          messageEn: `the target "${ref.text}" is boilerplate with nothing to measure; give a measurable standard or figure`,
+        });
+        continue;
+      }
       if (!anyVagueWord(profile.vagueWords).test(t)) continue;
       const word = profile.vagueWords.find((w) => t.includes(w));
       if (!word) continue;

@@ -24,6 +24,24 @@ function unitInName(name: string, figure: number | undefined): boolean {
   return false;
 }
 
+/**
+ * A per-unit figure written without its money unit: "每亩300" → 300元/亩, "28.40/株" → 28.40元/株 (the money unit is
+ * the usual one for a 标准/单价/成本; the finding says which unit is missing, the expected text is a suggestion).
+ */
+function incompleteUnit(text: string): { expected: string; reason: string; reasonEn: string } | undefined {
+  const t = text.replace(/\s+/g, "");
+  if (t.length > 40) return undefined;
+  const per = /^([≥≤><=]{0,2})每([\u4e00-\u9fff]{1,3})(\d+(?:\.\d+)?)$/.exec(t);
+  if (per) {
+    return { expected: `${per[1]}${per[3]}元/${per[2]}`, reason: `“每${per[2]}”之后只有数字，没有货币单位`, reasonEn: `"per ${per[2]}" with a bare figure, no money unit` };
+  }
+  const slash = /^([≥≤><=]{0,2})(\d+(?:\.\d+)?)\/([\u4e00-\u9fff]{1,3})$/.exec(t);
+  if (slash) {
+    return { expected: `${slash[1]}${slash[2]}元/${slash[3]}`, reason: `“/${slash[3]}”之前没有货币单位`, reasonEn: `"/${slash[3]}" with no money unit before it` };
+  }
+  return undefined;
+}
+
 export const valueFormat: ProjectCheck = {
   id: "value-format",
   codes: ["indicator.not-numeric", "indicator.missing-unit", "indicator.missing-explanation"],
@@ -49,6 +67,21 @@ export const valueFormat: ProjectCheck = {
             messageEn: "a 定量（其他） indicator needs an explanation of its value",
           });
         }
+        continue;
+      }
+      // A figure whose unit is written incompletely: "每亩300" (per 亩, no money unit, and the figure after it),
+      // "≤28.40/株" (a rate per 株 with no money unit). The figure is there; the unit is what is missing.
+      const partial = incompleteUnit(row.target.text);
+      if (partial) {
+        out.push({
+          code: "indicator.missing-unit",
+          sheet: table.sheet,
+          cell: row.target.address,
+          value: row.target.text,
+          expected: partial.expected,
+          message: `指标值“${row.target.text}”的单位不完整：${partial.reason}，应写作“${partial.expected}”`,
+          messageEn: `the target "${row.target.text}" has an incomplete unit (${partial.reasonEn}): write "${partial.expected}"`,
+        });
         continue;
       }
       if (t.kind === "date" || !isQuantitative(row, t)) continue; // 时效 dates carry their own unit

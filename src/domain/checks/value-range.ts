@@ -5,9 +5,13 @@ import { factsFor } from "./facts";
 import { rowActual } from "../tables/row-values";
 import type { ProjectCheck } from "./types";
 
+/** Names of a time or a deadline (not of a rate). */
+const TIME_NAME = /时间|日期|时限|期限|截止|工期|完成时|完工时/;
+
 export const valueRange: ProjectCheck = {
   id: "value-range",
   codes: ["indicator.unit-mismatch", "indicator.percent-over-100", "indicator.cost-direction"],
+  // Also: a time or deadline (完成时间, 完工日期, 期限) given as a percentage is a unit that contradicts the name.
   run(project, ctx) {
     const { table } = ctx;
     const out: IssueDraft[] = [];
@@ -25,8 +29,24 @@ export const valueRange: ProjectCheck = {
           cell: row.target.address,
           value: row.target.text,
           expected: row.unit?.text,
-          message: `指标值中的单位与计量单位列“${row.unit?.text ?? ""}”不一致`,
-          messageEn: `the unit in the value differs from the unit column "${row.unit?.text ?? ""}"`,
+          message: t.unit
+            ? `指标值中的单位“${t.unit}”与计量单位列“${row.unit?.text ?? ""}”不一致`
+            : `指标值中的单位与计量单位列“${row.unit?.text ?? ""}”不一致`,
+          messageEn: t.unit
+            ? `the unit in the value ("${t.unit}") differs from the unit column "${row.unit?.text ?? ""}"`
+            : `the unit in the value differs from the unit column "${row.unit?.text ?? ""}"`,
+        });
+      }
+      const name = row.name?.text ?? "";
+      if (t.unit === "%" && name.length <= 40 && TIME_NAME.test(name) && !/率|比例|比重|占比/.test(name)) {
+        out.push({
+          code: "indicator.unit-mismatch",
+          sheet: table.sheet,
+          cell: row.target.address,
+          value: row.target.text,
+          expected: "完成时限（如：2023年12月底前）",
+          message: `“${name}”是时间或期限，指标值却是百分比“${row.target.text}”；应写明完成时限（如“2023年12月底前”），或改为及时率`,
+          messageEn: `"${name}" is a time or deadline but the target is a percentage ("${row.target.text}"): give the deadline, or name a rate`,
         });
       }
       if (row.actual && row.actual.text !== "") {

@@ -120,7 +120,29 @@ export const weights: ProjectCheck = {
     else if (points !== undefined) expected = [round2(profile.indicatorTotal + profile.executionPoints - points)];
     else if (totalWeight && !totalWeight.percent) expected = [totalWeight.value];
     else expected = [profile.indicatorTotal, profile.indicatorTotal + profile.executionPoints];
-    if (sum > 0 && !expected.some((e) => Math.abs(e - sum) <= EPS)) {
+    // The printed total row's 分值 against the parts; and the parts against what the form or profile wants.
+    // Where both disagree for one cause (weights adding to 110 under a printed 100) it is said once, at the
+    // printed total, naming the sum, the printed figure and what is wanted.
+    const printedOff =
+      totalWeight && !totalWeight.percent && project.total?.weight && sum > 0
+        ? Math.abs(round2(sum + (points ?? 0)) - totalWeight.value) > EPS && Math.abs(sum - totalWeight.value) > EPS
+        : false;
+    const sumOff = sum > 0 && !expected.some((e) => Math.abs(e - sum) <= EPS);
+    if (printedOff && project.total?.weight && totalWeight) {
+      const parts = round2(sum + (points ?? 0));
+      const want = expected.filter((e) => Math.abs(e - totalWeight.value) > EPS && Math.abs(e - parts) > EPS);
+      const wantZh = sumOff && want.length > 0 ? `；指标分值应为${want.join("或")}分` : "";
+      const wantEn = sumOff && want.length > 0 ? `; the indicators should total ${want.join(" or ")}` : "";
+      out.push({
+        code: "project.weight-sum",
+        sheet: table.sheet,
+        cell: project.total.weight.address,
+        value: project.total.weight.text,
+        expected: String(parts),
+        message: `合计分值${totalWeight.value}与各项分值之和${parts}不符${wantZh}`,
+        messageEn: `the printed weight total ${totalWeight.value} differs from the parts (${parts})${wantEn}`,
+      });
+    } else if (sumOff) {
       const anchor = project.indicators.find((r) => r.weight)?.weight;
       out.push({
         code: "project.weight-sum",
@@ -131,21 +153,6 @@ export const weights: ProjectCheck = {
         message: `指标分值合计${sum}分，应为${expected.join("或")}分`,
         messageEn: `indicator weights total ${sum}; expected ${expected.join(" or ")}`,
       });
-    }
-    // The printed total row's 分值 against the parts.
-    if (totalWeight && !totalWeight.percent && project.total?.weight && sum > 0) {
-      const parts = round2(sum + (points ?? 0));
-      if (Math.abs(parts - totalWeight.value) > EPS && Math.abs(sum - totalWeight.value) > EPS) {
-        out.push({
-          code: "project.weight-sum",
-          sheet: table.sheet,
-          cell: project.total.weight.address,
-          value: project.total.weight.text,
-          expected: String(parts),
-          message: `合计分值${totalWeight.value}与各项分值之和${parts}不符`,
-          messageEn: `the printed weight total ${totalWeight.value} differs from the parts (${parts})`,
-        });
-      }
     }
     // V10 for the categories without a printed label: their rows against the profile's weight.
     if (levelWeights) {
