@@ -216,6 +216,13 @@ function sheetSummary(rec: SheetRecognition, grid: Grid | undefined, projects: n
   return { sheet, status: "checked" };
 }
 
+function gridTop(g: Grid): number {
+  return Number.isInteger(g.top) && g.top >= 0 ? g.top : 0;
+}
+function gridLeft(g: Grid): number {
+  return Number.isInteger(g.left) && g.left >= 0 ? g.left : 0;
+}
+
 /** The one finding of a file in which nothing was recognized: where the best evidence is, and what was looked at. */
 function notRecognizedIssue(recognitions: readonly SheetRecognition[], grids: readonly Grid[]): Issue {
   const evidence = recognitions.find((r) => r.unrecognized);
@@ -227,7 +234,8 @@ function notRecognizedIssue(recognitions: readonly SheetRecognition[], grids: re
   return makeIssue({
     code: "table.not-recognized",
     sheet: evidence?.sheet ?? grids[0]?.sheet ?? "",
-    cell: evidence?.unrecognized?.cell ?? "A1",
+    // The evidence cell, else the grid's own top-left (a used range may start at C5, not A1).
+    cell: evidence?.unrecognized?.cell ?? (grids[0] ? a1(gridTop(grids[0]), gridLeft(grids[0])) : "A1"),
     value: "",
     message: `未识别到绩效目标表、自评表或预算项目清单，未做任何检查（${looked}${detail}）`,
     messageEn: `No performance target table, self-evaluation or budget list was recognized, so nothing was checked (${lookedEn}${detailEn})`,

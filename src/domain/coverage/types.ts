@@ -262,7 +262,9 @@ export function targetItemsFromProjects(
       const errorCount = fromIssues ? fromIssues[k] : (errors as (p: IndicatorProject, t: IndicatorTable) => number)(p, table);
       const at = p.info.code ?? p.info.name;
       const firstRow = p.indicators[0] ?? p.placeholders[0];
-      const cell = at ? at.address : firstRow ? a1(firstRow.row, table.columns.name ?? 0) : table.range.split(":")[0];
+      // The project's own cell, else its first row's name cell (or the table's first column: ranges are absolute).
+      const tableLeft = parseArea(table.range)?.left ?? 0;
+      const cell = at ? at.address : firstRow ? (firstRow.name?.address ?? a1(firstRow.row, table.columns.name ?? tableLeft)) : table.range.split(":")[0];
       // Built field by field: computed-key spreads were the slowest part of a 100k-row check.
       const item: { -readonly [K in keyof TargetItem]: TargetItem[K] } = { valid: errorCount === 0, errorCount, sheet: table.sheet, cell };
       if (code !== undefined) item.code = code;

@@ -75,7 +75,8 @@ function fail(cause: NoScoreCause, reason: string, reasonEn: string): IndicatorS
 }
 
 function ok(score: number, weight: number, completion: number, method: ScoreMethod): IndicatorScore {
-  const s = round2(Math.min(weight, Math.max(0, score)));
+  // Rounded, then capped: a 分值 with more decimals than two (8.408) must not round up past itself.
+  const s = Math.min(weight, round2(Math.min(weight, Math.max(0, score))));
   return { ok: true, score: s === 0 ? 0 : s, completion, method };
 }
 

@@ -106,7 +106,9 @@ export interface ProjectScore {
 /** A figure in a cell (blank, "/", "-" give undefined). */
 function figure(ref: Ref | undefined): number | undefined {
   if (!ref) return undefined;
-  return readNumber(ref.value, ref.numberFormat)?.value;
+  const v = readNumber(ref.value, ref.numberFormat)?.value;
+  // A figure beyond any score (1e308 in a 得分 cell) is not points: sums of such stay finite.
+  return v !== undefined && Number.isFinite(v) && Math.abs(v) <= 1e6 ? v : undefined;
 }
 
 function rowWeight(row: IndicatorRow): number | undefined {

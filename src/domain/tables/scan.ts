@@ -50,13 +50,16 @@ export function readPoints(v: CellValue, numberFormat?: string | null): number |
   if (v === null) return undefined;
   // A plain number (the usual weight or score) needs no NumberReading.
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) return undefined;
+    if (!Number.isFinite(v) || Math.abs(v) > MAX_POINTS) return undefined;
     return isPercentFormat(numberFormat) ? round6(v * 100) : v + 0;
   }
   const n = readNumber(v, numberFormat);
-  if (!n) return undefined;
+  if (!n || !Number.isFinite(n.value) || Math.abs(n.value) > MAX_POINTS) return undefined;
   return n.percent ? round6(n.value * 100) : n.value;
 }
+
+/** No 分值 or 得分 is above this: a larger figure (1e308 typed into a 得分 cell) is not points, and sums stay finite. */
+export const MAX_POINTS = 1e6;
 
 /** Six decimals: 0.2 × 100 is 20, not 20.000000000000004. */
 export function round6(n: number): number {

@@ -1,0 +1,46 @@
+/**
+ * Engine bugs the fuzz found (bench/fuzz), each on its minimal case: an issue cell outside the grid, a suggested
+ * score above its weight, an infinite total.
+ */
+import { checkWorkbook, coverageReport } from "../../src/domain/engine";
+import { parseA1, type Grid } from "../../src/domain/grid";
+import { realGrid } from "../helpers/real";
+
+test("a sheet whose used range starts at C5 with no table: table.not-recognized at its own top-left, not A1", () => {
+  const r = checkWorkbook([{ sheet: "S", top: 4, left: 2, values: [["备注"]] }]);
+  expect(r.issues.map((i) => `${i.code}@${i.cell}`)).toEqual(["table.not-recognized@C5"]);
+});
+
+test("a target table without a name column on a grid starting in column D: the target's cell is inside the grid", () => {
+  const g = realGrid("20");
+  const values = g.values.map((row) => [...row]);
+  values[1][2] = "一级指标";
+  const check = checkWorkbook([{ sheet: "S", top: 0, left: 3, values }]);
+  const budget = checkWorkbook([{ sheet: "B", top: 0, left: 0, values: [["项目编码", "金额"]] }]);
+  const { issues } = coverageReport(budget.budget, check.targets);
+  for (const t of check.targets) expect(parseA1(t.cell)!.col).toBeGreaterThanOrEqual(3);
+  for (const i of issues.filter((x) => x.sheet === "S")) expect(parseA1(i.cell)!.col).toBeGreaterThanOrEqual(3);
+});
+
+test("分值 8.408 with the target met: the suggested score is 8.408 at most, never 8.41", () => {
+  const g: Grid = {
+    sheet: "S",
+    top: 0,
+    left: 0,
+    values: [
+      ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "培训人次", "≥500人次", "600人次", 8.408, 8.408],
+    ],
+  };
+  const r = checkWorkbook([g]);
+  expect(r.issues.map((i) => i.code)).not.toContain("score.mismatch");
+  expect(r.issues.map((i) => i.code)).not.toContain("score.exceeds-weight");
+});
+
+test("1e308 typed into a 得分 cell: the computed total stays finite", () => {
+  const g = realGrid("02");
+  const values = g.values.map((row) => [...row]);
+  values[14][7] = 1e308;
+  const total = checkWorkbook([{ ...g, values }]).tables[0].score?.total;
+  expect(total === undefined || Number.isFinite(total)).toBe(true);
+});
