@@ -25,6 +25,7 @@ const OUTSIDE_CHECKS: readonly IssueCode[] = [
   "table.not-filled",
   "form.template-text",
   "file.invalid-bytes",
+  "file.long-text",
   "project.no-target",
   "project.invalid-target",
   "project.name-match-only",
