@@ -32,7 +32,7 @@ test(`fuzz slice: ${RUNS} cases (seed ${SEED}) — no exception, deterministic, 
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// The known failures' minimal counterexamples (shrunk by fast-check, then cut down by hand).
+// Minimal counterexamples (shrunk by fast-check, then cut down by hand).
 
 function real(id: string): CellValue[][] {
   const t = loadRealTables().find((x) => x.id === id);
@@ -44,17 +44,39 @@ function oneCase(workbook: Grid[], budget: Grid[] = []): FuzzCase {
   return { label: "minimal", workbook, budget, profile: "auto", coveredBy: false };
 }
 
+/** Minimal cases of the known failures (KNOWN_FAILURES), by id. */
 const MINIMAL: Record<string, () => FuzzCase> = {
-  // A sheet whose used range starts at C5 and holds no table: table.not-recognized is put at A1, outside the grid.
+  // Real table 11 (a 四川 form, project 51000021R000000019951) reconciled with a budget list of two lines, one of
+  // them negative, and its targets given as a further list: that list's coverage by amount is 100/99 = 1.0101.
+  "list-rate-by-amount": () => ({
+    ...oneCase(
+      [{ sheet: "S", top: 0, left: 0, values: real("11") }],
+      [{ sheet: "B", top: 0, left: 0, values: [["项目编码", "项目名称", "金额（万元）"], ["51000021R000000019951", "工资性支出", 100], ["51000021R000000019952", "其他项目", -1]] }],
+    ),
+    coveredBy: true,
+  }),
+  // Real table 16 (its indicator block never filled in) with its 一级指标 header cell B8 overwritten and column D
+  // emptied, on a grid starting in column C: table.not-filled is put at A8, outside the grid.
+  "not-filled-in-column-A": () => {
+    const t = real("16");
+    t[7][1] = "x";
+    for (const r of t) if (r.length > 3) r[3] = null;
+    return oneCase([{ sheet: "S", top: 0, left: 2, values: t }]);
+  },
+};
+
+/** Failures the fuzz found and the engine has since fixed (3e5a27a): their minimal cases now hold every invariant. */
+const FIXED: Record<string, () => FuzzCase> = {
+  // A sheet whose used range starts at C5 and holds no table: table.not-recognized was put at A1, outside the grid.
   "not-recognized-at-A1": () => oneCase([{ sheet: "S", top: 4, left: 2, values: [["备注"]] }]),
   // Real table 20 with its 指标名称 header cell reading 一级指标 (no name column), the grid starting in column D, and a
-  // budget list: the target's cell, hence project.orphan-target's, falls back to column A.
+  // budget list: the target's cell, hence project.orphan-target's, fell back to column A.
   "target-cell-in-column-A": () => {
     const t = real("20");
     t[1][2] = "一级指标";
     return oneCase([{ sheet: "S", top: 0, left: 3, values: t }], [{ sheet: "B", top: 0, left: 0, values: [["项目编码", "金额"]] }]);
   },
-  // 分值 8.408 and the target met: the suggested score is 8.41, above the weight.
+  // 分值 8.408 and the target met: the suggested score was 8.41, above the weight.
   "score-rounded-above-weight": () =>
     oneCase([
       {
@@ -67,13 +89,17 @@ const MINIMAL: Record<string, () => FuzzCase> = {
         ],
       },
     ]),
-  // Real table 02 with 1e308 typed in the 得分 cell H15: the computed total is Infinity.
+  // Real table 02 with 1e308 typed in the 得分 cell H15: the computed total was Infinity.
   "total-not-finite": () => {
     const t = real("02");
     t[14][7] = 1e308;
     return oneCase([{ sheet: "S", top: 0, left: 0, values: t }]);
   },
 };
+
+test.each(Object.keys(FIXED))("fixed fuzz finding %s: its minimal case holds every invariant", (id) => {
+  expect(runCase(FIXED[id]()).problems).toEqual([]);
+});
 
 describe("known engine failures found by the fuzz (skipped: src/domain is being changed by others; reported)", () => {
   for (const k of KNOWN_FAILURES) {

@@ -37,35 +37,25 @@ export interface KnownFailure {
  * shape of its problem text. Remove an entry once the engine is fixed; `npm run fuzz -- --strict` counts them.
  */
 export const KNOWN_FAILURES: readonly KnownFailure[] = [
+  // Fixed in 3e5a27a (test/fuzz.test.ts keeps their minimal cases): table.not-recognized at A1 outside a grid that
+  // starts elsewhere; a target's cell in column A; a suggested score rounded past a 分值 with three decimals;
+  // an infinite total from 1e308 in a 得分 cell.
   {
-    id: "not-recognized-at-A1",
+    id: "list-rate-by-amount",
     kind: "invariant",
-    pattern: /^issue cell outside the grid \(rows \d+–\d+, cols \d+–\d+\): table\.not-recognized at .*!A1$/s,
+    pattern: /^coverage coverage\.lists\[\d+\]\.(?:[A-Za-z]+\[\d+\]\.)?rateByAmount = /s,
     reason:
-      "a sheet whose grid does not start at A1 (Grid.top/left > 0, e.g. a used range from C5) and holds no table gets " +
-      "table.not-recognized at A1, outside the grid (engine.ts notRecognizedIssue falls back to \"A1\", not the grid's top-left)",
+      "coverage of a further list (--covered-by) by amount goes outside [0, 1] (1.0101, 3, -0.0001) when a budget line's " +
+      "amount is negative (an adjustment line, or a typo), while the main coverage's rate on the same lines stays in " +
+      "[0, 1] (coverage/stats.ts: the lists' rateByAmount)",
   },
   {
-    id: "target-cell-in-column-A",
+    id: "not-filled-in-column-A",
     kind: "invariant",
-    pattern: /^issue cell outside the grid \(rows \d+–\d+, cols \d+–\d+\): project\.[a-z-]+ at .*!A\d+$/s,
+    pattern: /^issue cell outside the grid \(rows \d+–\d+, cols \d+–\d+\): table\.not-filled at .*!A\d+$/s,
     reason:
-      "a target table with no 三级指标/指标名称 column, on a grid that does not start in column A, gives its target " +
-      "(and project.orphan-target) the cell in column A (coverage/types.ts targetItemsFromProjects: table.columns.name ?? 0)",
-  },
-  {
-    id: "score-rounded-above-weight",
-    kind: "invariant",
-    pattern: /^suggested score [\d.]+ outside \[0, [\d.]+\] at /s,
-    reason:
-      "a 分值 with more than two decimals (8.408, 99.999999) and a target met: the suggested score is the weight rounded " +
-      "to 2 dp, above the weight (scoring/indicator.ts ok(): round2(Math.min(weight, score)))",
-  },
-  {
-    id: "total-not-finite",
-    kind: "invariant",
-    pattern: /^total -?Infinity at /s,
-    reason: "得分 cells of 1e308 (entered scores counted where no rule applies) add up to an infinite computed total (scoring/totals.ts)",
+      "a form never filled in, with neither a 三级指标 nor a 一级指标 column found, on a grid that does not start in column A: " +
+      "table.not-filled is put in column A (tables/fill-state.ts: table.columns.name ?? table.columns.level1 ?? 0)",
   },
 ];
 
