@@ -44,3 +44,31 @@ test("1e308 typed into a 得分 cell: the computed total stays finite", () => {
   const total = checkWorkbook([{ ...g, values }]).tables[0].score?.total;
   expect(total === undefined || Number.isFinite(total)).toBe(true);
 });
+
+test("a negative budget line does not take coverage by amount out of [0, 1] (main coverage and further lists)", () => {
+  const check = checkWorkbook([realGrid("11")]);
+  const budget = checkWorkbook([
+    { sheet: "B", top: 0, left: 0, values: [["项目编码", "项目名称", "金额（万元）"], ["51000021R000000019951", "工资性支出", 100], ["51000021R000000019952", "其他项目", -1]] },
+  ]);
+  const coveredBy = [{ label: "监控.xlsx", items: check.targets.map((t) => ({ ...(t.code ? { code: t.code } : {}), ...(t.name ? { name: t.name } : {}), sheet: t.sheet, cell: t.cell })) }];
+  const { coverage } = coverageReport(budget.budget, check.targets, { coveredBy });
+  const rates: number[] = [];
+  JSON.stringify(coverage, (k, v) => {
+    if (/^rateBy/.test(k) && typeof v === "number") rates.push(v);
+    return v;
+  });
+  expect(rates.length).toBeGreaterThan(2);
+  for (const r of rates) {
+    expect(r).toBeGreaterThanOrEqual(0);
+    expect(r).toBeLessThanOrEqual(1);
+  }
+});
+
+test("a form never filled in on a grid starting in column C: table.not-filled inside the grid", () => {
+  const g = realGrid("16");
+  const values = g.values.map((row) => [...row]);
+  values[7][1] = "x";
+  for (const r of values) if (r.length > 3) r[3] = null;
+  const r = checkWorkbook([{ sheet: "S", top: 0, left: 2, values }]);
+  for (const i of r.issues) expect(parseA1(i.cell)!.col).toBeGreaterThanOrEqual(2);
+});

@@ -108,7 +108,9 @@ class Acc {
       this.excluded++;
       return;
     }
-    const a = line.item.amountWan ?? 0;
+    // A negative amount (an adjustment line, or a typo) does not count toward coverage by amount: it would take
+    // the rate out of [0, 1]. The line itself still counts as a project.
+    const a = Math.max(0, line.item.amountWan ?? 0);
     this.projects++;
     this.amount += a;
     if (covered) {

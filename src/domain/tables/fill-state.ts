@@ -4,6 +4,7 @@
  * throughout (real table 11), or an indicator block with a header and no row under it, has nothing a reviewer
  * could check: it is "not filled in", one finding for the form, never "ready".
  */
+import { parseArea } from "../grid";
 import type { IndicatorProject, IndicatorRow, IndicatorTable, Ref } from "./model";
 
 export interface NotFilled {
@@ -50,7 +51,8 @@ function firstCell(rows: readonly IndicatorRow[], pick: (r: IndicatorRow) => Ref
 export function notFilledOf(table: IndicatorTable, p: IndicatorProject): NotFilled | undefined {
   if (table.layout !== "form") return undefined;
   const rows = blockRows(p);
-  const header = { row: table.headerRow, col: table.columns.name ?? table.columns.level1 ?? 0 };
+  // The header's name (or 一级) cell, else the table's own first column (ranges are absolute; a grid may start at C).
+  const header = { row: table.headerRow, col: table.columns.name ?? table.columns.level1 ?? parseArea(table.range)?.left ?? 0 };
   if (rows.length === 0) {
     return {
       ...header,
