@@ -38,7 +38,7 @@ describe("readXlsx", () => {
     expect(g.merges).toEqual(
       expect.arrayContaining([
         { top: 0, left: 0, bottom: 0, right: 2 },
-        { top: 8, left: 0, bottom: 10, right: 0 },
+        { top: 8, left: 0, bottom: 8, right: 0 }, // A9:A11 clamped to the used range: rows 10–11 hold nothing
       ]),
     );
   });
