@@ -37,26 +37,11 @@ export interface KnownFailure {
  * shape of its problem text. Remove an entry once the engine is fixed; `npm run fuzz -- --strict` counts them.
  */
 export const KNOWN_FAILURES: readonly KnownFailure[] = [
-  // Fixed in 3e5a27a (test/fuzz.test.ts keeps their minimal cases): table.not-recognized at A1 outside a grid that
-  // starts elsewhere; a target's cell in column A; a suggested score rounded past a 分值 with three decimals;
-  // an infinite total from 1e308 in a 得分 cell.
-  {
-    id: "list-rate-by-amount",
-    kind: "invariant",
-    pattern: /^coverage coverage\.lists\[\d+\]\.(?:[A-Za-z]+\[\d+\]\.)?rateByAmount = /s,
-    reason:
-      "coverage of a further list (--covered-by) by amount goes outside [0, 1] (1.0101, 3, -0.0001) when a budget line's " +
-      "amount is negative (an adjustment line, or a typo), while the main coverage's rate on the same lines stays in " +
-      "[0, 1] (coverage/stats.ts: the lists' rateByAmount)",
-  },
-  {
-    id: "not-filled-in-column-A",
-    kind: "invariant",
-    pattern: /^issue cell outside the grid \(rows \d+–\d+, cols \d+–\d+\): table\.not-filled at .*!A\d+$/s,
-    reason:
-      "a form never filled in, with neither a 三级指标 nor a 一级指标 column found, on a grid that does not start in column A: " +
-      "table.not-filled is put in column A (tables/fill-state.ts: table.columns.name ?? table.columns.level1 ?? 0)",
-  },
+  // None open. Found and fixed (test/fuzz.test.ts keeps each minimal case): in 3e5a27a, table.not-recognized at A1
+  // outside a grid that starts elsewhere, a target's cell in column A, a suggested score rounded past a 分值 with
+  // three decimals, an infinite total from 1e308 in a 得分 cell; in 68ebdab, a --covered-by list's coverage by
+  // amount outside [0, 1] with a negative budget line, and table.not-filled in column A.
+  // An entry: { id, kind: "invariant", pattern: /^issue cell outside the grid …/s, reason: "…" }.
 ];
 
 function classify(p: Problem): Problem {
