@@ -1,0 +1,5 @@
+/** Types for tools/make-bad-inputs.js (a plain node script, so the corpus can be generated without a build). */
+/** Writes every generated bad input (or those named in `only`) into `dir`; returns the names written. */
+export function makeBadInputs(dir: string, only?: readonly string[]): string[];
+/** Names of every generated bad input. */
+export function generatedNames(): string[];
