@@ -531,14 +531,53 @@ function withoutSpans(xml: Uint8Array, spans: readonly { start: number; end: num
   return out;
 }
 
-/** Cell elements (`<c …>` or `<c/>`) in a sheet part: one pass over the bytes. */
-function countCells(xml: Uint8Array): number {
-  let n = 0;
-  const last = xml.length - 2;
-  for (let i = xml.indexOf(0x3c); i >= 0 && i < last; i = xml.indexOf(0x3c, i + 1)) {
-    if (xml[i + 1] === 0x63 && isNameEnd(xml[i + 2])) n++;
+/** Rows in an Excel sheet. */
+const EXCEL_MAX_ROWS = 1_048_576;
+
+/** The row number of a `<row …>` tag starting at `i` (its `r` attribute), or undefined when it has none. */
+function rowNumberAt(xml: Uint8Array, i: number): number | undefined {
+  const gt = xml.indexOf(0x3e, i);
+  const end = gt < 0 ? xml.length : gt;
+  for (let j = i + 4; j < end - 2; j++) {
+    // whitespace, r, optional spaces, =, a quote
+    if (xml[j + 1] !== 0x72 || !(xml[j] === 0x20 || xml[j] === 0x09 || xml[j] === 0x0a || xml[j] === 0x0d)) continue;
+    let k = j + 2;
+    while (xml[k] === 0x20) k++;
+    if (xml[k] !== 0x3d) continue;
+    k++;
+    while (xml[k] === 0x20) k++;
+    if (xml[k] !== 0x22 && xml[k] !== 0x27) continue;
+    let n = 0;
+    let digits = 0;
+    for (k++; k < end && xml[k] >= 0x30 && xml[k] <= 0x39 && digits < 10; k++, digits++) n = n * 10 + (xml[k] - 0x30);
+    return digits > 0 ? n : undefined;
   }
-  return n;
+  return undefined;
+}
+
+/**
+ * One pass over a sheet part's bytes: its cell elements (`<c …>` or `<c/>`) counted, and its rows checked to be
+ * within the sheet: no row number past 1,048,576 and no more row elements than that (ExcelJS builds every row element,
+ * repeated ones too, the last of a number winning: a few repeats are read that way, millions are refused).
+ */
+function scanSheet(xml: Uint8Array, sheet: string): number {
+  let cells = 0;
+  let rows = 0;
+  let row = 0;
+  // A sheet part ends with "</worksheet>": no cell or row starts in its last bytes.
+  const last = xml.length - 4;
+  for (let i = xml.indexOf(0x3c); i >= 0 && i < last; i = xml.indexOf(0x3c, i + 1)) {
+    const b = xml[i + 1];
+    if (b === 0x63) {
+      if (isNameEnd(xml[i + 2])) cells++;
+    } else if (b === 0x72 && xml[i + 2] === 0x6f && xml[i + 3] === 0x77 && isNameEnd(xml[i + 4])) {
+      row = rowNumberAt(xml, i) ?? row + 1;
+      rows++;
+      if (row > EXCEL_MAX_ROWS) throw tooManyRows(sheet, row);
+      if (rows > EXCEL_MAX_ROWS) throw tooManyRows(sheet, rows);
+    }
+  }
+  return cells;
 }
 
 /** True when some cell refers to the shared strings (t="s"). */
@@ -619,7 +658,7 @@ async function preparePackage(bytes: Uint8Array, entries: readonly ZipEntry[], l
     let crc = e.crc32;
     const sheet = sheetByPart.get(e.name);
     if (sheet) {
-      const n = countCells(data);
+      const n = scanSheet(data, sheet.name);
       cells += n;
       if (cells > limits.maxCells) {
         throw refuse(
@@ -858,9 +897,6 @@ export function cutText(s: string, max: number): string {
   if (keep > 0 && code >= 0xd800 && code <= 0xdbff) keep--;
   return s.slice(0, keep) + marker;
 }
-
-/** Rows in an Excel sheet. */
-const EXCEL_MAX_ROWS = 1_048_576;
 
 function tooManyRows(sheet: string, rows: number): WorkbookReadError {
   return refuse(

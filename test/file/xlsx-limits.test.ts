@@ -7,7 +7,7 @@ import { randomBytes } from "crypto";
 import ExcelJS from "exceljs";
 import { performance } from "perf_hooks";
 import { cutMarker, cutText, DEFAULT_XLSX_LIMITS, InflateOverflowError, loadXlsxContent, readZipDirectory, webInflater } from "../../src/file/grid-convert";
-import { readXlsx, readXlsxContent, WorkbookReadError } from "../../src/file/xlsx";
+import { defaultMaxCells, readXlsx, readXlsxContent, WorkbookReadError } from "../../src/file/xlsx";
 import { editZip, minimalXlsx, readZip, sheetXml, smallWorkbook, withSheetTail, writeZip, zeroDeflate, type ZipEntryIn } from "../helpers/zip";
 
 const GB = 1024 ** 3;
@@ -230,6 +230,12 @@ describe("merged areas are rectangles, never expanded cell by cell", () => {
 });
 
 describe("cells and text", () => {
+  it("limits cells to what the heap can hold (Node), at most 20 million", () => {
+    expect(defaultMaxCells(4 * GB)).toBe(5_368_709);
+    expect(defaultMaxCells(64 * GB)).toBe(20_000_000);
+    expect(defaultMaxCells()).toBeGreaterThan(1_000_000);
+  });
+
   it("counts cells in the sheet XML before ExcelJS builds them", async () => {
     const rows = Array.from({ length: 101 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>1</v></c></row>`).join("");
     const buf = minimalXlsx([{ name: "大表", xml: sheetXml(rows) }]);
@@ -237,10 +243,19 @@ describe("cells and text", () => {
     await refused(readXlsx(buf, { limits: { maxCells: 100 } }), /^无法读取：工作簿的单元格超过上限 100 个（数到工作表“大表”时已有 101 个）.*more than 100 cells/);
   });
 
+  it("refuses more row elements than a sheet has rows, before ExcelJS builds them; reads a repeated row as ExcelJS does", async () => {
+    const many = '<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(1_048_577);
+    await refused(readXlsx(minimalXlsx([{ name: "S", xml: sheetXml(many) }])), /^无法读取：工作表“S”有 1,048,577 行，超过 Excel 的上限 1,048,576 行（文件已损坏）.*beyond Excel's 1,048,576/, 3000);
+    // A row given twice: the last wins (as ExcelJS reads it).
+    const twice = `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row><row r="1"><c r="B1"><v>3</v></c></row>`;
+    const [g] = await readXlsx(minimalXlsx([{ name: "S", xml: sheetXml(twice) }]));
+    expect(g.values).toEqual([[null, 3], [2]]);
+  });
+
   it("refuses a sparse sheet whose grid would be billions of cells (a cell at XFD on every row)", async () => {
     const rows = Array.from({ length: 2000 }, (_, r) => `<row r="${r + 1}"><c r="XFD${r + 1}"><v>1</v></c></row>`).join("");
     const t0 = performance.now();
-    const e = await refused(readXlsx(minimalXlsx([{ name: "S", xml: sheetXml(rows) }])), /工作表“S”的已用区域过大（到 XFD\d+），工作簿的单元格超过上限 20,000,000 个/, 3000);
+    const e = await refused(readXlsx(minimalXlsx([{ name: "S", xml: sheetXml(rows) }])), /工作表“S”的已用区域过大（到 XFD\d+），工作簿的单元格超过上限 [\d,]+ 个/, 3000);
     expect(e.messageEn).toMatch(/the used area of sheet “S” is too large/);
     expect(performance.now() - t0).toBeLessThan(3000);
     // One far cell is fine: its row is wide, the rest are not.
