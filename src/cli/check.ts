@@ -2,13 +2,15 @@
  * `jx check`: read each file, run the engine, reconcile with a budget list, print and write reports.
  * A host only: every figure comes from the engine (src/domain); this file moves data between files and it.
  */
+import { promises as fs } from "fs";
 import * as path from "path";
 import { performance } from "perf_hooks";
-import type { Issue } from "../domain/issues";
-import { countByCode, countStats, sortIssues, type Report } from "../domain/report";
+import type { Issue, Severity } from "../domain/issues";
+import { countByCode, countStats, sortIssues, type Report, type Stats } from "../domain/report";
 import { expandInputs, readInputContent, type ExpandedInputs, type InputContent, type InputFile, type InputNotice, type InputProblem, type ReadOptions } from "../file/inputs";
 import { writeReportWorkbook, type ReportFileEntry } from "../file/report-workbook";
-import { WorkbookReadError } from "../file/xlsx";
+import { WorkbookReadError, type XlsxLimits } from "../file/xlsx";
+import { displayWidth, fitWidth } from "../file/width";
 import { checkWorkbook, coverageReport, workbookSummary, type BudgetItem, type CoverageJson, type CoveredItem, type TargetItem, type WorkbookCheck, type WorkbookSummary } from "./engine";
 import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from "./io";
 import { toJsonReport } from "./format-json";
@@ -29,7 +31,21 @@ export interface CheckArgs {
   readonly force?: boolean;
   /** Files larger than this are refused before any read (default: inputs.ts DEFAULT_MAX_FILE_BYTES). */
   readonly maxFileBytes?: number;
+  /** Findings kept per file (default DEFAULT_MAX_FINDINGS); the rest are counted, not listed. */
+  readonly maxFindings?: number;
+  /** Limits on reading an .xlsx (default: grid-convert.ts DEFAULT_XLSX_LIMITS). */
+  readonly xlsxLimits?: Partial<XlsxLimits>;
+  /** Files at least this large show their progress (reading, unzipping, checking) on a terminal (default 2 MB). */
+  readonly progressMinBytes?: number;
 }
+
+/** Findings kept per file by default: far more than anyone reads, and bounded memory and output for any input. */
+export const DEFAULT_MAX_FINDINGS = 10_000;
+/**
+ * Files from this size on show their progress on a terminal by default: a 2 MB .xlsx holds some 40,000 rows and
+ * takes seconds to read (ExcelJS parses about 100,000 cells a second here).
+ */
+export const DEFAULT_PROGRESS_MIN_BYTES = 2 * 1024 * 1024;
 
 export type FileRole = "target" | "budget" | "covered-by";
 
@@ -47,6 +63,13 @@ export interface FileResult {
   readonly error?: { readonly message: string; readonly messageEn: string; readonly detail?: string };
   /** Milliseconds to read and check. */
   readonly ms: number;
+  /** Present when the file had more findings than are kept: `shown` listed of `total` (stats count all). */
+  readonly truncated?: Truncation;
+}
+
+export interface Truncation {
+  readonly shown: number;
+  readonly total: number;
 }
 
 export interface CheckOutcome {
@@ -60,11 +83,50 @@ export interface CheckOutcome {
 
 const EMPTY_REPORT: Report = { valid: true, stats: { errors: 0, warnings: 0, infos: 0 }, byCode: {}, tables: [], issues: [] };
 
-function withIssues(base: Report, extra: readonly Issue[], sheetOrder: readonly string[]): Report {
-  if (extra.length === 0) return base;
-  const issues = sortIssues([...base.issues, ...extra], sheetOrder);
-  const stats = countStats(issues);
-  return { ...base, valid: stats.errors === 0, stats, byCode: countByCode(issues), issues };
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * At most `max` of the issues, the most severe first (every error before any warning, every warning before any
+ * info; within a severity, the first in order), returned in their order. Linear.
+ */
+export function capIssues(issues: readonly Issue[], max: number): Issue[] {
+  if (issues.length <= max) return issues.slice();
+  const quota = [0, 0, 0];
+  for (const i of issues) quota[SEVERITY_RANK[i.severity]]++;
+  let left = max;
+  for (let k = 0; k < quota.length; k++) {
+    quota[k] = Math.min(quota[k], left);
+    left -= quota[k];
+  }
+  const out: Issue[] = [];
+  for (const i of issues) {
+    const k = SEVERITY_RANK[i.severity];
+    if (quota[k] > 0) {
+      quota[k]--;
+      out.push(i);
+    }
+  }
+  return out;
+}
+
+function addStats(a: Stats, b: Stats): Stats {
+  return { errors: a.errors + b.errors, warnings: a.warnings + b.warnings, infos: a.infos + b.infos };
+}
+
+function addByCode(a: Report["byCode"], b: Report["byCode"]): Report["byCode"] {
+  const out: Record<string, number> = { ...a };
+  for (const [code, n] of Object.entries(b)) out[code] = (out[code] ?? 0) + (n ?? 0);
+  return out as Report["byCode"];
+}
+
+/** A report with further issues: stats and counts by code over all of them, at most `max` listed. */
+function withIssues(base: Report, truncated: Truncation | undefined, extra: readonly Issue[], sheetOrder: readonly string[], max: number): { report: Report; truncated?: Truncation } {
+  if (extra.length === 0) return { report: base, ...(truncated ? { truncated } : {}) };
+  const issues = capIssues(sortIssues([...base.issues, ...extra], sheetOrder), max);
+  const stats = addStats(base.stats, countStats(extra));
+  const total = (truncated?.total ?? base.issues.length) + extra.length;
+  const report: Report = { ...base, valid: stats.errors === 0, stats, byCode: addByCode(base.byCode, countByCode(extra)), issues };
+  return { report, ...(total > issues.length ? { truncated: { shown: issues.length, total } } : {}) };
 }
 
 /**
@@ -72,26 +134,92 @@ function withIssues(base: Report, extra: readonly Issue[], sheetOrder: readonly 
  * report workbook all show it. Its code is the file reader's (file.*), outside the engine's IssueCode list.
  */
 function noticeIssue(n: InputNotice, display: string): Issue {
-  return { ...n, file: display };
+  // file.long-text is the reader's own code and not (yet) in the engine's catalog (src/domain/catalog.ts).
+  return { ...n, file: display } as unknown as Issue;
 }
 
-async function checkOne(file: InputFile, role: FileRole, profile: string | undefined, read: ReadOptions): Promise<FileResult> {
+/** The line under the progress bar while one large file is read and checked. */
+interface FileProgress {
+  stage(zh: string, en: string, fraction?: number): void;
+  end(): void;
+}
+
+const NO_FILE_PROGRESS: FileProgress = { stage: () => undefined, end: () => undefined };
+
+/** Progress of one large file on a terminal: `[████░░░░] 37% 解压 unzipping  name`, redrawn as it changes. */
+function fileProgress(io: CliIO, display: string): FileProgress {
+  const width = 24;
+  const clean = termName(display);
+  const name = displayWidth(clean) > 40 ? fitWidth(clean, 40) : clean;
+  let last = "";
+  return {
+    stage(zh, en, fraction) {
+      const f = fraction === undefined ? undefined : Math.max(0, Math.min(1, fraction));
+      const filled = f === undefined ? 0 : Math.round(f * width);
+      const bar = f === undefined ? "" : `[${"█".repeat(filled)}${"░".repeat(width - filled)}] ${String(Math.floor(f * 100)).padStart(3)}% `;
+      const line = `${bar}${zh} ${en}  ${name}`;
+      if (line === last) return;
+      last = line;
+      io.stderr(`\r\x1b[2K${line}`);
+    },
+    end() {
+      if (last !== "") io.stderr("\r\x1b[2K");
+    },
+  };
+}
+
+/** How one file is read and checked: the options given on the command line, with their defaults. */
+interface CheckSettings {
+  readonly profile?: string;
+  readonly read: ReadOptions;
+  readonly maxFindings: number;
+  readonly progressMinBytes: number;
+  /** Whether progress may be drawn at all (stderr is a terminal). */
+  readonly tty: boolean;
+}
+
+async function sizeOf(file: string): Promise<number> {
+  try {
+    return (await fs.stat(file)).size;
+  } catch {
+    return 0; // reading it will say why
+  }
+}
+
+async function checkOne(file: InputFile, role: FileRole, settings: CheckSettings, io: CliIO): Promise<FileResult> {
   const t0 = performance.now();
+  const progress = settings.tty && (await sizeOf(file.path)) >= settings.progressMinBytes ? fileProgress(io, file.display) : NO_FILE_PROGRESS;
   let content: InputContent;
   try {
-    content = await readInputContent(file, read);
+    progress.stage("读取", "reading");
+    content = await readInputContent(file, {
+      ...settings.read,
+      onProgress: (stage, done, total) => {
+        if (stage === "unzip") progress.stage("解压", "unzipping", total > 0 ? done / total : undefined);
+        else if (stage === "parse") progress.stage("解析", "parsing");
+        else progress.stage("转换", "converting", total > 0 ? done / total : undefined);
+      },
+    });
   } catch (e) {
+    progress.end();
     const err =
       e instanceof WorkbookReadError
         ? { message: e.messageZh, messageEn: e.messageEn, ...(e.detail ? { detail: e.detail } : {}) }
         : { message: "无法读取文件", messageEn: "could not read the file", detail: e instanceof Error ? e.message : String(e) };
     return { file: file.display, path: file.path, role, report: { ...EMPTY_REPORT, valid: false }, error: err, ms: performance.now() - t0 };
   }
-  const check = checkWorkbook(content.grids, profile ? { profile } : {});
-  const issues = check.issues.map((i) => ({ ...i, file: file.display }));
+  progress.stage("检查", "checking");
+  const full = checkWorkbook(content.grids, settings.profile ? { profile: settings.profile } : {});
+  progress.end();
+  // Only the findings kept are held on to (the engine's full list is dropped with `full`); stats count them all.
+  const kept = capIssues(full.issues, settings.maxFindings);
+  const check: WorkbookCheck = kept.length < full.issues.length ? { ...full, issues: kept } : full;
+  const truncated = kept.length < full.issues.length ? { shown: kept.length, total: full.issues.length } : undefined;
+  const issues = kept.map((i) => ({ ...i, file: file.display }));
   const base: Report = { valid: check.valid, stats: check.stats, byCode: check.byCode, tables: check.tables, issues };
-  const report = withIssues(base, content.notices.map((n) => noticeIssue(n, file.display)), content.grids.map((g) => g.sheet));
-  return { file: file.display, path: file.path, role, check, report, ms: performance.now() - t0 };
+  const notices = content.notices.map((n) => noticeIssue(n, file.display));
+  const { report, truncated: t } = withIssues(base, truncated, notices, content.grids.map((g) => g.sheet), settings.maxFindings);
+  return { file: file.display, path: file.path, role, check, report, ms: performance.now() - t0, ...(t ? { truncated: t } : {}) };
 }
 
 function problemResult(p: InputProblem, role: FileRole): FileResult {
@@ -149,7 +277,17 @@ export async function runCheck(args: CheckArgs, io: CliIO): Promise<CheckOutcome
   }
   if (args.out) checkOutPath(args.out, io.cwd, readPaths(main, budgetIn, coveredIn), args.force === true);
 
-  const read: ReadOptions = args.maxFileBytes !== undefined ? { maxBytes: args.maxFileBytes } : {};
+  const read: ReadOptions = {
+    ...(args.maxFileBytes !== undefined ? { maxBytes: args.maxFileBytes } : {}),
+    ...(args.xlsxLimits ? { xlsxLimits: args.xlsxLimits } : {}),
+  };
+  const settings: CheckSettings = {
+    ...(args.profile ? { profile: args.profile } : {}),
+    read,
+    maxFindings: args.maxFindings ?? DEFAULT_MAX_FINDINGS,
+    progressMinBytes: args.progressMinBytes ?? DEFAULT_PROGRESS_MIN_BYTES,
+    tty: io.stderrIsTTY,
+  };
   const budgetPath = budgetIn?.files[0]?.path;
   const coveredPaths = new Set((coveredIn?.files ?? []).map((f) => f.path));
   const targetFiles = main.files.filter((f) => f.path !== budgetPath && !coveredPaths.has(f.path));
@@ -159,14 +297,14 @@ export async function runCheck(args: CheckArgs, io: CliIO): Promise<CheckOutcome
   const results: FileResult[] = [];
   for (const f of targetFiles) {
     progress.tick(f.display);
-    results.push(await checkOne(f, "target", args.profile, read));
+    results.push(await checkOne(f, "target", settings, io));
   }
   for (const p of main.problems) if (p.code !== "skipped") results.push(problemResult(p, "target"));
 
   let budgetResult: FileResult | undefined;
   if (budgetIn?.files[0]) {
     progress.tick(budgetIn.files[0].display);
-    budgetResult = await checkOne(budgetIn.files[0], "budget", args.profile, read);
+    budgetResult = await checkOne(budgetIn.files[0], "budget", settings, io);
     if (budgetResult.error) {
       progress.done();
       throw new UsageError(`预算项目清单无法读取：${budgetResult.error.message}`, `the budget list could not be read: ${budgetResult.error.messageEn}`);
@@ -176,7 +314,7 @@ export async function runCheck(args: CheckArgs, io: CliIO): Promise<CheckOutcome
   const coveredResults: FileResult[] = [];
   for (const f of coveredIn?.files ?? []) {
     progress.tick(f.display);
-    const r = await checkOne(f, "covered-by", args.profile, read);
+    const r = await checkOne(f, "covered-by", settings, io);
     coveredResults.push(r);
     results.push(r);
   }
@@ -212,7 +350,10 @@ export async function runCheck(args: CheckArgs, io: CliIO): Promise<CheckOutcome
     for (let k = 0; k < finalResults.length; k++) {
       const r = finalResults[k];
       const extra = byFile.get(r.file);
-      if (extra) finalResults[k] = { ...r, report: withIssues(r.report, extra, r.check?.recognitions.map((x) => x.sheet) ?? []) };
+      if (!extra) continue;
+      const { report, truncated } = withIssues(r.report, r.truncated, extra, r.check?.recognitions.map((x) => x.sheet) ?? [], settings.maxFindings);
+      const { truncated: _old, ...rest } = r;
+      finalResults[k] = { ...rest, report, ...(truncated ? { truncated } : {}) };
     }
   }
   return {
@@ -227,6 +368,22 @@ export async function runCheck(args: CheckArgs, io: CliIO): Promise<CheckOutcome
 /** Department, project, total and grade of a file for the summary lines (the engine's workbookSummary). */
 export function fileSummary(r: FileResult): WorkbookSummary {
   return r.check ? workbookSummary(r.check) : { department: "", project: "", total: "", grade: "" };
+}
+
+/** What the text output says under a file's findings when some were not listed. */
+export function truncationLine(t: Truncation): { zh: string; en: string } {
+  const rest = t.total - t.shown;
+  return {
+    zh: `另有 ${rest} 个问题未列出（每个文件最多列出 ${t.shown} 个，错误优先；统计数字包含全部问题）`,
+    en: `${rest} more findings not listed (at most ${t.shown} per file, errors first; the counts include them all)`,
+  };
+}
+
+/** The last row of a file's issues in the --out workbook when some were not listed (a note, not a finding). */
+function truncationNote(t: Truncation, file: string): Issue {
+  const { zh, en } = truncationLine(t);
+  const note = { code: "file.findings-not-listed", severity: "info", sheet: "", cell: "", value: "", message: zh, messageEn: en, source: "jx: 每个文件最多列出的问题数 / findings listed per file", file };
+  return note as unknown as Issue;
 }
 
 /** Exit code for the findings. */
@@ -262,7 +419,7 @@ export async function checkCommand(args: CheckArgs, io: CliIO): Promise<number> 
       return {
         file: r.file,
         ...(r.error ? {} : { path: r.path }),
-        report: r.report,
+        report: r.truncated ? { ...r.report, issues: [...r.report.issues, truncationNote(r.truncated, r.file)] } : r.report,
         department: s.department,
         project: s.project,
         total: s.total,

@@ -25,6 +25,11 @@ export interface JsonFile {
   readonly stats: Stats;
   readonly tables: readonly JsonTable[];
   readonly issues: readonly JsonIssue[];
+  /**
+   * Present only when the file had more findings than are listed: `shown` of `total` are in `issues` (the most
+   * severe first); `stats` count them all.
+   */
+  readonly truncated?: { readonly shown: number; readonly total: number };
   /** Present only when the file could not be checked (an addition to the contract: never a silent skip). */
   readonly error?: { readonly message: string; readonly messageEn: string };
 }
@@ -72,6 +77,7 @@ export function toJsonReport(outcome: CheckOutcome): JsonReport {
       stats: r.report.stats,
       tables: r.report.tables.map(jsonTable),
       issues: r.report.issues.map(jsonIssue),
+      ...(r.truncated ? { truncated: { shown: r.truncated.shown, total: r.truncated.total } } : {}),
       ...(r.error ? { error: { message: r.error.message, messageEn: r.error.messageEn } } : {}),
     })),
     ...(outcome.coverage ? { coverage: outcome.coverage } : {}),

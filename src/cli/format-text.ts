@@ -5,7 +5,7 @@
  */
 import { severityLabel, VERDICT_WORDS, verdictLine, verdictOf, type TableSummary } from "../domain/report";
 import { displayWidth, fitWidth } from "../file/width";
-import { fileSummary, type CheckOutcome, type FileResult } from "./check";
+import { fileSummary, truncationLine, type CheckOutcome, type FileResult } from "./check";
 import type { CoverageJson } from "./engine";
 import { termName, termValue } from "./terminal";
 
@@ -67,6 +67,10 @@ function fileBlock(r: FileResult): string {
     if (i.value !== "") detail.push(`值 value: ${termValue(i.value)}`);
     if (i.expected !== undefined && i.expected !== "") detail.push(`应为 expected: ${termValue(i.expected)}`);
     out.push(`  ${termName(i.sheet)}!${i.cell}  ${severityLabel(i.severity)}  ${i.code}  ${termValue(i.message, MESSAGE_MAX)}${detail.length ? `  [${detail.join("; ")}]` : ""}`);
+  }
+  if (r.truncated) {
+    const { zh, en } = truncationLine(r.truncated);
+    out.push(`  ${zh} / ${en}`);
   }
   return out.join("\n") + "\n";
 }

@@ -11,7 +11,7 @@ import { constants as fsConstants, promises as fs } from "fs";
 import * as path from "path";
 import { a1, type Grid } from "../domain/grid";
 import { invalidBytesMessage, readCsv } from "./csv";
-import { readXlsx, WorkbookReadError } from "./xlsx";
+import { readXlsxContent, WorkbookReadError, type XlsxContent, type XlsxLimits, type XlsxProgress } from "./xlsx";
 
 export type InputKind = "xlsx" | "csv";
 
@@ -204,6 +204,10 @@ export const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
 export interface ReadOptions {
   /** Files larger than this are refused before any read (default DEFAULT_MAX_FILE_BYTES). */
   readonly maxBytes?: number;
+  /** Limits on reading an .xlsx (inflated sizes, cells, merges, text length); each defaults to DEFAULT_XLSX_LIMITS. */
+  readonly xlsxLimits?: Partial<XlsxLimits>;
+  /** Told how reading an .xlsx goes (for a progress bar). */
+  readonly onProgress?: XlsxProgress;
 }
 
 /** A size for people: "200 MB", "8.5 KB", "12 bytes" (one decimal below 10, so 200 MB + 1 byte reads "200 MB"). */
@@ -279,7 +283,8 @@ export async function readRegularFile(file: string, maxBytes: number = DEFAULT_M
  * engine's issues so hosts can list it beside them. Its code is the file reader's, not the engine catalog's.
  */
 export interface InputNotice {
-  readonly code: "file.invalid-bytes";
+  /** file.invalid-bytes: bytes that did not decode (CSV); file.long-text: cell text cut to Excel's limit (.xlsx). */
+  readonly code: "file.invalid-bytes" | "file.long-text";
   readonly severity: "warning";
   readonly sheet: string;
   /** The first cell showing a replaced byte (A1 when none does). */
@@ -328,7 +333,23 @@ export async function readInputContent(file: InputFile, options: ReadOptions = {
     const { encoding: _encoding, invalid: _invalid, ...plain } = grid;
     return { grids: [plain], notices };
   }
-  return { grids: await readXlsx(bytes), notices: [] };
+  const content = await readXlsxContent(bytes, { ...(options.xlsxLimits ? { limits: options.xlsxLimits } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  return { grids: content.grids, notices: content.cut ? [longTextNotice(content.cut)] : [] };
+}
+
+/** The warning for cells whose text was cut to the limit: how many, and the first with its length. */
+export function longTextNotice(cut: NonNullable<XlsxContent["cut"]>): InputNotice {
+  const { first, count } = cut;
+  return {
+    code: "file.long-text",
+    severity: "warning",
+    sheet: first.sheet,
+    cell: first.cell,
+    value: "",
+    message: `${count} 个单元格的文字过长，已截断并在末尾注明“已截断”；第一个是 ${first.cell}，原长 ${first.length} 个字符`,
+    messageEn: `${count} cell(s) held text too long to keep: cut, each ending with a "cut from" note; the first is ${first.cell}, ${first.length} characters long`,
+    source: "practice: Excel 单元格最多 32767 个字符 / an Excel cell holds at most 32,767 characters",
+  };
 }
 
 /** Reads one input into grids. Throws WorkbookReadError with a bilingual message when it cannot. */
