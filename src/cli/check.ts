@@ -5,6 +5,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { performance } from "perf_hooks";
+import { makeIssue } from "../domain/catalog";
 import type { Issue, Severity } from "../domain/issues";
 import { countByCode, countStats, sortIssues, type Report, type Stats } from "../domain/report";
 import { expandInputs, readInputContent, type ExpandedInputs, type InputContent, type InputFile, type InputNotice, type InputProblem, type ReadOptions } from "../file/inputs";
@@ -134,8 +135,7 @@ function withIssues(base: Report, truncated: Truncation | undefined, extra: read
  * report workbook all show it. Its code is the file reader's (file.*), outside the engine's IssueCode list.
  */
 function noticeIssue(n: InputNotice, display: string): Issue {
-  // file.long-text is the reader's own code and not (yet) in the engine's catalog (src/domain/catalog.ts).
-  return { ...n, file: display } as unknown as Issue;
+  return { ...n, file: display };
 }
 
 /** The line under the progress bar while one large file is read and checked. */
@@ -382,8 +382,7 @@ export function truncationLine(t: Truncation): { zh: string; en: string } {
 /** The last row of a file's issues in the --out workbook when some were not listed (a note, not a finding). */
 function truncationNote(t: Truncation, file: string): Issue {
   const { zh, en } = truncationLine(t);
-  const note = { code: "file.findings-not-listed", severity: "info", sheet: "", cell: "", value: "", message: zh, messageEn: en, source: "jx: 每个文件最多列出的问题数 / findings listed per file", file };
-  return note as unknown as Issue;
+  return { ...makeIssue({ code: "file.findings-not-listed", sheet: "", cell: "", value: "", message: zh, messageEn: en }), file };
 }
 
 /** Exit code for the findings. */

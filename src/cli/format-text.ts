@@ -47,6 +47,19 @@ function tableLine(t: TableSummary): string {
   return s;
 }
 
+/**
+ * A budget list's verdict is about coverage: its findings are the lines that lack a valid target (and list
+ * problems such as a repeated code), not faults of an indicator table, so it is not called 不可提交.
+ */
+function budgetVerdict(r: FileResult): string {
+  const by = r.report.byCode;
+  const gaps = (by["project.no-target"] ?? 0) + (by["project.invalid-target"] ?? 0);
+  const other = r.report.stats.errors - gaps;
+  if (other > 0) return verdictLine(r.report);
+  if (gaps === 0) return "覆盖情况：每个预算项目都有有效的绩效目标 / Coverage: every budget line has a valid target";
+  return `覆盖情况：${gaps} 个预算项目缺少有效的绩效目标（见下方覆盖率统计） / Coverage: ${gaps} budget line(s) lack a valid target (see coverage below)`;
+}
+
 function fileBlock(r: FileResult): string {
   const out: string[] = [`■ ${termName(r.file)}${r.role === "budget" ? "  (预算项目清单 budget list)" : r.role === "covered-by" ? "  (覆盖清单 covered-by)" : ""}`];
   if (r.error) {
@@ -54,7 +67,7 @@ function fileBlock(r: FileResult): string {
     out.push(`  无法检查 / Not checked: ${termValue(e.message, MESSAGE_MAX)} / ${termValue(e.messageEn, MESSAGE_MAX)}${e.detail ? `\n  (${termValue(e.detail, MESSAGE_MAX)})` : ""}`);
     return out.join("\n") + "\n";
   }
-  out.push(`  ${verdictLine(r.report)}`);
+  out.push(`  ${r.role === "budget" ? budgetVerdict(r) : verdictLine(r.report)}`);
   // Sheets that were not checked, and why (a workbook's sheet of notes, a form never filled in).
   for (const sh of r.check?.sheets ?? []) {
     if (sh.status === "checked" || sh.status === "empty" || !sh.reason) continue;
@@ -135,7 +148,7 @@ function coverageBlock(c: CoverageJson, budgetFile: string | undefined): string 
     out.push(
       renderTable(
         ["分类 Class", "项目编码 Code", "项目名称 Name", "主管部门 Department", "金额(万元) Amount"],
-        lacking.map((m) => [m.class, m.code ?? "", m.name ?? "", m.department ?? "", m.amount !== null && m.amount !== undefined ? fmtAmount(m.amount) : ""]),
+        lacking.map((m) => [m.class === "MISSING_TARGET" ? "缺少目标 no target" : "目标有错 invalid target", m.code ?? "", m.name ?? "", m.department ?? "", m.amount !== null && m.amount !== undefined ? fmtAmount(m.amount) : ""]),
       ).trimEnd(),
     );
   }
@@ -176,7 +189,9 @@ export function formatText(outcome: CheckOutcome): string {
     const names = shortNames(outcome.files.map((r) => r.file));
     const rows = outcome.files.map((r, k) => {
       const s = fileSummary(r);
-      const [zh] = VERDICT_WORDS[r.error ? "not-checked" : verdictOf(r.report)];
+      const gaps = (r.report.byCode["project.no-target"] ?? 0) + (r.report.byCode["project.invalid-target"] ?? 0);
+      const coverageOnly = r.role === "budget" && !r.error && r.report.stats.errors === gaps;
+      const [zh] = coverageOnly ? [gaps > 0 ? "覆盖有缺口" : "全部覆盖"] : VERDICT_WORDS[r.error ? "not-checked" : verdictOf(r.report)];
       return [
         names[k],
         zh,

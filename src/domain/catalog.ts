@@ -34,6 +34,7 @@ export const CATALOG = {
   "table.not-filled": { severity: "error", title: "表格尚未填写", titleEn: "Form not filled in", source: `${PRACTICE}：绩效目标表、自评表须按规定格式填报` },
   "file.invalid-bytes": { severity: "warning", title: "文件中有无法解码的字节", titleEn: "Bytes that do not decode", source: `${PRACTICE}：CSV 文件应为 UTF-8 或 GB18030/GBK 编码` },
   "file.long-text": { severity: "warning", title: "单元格文字超长，已截断", titleEn: "Cell text too long: cut", source: "Excel 单元格最多容纳 32,767 个字符 / an Excel cell holds at most 32,767 characters" },
+  "file.findings-not-listed": { severity: "info", title: "其余问题未列出", titleEn: "Further findings not listed", source: "绩效助手：每个文件最多列出的问题数（错误优先）/ findings listed per file, errors first" },
   "indicator.missing-field": { severity: "error", title: "指标必填项为空", titleEn: "Required indicator field empty", source: `${TARGET_101}：一级、二级、三级指标和指标值为必填项` },
   "indicator.unknown-category": { severity: "warning", title: "一级/二级指标不在指标体系内或归类有误", titleEn: "Level-1/2 indicator outside the framework or misfiled", source: "财预〔2021〕101号 绩效指标体系（产出、效益、满意度，成本）" },
   "indicator.placeholder": { severity: "error", title: "模板占位符未填写", titleEn: "Template placeholder left in", source: `${PRACTICE}：模板中的“**”“XX”“指标1:”须替换为实际内容` },

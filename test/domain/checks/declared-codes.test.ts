@@ -26,6 +26,7 @@ const OUTSIDE_CHECKS: readonly IssueCode[] = [
   "form.template-text",
   "file.invalid-bytes",
   "file.long-text",
+  "file.findings-not-listed",
   "project.no-target",
   "project.invalid-target",
   "project.name-match-only",
