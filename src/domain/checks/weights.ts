@@ -56,8 +56,8 @@ export const weights: ProjectCheck = {
           cell: row.weight?.address ?? a1(row.row, wcol),
           value: row.weight?.text ?? "",
           expected: "> 0",
-          message: w === undefined ? "分值（权重）为空" : `分值（权重）${w}应大于0`,
-          messageEn: w === undefined ? "weight is empty" : `weight ${w} must be above zero`,
+          message: w !== undefined ? `分值（权重）${w}应大于0` : row.weight?.text ? `分值（权重）“${row.weight.text}”不是数值` : "分值（权重）为空",
+          messageEn: w !== undefined ? `weight ${w} must be above zero` : row.weight?.text ? `weight "${row.weight.text}" is not a number` : "weight is empty",
         });
         continue;
       }

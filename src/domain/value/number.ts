@@ -18,7 +18,7 @@ export interface NumberReading {
 }
 
 /** Marks meaning "not applicable / nothing here" (不适用): "/", "-", "—", "无" … */
-const NOT_APPLICABLE = /^(?:[/\\／＼]+|[-－—–―─━ー~～]+|无|無|不适用|不適用|n\/?a|#n\/a)$/i;
+const NOT_APPLICABLE = /^(?:[/\\／＼]+|[-－—–―─━ー~～]+|无|無|不适用|不適用|n\/?a)$/i;
 
 /** True for a cell that says "not applicable": "/", "-", "－", "—", "——", "无", "不适用", "N/A". */
 export function isNotApplicableMark(v: CellValue): boolean {
