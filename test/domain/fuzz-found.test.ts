@@ -2,7 +2,10 @@
  * Engine bugs the fuzz found (bench/fuzz), each on its minimal case: an issue cell outside the grid, a suggested
  * score above its weight, an infinite total.
  */
-import { checkWorkbook, coverageReport } from "../../src/domain/engine";
+import { checkWorkbook, coverageReport, profileForTable } from "../../src/domain/engine";
+import { projectFacts } from "../../src/domain/checks/facts";
+import { recognizeSheet } from "../../src/domain/tables/recognize";
+import type { IndicatorTable } from "../../src/domain/tables/model";
 import { parseA1, type Grid } from "../../src/domain/grid";
 import { realGrid } from "../helpers/real";
 
@@ -71,4 +74,35 @@ test("a form never filled in on a grid starting in column C: table.not-filled in
   for (const r of values) if (r.length > 3) r[3] = null;
   const r = checkWorkbook([{ sheet: "S", top: 0, left: 2, values }]);
   for (const i of r.issues) expect(parseA1(i.cell)!.col).toBeGreaterThanOrEqual(2);
+});
+
+test("a ★ group under a 分值 of 8.408, its members met: the parent's suggested score never rounds past 8.408", () => {
+  const g = realGrid("14");
+  const values = g.values.map((row) => [...row]);
+  values[9][4] = "8.408";
+  const grid = { ...g, values };
+  const table = recognizeSheet(grid).tables[0] as IndicatorTable;
+  const project = table.projects[0];
+  const entry = projectFacts(project, table, profileForTable(table, {}))
+    .score()
+    .indicators.find((e) => e.row.row === 9)!;
+  expect(entry.fromMembers).toBe(1);
+  expect(entry.result.ok && entry.result.score).toBe(8.408);
+});
+
+test("project.missing-category on a grid starting at C5 points inside the grid", () => {
+  const r = checkWorkbook([{ sheet: "S", top: 4, left: 2, values: [["项目编码", "二级指标", "分值"], [null, "", 0]] }]);
+  for (const i of r.issues) {
+    const at = parseA1(i.cell)!;
+    expect(at.row).toBeGreaterThanOrEqual(4);
+    expect(at.col).toBeGreaterThanOrEqual(2);
+  }
+});
+
+test("1e308 in the funds block's 分值: the total stays finite", () => {
+  const g = realGrid("02");
+  const values = g.values.map((row) => [...row]);
+  values[5][5] = 1e308;
+  const total = checkWorkbook([{ ...g, values }]).tables[0].score?.total;
+  expect(total === undefined || Number.isFinite(total)).toBe(true);
 });

@@ -89,7 +89,7 @@ export const categories: ProjectCheck = {
       out.push({
         code: "project.missing-category",
         sheet: table.sheet,
-        cell: anchor?.address ?? "A1",
+        cell: anchor?.address ?? table.range.split(":")[0],
         value: project.info.name?.text ?? "",
         expected: cat,
         message: `项目缺少${cat}`,

@@ -136,7 +136,12 @@ export function scoreExecution(
   }
   const printed = refNumber(row.points);
   const points =
-    printed !== undefined && printed > 0 ? printed : block.titlePoints !== undefined && block.titlePoints > 0 ? block.titlePoints : profile.executionPoints;
+    // A printed 分值 beyond any score (1e308) is not points: the title's or the profile's is used instead.
+    printed !== undefined && printed > 0 && printed <= 1e6
+      ? printed
+      : block.titlePoints !== undefined && block.titlePoints > 0 && block.titlePoints <= 1e6
+        ? block.titlePoints
+        : profile.executionPoints;
   const rate = executionRate(budget, spent);
   const entered = refNumber(row.score);
   return {

@@ -146,7 +146,9 @@ function scoreGroup(members: readonly IndicatorRow[], weight: number | undefined
     completion += Math.min(1, r.completion);
     method ??= r.method;
   }
-  return { ok: true, score: round2(total / members.length), completion: completion / members.length, method: method ?? "positive" };
+  // Rounded, then capped: a 分值 with three decimals must not be passed by the rounded mean.
+  const score = weight !== undefined ? Math.min(weight, round2(total / members.length)) : round2(total / members.length);
+  return { ok: true, score, completion: completion / members.length, method: method ?? "positive" };
 }
 
 /** Scores one indicator row as the checks and the totals see it (`parsedTarget`: its 指标值, if already parsed). */
