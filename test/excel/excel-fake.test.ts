@@ -87,6 +87,80 @@ describe("excel fake", () => {
     expect(fullAddress(fake.model.selection.sheet.name, fake.model.selection.area)).toBe("S!C3");
   });
 
+  it("runs a sync's commands in order and stops at the first failure, keeping what ran before it", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S" }] });
+    fake.model.failNext(/set Range\.values/, "GeneralException", "boom", 1);
+    await run(fake, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      ws.getRange("A1").values = [["first"]];
+      ws.getRange("A2").values = [["second"]];
+      ctx.workbook.worksheets.add("never");
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "GeneralException" });
+    });
+    expect(fake.model.sheets[0].cell(0, 0)?.value).toBe("first");
+    expect(fake.model.sheets[0].cell(1, 0)).toBeUndefined();
+    expect(fake.model.sheet("never")).toBeUndefined();
+  });
+
+  it("models workbook-scoped names: a reference follows renames and becomes #REF! when its sheet is deleted", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "A" }, { name: "B" }], names: [{ name: "Mine", refersTo: "B!C3", comment: "c" }] });
+    await run(fake, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("A");
+      const item = ctx.workbook.names.add("_JX_T", ws.getRange("A1"), "note");
+      item.visible = false;
+      ctx.workbook.names.add("_JX_K", '="tok"');
+      ws.name = "A 2";
+      const names = ctx.workbook.names;
+      names.load("items/name,items/type,items/value,items/formula,items/comment,items/visible");
+      await ctx.sync();
+      expect(names.items.map((n) => [n.name, n.type, n.value, n.formula, n.comment, n.visible])).toEqual([
+        ["Mine", "Range", "B!$C$3", "=B!$C$3", "c", true],
+        ["_JX_T", "Range", "'A 2'!$A$1", "='A 2'!$A$1", "note", false],
+        ["_JX_K", "String", "tok", '="tok"', "", true],
+      ]);
+      ctx.workbook.worksheets.getItem("B").delete();
+      const mine = ctx.workbook.names.getItem("mine");
+      mine.load("type,value,formula");
+      const none = ctx.workbook.names.getItemOrNullObject("nope");
+      await ctx.sync();
+      expect([mine.type, mine.value, mine.formula]).toEqual(["Error", "#REF!", "=#REF!$C$3"]);
+      expect(none.isNullObject).toBe(true);
+    });
+  });
+
+  it("keeps table names and defined names in one namespace, with Excel's name rules", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S", tables: [{ name: "JX_Report", address: "A1:B2" }] }], names: [{ name: "Taken", constant: 1 }] });
+    await run(fake, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      for (const bad of ["jx_report", "TAKEN", "A1", "R1C1", "has space", "1st", "C"]) {
+        const t = ws.tables.add(bad === "jx_report" ? "D1:E2" : `D${bad.length * 3}:E${bad.length * 3 + 1}`, true);
+        t.name = bad;
+        await expect(ctx.sync()).rejects.toMatchObject({ code: expect.stringMatching(/ItemAlreadyExists|InvalidArgument/) });
+      }
+      ctx.workbook.names.add("JX_Report", '="x"');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+      const all = ctx.workbook.tables;
+      all.load("items/name");
+      const one = ctx.workbook.tables.getItem("jx_report");
+      one.load("name");
+      await ctx.sync();
+      expect(all.items.map((t) => t.name)).toContain("JX_Report");
+      expect(one.name).toBe("JX_Report");
+    });
+    expect(fake.model.names.map((n) => n.name)).toEqual(["Taken"]);
+  });
+
+  it("refuses sheet names Excel refuses", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S" }] });
+    await run(fake, async (ctx) => {
+      for (const bad of ["a/b", "a:b", "x".repeat(32), "'q", ""]) {
+        ctx.workbook.worksheets.getItem("S").name = bad;
+        await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      }
+    });
+    expect(fake.model.sheets[0].name).toBe("S");
+  });
+
   it("parses and prints A1 addresses with sheet prefixes", () => {
     expect(parseAddress("'My ''s'!$A$1:B3")).toEqual({ sheet: "My 's", area: { top: 0, left: 0, bottom: 2, right: 1 } });
     expect(parseAddress("A:C")?.area.bottom).toBe(1048575);

@@ -6,7 +6,14 @@
  * - Reading a property that was not loaded, or was loaded but not yet synced, throws `PropertyNotLoaded`.
  * - Bad addresses, missing sheets and shape mismatches fail at `sync()`, as office.js reports them.
  *
- * The model is a plain workbook (sheets of sparse cells with value, formula and number format) plus a selection.
+ * - A sync is not a transaction: its commands run in order, and when one fails the ones before it stay applied and
+ *   the rest are dropped (OfficeExtension.Error.traceMessages holds "all trace messages that were executed before
+ *   the error occurred"; nothing documents a rollback; that nothing is rolled back only real Excel can confirm, and
+ *   the adapter is written so that it does not matter). `model.failNext(/pattern/)` makes the next matching command
+ *   fail, to test what a failure half-way leaves behind.
+ *
+ * The model is a plain workbook (sheets of sparse cells with value, formula and number format, conditional formats,
+ * tables, workbook-scoped defined names) plus a selection.
  * Keep this file free of imports: it is transpiled on its own for the browser.
  *
  * Extending it: add a proxy class, give it `load()` via `FakeObject`, and queue model changes with `ctx.enqueue`.
@@ -169,6 +176,38 @@ export interface FakeTableRec {
   style?: string;
 }
 
+/**
+ * A workbook-scoped defined name (Excel.NamedItem). A name that refers to a range follows its sheet: Excel rewrites
+ * the reference when the sheet is renamed and turns it into #REF! when the sheet is deleted, so `ref.sheet` is the
+ * sheet object (renames need nothing) and becomes null on delete. A name may instead hold a constant (="text").
+ */
+export interface FakeNameRec {
+  name: string;
+  comment: string;
+  visible: boolean;
+  ref?: { sheet: FakeSheet | null; area: FakeArea };
+  constant?: FakeCellValue;
+}
+
+/**
+ * Excel's rules for defined names and table names (one namespace, case-insensitive): start with a letter, an
+ * underscore or a backslash; then letters, digits, underscores and periods; at most 255 characters; not a cell
+ * reference (A1, R1C1) and not the single letters C or R.
+ */
+export function isValidExcelName(n: string): boolean {
+  if (!n || n.length > 255) return false;
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(n)) return false;
+  if (/^[CR]$/i.test(n)) return false;
+  if (/^[A-Za-z]{1,3}\d{1,7}$/.test(n)) return false;
+  if (/^R\d*C\d*$/i.test(n)) return false;
+  return true;
+}
+
+/** Excel's rules for sheet names: 1–31 characters, none of \ / ? * [ ] :, not starting or ending with an apostrophe. */
+export function isValidSheetName(n: string): boolean {
+  return !!n && n.length <= 31 && !/[\\/?*[\]:]/.test(n) && !n.startsWith("'") && !n.endsWith("'");
+}
+
 /** A typed entry Excel may read as a formula: = + - @ or ＝＋－＠ first, after any leading whitespace. */
 const ENTERED_FORMULA = /^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 
@@ -273,7 +312,13 @@ export interface FakeWorkbookInit {
     /** Merged areas, e.g. ["A1:I1", "B3:I3"]. */
     merges?: string[];
     visibility?: "Visible" | "Hidden" | "VeryHidden";
+    /** The user's own conditional formats: custom-formula rules over an address list ("A1:B3,D4"). */
+    conditionalFormats?: { address: string; formula: string; fillColor?: string; fontColor?: string }[];
+    /** The user's own tables on this sheet, e.g. { name: "JX_Report", address: "A1:C4" }. */
+    tables?: { name: string; address: string }[];
   }[];
+  /** Workbook-scoped defined names: a reference ("Sheet1!A1") or a constant. */
+  names?: { name: string; refersTo?: string; constant?: FakeCellValue; comment?: string; visible?: boolean }[];
   /** Largest request or response one sync may carry (bytes of JSON, UTF-8); default 5 MB like Excel on the web. */
   payloadLimit?: number;
   /** Active sheet name; default the first. */
@@ -286,8 +331,12 @@ export class FakeWorkbookModel {
   readonly sheets: FakeSheet[] = [];
   active = 0;
   selection: { sheet: FakeSheet; area: FakeArea };
-  /** Tables of the whole workbook (names are unique across sheets, as in Excel). */
+  /** Tables of the whole workbook (names are unique across sheets and defined names, as in Excel). */
   readonly tables: FakeTableRec[] = [];
+  /** Workbook-scoped defined names. */
+  readonly names: FakeNameRec[] = [];
+  /** Commands made to fail (see failNext), each consumed by the first command it matches. */
+  readonly faults: { match: RegExp; code: string; message: string; skip: number }[] = [];
   readonly payloadLimit: number;
   private nextId = 1;
   private nextCf = 1;
@@ -308,11 +357,54 @@ export class FakeWorkbookModel {
         sheet.merges.push(a.area);
       }
       if (spec.visibility) sheet.visibility = spec.visibility;
+      for (const cf of spec.conditionalFormats ?? []) {
+        const areas = cf.address.split(",").map((a) => {
+          const p = parseAddress(a);
+          if (!p) throw new Error(`bad conditional format address ${a}`);
+          return p.area;
+        });
+        sheet.conditionalFormats.push({ id: this.newConditionalFormatId(), type: "Custom", areas, formula: cf.formula, fillColor: cf.fillColor, fontColor: cf.fontColor });
+      }
+      for (const t of spec.tables ?? []) {
+        const p = parseAddress(t.address);
+        if (!p) throw new Error(`bad table address ${t.address}`);
+        this.checkNewName(t.name);
+        this.tables.push({ name: t.name, sheet, area: p.area, hasHeaders: true });
+      }
+    }
+    for (const n of init.names ?? []) {
+      this.checkNewName(n.name);
+      const rec: FakeNameRec = { name: n.name, comment: n.comment ?? "", visible: n.visible ?? true };
+      if (n.refersTo !== undefined) {
+        const p = parseAddress(n.refersTo);
+        const sheet = p?.sheet !== undefined ? this.sheet(p.sheet) : undefined;
+        if (!p || !sheet) throw new Error(`bad name reference ${n.refersTo}`);
+        rec.ref = { sheet, area: p.area };
+      } else rec.constant = n.constant ?? "";
+      this.names.push(rec);
     }
     this.payloadLimit = init.payloadLimit ?? 5 * 1024 * 1024;
     if (init.active) this.active = Math.max(0, this.sheets.findIndex((s) => s.name === init.active));
     this.selection = { sheet: this.sheets[this.active], area: { top: 0, left: 0, bottom: 0, right: 0 } };
     if (init.selection) this.select(init.selection);
+  }
+
+  /** Throws as Excel does when `name` is not a valid defined/table name or is already a table or a defined name. */
+  checkNewName(name: string, except?: FakeTableRec | FakeNameRec): void {
+    if (!isValidExcelName(name)) throw new FakeOfficeError(ErrorCodes.invalidArgument, `The name '${name}' is not valid.`);
+    const lower = name.toLowerCase();
+    if (this.tables.some((t) => t !== except && t.name.toLowerCase() === lower) || this.names.some((n) => n !== except && n.name.toLowerCase() === lower)) {
+      // Real Excel: the code for a clash may differ by host (only real Excel can confirm); the fake says ItemAlreadyExists.
+      throw new FakeOfficeError(ErrorCodes.itemAlreadyExists, `A table or name '${name}' already exists.`);
+    }
+  }
+
+  /**
+   * Makes the next command whose description matches `match` fail with `code`, after letting `skip` matching ones
+   * run (a test hook, not office.js).
+   */
+  failNext(match: RegExp, code: string = ErrorCodes.generalException, message = "There was an internal error while processing the request.", skip = 0): void {
+    this.faults.push({ match, code, message, skip });
   }
 
   addSheet(name?: string): FakeSheet {
@@ -323,7 +415,7 @@ export class FakeWorkbookModel {
       n = `Sheet${i}`;
     }
     if (this.sheet(n)) throw new FakeOfficeError(ErrorCodes.itemAlreadyExists, `A worksheet named '${n}' already exists.`);
-    if (!n || n.length > 31 || /[\\/?*[\]:]/.test(n)) throw new FakeOfficeError(ErrorCodes.invalidArgument, `Invalid worksheet name '${n}'.`);
+    if (!isValidSheetName(n)) throw new FakeOfficeError(ErrorCodes.invalidArgument, `Invalid worksheet name '${n}'.`);
     const s = new FakeSheet(n, `{${String(this.nextId++).padStart(8, "0")}-0000-0000-0000-000000000000}`);
     this.sheets.push(s);
     return s;
@@ -342,6 +434,8 @@ export class FakeWorkbookModel {
     const activeSheet = this.sheets[this.active];
     this.sheets.splice(i, 1);
     for (let t = this.tables.length - 1; t >= 0; t--) if (this.tables[t].sheet === s) this.tables.splice(t, 1);
+    // Names that referred to the sheet now refer to #REF!, as Excel leaves them.
+    for (const n of this.names) if (n.ref?.sheet === s) n.ref.sheet = null;
     this.active = Math.max(0, this.sheets.indexOf(activeSheet));
     if (this.selection.sheet === s) this.selection = { sheet: this.sheets[this.active], area: { top: 0, left: 0, bottom: 0, right: 0 } };
   }
@@ -442,7 +536,18 @@ export class FakeRequestContext {
       }
       this.responseBytes = 0;
       try {
-        for (const cmd of batch) cmd.run();
+        for (const cmd of batch) {
+          const fault = this.model.faults.findIndex((f) => f.match.test(cmd.describe));
+          if (fault >= 0) {
+            const f = this.model.faults[fault];
+            if (f.skip > 0) f.skip--;
+            else {
+              this.model.faults.splice(fault, 1);
+              throw new FakeOfficeError(f.code, f.message, cmd.describe);
+            }
+          }
+          cmd.run();
+        }
       } finally {
         this.generation++;
         this.stats.responseBytes.push(this.responseBytes);
@@ -809,6 +914,7 @@ export class FakeWorksheet extends FakeObject {
   set name(v: string) {
     this.context.enqueue("set Worksheet.name", () => {
       const s = this.sheet();
+      if (!isValidSheetName(v)) throw new FakeOfficeError(ErrorCodes.invalidArgument, `Invalid worksheet name '${v}'.`);
       const other = this.context.model.sheet(v);
       if (other && other !== s) throw new FakeOfficeError(ErrorCodes.itemAlreadyExists, `A worksheet named '${v}' already exists.`);
       s.name = v;
@@ -960,9 +1066,15 @@ export class FakeWorksheetCollection extends FakeObject {
 
 export class FakeWorkbook extends FakeObject {
   readonly worksheets: FakeWorksheetCollection;
+  /** Every table of the workbook (ExcelApi 1.1). */
+  readonly tables: FakeTableCollection;
+  /** Workbook-scoped defined names (ExcelApi 1.1; add, comment and getItemOrNullObject 1.4; formula 1.7). */
+  readonly names: FakeNamedItemCollection;
   constructor(context: FakeRequestContext) {
     super(context);
     this.worksheets = new FakeWorksheetCollection(context);
+    this.tables = new FakeTableCollection(context, null);
+    this.names = new FakeNamedItemCollection(context);
   }
   protected scalarProps(): readonly string[] {
     return ["name"];
@@ -1271,9 +1383,8 @@ export class FakeTable extends FakeObject {
   set name(v: string) {
     this.context.enqueue("set Table.name", () => {
       const t = this.need();
-      if (this.context.model.tables.some((x) => x !== t && x.name.toLowerCase() === v.toLowerCase())) {
-        throw new FakeOfficeError(ErrorCodes.invalidArgument, `A table named '${v}' already exists.`);
-      }
+      // Table names share one namespace with defined names, and follow the same rules (isValidExcelName).
+      this.context.model.checkNewName(v, t);
       t.name = v;
     });
   }
@@ -1296,12 +1407,17 @@ export class FakeTable extends FakeObject {
   }
 }
 
+/** A sheet's tables, or the whole workbook's (`context.workbook.tables`, ExcelApi 1.1) when `sheetOf` is null. */
 export class FakeTableCollection extends FakeObject {
   constructor(
     context: FakeRequestContext,
-    private readonly sheetOf: () => FakeSheet,
+    private readonly sheetOf: (() => FakeSheet) | null,
   ) {
     super(context);
+  }
+  private sheetNeeded(): FakeSheet {
+    if (!this.sheetOf) throw new FakeOfficeError(ErrorCodes.invalidArgument, "The fake adds tables through a worksheet's collection only.");
+    return this.sheetOf();
   }
   protected scalarProps(): readonly string[] {
     return ["items"];
@@ -1309,9 +1425,9 @@ export class FakeTableCollection extends FakeObject {
   protected snapshot(prop: string): unknown {
     const [top, ...rest] = prop.split("/");
     if (top !== "items") throw new FakeOfficeError(ErrorCodes.invalidArgument, `The fake TableCollection has no property '${prop}'.`);
-    const sheet = this.sheetOf();
+    const sheet = this.sheetOf ? this.sheetOf() : null;
     return this.context.model.tables
-      .filter((t) => t.sheet === sheet)
+      .filter((t) => sheet === null || t.sheet === sheet)
       .map((rec) => {
         const t = new FakeTable(this.context, () => rec);
         t.preload(rest.length ? rest.join("/").split(",") : ["name"]);
@@ -1323,7 +1439,7 @@ export class FakeTableCollection extends FakeObject {
   add(address: string, hasHeaders: boolean): FakeTable {
     let rec: FakeTableRec | undefined;
     this.context.enqueue("TableCollection.add", () => {
-      const sheet = this.sheetOf();
+      const sheet = this.sheetNeeded();
       const p = parseAddress(address);
       if (!p) throw new FakeOfficeError(ErrorCodes.invalidArgument, `Bad table address ${address}`);
       const model = this.context.model;
@@ -1331,14 +1447,25 @@ export class FakeTableCollection extends FakeObject {
         throw new FakeOfficeError(ErrorCodes.invalidOperation, "A table can't overlap another table.");
       }
       let n = model.tables.length + 1;
-      while (model.tables.some((t) => t.name === `Table${n}`)) n++;
+      const taken = (x: string): boolean => model.tables.some((t) => t.name.toLowerCase() === x.toLowerCase()) || model.names.some((d) => d.name.toLowerCase() === x.toLowerCase());
+      while (taken(`Table${n}`)) n++;
       rec = { name: `Table${n}`, sheet, area: p.area, hasHeaders };
       model.tables.push(rec);
     }, address);
     return new FakeTable(this.context, () => rec ?? null);
   }
+  private find(name: string): FakeTableRec | null {
+    return this.context.model.tables.find((t) => (!this.sheetOf || t.sheet === this.sheetOf()) && t.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+  getItem(name: string): FakeTable {
+    return new FakeTable(this.context, () => {
+      const t = this.find(name);
+      if (!t) throw new FakeOfficeError(ErrorCodes.itemNotFound, `The requested resource doesn't exist: table '${name}'.`);
+      return t;
+    });
+  }
   getItemOrNullObject(name: string): FakeTable {
-    return new FakeTable(this.context, () => this.context.model.tables.find((t) => t.sheet === this.sheetOf() && t.name.toLowerCase() === name.toLowerCase()) ?? null);
+    return new FakeTable(this.context, () => this.find(name));
   }
 }
 
@@ -1407,6 +1534,150 @@ export class FakeChartCollection extends FakeObject {
     });
     return new FakeChart(this.context, () => {
       if (!rec) throw new FakeOfficeError(ErrorCodes.invalidObjectPath, "The chart was not created.");
+      return rec;
+    });
+  }
+}
+
+// ------------------------------------------------------------------------------------------------- defined names
+
+/** How Excel prints a name's reference: ='Sheet'!$A$1, or =#REF!$A$1 once the sheet is gone. */
+function nameFormula(rec: FakeNameRec): string {
+  if (rec.ref) {
+    const a = rec.ref.area;
+    const abs = areaToA1(a).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+    return rec.ref.sheet ? `=${quoteSheet(rec.ref.sheet.name)}!${abs}` : `=#REF!${abs}`;
+  }
+  const c = rec.constant ?? "";
+  return typeof c === "string" ? `="${c.replace(/"/g, '""')}"` : `=${textOf(c)}`;
+}
+
+export class FakeNamedItem extends FakeObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly rec: () => FakeNameRec | null,
+  ) {
+    super(context);
+  }
+  need(): FakeNameRec {
+    const r = this.rec();
+    if (!r) throw new FakeOfficeError(ErrorCodes.invalidObjectPath, "The named item is a null object.");
+    return r;
+  }
+  protected override resolvesToNull(): boolean {
+    return this.rec() === null;
+  }
+  protected scalarProps(): readonly string[] {
+    return ["name", "type", "value", "formula", "comment", "visible"];
+  }
+  /**
+   * type: "Range" for a live reference, "Error" for #REF!, else the constant's type. value: for a range, its address
+   * (office.js: "For a named range, it will return the range address"); #REF! once the sheet is gone; else the
+   * constant. How real Excel prints a deleted reference's value may differ (only real Excel can confirm).
+   */
+  protected snapshot(prop: string): unknown {
+    const r = this.need();
+    switch (prop) {
+      case "name":
+        return r.name;
+      case "comment":
+        return r.comment;
+      case "visible":
+        return r.visible;
+      case "formula":
+        return nameFormula(r);
+      case "type":
+        if (r.ref) return r.ref.sheet ? "Range" : "Error";
+        return typeof r.constant === "number" ? "Double" : typeof r.constant === "boolean" ? "Boolean" : "String";
+      case "value":
+        if (r.ref) return r.ref.sheet ? nameFormula(r).slice(1) : "#REF!";
+        return r.constant ?? "";
+      default:
+        throw new FakeOfficeError(ErrorCodes.invalidArgument, `The fake NamedItem has no property '${prop}'.`);
+    }
+  }
+  get name(): string { return this.read("name"); }
+  get type(): string { return this.read("type"); }
+  get value(): unknown { return this.read("value"); }
+  get formula(): string { return this.read("formula"); }
+  get comment(): string { return this.read("comment"); }
+  set comment(v: string) {
+    this.context.enqueue("set NamedItem.comment", () => {
+      this.need().comment = v;
+    }, v);
+  }
+  get visible(): boolean { return this.read("visible"); }
+  set visible(v: boolean) {
+    this.context.enqueue("set NamedItem.visible", () => {
+      this.need().visible = v;
+    });
+  }
+  delete(): void {
+    this.context.enqueue("NamedItem.delete", () => {
+      const list = this.context.model.names;
+      const i = list.indexOf(this.need());
+      if (i >= 0) list.splice(i, 1);
+    });
+  }
+}
+
+export class FakeNamedItemCollection extends FakeObject {
+  protected scalarProps(): readonly string[] {
+    return ["items"];
+  }
+  protected snapshot(prop: string): unknown {
+    const [top, ...rest] = prop.split("/");
+    if (top !== "items") throw new FakeOfficeError(ErrorCodes.invalidArgument, `The fake NamedItemCollection has no property '${prop}'.`);
+    const subs = rest.length ? rest.join("/").split(",") : ["name", "type", "value", "comment", "visible"];
+    return this.context.model.names.map((rec) => {
+      const n = new FakeNamedItem(this.context, () => rec);
+      n.preload(subs);
+      return n;
+    });
+  }
+  get items(): FakeNamedItem[] { return this.read("items"); }
+  private find(name: string): FakeNameRec | null {
+    const lower = name.toLowerCase();
+    return this.context.model.names.find((n) => n.name.toLowerCase() === lower) ?? null;
+  }
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => {
+      const r = this.find(name);
+      if (!r) throw new FakeOfficeError(ErrorCodes.itemNotFound, `The requested resource doesn't exist: name '${name}'.`);
+      return r;
+    });
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => this.find(name));
+  }
+  /**
+   * Adds a workbook-scoped name (ExcelApi 1.4): `reference` is a Range or a formula text (a constant "=\"x\"" or an
+   * address "=Sheet1!$A$1"). The name must be valid and free among names and tables.
+   */
+  add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
+    let rec: FakeNameRec | undefined;
+    this.context.enqueue("NamedItemCollection.add", () => {
+      const model = this.context.model;
+      model.checkNewName(name);
+      const r: FakeNameRec = { name, comment: comment ?? "", visible: true };
+      if (reference instanceof FakeRange) {
+        const t = reference.resolve();
+        r.ref = { sheet: t.sheet, area: { ...t.area } };
+      } else {
+        const body = reference.startsWith("=") ? reference.slice(1) : reference;
+        const str = /^"((?:[^"]|"")*)"$/.exec(body);
+        const p = str ? undefined : parseAddress(body);
+        const sheet = p?.sheet !== undefined ? model.sheet(p.sheet) : undefined;
+        if (str) r.constant = str[1].replace(/""/g, '"');
+        else if (p && sheet) r.ref = { sheet, area: p.area };
+        else if (/^-?\d+(\.\d+)?$/.test(body)) r.constant = Number(body);
+        else throw new FakeOfficeError(ErrorCodes.invalidArgument, `The fake cannot read the reference '${reference}'.`);
+      }
+      model.names.push(r);
+      rec = r;
+    }, [name, typeof reference === "string" ? reference : "range", comment ?? ""]);
+    return new FakeNamedItem(this.context, () => {
+      if (!rec) throw new FakeOfficeError(ErrorCodes.invalidObjectPath, "The name was not created.");
       return rec;
     });
   }
