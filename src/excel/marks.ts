@@ -1,23 +1,31 @@
 /**
  * Marks on problem cells: the add-in's own conditional formats, one per sheet and severity, over the cells with
- * issues. A mark's rule carries a tag in its formula (=N("jx-mark:error")=0 is always TRUE), so "clear marks"
- * deletes exactly ours, wherever they are, and never the user's formats, values or other rules.
- * Three syncs whatever the number of cells: list sheets, list conditional formats, delete old and add new.
+ * issues. Every mark rule carries this workbook's mark token in its formula (=N("jx-mark:error:<token>")=0 is
+ * always TRUE), and the token is kept in the add-in's hidden marker name _JX_MARKS (ownership.ts). "Clear marks"
+ * deletes a rule only when its formula carries that token: a user's rule is never removed, even one whose formula
+ * has the same shape (=N("jx-mark:error")=0, as earlier versions wrote, or any other text: without the token the
+ * add-in cannot tell it is its own, so it leaves it). A rule copied with a marked cell carries the token and counts
+ * as a mark. The add-in's own sheets (report, coverage) are never marked.
+ * Three syncs whatever the number of cells: list sheets and markers, list conditional formats, delete old and add
+ * new (the token is created with the first marks, in that same sync).
+ * Only real Excel can confirm: that a copied rule keeps its formula text as written (the token survives), and that
+ * ConditionalFormat.delete on a rule that covers several areas removes the whole rule.
  */
 import type { Issue, Severity } from "../domain/issues";
 import { parseArea } from "../domain/grid";
-import { isOwnSheet } from "./sheets";
+import { freeMarkerName, loadOwnership, markerComment, ownSheets, randomToken, type Ownership } from "./ownership";
 
 export type MarkLevel = Extract<Severity, "error" | "warning">;
 
-/** The rule formula that tags a mark; always TRUE. */
-export function markFormula(level: MarkLevel): string {
-  return `=N("jx-mark:${level}")=0`;
+/** The rule formula that tags a mark of this workbook (token from _JX_MARKS); always TRUE. */
+export function markFormula(level: MarkLevel, token: string): string {
+  return `=N("jx-mark:${level}:${token}")=0`;
 }
 
-/** True for a formula the add-in wrote. */
-export function isMarkFormula(formula: string): boolean {
-  return /N\("jx-mark:(?:error|warning)"\)/i.test(formula);
+/** True for a rule formula the add-in wrote in the workbook whose mark token is `token`. */
+export function isMarkFormula(formula: string, token: string | undefined): boolean {
+  if (!token || !/^[a-z0-9]+$/.test(token)) return false;
+  return new RegExp(`N\\("jx-mark:(?:error|warning):${token}"\\)`, "i").test(formula);
 }
 
 /** Excel's own "light red fill, dark red text" and "yellow fill, dark yellow text" presets. */
@@ -69,30 +77,46 @@ export interface MarksResult {
   readonly syncs: number;
 }
 
-/** Queues deletion of our marks on every user sheet; returns the number found. Two syncs. */
-async function queueClear(context: Excel.RequestContext, sync: () => Promise<void>): Promise<{ count: number; sheets: string[] }> {
+/** The add-in's marks cannot be told apart without the marker API (see ownership.ts). */
+export class MarksUnsupportedError extends Error {
+  readonly code = "ApiNotFound";
+  constructor() {
+    super("此 Excel 版本无法标记单元格（需要 ExcelApi 1.4）。/ This Excel build cannot mark cells (ExcelApi 1.4 needed).");
+    this.name = "MarksUnsupportedError";
+  }
+}
+
+/** Queues deletion of our marks on every sheet but the add-in's own; returns the number found. Two syncs. */
+async function queueClear(context: Excel.RequestContext, sync: () => Promise<void>): Promise<{ count: number; sheets: string[]; ownership: Ownership }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
+  const load = loadOwnership(context);
   await sync();
-  const user = sheets.items.filter((ws) => !isOwnSheet(ws.name));
-  const lists = user.map((ws) => {
-    const cfs = ws.getRange().conditionalFormats;
-    cfs.load("items/type,items/customOrNullObject/rule/formula");
-    return cfs;
-  });
+  const ownership = load();
+  const own = ownSheets(ownership, sheets.items.map((ws) => ws.name));
+  const user = sheets.items.filter((ws) => !own.has(ws.name));
+  const token = ownership.markToken;
+  const lists = token
+    ? user.map((ws) => {
+        const cfs = ws.getRange().conditionalFormats;
+        cfs.load("items/type,items/customOrNullObject/rule/formula");
+        return cfs;
+      })
+    : [];
+  // Same number of round trips with or without marks to clear.
   await sync();
   let count = 0;
   for (const cfs of lists) {
     for (const cf of cfs.items) {
       const custom = cf.customOrNullObject;
       if (custom.isNullObject) continue;
-      if (isMarkFormula(custom.rule.formula)) {
+      if (isMarkFormula(custom.rule.formula, token)) {
         cf.delete();
         count++;
       }
     }
   }
-  return { count, sheets: user.map((ws) => ws.name) };
+  return { count, sheets: user.map((ws) => ws.name), ownership };
 }
 
 /** Removes every mark the add-in made (three syncs). */
@@ -117,7 +141,14 @@ export async function applyMarks(issues: readonly Issue[]): Promise<MarksResult>
       syncs++;
       await context.sync();
     };
-    const { sheets } = await queueClear(context, sync);
+    const { sheets, ownership } = await queueClear(context, sync);
+    if (!ownership.available) throw new MarksUnsupportedError();
+    let token = ownership.markToken;
+    if (!token) {
+      token = randomToken(12);
+      const item = context.workbook.names.add(freeMarkerName("MARKS", ownership.definedNames), `="${token}"`, markerComment("marks"));
+      item.visible = false;
+    }
     const known = new Set(sheets);
     let count = 0;
     for (const [sheet, levels] of planMarks(issues)) {
@@ -128,7 +159,7 @@ export async function applyMarks(issues: readonly Issue[]): Promise<MarksResult>
         count += levels[level].length;
         for (const list of addressLists(levels[level])) {
           const cf = ws.getRanges(list).conditionalFormats.add("Custom");
-          cf.custom.rule.formula = markFormula(level);
+          cf.custom.rule.formula = markFormula(level, token);
           cf.custom.format.fill.color = COLORS[level].fill;
           cf.custom.format.font.color = COLORS[level].font;
         }

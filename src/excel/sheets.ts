@@ -1,19 +1,12 @@
 /**
- * Sheets the add-in owns. Everything the add-in writes goes to these sheets (or to its own conditional formats),
- * and the checker never reads them back as user data.
+ * The add-in's own sheets: their names, and helpers for writing user text into them. Which sheets are the add-in's
+ * is decided by the markers it stores (ownership.ts), never by these names: a sheet of the user's may have them.
  */
 
-/** The validation report sheet (replaced on every rerun). */
+/** The validation report sheet's name (replaced on every rerun; 校验报告 (2) … when a user sheet has the name). */
 export const REPORT_SHEET = "校验报告";
-/** The coverage statistics sheet (replaced on every rerun). */
+/** The coverage statistics sheet's name (replaced on every rerun; 覆盖率统计 (2) … likewise). */
 export const COVERAGE_SHEET = "覆盖率统计";
-/** Prefix of hidden helper sheets the add-in may create. */
-export const HELPER_PREFIX = "_jx";
-
-/** True for a sheet the add-in wrote (so it is skipped when checking, and may be replaced). */
-export function isOwnSheet(name: string): boolean {
-  return name === REPORT_SHEET || name === COVERAGE_SHEET || name.toLowerCase().startsWith(HELPER_PREFIX);
-}
 
 /** A sheet name as Excel formulas and addresses want it: always quoted, inner quotes doubled. */
 export function quoteSheet(name: string): string {

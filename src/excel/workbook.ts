@@ -1,14 +1,17 @@
 /**
  * Reading the workbook into the engine's grids, in a constant number of Excel round trips:
- *   sync 1: the sheet list (names, visibility) and the active sheet;
+ *   sync 1: the sheet list (names, visibility), the active sheet and the add-in's markers (ownership.ts);
  *   sync 2: each sheet's used range (position and size only);
  *   sync 3: values, number formats and merged areas of every used range, cut into row chunks.
  * Excel on the web refuses a request or response over 5 MB, so the chunks are packed into round trips of at most
  * `payloadBudget` estimated bytes: a workbook under that budget is read in 3 syncs whatever its row count, a larger
  * one in 2 + ⌈size / budget⌉. If Excel still refuses a batch as too large, it is split in two and retried.
+ * The add-in's own report and coverage sheets are left out because their marker says so, never because of their
+ * name: a sheet of the user's named 校验报告 or 覆盖率统计 (or anything else) is read like any other.
  */
 import { parseArea, type Area, type Grid } from "../domain/grid";
-import { isOwnSheet, splitAddressList } from "./sheets";
+import { splitAddressList } from "./sheets";
+import { loadOwnership, ownSheets, templateSheets } from "./ownership";
 import { throwIfCancelled } from "./errors";
 import { fromExcelValues } from "./values";
 
@@ -36,8 +39,10 @@ export interface WorkbookGrids {
   readonly grids: Grid[];
   /** Names of the sheets read, in workbook order. */
   readonly sheets: string[];
-  /** Sheets left out because the add-in owns them. */
+  /** Sheets left out because the add-in wrote them (its marked report and coverage sheets). */
   readonly skipped: string[];
+  /** Sheets read that the add-in inserted from its templates (marked; the user's to fill in, so checked). */
+  readonly templates?: string[];
   /** The active sheet's name. */
   readonly active: string;
   /** Round trips used. */
@@ -117,12 +122,17 @@ export async function readWorkbookGrids(options: ReadOptions = {}): Promise<Work
     sheets.load("items/name,items/visibility");
     const activeWs = sheets.getActiveWorksheet();
     activeWs.load("name");
+    const ownership = loadOwnership(context);
     await sync();
     throwIfCancelled(options.signal);
     const active = activeWs.name;
+    const allNames = sheets.items.map((ws) => ws.name);
+    const marked = ownership();
+    const own = ownSheets(marked, allNames);
+    const templates = templateSheets(marked, allNames);
     const skipped: string[] = [];
     const chosen = sheets.items.filter((ws) => {
-      if (isOwnSheet(ws.name)) {
+      if (own.has(ws.name)) {
         skipped.push(ws.name);
         return false;
       }
@@ -212,7 +222,7 @@ export async function readWorkbookGrids(options: ReadOptions = {}): Promise<Work
       }
       grids.push({ sheet: p.name, top: p.top, left: p.left, values: fromExcelValues(rowsV), numberFormats: rowsF, merges: merges[i] });
     }
-    return { grids, sheets: names, skipped, active, syncs };
+    return { grids, sheets: names, skipped, templates: templates.filter((t) => names.includes(t)), active, syncs };
   });
 }
 
