@@ -1,16 +1,28 @@
 /**
  * The 覆盖率统计 sheet: overall figures, the tables by department and by 预算类型 (Excel tables), the lines missing a
- * target, and a native clustered-column chart of projects vs covered by department. Replaced on every run.
- * Two syncs (find the old sheet, write).
+ * target, and a native clustered-column chart of projects vs covered by department. A rerun replaces the add-in's
+ * previous coverage sheet (found by its marker, see ownership.ts); a sheet of the user's named 覆盖率统计 is never
+ * touched (the sheet goes to 覆盖率统计 (2) and the pane says so), nor a table of the user's with one of our table
+ * names. Two syncs (read names and markers, write); a failed write leaves the previous sheet.
  */
 import type { CoverageJson } from "../domain/coverage";
 import { COVERAGE_SHEET, formatAsText, safeText } from "./sheets";
-import { blockAddress, replaceOwnSheet } from "./write";
+import { blockAddress, writeOwnSheet } from "./write";
 
 export interface CoverageWritten {
+  /** The sheet written: 覆盖率统计, or 覆盖率统计 (2) … when a sheet of the user's has that name. */
   readonly sheet: string;
+  /** The name asked for (覆盖率统计). */
+  readonly requested: string;
+  /** True when the add-in's previous coverage sheet was replaced. */
+  readonly replaced: boolean;
+  /** The two tables' names (by department, by budget type). */
+  readonly tables: readonly string[];
   readonly syncs: number;
 }
+
+/** The tables' names, when free. */
+export const COVERAGE_TABLES = ["JX_CoverageByDepartment", "JX_CoverageByBudgetType"] as const;
 
 type Row = (string | number)[];
 
@@ -22,61 +34,67 @@ function groupRows<K extends string>(rows: readonly ({ projects: number; covered
 
 /** Writes (or rewrites) the 覆盖率统计 sheet from the domain's coverage figures. */
 export async function writeCoverageSheet(coverage: CoverageJson, caption: string): Promise<CoverageWritten> {
-  return Excel.run(async (context) => {
-    let syncs = 0;
-    const ws = await replaceOwnSheet(context, COVERAGE_SHEET, () => syncs++);
-    const put = (top: number, rows: readonly Row[]): void => {
-      if (!rows.length) return;
-      ws.getRangeByIndexes(top, 0, rows.length, rows[0].length).values = rows.map((r) => [...r]);
-    };
-    const pct = (top: number, rows: number, cols: readonly number[]): void => {
-      for (const c of cols) ws.getRangeByIndexes(top, c, rows, 1).numberFormat = Array.from({ length: rows }, () => ["0.0%"]);
-    };
-    put(0, [["覆盖率统计 Coverage", "", "", "", "", "", ""]]);
-    ws.getRange("A1").format.font.bold = true;
-    // User text (the caption's file names, departments, budget types, codes, names, sheets) is written as text:
-    // its cells are formatted "@" before the values, and every value is escaped (safeText).
-    formatAsText(ws, 1, 0, 1, 1);
-    put(1, [[safeText(caption), "", "", "", "", "", ""]]);
-    put(2, [
-      ["总计 Total", coverage.total.projects, coverage.covered.projects, coverage.rateByCount, coverage.total.amount, coverage.covered.amount, coverage.rateByAmount],
-    ]);
-    pct(2, 1, [3, 6]);
-
-    let row = 4;
-    const table = (title: string, header: string, rows: Row[], name: string): { top: number; count: number } => {
-      put(row, [[title, "", "", "", "", "", ""]]);
-      const top = row + 1;
-      const body = rows.length ? rows : [["（无）", 0, 0, 0, 0, 0, 0]];
-      formatAsText(ws, top + 1, 0, body.length, 1);
-      put(top, [[header, ...GROUP_HEADER], ...body]);
-      pct(top + 1, body.length, [3, 6]);
-      const t = ws.tables.add(blockAddress(top, 0, body.length + 1, 7), true);
-      t.name = name;
-      t.style = "TableStyleMedium9";
-      row = top + body.length + 2;
-      return { top, count: body.length };
-    };
-    const dept = table("按主管部门 By department", "主管部门 Department", groupRows(coverage.byDepartment, "department"), "JX_CoverageByDepartment");
-    table("按预算类型 By budget type", "预算类型 Budget type", groupRows(coverage.byBudgetType, "budgetType"), "JX_CoverageByBudgetType");
-
-    put(row, [["缺少绩效目标的项目 Lines without a target", "", "", "", "", "", ""]]);
-    const missing: Row[] = coverage.missing.map((m) => [safeText(m.code), safeText(m.name), safeText(m.department), m.amount ?? "", safeText(m.sheet ?? ""), safeText(m.cell ?? ""), ""]);
-    formatAsText(ws, row + 2, 0, missing.length, 3);
-    formatAsText(ws, row + 2, 4, missing.length, 2);
-    put(row + 1, [["项目编码 Code", "项目名称 Name", "主管部门 Department", "金额(万元) Amount", "工作表 Sheet", "单元格 Cell", ""], ...missing]);
-    row += missing.length + 3;
-
-    // Chart: department vs projects and covered (columns A:C of the department table).
-    const chart = ws.charts.add("ColumnClustered", ws.getRange(blockAddress(dept.top, 0, dept.count + 1, 3)), "Columns");
-    chart.title.text = "按主管部门的绩效目标覆盖 Coverage by department";
-    chart.name = "JX_CoverageChart";
-    chart.setPosition("I2", "P20");
-    ws.getRange("A:A").format.columnWidth = 160;
-    ws.getRange("B:G").format.columnWidth = 90;
-    ws.activate();
-    syncs++;
-    await context.sync();
-    return { sheet: COVERAGE_SHEET, syncs };
+  const w = await writeOwnSheet({
+    kind: "coverage",
+    base: COVERAGE_SHEET,
+    tables: COVERAGE_TABLES,
+    what: { zh: COVERAGE_SHEET, en: "the coverage sheet (覆盖率统计)" },
+    fill: async (ws) => fillCoverage(ws, coverage, caption),
   });
+  return { sheet: w.sheet, requested: w.requested, replaced: w.replaced, tables: w.tables, syncs: w.syncs };
+}
+
+/** Queues the sheet's content; returns its two tables (department, budget type). */
+function fillCoverage(ws: Excel.Worksheet, coverage: CoverageJson, caption: string): Excel.Table[] {
+  const put = (top: number, rows: readonly Row[]): void => {
+    if (!rows.length) return;
+    ws.getRangeByIndexes(top, 0, rows.length, rows[0].length).values = rows.map((r) => [...r]);
+  };
+  const pct = (top: number, rows: number, cols: readonly number[]): void => {
+    for (const c of cols) ws.getRangeByIndexes(top, c, rows, 1).numberFormat = Array.from({ length: rows }, () => ["0.0%"]);
+  };
+  put(0, [["覆盖率统计 Coverage", "", "", "", "", "", ""]]);
+  ws.getRange("A1").format.font.bold = true;
+  // User text (the caption's file names, departments, budget types, codes, names, sheets) is written as text:
+  // its cells are formatted "@" before the values, and every value is escaped (safeText).
+  formatAsText(ws, 1, 0, 1, 1);
+  put(1, [[safeText(caption), "", "", "", "", "", ""]]);
+  put(2, [
+    ["总计 Total", coverage.total.projects, coverage.covered.projects, coverage.rateByCount, coverage.total.amount, coverage.covered.amount, coverage.rateByAmount],
+  ]);
+  pct(2, 1, [3, 6]);
+
+  let row = 4;
+  const tables: Excel.Table[] = [];
+  const table = (title: string, header: string, rows: Row[]): { top: number; count: number } => {
+    put(row, [[title, "", "", "", "", "", ""]]);
+    const top = row + 1;
+    const body = rows.length ? rows : [["（无）", 0, 0, 0, 0, 0, 0]];
+    formatAsText(ws, top + 1, 0, body.length, 1);
+    put(top, [[header, ...GROUP_HEADER], ...body]);
+    pct(top + 1, body.length, [3, 6]);
+    const t = ws.tables.add(blockAddress(top, 0, body.length + 1, 7), true);
+    tables.push(t);
+    t.style = "TableStyleMedium9";
+    row = top + body.length + 2;
+    return { top, count: body.length };
+  };
+  const dept = table("按主管部门 By department", "主管部门 Department", groupRows(coverage.byDepartment, "department"));
+  table("按预算类型 By budget type", "预算类型 Budget type", groupRows(coverage.byBudgetType, "budgetType"));
+
+  put(row, [["缺少绩效目标的项目 Lines without a target", "", "", "", "", "", ""]]);
+  const missing: Row[] = coverage.missing.map((m) => [safeText(m.code), safeText(m.name), safeText(m.department), m.amount ?? "", safeText(m.sheet ?? ""), safeText(m.cell ?? ""), ""]);
+  formatAsText(ws, row + 2, 0, missing.length, 3);
+  formatAsText(ws, row + 2, 4, missing.length, 2);
+  put(row + 1, [["项目编码 Code", "项目名称 Name", "主管部门 Department", "金额(万元) Amount", "工作表 Sheet", "单元格 Cell", ""], ...missing]);
+  row += missing.length + 3;
+
+  // Chart: department vs projects and covered (columns A:C of the department table).
+  const chart = ws.charts.add("ColumnClustered", ws.getRange(blockAddress(dept.top, 0, dept.count + 1, 3)), "Columns");
+  chart.title.text = "按主管部门的绩效目标覆盖 Coverage by department";
+  chart.name = "JX_CoverageChart";
+  chart.setPosition("I2", "P20");
+  ws.getRange("A:A").format.columnWidth = 160;
+  ws.getRange("B:G").format.columnWidth = 90;
+  return tables;
 }

@@ -16,6 +16,37 @@ export function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CancelledError();
 }
 
+/**
+ * A write of one of the add-in's sheets that did not finish. Its message says, Chinese first and then English,
+ * what was not written, that the previous sheet is unchanged (when there was one and it is), and why.
+ */
+export class OutputWriteError extends Error {
+  readonly zh: string;
+  readonly en: string;
+  readonly code?: string;
+  readonly detail?: string;
+  /**
+   * `previous`: "kept" (the previous sheet is as it was), "none" (there was none; nothing half-written is left), or
+   * "replaced" (the failure came after the previous sheet was deleted: the new one is complete and kept).
+   */
+  constructor(what: { readonly zh: string; readonly en: string }, cause: unknown, previous: "kept" | "none" | "replaced") {
+    const why = readableError(cause);
+    const state = {
+      kept: ["，上一份保持不变", "; the previous one is unchanged"],
+      none: ["，未留下写了一半的工作表", "; no half-written sheet is left"],
+      replaced: ["；新的一份已完整写入，但收尾（改名或标记）未完成", "; the new one is complete but was not renamed or marked"],
+    }[previous];
+    const zh = `写入“${what.zh}”未完成${state[0]}。原因：${why.zh}`;
+    const en = `Writing ${what.en} did not finish${state[1]}. Reason: ${why.en}`;
+    super(`${zh} / ${en}`);
+    this.name = "OutputWriteError";
+    this.zh = zh;
+    this.en = en;
+    this.code = why.code;
+    this.detail = why.detail ?? (why.zh === why.en ? why.zh : undefined);
+  }
+}
+
 const MESSAGES: Readonly<Record<string, readonly [string, string]>> = {
   AccessDenied: ["工作簿或工作表受保护，无法写入。请取消保护后重试。", "The workbook or sheet is protected. Unprotect it and try again."],
   InvalidOperation: ["Excel 拒绝了此操作（可能正在编辑单元格）。请按 Esc 结束编辑后重试。", "Excel refused the operation (a cell may be in edit mode). Press Esc and try again."],
@@ -50,6 +81,7 @@ function codeOf(e: unknown): string | undefined {
 /** Turns anything thrown by office.js (or by us) into a message for the pane. Never returns an empty text. */
 export function readableError(e: unknown): ReadableError {
   if (e instanceof CancelledError) return { zh: "已取消。", en: "Cancelled.", cancelled: true };
+  if (e instanceof OutputWriteError) return { zh: e.zh, en: e.en, code: e.code, detail: e.detail, cancelled: false };
   const code = codeOf(e);
   const raw = e instanceof Error ? e.message : typeof e === "string" ? e : "";
   const known = code ? MESSAGES[code] : undefined;

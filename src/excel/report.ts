@@ -1,12 +1,15 @@
 /**
  * The 校验报告 sheet: the summary on top, then every issue as an Excel table (filterable), with the cell column
- * linking back to the cell. The sheet is replaced on every run; no other sheet is touched. Two syncs for a report
- * under ~4 MB (one to find the old sheet, one to write), one more per further 4 MB.
+ * linking back to the cell. A rerun replaces the add-in's previous report (found by its marker, see ownership.ts),
+ * including anything typed into it: the pane says so, and a report the user renamed is the user's and is kept. A
+ * sheet of the user's named 校验报告 is never touched: the report goes to 校验报告 (2) and the pane says so. A table
+ * of the user's named JX_Report makes the report's table JX_Report_2. Two syncs for a report under ~4 MB (one to
+ * read names and markers, one to write), one more per further 4 MB; a failed write leaves the previous report.
  */
 import type { Issue } from "../domain/issues";
 import { countByCode, issueGrid, verdictLine, type Stats } from "../domain/report";
 import { formatAsText, REPORT_SHEET, safeText, sheetRef } from "./sheets";
-import { blockAddress, replaceOwnSheet, writeRows } from "./write";
+import { blockAddress, writeOwnSheet, writeRows } from "./write";
 
 export interface ReportInput {
   readonly issues: readonly Issue[];
@@ -17,10 +20,20 @@ export interface ReportInput {
 }
 
 export interface ReportWritten {
+  /** The sheet written: 校验报告, or 校验报告 (2) … when a sheet of the user's has that name. */
   readonly sheet: string;
+  /** The name asked for (校验报告). */
+  readonly requested: string;
+  /** True when the add-in's previous report was replaced. */
+  readonly replaced: boolean;
   readonly rows: number;
+  /** The issue table's name (JX_Report, or JX_Report_2 … when a table or name of the user's has it). */
+  readonly table: string;
   readonly syncs: number;
 }
+
+/** The issue table's name, when free. */
+export const REPORT_TABLE = "JX_Report";
 
 /** First row of the issue table (0-based): summary and caption above it. */
 export const REPORT_TABLE_ROW = 3;
@@ -35,37 +48,39 @@ export function cellLinkFormula(sheet: string, cell: string): string {
 
 /** Writes (or rewrites) the 校验报告 sheet. */
 export async function writeReportSheet(input: ReportInput): Promise<ReportWritten> {
-  return Excel.run(async (context) => {
-    let syncs = 0;
-    const ws = await replaceOwnSheet(context, REPORT_SHEET, () => syncs++);
-    const grid = issueGrid(input.issues).map((row) => row.map(safeText));
-    const width = grid[0].length;
-    // The verdict as every front says it: a workbook in which nothing was recognized is 无法检查, never ready.
-    ws.getRange("A1").values = [[verdictLine({ stats: input.stats, byCode: countByCode(input.issues) })]];
-    ws.getRange("A1").format.font.bold = true;
-    // User text (sheet names, values, messages quoting them, the caption's file names) is written as text: the
-    // cells are formatted "@" first and every value escaped. The link column keeps the General format its
-    // HYPERLINK formulas need (a formula written to a text cell stays text).
-    formatAsText(ws, 1, 0, 1, 1);
-    ws.getRange("A2").values = [[safeText(input.caption)]];
-    formatAsText(ws, REPORT_TABLE_ROW, 0, grid.length, CELL_COL);
-    formatAsText(ws, REPORT_TABLE_ROW, CELL_COL + 1, grid.length, width - CELL_COL - 1);
-    // Values first, then the link column as formulas.
-    syncs += await writeRows(context, ws, REPORT_TABLE_ROW, 0, grid, { signal: input.signal });
-    if (input.issues.length) {
-      const links = input.issues.map((i) => [i.cell ? cellLinkFormula(i.sheet, i.cell) : ""]);
-      syncs += await writeRows(context, ws, REPORT_TABLE_ROW + 1, CELL_COL, links, { signal: input.signal, kind: "formulas" });
-    }
-    const table = ws.tables.add(blockAddress(REPORT_TABLE_ROW, 0, grid.length, width), true);
-    table.name = "JX_Report";
-    table.style = "TableStyleMedium2";
-    ws.freezePanes.freezeRows(REPORT_TABLE_ROW + 1);
-    ws.getRange("A:A").format.columnWidth = 60;
-    ws.getRange("B:D").format.columnWidth = 90;
-    ws.getRange("E:E").format.columnWidth = 300;
-    ws.activate();
-    syncs++;
-    await context.sync();
-    return { sheet: REPORT_SHEET, rows: input.issues.length, syncs };
+  const w = await writeOwnSheet({
+    kind: "report",
+    base: REPORT_SHEET,
+    tables: [REPORT_TABLE],
+    what: { zh: REPORT_SHEET, en: "the report sheet (校验报告)" },
+    fill: async (ws, sync) => {
+      const context = ws.context;
+      const grid = issueGrid(input.issues).map((row) => row.map(safeText));
+      const width = grid[0].length;
+      // The verdict as every front says it: a workbook in which nothing was recognized is 无法检查, never ready.
+      ws.getRange("A1").values = [[verdictLine({ stats: input.stats, byCode: countByCode(input.issues) })]];
+      ws.getRange("A1").format.font.bold = true;
+      // User text (sheet names, values, messages quoting them, the caption's file names) is written as text: the
+      // cells are formatted "@" first and every value escaped. The link column keeps the General format its
+      // HYPERLINK formulas need (a formula written to a text cell stays text).
+      formatAsText(ws, 1, 0, 1, 1);
+      ws.getRange("A2").values = [[safeText(input.caption)]];
+      formatAsText(ws, REPORT_TABLE_ROW, 0, grid.length, CELL_COL);
+      formatAsText(ws, REPORT_TABLE_ROW, CELL_COL + 1, grid.length, width - CELL_COL - 1);
+      // Values first, then the link column as formulas (writeRows syncs only past ~4 MB, through the writer's count).
+      await writeRows(context, ws, REPORT_TABLE_ROW, 0, grid, { signal: input.signal, onSync: sync });
+      if (input.issues.length) {
+        const links = input.issues.map((i) => [i.cell ? cellLinkFormula(i.sheet, i.cell) : ""]);
+        await writeRows(context, ws, REPORT_TABLE_ROW + 1, CELL_COL, links, { signal: input.signal, kind: "formulas", onSync: sync });
+      }
+      const table = ws.tables.add(blockAddress(REPORT_TABLE_ROW, 0, grid.length, width), true);
+      table.style = "TableStyleMedium2";
+      ws.freezePanes.freezeRows(REPORT_TABLE_ROW + 1);
+      ws.getRange("A:A").format.columnWidth = 60;
+      ws.getRange("B:D").format.columnWidth = 90;
+      ws.getRange("E:E").format.columnWidth = 300;
+      return [table];
+    },
   });
+  return { sheet: w.sheet, requested: w.requested, replaced: w.replaced, rows: input.issues.length, table: w.tables[0], syncs: w.syncs };
 }

@@ -1,11 +1,14 @@
 /**
  * Blank national templates as new sheets: 项目支出绩效目标申报表 and 项目支出绩效自评表, with drop-down validation for
  * 一级/二级指标 (and 指标性质 on the target form) and plain Excel formulas for totals, 执行率 and grade, so the file
- * works for someone without the add-in. Two syncs (list sheet names, write).
+ * works for someone without the add-in. Two syncs (list sheet and defined names, write). The new sheet gets a name
+ * no sheet has (the title, else "title(2)" …; the pane says which) and a hidden marker (ownership.ts) recording
+ * that the add-in inserted it; it stays the user's to fill in, so the checker reads it like any other sheet.
  */
 import { COST_LEVEL1_HIERARCHY, CLASSIC_HIERARCHY } from "../domain/profiles/common";
 import { NATIONAL } from "../domain/profiles/national";
 import { blockAddress } from "./write";
+import { freeMarkerName, loadOwnership, markerComment, queueMarker } from "./ownership";
 
 export type TemplateKind = "target" | "self-evaluation";
 
@@ -130,6 +133,8 @@ export function templateLayout(kind: TemplateKind): Layout {
 
 export interface TemplateInserted {
   readonly sheet: string;
+  /** The title asked for: `sheet` differs when a sheet already has it. */
+  readonly requested: string;
   readonly syncs: number;
 }
 
@@ -142,9 +147,12 @@ export async function insertTemplate(kind: TemplateKind): Promise<TemplateInsert
   return Excel.run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
+    const ownership = loadOwnership(context);
     await context.sync();
     const name = uniqueName(TEMPLATE_TITLES[kind], sheets.items.map((s) => s.name));
+    const own = ownership();
     const ws = sheets.add(name);
+    if (own.available) queueMarker(context, freeMarkerName("TEMPLATE", own.definedNames), ws, markerComment("template", { sheet: name, of: kind }));
     const L = templateLayout(kind);
     const W = L.rows[0].length;
     ws.getRange(blockAddress(0, 0, L.rows.length, W)).formulas = L.rows.map((row) => [...row]);
@@ -159,6 +167,6 @@ export async function insertTemplate(kind: TemplateKind): Promise<TemplateInsert
     ws.getRange("B:I").format.columnWidth = 90;
     ws.activate();
     await context.sync();
-    return { sheet: name, syncs: 2 };
+    return { sheet: name, requested: TEMPLATE_TITLES[kind], syncs: 2 };
   });
 }

@@ -23,6 +23,12 @@ export interface ExcelStrings {
   readonly checkedCaption: (sheets: number, scope: "workbook" | "active") => string;
   readonly writeReport: string;
   readonly reportWritten: (sheet: string, rows: number) => string;
+  /** A sheet of the user's already has the name asked for: it was left alone and `sheet` written instead. */
+  readonly nameTaken: (requested: string, sheet: string) => string;
+  /** The add-in's previous sheet of that kind was replaced. */
+  readonly replacedPrevious: string;
+  /** Under the write buttons: a rerun replaces the add-in's sheet, notes typed into it included; renaming keeps one. */
+  readonly rewriteHint: (sheet: string) => string;
   readonly markCells: string;
   readonly marksApplied: (n: number) => string;
   readonly clearMarks: string;
@@ -78,6 +84,9 @@ export const EXCEL_ZH: ExcelStrings = {
   checkedCaption: (n, scope) => `已检查 ${n} 个工作表（${scope === "workbook" ? "整个工作簿" : "当前工作表"}）`,
   writeReport: "写入校验报告",
   reportWritten: (s, n) => `已写入“${s}”工作表（${n} 个问题）。`,
+  nameTaken: (r, s) => `工作簿中已有您自己的“${r}”工作表，未改动它，改为写入“${s}”。`,
+  replacedPrevious: "已替换本插件上次写入的那一份。",
+  rewriteHint: (s) => `再次写入会替换本插件上次写入的“${s}”工作表，您在其中输入的内容不会保留；要保留一份，请先给它改名，改名后本插件不再改动它。`,
   markCells: "标注问题单元格",
   marksApplied: (n) => `已标注 ${n} 个单元格（红色为错误，黄色为警告）。`,
   clearMarks: "清除标注",
@@ -132,6 +141,9 @@ export const EXCEL_EN: ExcelStrings = {
   checkedCaption: (n, scope) => `Checked ${n} sheet(s) (${scope === "workbook" ? "whole workbook" : "active sheet"})`,
   writeReport: "Write the report sheet",
   reportWritten: (s, n) => `Wrote the "${s}" sheet (${n} issues).`,
+  nameTaken: (r, s) => `The workbook has a "${r}" sheet of your own: it was left as it is and "${s}" written instead.`,
+  replacedPrevious: "It replaces the one the add-in wrote last time.",
+  rewriteHint: (s) => `Writing again replaces the "${s}" sheet the add-in wrote last time, including anything typed into it; to keep one, rename it first and the add-in leaves it alone.`,
   markCells: "Mark problem cells",
   marksApplied: (n) => `Marked ${n} cell(s) (red: errors, amber: warnings).`,
   clearMarks: "Clear marks",

@@ -39,11 +39,11 @@ function hostWith(grids: Grid[], over: Partial<ExcelHostOps> = {}): ExcelHostOps
       return read;
     }),
     selectCell: jest.fn(async () => undefined),
-    writeReport: jest.fn(async (i) => ({ sheet: "校验报告", rows: i.issues.length, syncs: 2 })),
+    writeReport: jest.fn(async (i) => ({ sheet: "校验报告", requested: "校验报告", replaced: false, rows: i.issues.length, table: "JX_Report", syncs: 2 })),
     applyMarks: jest.fn(async (issues) => ({ count: issues.length, syncs: 3 })),
     clearMarks: jest.fn(async () => ({ count: 2, syncs: 3 })),
-    writeCoverage: jest.fn(async () => ({ sheet: "覆盖率统计", syncs: 2 })),
-    insertTemplate: jest.fn(async (k) => ({ sheet: k === "target" ? "项目支出绩效目标申报表" : "项目支出绩效自评表", syncs: 2 })),
+    writeCoverage: jest.fn(async () => ({ sheet: "覆盖率统计", requested: "覆盖率统计", replaced: false, tables: ["JX_CoverageByDepartment", "JX_CoverageByBudgetType"], syncs: 2 })),
+    insertTemplate: jest.fn(async (k) => ({ sheet: k === "target" ? "项目支出绩效目标申报表" : "项目支出绩效自评表", requested: k === "target" ? "项目支出绩效目标申报表" : "项目支出绩效自评表", syncs: 2 })),
     loadSettings: jest.fn(async () => ({ profile: "auto", settings: {} })),
     saveSettings: jest.fn(async () => undefined),
     isSupported: jest.fn(() => true),
@@ -100,6 +100,49 @@ describe("Excel pane", () => {
     expect(host.applyMarks).toHaveBeenCalledTimes(1);
     await click(screen.getByTestId("clear-marks"));
     expect(screen.getByTestId("status").textContent).toMatch(/已清除 2/);
+  });
+
+  it("says when the report went to a free name because a sheet of the user's has 校验报告, and that a rerun replaces it", async () => {
+    const host = hostWith([selfEval], {
+      writeReport: jest.fn(async (i) => ({ sheet: "校验报告 (2)", requested: "校验报告", replaced: true, rows: i.issues.length, table: "JX_Report_2", syncs: 2 })),
+    });
+    await renderApp(host);
+    await click(screen.getByTestId("check-workbook"));
+    // Before writing, the pane says a rerun replaces the add-in's report (notes typed into it included) and how to keep one.
+    expect(screen.getByTestId("report-rewrite-hint").textContent).toMatch(/替换.*校验报告.*输入的内容不会保留.*改名/);
+    await click(screen.getByTestId("write-report"));
+    const text = screen.getByTestId("status").textContent ?? "";
+    expect(text).toMatch(/已写入“校验报告 \(2\)”/);
+    expect(text).toMatch(/已有您自己的“校验报告”工作表，未改动它，改为写入“校验报告 \(2\)”/);
+    expect(text).toMatch(/已替换本插件上次写入的那一份/);
+  });
+
+  it("says the same for coverage and templates, in English too", async () => {
+    const host = hostWith([budgetList, selfEval], {
+      writeCoverage: jest.fn(async () => ({ sheet: "覆盖率统计 (2)", requested: "覆盖率统计", replaced: false, tables: [], syncs: 2 })),
+      insertTemplate: jest.fn(async () => ({ sheet: "项目支出绩效目标申报表(2)", requested: "项目支出绩效目标申报表", syncs: 2 })),
+    });
+    await renderApp(host, "en-US");
+    await click(screen.getByTestId("check-workbook"));
+    await click(screen.getByTestId("tab-coverage"));
+    expect(screen.getByTestId("coverage-rewrite-hint").textContent).toMatch(/replaces the "覆盖率统计" sheet/);
+    await click(screen.getByTestId("write-coverage"));
+    expect(screen.getByTestId("status").textContent).toMatch(/"覆盖率统计" sheet of your own: it was left as it is and "覆盖率统计 \(2\)" written instead/);
+    await click(screen.getByTestId("tab-templates"));
+    await click(screen.getByTestId("insert-target"));
+    expect(within(screen.getByTestId("templates-panel")).getByTestId("status").textContent).toMatch(/"项目支出绩效目标申报表\(2\)" written instead/);
+  });
+
+  it("shows a failed write in Chinese first, saying the previous report is unchanged", async () => {
+    const { OutputWriteError } = await import("../../src/excel/errors");
+    const cause = Object.assign(new Error("A table named 'JX_Report' already exists."), { code: "ItemAlreadyExists" });
+    const host = hostWith([selfEval], { writeReport: jest.fn(async () => Promise.reject(new OutputWriteError({ zh: "校验报告", en: "the report sheet" }, cause, "kept"))) });
+    await renderApp(host);
+    await click(screen.getByTestId("check-workbook"));
+    await click(screen.getByTestId("write-report"));
+    const text = screen.getByTestId("status-error").textContent ?? "";
+    expect(text).toMatch(/写入“校验报告”未完成，上一份保持不变。原因：同名的工作表或表格已存在/);
+    expect(text).not.toMatch(/already exists/);
   });
 
   it("shows Office errors as readable messages, never a blank pane", async () => {

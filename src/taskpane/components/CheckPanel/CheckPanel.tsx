@@ -14,6 +14,16 @@ import { useExcelStrings } from "../../excelStrings";
 import { usePanelStyles } from "../ExcelPane/usePanelStyles.styles";
 import type { CheckScope } from "../../host";
 import type { CheckPanelProps } from "./CheckPanel.types";
+import { REPORT_SHEET } from "../../../excel/sheets";
+import type { ExcelStrings } from "../../excelStrings";
+
+/** What the pane says after writing one of the add-in's sheets: where it went, and what it replaced. */
+export function writtenText(first: string, w: { readonly sheet: string; readonly requested: string; readonly replaced: boolean }, t: ExcelStrings): string {
+  const parts = [first];
+  if (w.sheet !== w.requested) parts.push(t.nameTaken(w.requested, w.sheet));
+  if (w.replaced) parts.push(t.replacedPrevious);
+  return parts.join(" ");
+}
 
 type Busy = { readonly label: string; readonly value?: number; readonly cancel?: () => void } | null;
 
@@ -93,7 +103,7 @@ export function CheckPanel({ host, settings, result, onResult }: CheckPanelProps
               onClick={() =>
                 void act(async () => {
                   const w = await host.writeReport({ issues: result.check.issues, stats: result.check.stats, caption: caption ?? "" });
-                  return t.reportWritten(w.sheet, w.rows);
+                  return writtenText(t.reportWritten(w.sheet, w.rows), w, t);
                 })
               }
               disabled={!!busy}
@@ -105,6 +115,9 @@ export function CheckPanel({ host, settings, result, onResult }: CheckPanelProps
               {t.markCells}
             </Button>
           </div>
+          <span className={styles.hint} data-testid="report-rewrite-hint">
+            {t.rewriteHint(REPORT_SHEET)}
+          </span>
           <IssueList issues={result.check.issues} onSelect={onSelect} />
         </>
       )}

@@ -12,6 +12,8 @@ import { Progress } from "../Progress/Progress";
 import { StatusBar, type Status } from "../StatusBar/StatusBar";
 import type { ExcelHostOps, StoredSettings } from "../../host";
 import type { CheckResult } from "../CheckPanel/CheckPanel.types";
+import { writtenText } from "../CheckPanel/CheckPanel";
+import { COVERAGE_SHEET } from "../../../excel/sheets";
 
 export interface CoveragePanelProps {
   readonly host: Pick<ExcelHostOps, "writeCoverage" | "selectCell">;
@@ -49,7 +51,7 @@ export function CoveragePanel({ host, result, settings }: CoveragePanelProps): R
     setStatus(null);
     try {
       const w = await host.writeCoverage(coverage, `${t.budgetList}: ${chosenBudget}`);
-      setStatus({ kind: "ok", text: t.coverageWritten(w.sheet) });
+      setStatus({ kind: "ok", text: writtenText(t.coverageWritten(w.sheet), w, t) });
     } catch (e) {
       setStatus({ kind: "error", error: e });
     } finally {
@@ -94,6 +96,9 @@ export function CoveragePanel({ host, result, settings }: CoveragePanelProps): R
           {t.writeCoverage}
         </Button>
       </div>
+      <span className={styles.hint} data-testid="coverage-rewrite-hint">
+        {t.rewriteHint(COVERAGE_SHEET)}
+      </span>
       {busy && <Progress label={t.writing} />}
       <StatusBar status={status} />
       <span>{coverage.missing.length ? t.missingTargets(coverage.missing.length) : t.noMissing}</span>

@@ -20,7 +20,8 @@ export function TemplatesPanel({ host }: TemplatesPanelProps): React.JSX.Element
     setStatus(null);
     try {
       const r = await host.insertTemplate(kind);
-      setStatus({ kind: "ok", text: t.templateInserted(r.sheet) });
+      const text = t.templateInserted(r.sheet);
+      setStatus({ kind: "ok", text: r.sheet !== r.requested ? `${text} ${t.nameTaken(r.requested, r.sheet)}` : text });
     } catch (e) {
       setStatus({ kind: "error", error: e });
     } finally {
