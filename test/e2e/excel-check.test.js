@@ -183,7 +183,7 @@ test("Excel mode: coverage sheet with a native chart, and a blank template, touc
     await page.getByTestId("tab-coverage").click();
     assert.match(await page.getByTestId("coverage-summary").textContent(), /\/2/);
     assert.ok((await page.getByTestId("missing-target").count()) >= 1);
-    const covSyncs = await syncsOf(page, () => page.getByTestId("write-coverage").click(), () => page.getByText(/覆盖率统计.*工作表/).waitFor());
+    const covSyncs = await syncsOf(page, () => page.getByTestId("write-coverage").click(), () => page.getByText(/已写入“覆盖率统计”工作表/).waitFor());
     assert.equal(covSyncs, 2);
     const cov = await page.evaluate(() => {
       const s = window.__jxFake.model.sheets.find((x) => x.name === "覆盖率统计");
