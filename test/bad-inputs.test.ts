@@ -7,7 +7,8 @@
  * a temp folder: binary, re-encoded and large files are not committed), and links, a FIFO and folders made here.
  * Cases whose current behaviour is wrong are listed as KNOWN_WRONG with the reason and skipped.
  *
- * JX_BAD_RECORD=1 records the current behaviour instead (code and message lines of every case that can run).
+ * JX_BAD_RECORD=1 records the current behaviour instead (code and message lines of every case that can run);
+ * JX_BAD_HEAVY=1 runs the heavy cases too (right, but too slow or big for npm test).
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -21,10 +22,11 @@ jest.setTimeout(120_000);
 
 const FILES = path.join(__dirname, "fixtures", "bad", "files");
 const RECORD = process.env.JX_BAD_RECORD === "1";
+const HEAVY = process.env.JX_BAD_HEAVY === "1";
 
-/** KNOWN_WRONG cases do not run (some take a minute and over a gigabyte today). */
+/** KNOWN_WRONG cases do not run (some take minutes today); heavy ones only with JX_BAD_HEAVY=1. */
 function runs(k: BadCase): boolean {
-  return !k.knownWrong;
+  return !k.knownWrong && (!k.heavy || HEAVY);
 }
 
 const committed = new Set(fs.readdirSync(FILES));
@@ -67,7 +69,8 @@ const listing = known
 
 describe(`bad-input corpus: ${CASES.length} cases through jx check`, () => {
   test("the corpus: at least 100 cases, unique ids, every input committed, generated or made here", () => {
-    process.stdout.write(`bad-input corpus: ${CASES.length} cases, ${known.length} KNOWN_WRONG (skipped):\n${listing}\n`);
+    const heavy = CASES.filter((k) => k.heavy).map((k) => `  - ${k.id}: ${k.heavy}${HEAVY ? "" : " (skipped; JX_BAD_HEAVY=1 runs it)"}`);
+    process.stdout.write(`bad-input corpus: ${CASES.length} cases, ${known.length} KNOWN_WRONG (skipped):\n${listing}\nheavy:\n${heavy.join("\n")}\n`);
     expect(CASES.length).toBeGreaterThanOrEqual(100);
     expect(new Set(CASES.map((k) => k.id)).size).toBe(CASES.length);
     const generated = new Set(generatedNames());
@@ -78,7 +81,7 @@ describe(`bad-input corpus: ${CASES.length} cases through jx check`, () => {
     const name = `${k.id} → exit ${k.expect.code}`;
     if (!runs(k)) {
       // KNOWN_WRONG: the expectation is the right behaviour; today's is in knownWrong.now (printed above).
-      test.skip(`KNOWN_WRONG ${name}`, () => undefined);
+      test.skip(`${k.knownWrong ? "KNOWN_WRONG" : "heavy"} ${name}`, () => undefined);
       continue;
     }
     test(name, async () => {

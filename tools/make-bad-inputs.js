@@ -515,9 +515,16 @@ function generated() {
     "100k-blank-lines-then-table.csv": () => Buffer.from("\n".repeat(100000) + text02, "utf8"),
     "table-after-1000-empty-columns.csv": () => Buffer.from(text02.split("\n").map((l) => ",".repeat(1000) + l).join("\n"), "utf8"),
     "30k-header-rows.csv": () => Buffer.from((CLEAN_LIST[0].join(",") + "\n").repeat(30000), "utf8"),
+    // Excel's row limit of indicator rows, two findings each (no unit, zero weight): about 2 million findings
     "million-rows.csv": () => {
       const lines = [CLEAN_LIST[0].join(",")];
-      for (let i = 0; i < 1_048_576; i++) lines.push(`产出指标,数量指标,指标${i},≥${i % 1000},,0`);
+      for (let i = 0; i < 1_048_576; i++) lines.push(`产出指标,数量指标,培训人次${i},≥${i % 1000},,0`);
+      return Buffer.from(lines.join("\n") + "\n", "utf8");
+    },
+    // 40,000 rows named like the template's stems (指标N) and carrying a 分值: template rows with a weight
+    "placeholder-rows-40k.csv": () => {
+      const lines = [CLEAN_LIST[0].join(",")];
+      for (let i = 0; i < 40_000; i++) lines.push(`产出指标,数量指标,指标${i},≥${i % 1000},,0`);
       return Buffer.from(lines.join("\n") + "\n", "utf8");
     },
   };
