@@ -37,36 +37,12 @@ export interface KnownFailure {
  * shape of its problem text. Remove an entry once the engine is fixed; `npm run fuzz -- --strict` counts them.
  */
 export const KNOWN_FAILURES: readonly KnownFailure[] = [
-  // Found and fixed (test/fuzz.test.ts keeps each minimal case): in 3e5a27a, table.not-recognized at A1
+  // None open. Found and fixed (test/fuzz.test.ts keeps each minimal case): in 3e5a27a, table.not-recognized at A1
   // outside a grid that starts elsewhere, a target's cell in column A, a suggested score rounded past a 分值 with
   // three decimals, an infinite total from 1e308 in a 得分 cell; in 68ebdab, a --covered-by list's coverage by
-  // amount outside [0, 1] with a negative budget line, and table.not-filled in column A.
-  // Open, from the 100,000-case run after those fixes (seed 15: cases #14402, #38955, #88213):
-  {
-    id: "group-score-above-weight",
-    kind: "invariant",
-    pattern: /^suggested score [\d.e+-]+ outside \[0, [\d.e+-]+\] at /s,
-    reason:
-      "a ★ parent row (real table 14) with a 分值 of more than two decimals (8.408, 99.999999) and its members met: the " +
-      "group's score, the mean of its members' scores, is rounded past the weight (8.41, 100) (scoring/totals.ts " +
-      "scoreGroup: round2(total / members.length)); 3e5a27a fixed the single-row path only",
-  },
-  {
-    id: "missing-category-at-A1",
-    kind: "invariant",
-    pattern: /^issue cell outside the grid \(rows \d+–\d+, cols \d+–\d+\): project\.missing-category at .*!A1$/s,
-    reason:
-      "a project with no category row on a grid that does not start at A1 (a used range from C5): project.missing-category " +
-      "is put at A1, outside the grid (checks/categories.ts: anchor?.address ?? \"A1\")",
-  },
-  {
-    id: "funds-points-infinite-total",
-    kind: "invariant",
-    pattern: /^total -?Infinity at /s,
-    reason:
-      "1e308 typed in the 分值 cell of the funds block's 年度资金总额 row (real table 02, F6): the budget execution score and " +
-      "the computed total are Infinity; 3e5a27a bounded figures in 得分 cells, not the funds block's points",
-  },
+  // amount outside [0, 1] with a negative budget line, table.not-filled in column A; in b235424, a ★ group's mean
+  // score rounded past its 分值, project.missing-category at A1, an infinite total from 1e308 in the funds 分值.
+  // An entry: { id, kind: "invariant", pattern: /^issue cell outside the grid …/s, reason: "…" }.
 ];
 
 function classify(p: Problem): Problem {
