@@ -42,6 +42,7 @@ export const placeholder: ProjectCheck = {
   run(project, { table, profile }) {
     const out: IssueDraft[] = [];
     for (const row of project.indicators) {
+      const before = out.length;
       if (row.notApplicable) continue;
       const carriesScore = row.weightNumber !== undefined || row.scoreNumber !== undefined;
       for (let k = 0; k < 3; k++) {
@@ -74,7 +75,10 @@ export const placeholder: ProjectCheck = {
         });
         break;
       }
-      if (row.placeholder && carriesScore && !out.some((i) => i.cell === row.name?.address)) {
+      // Only this row's own finding can sit at its name cell: compare with the last one pushed, not all of them
+      // (a lookup over every finding so far made 40,000 template rows quadratic).
+      const last = out.length > before ? out[out.length - 1] : undefined;
+      if (row.placeholder && carriesScore && !(last && last.cell === row.name?.address)) {
         const ref = row.name ?? row.weight ?? row.score;
         if (ref && !isPlaceholderText(ref.text, profile)) {
           out.push({
