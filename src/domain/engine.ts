@@ -2,8 +2,7 @@
  * The engine: grids in, report out. Every front (custom functions, task pane, CLI, browser page) calls this.
  */
 import { makeIssue } from "./catalog";
-import { PROJECT_CHECKS } from "./checks";
-import { projectFacts } from "./checks/facts";
+import { PROJECT_CHECKS, checkContext, walkProject } from "./checks";
 import type { ProjectFacts } from "./checks/types";
 import { a1, parseA1, type Grid } from "./grid";
 import type { Issue, IssueCode } from "./issues";
@@ -110,18 +109,15 @@ function checkTable(table: IndicatorTable, options: CheckOptions): { issues: Iss
   const facts: ProjectFacts[] = [];
   let notFilled = 0;
   for (const project of table.projects) {
-    const f = projectFacts(project, table, profile);
-    facts.push(f);
-    const ctx = { profile, table, facts: f };
+    const ctx = checkContext(project, table, profile);
+    facts.push(ctx.facts);
     const nf = notFilledOf(table, project);
     const emptyBlock = nf !== undefined && (nf.rows.size === 0 || !project.indicators.some((r) => r.name?.text && !r.placeholder));
-    for (const check of PROJECT_CHECKS) {
-      for (const d of check.run(project, ctx)) {
-        const issue = makeIssue(d);
-        if (nf && coveredByNotFilled(issue, nf, emptyBlock)) continue;
-        issues.push(issue);
-      }
-    }
+    walkProject(PROJECT_CHECKS, ctx, (d) => {
+      const issue = makeIssue(d);
+      if (nf && coveredByNotFilled(issue, nf, emptyBlock)) return;
+      issues.push(issue);
+    });
     if (nf) {
       notFilled++;
       issues.push(

@@ -21,6 +21,7 @@ import { canonicalName } from "../../src/domain/tables/category";
 import { isPlaceholderText, placeholder } from "../../src/domain/checks/placeholder";
 import { vague } from "../../src/domain/checks/vague";
 import type { CheckContext } from "../../src/domain/checks/types";
+import { runCheck } from "../../src/domain/checks/walk";
 import type { IndicatorProject } from "../../src/domain/tables/model";
 import { cellText, parseA1, parseArea } from "../../src/domain/grid";
 import { parseCsv } from "../../src/domain/csv";
@@ -96,7 +97,7 @@ const INPUTS: Readonly<Record<string, string>> = {
 
 const PROJECT = (text: string): IndicatorProject =>
   ({ indicators: [{ name: { text, address: "D13" }, target: { text, address: "E13" }, actual: { text, address: "F13" }, notApplicable: false, placeholder: false }] }) as unknown as IndicatorProject;
-const CONTEXT = { table: { sheet: "S" }, profile: NATIONAL } as unknown as CheckContext;
+const CONTEXT = (project: IndicatorProject): CheckContext => ({ table: { sheet: "S" }, profile: NATIONAL, project }) as unknown as CheckContext;
 
 /** The functions that apply regular expressions to user text, each called on one text. */
 const FUNCTIONS: Readonly<Record<string, (s: string) => unknown>> = {
@@ -140,8 +141,8 @@ const FUNCTIONS: Readonly<Record<string, (s: string) => unknown>> = {
   gradeCell: (s) => gradeCell(s),
   canonicalName: (s) => canonicalName(s, ["产出指标", "效益指标", "满意度指标", "成本指标"]),
   isPlaceholderText: (s) => isPlaceholderText(s, NATIONAL),
-  "placeholder check": (s) => placeholder.run(PROJECT(s), CONTEXT),
-  "vague check": (s) => vague.run(PROJECT(s), CONTEXT),
+  "placeholder check": (s) => runCheck(placeholder, CONTEXT(PROJECT(s))),
+  "vague check": (s) => runCheck(vague, CONTEXT(PROJECT(s))),
   parseA1,
   parseArea,
   cellText,

@@ -5,63 +5,57 @@
  *  - score.actual-copies-target: the 完成值 carries a comparison sign (≥95%) or repeats the 指标值 text
  *    with its operator: a target copied over, not what was achieved.
  */
-import type { IssueDraft } from "../issues";
 import { fmt2 } from "../scoring/round";
-import { factsFor } from "./facts";
-import type { ProjectCheck } from "./types";
+import type { Check } from "./types";
 
 /** A 完成值 that starts with a comparison: ≥ ≤ > < ＞ ＜ >= <= ≧ ≦, or says 以上/以下/不低于/不超过. */
 const COMPARISON = /^\s*(?:[≥≤><＞＜≧≦]|>=|<=)|(?:以上|以下|不低于|不高于|不超过|不少于|至少|最多)\s*$|^(?:不低于|不高于|不超过|不少于|至少)/;
 
-export const actualValues: ProjectCheck = {
+export const actualValues: Check = {
   id: "actual-values",
   codes: ["score.actual-not-figure", "score.actual-copies-target"],
-  run(project, ctx) {
-    const { table } = ctx;
-    if (table.kind !== "self-evaluation") return [];
-    const out: IssueDraft[] = [];
-    for (const e of factsFor(project, ctx).score().indicators) {
-      const row = e.row;
-      const actual = row.actual;
-      if (!actual || actual.text === "" || row.placeholder || e.fromMembers !== undefined) continue;
-      const text = actual.text.trim();
-      if (text.length > 200) continue;
-      if (COMPARISON.test(text)) {
-        const same = row.target !== undefined && row.target.text.replace(/\s/g, "") === text.replace(/\s/g, "");
-        out.push({
-          code: "score.actual-copies-target",
-          sheet: table.sheet,
-          cell: actual.address,
-          value: text,
-          expected: "实际完成的数值",
-          message: same
-            ? `完成值“${text}”照抄了指标值（含比较符号），应填写实际完成的数值`
-            : `完成值“${text}”带有比较符号，应填写实际完成的数值，而不是目标`,
-          messageEn: same
-            ? `the actual "${text}" copies the target, operator included: give the figure achieved`
-            : `the actual "${text}" carries a comparison sign: give the figure achieved, not a target`,
-        });
-        continue;
-      }
-      // A figure is wanted where the target is one; dates, options (达成年度指标) and 定性 rows have their own rules.
-      const targetIsFigure = e.target.kind === "number" && e.family !== "qualitative";
-      const actualIsText = e.actual.kind === "qualitative" || e.actual.kind === "unreadable";
-      if (!targetIsFigure || !actualIsText || e.band !== undefined) continue;
-      const w = e.weight;
-      const s = e.entered;
-      if (w === undefined || w <= 0 || s === undefined || s <= 0) continue;
-      // The target as the row states it, sign and unit columns included ("≤ 30 万元").
-      const shown = [row.sign?.text, row.target?.text, row.unit?.text].filter((x) => x && x !== "").join(" ");
-      out.push({
-        code: "score.actual-not-figure",
+  row(row, i, { table, facts }, _state, emit) {
+    if (table.kind !== "self-evaluation") return;
+    const actual = row.actual;
+    if (!actual || actual.text === "" || row.placeholder) return;
+    const e = facts.scoreAt(i);
+    if (e === undefined || e.fromMembers !== undefined) return;
+    const text = actual.text.trim();
+    if (text.length > 200) return;
+    if (COMPARISON.test(text)) {
+      const same = row.target !== undefined && row.target.text.replace(/\s/g, "") === text.replace(/\s/g, "");
+      emit({
+        code: "score.actual-copies-target",
         sheet: table.sheet,
         cell: actual.address,
         value: text,
-        expected: `与指标值“${shown}”可比的数值`,
-        message: `指标值“${shown}”是定量指标，完成值“${text}”却不是数值，得分${fmt2(s)}无从核实`,
-        messageEn: `the target "${shown}" is a figure but the actual "${text}" is not: the score ${fmt2(s)} cannot be verified`,
+        expected: "实际完成的数值",
+        message: same
+          ? `完成值“${text}”照抄了指标值（含比较符号），应填写实际完成的数值`
+          : `完成值“${text}”带有比较符号，应填写实际完成的数值，而不是目标`,
+        messageEn: same
+          ? `the actual "${text}" copies the target, operator included: give the figure achieved`
+          : `the actual "${text}" carries a comparison sign: give the figure achieved, not a target`,
       });
+      return;
     }
-    return out;
+    // A figure is wanted where the target is one; dates, options (达成年度指标) and 定性 rows have their own rules.
+    const targetIsFigure = e.target.kind === "number" && e.family !== "qualitative";
+    const actualIsText = e.actual.kind === "qualitative" || e.actual.kind === "unreadable";
+    if (!targetIsFigure || !actualIsText || e.band !== undefined) return;
+    const w = e.weight;
+    const s = e.entered;
+    if (w === undefined || w <= 0 || s === undefined || s <= 0) return;
+    // The target as the row states it, sign and unit columns included ("≤ 30 万元").
+    const shown = [row.sign?.text, row.target?.text, row.unit?.text].filter((x) => x && x !== "").join(" ");
+    emit({
+      code: "score.actual-not-figure",
+      sheet: table.sheet,
+      cell: actual.address,
+      value: text,
+      expected: `与指标值“${shown}”可比的数值`,
+      message: `指标值“${shown}”是定量指标，完成值“${text}”却不是数值，得分${fmt2(s)}无从核实`,
+      messageEn: `the target "${shown}" is a figure but the actual "${text}" is not: the score ${fmt2(s)} cannot be verified`,
+    });
   },
 };

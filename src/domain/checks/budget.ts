@@ -3,13 +3,12 @@
  * rows), budget.zero-budget, budget.rate-mismatch (entered 执行率 against B/A, at the precision shown),
  * budget.score-mismatch (entered 得分 against 执行率 × 分值), budget.low-execution (< 90 % with no reason).
  */
-import type { IssueDraft } from "../issues";
 import type { FundsRow, Ref } from "../tables/model";
 import { rateAgrees, readingText, scoreAgrees } from "../scoring/compare";
 import { checkFundsTotal, executionRate, refNumber, scoreExecution, type FundsColumn } from "../scoring/execution";
 import { fmt2, fmtPercent } from "../scoring/round";
 import { isNotApplicableMark, readNumber } from "../value/number";
-import type { ProjectCheck } from "./types";
+import type { Check } from "./types";
 import { isTemplateInstruction } from "./instructions";
 
 const COLUMN_NAMES: Readonly<Record<FundsColumn, readonly [string, string]>> = {
@@ -35,13 +34,13 @@ function rowLabel(row: FundsRow): string {
   return row.label.text.replace(/[:：]$/, "") || (row.kind === "total" ? "年度资金总额" : "其中");
 }
 
-export const budget: ProjectCheck = {
+export const budget: Check = {
   id: "budget",
   codes: ["budget.total-mismatch", "budget.zero-budget", "budget.rate-mismatch", "budget.score-mismatch", "budget.low-execution", "budget.adjustment-unexplained"],
-  run(project, { table, profile }) {
+  // The funds block (项目资金 / 预算执行情况) is read whole: its findings come after the indicator rows.
+  end({ table, profile, project }, _state, emit) {
     const funds = project.funds;
-    if (!funds) return [];
-    const out: IssueDraft[] = [];
+    if (!funds) return;
     const sheet = table.sheet;
 
     // 年度资金总额 = Σ 其中 (every kind of table: 申报表 too). One finding for the row, however many of its money
@@ -53,7 +52,7 @@ export const budget: ProjectCheck = {
       const said = (c: (typeof off)[number]): string => (c.totalRef && c.totalRef.text.trim() !== "" ? fmtAmount(c.total) : "空");
       const zh = off.map((c) => `${COLUMN_NAMES[c.column][0]}${said(c)}（其中各项合计${fmtAmount(c.partsSum)}）`).join("、");
       const en = off.map((c) => `${COLUMN_NAMES[c.column][1]} ${said(c) === "空" ? "empty" : said(c)} (parts ${fmtAmount(c.partsSum)})`).join(", ");
-      out.push({
+      emit({
         code: "budget.total-mismatch",
         sheet,
         cell: (first.totalRef ?? totalRow.label).address,
@@ -64,7 +63,7 @@ export const budget: ProjectCheck = {
       });
     }
 
-    if (table.kind === "target") return out;
+    if (table.kind === "target") return;
     const ex = scoreExecution(funds, profile);
 
     // 年初预算数 ≠ 全年预算数 (调整后): an adjustment during the year wants its reason (the forms ask for one).
@@ -73,7 +72,7 @@ export const budget: ProjectCheck = {
       const a = refNumber(totalRow.budget);
       const explained = funds.rows.some((r) => hasReason(r.reason));
       if (a0 !== undefined && a !== undefined && a0 > 0 && Math.abs(a - a0) > profile.amountTolerance + 1e-9 && !explained) {
-        out.push({
+        emit({
           code: "budget.adjustment-unexplained",
           sheet,
           cell: totalRow.budget.address,
@@ -96,7 +95,7 @@ export const budget: ProjectCheck = {
       const rate = executionRate(a, b);
       if (!rate.ok) continue;
       if (rateAgrees(rate.rate, reading)) continue;
-      out.push({
+      emit({
         code: "budget.rate-mismatch",
         sheet,
         cell: row.rate.address,
@@ -107,7 +106,7 @@ export const budget: ProjectCheck = {
       });
     }
 
-    if (!ex) return out;
+    if (!ex) return;
     const row = ex.row;
 
     if (!ex.rate.ok) {
@@ -123,7 +122,7 @@ export const budget: ProjectCheck = {
           printed.push(`得分（填报${row.score.text}）`);
           printedEn.push(`the score (${row.score.text})`);
         }
-        out.push({
+        emit({
           code: "budget.zero-budget",
           sheet,
           cell: (row.budget ?? row.label).address,
@@ -133,7 +132,7 @@ export const budget: ProjectCheck = {
           messageEn: `the full-year budget (A) is 0: no execution rate or score can be computed${printedEn.length ? `; ${printedEn.join(" and ")} cannot be verified` : ""}`,
         });
       }
-      return out;
+      return;
     }
     const rate = ex.rate.rate;
     const score = ex.score as number;
@@ -150,7 +149,7 @@ export const budget: ProjectCheck = {
       printedRate && rateAgrees(rate, printedRate) ? Math.min(ex.points, (printedRate.percent || printedRate.value <= 1.5 ? printedRate.value : printedRate.value / 100) * ex.points) : undefined;
     if (entered !== undefined) {
       if (!scoreAgrees(score, entered, profile.scoreTolerance) && !(printedScore !== undefined && scoreAgrees(printedScore, entered, profile.scoreTolerance))) {
-        out.push({
+        emit({
           code: "budget.score-mismatch",
           sheet,
           cell: (row.score as Ref).address,
@@ -161,7 +160,7 @@ export const budget: ProjectCheck = {
         });
       }
     } else if (table.kind === "self-evaluation" && (row.score ? row.score.text.trim() === "" : scoreRefs)) {
-      out.push({
+      emit({
         code: "budget.score-mismatch",
         sheet,
         cell: (row.score ?? row.label).address,
@@ -176,7 +175,7 @@ export const budget: ProjectCheck = {
     if (rate < profile.lowExecutionThreshold - 1e-12) {
       const explained = funds.rows.some((r) => hasReason(r.reason));
       if (!explained) {
-        out.push({
+        emit({
           code: "budget.low-execution",
           sheet,
           cell: (row.rate ?? row.reason ?? row.spent ?? row.label).address,
@@ -187,6 +186,5 @@ export const budget: ProjectCheck = {
         });
       }
     }
-    return out;
   },
 };

@@ -3,7 +3,7 @@
  * category, and (only when a check or the table summary asks) the project's scores.
  */
 import type { Profile } from "../profiles/types";
-import { scoreProject, type ProjectScore } from "../scoring/totals";
+import { scoreProject, type IndicatorScoreEntry, type ProjectScore } from "../scoring/totals";
 import type { IndicatorProject, IndicatorTable } from "../tables/model";
 import type { ParsedValue } from "../value/types";
 import { projectCategories, projectHierarchy } from "../tables/category";
@@ -16,16 +16,24 @@ export function projectFacts(project: IndicatorProject, table: IndicatorTable, p
   const targets = new Array<ParsedValue | undefined>(project.indicators.length).fill(undefined);
   const target = (i: number): ParsedValue => targets[i] ?? (targets[i] = rowTarget(project.indicators[i]));
   let score: ProjectScore | undefined;
-  return {
-    project,
-    hierarchy,
-    categories,
-    target,
-    score: () => (score ??= scoreProject(project, table, profile, categories, target)),
+  const scoreOf = (): ProjectScore => (score ??= scoreProject(project, table, profile, categories, target));
+  let byRow: (IndicatorScoreEntry | undefined)[] | undefined;
+  const scoreAt = (i: number): IndicatorScoreEntry | undefined => {
+    if (!byRow) {
+      // Entries follow project.indicators in order, leaving out the 不适用 rows.
+      byRow = new Array<IndicatorScoreEntry | undefined>(project.indicators.length).fill(undefined);
+      const entries = scoreOf().indicators;
+      let k = 0;
+      for (let r = 0; r < project.indicators.length && k < entries.length; r++) {
+        if (entries[k].row === project.indicators[r]) byRow[r] = entries[k++];
+      }
+    }
+    return byRow[i];
   };
+  return { project, hierarchy, categories, target, score: scoreOf, scoreAt };
 }
 
-/** The facts the context carries for this project, or computed now (a check run on its own, JX.CHECK). */
-export function factsFor(project: IndicatorProject, ctx: CheckContext): ProjectFacts {
-  return ctx.facts !== undefined && ctx.facts.project === project ? ctx.facts : projectFacts(project, ctx.table, ctx.profile);
+/** The context the hooks of every check get for one project. */
+export function checkContext(project: IndicatorProject, table: IndicatorTable, profile: Profile): CheckContext {
+  return { profile, table, project, facts: projectFacts(project, table, profile) };
 }

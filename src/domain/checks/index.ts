@@ -1,4 +1,4 @@
-/** Every project check, in the order their findings read best. */
+/** Every project check, in the order their findings read best (the protocol: types.ts; the walk: walk.ts). */
 import { budget } from "./budget";
 import { categories } from "./categories";
 import { duplicate } from "./duplicate";
@@ -10,15 +10,17 @@ import { requiredFields } from "./required-fields";
 import { scoreRows } from "./score-rows";
 import { scoreTotals } from "./score-totals";
 import { shanxiCost } from "./shanxi-cost";
-import type { ProjectCheck } from "./types";
+import type { AnyCheck } from "./types";
 import { valueFormat } from "./value-format";
 import { valueRange } from "./value-range";
 import { vague } from "./vague";
 import { weights } from "./weights";
 
-export type { CheckContext, ProjectCheck } from "./types";
+export type { AnyCheck, Check, CheckContext, Emit } from "./types";
+export { runCheck, walkProject, type CheckSink } from "./walk";
+export { checkContext } from "./facts";
 
-export const PROJECT_CHECKS: readonly ProjectCheck[] = [
+export const PROJECT_CHECKS: readonly AnyCheck[] = [
   requiredFields,
   placeholder,
   valueFormat,

@@ -3,50 +3,41 @@
  * 指标值 gives another figure in the same unit (">=98%", real table 17). One of the two is wrong; the reviewer
  * asks which. Names that repeat the value, or state a figure in another unit (a count beside a rate), pass.
  */
-import type { IssueDraft } from "../issues";
 import { parseValue } from "../value/parse";
-import { factsFor } from "./facts";
-import type { ProjectCheck } from "./types";
+import type { Check } from "./types";
 
 /** Figures followed by a unit-like run in a name: "100%", "3875人", "38.75万元". Bounded quantifiers: linear. */
 const FIGURE_WITH_UNIT = /(\d{1,12}(?:\.\d{1,6})?)\s{0,2}(%|％|[^\d\s.,，、;；:：()（）≥≤><=*]{1,4})/g;
 
-export const nameValue: ProjectCheck = {
+export const nameValue: Check = {
   id: "name-value",
   codes: ["indicator.name-value-conflict"],
-  run(project, ctx) {
-    const { table } = ctx;
-    const out: IssueDraft[] = [];
-    const facts = factsFor(project, ctx);
-    for (let i = 0; i < project.indicators.length; i++) {
-      const row = project.indicators[i];
-      if (row.placeholder || row.notApplicable || !row.name || !row.target || row.target.text === "") continue;
-      const name = row.name.text;
-      if (name.length > 200 || !/\d/.test(name)) continue;
-      const t = facts.target(i);
-      if (t.kind !== "number" || t.number === undefined || !t.unit) continue;
-      FIGURE_WITH_UNIT.lastIndex = 0;
-      let conflict: { figure: number; unit: string } | undefined;
-      for (let m = FIGURE_WITH_UNIT.exec(name); m; m = FIGURE_WITH_UNIT.exec(name)) {
-        const said = parseValue(m[1] + m[2]);
-        if (said.kind !== "number" || said.number === undefined || said.unit !== t.unit) continue;
-        if (Math.abs(said.number - t.number) <= 1e-9) {
-          conflict = undefined; // the name repeats the value
-          break;
-        }
-        conflict ??= { figure: said.number, unit: said.unit };
+  row(row, i, { table, facts }, _state, emit) {
+    if (row.placeholder || row.notApplicable || !row.name || !row.target || row.target.text === "") return;
+    const name = row.name.text;
+    if (name.length > 200 || !/\d/.test(name)) return;
+    const t = facts.target(i);
+    if (t.kind !== "number" || t.number === undefined || !t.unit) return;
+    FIGURE_WITH_UNIT.lastIndex = 0;
+    let conflict: { figure: number; unit: string } | undefined;
+    for (let m = FIGURE_WITH_UNIT.exec(name); m; m = FIGURE_WITH_UNIT.exec(name)) {
+      const said = parseValue(m[1] + m[2]);
+      if (said.kind !== "number" || said.number === undefined || said.unit !== t.unit) continue;
+      if (Math.abs(said.number - t.number) <= 1e-9) {
+        conflict = undefined; // the name repeats the value
+        break;
       }
-      if (!conflict) continue;
-      out.push({
-        code: "indicator.name-value-conflict",
-        sheet: table.sheet,
-        cell: row.target.address,
-        value: row.target.text,
-        expected: `${conflict.figure}${conflict.unit}`,
-        message: `指标名称“${name}”写明${conflict.figure}${conflict.unit}，指标值却是“${row.target.text}”，两者不一致`,
-        messageEn: `the name "${name}" says ${conflict.figure}${conflict.unit} but the target is "${row.target.text}"`,
-      });
+      conflict ??= { figure: said.number, unit: said.unit };
     }
-    return out;
+    if (!conflict) return;
+    emit({
+      code: "indicator.name-value-conflict",
+      sheet: table.sheet,
+      cell: row.target.address,
+      value: row.target.text,
+      expected: `${conflict.figure}${conflict.unit}`,
+      message: `指标名称“${name}”写明${conflict.figure}${conflict.unit}，指标值却是“${row.target.text}”，两者不一致`,
+      messageEn: `the name "${name}" says ${conflict.figure}${conflict.unit} but the target is "${row.target.text}"`,
+    });
   },
 };

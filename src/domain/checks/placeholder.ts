@@ -1,8 +1,7 @@
 /** V7: template placeholders (`**`, `XX`, `指标2:`) left in a name or value, or a bare "……" row with a score. */
-import type { IssueDraft } from "../issues";
 import type { Profile } from "../profiles/types";
 import { cleanText } from "../text";
-import type { ProjectCheck } from "./types";
+import type { Check } from "./types";
 
 const combined = new WeakMap<readonly string[], RegExp>();
 
@@ -36,62 +35,57 @@ function hintRemoved(text: string): string {
     .trim();
 }
 
-export const placeholder: ProjectCheck = {
+export const placeholder: Check = {
   id: "placeholder",
   codes: ["indicator.placeholder"],
-  run(project, { table, profile }) {
-    const out: IssueDraft[] = [];
-    for (const row of project.indicators) {
-      const before = out.length;
-      if (row.notApplicable) continue;
-      const carriesScore = row.weightNumber !== undefined || row.scoreNumber !== undefined;
-      for (let k = 0; k < 3; k++) {
-        const ref = k === 0 ? row.name : k === 1 ? row.target : row.actual;
-        if (!ref || !isPlaceholderText(ref.text, profile)) continue;
-        if (row.placeholder && !carriesScore) continue;
-        // The template's hint left inside a filled indicator's name ("…数量( ≥**个 )" with 指标值 ">=20平方米",
-        // real table 17): the row is filled; the name only still carries the hint. Worth a look, not 尚未填写.
-        const valueFilled = row.target !== undefined && row.target.text !== "" && !isPlaceholderText(row.target.text, profile);
-        if (k === 0 && valueFilled && !isBarePlaceholder(ref.text, profile)) {
-          out.push({
-            code: "indicator.placeholder",
-            severity: "warning",
-            sheet: table.sheet,
-            cell: ref.address,
-            value: ref.text,
-            expected: hintRemoved(ref.text),
-            message: `指标名称“${ref.text}”中仍留有模板提示，指标值已填写为“${row.target?.text ?? ""}”，请删去名称中的提示`,
-            messageEn: `the name "${ref.text}" still carries the template's hint; the target is filled in ("${row.target?.text ?? ""}"): remove the hint from the name`,
-          });
-          break;
-        }
-        out.push({
+  row(row, _i, { table, profile }, _state, emit) {
+    if (row.notApplicable) return;
+    // The cell of this row's own finding, if any: a template row's name finding is said once.
+    let saidAt: string | undefined;
+    const carriesScore = row.weightNumber !== undefined || row.scoreNumber !== undefined;
+    for (let k = 0; k < 3; k++) {
+      const ref = k === 0 ? row.name : k === 1 ? row.target : row.actual;
+      if (!ref || !isPlaceholderText(ref.text, profile)) continue;
+      if (row.placeholder && !carriesScore) continue;
+      saidAt = ref.address;
+      // The template's hint left inside a filled indicator's name ("…数量( ≥**个 )" with 指标值 ">=20平方米",
+      // real table 17): the row is filled; the name only still carries the hint. Worth a look, not 尚未填写.
+      const valueFilled = row.target !== undefined && row.target.text !== "" && !isPlaceholderText(row.target.text, profile);
+      if (k === 0 && valueFilled && !isBarePlaceholder(ref.text, profile)) {
+        emit({
+          code: "indicator.placeholder",
+          severity: "warning",
+          sheet: table.sheet,
+          cell: ref.address,
+          value: ref.text,
+          expected: hintRemoved(ref.text),
+          message: `指标名称“${ref.text}”中仍留有模板提示，指标值已填写为“${row.target?.text ?? ""}”，请删去名称中的提示`,
+          messageEn: `the name "${ref.text}" still carries the template's hint; the target is filled in ("${row.target?.text ?? ""}"): remove the hint from the name`,
+        });
+        break;
+      }
+      emit({
+        code: "indicator.placeholder",
+        sheet: table.sheet,
+        cell: ref.address,
+        value: ref.text,
+        message: `“${ref.text}”是模板占位内容，尚未填写`,
+        messageEn: `"${ref.text}" is a template placeholder that was never filled in`,
+      });
+      break;
+    }
+    if (row.placeholder && carriesScore && !(saidAt !== undefined && saidAt === row.name?.address)) {
+      const ref = row.name ?? row.weight ?? row.score;
+      if (ref && !isPlaceholderText(ref.text, profile)) {
+        emit({
           code: "indicator.placeholder",
           sheet: table.sheet,
           cell: ref.address,
           value: ref.text,
-          message: `“${ref.text}”是模板占位内容，尚未填写`,
-          messageEn: `"${ref.text}" is a template placeholder that was never filled in`,
+          message: "空白模板行却有分值或得分",
+          messageEn: "an empty template row carries a weight or score",
         });
-        break;
-      }
-      // Only this row's own finding can sit at its name cell: compare with the last one pushed, not all of them
-      // (a lookup over every finding so far made 40,000 template rows quadratic).
-      const last = out.length > before ? out[out.length - 1] : undefined;
-      if (row.placeholder && carriesScore && !(last && last.cell === row.name?.address)) {
-        const ref = row.name ?? row.weight ?? row.score;
-        if (ref && !isPlaceholderText(ref.text, profile)) {
-          out.push({
-            code: "indicator.placeholder",
-            sheet: table.sheet,
-            cell: ref.address,
-            value: ref.text,
-            message: "空白模板行却有分值或得分",
-            messageEn: "an empty template row carries a weight or score",
-          });
-        }
       }
     }
-    return out;
   },
 };

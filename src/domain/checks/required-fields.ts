@@ -1,8 +1,7 @@
 /** V1: every 三级 row has 一级, 二级, 名称 and 指标值 (and 计算符号 where the table has that column). */
-import type { IssueDraft } from "../issues";
-import type { IndicatorRow, Ref } from "../tables/model";
+import type { Ref } from "../tables/model";
 import { a1 } from "../grid";
-import type { ProjectCheck } from "./types";
+import type { Check } from "./types";
 
 type Field = "level1" | "level2" | "name" | "sign" | "target";
 const LABEL: Record<Field, [string, string]> = {
@@ -18,21 +17,35 @@ function empty(ref: Ref | undefined): boolean {
   return ref === undefined || ref.text === "";
 }
 
-export const requiredFields: ProjectCheck = {
+interface Columns {
+  readonly has1: boolean;
+  readonly has2: boolean;
+  readonly hasName: boolean;
+  readonly hasSign: boolean;
+  readonly hasTarget: boolean;
+  readonly hasActual: boolean;
+}
+
+export const requiredFields: Check<Columns> = {
   id: "required-fields",
   codes: ["indicator.missing-field"],
-  run(project, { table }) {
-    const out: IssueDraft[] = [];
-    // Which columns the table has, read once: the row loop below runs for every indicator of every project.
+  // Which columns the table has, read once per project: the row hook runs for every indicator.
+  begin({ table }) {
     const cols = table.columns;
-    const has1 = cols.level1 !== undefined;
-    const has2 = cols.level2 !== undefined;
-    const hasName = cols.name !== undefined;
-    const hasSign = cols.sign !== undefined;
-    const hasTarget = cols.target !== undefined;
-    const hasActual = cols.actual !== undefined;
-    const missing = (row: IndicatorRow, f: Field, ref: Ref | undefined, col: number): void => {
-      out.push({
+    return {
+      has1: cols.level1 !== undefined,
+      has2: cols.level2 !== undefined,
+      hasName: cols.name !== undefined,
+      hasSign: cols.sign !== undefined,
+      hasTarget: cols.target !== undefined,
+      hasActual: cols.actual !== undefined,
+    };
+  },
+  row(row, _i, { table }, has, emit) {
+    if (row.placeholder || row.notApplicable) return;
+    const cols = table.columns;
+    const missing = (f: Field, ref: Ref | undefined, col: number): void => {
+      emit({
         code: "indicator.missing-field",
         sheet: table.sheet,
         cell: ref?.address ?? a1(row.row, col),
@@ -42,19 +55,14 @@ export const requiredFields: ProjectCheck = {
         messageEn: `${LABEL[f][1]} is empty (required)`,
       });
     };
-    for (const row of project.indicators) {
-      if (row.placeholder || row.notApplicable) continue;
-      if (has1 && empty(row.level1)) missing(row, "level1", row.level1, cols.level1 as number);
-      if (has2 && empty(row.level2)) missing(row, "level2", row.level2, cols.level2 as number);
-      if (hasName && empty(row.name)) missing(row, "name", row.name, cols.name as number);
-      // A ★ parent's values are on its member rows (parent / 其中 groups): its own 指标值 is empty by layout.
-      const valuesBelow = row.members !== undefined;
-      if (hasSign && empty(row.sign) && !valuesBelow) missing(row, "sign", row.sign, cols.sign as number);
-      // A self-evaluation row scored with neither 指标值 nor 完成值: score.missing-actual says both, once.
-      const bothEmptyScored =
-        table.kind === "self-evaluation" && hasActual && (row.weightNumber ?? 0) > 0 && empty(row.actual) && row.members === undefined;
-      if (hasTarget && empty(row.target) && !valuesBelow && !bothEmptyScored) missing(row, "target", row.target, cols.target as number);
-    }
-    return out;
+    if (has.has1 && empty(row.level1)) missing("level1", row.level1, cols.level1 as number);
+    if (has.has2 && empty(row.level2)) missing("level2", row.level2, cols.level2 as number);
+    if (has.hasName && empty(row.name)) missing("name", row.name, cols.name as number);
+    // A ★ parent's values are on its member rows (parent / 其中 groups): its own 指标值 is empty by layout.
+    const valuesBelow = row.members !== undefined;
+    if (has.hasSign && empty(row.sign) && !valuesBelow) missing("sign", row.sign, cols.sign as number);
+    // A self-evaluation row scored with neither 指标值 nor 完成值: score.missing-actual says both, once.
+    const bothEmptyScored = table.kind === "self-evaluation" && has.hasActual && (row.weightNumber ?? 0) > 0 && empty(row.actual) && row.members === undefined;
+    if (has.hasTarget && empty(row.target) && !valuesBelow && !bothEmptyScored) missing("target", row.target, cols.target as number);
   },
 };

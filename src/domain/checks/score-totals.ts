@@ -2,21 +2,17 @@
  * 总分 and 自评等级 (rules.md §4.6): score.total-mismatch (the entered total against the sum of the entered
  * parts, ±tolerance) and score.grade-mismatch (the entered grade against the grade of the total; 良 = 良好).
  */
-import type { IssueDraft } from "../issues";
 import { scoreAgrees } from "../scoring/compare";
 import { grade as gradeOf } from "../scoring/grade";
 import { fmt2 } from "../scoring/round";
-import { factsFor } from "./facts";
-import type { ProjectCheck } from "./types";
+import type { Check } from "./types";
 
-export const scoreTotals: ProjectCheck = {
+export const scoreTotals: Check = {
   id: "score-totals",
   codes: ["score.total-mismatch", "score.grade-mismatch"],
-  run(project, ctx) {
-    const { table, profile } = ctx;
-    if (table.kind === "target") return [];
-    const out: IssueDraft[] = [];
-    const ps = factsFor(project, ctx).score();
+  end({ table, profile, project, facts }, _state, emit) {
+    if (table.kind === "target") return;
+    const ps = facts.score();
     const tol = profile.scoreTolerance;
 
     const totalRef = ps.enteredTotalRef;
@@ -25,7 +21,7 @@ export const scoreTotals: ProjectCheck = {
       const scopeEn = ps.totalIncludesExecution && ps.execution ? "indicator scores plus the budget execution score" : "indicator scores";
       if (ps.enteredPartsTotal !== undefined) {
         if (!scoreAgrees(ps.enteredPartsTotal, ps.enteredTotal, tol)) {
-          out.push({
+          emit({
             code: "score.total-mismatch",
             sheet: table.sheet,
             cell: totalRef.address,
@@ -37,7 +33,7 @@ export const scoreTotals: ProjectCheck = {
         }
       } else if (ps.complete && ps.total !== undefined && !scoreAgrees(ps.total, ps.enteredTotal, tol)) {
         // No part is entered: compare with the rules' total.
-        out.push({
+        emit({
           code: "score.total-mismatch",
           sheet: table.sheet,
           cell: totalRef.address,
@@ -56,7 +52,7 @@ export const scoreTotals: ProjectCheck = {
       const g = basis !== undefined ? gradeOf(basis, profile.gradeBands) : undefined;
       if (g && g.ok) {
         if (ps.enteredGradeNormalized === undefined) {
-          out.push({
+          emit({
             code: "score.grade-mismatch",
             sheet: table.sheet,
             cell: gradeRef.address,
@@ -66,7 +62,7 @@ export const scoreTotals: ProjectCheck = {
             messageEn: `grade "${gradeRef.text}" is not one of 优/良/中/差; a total of ${fmt2(basis as number)} is "${g.grade}"`,
           });
         } else if (ps.enteredGradeNormalized !== g.grade) {
-          out.push({
+          emit({
             code: "score.grade-mismatch",
             sheet: table.sheet,
             cell: gradeRef.address,
@@ -78,6 +74,5 @@ export const scoreTotals: ProjectCheck = {
         }
       }
     }
-    return out;
   },
 };

@@ -1,25 +1,22 @@
 /** V19 (山西): when no 成本指标 was filled in, the default cost indicator may score at most N points. */
-import type { IssueDraft } from "../issues";
 import { isCostRow } from "../tables/category";
-import { factsFor } from "./facts";
-import type { ProjectCheck } from "./types";
+import type { Check } from "./types";
 
-export const shanxiCost: ProjectCheck = {
+export const shanxiCost: Check = {
   id: "shanxi-cost",
   codes: ["indicator.shanxi-cost"],
-  run(project, ctx) {
-    const { table, profile } = ctx;
-    const out: IssueDraft[] = [];
+  // Whether any 成本指标 was filled in is known only after the last row.
+  end({ table, profile, project, facts }, _state, emit) {
     const max = profile.defaultCostMaxPoints;
-    if (max === null) return out;
-    const { categories } = factsFor(project, ctx);
+    if (max === null) return;
+    const { categories } = facts;
     const cost = project.indicators.filter((_, i) => isCostRow(categories[i]));
     const filled = cost.some((r) => !r.placeholder && r.target && r.target.text !== "");
-    if (filled) return out;
+    if (filled) return;
     for (const r of cost) {
       const w = r.weightNumber;
       if (w !== undefined && w > max && r.weight) {
-        out.push({
+        emit({
           code: "indicator.shanxi-cost",
           sheet: table.sheet,
           cell: r.weight.address,
@@ -30,6 +27,5 @@ export const shanxiCost: ProjectCheck = {
         });
       }
     }
-    return out;
   },
 };

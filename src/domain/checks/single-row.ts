@@ -1,6 +1,6 @@
 /**
- * Checks one indicator row given as plain values (for JX.CHECK): the row-level rules only, since a single
- * row has no project to total or categorize.
+ * Checks one indicator row given as plain values (for JX.CHECK): every check's `row` hook, never an `end` hook,
+ * since a single row has no project to total or categorize (the protocol: types.ts).
  */
 import { makeIssue } from "../catalog";
 import { cleanText } from "../text";
@@ -10,16 +10,9 @@ import type { Issue } from "../issues";
 import type { Profile } from "../profiles/types";
 import type { IndicatorProject, IndicatorRow, IndicatorTable, Ref } from "../tables/model";
 import { readNumber } from "../value/number";
-import { categories } from "./categories";
-import { projectFacts } from "./facts";
-import { placeholder } from "./placeholder";
-import { requiredFields } from "./required-fields";
-import type { ProjectCheck } from "./types";
-import { valueFormat } from "./value-format";
-import { valueRange } from "./value-range";
-import { vague } from "./vague";
-import { nameValue } from "./name-value";
-import { weights } from "./weights";
+import { PROJECT_CHECKS } from "./index";
+import { checkContext } from "./facts";
+import { walkProject } from "./walk";
 
 export interface SingleRowInput {
   readonly level1: CellValue; // 一级指标
@@ -30,7 +23,6 @@ export interface SingleRowInput {
   readonly weight: CellValue; // 分值
 }
 
-const ROW_CHECKS: readonly ProjectCheck[] = [requiredFields, placeholder, valueFormat, valueRange, vague, nameValue, categories, weights];
 const COLUMNS = { level1: 0, level2: 1, name: 2, target: 3, unit: 4, weight: 5 } as const;
 const LETTER = ["A", "B", "C", "D", "E", "F"];
 
@@ -68,13 +60,6 @@ export function checkSingleRow(input: SingleRowInput, profile: Profile): Issue[]
     framework: "unknown",
   };
   const out: Issue[] = [];
-  const ctx = { profile, table, rowOnly: true, facts: projectFacts(project, table, profile) };
-  for (const c of ROW_CHECKS) {
-    const drafts = c.run(project, ctx);
-    for (const d of drafts) {
-      if (d.code.startsWith("project.")) continue; // totals and categories need the whole project
-      out.push(makeIssue(d));
-    }
-  }
+  walkProject(PROJECT_CHECKS, checkContext(project, table, profile), (d) => out.push(makeIssue(d)), { rowsOnly: true });
   return out;
 }

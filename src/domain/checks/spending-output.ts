@@ -3,38 +3,29 @@
  * measure budget execution (预算执行率, scored in the funds block, rules.md §4.2), not what the project produced:
  * under 产出指标 they count the execution twice and crowd out a real output.
  */
-import type { IssueDraft } from "../issues";
 import { compactLabel } from "../text";
-import { factsFor } from "./facts";
-import type { ProjectCheck } from "./types";
+import type { Check } from "./types";
 
 const SPENDING = /(?:资金|预算|经费)(?:支出|支付|拨付|执行|使用)(?:完成)?率|预算执行率|资金到位率|资金支付进度|资金执行进度/;
 
-export const spendingOutput: ProjectCheck = {
+export const spendingOutput: Check = {
   id: "spending-output",
   codes: ["indicator.spending-as-output"],
-  run(project, ctx) {
-    const { table } = ctx;
-    if (table.kind === "evaluation") return []; // a key evaluation's 过程 part rightly asks for it
-    const out: IssueDraft[] = [];
-    const { categories } = factsFor(project, ctx);
-    for (let i = 0; i < project.indicators.length; i++) {
-      const row = project.indicators[i];
-      if (row.placeholder || !row.name || row.name.text.length > 100) continue;
-      if (categories[i].level1 !== "产出指标") continue;
-      const name = compactLabel(row.name.text);
-      const m = SPENDING.exec(name);
-      if (!m) continue;
-      out.push({
-        code: "indicator.spending-as-output",
-        sheet: table.sheet,
-        cell: row.name.address,
-        value: row.name.text,
-        expected: "产出指标：项目提供的产品或服务",
-        message: `“${row.name.text}”衡量的是预算执行（${m[0]}），不是项目产出；预算执行率已在预算执行情况中计分，产出指标应写项目提供的产品或服务`,
-        messageEn: `"${row.name.text}" measures budget execution (${m[0]}), not an output; execution is scored in the funds block`,
-      });
-    }
-    return out;
+  row(row, i, { table, facts }, _state, emit) {
+    if (table.kind === "evaluation") return; // a key evaluation's 过程 part rightly asks for it
+    if (row.placeholder || !row.name || row.name.text.length > 100) return;
+    if (facts.categories[i].level1 !== "产出指标") return;
+    const name = compactLabel(row.name.text);
+    const m = SPENDING.exec(name);
+    if (!m) return;
+    emit({
+      code: "indicator.spending-as-output",
+      sheet: table.sheet,
+      cell: row.name.address,
+      value: row.name.text,
+      expected: "产出指标：项目提供的产品或服务",
+      message: `“${row.name.text}”衡量的是预算执行（${m[0]}），不是项目产出；预算执行率已在预算执行情况中计分，产出指标应写项目提供的产品或服务`,
+      messageEn: `"${row.name.text}" measures budget execution (${m[0]}), not an output; execution is scored in the funds block`,
+    });
   },
 };

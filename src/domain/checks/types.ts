@@ -1,24 +1,28 @@
 /**
- * A check: one rule family, one file. It declares the codes it can emit and runs on one project of a
- * recognized indicator table (the "end" moment of frictionless's start/row/end; row checks loop inside).
+ * The check protocol. A check is one rule family in one file: it declares the codes it may emit and has up to
+ * three hooks, which the engine calls while it walks a project's indicator rows once (walk.ts):
+ *
+ *   begin(ctx)                 → the check's own state for this project (sums, names seen), when it needs one;
+ *   row(row, i, ctx, state, emit)  one indicator row: row-level findings only. JX.CHECK runs these alone;
+ *   end(ctx, state, emit)      after the last row: what needs the whole project (totals, categories present,
+ *                              the funds block, the 总分).
+ *
+ * A finding a check emits goes through `emit`; the engine adds severity and source from the catalog and keeps it.
+ * Whether a rule is row-level is said in one place: which hook emits it.
  */
 import type { IssueCode, IssueDraft } from "../issues";
 import type { Hierarchy, Profile } from "../profiles/types";
-import type { IndicatorProject, IndicatorTable } from "../tables/model";
-import type { ProjectScore } from "../scoring/totals";
+import type { IndicatorProject, IndicatorRow, IndicatorTable } from "../tables/model";
+import type { IndicatorScoreEntry, ProjectScore } from "../scoring/totals";
 import type { ParsedValue } from "../value/types";
 import type { RowCategory } from "../tables/category";
 
+/** What every hook sees: the project being checked, its table, the profile, and the facts computed once. */
 export interface CheckContext {
   readonly profile: Profile;
   readonly table: IndicatorTable;
-  /**
-   * Only row-level rules are wanted (JX.CHECK on one row): checks skip their project-level parts (totals,
-   * categories present), which a lone row cannot satisfy and whose findings would be dropped anyway.
-   */
-  readonly rowOnly?: boolean;
-  /** Facts about the project being checked, computed once by the engine for every check (`factsFor`). */
-  readonly facts?: ProjectFacts;
+  readonly project: IndicatorProject;
+  readonly facts: ProjectFacts;
 }
 
 /** A project's framework and each indicator's category, parallel to `project.indicators` (see facts.ts). */
@@ -30,12 +34,29 @@ export interface ProjectFacts {
   readonly target: (i: number) => ParsedValue;
   /** The project's scores (§4), computed on the first call and kept. */
   readonly score: () => ProjectScore;
+  /** The score entry of indicator `i` (undefined for a 不适用 row), from `score()`. */
+  readonly scoreAt: (i: number) => IndicatorScoreEntry | undefined;
 }
 
-export interface ProjectCheck {
+/** Where a check's findings go. */
+export type Emit = (draft: IssueDraft) => void;
+
+/**
+ * One rule family. `S` is the state `begin` makes for each project (none by default). The hooks are written as
+ * methods, so a `Check<S>` of any state type is a `Check<unknown>` in the list the engine walks.
+ */
+export interface Check<S = undefined> {
   /** Short id, e.g. "required-fields". */
   readonly id: string;
-  /** Every code this check may emit. */
+  /** Every code this check may emit (a test runs every check over every fixture and holds it to this list). */
   readonly codes: readonly IssueCode[];
-  run(project: IndicatorProject, ctx: CheckContext): IssueDraft[];
+  /** Fresh state for one project, before its first row. */
+  begin?(ctx: CheckContext): S;
+  /** One indicator row (`i` is its index in `ctx.project.indicators`): row-level findings only. */
+  row?(row: IndicatorRow, i: number, ctx: CheckContext, state: S, emit: Emit): void;
+  /** After the project's last row: findings that need the whole project. */
+  end?(ctx: CheckContext, state: S, emit: Emit): void;
 }
+
+/** A check in the engine's list, whatever its state. */
+export type AnyCheck = Check<unknown>;

@@ -1,7 +1,6 @@
 /** V16: vague wording (有所提高, 明显, 进一步 …) where a figure is expected. */
-import type { IssueDraft } from "../issues";
 import { compactLabel } from "../text";
-import type { ProjectCheck } from "./types";
+import type { Check } from "./types";
 
 const anyWord = new WeakMap<readonly string[], RegExp>();
 
@@ -25,40 +24,36 @@ const BOILERPLATE: ReadonlySet<string> = new Set([
   "提高", "提升", "改善", "增加", "减少", "明显改善", "明显提高", "有效提升", "有效改善", "逐步提高", "稳步提升",
 ]);
 
-export const vague: ProjectCheck = {
+export const vague: Check = {
   id: "vague",
   codes: ["indicator.vague"],
-  run(project, { table, profile }) {
-    const out: IssueDraft[] = [];
-    for (const row of project.indicators) {
-      if (row.placeholder || row.notApplicable) continue;
-      const ref = row.target && row.target.text !== "" ? row.target : undefined;
-      if (!ref) continue;
-      const t = compactLabel(ref.text);
-      // A boilerplate target that is the whole value ("有效", "优良中低差", "明显改善"): nothing to measure.
-      if (BOILERPLATE.has(t)) {
-        out.push({
-          code: "indicator.vague",
-          sheet: table.sheet,
-          cell: ref.address,
-          value: ref.text,
-          message: `指标值“${ref.text}”是笼统的套话，无法据以衡量完成情况；应写明可衡量的标准或数值`,
-          messageEn: `the target "${ref.text}" is boilerplate with nothing to measure; give a measurable standard or figure`,
-        });
-        continue;
-      }
-      if (!anyVagueWord(profile.vagueWords).test(t)) continue;
-      const word = profile.vagueWords.find((w) => t.includes(w));
-      if (!word) continue;
-      out.push({
+  row(row, _i, { table, profile }, _state, emit) {
+    if (row.placeholder || row.notApplicable) return;
+    const ref = row.target && row.target.text !== "" ? row.target : undefined;
+    if (!ref) return;
+    const t = compactLabel(ref.text);
+    // A boilerplate target that is the whole value ("有效", "优良中低差", "明显改善"): nothing to measure.
+    if (BOILERPLATE.has(t)) {
+      emit({
         code: "indicator.vague",
         sheet: table.sheet,
         cell: ref.address,
         value: ref.text,
-        message: `指标值“${ref.text}”含模糊表述“${word}”，宜改为可衡量的数值`,
-        messageEn: `target "${ref.text}" uses vague wording ("${word}"); give a measurable figure`,
+        message: `指标值“${ref.text}”是笼统的套话，无法据以衡量完成情况；应写明可衡量的标准或数值`,
+        messageEn: `the target "${ref.text}" is boilerplate with nothing to measure; give a measurable standard or figure`,
       });
+      return;
     }
-    return out;
+    if (!anyVagueWord(profile.vagueWords).test(t)) return;
+    const word = profile.vagueWords.find((w) => t.includes(w));
+    if (!word) return;
+    emit({
+      code: "indicator.vague",
+      sheet: table.sheet,
+      cell: ref.address,
+      value: ref.text,
+      message: `指标值“${ref.text}”含模糊表述“${word}”，宜改为可衡量的数值`,
+      messageEn: `target "${ref.text}" uses vague wording ("${word}"); give a measurable figure`,
+    });
   },
 };

@@ -1,10 +1,8 @@
 /** V8 (weights above zero), V9 (subtotal labels agree with their rows) and V10 (weights total 90/100, 50/30/10). */
 import { a1 } from "../grid";
-import type { IssueDraft } from "../issues";
 import type { IndicatorProject, IndicatorRow } from "../tables/model";
 import { readNumber } from "../value/number";
-import { factsFor } from "./facts";
-import type { ProjectCheck } from "./types";
+import type { Check } from "./types";
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 const EPS = 0.005;
@@ -31,43 +29,46 @@ function firstAtOrAfter(rows: readonly IndicatorRow[], row: number): number {
   return lo;
 }
 
-export const weights: ProjectCheck = {
+/** Running sums over a project's rows: all weights, and by 一级 category. */
+interface Sums {
+  total: number;
+  readonly byCategory: Map<string, number>;
+}
+
+export const weights: Check<Sums> = {
   id: "weights",
   codes: ["indicator.zero-weight", "project.weight-sum"],
-  run(project, ctx) {
-    const { table, profile, rowOnly } = ctx;
-    const out: IssueDraft[] = [];
+  begin: () => ({ total: 0, byCategory: new Map<string, number>() }),
+  // V8: each row's 分值 above zero; its weight joins the sums.
+  row(row, i, { table, profile, facts }, sums, emit) {
     const wcol = table.columns.weight;
-    if (wcol === undefined) return out;
-    let sum = 0;
-    const byCategory = new Map<string, number>();
-    const { categories } = factsFor(project, ctx);
-    for (let i = 0; i < project.indicators.length; i++) {
-      const row = project.indicators[i];
-      if (row.notApplicable) continue;
-      if (row.placeholder && row.weightNumber === undefined) continue;
-      if (row.memberOf !== undefined) continue; // a member of a ★ group: the parent carries the 分值
-      const w = row.weightNumber;
-      if (w === undefined || w <= 0) {
-        if (!profile.requirePositiveWeight) continue;
-        out.push({
-          code: "indicator.zero-weight",
-          sheet: table.sheet,
-          cell: row.weight?.address ?? a1(row.row, wcol),
-          value: row.weight?.text ?? "",
-          expected: "> 0",
-          message: w !== undefined ? `分值（权重）${w}应大于0` : row.weight?.text ? `分值（权重）“${row.weight.text}”不是数值` : "分值（权重）为空",
-          messageEn: w !== undefined ? `weight ${w} must be above zero` : row.weight?.text ? `weight "${row.weight.text}" is not a number` : "weight is empty",
-        });
-        continue;
-      }
-      sum += w;
-      if (rowOnly) continue;
-      const cat = categories[i].level1;
-      if (cat) byCategory.set(cat, (byCategory.get(cat) ?? 0) + w);
+    if (wcol === undefined || row.notApplicable) return;
+    if (row.placeholder && row.weightNumber === undefined) return;
+    if (row.memberOf !== undefined) return; // a member of a ★ group: the parent carries the 分值
+    const w = row.weightNumber;
+    if (w === undefined || w <= 0) {
+      if (!profile.requirePositiveWeight) return;
+      emit({
+        code: "indicator.zero-weight",
+        sheet: table.sheet,
+        cell: row.weight?.address ?? a1(row.row, wcol),
+        value: row.weight?.text ?? "",
+        expected: "> 0",
+        message: w !== undefined ? `分值（权重）${w}应大于0` : row.weight?.text ? `分值（权重）“${row.weight.text}”不是数值` : "分值（权重）为空",
+        messageEn: w !== undefined ? `weight ${w} must be above zero` : row.weight?.text ? `weight "${row.weight.text}" is not a number` : "weight is empty",
+      });
+      return;
     }
-    sum = round2(sum);
-    if (rowOnly) return out;
+    sums.total += w;
+    const cat = facts.categories[i].level1;
+    if (cat) sums.byCategory.set(cat, (sums.byCategory.get(cat) ?? 0) + w);
+  },
+  end({ table, profile, project, facts }, sums, emit) {
+    const wcol = table.columns.weight;
+    if (wcol === undefined) return;
+    const sum = round2(sums.total);
+    const { byCategory } = sums;
+    const { categories } = facts;
 
     // V9 + V10, one finding per category: its printed label ("产出指标（50分）"), the sum of its rows and the
     // profile's weight (50/30/10) are compared together, and a disagreement is said once, at the label cell
@@ -98,7 +99,7 @@ export const weights: ProjectCheck = {
       if (!labelOff && !profileOff) continue;
       const national = profileOff ? `；按${profile.name}，${s.level1}应为${want}分` : "";
       const nationalEn = profileOff ? `; the ${profile.nameEn} profile wants ${want}` : "";
-      out.push({
+      emit({
         code: "project.weight-sum",
         sheet: table.sheet,
         cell: s.ref.address,
@@ -133,7 +134,7 @@ export const weights: ProjectCheck = {
       const want = expected.filter((e) => Math.abs(e - totalWeight.value) > EPS && Math.abs(e - parts) > EPS);
       const wantZh = sumOff && want.length > 0 ? `；指标分值应为${want.join("或")}分` : "";
       const wantEn = sumOff && want.length > 0 ? `; the indicators should total ${want.join(" or ")}` : "";
-      out.push({
+      emit({
         code: "project.weight-sum",
         sheet: table.sheet,
         cell: project.total.weight.address,
@@ -144,7 +145,7 @@ export const weights: ProjectCheck = {
       });
     } else if (sumOff) {
       const anchor = project.indicators.find((r) => r.weight)?.weight;
-      out.push({
+      emit({
         code: "project.weight-sum",
         sheet: table.sheet,
         cell: anchor?.address ?? a1(table.headerRow, wcol),
@@ -162,7 +163,7 @@ export const weights: ProjectCheck = {
         if (!anchorRow) continue; // no row of this category at all: project.missing-category says so
         const got = round2(byCategory.get(cat) ?? 0);
         if (Math.abs(got - want) <= EPS) continue;
-        out.push({
+        emit({
           code: "project.weight-sum",
           sheet: table.sheet,
           cell: anchorRow.level1?.from ?? anchorRow.level1?.address ?? anchorRow.weight?.address ?? a1(anchorRow.row, wcol),
@@ -173,6 +174,5 @@ export const weights: ProjectCheck = {
         });
       }
     }
-    return out;
   },
 };

@@ -1,6 +1,6 @@
 /** Row categories: answers shared by text where the texts decide, per project where a subtotal does. */
 import { rowCategory } from "../../../src/domain/tables/category";
-import { factsFor, projectFacts } from "../../../src/domain/checks/facts";
+import { checkContext, projectFacts } from "../../../src/domain/checks/facts";
 import { resolveProfile } from "../../../src/domain/profiles";
 import { project, row, subtotal, table } from "../../helpers/model";
 
@@ -37,7 +37,7 @@ describe("rowCategory", () => {
   });
 });
 
-describe("projectFacts / factsFor", () => {
+describe("projectFacts / checkContext", () => {
   it("lists one category per indicator, in order, with the project's framework", () => {
     const p = project([
       row(1, { level1: "成本指标", level2: "经济成本指标", name: "a", target: "1" }),
@@ -48,12 +48,15 @@ describe("projectFacts / factsFor", () => {
     expect(f.categories.map((c) => c.level2)).toEqual(["经济成本指标", "数量指标"]);
   });
 
-  it("uses the context's facts only for the project they were computed for", () => {
-    const p = project([row(1, { level1: "产出指标", level2: "数量指标", name: "a", target: "1" })]);
-    const q = project([row(1, { level1: "效益指标", level2: "社会效益指标", name: "b", target: "1" })]);
-    const t = table([p, q]);
-    const facts = projectFacts(p, t, national);
-    expect(factsFor(p, { profile: national, table: t, facts })).toBe(facts);
-    expect(factsFor(q, { profile: national, table: t, facts }).categories[0].level1).toBe("效益指标");
+  it("gives each indicator's score entry by index, none for a 不适用 row", () => {
+    const p = project([
+      row(1, { level1: "产出指标", level2: "数量指标", name: "a", target: "1" }),
+      row(2, { level1: "效益指标", level2: "社会效益指标", name: "b", target: "1" }),
+    ]);
+    const ctx = checkContext(p, table([p]), national);
+    expect(ctx.project).toBe(p);
+    expect(ctx.facts.scoreAt(0)?.row).toBe(p.indicators[0]);
+    expect(ctx.facts.scoreAt(1)?.row).toBe(p.indicators[1]);
+    expect(ctx.facts.scoreAt(2)).toBeUndefined();
   });
 });

@@ -1,20 +1,20 @@
 /**
- * Every check emits only the codes it declares: each check of PROJECT_CHECKS runs over every project of every
- * fixture (the ten real tables, the samples, and hand-built grids that trip every rule family), and a code it did
- * not declare fails the test. Every declared code is in the catalog, and every catalog code is emitted by some
+ * Every check emits only the codes it declares: the engine's walk (checks/walk.ts) runs every check of
+ * PROJECT_CHECKS over every project of every fixture (the ten real tables, the samples, and a workbook of our own
+ * that trips most rule families), and a code a check did not declare fails the test. Every declared code is in the catalog, and every catalog code is emitted by some
  * check or by the engine/reconciliation (named below), so no entry is dead.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { CATALOG, type IssueCode } from "../../../src/domain/catalog";
-import { PROJECT_CHECKS } from "../../../src/domain/checks";
-import { projectFacts } from "../../../src/domain/checks/facts";
+import { PROJECT_CHECKS, checkContext, walkProject } from "../../../src/domain/checks";
 import { profileForTable } from "../../../src/domain/engine";
 import type { Grid } from "../../../src/domain/grid";
 import { recognizeWorkbook } from "../../../src/domain/tables/recognize";
 import type { IndicatorTable } from "../../../src/domain/tables/model";
 import { readXlsx } from "../../../src/file/xlsx";
 import { ALL_REAL_PREFIXES, realGrid } from "../../helpers/real";
+import { removeDir, tempDir, writeKitchenSink } from "../../helpers/workbooks";
 
 const SAMPLES = path.join(__dirname, "..", "..", "..", "samples");
 
@@ -41,12 +41,23 @@ async function fixtures(): Promise<Grid[]> {
   for (const f of fs.readdirSync(SAMPLES).filter((x) => x.endsWith(".xlsx"))) {
     grids.push(...(await readXlsx(fs.readFileSync(path.join(SAMPLES, f)))));
   }
+  // A workbook of our own that trips most rule families at once.
+  const dir = tempDir();
+  try {
+    const file = path.join(dir, "kitchen-sink.xlsx");
+    await writeKitchenSink(file);
+    grids.push(...(await readXlsx(fs.readFileSync(file))));
+  } finally {
+    removeDir(dir);
+  }
   return grids;
 }
 
-test("every check emits only the codes it declares, on every project of every fixture", async () => {
+test("every check emits only the codes it declares, and its row hooks nothing about the whole project", async () => {
   const grids = await fixtures();
   const undeclared: string[] = [];
+  const projectLevelFromRows: string[] = [];
+  const emitted = new Set<string>();
   let projects = 0;
   for (const rec of recognizeWorkbook(grids)) {
     for (const t of rec.tables) {
@@ -56,18 +67,29 @@ test("every check emits only the codes it declares, on every project of every fi
         const profile = profileForTable(table, { profile: profileId });
         for (const project of table.projects) {
           projects++;
-          const facts = projectFacts(project, table, profile);
-          for (const check of PROJECT_CHECKS) {
-            for (const d of check.run(project, { profile, table, facts })) {
-              if (!check.codes.includes(d.code)) undeclared.push(`${check.id} → ${d.code} (${rec.sheet}!${d.cell})`);
-            }
-          }
+          walkProject(PROJECT_CHECKS, checkContext(project, table, profile), (d, check) => {
+            emitted.add(d.code);
+            if (!check.codes.includes(d.code)) undeclared.push(`${check.id} → ${d.code} (${rec.sheet}!${d.cell})`);
+          });
+          // The row hooks alone (what JX.CHECK runs): a finding about the whole project never comes from one.
+          walkProject(
+            PROJECT_CHECKS,
+            checkContext(project, table, profile),
+            (d, check) => {
+              if (d.code.startsWith("project.") || d.code === "score.total-mismatch") projectLevelFromRows.push(`${check.id} → ${d.code}`);
+            },
+            { rowsOnly: true },
+          );
         }
       }
     }
   }
   expect(projects).toBeGreaterThan(40);
   expect(undeclared).toEqual([]);
+  expect(projectLevelFromRows).toEqual([]);
+  // The walk reached row and end hooks alike.
+  expect(emitted).toContain("indicator.missing-unit");
+  expect(emitted).toContain("project.weight-sum");
 });
 
 test("every declared code is in the catalog, and every catalog code has an emitter", () => {

@@ -1,3 +1,4 @@
+import { checkContext, runCheck } from "../../../src/domain/checks";
 import { scoreRows } from "../../../src/domain/checks/score-rows";
 import type { IssueDraft } from "../../../src/domain/issues";
 import { PROFILES, resolveProfile } from "../../../src/domain/profiles";
@@ -11,7 +12,7 @@ const national = PROFILES.national;
 
 function check(rows: RowSpec[], profile: Profile = national, kind: "self-evaluation" | "evaluation" | "target" = "self-evaluation"): IssueDraft[] {
   const p = buildProject({ rows });
-  return scoreRows.run(p, { table: buildTable(p, kind), profile });
+  return runCheck(scoreRows, checkContext(p, buildTable(p, kind), profile));
 }
 const codes = (issues: IssueDraft[]) => issues.map((i) => i.code);
 
@@ -23,7 +24,7 @@ describe("score-rows on hand-built rows", () => {
   });
   test("the full example of §4.6 is clean", () => {
     const p = buildProject(FULL_EXAMPLE);
-    expect(scoreRows.run(p, { table: buildTable(p), profile: national })).toEqual([]);
+    expect(runCheck(scoreRows, checkContext(p, buildTable(p), national))).toEqual([]);
   });
   test("score.mismatch: entered 7, rule gives 10; expected is the computed value; cell is the score", () => {
     const [i] = check([{ level1: "产出指标", level2: "数量指标", name: "培训人次", target: "≥500人次", actual: "600人次", weight: 10, score: 7, reason: "x" }]);
@@ -90,7 +91,7 @@ function real(prefix: "02" | "06" | "11", profile: Profile = national): IssueDra
   const rec = recognizeSheet(realGrid(prefix));
   const t = rec.tables.find((x): x is IndicatorTable => x.kind !== "budget-list");
   if (!t) throw new Error(`no indicator table in ${prefix}`);
-  return t.projects.flatMap((p) => scoreRows.run(p, { table: t, profile }));
+  return t.projects.flatMap((p) => runCheck(scoreRows, checkContext(p, t, profile)));
 }
 
 describe("score-rows on the real tables", () => {
