@@ -16,8 +16,8 @@ import { valueRange } from "./value-range";
 import { vague } from "./vague";
 import { weights } from "./weights";
 
-export type { AnyCheck, Check, CheckContext, Emit } from "./types";
-export { runCheck, walkProject, type CheckSink } from "./walk";
+export type { AnyCheck, Check, CheckContext, Emit, RuleCheck } from "./types";
+export { runCheck, walkProject, walkRows, type CheckSink } from "./walk";
 export { checkContext } from "./facts";
 
 export const PROJECT_CHECKS: readonly AnyCheck[] = [

@@ -42,21 +42,25 @@ export interface ProjectFacts {
 export type Emit = (draft: IssueDraft) => void;
 
 /**
- * One rule family. `S` is the state `begin` makes for each project (none by default). The hooks are written as
- * methods, so a `Check<S>` of any state type is a `Check<unknown>` in the list the engine walks.
+ * One rule family over rows of type `Row` in a context `Ctx` (an indicator table's project, or a reconciliation's
+ * budget lines: coverage/findings.ts). `S` is the state `begin` makes (none by default). The hooks are written as
+ * methods, so a check of any state type is a check of `unknown` state in the list the engine walks.
  */
-export interface Check<S = undefined> {
+export interface RuleCheck<Row, Ctx, S = undefined> {
   /** Short id, e.g. "required-fields". */
   readonly id: string;
   /** Every code this check may emit (a test runs every check over every fixture and holds it to this list). */
   readonly codes: readonly IssueCode[];
-  /** Fresh state for one project, before its first row. */
-  begin?(ctx: CheckContext): S;
-  /** One indicator row (`i` is its index in `ctx.project.indicators`): row-level findings only. */
-  row?(row: IndicatorRow, i: number, ctx: CheckContext, state: S, emit: Emit): void;
-  /** After the project's last row: findings that need the whole project. */
-  end?(ctx: CheckContext, state: S, emit: Emit): void;
+  /** Fresh state before the first row. */
+  begin?(ctx: Ctx): S;
+  /** One row (`i` is its index): findings about that row only. */
+  row?(row: Row, i: number, ctx: Ctx, state: S, emit: Emit): void;
+  /** After the last row: findings that need all of them. */
+  end?(ctx: Ctx, state: S, emit: Emit): void;
 }
 
-/** A check in the engine's list, whatever its state. */
+/** A check of an indicator table's project, row by indicator row. */
+export type Check<S = undefined> = RuleCheck<IndicatorRow, CheckContext, S>;
+
+/** A project check in the engine's list, whatever its state. */
 export type AnyCheck = Check<unknown>;

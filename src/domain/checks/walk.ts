@@ -1,20 +1,27 @@
 /**
- * The engine's walk over one project: every check's `begin`, then each indicator row once with every check's
- * `row` hook, then every `end` hook (types.ts). `rowsOnly` (JX.CHECK on a lone row) skips the `end` hooks: what
- * needs a whole project cannot be said of one row.
+ * The walk: every check's `begin`, then each row once with every check's `row` hook, then every `end` hook
+ * (types.ts). For an indicator table the rows are a project's indicators (`walkProject`); for coverage, the
+ * budget lines of a reconciliation (coverage/findings.ts). `rowsOnly` (JX.CHECK on a lone row) skips the `end`
+ * hooks: what needs a whole project cannot be said of one row.
  */
 import type { IssueDraft } from "../issues";
-import type { AnyCheck, CheckContext, Emit } from "./types";
+import type { AnyCheck, CheckContext, Emit, RuleCheck } from "./types";
 
 /** Receives each finding with the check that emitted it (the test holds checks to their declared codes). */
-export type CheckSink = (draft: IssueDraft, check: AnyCheck) => void;
+export type CheckSink<C = AnyCheck> = (draft: IssueDraft, check: C) => void;
 
 export interface WalkOptions {
-  /** Only the `row` hooks: findings about one row, never about the project. */
+  /** Only the `row` hooks: findings about one row, never about all of them. */
   readonly rowsOnly?: boolean;
 }
 
-export function walkProject(checks: readonly AnyCheck[], ctx: CheckContext, sink: CheckSink, options: WalkOptions = {}): void {
+export function walkRows<Row, Ctx, C extends RuleCheck<Row, Ctx, unknown>>(
+  checks: readonly C[],
+  rows: readonly Row[],
+  ctx: Ctx,
+  sink: CheckSink<C>,
+  options: WalkOptions = {},
+): void {
   const n = checks.length;
   const states: unknown[] = new Array<unknown>(n);
   const emits: Emit[] = new Array<Emit>(n);
@@ -25,16 +32,17 @@ export function walkProject(checks: readonly AnyCheck[], ctx: CheckContext, sink
     emits[k] = (d) => sink(d, check);
     if (check.row) rowHooks.push(k);
   }
-  const rows = ctx.project.indicators;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     for (const k of rowHooks) checks[k].row?.(row, i, ctx, states[k], emits[k]);
   }
   if (options.rowsOnly) return;
-  for (let k = 0; k < n; k++) {
-    const check = checks[k];
-    if (check.end) check.end(ctx, states[k], emits[k]);
-  }
+  for (let k = 0; k < n; k++) checks[k].end?.(ctx, states[k], emits[k]);
+}
+
+/** Every project check over one project of an indicator table. */
+export function walkProject(checks: readonly AnyCheck[], ctx: CheckContext, sink: CheckSink, options: WalkOptions = {}): void {
+  walkRows(checks, ctx.project.indicators, ctx, sink, options);
 }
 
 /** One check's findings on one project (a check run on its own: tests, tools). */

@@ -27,7 +27,8 @@ export type {
   ReconcileOptions,
   WholeDepartmentInput,
 } from "./reconcile";
-export { exclusionReasons, formatWan, reconcile } from "./reconcile";
+export { exclusionReasons, reconcile } from "./reconcile";
+export { COVERAGE_CHECKS, coverageFindings, formatWan, type CoverageCheck, type CoverageContext } from "./findings";
 export type {
   Breakdowns,
   CoverageFigures,

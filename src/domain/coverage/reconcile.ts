@@ -13,6 +13,7 @@
  */
 import type { IssueDraft } from "../issues";
 import type { Profile } from "../profiles/types";
+import { coverageFindings } from "./findings";
 import { isBasicExpense, looseCodeKey, memoized, normalizeCode, normalizeName, normalizeUnit } from "./normalize";
 import type { BudgetItem, CoveredItem, TargetItem } from "./types";
 
@@ -265,41 +266,7 @@ function matchLines(
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* Helpers for messages                                                                        */
-
-/** Amount shown in messages: up to 4 decimals (1 元), no trailing zeros. */
-export function formatWan(n: number): string {
-  return String(Number(n.toFixed(4)));
-}
-
-function label(item: { code?: string; name?: string }): string {
-  const name = item.name ?? "";
-  const code = item.code ?? "";
-  if (name && code) return `${name}（${code}）`;
-  return name || code || "（无编码无名称）";
-}
-
-function labelEn(item: { code?: string; name?: string }): string {
-  const name = item.name ?? "";
-  const code = item.code ?? "";
-  if (name && code) return `"${name}" (${code})`;
-  return name ? `"${name}"` : code || "(no code, no name)";
-}
-
-function where(t: { sheet?: string; cell?: string; file?: string }): string {
-  const at = t.sheet ? `${t.sheet}!${t.cell ?? ""}` : (t.cell ?? "");
-  return t.file ? `${t.file} ${at}` : at;
-}
-
-const REASON_EN: Readonly<Record<ExclusionReason, string>> = {
-  涉密: "classified (涉密)",
-  基本支出: "basic expenditure (基本支出)",
-  零金额: "zero amount",
-};
-
-function withFile<T extends IssueDraft>(d: T, file: string | undefined): T & { file?: string } {
-  return file === undefined ? d : { ...d, file };
-}
+/* Exclusions                                                                                  */
 
 const NO_REASONS: readonly ExclusionReason[] = Object.freeze([]);
 
@@ -371,7 +338,6 @@ export function reconcile(
   matchLines(budget, budgetCodes, budgetKeys, tCodes, tNames, unitKey, hits, kinds, used);
 
   const lines: LineResult[] = new Array<LineResult>(n);
-  const issues: CoverageIssueDraft[] = [];
   // Per target: sum of the amounts of its in-scope lines.
   const tSum = new Float64Array(targets.length);
   const tHasAmount = new Uint8Array(targets.length);
@@ -395,96 +361,10 @@ export function reconcile(
       tSum[target] += item.amountWan;
       tHasAmount[target] = 1;
     }
-    if (dup === undefined && cls === "OK" && !nameMatch) continue; // nothing to report
-
-    // Issues of the line, in a fixed order.
-    const base = { sheet: item.sheet, cell: item.cell };
-    const lbl = label(item);
-    const lblEn = labelEn(item);
-    if (dup !== undefined) {
-      const first = budget[dup];
-      const same = budgetCodes[dup] === budgetCodes[i] ? "" : `（${first.code ?? ""}，仅前导零不同）`;
-      const sameEn = budgetCodes[dup] === budgetCodes[i] ? "" : ` (${first.code ?? ""}, differing only by leading zeros)`;
-      issues.push(
-        withFile(
-          {
-            code: "project.duplicate-code",
-            ...base,
-            value: item.code ?? "",
-            expected: "项目编码唯一 / unique code",
-            message: `项目编码 ${item.code ?? ""} 在预算清单中重复${same}，首次出现在 ${first.sheet}!${first.cell}`,
-            messageEn: `Project code ${item.code ?? ""} appears more than once on the budget list${sameEn}; first at ${first.sheet}!${first.cell}`,
-          },
-          item.file,
-        ),
-      );
-    }
-    if (cls === "EXCLUDED") {
-      const r = reasons.join("、");
-      issues.push(
-        withFile(
-          {
-            code: "project.excluded",
-            ...base,
-            value: r,
-            message: `预算项目 ${lbl} 不纳入覆盖率统计：${r}`,
-            messageEn: `Budget line ${lblEn} is excluded from coverage: ${reasons.map((x) => REASON_EN[x]).join(", ")}`,
-          },
-          item.file,
-        ),
-      );
-    } else if (cls === "MISSING_TARGET") {
-      issues.push(
-        withFile(
-          {
-            code: "project.no-target",
-            ...base,
-            value: item.code ?? item.name ?? "",
-            expected: "绩效目标表 / a performance target",
-            message: `预算项目 ${lbl} 未找到绩效目标（按项目编码及单位+项目名称均未匹配）`,
-            messageEn: `Budget line ${lblEn} has no performance target (no match by code, nor by unit and name)`,
-          },
-          item.file,
-        ),
-      );
-    } else if (cls === "INVALID_TARGET" && target !== undefined) {
-      const t = targets[target];
-      issues.push(
-        withFile(
-          {
-            code: "project.invalid-target",
-            ...base,
-            value: item.code ?? item.name ?? "",
-            expected: "无错误的绩效目标 / a target without errors",
-            message: `预算项目 ${lbl} 的绩效目标（${where(t)}）有 ${t.errorCount} 个错误，不计入覆盖`,
-            messageEn: `The target of budget line ${lblEn} (${where(t)}) has ${t.errorCount} error(s); not counted as covered`,
-          },
-          item.file,
-        ),
-      );
-    }
-    if (nameMatch && target !== undefined) {
-      const t = targets[target];
-      const tc = t.code ?? "";
-      issues.push(
-        withFile(
-          {
-            code: "project.name-match-only",
-            ...base,
-            value: item.code ?? "",
-            expected: tc,
-            message: `预算项目 ${lbl} 仅按单位和项目名称与绩效目标（${where(t)}，编码：${tc || "无"}）匹配，请核对项目编码`,
-            messageEn: `Budget line ${lblEn} matched its target (${where(t)}, code: ${tc || "none"}) by unit and name only; check the project code`,
-          },
-          item.file,
-        ),
-      );
-    }
   }
 
   // Amount check, in target order.
   const amountMismatches: AmountMismatch[] = [];
-  const mismatchIssues: CoverageIssueDraft[] = [];
   const mismatchAt = new Map<number, number[]>();
   const eps = 1e-9;
   for (let ti = 0; ti < targets.length; ti++) {
@@ -496,28 +376,6 @@ export function reconcile(
     const ls: number[] = [];
     mismatchAt.set(ti, ls);
     amountMismatches.push({ target: ti, lines: ls, budgetWan, targetWan: t.amountWan });
-    const r = budgetWan !== 0 ? t.amountWan / budgetWan : 0;
-    const unitHint = Math.abs(r - 10000) < 10 || (r !== 0 && Math.abs(1 / r - 10000) < 10);
-    mismatchIssues.push(
-      withFile(
-        {
-          code: "project.amount-mismatch",
-          sheet: t.sheet,
-          cell: t.cell,
-          value: formatWan(t.amountWan),
-          expected: formatWan(budgetWan),
-          message:
-            `绩效目标 ${label(t)} 的资金总额 ${formatWan(t.amountWan)} 万元与预算金额 ${formatWan(budgetWan)} 万元不符` +
-            `（差 ${formatWan(diff)} 万元，容差 ${formatWan(tolerance)} 万元）` +
-            (unitHint ? "，可能混用了元和万元" : ""),
-          messageEn:
-            `Target ${labelEn(t)}: funds total ${formatWan(t.amountWan)} (10k yuan) differs from the budget amount ${formatWan(budgetWan)}` +
-            ` by ${formatWan(diff)} (tolerance ${formatWan(tolerance)})` +
-            (unitHint ? "; yuan and 10k yuan may be mixed up" : ""),
-        },
-        t.file,
-      ),
-    );
   }
   if (mismatchAt.size > 0) {
     for (let i = 0; i < n; i++) {
@@ -529,25 +387,7 @@ export function reconcile(
 
   // Orphans: targets used by no line whose code is not on the list either.
   const orphans: number[] = [];
-  const orphanIssues: CoverageIssueDraft[] = [];
-  for (let ti = 0; ti < targets.length; ti++) {
-    if (used[ti] || tOnBudget[ti]) continue;
-    orphans.push(ti);
-    const t = targets[ti];
-    orphanIssues.push(
-      withFile(
-        {
-          code: "project.orphan-target",
-          sheet: t.sheet,
-          cell: t.cell,
-          value: t.code ?? t.name ?? "",
-          message: `绩效目标 ${label(t)} 对应的项目不在预算项目清单中`,
-          messageEn: `Target ${labelEn(t)} has no project on the budget list`,
-        },
-        t.file,
-      ),
-    );
-  }
+  for (let ti = 0; ti < targets.length; ti++) if (!used[ti] && !tOnBudget[ti]) orphans.push(ti);
 
   const duplicates: DuplicateCode[] = [...dupLines.values()].map((ls) => ({ code: budgetCodes[ls[0]], lines: ls }));
 
@@ -566,6 +406,8 @@ export function reconcile(
     return { label: l.label, items: l.items, covered, matchedBy, notOnBudget };
   });
 
+  // The findings: the coverage checks walk the lines once (findings.ts).
+  const issues = coverageFindings({ lines, targets, orphans, amountMismatches, amountTolerance: tolerance });
   return {
     lines,
     targets,
@@ -576,6 +418,6 @@ export function reconcile(
     ...(options.wholeDepartment ? { wholeDepartment: options.wholeDepartment } : {}),
     specialBondAsFund: profile.specialBondAsFund,
     amountTolerance: tolerance,
-    issues: [...issues, ...mismatchIssues, ...orphanIssues],
+    issues,
   };
 }

@@ -8,6 +8,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { CATALOG, type IssueCode } from "../../../src/domain/catalog";
 import { PROJECT_CHECKS, checkContext, walkProject } from "../../../src/domain/checks";
+import { COVERAGE_CHECKS, coverageFindings, reconcile } from "../../../src/domain/coverage";
+import { checkWorkbook } from "../../../src/domain/engine";
+import { resolveProfile } from "../../../src/domain/profiles";
 import { profileForTable } from "../../../src/domain/engine";
 import type { Grid } from "../../../src/domain/grid";
 import { recognizeWorkbook } from "../../../src/domain/tables/recognize";
@@ -18,7 +21,7 @@ import { removeDir, tempDir, writeKitchenSink } from "../../helpers/workbooks";
 
 const SAMPLES = path.join(__dirname, "..", "..", "..", "samples");
 
-/** Codes emitted outside PROJECT_CHECKS: recognition and sheet scans (engine.ts), the file reader, reconciliation. */
+/** Codes emitted outside the checks: recognition and sheet scans (engine.ts), the file reader. */
 const OUTSIDE_CHECKS: readonly IssueCode[] = [
   "table.no-indicator-header",
   "table.not-recognized",
@@ -27,13 +30,6 @@ const OUTSIDE_CHECKS: readonly IssueCode[] = [
   "file.invalid-bytes",
   "file.long-text",
   "file.findings-not-listed",
-  "project.no-target",
-  "project.invalid-target",
-  "project.name-match-only",
-  "project.orphan-target",
-  "project.amount-mismatch",
-  "project.duplicate-code",
-  "project.excluded",
 ];
 
 async function fixtures(): Promise<Grid[]> {
@@ -93,8 +89,24 @@ test("every check emits only the codes it declares, and its row hooks nothing ab
 });
 
 test("every declared code is in the catalog, and every catalog code has an emitter", () => {
-  const declared = new Set<string>(PROJECT_CHECKS.flatMap((c) => [...c.codes]));
+  const declared = new Set<string>([...PROJECT_CHECKS, ...COVERAGE_CHECKS].flatMap((c) => [...c.codes]));
   for (const code of declared) expect(Object.keys(CATALOG)).toContain(code);
   const dead = (Object.keys(CATALOG) as IssueCode[]).filter((c) => !declared.has(c) && !OUTSIDE_CHECKS.includes(c));
   expect(dead).toEqual([]);
+});
+
+test("reconciliation's findings come through the coverage checks, each within its declared codes", async () => {
+  const read = async (f: string): Promise<Grid[]> => readXlsx(fs.readFileSync(path.join(SAMPLES, f)));
+  const list = checkWorkbook(await read("预算项目清单.xlsx"));
+  const targets = checkWorkbook(await read("绩效目标-清单.xlsx"));
+  const rec = reconcile(list.budget, targets.targets, { profile: resolveProfile("national") });
+  const undeclared: string[] = [];
+  const again = coverageFindings(rec, (d, check) => {
+    if (!check.codes.includes(d.code)) undeclared.push(`${check.id} → ${d.code}`);
+  });
+  expect(undeclared).toEqual([]);
+  expect(rec.issues.length).toBeGreaterThan(2);
+  // The reconciliation's own list is the walk's, finding for finding.
+  expect(again).toEqual(rec.issues);
+  expect(new Set(rec.issues.map((i) => i.code))).toContain("project.no-target");
 });
