@@ -10,7 +10,7 @@ import { resolveProfile, type Profile, type Settings } from "./profiles";
 import { buildReport, type Report, type ScoreSummary, type SheetSummary, type TableSummary } from "./report";
 import { recognizeWorkbook } from "./tables/recognize";
 import { notFilledOf, type NotFilled } from "./tables/fill-state";
-import { templateTextIssues } from "./checks/template-text";
+import { sheetFindings } from "./checks/template-text";
 import type { IndicatorProject, IndicatorTable, RecognizedTable, SheetRecognition } from "./tables/model";
 import {
   budgetItemsFromTable,
@@ -184,7 +184,7 @@ export function checkWorkbook(grids: readonly Grid[], options: CheckOptions = {}
     }
     // Narrative cells left holding the template's instructions (评价结论, 存在问题 …) on a form's sheet.
     if (projects > 0 && grids[k] && rec.tables.some((t) => t.kind !== "budget-list" && t.layout === "form")) {
-      for (const d of templateTextIssues(grids[k])) issues.push(makeIssue(d));
+      for (const d of sheetFindings(grids[k])) issues.push(makeIssue(d));
     }
     sheets.push(sheetSummary(rec, grids[k], projects, notFilled));
   });

@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { CATALOG, type IssueCode } from "../../../src/domain/catalog";
 import { PROJECT_CHECKS, checkContext, walkProject } from "../../../src/domain/checks";
+import { SHEET_CHECKS, sheetFindings } from "../../../src/domain/checks/template-text";
 import { COVERAGE_CHECKS, coverageFindings, reconcile } from "../../../src/domain/coverage";
 import { checkWorkbook } from "../../../src/domain/engine";
 import { resolveProfile } from "../../../src/domain/profiles";
@@ -26,7 +27,6 @@ const OUTSIDE_CHECKS: readonly IssueCode[] = [
   "table.no-indicator-header",
   "table.not-recognized",
   "table.not-filled",
-  "form.template-text",
   "file.invalid-bytes",
   "file.long-text",
   "file.findings-not-listed",
@@ -80,16 +80,23 @@ test("every check emits only the codes it declares, and its row hooks nothing ab
       }
     }
   }
+  for (const g of grids) {
+    sheetFindings(g, (d, check) => {
+      emitted.add(d.code);
+      if (!check.codes.includes(d.code)) undeclared.push(`${check.id} → ${d.code} (${g.sheet}!${d.cell})`);
+    });
+  }
   expect(projects).toBeGreaterThan(40);
   expect(undeclared).toEqual([]);
   expect(projectLevelFromRows).toEqual([]);
   // The walk reached row and end hooks alike.
   expect(emitted).toContain("indicator.missing-unit");
   expect(emitted).toContain("project.weight-sum");
+  expect(emitted).toContain("form.template-text");
 });
 
 test("every declared code is in the catalog, and every catalog code has an emitter", () => {
-  const declared = new Set<string>([...PROJECT_CHECKS, ...COVERAGE_CHECKS].flatMap((c) => [...c.codes]));
+  const declared = new Set<string>([...PROJECT_CHECKS, ...COVERAGE_CHECKS, ...SHEET_CHECKS].flatMap((c) => [...c.codes]));
   for (const code of declared) expect(Object.keys(CATALOG)).toContain(code);
   const dead = (Object.keys(CATALOG) as IssueCode[]).filter((c) => !declared.has(c) && !OUTSIDE_CHECKS.includes(c));
   expect(dead).toEqual([]);
