@@ -209,13 +209,12 @@ async function checkOne(file: InputFile, role: FileRole, settings: CheckSettings
     return { file: file.display, path: file.path, role, report: { ...EMPTY_REPORT, valid: false }, error: err, ms: performance.now() - t0 };
   }
   progress.stage("检查", "checking");
-  const full = checkWorkbook(content.grids, settings.profile ? { profile: settings.profile } : {});
+  // The engine keeps at most maxFindings findings (the most severe first) and counts the rest: a million bad rows
+  // never hold a million findings in memory.
+  const check = checkWorkbook(content.grids, { ...(settings.profile ? { profile: settings.profile } : {}), maxFindings: settings.maxFindings });
   progress.end();
-  // Only the findings kept are held on to (the engine's full list is dropped with `full`); stats count them all.
-  const kept = capIssues(full.issues, settings.maxFindings);
-  const check: WorkbookCheck = kept.length < full.issues.length ? { ...full, issues: kept } : full;
-  const truncated = kept.length < full.issues.length ? { shown: kept.length, total: full.issues.length } : undefined;
-  const issues = kept.map((i) => ({ ...i, file: file.display }));
+  const truncated = check.truncated;
+  const issues = check.issues.map((i) => ({ ...i, file: file.display }));
   const base: Report = { valid: check.valid, stats: check.stats, byCode: check.byCode, tables: check.tables, issues };
   const notices = content.notices.map((n) => noticeIssue(n, file.display));
   const { report, truncated: t } = withIssues(base, truncated, notices, content.grids.map((g) => g.sheet), settings.maxFindings);

@@ -7,13 +7,14 @@ import type { ProjectFacts } from "./checks/types";
 import { a1, parseA1, type Grid } from "./grid";
 import type { Issue, IssueCode } from "./issues";
 import { resolveProfile, type Profile, type Settings } from "./profiles";
-import { buildReport, type Report, type ScoreSummary, type SheetSummary, type TableSummary } from "./report";
+import { FindingCollector, type Report, type ScoreSummary, type SheetSummary, type TableSummary } from "./report";
 import { recognizeWorkbook } from "./tables/recognize";
 import { notFilledOf, type NotFilled } from "./tables/fill-state";
 import { sheetFindings } from "./checks/template-text";
 import type { IndicatorProject, IndicatorTable, RecognizedTable, SheetRecognition } from "./tables/model";
 import {
   budgetItemsFromTable,
+  errorCountsAt,
   reconcile,
   targetItemsFromProjects,
   toCoverageJson,
@@ -27,6 +28,11 @@ export interface CheckOptions {
   /** national | sichuan | shanxi, or "auto" (default): 四川 forms (绩效指标（90分）) get the 四川 profile. */
   readonly profile?: string;
   readonly settings?: Settings;
+  /**
+   * Findings kept (default: all). Beyond it the findings are counted, not kept: the most severe are kept first,
+   * and `truncated` says how many there were. A table of a million bad rows then costs no more memory than its grid.
+   */
+  readonly maxFindings?: number;
 }
 
 export interface WorkbookCheck extends Report {
@@ -37,6 +43,8 @@ export interface WorkbookCheck extends Report {
   readonly targets: readonly TargetItem[];
   /** Lines of the budget lists found. */
   readonly budget: readonly BudgetItem[];
+  /** Set when findings beyond `maxFindings` were counted but not kept. */
+  readonly truncated?: { readonly shown: number; readonly total: number };
 }
 
 /** The profile a table is checked with. */
@@ -102,11 +110,30 @@ function coveredByNotFilled(i: Issue, nf: NotFilled, emptyBlock: boolean): boole
   return at !== undefined && nf.rows.has(at.row);
 }
 
-/** Runs every project check on one indicator table; also gives each project's facts (scores included). */
-function checkTable(table: IndicatorTable, options: CheckOptions): { issues: Issue[]; facts: ProjectFacts[]; notFilled: number } {
+/** What checking one table gives: each project's facts (scores included) and its error count (for coverage). */
+interface TableCheck {
+  readonly facts: ProjectFacts[];
+  readonly errors: number[];
+  readonly notFilled: number;
+}
+
+/** Runs every project check on one indicator table; each finding goes to `push`. */
+function checkTable(table: IndicatorTable, options: CheckOptions, push: (issue: Issue) => void): TableCheck {
   const profile = profileForTable(table, options);
-  const issues: Issue[] = [];
   const facts: ProjectFacts[] = [];
+  // Where the table's errors are (0-based row and column): what coverage needs of them, not the findings.
+  const errorRows: number[] = [];
+  const errorCols: number[] = [];
+  const keep = (issue: Issue): void => {
+    if (issue.severity === "error" && issue.sheet === table.sheet) {
+      const at = parseA1(issue.cell);
+      if (at) {
+        errorRows.push(at.row);
+        errorCols.push(at.col);
+      }
+    }
+    push(issue);
+  };
   let notFilled = 0;
   for (const project of table.projects) {
     const ctx = checkContext(project, table, profile);
@@ -116,11 +143,11 @@ function checkTable(table: IndicatorTable, options: CheckOptions): { issues: Iss
     walkProject(PROJECT_CHECKS, ctx, (d) => {
       const issue = makeIssue(d);
       if (nf && coveredByNotFilled(issue, nf, emptyBlock)) return;
-      issues.push(issue);
+      keep(issue);
     });
     if (nf) {
       notFilled++;
-      issues.push(
+      keep(
         makeIssue({
           code: "table.not-filled",
           sheet: table.sheet,
@@ -132,7 +159,7 @@ function checkTable(table: IndicatorTable, options: CheckOptions): { issues: Iss
       );
     }
   }
-  return { issues, facts, notFilled };
+  return { facts, errors: errorCountsAt(table, errorRows, errorCols), notFilled };
 }
 
 /** True when a sheet has no cell holding anything. */
@@ -143,13 +170,16 @@ function gridEmpty(g: Grid): boolean {
 
 /** Runs every project check on one indicator table. */
 export function checkIndicatorTable(table: IndicatorTable, options: CheckOptions = {}): Issue[] {
-  return checkTable(table, options).issues;
+  const issues: Issue[] = [];
+  checkTable(table, options, (i) => issues.push(i));
+  return issues;
 }
 
 /** Recognizes, checks and scores every sheet of a workbook. */
 export function checkWorkbook(grids: readonly Grid[], options: CheckOptions = {}): WorkbookCheck {
   const recognitions = recognizeWorkbook(grids);
-  const issues: Issue[] = [];
+  // Findings kept up to options.maxFindings (the most severe first), all of them counted.
+  const issues = new FindingCollector(options.maxFindings ?? Infinity, grids.map((g) => g.sheet));
   const tables: TableSummary[] = [];
   const targets: TargetItem[] = [];
   const budget: BudgetItem[] = [];
@@ -175,12 +205,12 @@ export function checkWorkbook(grids: readonly Grid[], options: CheckOptions = {}
         for (const b of budgetItemsFromTable(t)) budget.push(b);
         continue;
       }
-      const found = checkTable(t, options);
+      const found = checkTable(t, options, (i) => issues.push(i));
       notFilled += found.notFilled;
       projects += t.projects.length;
       tables.push(summarizeTable(t, found.facts));
-      for (const i of found.issues) issues.push(i);
-      for (const x of targetItemsFromProjects(t, found.issues)) targets.push(x);
+      const errorsOf = new Map(t.projects.map((p, n) => [p, found.errors[n]]));
+      for (const x of targetItemsFromProjects(t, (p) => errorsOf.get(p) ?? 0)) targets.push(x);
     }
     // Narrative cells left holding the template's instructions (评价结论, 存在问题 …) on a form's sheet.
     if (projects > 0 && grids[k] && rec.tables.some((t) => t.kind !== "budget-list" && t.layout === "form")) {
@@ -189,8 +219,7 @@ export function checkWorkbook(grids: readonly Grid[], options: CheckOptions = {}
     sheets.push(sheetSummary(rec, grids[k], projects, notFilled));
   });
   if (!anyTable) issues.push(notRecognizedIssue(recognitions, grids));
-  const report = buildReport(issues, tables, grids.map((g) => g.sheet));
-  return { ...report, recognitions, sheets, targets, budget };
+  return { ...issues.report(tables), recognitions, sheets, targets, budget };
 }
 
 /** A sheet's recognition status and its reason. */

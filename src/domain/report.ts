@@ -71,32 +71,116 @@ function compareText(a: string, b: string): number {
   return a === b ? 0 : a.localeCompare(b);
 }
 
+/** An issue with its sort key, computed once (not once per comparison); unknown cells sort last. */
+interface Keyed {
+  readonly issue: Issue;
+  readonly file: string;
+  readonly sheetRank: number;
+  readonly row: number;
+  readonly col: number;
+  readonly severity: number;
+  /** Order of arrival: equal keys keep it (the sort is stable). */
+  readonly seq: number;
+}
+
+function keyOf(issue: Issue, sheetRank: ReadonlyMap<string, number>, unknownRank: number, seq: number): Keyed {
+  const at = parseA1(issue.cell);
+  return {
+    issue,
+    file: issue.file ?? "",
+    sheetRank: sheetRank.get(issue.sheet) ?? unknownRank,
+    row: at?.row ?? Number.MAX_SAFE_INTEGER,
+    col: at?.col ?? Number.MAX_SAFE_INTEGER,
+    severity: SEVERITY_RANK[issue.severity],
+    seq,
+  };
+}
+
+function compareKeyed(unknownRank: number): (a: Keyed, b: Keyed) => number {
+  return (a, b) =>
+    compareText(a.file, b.file) ||
+    a.sheetRank - b.sheetRank ||
+    (a.sheetRank === unknownRank ? compareText(a.issue.sheet, b.issue.sheet) : 0) ||
+    a.row - b.row ||
+    a.col - b.col ||
+    a.severity - b.severity ||
+    compareText(a.issue.code, b.issue.code) ||
+    a.seq - b.seq;
+}
+
 /** Issues in file, sheet order (as given), then row, column, severity, code. */
 export function sortIssues(issues: readonly Issue[], sheetOrder: readonly string[] = []): Issue[] {
   const sheetRank = new Map(sheetOrder.map((s, i) => [s, i]));
-  // Each issue's sort key is computed once (not once per comparison); unknown cells sort last.
-  const keyed = issues.map((issue) => {
-    const at = parseA1(issue.cell);
-    return {
-      issue,
-      file: issue.file ?? "",
-      sheetRank: sheetRank.get(issue.sheet) ?? sheetOrder.length,
-      row: at?.row ?? Number.MAX_SAFE_INTEGER,
-      col: at?.col ?? Number.MAX_SAFE_INTEGER,
-      severity: SEVERITY_RANK[issue.severity],
-    };
-  });
-  keyed.sort(
-    (a, b) =>
-      compareText(a.file, b.file) ||
-      a.sheetRank - b.sheetRank ||
-      (a.sheetRank === sheetOrder.length ? compareText(a.issue.sheet, b.issue.sheet) : 0) ||
-      a.row - b.row ||
-      a.col - b.col ||
-      a.severity - b.severity ||
-      compareText(a.issue.code, b.issue.code),
-  );
+  const keyed = issues.map((issue, k) => keyOf(issue, sheetRank, sheetOrder.length, k));
+  keyed.sort(compareKeyed(sheetOrder.length));
   return keyed.map((k) => k.issue);
+}
+
+/**
+ * Collects a file's findings, keeping at most `max` of them: the most severe first (every error before any
+ * warning, every warning before any info; within a severity, the first in report order), and counting all of them.
+ * Memory stays near `max` findings however many arrive: each severity's list is cut back to its best `max` when it
+ * doubles. `max` = Infinity keeps everything.
+ */
+export class FindingCollector {
+  private readonly sheetRank: ReadonlyMap<string, number>;
+  private readonly unknownRank: number;
+  private readonly compare: (a: Keyed, b: Keyed) => number;
+  private readonly kept: Keyed[][] = [[], [], []];
+  private readonly count = [0, 0, 0];
+  private readonly byCode: Partial<Record<IssueCode, number>> = {};
+  private seq = 0;
+
+  constructor(
+    private readonly max: number,
+    sheetOrder: readonly string[],
+  ) {
+    this.sheetRank = new Map(sheetOrder.map((s, i) => [s, i]));
+    this.unknownRank = sheetOrder.length;
+    this.compare = compareKeyed(sheetOrder.length);
+  }
+
+  push(issue: Issue): void {
+    const k = SEVERITY_RANK[issue.severity];
+    this.count[k]++;
+    this.byCode[issue.code] = (this.byCode[issue.code] ?? 0) + 1;
+    const list = this.kept[k];
+    list.push(keyOf(issue, this.sheetRank, this.unknownRank, this.seq++));
+    if (list.length >= 2 * this.max + 1024) this.cut(k);
+  }
+
+  /** Findings seen so far, kept or not. */
+  get total(): number {
+    return this.count[0] + this.count[1] + this.count[2];
+  }
+
+  private cut(k: number): void {
+    this.kept[k].sort(this.compare);
+    this.kept[k].length = Math.min(this.kept[k].length, this.max);
+  }
+
+  /** The report: the kept findings in report order, and the counts of all of them. */
+  report(tables: readonly TableSummary[]): Report & { readonly truncated?: { readonly shown: number; readonly total: number } } {
+    let left = this.max;
+    const out: Keyed[] = [];
+    for (let k = 0; k < 3; k++) {
+      const quota = Math.min(this.count[k], left);
+      left -= quota;
+      if (this.kept[k].length > quota) this.cut(k);
+      for (let j = 0; j < quota && j < this.kept[k].length; j++) out.push(this.kept[k][j]);
+    }
+    out.sort(this.compare);
+    const stats: Stats = { errors: this.count[0], warnings: this.count[1], infos: this.count[2] };
+    const total = this.total;
+    return {
+      valid: stats.errors === 0,
+      stats,
+      byCode: { ...this.byCode },
+      tables,
+      issues: out.map((x) => x.issue),
+      ...(out.length < total ? { truncated: { shown: out.length, total } } : {}),
+    };
+  }
 }
 
 export function countStats(issues: readonly Issue[]): Stats {

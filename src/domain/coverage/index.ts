@@ -1,6 +1,6 @@
 /** Coverage and reconciliation (覆盖率与对账), rules.md §6–§7: public API. */
 export type { BudgetItem, CoveredItem, TargetErrors, TargetItem } from "./types";
-export { budgetItemsFromTable, fundsTotalWan, readAmount, splitCodedName, targetItemsFromProjects, yuanToWan } from "./types";
+export { budgetItemsFromTable, errorCountsAt, fundsTotalWan, readAmount, splitCodedName, targetItemsFromProjects, yuanToWan } from "./types";
 export type { FourBudget } from "./normalize";
 export {
   FOUR_BUDGETS,

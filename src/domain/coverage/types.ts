@@ -185,20 +185,36 @@ function projectRows(p: IndicatorProject): { min: number; max: number } | undefi
  * 100,000 rows with tens of thousands of errors must not compare every error with every project.
  */
 function errorCountsFromIssues(table: IndicatorTable, issues: readonly Issue[]): number[] {
-  const counts = new Array<number>(table.projects.length).fill(0);
-  const area = parseArea(table.range);
-  const owners = table.projects.length > 1 ? rowOwners(table.projects.map(projectRows)) : undefined;
-  let everywhere = 0;
+  const rows: number[] = [];
+  const cols: number[] = [];
   for (const issue of issues) {
     if (issue.severity !== "error" || issue.sheet !== table.sheet) continue;
     const at = parseA1(issue.cell);
     if (!at) continue;
-    if (area && (at.row < area.top || at.row > area.bottom || at.col < area.left || at.col > area.right)) continue;
+    rows.push(at.row);
+    cols.push(at.col);
+  }
+  return errorCountsAt(table, rows, cols);
+}
+
+/**
+ * The same counts from the cells of the table's errors (parallel rows and columns, 0-based): what the engine keeps
+ * of a table's errors when it does not keep every finding.
+ */
+export function errorCountsAt(table: IndicatorTable, rows: readonly number[], cols: readonly number[]): number[] {
+  const counts = new Array<number>(table.projects.length).fill(0);
+  const area = parseArea(table.range);
+  const owners = table.projects.length > 1 ? rowOwners(table.projects.map(projectRows)) : undefined;
+  let everywhere = 0;
+  for (let e = 0; e < rows.length; e++) {
+    const row = rows[e];
+    const col = cols[e];
+    if (area && (row < area.top || row > area.bottom || col < area.left || col > area.right)) continue;
     if (!owners) {
       counts[0]++;
       continue;
     }
-    const k = owners.of(at.row);
+    const k = owners.of(row);
     if (k >= 0) counts[k]++;
     else everywhere++;
   }
