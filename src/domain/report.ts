@@ -154,6 +154,11 @@ export class FindingCollector {
     return this.count[0] + this.count[1] + this.count[2];
   }
 
+  /** Findings held in memory now (at most about 2 × max + 1024 per severity). */
+  get held(): number {
+    return this.kept[0].length + this.kept[1].length + this.kept[2].length;
+  }
+
   private cut(k: number): void {
     this.kept[k].sort(this.compare);
     this.kept[k].length = Math.min(this.kept[k].length, this.max);
