@@ -24,10 +24,24 @@ const BOILERPLATE: ReadonlySet<string> = new Set([
   "提高", "提升", "改善", "增加", "减少", "明显改善", "明显提高", "有效提升", "有效改善", "逐步提高", "稳步提升",
 ]);
 
+/**
+ * A name that states an aim or an effect (改善人居环境, 促进经济发展, 社会效益) rather than something counted: a
+ * percentage target on it ("≥95%") measures nothing, since there is no ratio to compute. [U] the word lists are
+ * what real tables show; a name with any ratio word (…率, …度, 覆盖, 占比, 满意 …) passes.
+ */
+const AIM_WORD = /提高|提升|改善|促进|增强|保障|推动|带动|加强|优化|发挥|效益|效果|作用|影响|意识|水平|环境|氛围|形象/;
+const RATIO_WORD = /率|度|比例|比重|占比|百分|份额|覆盖|进度|满意|合格|达标|完成|增长|增幅|下降|降低|减少|节约|到位|知晓|普及|参与|及时|准确|成活|入学|就业/;
+
+/** True when a percentage target hangs on a name that names an aim with nothing to divide. */
+export function percentOnAim(name: string): boolean {
+  const n = compactLabel(name);
+  return n.length > 0 && n.length <= 40 && AIM_WORD.test(n) && !RATIO_WORD.test(n);
+}
+
 export const vague: Check = {
   id: "vague",
   codes: ["indicator.vague"],
-  row(row, _i, { table, profile }, _state, emit) {
+  row(row, i, { table, profile, facts }, _state, emit) {
     if (row.placeholder || row.notApplicable) return;
     const ref = row.target && row.target.text !== "" ? row.target : undefined;
     if (!ref) return;
@@ -41,6 +55,19 @@ export const vague: Check = {
         value: ref.text,
         message: `指标值“${ref.text}”是笼统的套话，无法据以衡量完成情况；应写明可衡量的标准或数值`,
         messageEn: `the target "${ref.text}" is boilerplate with nothing to measure; give a measurable standard or figure`,
+      });
+      return;
+    }
+    // "≥95%" on an aim ("改善群众生活环境"): a figure, but of nothing that can be counted.
+    if (row.name && facts.target(i).unit === "%" && percentOnAim(row.name.text)) {
+      emit({
+        code: "indicator.vague",
+        sheet: table.sheet,
+        cell: ref.address,
+        value: ref.text,
+        expected: "可计算的比率（……率）或可衡量的标准",
+        message: `“${row.name.text}”是一项目标或作用，不是可计算的比率，百分比指标值“${ref.text}”无从衡量；应改为可计算的比率（如“……率”）或写明衡量标准`,
+        messageEn: `"${row.name.text}" states an aim, not a ratio: the percentage target "${ref.text}" measures nothing; name a rate that can be computed, or a standard`,
       });
       return;
     }

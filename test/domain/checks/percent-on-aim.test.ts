@@ -1,0 +1,52 @@
+/**
+ * indicator.vague, the "≥95% attached to an aim" family: a percentage target on a name that states an aim or an
+ * effect (改善人居环境, 社会效益) has nothing to divide; a name with a ratio in it (…率, 覆盖, 满意度) is measurable.
+ */
+import { checkSingleRow } from "../../../src/domain/checks/single-row";
+import { percentOnAim } from "../../../src/domain/checks/vague";
+import { checkWorkbook } from "../../../src/domain/engine";
+import { resolveProfile } from "../../../src/domain/profiles";
+import { ALL_REAL_PREFIXES, realGrid } from "../../helpers/real";
+
+const national = resolveProfile("national");
+const vagueOf = (level1: string, level2: string, name: string, target: string, unit = "") =>
+  checkSingleRow({ level1, level2, name, target, unit, weight: 10 }, national).filter((i) => i.code === "indicator.vague");
+
+describe("a percentage on an aim", () => {
+  it.each([
+    ["效益指标", "社会效益指标", "改善群众生活环境", "≥95%"],
+    ["效益指标", "社会效益指标", "社会效益", "100%"],
+    ["效益指标", "经济效益指标", "促进当地经济发展", "≥90%"],
+    ["效益指标", "可持续影响指标", "提高群众安全意识", "≥ 95 ％"],
+    ["效益指标", "社会效益指标", "发挥示范带动作用", "95", "%"],
+  ])("%s / %s: “%s” with %s is flagged at the target", (l1, l2, name, target, unit = "") => {
+    const found = vagueOf(l1, l2, name, target, unit);
+    expect(found).toHaveLength(1);
+    expect(found[0].cell).toBe("D1");
+    expect(found[0].message).toContain("不是可计算的比率");
+    expect(found[0].severity).toBe("warning");
+  });
+
+  it.each([
+    ["产出指标", "质量指标", "建档立卡学生全面覆盖", "100%"],
+    ["满意度指标", "服务对象满意度指标", "群众满意度", "≥95%"],
+    ["效益指标", "社会效益指标", "群众知晓率提高", "≥90%"],
+    ["产出指标", "时效指标", "项目完成进度", "100%"],
+    ["效益指标", "社会效益指标", "改善群众生活环境", "明显改善的具体标准：道路硬化30公里"],
+    ["效益指标", "经济效益指标", "带动农户增收", "≥500", "元/户"],
+  ])("%s / %s: “%s” with %s passes", (l1, l2, name, target, unit = "") => {
+    expect(vagueOf(l1, l2, name, target, unit).filter((i) => i.message.includes("不是可计算的比率"))).toEqual([]);
+  });
+
+  it("reads full-width and spaced names the same", () => {
+    expect(percentOnAim(" 改善 人居 环境 ")).toBe(true);
+    expect(percentOnAim("人居环境整治覆盖率")).toBe(false);
+  });
+
+  it("says nothing on the ten real tables (none of them has the pattern)", () => {
+    for (const p of ALL_REAL_PREFIXES) {
+      const found = checkWorkbook([realGrid(p)]).issues.filter((i) => i.message.includes("不是可计算的比率"));
+      expect({ table: p, found }).toEqual({ table: p, found: [] });
+    }
+  });
+});
