@@ -85,11 +85,6 @@ const TYPES: readonly IssueType[] = (Object.keys(CATALOG) as IssueCode[]).map((c
 
 const BY_CODE: ReadonlyMap<IssueCode, IssueType> = new Map(TYPES.map((t) => [t.code, t]));
 
-/** All issue types, in catalog order. */
-export function issueTypes(): readonly IssueType[] {
-  return TYPES;
-}
-
 /** The catalog entry of a code. */
 export function issueType(code: IssueCode): IssueType {
   const t = BY_CODE.get(code);

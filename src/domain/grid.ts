@@ -59,13 +59,6 @@ export function a1(row: number, col: number): string {
   return (col >= 0 && col < 1024 ? LETTERS[col] : columnLetters(col)) + (row + 1);
 }
 
-/** A1 range text for an area: "A1:C10" (a single cell gives "A1"). */
-export function areaA1(area: Area): string {
-  const start = a1(area.top, area.left);
-  const end = a1(area.bottom, area.right);
-  return start === end ? start : `${start}:${end}`;
-}
-
 /** Parses "B12" or "$B$12" into 0-based absolute row/col; undefined when it is not an A1 cell. */
 export function parseA1(address: string): { row: number; col: number } | undefined {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
@@ -120,18 +113,6 @@ export function formatAt(grid: Grid, r: number, c: number): string | null {
   return f === undefined ? null : f;
 }
 
-/** A1 address of a grid-relative (r, c). */
-export function addressAt(grid: Grid, r: number, c: number): string {
-  return a1(grid.top + r, grid.left + c);
-}
-
-/** The grid's extent as an A1 range. */
-export function gridRange(grid: Grid): string {
-  const rows = Math.max(1, rowCount(grid));
-  const cols = Math.max(1, colCount(grid));
-  return areaA1({ top: grid.top, left: grid.left, bottom: grid.top + rows - 1, right: grid.left + cols - 1 });
-}
-
 /** Text of a cell as a person would read it (numbers in plain decimal, errors as their code, empty as ""). */
 export function cellText(v: CellValue): string {
   if (v === null) return "";
@@ -146,7 +127,3 @@ export function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");
 }
 
-/** Builds a grid from plain rows (convenience for tests and CSV). */
-export function gridFromRows(sheet: string, rows: readonly (readonly CellValue[])[], top = 0, left = 0): Grid {
-  return { sheet, top, left, values: rows };
-}

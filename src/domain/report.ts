@@ -213,7 +213,7 @@ export function buildReport(issues: readonly Issue[], tables: readonly TableSumm
 }
 
 /** Column titles of the flat issue grid (Chinese / English). */
-export const ISSUE_GRID_HEADER: readonly string[] = [
+const ISSUE_GRID_HEADER: readonly string[] = [
   "严重程度 Severity",
   "工作表 Sheet",
   "单元格 Cell",
@@ -273,7 +273,7 @@ export function verdictLine(r: Pick<Report, "stats" | "byCode">): string {
 }
 
 /** The verdict in one line, Chinese then English, from the counts alone (prefer `verdictLine`). */
-export function summaryLine(stats: Stats): string {
+function summaryLine(stats: Stats): string {
   if (stats.errors === 0 && stats.warnings === 0) return "可以提交：未发现问题 / Ready to submit: no issues found";
   if (stats.errors === 0) return `可以提交，另有 ${stats.warnings} 个警告 / Ready to submit, with ${stats.warnings} warning(s)`;
   return `不可提交：${stats.errors} 个错误，${stats.warnings} 个警告 / Not ready: ${stats.errors} error(s), ${stats.warnings} warning(s)`;

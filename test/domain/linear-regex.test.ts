@@ -22,7 +22,8 @@ import { isPlaceholderText, placeholder } from "../../src/domain/checks/placehol
 import { vague } from "../../src/domain/checks/vague";
 import type { CheckContext } from "../../src/domain/checks/types";
 import { runCheck } from "../../src/domain/checks/walk";
-import type { IndicatorProject } from "../../src/domain/tables/model";
+import { checkContext } from "../../src/domain/checks/facts";
+import type { IndicatorProject, IndicatorTable } from "../../src/domain/tables/model";
 import { cellText, parseA1, parseArea } from "../../src/domain/grid";
 import { parseCsv } from "../../src/domain/csv";
 import { checkWorkbook } from "../../src/domain/engine";
@@ -96,8 +97,8 @@ const INPUTS: Readonly<Record<string, string>> = {
 };
 
 const PROJECT = (text: string): IndicatorProject =>
-  ({ indicators: [{ name: { text, address: "D13" }, target: { text, address: "E13" }, actual: { text, address: "F13" }, notApplicable: false, placeholder: false }] }) as unknown as IndicatorProject;
-const CONTEXT = (project: IndicatorProject): CheckContext => ({ table: { sheet: "S" }, profile: NATIONAL, project }) as unknown as CheckContext;
+  ({ key: "p", info: {}, placeholders: [], subtotals: [], indicators: [{ row: 12, name: { text, address: "D13" }, target: { text, address: "E13" }, actual: { text, address: "F13" }, notApplicable: false, placeholder: false }] }) as unknown as IndicatorProject;
+const CONTEXT = (project: IndicatorProject): CheckContext => checkContext(project, { sheet: "S", columns: {}, projects: [project] } as unknown as IndicatorTable, NATIONAL);
 
 /** The functions that apply regular expressions to user text, each called on one text. */
 const FUNCTIONS: Readonly<Record<string, (s: string) => unknown>> = {

@@ -36,7 +36,7 @@ export interface SheetContext {
 /** A check over the rows of a form's sheet (the cells around the tables, not the indicator rows). */
 export type SheetCheck<S = undefined> = RuleCheck<readonly CellValue[], SheetContext, S>;
 
-export const templateText: SheetCheck = {
+const templateText: SheetCheck = {
   id: "template-text",
   codes: ["form.template-text"],
   row(cells, r, { grid }, _s, emit) {

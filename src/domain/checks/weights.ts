@@ -8,7 +8,7 @@ const round2 = (n: number): number => Math.round(n * 100) / 100;
 const EPS = 0.005;
 
 /** Points of the budget execution part printed on the form (funds total row 分值, or the block title). */
-export function fundsPoints(project: IndicatorProject): number | undefined {
+function fundsPoints(project: IndicatorProject): number | undefined {
   const f = project.funds;
   if (!f) return undefined;
   const total = f.rows.find((r) => r.kind === "total");
