@@ -9,6 +9,21 @@ import type { Check } from "./types";
 /** Figures followed by a unit-like run in a name: "100%", "3875人", "38.75万元". Bounded quantifiers: linear. */
 const FIGURE_WITH_UNIT = /(\d{1,12}(?:\.\d{1,6})?)\s{0,2}(%|％|[^\d\s.,，、;；:：()（）≥≤><=*]{1,4})/g;
 
+/** A figure with its unit ending a name: "年度资金支付完成率100%" → "100%". Bounded quantifiers: linear. */
+const TRAILING_FIGURE = /(\d{1,12}(?:\.\d{1,6})?)\s{0,2}(%|％|[^\d\s.,，、;；:：()（）≥≤><=*]{1,4})\s*$/;
+
+/**
+ * The target written into the indicator's name instead of its own cell (real table 02: "指标1:年度资金支付完成率100%"
+ * with 指标值 empty): the figure and unit the name ends with, when the unit is one.
+ */
+export function targetInName(name: string): string | undefined {
+  if (name.length > 200) return undefined;
+  const m = TRAILING_FIGURE.exec(name);
+  if (!m) return undefined;
+  const said = parseValue(m[1] + m[2]);
+  return said.kind === "number" && said.unit ? `${m[1]}${m[2]}` : undefined;
+}
+
 export const nameValue: Check = {
   id: "name-value",
   codes: ["indicator.name-value-conflict"],

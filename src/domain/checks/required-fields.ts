@@ -2,6 +2,7 @@
 import type { Ref } from "../tables/model";
 import { a1 } from "../grid";
 import type { Check } from "./types";
+import { targetInName } from "./name-value";
 
 type Field = "level1" | "level2" | "name" | "sign" | "target";
 const LABEL: Record<Field, [string, string]> = {
@@ -45,14 +46,16 @@ export const requiredFields: Check<Columns> = {
     if (row.placeholder || row.notApplicable) return;
     const cols = table.columns;
     const missing = (f: Field, ref: Ref | undefined, col: number): void => {
+      // An empty 指标值 whose figure is written into the name ("…完成率100%"): say where it is.
+      const inName = f === "target" && row.name ? targetInName(row.name.text) : undefined;
       emit({
         code: "indicator.missing-field",
         sheet: table.sheet,
         cell: ref?.address ?? a1(row.row, col),
         value: "",
         expected: LABEL[f][0],
-        message: `${LABEL[f][0]}为空（必填项）`,
-        messageEn: `${LABEL[f][1]} is empty (required)`,
+        message: inName ? `${LABEL[f][0]}为空（必填项）；“${inName}”写在了指标名称中，应填入指标值栏` : `${LABEL[f][0]}为空（必填项）`,
+        messageEn: inName ? `${LABEL[f][1]} is empty (required); "${inName}" is written into the name: put it in the target column` : `${LABEL[f][1]} is empty (required)`,
       });
     };
     if (has.has1 && empty(row.level1)) missing("level1", row.level1, cols.level1 as number);

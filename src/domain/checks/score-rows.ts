@@ -11,6 +11,7 @@ import { bandText } from "../scoring/qualitative";
 import { EPS, fmt2 } from "../scoring/round";
 import { isNotApplicableMark } from "../value/number";
 import type { Check } from "./types";
+import { targetInName } from "./name-value";
 
 /** Address of a row's cell in a field's column: the Ref's when present, else computed from the column. */
 function cellOf(table: IndicatorTable, row: IndicatorRow, field: IndicatorField, ref: Ref | undefined): string | undefined {
@@ -87,8 +88,10 @@ export const scoreRows: Check = {
     // A weighted row with no 实际完成值 (a ★ parent's actuals are on its member rows).
     if (hasWeight && isBlankRef(row.actual) && row.members === undefined) {
       const targetBlank = isBlankRef(row.target);
-      const scored = s !== undefined ? `，却得分${fmt2(s)}` : "";
-      const scoredEn = s !== undefined ? `, yet scored ${fmt2(s)}` : "";
+      // The target written into the name ("…完成率100%") with its own cell empty: say where it is.
+      const inName = targetBlank && row.name ? targetInName(row.name.text) : undefined;
+      const scored = (s !== undefined ? `，却得分${fmt2(s)}` : "") + (inName ? `；指标值“${inName}”写在了指标名称中，应填入年度指标值栏` : "");
+      const scoredEn = (s !== undefined ? `, yet scored ${fmt2(s)}` : "") + (inName ? `; the target "${inName}" is written into the name: put it in the target column` : "");
       emit({
         code: "score.missing-actual",
         sheet,

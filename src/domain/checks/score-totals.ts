@@ -6,6 +6,7 @@ import { scoreAgrees } from "../scoring/compare";
 import { grade as gradeOf } from "../scoring/grade";
 import { fmt2 } from "../scoring/round";
 import type { Check } from "./types";
+import { a1 } from "../grid";
 
 export const scoreTotals: Check = {
   id: "score-totals",
@@ -16,6 +17,27 @@ export const scoreTotals: Check = {
     const tol = profile.scoreTolerance;
 
     const totalRef = ps.enteredTotalRef;
+    // A 合计/总分 row whose 得分 is left blank while the rows are scored (real table 13: 权重 100, no total score):
+    // the self-evaluation states no 总分. Said at the total row's score cell, with the sum of the parts.
+    const scoreCol = table.columns.score;
+    if (
+      table.kind === "self-evaluation" &&
+      project.total &&
+      scoreCol !== undefined &&
+      (!totalRef || totalRef.text.trim() === "") &&
+      ps.enteredTotal === undefined &&
+      ps.enteredPartsTotal !== undefined
+    ) {
+      emit({
+        code: "score.total-mismatch",
+        sheet: table.sheet,
+        cell: totalRef?.address ?? a1(project.total.label.row, scoreCol),
+        value: "",
+        expected: fmt2(ps.enteredPartsTotal),
+        message: `“${project.total.label.text}”行未填写总分（得分），各项得分合计${fmt2(ps.enteredPartsTotal)}`,
+        messageEn: `the "${project.total.label.text}" row gives no total score; the parts add up to ${fmt2(ps.enteredPartsTotal)}`,
+      });
+    }
     if (totalRef && ps.enteredTotal !== undefined) {
       const scope = ps.totalIncludesExecution && ps.execution ? "各项指标得分与预算执行率得分" : "各项指标得分";
       const scopeEn = ps.totalIncludesExecution && ps.execution ? "indicator scores plus the budget execution score" : "indicator scores";
