@@ -67,6 +67,7 @@ export const CATALOG = {
   "budget.score-mismatch": { severity: "warning", title: "预算执行率得分与计分规则不符", titleEn: "Budget execution score differs from the rule", source: `${FORM_10}：预算执行率得分 = 执行率 × 10分` },
   "budget.low-execution": { severity: "warning", title: "预算执行率低于90%未说明原因", titleEn: "Execution below 90% with no explanation", source: "四川省部门预算项目支出绩效自评表填报说明：预算执行率未达到90%的需说明原因" },
   "budget.zero-budget": { severity: "error", title: "全年预算数为0，无法计算执行率", titleEn: "Budget is zero: no execution rate", source: `${FORM_10}：执行率 = 全年执行数(B) / 全年预算数(A)` },
+  "budget.execution-unverifiable": { severity: "error", title: "未以数值填写全年执行数，预算执行率无从核实", titleEn: "No figure for the spending: execution cannot be verified", source: `${FORM_10}：填写全年执行数（B），执行率 = B / A` },
   "budget.adjustment-unexplained": { severity: "warning", title: "预算调整未说明原因", titleEn: "Budget adjustment not explained", source: "四川省部门预算项目支出绩效自评表填报说明：年中发生预算调整的，应单独说明理由" },
   "form.template-text": { severity: "error", title: "仍是模板的填写说明，未填写内容", titleEn: "Template instructions left in place of content", source: `${FORM_10}：填写自评结论、存在问题和改进措施` },
   "project.no-target": { severity: "error", title: "预算项目未设置绩效目标", titleEn: "Budget line has no performance target", source: "财预〔2021〕101号：绩效目标是预算安排的前提，未按要求设定绩效目标的项目不得纳入项目库" },

@@ -107,7 +107,7 @@ const REVIEWS: Record<RealPrefix, Review> = {
       { says: "target 100 with no unit (时效)", finding: "indicator.missing-unit@F12" },
       { says: "时效 A = B = 100 scored 9.34 with no reason", finding: "score.missing-reason@J12" },
       { says: "数量 claims 100 and full marks though its text says 3620 of 3875 (93.4 %)", missed: true },
-      { says: "execution cannot be verified (no numeric 执行数)", missed: true },
+      { says: "execution cannot be verified (no numeric 执行数)", finding: "budget.execution-unverifiable@D5", message: /无从核实/ },
     ],
     false: ["indicator.unknown-category"],
     artefacts: ["project.weight-sum@E11", "project.missing-category"],

@@ -2,6 +2,7 @@
 import { budget } from "./budget";
 import { categories } from "./categories";
 import { duplicate } from "./duplicate";
+import { executionUnverifiable } from "./execution-unverifiable";
 import { nameValue } from "./name-value";
 import { actualValues } from "./actual-values";
 import { spendingOutput } from "./spending-output";
@@ -33,6 +34,7 @@ export const PROJECT_CHECKS: readonly AnyCheck[] = [
   weights,
   shanxiCost,
   budget,
+  executionUnverifiable,
   scoreRows,
   actualValues,
   scoreTotals,
