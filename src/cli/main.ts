@@ -58,6 +58,19 @@ function megabytesArg(name: string, value: string | undefined): number | undefin
 
 /** Runs the command; returns the exit code. `io` defaults to the process's streams. */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  const code = await run(argv, io);
+  // A failed write is reported by an event after it: let those events come before looking.
+  if (io.outputError) await new Promise((resolve) => setImmediate(resolve));
+  // Output that could not be written for a reason other than a reader that stopped reading (`| head` is fine).
+  const failure = io.outputError?.();
+  if (failure !== undefined) {
+    io.stderr(`错误：输出无法写出（${termValue(failure, 200)}）\nerror: the output could not be written (${termValue(failure, 200)})\n`);
+    return EXIT_CANNOT_RUN;
+  }
+  return code;
+}
+
+async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (e) {
