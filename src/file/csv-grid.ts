@@ -222,10 +222,71 @@ export function csvValue(v: CellValue): CellValue {
   return Number.isFinite(n) ? n : v;
 }
 
-/** Decoded CSV text → one grid named `sheet`. */
-export function csvTextToGrid(text: string, sheet: string): Grid {
+/**
+ * The cells parseCsv would make of `text` (fields, a blank line counting one), counted in one pass without
+ * building them, so a limit is checked before the work: a 200 MB file of commas would be 200 million cells.
+ * Quotes are read as parseCsv reads them (a quote opens a quoted field only at the field's start).
+ */
+export function csvCellCount(text: string, delimiter: string): number {
+  const d = delimiter.charCodeAt(0);
+  let cells = 0;
+  let fieldStart = true;
+  let quoted = false;
+  let pending = false; // something since the last line break (parseCsv ends it as a last row)
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === 0x22) {
+        if (text.charCodeAt(i + 1) === 0x22) i++;
+        else quoted = false;
+      }
+      continue;
+    }
+    if (c === d) {
+      cells++;
+      fieldStart = true;
+      pending = true;
+    } else if (c === 0x0d || c === 0x0a) {
+      if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+      cells++;
+      fieldStart = true;
+      pending = false;
+    } else {
+      if (c === 0x22 && fieldStart) quoted = true;
+      fieldStart = false;
+      pending = true;
+    }
+  }
+  return pending ? cells + 1 : cells;
+}
+
+/** The refusal of a CSV with more cells than `max`. */
+export function tooManyCsvCells(cells: number, max: number): WorkbookReadError {
+  const n = (x: number): string => x.toLocaleString("en-US");
+  return new WorkbookReadError(
+    `CSV 有 ${n(cells)} 个单元格，超过上限 ${n(max)} 个，未读取（可用 --max-cells 调整）`,
+    `the CSV has ${n(cells)} cells, above the limit of ${n(max)}: not read (--max-cells sets the limit)`,
+    undefined,
+    "too-large",
+  );
+}
+
+/** The delimiter: comma; tab when the first line has tabs and no commas (Excel's "Unicode text" export). */
+function delimiterOf(text: string): string {
   const firstLine = text.slice(0, Math.max(0, text.search(/\r|\n/)) || text.length);
-  const delimiter = firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
+  return firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
+}
+
+/**
+ * Decoded CSV text → one grid named `sheet`. With `maxCells`, a text of more cells is refused (WorkbookReadError,
+ * too-large) before it is parsed.
+ */
+export function csvTextToGrid(text: string, sheet: string, maxCells?: number): Grid {
+  const delimiter = delimiterOf(text);
+  if (maxCells !== undefined) {
+    const cells = csvCellCount(text, delimiter);
+    if (cells > maxCells) throw tooManyCsvCells(cells, maxCells);
+  }
   const rows = parseCsv(text, delimiter).map((row) => row.map(csvValue));
   // Trailing rows with nothing in them (a final blank line, ",,,," rows) are dropped; ragged rows are fine.
   while (rows.length > 0 && rows[rows.length - 1].every((v) => v === null)) rows.pop();

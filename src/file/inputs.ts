@@ -318,7 +318,9 @@ export async function readInputContent(file: InputFile, options: ReadOptions = {
   const bytes = await readRegularFile(file.path, options.maxBytes ?? DEFAULT_MAX_FILE_BYTES);
   if (bytes.length === 0) throw new WorkbookReadError("文件为空（0 字节）", "the file is empty (0 bytes)", undefined, "empty");
   if (file.kind === "csv") {
-    const grid = await readCsv(bytes, path.basename(file.path, path.extname(file.path)));
+    // The workbook cell limit (--max-cells) bounds a CSV too.
+    const maxCells = options.xlsxLimits?.maxCells;
+    const grid = await readCsv(bytes, path.basename(file.path, path.extname(file.path)), maxCells !== undefined ? { maxCells } : {});
     const notices: InputNotice[] = [];
     if (grid.invalid) {
       notices.push({
