@@ -30,7 +30,7 @@ check 选项 options:
                              / findings listed per file, the rest counted (default 10,000)
 
 退出码 Exit codes: 0 未发现问题 clean · 1 发现问题 findings · 2 无法运行 could not run
-支持 .xlsx / .xlsm / .csv（UTF-8 或 GBK）。输入文件只读，绝不改写 / inputs are read-only.
+支持 .xlsx / .xlsm / .csv（UTF-8、GBK/GB18030、Big5 或 UTF-16）。输入文件只读，绝不改写 / inputs are read-only.
 `;
 
 function version(): string {

@@ -329,7 +329,7 @@ export async function readInputContent(file: InputFile, options: ReadOptions = {
         sheet: grid.sheet,
         ...replacedCell(grid),
         ...invalidBytesMessage(grid.encoding, grid.invalid),
-        source: "practice: CSV 应为 UTF-8 或 GB18030/GBK 编码 / a CSV is UTF-8 or GB18030/GBK text",
+        source: "practice: CSV 应为 UTF-8、GB18030/GBK 或 Big5 编码 / a CSV is UTF-8, GB18030/GBK or Big5 text",
       });
     }
     const { encoding: _encoding, invalid: _invalid, ...plain } = grid;
