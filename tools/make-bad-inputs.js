@@ -254,6 +254,11 @@ function replaced(parts, name, data) {
 // ------------------------------------------------------------------------------------------------------------------
 // Tables
 
+/** A committed file of the corpus (test/fixtures/bad/files/), as UTF-8 text. */
+function badFile(name) {
+  return fs.readFileSync(path.join(ROOT, "test", "fixtures", "bad", "files", name), "utf8");
+}
+
 function realCsv(prefix) {
   const f = fs.readdirSync(REAL).find((x) => x.startsWith(prefix + "_") && x.endsWith(".csv"));
   return fs.readFileSync(path.join(REAL, f), "utf8");
@@ -491,6 +496,16 @@ function generated() {
     "gbk.csv": () => iconv.encode(text02, "gbk"),
     "gb18030-4byte.csv": () => iconv.encode(text02.replace("天长市水利局", "天长市水利局𠀀"), "gb18030"),
     "big5.csv": () => iconv.encode(text02, "big5"),
+    // Traditional-character tables (committed as UTF-8 in files/) in Big5, as Taiwan, Hong Kong and Macau save them,
+    // and in GBK, which holds traditional characters too (in its extension rows, second bytes 40–A0 like Big5's).
+    "big5-target.csv": () => iconv.encode(badFile("traditional-target.csv"), "big5"),
+    "big5-overall.csv": () => iconv.encode(badFile("traditional-overall.csv"), "big5"),
+    "big5-cp950-crlf.csv": () => iconv.encode(badFile("traditional-overall.csv").replace(/\n/g, "\r\n"), "cp950"),
+    "gbk-traditional.csv": () => iconv.encode(badFile("traditional-target.csv"), "gbk"),
+    // Eight characters and no table word: GBK or Big5 cannot be told (refused, not guessed)
+    "big5-doubtful.csv": () => iconv.encode("長者社區照顧服務\n", "big5"),
+    // The traditional table in Big5 followed by table 02 in GBK: table words both ways (refused, not guessed)
+    "mixed-big5-gbk.csv": () => Buffer.concat([iconv.encode(badFile("traditional-target.csv"), "big5"), iconv.encode(text02, "gbk")]),
     "shift-jis.csv": () => iconv.encode("一級指標,二級指標,三級指標,指標値\n産出,数量,研修回数,10\n", "shift_jis"),
     "latin1.csv": () => iconv.encode("Catégorie,Indicateur,Valeur,Poids\nProduit,Quantité,≥500,20\n".replace("≥", ">="), "latin1"),
     "utf8-stray-ff.csv": () => {

@@ -23,9 +23,14 @@ check 选项 options:
   --force                    允许 --out 覆盖已有文件 / let --out replace an existing file
   --fail-on <级别>           error | warning（默认 error）：达到该级别时退出码为 1
   --max-size <MB>            单个文件大小上限（默认 200）/ largest file read, in MB (default 200)
+  --max-cells <个数>         单个工作簿或 CSV 的单元格上限（默认 2000 万，内存不足时更少）
+                             / most cells in one workbook or CSV (default 20 million, fewer on a small heap)
+  --max-merges <个数>        单个工作簿的合并单元格区域上限（默认 100 万）/ most merged areas in one workbook (default 1 million)
+  --max-findings <个数>      每个文件列出的问题上限，其余只计数（默认 10000）
+                             / findings listed per file, the rest counted (default 10,000)
 
 退出码 Exit codes: 0 未发现问题 clean · 1 发现问题 findings · 2 无法运行 could not run
-支持 .xlsx / .xlsm / .csv（UTF-8 或 GBK）。输入文件只读，绝不改写 / inputs are read-only.
+支持 .xlsx / .xlsm / .csv（UTF-8、GBK/GB18030、Big5 或 UTF-16）。输入文件只读，绝不改写 / inputs are read-only.
 `;
 
 function version(): string {
@@ -56,8 +61,35 @@ function megabytesArg(name: string, value: string | undefined): number | undefin
   return Math.floor(mb * 1024 * 1024);
 }
 
+/** Most a count flag takes: beyond it a number is no longer exact. */
+const MAX_COUNT = Number.MAX_SAFE_INTEGER;
+
+/** A count (a positive whole number; "1_000_000" and "1,000,000" are read too). */
+function countArg(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const digits = value.trim().replace(/[_,]/g, "");
+  const n = /^\d{1,16}$/.test(digits) ? Number(digits) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > MAX_COUNT) {
+    throw new UsageError(`--${name} 需要一个正整数（收到 ${value}）`, `--${name} takes a positive whole number (got ${value})`);
+  }
+  return n;
+}
+
 /** Runs the command; returns the exit code. `io` defaults to the process's streams. */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  const code = await run(argv, io);
+  // A failed write is reported by an event after it: let those events come before looking.
+  if (io.outputError) await new Promise((resolve) => setImmediate(resolve));
+  // Output that could not be written for a reason other than a reader that stopped reading (`| head` is fine).
+  const failure = io.outputError?.();
+  if (failure !== undefined) {
+    io.stderr(`错误：输出无法写出（${termValue(failure, 200)}）\nerror: the output could not be written (${termValue(failure, 200)})\n`);
+    return EXIT_CANNOT_RUN;
+  }
+  return code;
+}
+
+async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (e) {
@@ -88,6 +120,9 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
         out: { type: "string", short: "o" },
         "fail-on": { type: "string" },
         "max-size": { type: "string" },
+        "max-cells": { type: "string" },
+        "max-merges": { type: "string" },
+        "max-findings": { type: "string" },
         force: { type: "boolean" },
       },
     });
@@ -110,6 +145,10 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
     const failOn = oneOf("fail-on", values["fail-on"], ["error", "warning"] as const, "error") ?? "error";
     const profile = oneOf("profile", values.profile, PROFILES, undefined);
     const maxFileBytes = megabytesArg("max-size", values["max-size"]);
+    const maxCells = countArg("max-cells", values["max-cells"]);
+    const maxMerges = countArg("max-merges", values["max-merges"]);
+    const maxFindings = countArg("max-findings", values["max-findings"]);
+    const xlsxLimits = { ...(maxCells !== undefined ? { maxCells } : {}), ...(maxMerges !== undefined ? { maxMerges } : {}) };
     return checkCommand(
       {
         inputs: rest,
@@ -120,13 +159,15 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
         ...(values.out !== undefined ? { out: values.out } : {}),
         failOn,
         ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
+        ...(Object.keys(xlsxLimits).length > 0 ? { xlsxLimits } : {}),
+        ...(maxFindings !== undefined ? { maxFindings } : {}),
         ...(values.force ? { force: true } : {}),
       },
       io,
     );
   }
   if (command === "grade") {
-    const unexpected = ["budget", "covered-by", "profile", "format", "out", "fail-on", "max-size", "force"].filter((k) => values[k as keyof typeof values] !== undefined);
+    const unexpected = ["budget", "covered-by", "profile", "format", "out", "fail-on", "max-size", "max-cells", "max-merges", "max-findings", "force"].filter((k) => values[k as keyof typeof values] !== undefined);
     if (unexpected.length > 0) throw new UsageError(`jx grade 不接受 --${unexpected[0]}`, `jx grade does not take --${unexpected[0]}`);
     if (rest.length !== 1) throw new UsageError("jx grade 需要一个文件", "jx grade takes exactly one file");
     return gradeCommand(rest[0], io);

@@ -48,6 +48,7 @@ export const CATALOG = {
   "indicator.name-value-conflict": { severity: "error", title: "指标名称与指标值不一致", titleEn: "Name and target disagree", source: `${PRACTICE}：指标名称与指标值表述一致` },
   "indicator.spending-as-output": { severity: "warning", title: "资金支出类指标列为产出指标", titleEn: "Spending listed as an output", source: "财预〔2021〕101号：产出指标反映项目提供的产品和服务；预算执行率另行计分" },
   "indicator.zero-weight": { severity: "error", title: "指标分值（权重）应大于0", titleEn: "Weight must be above zero", source: `${FORM_10}：各项指标均设分值` },
+  "indicator.invalid-date": { severity: "error", title: "日期不存在", titleEn: "No such date", source: `${PRACTICE}：时效指标的指标值、完成值应为实际存在的日期` },
   "indicator.missing-explanation": { severity: "error", title: "定量（其他）指标缺少指标值说明", titleEn: "定量（其他） needs an explanation of the value", source: `${TARGET_101}：计算符号为“定量（其他）”时须说明指标值` },
   "indicator.shanxi-cost": { severity: "error", title: "未填成本指标时默认成本指标最多5分", titleEn: "Default cost indicator may score at most 5 points", source: "山西省项目支出绩效自评规定：默认成本指标最多5分" },
   "project.missing-category": { severity: "error", title: "缺少产出、效益或满意度指标", titleEn: "Missing output, benefit or satisfaction indicators", source: "财预〔2021〕101号：绩效指标包括产出、效益和满意度指标" },

@@ -11,7 +11,9 @@
  *   3. Otherwise the bytes are scanned as UTF-8: GBK text (what Excel and WPS write on Chinese Windows) is
  *      mostly invalid as UTF-8 (about four bad sequences per valid multi-byte one in real tables), while a UTF-8
  *      file with a stray byte has a few bad sequences among many valid ones. Fewer bad sequences than valid
- *      multi-byte ones → UTF-8; else GB18030 (a superset of GBK/GB2312) when it decodes with fewer errors.
+ *      multi-byte ones → UTF-8; else a two-byte Chinese encoding when it decodes with fewer errors: GB18030 (a
+ *      superset of GBK/GB2312) or Big5, told apart by the table words each decoding gives and else by the
+ *      second bytes (legacyChinese); when neither can tell, the file is refused with a message, never guessed.
  *   The bytes that do not decode become U+FFFD and are reported (how many, the first one's byte offset), so the
  *   file gets a warning instead of silently changed text; text with too many of them is refused.
  * - Delimiter: comma; tab when the first line has tabs and no commas (Excel's "Unicode text" export).
@@ -24,7 +26,7 @@ import { parseCsv } from "../domain/csv";
 import type { CellValue, Grid } from "../domain/grid";
 import { WorkbookReadError } from "./grid-convert";
 
-export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
+export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030" | "big5";
 
 /** Byte sequences that did not decode (each became one U+FFFD): how many, and where the first starts. */
 export interface InvalidBytes {
@@ -121,6 +123,78 @@ function scanGb18030(b: Uint8Array): Scan {
   return out;
 }
 
+/** Ill-formed Big5 sequences (lead 81–FE, trail 40–7E or A1–FE; 80 and FF alone are errors). */
+function scanBig5(b: Uint8Array): Scan {
+  const out: Scan = { multi: 0, bad: 0, first: -1 };
+  const n = b.length;
+  let i = 0;
+  while (i < n) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const d = i + 1 < n ? b[i + 1] : -1;
+    if (c >= 0x81 && c <= 0xfe && ((d >= 0x40 && d <= 0x7e) || (d >= 0xa1 && d <= 0xfe))) {
+      out.multi++;
+      i += 2;
+    } else {
+      out.bad++;
+      if (out.first < 0) out.first = i;
+      i++;
+    }
+  }
+  return out;
+}
+
+/**
+ * GBK or Big5? Both are two-byte encodings with the same lead bytes, and nearly every Big5 pair is also a valid
+ * GBK pair, so GB18030 decodes Big5 without an error, into garbage. What tells them apart is the second byte:
+ * GB2312's characters (all but the rarest Chinese text in GBK) have it in A1–FE, while 39 % of Big5's pairs have
+ * it in 40–7E (measured on the ten real tables' text: GBK 0 of 4,507 pairs, Big5 1,322 of 3,370). A second byte in
+ * 80–A0 occurs only in GBK, as do a first byte in 81–A0 and GB18030's four-byte sequences. Each pair adds its log-likelihood ratio, Big5
+ * against GBK (a 40–7E trail: 39 % against a generous 1 % for GBK's rare extension characters).
+ * Returns the sum: positive leans to Big5.
+ */
+function big5Evidence(b: Uint8Array): number {
+  const LOW = Math.log(0.39 / 0.01);
+  const HIGH = Math.log(0.61 / 0.99);
+  const GB_ONLY = -5;
+  let score = 0;
+  const n = b.length;
+  let i = 0;
+  while (i < n) {
+    const c = b[i];
+    if (c < 0x81 || c === 0xff) {
+      i++;
+      continue;
+    }
+    const d = i + 1 < n ? b[i + 1] : -1;
+    if (d >= 0x30 && d <= 0x39 && i + 3 < n && b[i + 2] >= 0x81 && b[i + 2] <= 0xfe && b[i + 3] >= 0x30 && b[i + 3] <= 0x39) {
+      score += GB_ONLY; // a GB18030 four-byte sequence
+      i += 4;
+    } else if (c <= 0xa0) {
+      score += GB_ONLY; // lead 81–A0: GBK's extension (traditional characters among them), not Big5's
+      i += d >= 0x40 ? 2 : 1;
+    } else if (d >= 0x40 && d <= 0x7e) {
+      score += LOW;
+      i += 2;
+    } else if (d >= 0x80 && d <= 0xa0) {
+      score += GB_ONLY;
+      i += 2;
+    } else if (d >= 0xa1 && d <= 0xfe) {
+      score += HIGH;
+      i += 2;
+    } else i++;
+  }
+  return score;
+}
+
+/** Evidence at or above this reads the bytes as Big5 (odds of about 400 to 1). */
+const BIG5_SURE = 6;
+/** Evidence above this (leaning to Big5) but below BIG5_SURE is doubtful: refused rather than guessed. At or below, GBK, the usual encoding here. */
+const BIG5_DOUBT = 0;
+
 /** How much of the file's start is looked at for the UTF-16 pattern. */
 const SAMPLE_BYTES = 64 * 1024;
 
@@ -150,8 +224,8 @@ function invalidOf(bytes: Uint8Array, scan: Scan): InvalidBytes | undefined {
 
 function notText(detail: string): WorkbookReadError {
   return new WorkbookReadError(
-    "文件不是可识别编码的文本（UTF-8、GB18030/GBK 或 UTF-16），可能是其他格式改了扩展名，未检查",
-    "not text in a known encoding (UTF-8, GB18030/GBK or UTF-16), perhaps another format renamed: not checked",
+    "文件不是可识别编码的文本（UTF-8、GB18030/GBK、Big5 或 UTF-16），可能是其他格式改了扩展名，未检查",
+    "not text in a known encoding (UTF-8, GB18030/GBK, Big5 or UTF-16), perhaps another format renamed: not checked",
     detail,
     "not-xlsx",
   );
@@ -177,13 +251,79 @@ export function inspectCsvBytes(bytes: Uint8Array): CsvBytesInfo {
   if (utf8.bad < utf8.multi) info = { encoding: "utf-8", invalid: invalidOf(bytes, utf8) };
   else {
     const gb = scanGb18030(bytes);
-    const inv = gb.bad < utf8.bad ? invalidOf(bytes, gb) : invalidOf(bytes, utf8);
-    info = { encoding: gb.bad < utf8.bad ? "gb18030" : "utf-8", ...(inv ? { invalid: inv } : {}) };
+    if (gb.bad < utf8.bad) info = legacyChinese(bytes, gb);
+    else {
+      const inv = invalidOf(bytes, utf8);
+      info = { encoding: "utf-8", ...(inv ? { invalid: inv } : {}) };
+    }
   }
   // Text in any of these encodings has at most a few bad bytes; random or binary bytes have one in ten or more.
   const bad = info.invalid?.count ?? 0;
   if (bad >= 16 && bad * 20 > bytes.length) throw notText(`${bad} 处无法解码 / ${bad} undecodable sequences in ${bytes.length} bytes`);
   return info;
+}
+
+/**
+ * Words every budget performance table has (表头 and categories), simplified and traditional. In the right decoding
+ * a table's text is full of them; in the wrong one the same bytes are unrelated characters and they (almost) never
+ * occur. One expression of fixed alternatives: linear in the text.
+ */
+const TABLE_WORDS = new RegExp(
+  [
+    "指标", "指標", "项目", "項目", "预算", "預算", "绩效", "績效", "目标", "目標", "产出", "產出", "满意度", "滿意度", "万元", "萬元",
+    "单位", "單位", "名称", "名稱", "资金", "資金", "金额", "金額", "实际", "實際", "数量", "數量", "质量", "質量", "时效", "時效",
+    "部门", "部門", "自评", "自評", "计量", "計量", "权重", "權重", "效益", "分值", "完成", "得分", "年度", "成本", "偏差", "原因",
+  ].join("|"),
+  "g",
+);
+
+/** How much of the file's start is decoded both ways to count TABLE_WORDS (the header is at the top). */
+const WORDS_SAMPLE_BYTES = 256 * 1024;
+
+function tableWords(text: string): number {
+  let n = 0;
+  TABLE_WORDS.lastIndex = 0;
+  while (TABLE_WORDS.exec(text) !== null) n++;
+  return n;
+}
+
+/** Refusal of two-byte Chinese text whose encoding cannot be told. */
+function doubtfulChinese(detail: string): WorkbookReadError {
+  return new WorkbookReadError(
+    "无法确定文件编码（GB18030/GBK、Big5 或其他编码），未检查；请在 Excel 或 WPS 中另存为 UTF-8 编码的 CSV",
+    "cannot tell the encoding (GB18030/GBK, Big5 or another): not checked; save the CSV as UTF-8 in Excel or WPS",
+    detail,
+    "not-xlsx",
+  );
+}
+
+/**
+ * Two-byte Chinese text: GB18030/GBK (what mainland Excel and WPS write, simplified or traditional characters) or
+ * Big5 (Taiwan, Hong Kong, Macau). Nearly every Big5 byte pair is a valid GBK pair too, so GB18030 decodes Big5
+ * without an error, into garbage. Decided by
+ * 1. table words (TABLE_WORDS) in the file's start decoded both ways: the decoding with some against none (or
+ *    against a stray one or two) wins; words both ways is doubtful (a file in two encodings);
+ * 2. with no table word either way, the second bytes (big5Evidence);
+ * and what stays doubtful is refused with a message, never guessed into garbage.
+ */
+function legacyChinese(bytes: Uint8Array, gb: Scan): CsvBytesInfo {
+  const sample = bytes.subarray(0, WORDS_SAMPLE_BYTES);
+  const gbWords = tableWords(new TextDecoder("gb18030").decode(sample));
+  const big5Words = tableWords(new TextDecoder("big5").decode(sample));
+  let big5: boolean;
+  const more = Math.max(gbWords, big5Words);
+  const fewer = Math.min(gbWords, big5Words);
+  // The wrong decoding gives no table word in the real tables (0 in each of the ten, both ways); a stray one or
+  // two are allowed against ten times as many. Words both ways beyond that: two tables in two encodings.
+  if (more > 0 && (fewer === 0 || (fewer <= 2 && more >= 10 * fewer))) big5 = big5Words > gbWords;
+  else if (more > 0) throw doubtfulChinese(`table words: GB18030 ${gbWords}, Big5 ${big5Words}`);
+  else {
+    const evidence = big5Evidence(bytes);
+    if (evidence > BIG5_DOUBT && evidence < BIG5_SURE) throw doubtfulChinese(`Big5 evidence ${evidence.toFixed(1)}`);
+    big5 = evidence >= BIG5_SURE;
+  }
+  const inv = invalidOf(bytes, big5 ? scanBig5(bytes) : gb);
+  return { encoding: big5 ? "big5" : "gb18030", ...(inv ? { invalid: inv } : {}) };
 }
 
 /** Which encoding the bytes are in (see the decisions above). */
@@ -201,7 +341,7 @@ export function decodeCsvText(bytes: Uint8Array): { text: string; encoding: CsvE
 
 /** The bilingual notice for bytes that did not decode (a warning: the text around them is read). */
 export function invalidBytesMessage(encoding: CsvEncoding, invalid: InvalidBytes): { message: string; messageEn: string } {
-  const name = encoding === "gb18030" ? "GB18030/GBK" : encoding.toUpperCase();
+  const name = encoding === "gb18030" ? "GB18030/GBK" : encoding === "big5" ? "Big5" : encoding.toUpperCase();
   const hex = `0x${invalid.byte.toString(16).toUpperCase().padStart(2, "0")}`;
   return {
     message: `按 ${name} 读取，有 ${invalid.count} 处字节无法解码（第一处在字节偏移 ${invalid.offset}，${hex}），已替换为 �；请核对该处内容或将文件另存为 UTF-8`,
@@ -222,10 +362,71 @@ export function csvValue(v: CellValue): CellValue {
   return Number.isFinite(n) ? n : v;
 }
 
-/** Decoded CSV text → one grid named `sheet`. */
-export function csvTextToGrid(text: string, sheet: string): Grid {
+/**
+ * The cells parseCsv would make of `text` (fields, a blank line counting one), counted in one pass without
+ * building them, so a limit is checked before the work: a 200 MB file of commas would be 200 million cells.
+ * Quotes are read as parseCsv reads them (a quote opens a quoted field only at the field's start).
+ */
+export function csvCellCount(text: string, delimiter: string): number {
+  const d = delimiter.charCodeAt(0);
+  let cells = 0;
+  let fieldStart = true;
+  let quoted = false;
+  let pending = false; // something since the last line break (parseCsv ends it as a last row)
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === 0x22) {
+        if (text.charCodeAt(i + 1) === 0x22) i++;
+        else quoted = false;
+      }
+      continue;
+    }
+    if (c === d) {
+      cells++;
+      fieldStart = true;
+      pending = true;
+    } else if (c === 0x0d || c === 0x0a) {
+      if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+      cells++;
+      fieldStart = true;
+      pending = false;
+    } else {
+      if (c === 0x22 && fieldStart) quoted = true;
+      fieldStart = false;
+      pending = true;
+    }
+  }
+  return pending ? cells + 1 : cells;
+}
+
+/** The refusal of a CSV with more cells than `max`. */
+export function tooManyCsvCells(cells: number, max: number): WorkbookReadError {
+  const n = (x: number): string => x.toLocaleString("en-US");
+  return new WorkbookReadError(
+    `CSV 有 ${n(cells)} 个单元格，超过上限 ${n(max)} 个，未读取（可用 --max-cells 调整）`,
+    `the CSV has ${n(cells)} cells, above the limit of ${n(max)}: not read (--max-cells sets the limit)`,
+    undefined,
+    "too-large",
+  );
+}
+
+/** The delimiter: comma; tab when the first line has tabs and no commas (Excel's "Unicode text" export). */
+function delimiterOf(text: string): string {
   const firstLine = text.slice(0, Math.max(0, text.search(/\r|\n/)) || text.length);
-  const delimiter = firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
+  return firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
+}
+
+/**
+ * Decoded CSV text → one grid named `sheet`. With `maxCells`, a text of more cells is refused (WorkbookReadError,
+ * too-large) before it is parsed.
+ */
+export function csvTextToGrid(text: string, sheet: string, maxCells?: number): Grid {
+  const delimiter = delimiterOf(text);
+  if (maxCells !== undefined) {
+    const cells = csvCellCount(text, delimiter);
+    if (cells > maxCells) throw tooManyCsvCells(cells, maxCells);
+  }
   const rows = parseCsv(text, delimiter).map((row) => row.map(csvValue));
   // Trailing rows with nothing in them (a final blank line, ",,,," rows) are dropped; ragged rows are fine.
   while (rows.length > 0 && rows[rows.length - 1].every((v) => v === null)) rows.pop();

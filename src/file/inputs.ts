@@ -318,7 +318,9 @@ export async function readInputContent(file: InputFile, options: ReadOptions = {
   const bytes = await readRegularFile(file.path, options.maxBytes ?? DEFAULT_MAX_FILE_BYTES);
   if (bytes.length === 0) throw new WorkbookReadError("文件为空（0 字节）", "the file is empty (0 bytes)", undefined, "empty");
   if (file.kind === "csv") {
-    const grid = await readCsv(bytes, path.basename(file.path, path.extname(file.path)));
+    // The workbook cell limit (--max-cells) bounds a CSV too.
+    const maxCells = options.xlsxLimits?.maxCells;
+    const grid = await readCsv(bytes, path.basename(file.path, path.extname(file.path)), maxCells !== undefined ? { maxCells } : {});
     const notices: InputNotice[] = [];
     if (grid.invalid) {
       notices.push({
@@ -327,7 +329,7 @@ export async function readInputContent(file: InputFile, options: ReadOptions = {
         sheet: grid.sheet,
         ...replacedCell(grid),
         ...invalidBytesMessage(grid.encoding, grid.invalid),
-        source: "practice: CSV 应为 UTF-8 或 GB18030/GBK 编码 / a CSV is UTF-8 or GB18030/GBK text",
+        source: "practice: CSV 应为 UTF-8、GB18030/GBK 或 Big5 编码 / a CSV is UTF-8, GB18030/GBK or Big5 text",
       });
     }
     const { encoding: _encoding, invalid: _invalid, ...plain } = grid;

@@ -1,5 +1,5 @@
 /** The real binary: build lib/ with tsc, then spawn `node bin/jx.js` (the command npm run demo runs). */
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync, spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import Ajv from "ajv";
@@ -10,6 +10,39 @@ const ROOT = path.join(__dirname, "..", "..");
 const BIN = path.join(ROOT, "bin", "jx.js");
 
 jest.setTimeout(120_000);
+
+interface Closed {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs bin/jx.js with its stdout (or stderr) a pipe whose reader goes away: at once, before the command writes
+ * anything, or after the first `keepBytes` bytes (as `| head -c` does). The other stream is captured.
+ */
+function runWithClosedReader(args: readonly string[], cwd: string, closing: "stdout" | "stderr", keepBytes = 0): Promise<Closed> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const reader = closing === "stdout" ? child.stdout : child.stderr;
+    const other = closing === "stdout" ? child.stderr : child.stdout;
+    let read = "";
+    let kept = "";
+    other.setEncoding("utf8");
+    other.on("data", (t: string) => void (kept += t));
+    if (keepBytes === 0) reader.destroy();
+    else {
+      reader.setEncoding("utf8");
+      reader.on("data", (t: string) => {
+        read += t;
+        if (read.length >= keepBytes) reader.destroy();
+      });
+    }
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code, signal, stdout: closing === "stdout" ? read : kept, stderr: closing === "stderr" ? read : kept }));
+  });
+}
 
 describe("bin/jx.js", () => {
   let dir: string;
@@ -38,5 +71,51 @@ describe("bin/jx.js", () => {
     const bad = spawnSync(process.execPath, [BIN, "check"], { cwd: dir, encoding: "utf8" });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("jx --help");
+  });
+
+  describe("a reader that stops reading (jx check … | head): the output stops quietly, the exit code is as usual", () => {
+    it("stdout closed before the first line: findings → exit 1, no EPIPE, no stack", async () => {
+      const r = await runWithClosedReader(["check", "自评表-示例.xlsx", "绩效目标-清单.xlsx", "--budget", "预算项目清单.xlsx"], dir, "stdout");
+      expect([r.code, r.signal]).toEqual([1, null]);
+      expect(r.stderr).toBe("");
+    });
+
+    it("stdout closed on a clean run: exit 0 (an uncaught EPIPE would exit 1)", async () => {
+      fs.writeFileSync(path.join(dir, "clean.csv"), "一级指标,二级指标,三级指标,指标值,计量单位,分值\n产出指标,数量指标,培训人次,≥500,人次,30\n产出指标,时效指标,培训按时完成率,100%,%,20\n效益指标,社会效益指标,参训人员技能提升率,≥90%,%,30\n满意度指标,服务对象满意度指标,参训人员满意度,≥90%,%,10\n");
+      const clean = spawnSync(process.execPath, [BIN, "check", "clean.csv"], { cwd: dir, encoding: "utf8" });
+      expect(clean.status).toBe(0);
+      const r = await runWithClosedReader(["check", "clean.csv"], dir, "stdout");
+      expect([r.code, r.signal, r.stderr]).toEqual([0, null, ""]);
+    });
+
+    it("JSON of many files read for its first 100 bytes only (| head -c 100): exit 1, no stack, --out still written", async () => {
+      const many = path.join(dir, "many");
+      fs.mkdirSync(many, { recursive: true });
+      for (let i = 0; i < 80; i++) fs.copyFileSync(path.join(dir, "自评表-示例.xlsx"), path.join(many, `自评表-${i}.xlsx`));
+      const full = spawnSync(process.execPath, [BIN, "check", "many", "--format", "json"], { cwd: dir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+      expect(Buffer.byteLength(full.stdout)).toBeGreaterThan(256 * 1024); // more than a pipe holds: the writer meets the closed pipe
+      const r = await runWithClosedReader(["check", "many", "--format", "json", "--out", "report-many.xlsx"], dir, "stdout", 100);
+      expect([r.code, r.signal]).toEqual([1, null]);
+      expect(r.stdout.length).toBeGreaterThanOrEqual(100);
+      expect(r.stderr).not.toMatch(/EPIPE|\n\s+at |内部错误/);
+      expect(fs.statSync(path.join(dir, "report-many.xlsx")).size).toBeGreaterThan(0);
+    });
+
+    it("stderr closed on a usage error: exit 2, as usual", async () => {
+      const r = await runWithClosedReader(["check", "--format", "xml", "clean.csv"], dir, "stderr");
+      expect([r.code, r.signal, r.stdout]).toEqual([2, null, ""]);
+    });
+
+    (fs.existsSync("/dev/full") ? it : it.skip)("any other write failure (a full disk: /dev/full) is said on stderr, exit 2", () => {
+      const fd = fs.openSync("/dev/full", "w");
+      try {
+        const r = spawnSync(process.execPath, [BIN, "check", "clean.csv"], { cwd: dir, encoding: "utf8", stdio: ["ignore", fd, "pipe"] });
+        expect(r.status).toBe(2);
+        expect(r.stderr).toContain("输出无法写出（ENOSPC）");
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+      } finally {
+        fs.closeSync(fd);
+      }
+    });
   });
 });

@@ -90,7 +90,7 @@ test("UTF-16 without a BOM is read; all-NUL and random bytes are not checked, ne
   expect(byName["u16.csv"].issues.some((i) => i.code === "file.invalid-bytes")).toBe(false);
   for (const bad of ["nul.csv", "random.csv"]) {
     expect(byName[bad].valid).toBe(false);
-    expect(byName[bad].error?.message).toMatch(/^文件不是可识别编码的文本（UTF-8、GB18030\/GBK 或 UTF-16）/);
+    expect(byName[bad].error?.message).toMatch(/^文件不是可识别编码的文本（UTF-8、GB18030\/GBK、Big5 或 UTF-16）/);
     expect(byName[bad].error?.messageEn).toMatch(/^not text in a known encoding/);
   }
   const alone = await runJx(["check", "nul.csv"], dir);

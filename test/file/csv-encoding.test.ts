@@ -124,7 +124,7 @@ describe("UTF-16 without a BOM", () => {
 });
 
 describe("bytes that are not text are refused, not decoded into garbage", () => {
-  const NOT_TEXT = /文件不是可识别编码的文本（UTF-8、GB18030\/GBK 或 UTF-16）.*not text in a known encoding/s;
+  const NOT_TEXT = /文件不是可识别编码的文本（UTF-8、GB18030\/GBK、Big5 或 UTF-16）.*not text in a known encoding/s;
 
   it("refuses an all-NUL file, a zip renamed .csv and random bytes", () => {
     expect(() => inspectCsvBytes(Buffer.alloc(4096))).toThrow(NOT_TEXT);

@@ -1,9 +1,21 @@
-/** V4 (定量 needs a number), V5 (定量 needs a unit) and V6 (定量（其他） needs 指标值说明). */
+/**
+ * V4 (定量 needs a number), V5 (定量 needs a unit) and V6 (定量（其他） needs 指标值说明); and a 指标值 or 完成值
+ * written as a date that does not exist ("2024-13-45", "2023年2月30日"): indicator.invalid-date.
+ */
 import { a1 } from "../grid";
+import { INVALID_DATE_PROBLEM } from "../value/parse";
+import type { ParsedValue } from "../value/types";
 import { canonicalUnit } from "../value/units";
 import { isPlaceholderText } from "./placeholder";
-import { isQuantitative, rowSignKind } from "../tables/row-values";
+import { isQuantitative, rowActual, rowSignKind } from "../tables/row-values";
 import type { Check } from "./types";
+
+/** Why a parsed value that is written as a date is none ("没有 13 月"), or undefined. */
+function invalidDateReason(v: ParsedValue): string | undefined {
+  if (v.kind !== "unreadable") return undefined;
+  const p = v.problems.find((x) => x.startsWith(INVALID_DATE_PROBLEM));
+  return p === undefined ? undefined : p.slice(INVALID_DATE_PROBLEM.length + 1);
+}
 
 /**
  * The name states the unit: "培训人数（人）", or the target's own figure with its unit ("38.75万元" named, 38.75 in
@@ -42,11 +54,38 @@ function incompleteUnit(text: string): { expected: string; reason: string; reaso
 
 export const valueFormat: Check = {
   id: "value-format",
-  codes: ["indicator.not-numeric", "indicator.missing-unit", "indicator.missing-explanation"],
+  codes: ["indicator.not-numeric", "indicator.missing-unit", "indicator.missing-explanation", "indicator.invalid-date"],
   row(row, i, { table, profile, facts }, _state, emit) {
-    if (row.placeholder || row.notApplicable || !row.target || row.target.text === "") return;
+    if (row.placeholder) return;
+    // A 完成值 written as a date that does not exist (self-evaluations).
+    const actualWhy = table.kind === "self-evaluation" && row.actual && row.actual.text !== "" ? invalidDateReason(rowActual(row)) : undefined;
+    if (row.actual && actualWhy !== undefined) {
+      emit({
+        code: "indicator.invalid-date",
+        sheet: table.sheet,
+        cell: row.actual.address,
+        value: row.actual.text,
+        expected: "实际存在的日期 a real date",
+        message: `完成值“${row.actual.text}”不是实际存在的日期（${actualWhy}）`,
+        messageEn: `the actual "${row.actual.text}" is written as a date, but no such day exists`,
+      });
+    }
+    if (row.notApplicable || !row.target || row.target.text === "") return;
     if (isPlaceholderText(row.target.text, profile)) return; // reported as a placeholder
     const t = facts.target(i);
+    const why = invalidDateReason(t);
+    if (why !== undefined) {
+      emit({
+        code: "indicator.invalid-date",
+        sheet: table.sheet,
+        cell: row.target.address,
+        value: row.target.text,
+        expected: "实际存在的日期 a real date",
+        message: `指标值“${row.target.text}”不是实际存在的日期（${why}）`,
+        messageEn: `the target "${row.target.text}" is written as a date, but no such day exists`,
+      });
+      return;
+    }
     const signKind = rowSignKind(row);
     if (signKind === "定量其他") {
       const explain = row.explain?.text ?? "";

@@ -14,4 +14,4 @@ export type { SignReading } from "./sign";
 export { normalizeSign, signFamily } from "./sign";
 export type { UnitDef, UnitInfo } from "./units";
 export { UNITS, canonicalUnit } from "./units";
-export { parseValue, excelSerialToDate } from "./parse";
+export { parseValue, excelSerialToDate, INVALID_DATE_PROBLEM } from "./parse";

@@ -56,7 +56,9 @@ function exactValue(e: Exact, k = 0): number {
 /** What the body of a value (sign removed) reads as. */
 type Quantity =
   | { readonly type: "number"; readonly number: number; readonly exact: Exact; readonly decimals: number; readonly unit?: UnitInfo }
-  | { readonly type: "date"; readonly date?: ParsedDate; readonly partialDate?: PartialDate };
+  | { readonly type: "date"; readonly date?: ParsedDate; readonly partialDate?: PartialDate }
+  /** Written as a date, but no such day exists ("2024-13-45", "2023年2月30日"): `problem` says why. */
+  | { readonly type: "invalid-date"; readonly problem: string };
 
 /** Words before a figure that carry no direction ("约95%", "完成100%"). */
 const FILLER_PREFIXES = ["大约", "约为", "约", "为", "完成", "实现", "保持", "累计", "合计", "总计", "共计", "共"];
@@ -105,7 +107,27 @@ function validDay(year: number | undefined, month: number, day: number): boolean
 
 const validYear = (y: number): boolean => y >= 1900 && y <= 2100;
 
-/** Reads a date in the body text (sign already removed). */
+/** The problem of a value written as a date that is none: it starts with this (see INVALID_DATE_PROBLEM in index). */
+export const INVALID_DATE_PROBLEM = "日期不存在";
+
+/**
+ * A text shaped as a date naming a day that does not exist: why (no month 13, no 30 February, not a leap year,
+ * a year outside 1900–2100). `year` is undefined for a date without a year.
+ */
+function invalidDate(year: number | undefined, month: number, day: number | undefined): Quantity {
+  let why: string;
+  if (year !== undefined && !validYear(year)) why = `年份 ${year} 不在 1900–2100 之间`;
+  else if (month < 1 || month > 12) why = `没有 ${month} 月`;
+  else if (month === 2 && day === 29) why = `${year} 年不是闰年，2 月没有 29 日`;
+  else why = `${month} 月没有 ${day} 日`;
+  return { type: "invalid-date", problem: `${INVALID_DATE_PROBLEM}：${why}` };
+}
+
+/**
+ * Reads a date in the body text (sign already removed). A text written as a date whose day does not exist
+ * ("2024-13-45", "2023年2月30日", "2月30日", "2024年13月底") is an invalid date, never a date and never text;
+ * "13月" alone stays a duration and "2024.13" a number. Anchored expressions with bounded repetition: linear.
+ */
 function readDate(s: string): Quantity | undefined {
   if (!/[年月底末初中]|^\d{4}[-/.]/.test(s)) return undefined;
   let m = /^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?(底|末|初|中|上旬|中旬|下旬|年底|年末|年初|年中|度)?$/.exec(s);
@@ -123,9 +145,9 @@ function readDate(s: string): Quantity | undefined {
         return { type: "date", date: { year, ...w } };
       }
     }
-    if (month !== undefined && (month < 1 || month > 12)) return undefined;
-    if (month !== undefined && day !== undefined && !validDay(year, month, day)) return undefined;
     if (day !== undefined && suffix !== undefined) return undefined;
+    if (month !== undefined && (month < 1 || month > 12)) return invalidDate(year, month, day);
+    if (month !== undefined && day !== undefined && !validDay(year, month, day)) return invalidDate(year, month, day);
     if (month !== undefined && suffix !== undefined && suffix.startsWith("年")) return undefined;
     const period = suffix !== undefined ? PERIOD[suffix] : undefined;
     return {
@@ -142,18 +164,23 @@ function readDate(s: string): Quantity | undefined {
   if (m) {
     const year = Number(m[1]);
     const month = Number(m[3]);
-    if (!validYear(year) || month < 1 || month > 12) return undefined;
-    if (m[4] === undefined) return { type: "date", date: { year, month } };
+    if (m[4] === undefined) {
+      if (validYear(year) && month >= 1 && month <= 12) return { type: "date", date: { year, month } };
+      // "2024-13", "2024/0" are dates gone wrong; "2024.13" is a decimal number, "1000-12" not a date at all.
+      return validYear(year) && m[2] !== "." ? invalidDate(year, month, undefined) : undefined;
+    }
     const day = Number(m[4]);
-    if (!validDay(year, month, day)) return undefined;
+    if (!validYear(year) || !validDay(year, month, day)) return invalidDate(year, month, day);
     return { type: "date", date: { year, month, day } };
   }
   m = /^(\d{1,2})月(?:(\d{1,2})[日号])?(底|末|初|中|上旬|中旬|下旬)?$/.exec(s);
   if (m) {
     const month = Number(m[1]);
     const day = m[2] !== undefined ? Number(m[2]) : undefined;
-    if (month < 1 || month > 12) return undefined;
-    if (day !== undefined && (m[3] !== undefined || !validDay(undefined, month, day))) return undefined;
+    if (day !== undefined && m[3] !== undefined) return undefined;
+    // "13月" alone is a duration (13 months); with a day or a period ("13月5日", "13月底") it is a date gone wrong.
+    if (month < 1 || month > 12) return day !== undefined || m[3] !== undefined ? invalidDate(undefined, month, day) : undefined;
+    if (day !== undefined && !validDay(undefined, month, day)) return invalidDate(undefined, month, day);
     const period = m[3] !== undefined ? PERIOD[m[3]] : undefined;
     return {
       type: "date",
@@ -513,6 +540,13 @@ function parseInner(input: CellValue, ctx: ParseContext): ParsedValue {
     inlineSign = reading.sign;
     if (note !== undefined) d.text = display;
     const q = reading.quantity;
+    if (q.type === "invalid-date") {
+      d.kind = "unreadable";
+      d.text = display;
+      d.sign = inlineSign;
+      d.problems.push(q.problem);
+      return withSignColumn(d, ctxSign);
+    }
     if (q.type === "date") {
       d.kind = "date";
       if (q.date) d.date = q.date;

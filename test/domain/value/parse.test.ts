@@ -131,7 +131,7 @@ const cases: Case[] = [
   ["年底前", "年底前", undefined, { kind: "date", sign: "≤", partialDate: { month: 12, period: "end" } }],
   ["serial 45230 yyyy-mm-dd", 45230, { numberFormat: "yyyy-mm-dd" }, { kind: "date", date: { year: 2023, month: 10, day: 31 } }],
   ['serial 45261 yyyy"年"m"月"', 45261, { numberFormat: 'yyyy"年"m"月"' }, { kind: "date", date: { year: 2023, month: 12 } }],
-  ["2023-02-30 is not a date", "2023-02-30", undefined, { kind: "qualitative" }],
+  ["2023-02-30 is no date: unreadable, the reason given", "2023-02-30", undefined, { kind: "unreadable" }, 1],
   // qualitative
   ["有效", "有效", undefined, { kind: "qualitative", text: "有效" }],
   ["达到预期", "达到预期", undefined, { kind: "qualitative", text: "达到预期" }],
