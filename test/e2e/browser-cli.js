@@ -9,12 +9,13 @@ const ExcelJS = require("exceljs");
 const { checkCommand } = require("../../src/cli/check");
 
 /**
- * Copies `files` ({ name, from } or a path) into a fresh folder and runs `jx check <names…> [--budget b] --format json
+ * Copies `files` ({ name, from }, { name, buffer }, { name, sparse: size } or a path) into a fresh folder and runs `jx check <names…> [--budget b] --format json
  * --out report.xlsx` there, so the command line shows the same file names as the page. Resolves { json, out, dir }.
  */
 async function runCli(files, { budget, folder } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-cli-"));
-  const root = folder ? path.join(dir, folder) : dir;
+  const cwd = path.join(dir, "in");
+  const root = folder ? path.join(cwd, folder) : cwd;
   fs.mkdirSync(root, { recursive: true });
   const names = [];
   for (const f of files) {
@@ -22,15 +23,21 @@ async function runCli(files, { budget, folder } = {}) {
     const target = path.join(root, name);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     if (typeof f === "string" || f.from) fs.copyFileSync(typeof f === "string" ? f : f.from, target);
-    else fs.writeFileSync(target, f.buffer);
+    else if (f.sparse) {
+      // A file of that size with nothing written (sparse): for size limits.
+      fs.writeFileSync(target, "");
+      fs.truncateSync(target, f.sparse);
+    } else fs.writeFileSync(target, f.buffer);
     names.push(folder ? `${folder}/${name}` : name);
   }
   const out = path.join(dir, "report.xlsx");
   let stdout = "";
-  const io = { stdout: (s) => (stdout += s), stderr: () => undefined, stderrIsTTY: false, cwd: dir };
+  const io = { stdout: (s) => (stdout += s), stderr: () => undefined, stderrIsTTY: false, cwd };
   const inputs = folder ? [folder] : names.filter((n) => n !== budget);
   await checkCommand({ inputs, coveredBy: [], format: "json", failOn: "error", out, ...(budget ? { budget } : {}) }, io);
-  return { json: JSON.parse(stdout), out, dir };
+  const json = JSON.parse(stdout);
+  fs.rmSync(cwd, { recursive: true, force: true }); // the copies of the inputs (the report stays)
+  return { json, out, dir };
 }
 
 /** Every sheet of a workbook as rows of cell texts (a link's text; a number as written). */
