@@ -18,6 +18,44 @@ const BUDGET = path.join(SAMPLES, "预算项目清单.xlsx");
 const TARGETS = path.join(SAMPLES, "绩效目标-清单.xlsx");
 const SELF = path.join(SAMPLES, "自评表-示例.xlsx");
 
+const ExcelJS = require("exceljs");
+
+/**
+ * A budget list and a target table of our own with every coverage case: a covered line, a missing one, one whose
+ * target has errors, an excluded (涉密) one that leaves its department with no project ("—"), a name-only match,
+ * a repeated code, and a target not on the list. The indicator rows are the samples' (one valid set, one with
+ * errors).
+ */
+async function ownTables() {
+  const src = new ExcelJS.Workbook();
+  await src.xlsx.readFile(TARGETS);
+  const rows = [];
+  src.worksheets[0].eachRow((r, n) => { if (n >= 3) rows.push(r.values.slice(1)); });
+  const good = rows.filter((r) => r[0] === "513424230000000002201").map((r) => r.slice(3));
+  const bad = rows.filter((r) => r[0] === "513424230000000002202").map((r) => r.slice(3));
+  const budget = new ExcelJS.Workbook();
+  const b = budget.addWorksheet("预算项目清单");
+  b.addRow(["项目编码", "项目名称", "预算单位", "主管部门", "预算类型", "支出类型", "是否涉密", "金额（万元）", "年度"]);
+  const line = (code, name, dept, type, kind, secret, amount) => b.addRow([code, name, dept, dept, type, kind, secret, amount, 2024]);
+  line("110101240000000000001", "社区养老服务补贴", "东城区民政局", "一般公共预算", "项目支出", "否", 300);      // covered
+  line("110101240000000000002", "困难群众临时救助", "东城区民政局", "一般公共预算", "项目支出", "否", 120.5);    // missing
+  line("110101240000000000003", "街巷环境整治", "东城区城市管理委", "一般公共预算", "项目支出", "否", 480);      // invalid target
+  line("110101240000000000004", "应急物资储备", "东城区应急局", "一般公共预算", "项目支出", "是", 60);          // excluded (secret): a department with none left
+  line("110101240000000000005", "老年食堂运营补助", "东城区民政局", "政府性基金预算", "项目支出", "否", 88);     // name-only match
+  line("110101240000000000006", "背街小巷绿化", "东城区城市管理委", "一般公共预算", "项目支出", "否", 75);      // duplicate code (with the next)
+  line("110101240000000000006", "背街小巷绿化（续）", "东城区城市管理委", "一般公共预算", "项目支出", "否", 25);
+  const targets = new ExcelJS.Workbook();
+  const t = targets.addWorksheet("绩效目标");
+  t.addRow(["项目编码", "项目名称", "主管部门", "一级指标", "二级指标", "三级指标", "计算符号", "指标值", "计量单位", "分值"]);
+  const project = (code, name, dept, ind) => { for (const r of ind) t.addRow([code, name, dept, ...r]); };
+  project("110101240000000000001", "社区养老服务补贴", "东城区民政局", good);
+  project("110101240000000000003", "街巷环境整治", "东城区城市管理委", bad);
+  project("", "老年食堂运营补助", "东城区民政局", good);
+  project("110101240000000000006", "背街小巷绿化", "东城区城市管理委", good);
+  project("110101249999999999999", "不在清单上的项目", "东城区民政局", good);
+  return { budget: Buffer.from(await budget.xlsx.writeBuffer()), targets: Buffer.from(await targets.xlsx.writeBuffer()) };
+}
+
 let server;
 let baseUrl;
 
@@ -65,6 +103,7 @@ async function compareCoverage(page, cov) {
   assert.deepEqual(shown, lacking);
   assert.deepEqual(await page.getByTestId("coverage-excluded-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code"))), cov.excluded.map((e) => e.code));
   assert.deepEqual(await page.getByTestId("coverage-orphan-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code"))), cov.orphans.map((e) => e.code));
+  assert.deepEqual(await page.getByTestId("coverage-duplicate-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code"))), cov.duplicates.map((e) => e.code));
   assert.deepEqual(await page.getByTestId("coverage-name-match-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code"))), cov.nameMatches.map((e) => e.code));
   // The chart: one bar pair per department with projects, labelled with the same rates.
   const bars = await page.getByTestId("chart-bar").evaluateAll((gs) => gs.map((g) => [g.getAttribute("data-group"), g.getAttribute("data-count"), g.getAttribute("data-amount")]));
@@ -136,6 +175,40 @@ test("a chosen budget list (as --budget): the same figures, groups and lists as 
     for (const [k, f] of cli.json.files.entries()) assert.equal(rows[k].errors, String(f.stats.errors), `${f.file} errors`);
     await compareCoverage(page, cli.json.coverage);
     await compareDownload(page, cli.out, "browser-batch-budget-report.xlsx");
+    assert.deepEqual(pane.errors, []);
+  } finally {
+    await pane.close();
+  }
+});
+
+test("our own budget list and targets with every coverage case: the page's figures and lists are the CLI's", async () => {
+  const { budget, targets } = await ownTables();
+  const cli = await runCli([{ name: "目标.xlsx", buffer: targets }, { name: "清单.xlsx", buffer: budget }], { budget: "清单.xlsx" });
+  const c = cli.json.coverage;
+  // The fixture holds every case (else the comparison below would prove less than it says).
+  for (const list of ["missing", "invalid", "excluded", "orphans", "nameMatches", "duplicates"]) assert.ok(c[list].length > 0, `a ${list} case`);
+  assert.ok(c.byDepartment.some((d) => d.projects === 0), "a department with no project left");
+  const pane = await h.openPane(baseUrl, null, { viewport: { width: 1100, height: 900 } });
+  try {
+    const { page } = pane;
+    await page.getByTestId("file-input").setInputFiles([
+      { name: "目标.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: targets },
+      { name: "清单.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: budget },
+    ]);
+    await page.getByTestId("file-summary").waitFor({ state: "visible", timeout: 60000 });
+    await page.getByTestId("budget-select").selectOption("清单.xlsx");
+    await page.locator('[data-testid=file-row][data-role="budget"]').waitFor({ timeout: 60000 });
+    await compareCoverage(page, c);
+    // The group with no project shows "—", not 0 %.
+    const empty = c.byDepartment.find((d) => d.projects === 0).department;
+    const row = (await tableRows(page, "coverage-by-department")).find((r) => r[0] === empty);
+    assert.deepEqual([row[3], row[6]], ["—", "—"]);
+    // A lacking line is one click from its row in the budget list's preview.
+    await page.locator('[data-testid=coverage-lacking-row][data-class="MISSING_TARGET"]').getByTestId("coverage-goto").first().click();
+    await page.getByTestId("preview-focus").waitFor();
+    assert.equal(await page.getByTestId("preview-focus").getAttribute("data-cell"), c.missing[0].cell);
+    await page.screenshot({ path: path.join(ARTIFACTS, "browser-batch-own.png"), fullPage: true });
+    await compareDownload(page, cli.out, "browser-batch-own-report.xlsx");
     assert.deepEqual(pane.errors, []);
   } finally {
     await pane.close();

@@ -47,16 +47,16 @@ async function installProbes(page) {
     const w = window;
     w.__stages = new Set();
     w.__maxGap = 0;
-    let last = performance.now();
-    setInterval(() => {
-      const now = performance.now();
+    let last = window.performance.now();
+    window.setInterval(() => {
+      const now = window.performance.now();
       if (document.querySelector("[data-testid=browser-progress]")) {
         w.__maxGap = Math.max(w.__maxGap, now - last);
         if (now - last > 150) (w.__gaps ??= []).push(`${Math.round(now - last)}ms@${document.querySelector("[data-testid=progress-text]")?.textContent}`);
       }
       last = now;
     }, 20);
-    new MutationObserver(() => {
+    new window.MutationObserver(() => {
       const t = document.querySelector("[data-testid=progress-text]");
       if (t) w.__stages.add(t.textContent.split(" ")[0]);
     }).observe(document.body, { subtree: true, childList: true, characterData: true });

@@ -265,6 +265,27 @@ export function CoverageView({ coverage: c, budgetFile, onShow }: CoverageViewPr
           </table>
         </>
       )}
+      {c.duplicates.length > 0 && (
+        <>
+          <h4 className={styles.sub}>{t.duplicates}</h4>
+          <table className={styles.table} data-testid="coverage-duplicates">
+            <thead>
+              <tr>
+                <th scope="col">{t.lackingHead.code}</th>
+                <th scope="col">{t.sheet}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.duplicates.map((d) => (
+                <tr key={d.code} data-testid="coverage-duplicate-row" data-code={d.code}>
+                  <td>{d.code}</td>
+                  <td>{d.cells.join("、")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
       {c.nameMatches.length > 0 && (
         <>
           <h4 className={styles.sub}>{t.nameMatches}</h4>

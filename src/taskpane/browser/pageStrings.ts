@@ -42,6 +42,7 @@ export interface PageStrings {
   readonly orphans: string;
   readonly sheet: string;
   readonly nameMatches: string;
+  readonly duplicates: string;
   readonly nameMatchHead: { code: string; name: string; targetCode: string; target: string };
   readonly wholeDepartment: string;
   readonly chartTitle: string;
@@ -94,6 +95,7 @@ const ZH: PageStrings = {
   orphans: "预算清单外的目标",
   sheet: "工作表",
   nameMatches: "仅按名称匹配的项目",
+  duplicates: "项目编码重复",
   nameMatchHead: { code: "项目编码", name: "项目名称", targetCode: "目标表编码", target: "目标位置" },
   wholeDepartment: "部门整体绩效目标覆盖率",
   chartTitle: "各主管部门覆盖率（按项目数、按金额）",
@@ -146,6 +148,7 @@ const EN: PageStrings = {
   orphans: "Targets not on the budget list",
   sheet: "Sheet",
   nameMatches: "Matched by name only",
+  duplicates: "Repeated project codes",
   nameMatchHead: { code: "Code", name: "Name", targetCode: "Target's code", target: "Target at" },
   wholeDepartment: "Whole-department targets",
   chartTitle: "Coverage by department (by count, by amount)",
