@@ -257,6 +257,12 @@ export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: 
     },
     [outcome],
   );
+  /** Shows a file's issues and its first sheet. */
+  const openFile = (k: number): void => {
+    setSelected(k);
+    setSheet(0);
+    setFocus(undefined);
+  };
   const onIssue = React.useCallback((issue: Issue) => show(selected, issue.sheet, issue.cell), [show, selected]);
   const onCoverage = React.useCallback(
     (name: string, sheetTitle: string, cell: string) => {
@@ -405,7 +411,7 @@ export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: 
                   {outcome.files.map((f, k) => (
                     <tr key={f.file} className={mergeClasses(k === selected && styles.selectedRow)} data-testid="file-row" data-file={f.file} data-role={f.role} aria-current={k === selected ? "true" : undefined}>
                       <th scope="row">
-                        <Button appearance="transparent" size="small" className={styles.link} onClick={() => setSelected(k) /* issues and sheets of this file */} data-testid="file-open">
+                        <Button appearance="transparent" size="small" className={styles.link} onClick={() => openFile(k)} data-testid="file-open">
                           {f.file}
                         </Button>
                         {f.role === "budget" || outcome.budgetFile === f.file ? <span className={styles.hint}>（{t.budgetRole}）</span> : null}

@@ -182,7 +182,7 @@ export function SheetPreview({ label, shape, rowAt, need, version, flags, focus 
         {shape.rows === 0 ? (
           <span className={styles.note}>{t.previewEmpty}</span>
         ) : (
-          <table className={styles.table} style={{ width }} role="grid" aria-readonly="true" aria-rowcount={shape.rows + 1} aria-colcount={cols + 1}>
+          <table className={styles.table} style={{ width }} aria-rowcount={shape.rows + 1} aria-colcount={cols + 1}>
             <colgroup>
               <col style={{ width: HEAD_W }} />
               {Array.from({ length: cols }, (_, c) => (
