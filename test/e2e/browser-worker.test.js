@@ -125,6 +125,9 @@ test("100,000 rows: progress, cancel, a responsive page, the engine's counts, a 
     assert.ok((await page.locator("[data-testid=sheet-preview] tbody tr[data-row]").count()) < 100);
     await page.screenshot({ path: path.join(ARTIFACTS, "browser-worker.png") });
     assert.deepEqual(pane.errors, []);
+    // The worker script and its ExcelJS chunk came from the page's own origin under its CSP (worker-src 'self').
+    assert.deepEqual(pane.consoleErrors.filter((e) => /Content Security Policy|Refused to/.test(e)), []);
+    assert.ok(pane.requests.some((u) => u.startsWith(baseUrl) && /\/jx-check\.[0-9a-f]+\.js$/.test(u)), "the worker script was loaded from the page's server");
   } finally {
     await pane.close();
   }
