@@ -5,14 +5,21 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { performance } from "perf_hooks";
-import { makeIssue } from "../domain/catalog";
-import type { Issue, Severity } from "../domain/issues";
-import { countByCode, countStats, sortIssues, type Report, type Stats } from "../domain/report";
-import { expandInputs, readInputContent, type ExpandedInputs, type InputContent, type InputFile, type InputNotice, type InputProblem, type ReadOptions } from "../file/inputs";
+import {
+  applyCoverage,
+  checkFileContent,
+  DEFAULT_MAX_FINDINGS,
+  EMPTY_REPORT,
+  findBudgetList,
+  reportEntry,
+  type BatchFile,
+  type FileRole,
+} from "../file/batch";
+import { expandInputs, readInputContent, type ExpandedInputs, type InputContent, type InputFile, type InputProblem, type ReadOptions } from "../file/inputs";
 import { writeReportWorkbook, type ReportFileEntry } from "../file/report-workbook";
 import { WorkbookReadError, type XlsxLimits } from "../file/xlsx";
 import { displayWidth, fitWidth } from "../file/width";
-import { checkWorkbook, coverageReport, workbookSummary, type BudgetItem, type CoverageJson, type CoveredItem, type TargetItem, type WorkbookCheck, type WorkbookSummary } from "./engine";
+import type { CoverageJson } from "./engine";
 import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from "./io";
 import { toJsonReport } from "./format-json";
 import { formatText } from "./format-text";
@@ -40,37 +47,19 @@ export interface CheckArgs {
   readonly progressMinBytes?: number;
 }
 
-/** Findings kept per file by default: far more than anyone reads, and bounded memory and output for any input. */
-export const DEFAULT_MAX_FINDINGS = 10_000;
+export { capIssues, DEFAULT_MAX_FINDINGS, fileSummary, truncationLine, type FileRole, type Truncation } from "../file/batch";
 /**
  * Files from this size on show their progress on a terminal by default: a 2 MB .xlsx holds some 40,000 rows and
  * takes seconds to read (ExcelJS parses about 100,000 cells a second here).
  */
 export const DEFAULT_PROGRESS_MIN_BYTES = 2 * 1024 * 1024;
 
-export type FileRole = "target" | "budget" | "covered-by";
-
-/** What happened to one file. */
-export interface FileResult {
-  /** As shown to the user. */
-  readonly file: string;
+/** What happened to one file: the batch's result (src/file/batch.ts) with where it was read and how long it took. */
+export interface FileResult extends BatchFile {
   /** Absolute path. */
   readonly path: string;
-  readonly role: FileRole;
-  /** The engine's result (absent when the file could not be read). */
-  readonly check?: WorkbookCheck;
-  /** The file's report with coverage findings added, issues sorted. */
-  readonly report: Report;
-  readonly error?: { readonly message: string; readonly messageEn: string; readonly detail?: string };
   /** Milliseconds to read and check. */
   readonly ms: number;
-  /** Present when the file had more findings than are kept: `shown` listed of `total` (stats count all). */
-  readonly truncated?: Truncation;
-}
-
-export interface Truncation {
-  readonly shown: number;
-  readonly total: number;
 }
 
 export interface CheckOutcome {
@@ -80,62 +69,6 @@ export interface CheckOutcome {
   readonly problems: readonly InputProblem[];
   readonly coverage?: CoverageJson;
   readonly budgetFile?: string;
-}
-
-const EMPTY_REPORT: Report = { valid: true, stats: { errors: 0, warnings: 0, infos: 0 }, byCode: {}, tables: [], issues: [] };
-
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
-
-/**
- * At most `max` of the issues, the most severe first (every error before any warning, every warning before any
- * info; within a severity, the first in order), returned in their order. Linear.
- */
-export function capIssues(issues: readonly Issue[], max: number): Issue[] {
-  if (issues.length <= max) return issues.slice();
-  const quota = [0, 0, 0];
-  for (const i of issues) quota[SEVERITY_RANK[i.severity]]++;
-  let left = max;
-  for (let k = 0; k < quota.length; k++) {
-    quota[k] = Math.min(quota[k], left);
-    left -= quota[k];
-  }
-  const out: Issue[] = [];
-  for (const i of issues) {
-    const k = SEVERITY_RANK[i.severity];
-    if (quota[k] > 0) {
-      quota[k]--;
-      out.push(i);
-    }
-  }
-  return out;
-}
-
-function addStats(a: Stats, b: Stats): Stats {
-  return { errors: a.errors + b.errors, warnings: a.warnings + b.warnings, infos: a.infos + b.infos };
-}
-
-function addByCode(a: Report["byCode"], b: Report["byCode"]): Report["byCode"] {
-  const out: Record<string, number> = { ...a };
-  for (const [code, n] of Object.entries(b)) out[code] = (out[code] ?? 0) + (n ?? 0);
-  return out as Report["byCode"];
-}
-
-/** A report with further issues: stats and counts by code over all of them, at most `max` listed. */
-function withIssues(base: Report, truncated: Truncation | undefined, extra: readonly Issue[], sheetOrder: readonly string[], max: number): { report: Report; truncated?: Truncation } {
-  if (extra.length === 0) return { report: base, ...(truncated ? { truncated } : {}) };
-  const issues = capIssues(sortIssues([...base.issues, ...extra], sheetOrder), max);
-  const stats = addStats(base.stats, countStats(extra));
-  const total = (truncated?.total ?? base.issues.length) + extra.length;
-  const report: Report = { ...base, valid: stats.errors === 0, stats, byCode: addByCode(base.byCode, countByCode(extra)), issues };
-  return { report, ...(total > issues.length ? { truncated: { shown: issues.length, total } } : {}) };
-}
-
-/**
- * A notice about the file (bytes that did not decode) listed with the engine's issues, so the text, JSON and
- * report workbook all show it. Its code is the file reader's (file.*), outside the engine's IssueCode list.
- */
-function noticeIssue(n: InputNotice, display: string): Issue {
-  return { ...n, file: display };
 }
 
 /** The line under the progress bar while one large file is read and checked. */
@@ -209,51 +142,13 @@ async function checkOne(file: InputFile, role: FileRole, settings: CheckSettings
     return { file: file.display, path: file.path, role, report: { ...EMPTY_REPORT, valid: false }, error: err, ms: performance.now() - t0 };
   }
   progress.stage("检查", "checking");
-  // The engine keeps at most maxFindings findings (the most severe first) and counts the rest: a million bad rows
-  // never hold a million findings in memory.
-  const check = checkWorkbook(content.grids, { ...(settings.profile ? { profile: settings.profile } : {}), maxFindings: settings.maxFindings });
+  const result = checkFileContent(file.display, role, content.grids, content.notices, { ...(settings.profile ? { profile: settings.profile } : {}), maxFindings: settings.maxFindings });
   progress.end();
-  const truncated = check.truncated;
-  const issues = check.issues.map((i) => ({ ...i, file: file.display }));
-  const base: Report = { valid: check.valid, stats: check.stats, byCode: check.byCode, tables: check.tables, issues };
-  const notices = content.notices.map((n) => noticeIssue(n, file.display));
-  const { report, truncated: t } = withIssues(base, truncated, notices, content.grids.map((g) => g.sheet), settings.maxFindings);
-  return { file: file.display, path: file.path, role, check, report, ms: performance.now() - t0, ...(t ? { truncated: t } : {}) };
+  return { ...result, path: file.path, ms: performance.now() - t0 };
 }
 
 function problemResult(p: InputProblem, role: FileRole): FileResult {
   return { file: p.display, path: p.path, role, report: { ...EMPTY_REPORT, valid: false }, error: { message: p.message, messageEn: p.messageEn }, ms: 0 };
-}
-
-/** Entries of a further list (监控/自评/评价): its projects and its list lines. */
-function coveredItems(r: FileResult): CoveredItem[] {
-  const out: CoveredItem[] = [];
-  for (const t of r.check?.targets ?? []) out.push({ ...pick(t), file: r.file });
-  for (const b of r.check?.budget ?? []) {
-    out.push({
-      ...(b.code !== undefined ? { code: b.code } : {}),
-      ...(b.name !== undefined ? { name: b.name } : {}),
-      ...(b.budgetUnit !== undefined ? { unit: b.budgetUnit } : {}),
-      ...(b.department !== undefined ? { department: b.department } : {}),
-      ...(b.amountWan !== undefined ? { amountWan: b.amountWan } : {}),
-      sheet: b.sheet,
-      cell: b.cell,
-      file: r.file,
-    });
-  }
-  return out;
-}
-
-function pick(t: TargetItem): CoveredItem {
-  return {
-    ...(t.code !== undefined ? { code: t.code } : {}),
-    ...(t.name !== undefined ? { name: t.name } : {}),
-    ...(t.unit !== undefined ? { unit: t.unit } : {}),
-    ...(t.department !== undefined ? { department: t.department } : {}),
-    ...(t.amountWan !== undefined ? { amountWan: t.amountWan } : {}),
-    sheet: t.sheet,
-    cell: t.cell,
-  };
 }
 
 /** Every path the check reads or was given (for --out: never one of these). */
@@ -322,38 +217,17 @@ export async function runCheck(args: CheckArgs, io: CliIO): Promise<CheckOutcome
 
   // Without --budget, a single checked file that is only a budget list is used as one (e.g. `jx check samples/`).
   if (!budgetResult) {
-    const lists = results.filter((r) => r.role === "target" && r.check && r.check.budget.length > 0 && r.check.targets.length === 0);
-    if (lists.length === 1) {
-      budgetResult = lists[0];
+    budgetResult = findBudgetList(results);
+    if (budgetResult) {
       io.stderr(`提示：将 ${termName(budgetResult.file)} 作为预算项目清单 / note: using ${termName(budgetResult.file)} as the budget list\n`);
     }
   }
 
   let coverage: CoverageJson | undefined;
-  const finalResults = results.slice();
+  let finalResults = results.slice();
   if (budgetResult?.check) {
-    const budget: BudgetItem[] = budgetResult.check.budget.map((b) => ({ ...b, file: budgetResult.file }));
-    const targets: TargetItem[] = [];
-    for (const r of results) if (r.role === "target" && r !== budgetResult && r.check) for (const t of r.check.targets) targets.push({ ...t, file: r.file });
-    const coveredBy = coveredResults.map((r) => ({ label: path.basename(r.file), items: coveredItems(r) }));
-    const cov = coverageReport(budget, targets, { ...(args.profile ? { profile: args.profile } : {}), ...(coveredBy.length ? { coveredBy } : {}) });
-    coverage = cov.coverage;
-    // Each coverage finding goes to the file it points at (an orphan target → its target file), else the budget list.
-    const byFile = new Map<string, Issue[]>();
-    for (const i of cov.issues) {
-      const owner = i.file && results.some((r) => r.file === i.file) ? i.file : budgetResult.file;
-      const list = byFile.get(owner) ?? [];
-      list.push({ ...i, file: owner });
-      byFile.set(owner, list);
-    }
-    for (let k = 0; k < finalResults.length; k++) {
-      const r = finalResults[k];
-      const extra = byFile.get(r.file);
-      if (!extra) continue;
-      const { report, truncated } = withIssues(r.report, r.truncated, extra, r.check?.recognitions.map((x) => x.sheet) ?? [], settings.maxFindings);
-      const { truncated: _old, ...rest } = r;
-      finalResults[k] = { ...rest, report, ...(truncated ? { truncated } : {}) };
-    }
+    const coveredBy = coveredResults.map((r) => ({ label: path.basename(r.file), file: r }));
+    ({ files: finalResults, coverage } = applyCoverage(results, budgetResult, { ...(args.profile ? { profile: args.profile } : {}), coveredBy, maxFindings: settings.maxFindings }));
   }
   return {
     inputs: readPaths(main, budgetIn, coveredIn),
@@ -362,26 +236,6 @@ export async function runCheck(args: CheckArgs, io: CliIO): Promise<CheckOutcome
     ...(coverage ? { coverage } : {}),
     ...(budgetResult ? { budgetFile: budgetResult.file } : {}),
   };
-}
-
-/** Department, project, total and grade of a file for the summary lines (the engine's workbookSummary). */
-export function fileSummary(r: FileResult): WorkbookSummary {
-  return r.check ? workbookSummary(r.check) : { department: "", project: "", total: "", grade: "" };
-}
-
-/** What the text output says under a file's findings when some were not listed. */
-export function truncationLine(t: Truncation): { zh: string; en: string } {
-  const rest = t.total - t.shown;
-  return {
-    zh: `另有 ${rest} 个问题未列出（每个文件最多列出 ${t.shown} 个，错误优先；统计数字包含全部问题）`,
-    en: `${rest} more findings not listed (at most ${t.shown} per file, errors first; the counts include them all)`,
-  };
-}
-
-/** The last row of a file's issues in the --out workbook when some were not listed (a note, not a finding). */
-function truncationNote(t: Truncation, file: string): Issue {
-  const { zh, en } = truncationLine(t);
-  return { ...makeIssue({ code: "file.findings-not-listed", sheet: "", cell: "", value: "", message: zh, messageEn: en }), file };
 }
 
 /** Exit code for the findings. */
@@ -412,19 +266,7 @@ export async function checkCommand(args: CheckArgs, io: CliIO): Promise<number> 
   if (args.out) {
     const out = path.resolve(io.cwd, args.out);
     const force = args.force === true;
-    const entries: ReportFileEntry[] = outcome.files.map((r) => {
-      const s = fileSummary(r);
-      return {
-        file: r.file,
-        ...(r.error ? {} : { path: r.path }),
-        report: r.truncated ? { ...r.report, issues: [...r.report.issues, truncationNote(r.truncated, r.file)] } : r.report,
-        department: s.department,
-        project: s.project,
-        total: s.total,
-        grade: s.grade,
-        ...(r.error ? { error: { message: r.error.message, messageEn: r.error.messageEn } } : {}),
-      };
-    });
+    const entries: ReportFileEntry[] = outcome.files.map((r) => ({ ...reportEntry(r), ...(r.error ? {} : { path: r.path }) }));
     try {
       await writeOutFile(out, args.out, outcome.inputs, force, (tmp) => writeReportWorkbook(tmp, entries, outcome.coverage));
     } catch (e) {

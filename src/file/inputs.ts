@@ -9,9 +9,13 @@
  */
 import { constants as fsConstants, promises as fs } from "fs";
 import * as path from "path";
-import { a1, type Grid } from "../domain/grid";
-import { invalidBytesMessage, readCsv } from "./csv";
-import { readXlsxContent, WorkbookReadError, type XlsxContent, type XlsxLimits, type XlsxProgress } from "./xlsx";
+import type { Grid } from "../domain/grid";
+import type { FileNotice } from "./batch";
+import { readCsv } from "./csv";
+import { emptyFileError, invalidBytesNotice, longTextNotice, OTHER_SPREADSHEETS, READABLE, tooLargeError, unsupportedMessage } from "./input-words";
+import { readXlsxContent, WorkbookReadError, type XlsxLimits, type XlsxProgress } from "./xlsx";
+
+export { longTextNotice, sizeText, unsupportedMessage } from "./input-words";
 
 export type InputKind = "xlsx" | "csv";
 
@@ -42,26 +46,6 @@ export interface ExpandedInputs {
   readonly problems: readonly InputProblem[];
 }
 
-const READABLE: Readonly<Record<string, InputKind>> = { ".xlsx": "xlsx", ".xlsm": "xlsx", ".csv": "csv" };
-
-/** Spreadsheet formats people will hand us that we cannot read, with the advice to give. */
-const OTHER_SPREADSHEETS: ReadonlySet<string> = new Set([".xls", ".xlsb", ".et", ".ett", ".ods", ".numbers", ".xlt", ".xltx", ".wps"]);
-
-/** Bilingual refusal for a file extension we do not read. */
-export function unsupportedMessage(ext: string): { message: string; messageEn: string } {
-  const e = ext || "(无扩展名)";
-  const eEn = ext || "(no extension)";
-  if (OTHER_SPREADSHEETS.has(ext.toLowerCase())) {
-    return {
-      message: `不支持 ${e} 格式，请在 Excel 或 WPS 中另存为 .xlsx`,
-      messageEn: `${eEn} is not supported: save it as .xlsx in Excel or WPS`,
-    };
-  }
-  return {
-    message: `不是电子表格文件（${e}），只能检查 .xlsx、.xlsm 和 .csv`,
-    messageEn: `not a spreadsheet (${eEn}): only .xlsx, .xlsm and .csv can be checked`,
-  };
-}
 
 /** Refusal of anything but a regular file (devices, FIFOs, sockets), before any read. */
 export const NOT_REGULAR_MESSAGE = {
@@ -210,21 +194,8 @@ export interface ReadOptions {
   readonly onProgress?: XlsxProgress;
 }
 
-/** A size for people: "200 MB", "8.5 KB", "12 bytes" (one decimal below 10, so 200 MB + 1 byte reads "200 MB"). */
-export function sizeText(n: number): string {
-  const round = (x: number): string => String(x >= 10 ? Math.round(x) : Math.round(x * 10) / 10);
-  if (n >= 1024 * 1024) return `${round(n / (1024 * 1024))} MB`;
-  if (n >= 1024) return `${round(n / 1024)} KB`;
-  return `${n} bytes`;
-}
-
 function tooLarge(size: number, max: number): WorkbookReadError {
-  return new WorkbookReadError(
-    `文件过大（${sizeText(size)}），超过上限 ${sizeText(max)}，未读取；确需检查时可用 --max-size 提高上限`,
-    `the file is too large (${sizeText(size)}, limit ${sizeText(max)}) and was not read: raise the limit with --max-size if you must check it`,
-    undefined,
-    "unreadable",
-  );
+  return tooLargeError(size, max, { zh: "确需检查时可用 --max-size 提高上限", en: "raise the limit with --max-size if you must check it" });
 }
 
 function cannotOpen(e: unknown): WorkbookReadError {
@@ -279,21 +250,10 @@ export async function readRegularFile(file: string, maxBytes: number = DEFAULT_M
 }
 
 /**
- * A finding about the file itself rather than its tables (bytes that did not decode), in the shape of the
+ * A finding about the file itself rather than its tables (bytes that did not decode, text cut), in the shape of the
  * engine's issues so hosts can list it beside them. Its code is the file reader's, not the engine catalog's.
  */
-export interface InputNotice {
-  /** file.invalid-bytes: bytes that did not decode (CSV); file.long-text: cell text cut to Excel's limit (.xlsx). */
-  readonly code: "file.invalid-bytes" | "file.long-text";
-  readonly severity: "warning";
-  readonly sheet: string;
-  /** The first cell showing a replaced byte (A1 when none does). */
-  readonly cell: string;
-  readonly value: string;
-  readonly message: string;
-  readonly messageEn: string;
-  readonly source: string;
-}
+export type InputNotice = FileNotice;
 
 /** What was read from one input: its grids, and notices about the file. */
 export interface InputContent {
@@ -301,57 +261,20 @@ export interface InputContent {
   readonly notices: readonly InputNotice[];
 }
 
-/** The first cell whose text holds U+FFFD (where a byte did not decode). */
-function replacedCell(grid: Grid): { cell: string; value: string } {
-  for (let r = 0; r < grid.values.length; r++) {
-    const row = grid.values[r];
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (typeof v === "string" && v.includes("\uFFFD")) return { cell: a1(grid.top + r, grid.left + c), value: v };
-    }
-  }
-  return { cell: "A1", value: "" };
-}
-
 /** Reads one input into grids, with notices about the file. Throws WorkbookReadError with a bilingual message when it cannot. */
 export async function readInputContent(file: InputFile, options: ReadOptions = {}): Promise<InputContent> {
   const bytes = await readRegularFile(file.path, options.maxBytes ?? DEFAULT_MAX_FILE_BYTES);
-  if (bytes.length === 0) throw new WorkbookReadError("文件为空（0 字节）", "the file is empty (0 bytes)", undefined, "empty");
+  if (bytes.length === 0) throw emptyFileError();
   if (file.kind === "csv") {
     // The workbook cell limit (--max-cells) bounds a CSV too.
     const maxCells = options.xlsxLimits?.maxCells;
     const grid = await readCsv(bytes, path.basename(file.path, path.extname(file.path)), maxCells !== undefined ? { maxCells } : {});
-    const notices: InputNotice[] = [];
-    if (grid.invalid) {
-      notices.push({
-        code: "file.invalid-bytes",
-        severity: "warning",
-        sheet: grid.sheet,
-        ...replacedCell(grid),
-        ...invalidBytesMessage(grid.encoding, grid.invalid),
-        source: "practice: CSV 应为 UTF-8、GB18030/GBK 或 Big5 编码 / a CSV is UTF-8, GB18030/GBK or Big5 text",
-      });
-    }
+    const notices: InputNotice[] = grid.invalid ? [invalidBytesNotice(grid, grid.encoding, grid.invalid)] : [];
     const { encoding: _encoding, invalid: _invalid, ...plain } = grid;
     return { grids: [plain], notices };
   }
   const content = await readXlsxContent(bytes, { ...(options.xlsxLimits ? { limits: options.xlsxLimits } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   return { grids: content.grids, notices: content.cut ? [longTextNotice(content.cut)] : [] };
-}
-
-/** The warning for cells whose text was cut to the limit: how many, and the first with its length. */
-export function longTextNotice(cut: NonNullable<XlsxContent["cut"]>): InputNotice {
-  const { first, count } = cut;
-  return {
-    code: "file.long-text",
-    severity: "warning",
-    sheet: first.sheet,
-    cell: first.cell,
-    value: "",
-    message: `${count} 个单元格的文字过长，已截断并在末尾注明“已截断”；第一个是 ${first.cell}，原长 ${first.length} 个字符`,
-    messageEn: `${count} cell(s) held text too long to keep: cut, each ending with a "cut from" note; the first is ${first.cell}, ${first.length} characters long`,
-    source: "practice: Excel 单元格最多 32767 个字符 / an Excel cell holds at most 32,767 characters",
-  };
 }
 
 /** Reads one input into grids. Throws WorkbookReadError with a bilingual message when it cannot. */

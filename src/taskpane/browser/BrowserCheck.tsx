@@ -1,35 +1,49 @@
 /**
- * The pane outside Office: choose or drop an .xlsx (or .csv), check it here with the same engine, see the
- * verdict and the issues (cells named, not clickable), and download the 校验报告 workbook. The file is read
- * in the page and never sent anywhere; ExcelJS loads only now, from the page's own server.
+ * The page outside Office: choose or drop .xlsx/.csv files (several, or a folder), check them as `jx check` does
+ * in a Web Worker (progress, cancel; the page stays responsive), see each file's verdict in a summary like the
+ * command line's, the coverage when a budget list is chosen or recognized, each file's issues, and a preview of its
+ * sheets in which a chosen issue's cell is scrolled to and highlighted; download the report workbook `jx check
+ * --out` writes for the same files. Files are read in the browser and never sent anywhere.
  */
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, mergeClasses } from "@fluentui/react-components";
-import type { WorkbookCheck } from "../../domain/engine";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, Spinner, Tab, TabList, mergeClasses } from "@fluentui/react-components";
+import { parseArea } from "../../domain/grid";
+import type { Issue, Severity } from "../../domain/issues";
+import { VERDICT_WORDS, verdictOf } from "../../domain/report";
 import type { ExcelJSModule } from "../../file/grid-convert";
-import { EN, ZH, useStrings, type Strings } from "../i18n";
+import { useStrings } from "../i18n";
 import { IssueList } from "../components/IssueList/IssueList";
 import { Verdict } from "../components/Verdict/Verdict";
-import { FileCheckError, checkGrids, readGrids, reportFileName, reportWorkbookBytes } from "./checkFile";
-import { loadExcelJS } from "./loadExcelJS";
-import { useBrowserCheckStyles } from "./useBrowserCheckStyles.styles";
+import { reportFileName } from "./checkFile";
+import { CoverageView } from "./CoverageView";
+import { inputsFromDrop, inputsFromFiles } from "./folder";
+import type { BatchProgress, PageFile, PageOutcome } from "./pageBatch";
+import { usePageStrings, type PageStrings } from "./pageStrings";
+import { ROW_BLOCK, type FromWorker, type SheetShape, type WorkerInput } from "./protocol";
+import { SheetPreview, type Flag } from "./SheetPreview";
+import { useBrowserBatchStyles, useBrowserCheckStyles } from "./useBrowserCheckStyles.styles";
+import { inlineWorker, type CheckWorkerLike } from "./workerCore";
 
 export interface BrowserCheckProps {
-  /** Loads ExcelJS (default: the lazy chunk). Tests hand in Node's ExcelJS. */
+  /** Loads ExcelJS on this thread: given (tests), the work runs here instead of in a Web Worker. */
   readonly loadExcel?: () => Promise<ExcelJSModule>;
+  /** Starts the worker (default: the page's Web Worker, or this thread when `loadExcel` is given). */
+  readonly createWorker?: () => Promise<CheckWorkerLike>;
   /** Saves the report (default: a Blob download). */
   readonly save?: (bytes: Uint8Array, fileName: string) => void;
 }
 
-type State =
+type RunState =
   | { readonly kind: "idle" }
-  | { readonly kind: "busy"; readonly phase: "reading" | "checking"; readonly file: string }
-  | { readonly kind: "done"; readonly file: string; readonly check: WorkbookCheck }
-  | { readonly kind: "failed"; readonly file: string; readonly zh: string; readonly en: string; readonly detail?: string };
+  | { readonly kind: "busy"; readonly progress?: BatchProgress }
+  | { readonly kind: "done"; readonly outcome: PageOutcome }
+  | { readonly kind: "cancelled" }
+  | { readonly kind: "failed"; readonly message: string };
 
 type ReportState = { readonly kind: "idle" } | { readonly kind: "busy" } | { readonly kind: "failed"; readonly message: string };
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /** Downloads bytes as a file: a Blob URL of the page's own origin, nothing leaves the machine. */
 function downloadBytes(bytes: Uint8Array, fileName: string): void {
@@ -44,89 +58,246 @@ function downloadBytes(bytes: Uint8Array, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A failure in both languages (people forward these messages; the other language helps whoever reads them). */
-function both(s: (x: Strings) => string, detail?: string): { zh: string; en: string; detail?: string } {
-  return { zh: s(ZH), en: s(EN), ...(detail ? { detail } : {}) };
+const defaultWorker = (): Promise<CheckWorkerLike> => import(/* webpackChunkName: "check-worker-client" */ "./createCheckWorker").then((m) => m.createCheckWorker());
+
+/** How far the batch is (0..1): files done, and the stage of the current one. */
+function overall(p: BatchProgress | undefined): number | undefined {
+  if (!p) return undefined;
+  const f = p.fraction ?? 0;
+  const within = { reading: 0, unzip: 0.5 * f, parse: 0.5, convert: 0.6 + 0.2 * f, checking: 0.85, coverage: 1 }[p.stage];
+  return Math.min(1, (p.index + within) / Math.max(1, p.count));
 }
 
-function failureOf(e: unknown): { zh: string; en: string; detail?: string } {
-  if (e instanceof FileCheckError) {
-    switch (e.reason) {
-      case "not-xlsx":
-        return both((t) => t.notXlsx(e.ext));
-      case "old-xls":
-        return both((t) => t.oldXls);
-      case "empty":
-        return both((t) => t.emptyFile);
-      case "corrupt":
-        return both((t) => t.corruptXlsx, e.detail);
-    }
-  }
-  return both((t) => t.couldNotCheck, e instanceof Error ? e.message : String(e));
+/** The verdict words of a file in the summary, as the command line's summary table gives them. */
+function verdictWord(f: PageFile, t: PageStrings, zh: boolean): string {
+  if (f.error) return t.notChecked;
+  if (f.role === "budget" && f.coverageVerdict) return f.coverageVerdict.kind === "gaps" ? (zh ? "覆盖有缺口" : "Coverage gaps") : zh ? "全部覆盖" : "All covered";
+  const [w, en] = VERDICT_WORDS[verdictOf(f.report)];
+  return zh ? w : en;
 }
 
-/** Lets the browser paint the progress before the engine holds the thread. */
-const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** The top-left cell of an issue's cell or range. */
+function cellOf(issue: Pick<Issue, "cell">): { row: number; col: number } | undefined {
+  const a = issue.cell ? parseArea(issue.cell) : undefined;
+  return a ? { row: a.top, col: a.left } : undefined;
+}
 
-export function BrowserCheck({ loadExcel = loadExcelJS, save = downloadBytes }: BrowserCheckProps): React.JSX.Element {
-  const styles = useBrowserCheckStyles();
-  const t = useStrings();
-  const inputId = React.useId();
-  const inputRef = React.useRef<HTMLInputElement>(null);
-  const [state, setState] = React.useState<State>({ kind: "idle" });
-  const [report, setReport] = React.useState<ReportState>({ kind: "idle" });
+export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: BrowserCheckProps): React.JSX.Element {
+  const styles = { ...useBrowserCheckStyles(), ...useBrowserBatchStyles() };
+  const base = useStrings();
+  const t = usePageStrings();
+  const zh = base.lang !== "en";
+  const id = React.useId();
+  const fileInput = React.useRef<HTMLInputElement>(null);
+  const folderInput = React.useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = React.useState(false);
-  const run = React.useRef(0);
+  const [inputs, setInputs] = React.useState<readonly WorkerInput[]>([]);
+  const [budget, setBudget] = React.useState<string>("");
+  const [run, setRun] = React.useState<RunState>({ kind: "idle" });
+  const [report, setReport] = React.useState<ReportState>({ kind: "idle" });
+  const [selected, setSelected] = React.useState(0);
+  const [sheet, setSheet] = React.useState(0);
+  const [focus, setFocus] = React.useState<{ row: number; col: number; seq: number } | undefined>(undefined);
+  const [version, setVersion] = React.useState(0);
+  const worker = React.useRef<CheckWorkerLike | undefined>(undefined);
+  const shapes = React.useRef(new Map<string, SheetShape>());
+  const blocks = React.useRef(new Map<string, readonly (readonly string[])[]>());
+  const asked = React.useRef(new Set<string>());
+  const saveRef = React.useRef(save);
+  saveRef.current = save;
+  const outcomeRef = React.useRef<PageOutcome | undefined>(undefined);
+  const seq = React.useRef(0);
+  const start = createWorker ?? (loadExcel ? () => Promise.resolve(inlineWorker(loadExcel)) : defaultWorker);
 
-  const checkFile = React.useCallback(
-    async (file: File) => {
-      const id = ++run.current;
+  React.useEffect(() => () => worker.current?.terminate(), []);
+
+  const onMessage = React.useCallback((m: FromWorker): void => {
+    switch (m.type) {
+      case "progress":
+        setRun({ kind: "busy", progress: m.progress });
+        return;
+      case "done":
+        outcomeRef.current = m.outcome;
+        setRun({ kind: "done", outcome: m.outcome });
+        return;
+      case "failed":
+        setRun({ kind: "failed", message: m.message });
+        return;
+      case "sheet":
+        shapes.current.set(`${m.file}:${m.sheet}`, m.shape);
+        setVersion((v) => v + 1);
+        return;
+      case "rows":
+        blocks.current.set(`${m.file}:${m.sheet}:${m.block}`, m.rows);
+        setVersion((v) => v + 1);
+        return;
+      case "report": {
+        const o = outcomeRef.current;
+        const name = o && o.files.length === 1 ? reportFileName(o.files[0].file.split("/").pop() ?? o.files[0].file) : "校验报告.xlsx";
+        try {
+          saveRef.current(m.bytes, name);
+          setReport({ kind: "idle" });
+        } catch (e) {
+          setReport({ kind: "failed", message: e instanceof Error ? e.message : String(e) });
+        }
+        return;
+      }
+      case "report-failed":
+        setReport({ kind: "failed", message: m.message });
+        return;
+    }
+  }, []);
+
+  const check = React.useCallback(
+    async (list: readonly WorkerInput[], budgetName: string) => {
+      worker.current?.terminate();
+      worker.current = undefined;
+      shapes.current.clear();
+      blocks.current.clear();
+      asked.current.clear();
+      outcomeRef.current = undefined;
       setReport({ kind: "idle" });
-      setState({ kind: "busy", phase: "reading", file: file.name });
+      setSelected(0);
+      setSheet(0);
+      setFocus(undefined);
+      setRun({ kind: "busy" });
       try {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        const grids = await readGrids(file.name, bytes, loadExcel);
-        if (id !== run.current) return;
-        setState({ kind: "busy", phase: "checking", file: file.name });
-        await nextFrame();
-        const check = checkGrids(grids);
-        if (id === run.current) setState({ kind: "done", file: file.name, check });
+        const w = await start();
+        worker.current = w;
+        w.listen(onMessage);
+        w.post({ type: "check", inputs: list, ...(budgetName ? { budget: budgetName } : {}) });
       } catch (e) {
-        if (id === run.current) setState({ kind: "failed", file: file.name, ...failureOf(e) });
+        setRun({ kind: "failed", message: e instanceof Error ? e.message : String(e) });
       }
     },
-    [loadExcel],
+    // `start` is rebuilt each render from props that do not change while mounted.
+    [onMessage],
   );
 
-  const onInput = (e: React.ChangeEvent<HTMLInputElement>): void => {
-    const file = e.target.files?.[0];
-    if (file) void checkFile(file);
-    e.target.value = ""; // choosing the same file again checks it again
+  const begin = (list: readonly WorkerInput[]): void => {
+    if (list.length === 0) return;
+    setInputs(list);
+    setBudget("");
+    void check(list, "");
+  };
+
+  const cancel = (): void => {
+    worker.current?.terminate();
+    worker.current = undefined;
+    setRun({ kind: "cancelled" });
+  };
+
+  const onFiles = (e: React.ChangeEvent<HTMLInputElement>, folder: boolean): void => {
+    const files = Array.from(e.target.files ?? []);
+    e.target.value = ""; // choosing the same files again checks them again
+    begin(inputsFromFiles(files, !folder));
   };
   const onDrop = (e: React.DragEvent<HTMLDivElement>): void => {
     e.preventDefault();
     setDragging(false);
-    const file = e.dataTransfer.files?.[0];
-    if (file) void checkFile(file);
+    void inputsFromDrop(e.dataTransfer).then(begin);
   };
-  const onDownload = async (): Promise<void> => {
-    if (state.kind !== "done") return;
-    setReport({ kind: "busy" });
-    try {
-      save(await reportWorkbookBytes(state.file, state.check, loadExcel), reportFileName(state.file));
-      setReport({ kind: "idle" });
-    } catch (e) {
-      setReport({ kind: "failed", message: e instanceof Error ? e.message : String(e) });
-    }
+  const onBudget = (name: string): void => {
+    setBudget(name);
+    void check(inputs, name);
   };
 
-  const busy = state.kind === "busy";
+  const outcome = run.kind === "done" ? run.outcome : undefined;
+  const file = outcome?.files[selected];
+
+  // The preview: the selected file's sheet, its shape asked for once.
+  const sheetKey = `${selected}:${sheet}`;
+  const shape = outcome && file && !file.error ? shapes.current.get(sheetKey) : undefined;
+  React.useEffect(() => {
+    if (!outcome || !file || file.error || file.sheetNames.length === 0) return;
+    if (shapes.current.has(sheetKey) || asked.current.has(sheetKey)) return;
+    asked.current.add(sheetKey);
+    worker.current?.post({ type: "sheet", file: selected, sheet });
+  }, [outcome, file, selected, sheet, sheetKey]);
+
+  const need = React.useCallback(
+    (from: number, to: number) => {
+      for (let b = Math.floor(from / ROW_BLOCK); b <= Math.floor(to / ROW_BLOCK); b++) {
+        const k = `${sheetKey}:${b}`;
+        if (asked.current.has(k)) continue;
+        asked.current.add(k);
+        worker.current?.post({ type: "rows", file: selected, sheet, block: b });
+      }
+    },
+    [sheetKey, selected, sheet],
+  );
+  const rowAt = React.useCallback((r: number) => blocks.current.get(`${sheetKey}:${Math.floor(r / ROW_BLOCK)}`)?.[r % ROW_BLOCK], [sheetKey]);
+
+  const sheetName = file?.sheetNames[sheet];
+  const flags = React.useMemo(() => {
+    const m = new Map<string, Flag>();
+    if (!file || sheetName === undefined) return m;
+    for (const i of file.report.issues) {
+      if (i.sheet !== sheetName || !i.cell) continue;
+      const a = parseArea(i.cell);
+      if (!a) continue;
+      const key = i.cell.includes(":") ? i.cell.split(":")[0].replace(/\$/g, "").toUpperCase() : i.cell.replace(/\$/g, "").toUpperCase();
+      const old = m.get(key);
+      if (!old || RANK[i.severity] < RANK[old.severity]) m.set(key, { severity: i.severity, message: zh ? i.message : i.messageEn });
+    }
+    return m;
+  }, [file, sheetName, zh]);
+
+  /** Shows a cell of a file: selects the file and sheet, scrolls to the cell and highlights it. */
+  const show = React.useCallback(
+    (fileIndex: number, sheetTitle: string, cell: string) => {
+      const f = outcome?.files[fileIndex];
+      if (!f) return;
+      const s = f.sheetNames.indexOf(sheetTitle);
+      const at = cellOf({ cell });
+      if (s < 0 || !at) return;
+      setSelected(fileIndex);
+      setSheet(s);
+      setFocus({ ...at, seq: ++seq.current });
+    },
+    [outcome],
+  );
+  /** Shows a file's issues and its first sheet. */
+  const openFile = (k: number): void => {
+    setSelected(k);
+    setSheet(0);
+    setFocus(undefined);
+  };
+  const onIssue = React.useCallback((issue: Issue) => show(selected, issue.sheet, issue.cell), [show, selected]);
+  const onCoverage = React.useCallback(
+    (name: string, sheetTitle: string, cell: string) => {
+      const k = outcome?.files.findIndex((f) => f.file === name) ?? -1;
+      if (k >= 0) show(k, sheetTitle, cell);
+    },
+    [outcome, show],
+  );
+
+  const onDownload = (): void => {
+    setReport({ kind: "busy" });
+    worker.current?.post({ type: "report" });
+  };
+
+  const busy = run.kind === "busy";
+  const progress = run.kind === "busy" ? run.progress : undefined;
+  const progressText = progress ? t.stage(progress) : base.reading(inputs.length === 1 ? inputs[0].name : `${inputs.length}`);
+  const readable = inputs.filter((i) => /\.(xlsx|xlsm|csv)$/i.test(i.name));
+
+  let totals: { errors: number; warnings: number; unreadable: number } | undefined;
+  if (outcome) {
+    totals = { errors: 0, warnings: 0, unreadable: 0 };
+    for (const f of outcome.files) {
+      totals.errors += f.report.stats.errors;
+      totals.warnings += f.report.stats.warnings;
+      if (f.error) totals.unreadable++;
+    }
+  }
+
   return (
-    <section className={styles.root} aria-labelledby={`${inputId}-title`} lang={t.langTag} data-testid="browser-check">
+    <section className={styles.root} aria-labelledby={`${id}-title`} lang={base.langTag} data-testid="browser-check">
       <div
         className={mergeClasses(styles.drop, dragging && styles.dropActive)}
         role="group"
-        aria-label={t.dropZoneLabel}
+        aria-label={base.dropZoneLabel}
         onDragEnter={(e) => {
           e.preventDefault();
           setDragging(true);
@@ -139,72 +310,221 @@ export function BrowserCheck({ loadExcel = loadExcelJS, save = downloadBytes }: 
         onDrop={onDrop}
         data-testid="drop-zone"
       >
-        <h2 id={`${inputId}-title`} className={styles.title}>
-          {t.browserTitle}
+        <h2 id={`${id}-title`} className={styles.title}>
+          {base.browserTitle}
         </h2>
-        <p className={styles.text}>{t.browserIntro}</p>
+        <p className={styles.text}>{t.intro}</p>
         <div className={styles.pick}>
-          <Button appearance="primary" disabled={busy} onClick={() => inputRef.current?.click()} data-testid="choose-file">
-            {t.chooseFile}
+          <Button appearance="primary" disabled={busy} onClick={() => fileInput.current?.click()} data-testid="choose-file">
+            {t.chooseFiles}
           </Button>
-          <span className={styles.hint}>{t.dropHere}</span>
+          <Button appearance="secondary" disabled={busy} onClick={() => folderInput.current?.click()} data-testid="choose-folder">
+            {t.chooseFolder}
+          </Button>
+          <span className={styles.hint}>{t.dropHint}</span>
           <input
-            ref={inputRef}
-            id={inputId}
+            ref={fileInput}
             type="file"
+            multiple
             accept=".xlsx,.xlsm,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            aria-label={t.dropZoneLabel}
+            aria-label={t.chooseFiles}
             className={styles.input}
             tabIndex={-1}
-            onChange={onInput}
+            onChange={(e) => onFiles(e, false)}
             data-testid="file-input"
           />
+          <input
+            ref={(el) => {
+              folderInput.current = el;
+              // webkitdirectory is not in React's typings: set as an attribute.
+              el?.setAttribute("webkitdirectory", "");
+            }}
+            type="file"
+            multiple
+            aria-label={t.chooseFolder}
+            className={styles.input}
+            tabIndex={-1}
+            onChange={(e) => onFiles(e, true)}
+            data-testid="folder-input"
+          />
         </div>
-        <p className={styles.privacy}>{t.browserPrivacy}</p>
+        <p className={styles.privacy}>{base.browserPrivacy}</p>
       </div>
 
-      {busy && (
-        <div className={styles.status} role="status" aria-live="polite" data-testid="browser-progress">
-          <span>{state.phase === "reading" ? t.reading(state.file) : t.checking(state.file)}</span>
-          <ProgressBar thickness="large" aria-label={state.phase === "reading" ? t.reading(state.file) : t.checking(state.file)} />
+      {readable.length > 1 && (
+        <div className={styles.actions}>
+          <label htmlFor={`${id}-budget`}>{t.budgetList}</label>
+          <Select id={`${id}-budget`} value={budget} onChange={(_, d) => onBudget(d.value)} disabled={busy} data-testid="budget-select">
+            <option value="">{t.budgetAuto}</option>
+            {readable.map((i) => (
+              <option key={i.name} value={i.name}>
+                {i.name}
+              </option>
+            ))}
+          </Select>
         </div>
       )}
 
-      {state.kind === "failed" && (
-        <MessageBar intent="error" layout="multiline" data-testid="browser-error">
+      {busy && (
+        <div className={styles.status} role="status" aria-live="polite" data-testid="browser-progress">
+          <span data-testid="progress-text">{progressText}</span>
+          <ProgressBar thickness="large" value={overall(progress)} aria-label={progressText} />
+          <div>
+            <Button appearance="secondary" onClick={cancel} data-testid="cancel-check">
+              {t.cancel}
+            </Button>
+          </div>
+        </div>
+      )}
+      {run.kind === "cancelled" && (
+        <MessageBar intent="info" data-testid="check-cancelled">
+          <MessageBarBody>{t.cancelled}</MessageBarBody>
+        </MessageBar>
+      )}
+      {run.kind === "failed" && (
+        <MessageBar intent="error" data-testid="batch-error">
           <MessageBarBody>
-            <MessageBarTitle>
-              {t.couldNotCheck}: {state.file}
-            </MessageBarTitle>
-            <span lang="zh-CN" className={styles.detail}>
-              {state.zh}
-            </span>
-            <span lang="en-US" className={styles.detail}>
-              {state.en}
-            </span>
-            {state.detail && <span className={styles.detail}>{state.detail}</span>}
+            <MessageBarTitle>{t.batchFailed}</MessageBarTitle>
+            {run.message}
           </MessageBarBody>
         </MessageBar>
       )}
 
-      {state.kind === "done" && (
+      {outcome && (
         <>
-          <Verdict report={state.check} caption={t.checkedFile(state.file)} />
+          {outcome.files.length > 1 && (
+            <div className={styles.scroll}>
+              <table className={styles.summary} data-testid="file-summary" aria-label={t.summaryTitle}>
+                <caption className={styles.caption}>{t.summaryTitle}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.head.file}</th>
+                    <th scope="col">{t.head.verdict}</th>
+                    <th scope="col">{t.head.department}</th>
+                    <th scope="col">{t.head.errors}</th>
+                    <th scope="col">{t.head.warnings}</th>
+                    <th scope="col">{t.head.total}</th>
+                    <th scope="col">{t.head.grade}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {outcome.files.map((f, k) => (
+                    <tr key={f.file} className={mergeClasses(k === selected && styles.selectedRow)} data-testid="file-row" data-file={f.file} data-role={f.role} aria-current={k === selected ? "true" : undefined}>
+                      <th scope="row">
+                        <Button appearance="transparent" size="small" className={styles.link} onClick={() => openFile(k)} data-testid="file-open">
+                          {f.file}
+                        </Button>
+                        {f.role === "budget" || outcome.budgetFile === f.file ? <span className={styles.hint}>（{t.budgetRole}）</span> : null}
+                      </th>
+                      <td data-testid="file-verdict" className={f.error || f.report.stats.errors > 0 ? styles.bad : undefined}>
+                        {verdictWord(f, t, zh)}
+                      </td>
+                      <td>{f.summary.department}</td>
+                      <td className={styles.num} data-testid="file-errors">
+                        {f.error ? "—" : f.report.stats.errors}
+                      </td>
+                      <td className={styles.num} data-testid="file-warnings">
+                        {f.error ? "—" : f.report.stats.warnings}
+                      </td>
+                      <td className={styles.num}>{f.error ? t.notChecked : f.summary.total}</td>
+                      <td>{f.summary.grade}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {outcome.skipped.length > 0 && (
+            <details data-testid="skipped">
+              <summary>{t.skipped(outcome.skipped.length)}</summary>
+              <ul className={styles.plain}>
+                {outcome.skipped.map((s) => (
+                  <li key={s.file}>
+                    {s.file}: {s.message} / {s.messageEn}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {totals && (
+            <span className={styles.hint} data-testid="batch-totals">
+              {t.totals(outcome.files.length, totals.errors, totals.warnings, totals.unreadable)}
+            </span>
+          )}
           <div className={styles.actions}>
-            <Button appearance="secondary" onClick={() => void onDownload()} disabled={report.kind === "busy"} data-testid="download-report">
-              {t.downloadReport}
+            <Button appearance="secondary" onClick={onDownload} disabled={report.kind === "busy" || outcome.files.length === 0} data-testid="download-report">
+              {base.downloadReport}
             </Button>
-            {report.kind === "busy" && <Spinner size="tiny" label={t.preparingReport} />}
+            {report.kind === "busy" && <Spinner size="tiny" label={base.preparingReport} />}
           </div>
           {report.kind === "failed" && (
             <MessageBar intent="error" data-testid="report-error">
               <MessageBarBody>
-                <MessageBarTitle>{t.reportFailed}</MessageBarTitle>
+                <MessageBarTitle>{base.reportFailed}</MessageBarTitle>
                 {report.message}
               </MessageBarBody>
             </MessageBar>
           )}
-          <IssueList issues={state.check.issues} />
+          {outcome.budgetRecognized && outcome.budgetFile && (
+            <span className={styles.hint} data-testid="budget-recognized">
+              {t.budgetRecognized(outcome.budgetFile)}
+            </span>
+          )}
+          {outcome.coverage && <CoverageView coverage={outcome.coverage} {...(outcome.budgetFile ? { budgetFile: outcome.budgetFile } : {})} onShow={onCoverage} />}
+
+          {file && (
+            <section className={styles.fileSection} aria-label={file.file} data-testid="file-detail" data-file={file.file}>
+              {file.error ? (
+                <MessageBar intent="error" layout="multiline" data-testid="browser-error">
+                  <MessageBarBody>
+                    <MessageBarTitle>
+                      {base.couldNotCheck}: {file.file}
+                    </MessageBarTitle>
+                    <span lang="zh-CN" className={styles.detail}>
+                      {file.error.message}
+                    </span>
+                    <span lang="en-US" className={styles.detail}>
+                      {file.error.messageEn}
+                    </span>
+                    {file.error.detail && <span className={styles.detail}>{file.error.detail}</span>}
+                  </MessageBarBody>
+                </MessageBar>
+              ) : (
+                <>
+                  <Verdict report={file.report} caption={base.checkedFile(file.file)} />
+                  {file.coverageVerdict && <span data-testid="budget-verdict">{file.coverageVerdict.kind === "gaps" ? t.coverageGaps(file.coverageVerdict.gaps) : t.coverageAll}</span>}
+                  {file.truncated && (
+                    <span className={styles.hint} data-testid="truncated">
+                      {zh
+                        ? `另有 ${file.truncated.total - file.truncated.shown} 个问题未列出（每个文件最多列出 ${file.truncated.shown} 个，错误优先；统计数字包含全部问题）`
+                        : `${file.truncated.total - file.truncated.shown} more findings not listed (at most ${file.truncated.shown} per file, errors first; the counts include them all)`}
+                    </span>
+                  )}
+                  <IssueList issues={file.report.issues} onSelect={onIssue} />
+                  {file.sheetNames.length > 0 && (
+                    <div className={styles.preview}>
+                      <h3 className={styles.title}>{t.preview}</h3>
+                      {file.sheetNames.length > 1 && (
+                        <TabList size="small" selectedValue={String(sheet)} onTabSelect={(_, d) => setSheet(Number(d.value))} data-testid="preview-sheets">
+                          {file.sheetNames.map((s, k) => (
+                            <Tab key={s} value={String(k)} data-testid="preview-sheet" data-sheet={s}>
+                              {s}
+                            </Tab>
+                          ))}
+                        </TabList>
+                      )}
+                      {shape ? (
+                        <SheetPreview label={t.previewOf(file.file, sheetName ?? "")} shape={shape} rowAt={rowAt} need={need} version={version} flags={flags} {...(focus ? { focus } : {})} />
+                      ) : (
+                        <Spinner size="tiny" />
+                      )}
+                    </div>
+                  )}
+                </>
+              )}
+            </section>
+          )}
+          {!file && outcome.files.length > 1 && <span className={styles.hint}>{t.selectFileHint}</span>}
         </>
       )}
     </section>

@@ -69,3 +69,21 @@ export const useBrowserCheckStyles = makeStyles({
     overflowWrap: "anywhere",
   },
 });
+
+export const useBrowserBatchStyles = makeStyles({
+  scroll: { overflowX: "auto", maxWidth: "100%" },
+  summary: {
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    "& th, & td": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: `2px ${tokens.spacingHorizontalS}`, textAlign: "left", verticalAlign: "middle" },
+    "& thead th": { backgroundColor: tokens.colorNeutralBackground3 },
+  },
+  caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
+  selectedRow: { backgroundColor: tokens.colorBrandBackground2 },
+  link: { minWidth: 0, padding: 0, height: "auto", fontWeight: tokens.fontWeightRegular, textAlign: "left" },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  bad: { color: tokens.colorPaletteRedForeground1 },
+  plain: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  fileSection: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  preview: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
+});

@@ -1,0 +1,19 @@
+/**
+ * Starts the page's check worker. webpack sees `new Worker(new URL(…, import.meta.url))` and bundles
+ * check.worker.ts as a worker script of the page's own origin (the page's CSP allows worker-src 'self'). This module
+ * is loaded on first use (a dynamic import), so Excel mode never fetches it.
+ */
+import type { FromWorker } from "./protocol";
+import type { CheckWorkerLike } from "./workerCore";
+
+export function createCheckWorker(): CheckWorkerLike {
+  const worker = new Worker(new URL("./check.worker.ts", import.meta.url), { name: "jx-check" });
+  return {
+    post: (m) => worker.postMessage(m),
+    listen: (cb) => {
+      worker.onmessage = (e: MessageEvent<FromWorker>) => cb(e.data);
+      worker.onerror = (e) => cb({ type: "failed", message: e.message || "worker error" });
+    },
+    terminate: () => worker.terminate(),
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * What the check worker does with each message, apart from where it runs: check.worker.ts runs it in a Web Worker
+ * (the page), inlineWorker() on the caller's thread (component tests, which have no workers). Holds the last
+ * batch: its grids for the preview, its files for the report.
+ */
+import { colCount } from "../../domain/grid";
+import type { ExcelJSModule } from "../../file/grid-convert";
+import { displayText } from "./displayText";
+import { batchReportBytes, runBatch, type BatchRun, type PageInput } from "./pageBatch";
+import { ROW_BLOCK, type FromWorker, type ToWorker, type WorkerInput } from "./protocol";
+
+export type Post = (m: FromWorker, transfer?: Transferable[]) => void;
+
+/** The page's side of a worker: send messages, hear answers, stop it (cancel). */
+export interface CheckWorkerLike {
+  post(m: ToWorker): void;
+  listen(cb: (m: FromWorker) => void): void;
+  terminate(): void;
+}
+
+function pageInput(w: WorkerInput): PageInput {
+  const file = w.file;
+  return {
+    name: w.name,
+    explicit: w.explicit,
+    size: file?.size ?? 0,
+    ...(file ? { read: async () => new Uint8Array(await file.arrayBuffer()) } : {}),
+    ...(w.problem ? { problem: w.problem } : {}),
+  };
+}
+
+/** Bytes whose buffer can be handed over whole (a view of a larger buffer is copied first). */
+function own(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+}
+
+/** The message handler. */
+export function workerCore(loadExcel: () => Promise<ExcelJSModule>, post: Post): (m: ToWorker) => void {
+  let last: BatchRun | undefined;
+
+  const check = async (inputs: readonly WorkerInput[], budget: string | undefined): Promise<void> => {
+    last = undefined;
+    let lastPost = 0;
+    try {
+      last = await runBatch(inputs.map(pageInput), {
+        loadExcel,
+        ...(budget !== undefined ? { budget } : {}),
+        onProgress: (progress) => {
+          // At most about 20 messages a second within a stage: the page redraws on each.
+          const now = Date.now();
+          if (progress.fraction !== undefined && progress.fraction > 0 && progress.fraction < 1 && now - lastPost < 50) return;
+          lastPost = now;
+          post({ type: "progress", progress });
+        },
+      });
+      post({ type: "done", outcome: last.outcome });
+    } catch (e) {
+      post({ type: "failed", message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  return (m) => {
+    switch (m.type) {
+      case "check":
+        void check(m.inputs, m.budget);
+        return;
+      case "sheet": {
+        const g = last?.grids[m.file]?.[m.sheet];
+        if (!g) return;
+        post({ type: "sheet", file: m.file, sheet: m.sheet, shape: { top: g.top, left: g.left, rows: g.values.length, cols: colCount(g), merges: g.merges ?? [] } });
+        return;
+      }
+      case "rows": {
+        const g = last?.grids[m.file]?.[m.sheet];
+        if (!g) return;
+        const rows: string[][] = [];
+        const end = Math.min(g.values.length, (m.block + 1) * ROW_BLOCK);
+        for (let r = m.block * ROW_BLOCK; r < end; r++) {
+          const row = g.values[r] ?? [];
+          const fmts = g.numberFormats?.[r];
+          const out: string[] = [];
+          for (let c = 0; c < row.length; c++) out.push(displayText(row[c], fmts?.[c]));
+          rows.push(out);
+        }
+        post({ type: "rows", file: m.file, sheet: m.sheet, block: m.block, rows });
+        return;
+      }
+      case "report": {
+        const run = last;
+        if (!run) {
+          post({ type: "report-failed", message: "no batch checked" });
+          return;
+        }
+        batchReportBytes(run, loadExcel).then(
+          (bytes) => {
+            const b = own(bytes);
+            post({ type: "report", bytes: b }, [b.buffer as ArrayBuffer]);
+          },
+          (err: unknown) => post({ type: "report-failed", message: err instanceof Error ? err.message : String(err) }),
+        );
+        return;
+      }
+    }
+  };
+}
+
+/** The worker's work on this thread (tests; no cancel mid-file, but answers after terminate() are dropped). */
+export function inlineWorker(loadExcel: () => Promise<ExcelJSModule>): CheckWorkerLike {
+  let listener: ((m: FromWorker) => void) | undefined;
+  let stopped = false;
+  const core = workerCore(loadExcel, (m) => {
+    if (!stopped) listener?.(m);
+  });
+  return {
+    post: (m) => {
+      setTimeout(() => core(m), 0);
+    },
+    listen: (cb) => {
+      listener = cb;
+    },
+    terminate: () => {
+      stopped = true;
+    },
+  };
+}
