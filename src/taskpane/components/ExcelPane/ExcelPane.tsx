@@ -15,6 +15,7 @@ import { RequirementBanner } from "../RequirementBanner/RequirementBanner";
 import { SettingsPanel } from "../SettingsPanel/SettingsPanel";
 import { TemplatesPanel } from "../TemplatesPanel/TemplatesPanel";
 import { usePanelStyles } from "./usePanelStyles.styles";
+import { NO_CHOICE, paneCoverage, withCoverageIssues, type CoverageChoice } from "./paneCoverage";
 
 export interface ExcelPaneProps {
   readonly host: ExcelHostOps;
@@ -31,6 +32,14 @@ export function ExcelPane({ host }: ExcelPaneProps): React.JSX.Element {
   const [result, setResult] = React.useState<CheckResult | null>(null);
   const [settings, setSettings] = React.useState<StoredSettings>(DEFAULT_SETTINGS);
   const supported = React.useMemo(() => host.isSupported(), [host]);
+  const [choice, setChoice] = React.useState<CoverageChoice>(NO_CHOICE);
+
+  // A check of the whole workbook with a budget list carries the coverage findings, as `jx check --budget` does.
+  const coverage = React.useMemo(() => (result && result.scope === "workbook" ? paneCoverage(result.check, choice, settings) : undefined), [result, choice, settings]);
+  const shown = React.useMemo<CheckResult | null>(
+    () => (result && coverage ? { ...result, check: withCoverageIssues(result.check, coverage.issues) } : result),
+    [result, coverage],
+  );
 
   React.useEffect(() => {
     let live = true;
@@ -61,10 +70,10 @@ export function ExcelPane({ host }: ExcelPaneProps): React.JSX.Element {
         ))}
       </TabList>
       <div role="tabpanel" id="panel-check" aria-labelledby="tab-check" hidden={tab !== "check"}>
-        <CheckPanel host={host} settings={settings} result={result} onResult={setResult} />
+        <CheckPanel host={host} settings={settings} result={shown} onResult={setResult} />
       </div>
       <div role="tabpanel" id="panel-coverage" aria-labelledby="tab-coverage" hidden={tab !== "coverage"}>
-        <CoveragePanel host={host} result={result} settings={settings} />
+        <CoveragePanel host={host} result={shown} settings={settings} coverage={coverage ?? null} choice={choice} onChoiceChange={setChoice} />
       </div>
       <div role="tabpanel" id="panel-templates" aria-labelledby="tab-templates" hidden={tab !== "templates"}>
         <TemplatesPanel host={host} />
