@@ -6,7 +6,7 @@ import { gradeSelection, type SelectionGrades } from "../excel/grading";
 import { readWorkbookGrids, type ReadOptions, type WorkbookGrids } from "../excel/workbook";
 import { selectCell } from "../excel/navigate";
 import { writeReportSheet, type ReportInput, type ReportWritten } from "../excel/report";
-import { applyMarks, clearMarks, type MarksResult } from "../excel/marks";
+import { applyMarks, clearMarks, type MarksOptions, type MarksResult } from "../excel/marks";
 import { writeCoverageSheet, type CoverageWritten } from "../excel/coverage";
 import { insertTemplate, type TemplateInserted, type TemplateKind } from "../excel/templates";
 import { isExcelApiSupported, loadSettings, saveSettings, type StoredSettings } from "../excel/office";
@@ -33,8 +33,8 @@ export interface HostOps {
   selectCell?(sheet: string, cell: string): Promise<void>;
   /** Writes (replaces) the 校验报告 sheet. */
   writeReport?(input: ReportInput): Promise<ReportWritten>;
-  /** Replaces the add-in's marks with marks for these issues. */
-  applyMarks?(issues: readonly Issue[]): Promise<MarksResult>;
+  /** Replaces the add-in's marks with marks for these issues (on `options.sheets` only, when given). */
+  applyMarks?(issues: readonly Issue[], options?: MarksOptions): Promise<MarksResult>;
   /** Removes the add-in's marks. */
   clearMarks?(): Promise<MarksResult>;
   /** Writes (replaces) the 覆盖率统计 sheet with its chart. */
