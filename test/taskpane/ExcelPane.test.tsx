@@ -259,7 +259,7 @@ describe("Excel pane", () => {
     expect(screen.getByTestId("coverage-summary").getAttribute("data-projects")).toBe("3");
     await act(() => sleep(1200));
     expect(host.readSheet).toHaveBeenCalledTimes(1);
-  });
+  }, 30000);
 
   it("inserts templates and saves settings through the host", async () => {
     const host = hostWith([selfEval]);

@@ -168,6 +168,7 @@ export function CoverageView({ coverage: c, onGo, pageSize }: CoverageViewProps)
   const styles = useViewStyles();
   const panel = usePanelStyles();
   const lacking: CoverageLineJson[] = React.useMemo(() => [...c.missing, ...c.invalid], [c]);
+  const lackingId = React.useId();
   const link = (label: string, aria: string, sheet: string, cell: string, testId: string): React.ReactNode =>
     onGo ? (
       <Button appearance="transparent" size="small" className={panel.linkButton} onClick={() => onGo(sheet, cell)} data-testid={testId} aria-label={aria}>
@@ -199,9 +200,11 @@ export function CoverageView({ coverage: c, onGo, pageSize }: CoverageViewProps)
       {c.byDepartment.length > 0 && <GroupTable title={t.byDepartment} head={t.colDepartment} rows={c.byDepartment.map((g) => ({ ...g, name: g.department }))} testId="coverage-by-department" />}
       {c.byBudgetType.length > 0 && <GroupTable title={t.byBudgetType} head={t.colBudgetType} rows={c.byBudgetType.map((g) => ({ ...g, name: g.budgetType }))} testId="coverage-by-budget-type" />}
 
-      <span data-testid="lacking-title">{lacking.length ? `${t.missingTargets(lacking.length)}（${t.lackingDetail(c.missing.length, c.invalid.length)}）` : t.noMissing}</span>
+      <h3 className={styles.heading} data-testid="lacking-title" id={`${lackingId}-h`}>
+        {lacking.length ? `${t.missingTargets(lacking.length)}（${t.lackingDetail(c.missing.length, c.invalid.length)}）` : t.noMissing}
+      </h3>
       {lacking.length > 0 && (
-        <ul className={panel.list} data-testid="missing-list">
+        <ul className={panel.list} data-testid="missing-list" aria-labelledby={`${lackingId}-h`}>
           {lacking.map((m) => (
             <li key={`${m.sheet}!${m.cell}`} className={styles.item} data-testid="lacking-line" data-class={m.class} data-cell={`${m.sheet}!${m.cell}`} data-code={m.code}>
               {link(`${lineLabel(m)} · ${m.cell}`, t.goToRow(m.name || m.code, m.cell), m.sheet, m.cell, "missing-target")}
