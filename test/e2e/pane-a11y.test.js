@@ -94,6 +94,13 @@ test("the findings tree: keyboard navigation and screen-reader labels in Chromiu
     const sel = await page.evaluate(() => window.__jxFake.model.selection.area);
     const col = cell.match(/[A-Z]+/)[0].charCodeAt(0) - 65;
     assert.deepEqual([sel.top, sel.left], [Number(cell.match(/\d+/)[0]) - 1, col]);
+    // Tab from a finding reaches its "why" action (shown while the item has focus); Enter shows the rule's source.
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute("data-testid")), "issue-why");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("issue-source").waitFor();
+    await page.keyboard.press("Shift+Tab");
+    assert.equal((await focused()).level, "2");
     // Left: back to the group; Left again closes it; Right opens it; Down from a closed group goes to the next group.
     await page.keyboard.press("ArrowLeft");
     assert.equal((await focused()).level, "1");

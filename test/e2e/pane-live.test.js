@@ -41,7 +41,7 @@ async function issueKeys(page) {
 
 const stats = (page) => page.evaluate(() => ({ syncs: window.__jxFake.stats.syncs, bytes: window.__jxFake.stats.responseBytes.reduce((a, b) => a + b, 0), handlers: window.__jxFake.model.handlers.length }));
 
-test("keeps checking the edited sheet while the user works; off by default", async () => {
+test("keeps checking the edited sheet while the user works; off by default", async (t) => {
   const pane = await h.openPane(baseUrl, fakeExcelScript(workbook()), { viewport: { width: 360, height: 900 } });
   try {
     const { page } = pane;
@@ -83,6 +83,7 @@ test("keeps checking the edited sheet while the user works; off by default", asy
     const s = await stats(page);
     // One sheet read (3 syncs) and its marks redrawn (3 syncs); the large sheet's cells were not read again.
     assert.equal(s.syncs - startSyncs, 6);
+    t.diagnostic(`live re-check: ${s.syncs - startSyncs} syncs, ${s.bytes - startBytes} bytes read; the full check read ${fullBytes} bytes`);
     assert.ok(s.bytes - startBytes < fullBytes / 3, `re-check read ${s.bytes - startBytes} bytes, the full check ${fullBytes}`);
     const marks = await page.evaluate(() => window.__jxFake.model.sheets[0].conditionalFormats.filter((c) => /jx-mark/.test(c.formula || "")).length);
     assert.ok(marks > 0);
