@@ -3,10 +3,12 @@
  * starts a timer; about a second after the last one, the changed sheet (only that sheet) is read again and the
  * engine re-runs. After a check of the whole workbook, the sheet's grid replaces its old one among the grids kept
  * from that check, so the verdict, the findings and the coverage are those of a full check of the workbook as it
- * now is, without reading the other sheets again. Without one, the changed sheet is checked on its own.
+ * now is, without reading the other sheets again (and, where exact, without re-checking them: recheck.ts). Without
+ * one, the changed sheet is checked on its own.
  */
 import * as React from "react";
 import { checkWorkbook } from "../../../domain/engine";
+import { recheckSheet } from "./recheck";
 import type { Grid } from "../../../domain/grid";
 import type { ChangeWatch, ExcelHostOps, StoredSettings } from "../../host";
 import type { CheckResult } from "../CheckPanel/CheckPanel.types";
@@ -63,7 +65,9 @@ export function useLiveCheck({ host, enabled, result, settings, onResult, onErro
         const { result: prev, settings: s, onResult: done } = latest.current;
         const whole = prev?.scope === "workbook" && prev.grids !== undefined;
         const grids = whole && prev.grids ? replaceGrid(prev.grids, read.grid) : [read.grid];
-        const check = checkWorkbook(grids, { profile: s.profile, settings: s.settings });
+        const options = { profile: s.profile, settings: s.settings };
+        // Only the changed sheet goes through the engine again (the others' findings are kept) when that is exact.
+        const check = whole && prev ? recheckSheet(prev.check, grids, read.grid, options) : checkWorkbook(grids, options);
         const next: CheckResult = {
           check,
           read: { sheets: grids.map((g) => g.sheet), syncs: read.syncs, active: read.sheet },
