@@ -29,6 +29,8 @@ export const useIssueListStyles = makeStyles({
   contents: { display: "contents" },
   itemSelectable: { cursor: "pointer" },
   itemLayout: {
+    // One step of indent under the group (Fluent's default two steps leave little room at 320 px).
+    paddingLeft: tokens.spacingHorizontalL,
     minHeight: "auto",
     alignItems: "flex-start",
     paddingBlock: tokens.spacingVerticalXXS,
