@@ -1,6 +1,7 @@
 /**
- * The 覆盖率统计 sheet: overall figures, the tables by department and by 预算类型 (Excel tables), the lines missing a
- * target, and a native clustered-column chart of projects vs covered by department. A rerun replaces the add-in's
+ * The 覆盖率统计 sheet: overall figures, the tables by department and by 预算类型 (Excel tables; a rate is "—" where
+ * there is nothing to cover, as `jx check` prints it), the lines lacking a valid target (no target, or one with
+ * errors, with the reason), the exclusions, name-only matches, orphan targets and repeated codes, and a native clustered-column chart of projects vs covered by department. A rerun replaces the add-in's
  * previous coverage sheet (found by its marker, see ownership.ts); a sheet of the user's named 覆盖率统计 is never
  * touched (the sheet goes to 覆盖率统计 (2) and the pane says so), nor a table of the user's with one of our table
  * names. Two syncs (read names and markers, write); a failed write leaves the previous sheet.
@@ -28,8 +29,19 @@ type Row = (string | number)[];
 
 const GROUP_HEADER = ["项目数 Projects", "已覆盖 Covered", "覆盖率(数量) Rate by count", "金额(万元) Amount", "已覆盖金额 Covered amount", "覆盖率(金额) Rate by amount"];
 
+/** A rate, or "—" when there is nothing to cover (0 projects, or 0 万元), as `jx check` prints it. */
+export function rateCell(rate: number, whole: number): number | string {
+  return whole === 0 || !Number.isFinite(rate) ? "—" : rate;
+}
+
 function groupRows<K extends string>(rows: readonly ({ projects: number; covered: number; amount: number; coveredAmount: number; rateByCount: number; rateByAmount: number } & Record<K, string>)[], key: K): Row[] {
-  return rows.map((r) => [safeText(r[key] || "未填写"), r.projects, r.covered, r.rateByCount, r.amount, r.coveredAmount, r.rateByAmount]);
+  return rows.map((r) => [safeText(r[key] || "未填写"), r.projects, r.covered, rateCell(r.rateByCount, r.projects), r.amount, r.coveredAmount, rateCell(r.rateByAmount, r.amount)]);
+}
+
+/** Why a line lacks a valid target, as the pane says it. */
+export function lackingReason(m: CoverageJson["missing"][number]): string {
+  if (m.class === "INVALID_TARGET") return `绩效目标（${m.target ?? ""}）有 ${m.errors ?? 0} 个错误，不计入覆盖 / its target has errors`;
+  return "未找到绩效目标 / no target found";
 }
 
 /** Writes (or rewrites) the 覆盖率统计 sheet from the domain's coverage figures. */
@@ -60,7 +72,7 @@ function fillCoverage(ws: Excel.Worksheet, coverage: CoverageJson, caption: stri
   formatAsText(ws, 1, 0, 1, 1);
   put(1, [[safeText(caption), "", "", "", "", "", ""]]);
   put(2, [
-    ["总计 Total", coverage.total.projects, coverage.covered.projects, coverage.rateByCount, coverage.total.amount, coverage.covered.amount, coverage.rateByAmount],
+    ["总计 Total", coverage.total.projects, coverage.covered.projects, rateCell(coverage.rateByCount, coverage.total.projects), coverage.total.amount, coverage.covered.amount, rateCell(coverage.rateByAmount, coverage.total.amount)],
   ]);
   pct(2, 1, [3, 6]);
 
@@ -82,12 +94,45 @@ function fillCoverage(ws: Excel.Worksheet, coverage: CoverageJson, caption: stri
   const dept = table("按主管部门 By department", "主管部门 Department", groupRows(coverage.byDepartment, "department"));
   table("按预算类型 By budget type", "预算类型 Budget type", groupRows(coverage.byBudgetType, "budgetType"));
 
-  put(row, [["缺少绩效目标的项目 Lines without a target", "", "", "", "", "", ""]]);
-  const missing: Row[] = coverage.missing.map((m) => [safeText(m.code), safeText(m.name), safeText(m.department), m.amount ?? "", safeText(m.sheet ?? ""), safeText(m.cell ?? ""), ""]);
-  formatAsText(ws, row + 2, 0, missing.length, 3);
-  formatAsText(ws, row + 2, 4, missing.length, 2);
-  put(row + 1, [["项目编码 Code", "项目名称 Name", "主管部门 Department", "金额(万元) Amount", "工作表 Sheet", "单元格 Cell", ""], ...missing]);
-  row += missing.length + 3;
+  // Lists under the tables: a title, a header, the lines (user text written as text); "（无）" when empty.
+  const list = (title: string, header: Row, rows: Row[], textCols: readonly number[]): void => {
+    put(row, [[title, "", "", "", "", "", ""]]);
+    const body = rows.length ? rows : [["（无）", "", "", "", "", "", ""]];
+    for (const c of textCols) formatAsText(ws, row + 2, c, body.length, 1);
+    put(row + 1, [header, ...body]);
+    row += body.length + 3;
+  };
+  const lacking = [...coverage.missing, ...coverage.invalid];
+  list(
+    "缺少有效绩效目标的项目 Lines without a valid target",
+    ["项目编码 Code", "项目名称 Name", "主管部门 Department", "金额(万元) Amount", "工作表 Sheet", "单元格 Cell", "原因 Reason"],
+    lacking.map((m) => [safeText(m.code), safeText(m.name), safeText(m.department), m.amount ?? "", safeText(m.sheet ?? ""), safeText(m.cell ?? ""), safeText(lackingReason(m))]),
+    [0, 1, 2, 4, 5, 6],
+  );
+  list(
+    "不计入覆盖率 Excluded",
+    ["项目编码 Code", "项目名称 Name", "原因 Reason", "金额(万元) Amount", "工作表 Sheet", "单元格 Cell", ""],
+    coverage.excluded.map((e) => [safeText(e.code), safeText(e.name), safeText(e.reason), e.amount ?? "", safeText(e.sheet), safeText(e.cell), ""]),
+    [0, 1, 2, 4, 5],
+  );
+  list(
+    "仅按单位和名称匹配 Matched by name only",
+    ["项目编码 Code", "项目名称 Name", "目标编码 Target code", "绩效目标 Target", "工作表 Sheet", "单元格 Cell", ""],
+    coverage.nameMatches.map((m) => [safeText(m.code), safeText(m.name), safeText(m.targetCode), safeText(m.target), safeText(m.sheet), safeText(m.cell), ""]),
+    [0, 1, 2, 3, 4, 5],
+  );
+  list(
+    "预算清单外的绩效目标 Targets not on the budget list",
+    ["项目编码 Code", "项目名称 Name", "工作表 Sheet", "单元格 Cell", "", "", ""],
+    coverage.orphans.map((o) => [safeText(o.code), safeText(o.name), safeText(o.sheet), safeText(o.cell), "", "", ""]),
+    [0, 1, 2, 3],
+  );
+  list(
+    "重复的项目编码 Repeated codes",
+    ["项目编码 Code", "出现位置 Cells", "", "", "", "", ""],
+    coverage.duplicates.map((d) => [safeText(d.code), safeText(d.cells.join("、")), "", "", "", "", ""]),
+    [0, 1],
+  );
 
   // Chart: department vs projects and covered (columns A:C of the department table).
   const chart = ws.charts.add("ColumnClustered", ws.getRange(blockAddress(dept.top, 0, dept.count + 1, 3)), "Columns");

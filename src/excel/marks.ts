@@ -86,15 +86,21 @@ export class MarksUnsupportedError extends Error {
   }
 }
 
-/** Queues deletion of our marks on every sheet but the add-in's own; returns the number found. Two syncs. */
-async function queueClear(context: Excel.RequestContext, sync: () => Promise<void>): Promise<{ count: number; sheets: string[]; ownership: Ownership }> {
+/** Which sheets an apply or clear touches: all (default), or only these (the live check updates one sheet's marks). */
+export interface MarksOptions {
+  readonly sheets?: readonly string[];
+}
+
+/** Queues deletion of our marks on every sheet but the add-in's own (or on `only`); returns the number found. Two syncs. */
+async function queueClear(context: Excel.RequestContext, sync: () => Promise<void>, only?: readonly string[]): Promise<{ count: number; sheets: string[]; ownership: Ownership }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const load = loadOwnership(context);
   await sync();
   const ownership = load();
   const own = ownSheets(ownership, sheets.items.map((ws) => ws.name));
-  const user = sheets.items.filter((ws) => !own.has(ws.name));
+  const wanted = only ? new Set(only) : undefined;
+  const user = sheets.items.filter((ws) => !own.has(ws.name) && (!wanted || wanted.has(ws.name)));
   const token = ownership.markToken;
   const lists = token
     ? user.map((ws) => {
@@ -133,15 +139,15 @@ export async function clearMarks(): Promise<MarksResult> {
   });
 }
 
-/** Replaces the add-in's marks with marks for `issues` (three syncs). */
-export async function applyMarks(issues: readonly Issue[]): Promise<MarksResult> {
+/** Replaces the add-in's marks with marks for `issues` (three syncs); with `sheets`, on those sheets only. */
+export async function applyMarks(issues: readonly Issue[], options: MarksOptions = {}): Promise<MarksResult> {
   return Excel.run(async (context) => {
     let syncs = 0;
     const sync = async (): Promise<void> => {
       syncs++;
       await context.sync();
     };
-    const { sheets, ownership } = await queueClear(context, sync);
+    const { sheets, ownership } = await queueClear(context, sync, options.sheets);
     if (!ownership.available) throw new MarksUnsupportedError();
     let token = ownership.markToken;
     if (!token) {

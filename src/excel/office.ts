@@ -10,6 +10,8 @@ export interface StoredSettings {
   /** "auto" | "national" | "sichuan" | "shanxi". */
   readonly profile: string;
   readonly settings: Settings;
+  /** "Keep checking while I work": re-check a sheet shortly after it is edited. Off when absent. */
+  readonly live?: boolean;
 }
 
 export const SETTINGS_KEY = "jx.settings";

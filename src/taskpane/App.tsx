@@ -1,11 +1,12 @@
 /** The pane's root: chooses what to show for the host it runs in. */
 import * as React from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
 import { isFullHost, type HostOps } from "./host";
 import { ExcelPane } from "./components/ExcelPane/ExcelPane";
 import { GradePanel } from "./components/GradePanel/GradePanel";
 import { NotInExcel } from "./components/NotInExcel/NotInExcel";
 import { BrowserCheck } from "./browser/BrowserCheck";
+import { useFollowedTheme } from "./theme";
 
 export interface AppProps {
   /** Host operations inside Excel; null outside Office (then the page checks a chosen file in the browser). */
@@ -33,9 +34,19 @@ const useStyles = makeStyles({
 });
 
 export function App({ host }: AppProps): React.JSX.Element {
+  const { theme, dark } = useFollowedTheme();
+  return (
+    // The theme follows Office's while the pane is open (a change of Office theme re-renders this provider).
+    <FluentProvider theme={theme}>
+      <Root host={host} dark={dark} />
+    </FluentProvider>
+  );
+}
+
+function Root({ host, dark }: AppProps & { readonly dark: boolean }): React.JSX.Element {
   const styles = useStyles();
   return (
-    <main className={styles.root}>
+    <main className={styles.root} data-theme={dark ? "dark" : "light"}>
       <h1 className={styles.title}>绩效助手 · JX</h1>
       {host ? (
         isFullHost(host) ? <ExcelPane host={host} /> : <GradePanel host={host} />

@@ -44,7 +44,36 @@ export interface ExcelStrings {
   readonly writeCoverage: string;
   readonly coverageWritten: (sheet: string) => string;
   readonly coverageSummary: (covered: number, total: number, rate: string) => string;
+  /** Lines lacking a valid target: without one, and with a target that has errors. */
   readonly missingTargets: (n: number) => string;
+  readonly lackingDetail: (missing: number, invalid: number) => string;
+  readonly coverageByCount: (covered: number, total: number, rate: string) => string;
+  readonly coverageByAmount: (covered: string, total: string, rate: string) => string;
+  readonly byDepartment: string;
+  readonly byBudgetType: string;
+  readonly colDepartment: string;
+  readonly colBudgetType: string;
+  readonly colCovered: string;
+  readonly colRateCount: string;
+  readonly colRateAmount: string;
+  readonly reasonMissing: string;
+  readonly reasonInvalid: (errors: number, where: string) => string;
+  readonly goToTarget: (where: string) => string;
+  readonly excludedTitle: (n: number) => string;
+  readonly nameMatchTitle: (n: number) => string;
+  readonly nameMatchLine: (code: string, targetCode: string) => string;
+  readonly orphanTitle: (n: number) => string;
+  readonly duplicateTitle: (n: number) => string;
+  readonly amountTitle: (n: number) => string;
+  readonly amountLine: (budget: string, target: string) => string;
+  readonly wan: string;
+  readonly showMoreLines: (n: number) => string;
+  readonly coverageNeedsWorkbook: string;
+  readonly keepChecking: string;
+  readonly keepCheckingHint: string;
+  readonly liveOn: string;
+  readonly liveRechecked: (sheet: string) => string;
+  readonly liveUnsupported: string;
   readonly noMissing: string;
   readonly goToRow: (name: string, cell: string) => string;
   readonly templatesIntro: string;
@@ -102,7 +131,35 @@ export const EXCEL_ZH: ExcelStrings = {
   writeCoverage: "写入覆盖率统计",
   coverageWritten: (s) => `已写入“${s}”工作表（含图表）。`,
   coverageSummary: (c, t, r) => `已覆盖 ${c}/${t} 个项目（${r}）`,
-  missingTargets: (n) => `缺少绩效目标的项目：${n} 个`,
+  missingTargets: (n) => `缺少有效绩效目标的项目：${n} 个`,
+  lackingDetail: (m, i) => `无绩效目标 ${m} 个，绩效目标有错误 ${i} 个`,
+  coverageByCount: (c, t, r) => `按项目数：${c}/${t} = ${r}`,
+  coverageByAmount: (c, t, r) => `按金额：${c}/${t} 万元 = ${r}`,
+  byDepartment: "按主管部门",
+  byBudgetType: "按预算类型",
+  colDepartment: "主管部门",
+  colBudgetType: "预算类型",
+  colCovered: "已覆盖/项目数",
+  colRateCount: "数量覆盖率",
+  colRateAmount: "金额覆盖率",
+  reasonMissing: "未找到绩效目标（按项目编码及单位+项目名称均未匹配）",
+  reasonInvalid: (n, w) => `绩效目标（${w}）有 ${n} 个错误，不计入覆盖`,
+  goToTarget: (w) => `转到绩效目标 ${w}`,
+  excludedTitle: (n) => `不计入覆盖率的项目：${n} 个`,
+  nameMatchTitle: (n) => `仅按单位和项目名称匹配（请核对项目编码）：${n} 个`,
+  nameMatchLine: (c, tc) => `清单编码 ${c || "无"}，绩效目标编码 ${tc || "无"}`,
+  orphanTitle: (n) => `预算清单外的绩效目标：${n} 个`,
+  duplicateTitle: (n) => `预算清单中重复的项目编码：${n} 个`,
+  amountTitle: (n) => `资金总额与预算金额不符：${n} 个`,
+  amountLine: (b, tg) => `预算 ${b} 万元，绩效目标 ${tg} 万元`,
+  wan: "万元",
+  showMoreLines: (n) => `再显示 ${n} 项`,
+  coverageNeedsWorkbook: "覆盖率要对照整个工作簿的绩效目标：请在“检查”页点“检查整个工作簿”。",
+  keepChecking: "随编辑自动检查",
+  keepCheckingHint: "开启后，编辑某个工作表约 1 秒后只重新检查该工作表，并更新结论和标注。此选项随工作簿保存，默认关闭。",
+  liveOn: "正在随编辑自动检查。",
+  liveRechecked: (s) => `已重新检查“${s}”工作表。`,
+  liveUnsupported: "此 Excel 版本无法随编辑自动检查（需要 ExcelApi 1.9）。",
   noMissing: "所有纳入范围的项目都有绩效目标。",
   goToRow: (name, cell) => `转到 ${name}（${cell}）`,
   templatesIntro: "插入空白的全国通用模板（新工作表，含下拉选项和合计、等级公式，不影响现有工作表）。",
@@ -159,7 +216,35 @@ export const EXCEL_EN: ExcelStrings = {
   writeCoverage: "Write the coverage sheet",
   coverageWritten: (s) => `Wrote the "${s}" sheet (with a chart).`,
   coverageSummary: (c, t, r) => `${c} of ${t} projects covered (${r})`,
-  missingTargets: (n) => `Projects without a target: ${n}`,
+  missingTargets: (n) => `Projects without a valid target: ${n}`,
+  lackingDetail: (m, i) => `${m} without a target, ${i} whose target has errors`,
+  coverageByCount: (c, t, r) => `By count: ${c}/${t} = ${r}`,
+  coverageByAmount: (c, t, r) => `By amount: ${c}/${t} (万元) = ${r}`,
+  byDepartment: "By department",
+  byBudgetType: "By budget type",
+  colDepartment: "Department",
+  colBudgetType: "Budget type",
+  colCovered: "Covered/projects",
+  colRateCount: "Rate by count",
+  colRateAmount: "Rate by amount",
+  reasonMissing: "No target found (no match by code, nor by unit and name)",
+  reasonInvalid: (n, w) => `Its target (${w}) has ${n} error(s); not counted as covered`,
+  goToTarget: (w) => `Go to the target ${w}`,
+  excludedTitle: (n) => `Excluded from coverage: ${n}`,
+  nameMatchTitle: (n) => `Matched by unit and name only (check the code): ${n}`,
+  nameMatchLine: (c, tc) => `list code ${c || "none"}, target code ${tc || "none"}`,
+  orphanTitle: (n) => `Targets not on the budget list: ${n}`,
+  duplicateTitle: (n) => `Codes repeated on the budget list: ${n}`,
+  amountTitle: (n) => `Funds total differs from the budget: ${n}`,
+  amountLine: (b, tg) => `budget ${b}, target ${tg} (万元)`,
+  wan: "万元",
+  showMoreLines: (n) => `Show ${n} more`,
+  coverageNeedsWorkbook: "Coverage compares with the targets of the whole workbook: press \"Check the whole workbook\" on the Check tab.",
+  keepChecking: "Keep checking while I work",
+  keepCheckingHint: "When on, about a second after you edit a sheet only that sheet is checked again, and the verdict and marks are updated. Saved with the workbook; off by default.",
+  liveOn: "Checking as you edit.",
+  liveRechecked: (s) => `Checked the "${s}" sheet again.`,
+  liveUnsupported: "This Excel build cannot check as you edit (ExcelApi 1.9 needed).",
   noMissing: "Every project in scope has a target.",
   goToRow: (name, cell) => `Go to ${name} (${cell})`,
   templatesIntro: "Insert a blank national template (a new sheet with drop-downs and total/grade formulas; existing sheets are untouched).",

@@ -6,10 +6,11 @@ import { gradeSelection, type SelectionGrades } from "../excel/grading";
 import { readWorkbookGrids, type ReadOptions, type WorkbookGrids } from "../excel/workbook";
 import { selectCell } from "../excel/navigate";
 import { writeReportSheet, type ReportInput, type ReportWritten } from "../excel/report";
-import { applyMarks, clearMarks, type MarksResult } from "../excel/marks";
+import { applyMarks, clearMarks, type MarksOptions, type MarksResult } from "../excel/marks";
 import { writeCoverageSheet, type CoverageWritten } from "../excel/coverage";
 import { insertTemplate, type TemplateInserted, type TemplateKind } from "../excel/templates";
 import { isExcelApiSupported, loadSettings, saveSettings, type StoredSettings } from "../excel/office";
+import { readSheetGrid, watchChanges, type ChangeWatch, type SheetChange, type SheetRead } from "../excel/live";
 import type { CoverageJson } from "../domain/coverage";
 import type { Issue } from "../domain/issues";
 
@@ -20,6 +21,7 @@ export type { MarksResult } from "../excel/marks";
 export type { CoverageWritten } from "../excel/coverage";
 export type { TemplateInserted, TemplateKind } from "../excel/templates";
 export type { StoredSettings } from "../excel/office";
+export type { ChangeWatch, SheetChange, SheetRead } from "../excel/live";
 
 /** What the pane can ask of Excel (and of Office around it). */
 export interface HostOps {
@@ -31,8 +33,8 @@ export interface HostOps {
   selectCell?(sheet: string, cell: string): Promise<void>;
   /** Writes (replaces) the 校验报告 sheet. */
   writeReport?(input: ReportInput): Promise<ReportWritten>;
-  /** Replaces the add-in's marks with marks for these issues. */
-  applyMarks?(issues: readonly Issue[]): Promise<MarksResult>;
+  /** Replaces the add-in's marks with marks for these issues (on `options.sheets` only, when given). */
+  applyMarks?(issues: readonly Issue[], options?: MarksOptions): Promise<MarksResult>;
   /** Removes the add-in's marks. */
   clearMarks?(): Promise<MarksResult>;
   /** Writes (replaces) the 覆盖率统计 sheet with its chart. */
@@ -44,10 +46,17 @@ export interface HostOps {
   saveSettings?(value: StoredSettings): Promise<void>;
   /** True when the Excel build has the requirement set the pane needs. */
   isSupported?(): boolean;
+  /** Reports every data change on any sheet (except the add-in's own writes) until stopped. */
+  watchChanges?(onChange: (c: SheetChange) => void): Promise<ChangeWatch>;
+  /** Reads one sheet (by id or name) as a grid, in a constant number of syncs. */
+  readSheet?(key: string): Promise<SheetRead>;
 }
 
-/** HostOps with every operation present (what the Excel pane needs). */
-export type ExcelHostOps = Required<HostOps>;
+/** Operations "keep checking while I work" needs; a host without them simply does not offer it. */
+type LiveOps = "watchChanges" | "readSheet";
+
+/** HostOps with every operation present (what the Excel pane needs); the live-check ones may be missing. */
+export type ExcelHostOps = Required<Omit<HostOps, LiveOps>> & Pick<HostOps, LiveOps>;
 
 /** True when every Excel-mode operation is present. */
 export function isFullHost(h: HostOps): h is ExcelHostOps {
@@ -91,5 +100,7 @@ export function excelHostOps(): ExcelHostOps {
     loadSettings,
     saveSettings,
     isSupported: () => isExcelApiSupported(),
+    watchChanges,
+    readSheet: (key) => readSheetGrid(key),
   };
 }

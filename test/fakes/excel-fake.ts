@@ -124,6 +124,7 @@ export const ErrorCodes = {
   generalException: "GeneralException",
   requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
   responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
+  invalidRequestContext: "InvalidRequestContext",
 } as const;
 
 function notLoaded(prop: string): FakeOfficeError {
@@ -338,6 +339,10 @@ export class FakeWorkbookModel {
   /** Commands made to fail (see failNext), each consumed by the first command it matches. */
   readonly faults: { match: RegExp; code: string; message: string; skip: number }[] = [];
   readonly payloadLimit: number;
+  /** Event handlers registered (and synced) on worksheets or on the worksheet collection. */
+  readonly handlers: FakeHandlerRec[] = [];
+  /** Events dispatched, in order (a test hook). */
+  readonly events: FakeWorksheetChangedEventArgs[] = [];
   private nextId = 1;
   private nextCf = 1;
 
@@ -439,6 +444,36 @@ export class FakeWorkbookModel {
     this.active = Math.max(0, this.sheets.indexOf(activeSheet));
     if (this.selection.sheet === s) this.selection = { sheet: this.sheets[this.active], area: { top: 0, left: 0, bottom: 0, right: 0 } };
   }
+  /**
+   * Fires WorksheetChanged for a change of `area` on `sheet`, to the handlers of that sheet and of the collection,
+   * after the change is applied and asynchronously (never inside the sync that made it). `triggerSource` is
+   * "ThisLocalAddin" when this add-in's own code made the change (ExcelApi 1.14), "Unknown" otherwise.
+   */
+  emitChanged(sheet: FakeSheet, area: FakeArea, changeType: FakeWorksheetChangedEventArgs["changeType"], triggerSource: FakeWorksheetChangedEventArgs["triggerSource"], source: "Local" | "Remote" = "Local"): void {
+    const args: FakeWorksheetChangedEventArgs = { type: "WorksheetChanged", worksheetId: sheet.id, address: areaToA1(area), changeType, source, triggerSource };
+    const targets = this.handlers.filter((h) => h.scope === "collection" || h.scope === sheet);
+    if (targets.length === 0) return;
+    this.events.push(args);
+    setTimeout(() => {
+      for (const h of targets) {
+        if (!this.handlers.includes(h)) continue; // removed meanwhile
+        void Promise.resolve().then(() => h.handler({ ...args }));
+      }
+    }, 0);
+  }
+  /**
+   * A user typing into the sheet (not office.js): writes values from the top-left of `address`, read as Excel
+   * reads typed input, then fires WorksheetChanged (RangeEdited, source Local or Remote for a co-author).
+   */
+  edit(address: string, values: readonly (readonly (FakeCellValue | null)[])[], source: "Local" | "Remote" = "Local"): void {
+    const p = parseAddress(address);
+    if (!p) throw new FakeOfficeError(ErrorCodes.invalidArgument, `Invalid address ${address}`);
+    const sheet = p.sheet === undefined ? this.activeSheet : this.sheet(p.sheet);
+    if (!sheet) throw new FakeOfficeError(ErrorCodes.itemNotFound, `No worksheet ${p.sheet}`);
+    values.forEach((row, r) => row.forEach((v, c) => sheet.enterValue(p.area.top + r, p.area.left + c, v)));
+    const cols = Math.max(1, ...values.map((r) => r.length));
+    this.emitChanged(sheet, { top: p.area.top, left: p.area.left, bottom: p.area.top + values.length - 1, right: p.area.left + cols - 1 }, "RangeEdited", "Unknown", source);
+  }
   newConditionalFormatId(): string {
     return `{CF${String(this.nextCf++).padStart(6, "0")}}`;
   }
@@ -453,6 +488,67 @@ export class FakeWorkbookModel {
     if (!sheet) throw new FakeOfficeError(ErrorCodes.itemNotFound, `No worksheet ${p.sheet}`);
     this.active = this.sheets.indexOf(sheet);
     this.selection = { sheet, area: p.area };
+  }
+}
+
+// ------------------------------------------------------------------------------------------------- events
+
+/** Excel.WorksheetChangedEventArgs (ExcelApi 1.7; triggerSource 1.14): the fields the fake fills. */
+export interface FakeWorksheetChangedEventArgs {
+  type: "WorksheetChanged";
+  worksheetId: string;
+  /** The changed area, without the sheet ("B3", "A1:C4"). */
+  address: string;
+  changeType: "RangeEdited" | "RowInserted" | "RowDeleted" | "ColumnInserted" | "ColumnDeleted" | "CellInserted" | "CellDeleted" | "Unknown";
+  source: "Local" | "Remote";
+  triggerSource: "Unknown" | "ThisLocalAddin";
+}
+
+export type FakeChangedHandler = (args: FakeWorksheetChangedEventArgs) => Promise<unknown> | void;
+
+export interface FakeHandlerRec {
+  readonly scope: FakeSheet | "collection";
+  readonly handler: FakeChangedHandler;
+}
+
+/**
+ * OfficeExtension.EventHandlers: `add` queues the registration, which takes effect at the next `context.sync()`
+ * (office.js registers handlers with the host in the batch); it returns an EventHandlerResult bound to the context.
+ */
+export class FakeEventHandlers {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly scope: () => FakeSheet | "collection",
+  ) {}
+  add(handler: FakeChangedHandler): FakeEventHandlerResult {
+    if (typeof handler !== "function") throw new FakeOfficeError(ErrorCodes.invalidArgument, "The handler must be a function.");
+    const result = new FakeEventHandlerResult(this.context);
+    this.context.enqueue("EventHandlers.add", () => {
+      const rec: FakeHandlerRec = { scope: this.scope(), handler };
+      this.context.model.handlers.push(rec);
+      result.rec = rec;
+    });
+    return result;
+  }
+}
+
+/**
+ * OfficeExtension.EventHandlerResult: `remove()` must be called in a batch on the context the handler was added
+ * with (`Excel.run(result.context, …)`) and takes effect at that context's next sync; called on another context it
+ * fails, as office.js says ("use the same RequestContext").
+ */
+export class FakeEventHandlerResult {
+  rec: FakeHandlerRec | undefined;
+  constructor(readonly context: FakeRequestContext) {}
+  remove(): void {
+    if (!this.context.running) {
+      throw new FakeOfficeError(ErrorCodes.invalidRequestContext, "Cannot remove the event handler outside a batch on the request context it was added with.");
+    }
+    this.context.enqueue("EventHandlerResult.remove", () => {
+      const list = this.context.model.handlers;
+      const i = this.rec ? list.indexOf(this.rec) : -1;
+      if (i >= 0) list.splice(i, 1);
+    });
   }
 }
 
@@ -497,6 +593,8 @@ export class FakeRequestContext {
   private queue: Command[] = [];
   /** Increments on every sync; proxies use it to tell "loaded and synced" from "load pending". */
   generation = 0;
+  /** True while an Excel.run batch on this context runs. */
+  running = false;
 
   constructor(
     readonly model: FakeWorkbookModel,
@@ -775,6 +873,8 @@ export class FakeRange extends FakeObject {
         const one = broadcast ? (copy as unknown[][])[0][0] : copy;
         for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) set(sheet, area.top + r, area.left + c, one);
       }
+      // Data written by this add-in fires onChanged too (a format does not: that is onFormatChanged).
+      if (prop !== "numberFormat") this.context.model.emitChanged(sheet, area, "RangeEdited", "ThisLocalAddin");
     }, copy);
   }
 
@@ -867,6 +967,7 @@ export class FakeRange extends FakeObject {
     this.context.enqueue("Range.clear", () => {
       const { sheet, area } = this.resolve();
       for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) sheet.cells.delete(`${r},${c}`);
+      this.context.model.emitChanged(sheet, area, "RangeEdited", "ThisLocalAddin");
     });
   }
 }
@@ -935,6 +1036,10 @@ export class FakeWorksheet extends FakeObject {
   }
   get tables(): FakeTableCollection {
     return new FakeTableCollection(this.context, () => this.sheet());
+  }
+  /** Worksheet.onChanged (ExcelApi 1.7). */
+  get onChanged(): FakeEventHandlers {
+    return new FakeEventHandlers(this.context, () => this.sheet());
   }
   get charts(): FakeChartCollection {
     return new FakeChartCollection(this.context, () => this.sheet());
@@ -1019,6 +1124,10 @@ export class FakeWorksheetCollection extends FakeObject {
     });
   }
   get items(): FakeWorksheet[] { return this.read("items"); }
+  /** WorksheetCollection.onChanged (ExcelApi 1.9): changes on any sheet, new ones included. */
+  get onChanged(): FakeEventHandlers {
+    return new FakeEventHandlers(this.context, () => "collection");
+  }
 
   // Like office.js, a worksheet proxy keeps referring to the sheet it first resolved to, even after a rename.
   getItem(key: string): FakeWorksheet {
@@ -1689,6 +1798,7 @@ export interface FakeExcel {
   /** What `globalThis.Excel` becomes. */
   readonly Excel: {
     run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
+    run<T>(context: FakeRequestContext, batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
     readonly ErrorCodes: typeof ErrorCodes;
     readonly RequestContext: typeof FakeRequestContext;
   };
@@ -1703,13 +1813,21 @@ export function createFakeExcel(init: FakeWorkbookInit = {}): FakeExcel {
   const model = new FakeWorkbookModel(init);
   const stats: FakeStats = { runs: 0, syncs: 0, commands: 0, perSync: [], requestBytes: [], responseBytes: [] };
   const Excel = {
-    async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
+    /** Excel.run(batch) on a new context, or Excel.run(context, batch) on an existing one (to remove a handler). */
+    async run<T>(a: FakeRequestContext | ((context: FakeRequestContext) => Promise<T>), b?: (context: FakeRequestContext) => Promise<T>): Promise<T> {
       stats.runs++;
-      const ctx = new FakeRequestContext(model, stats);
-      const result = await batch(ctx);
-      // office.js sends what is still queued when the batch returns.
-      if (ctx.pending > 0) await ctx.sync();
-      return result;
+      const ctx = a instanceof FakeRequestContext ? a : new FakeRequestContext(model, stats);
+      const batch = a instanceof FakeRequestContext ? b : a;
+      if (typeof batch !== "function") throw new FakeOfficeError(ErrorCodes.invalidArgument, "Excel.run needs a batch function.");
+      ctx.running = true;
+      try {
+        const result = await batch(ctx);
+        // office.js sends what is still queued when the batch returns.
+        if (ctx.pending > 0) await ctx.sync();
+        return result;
+      } finally {
+        ctx.running = false;
+      }
     },
     ErrorCodes,
     RequestContext: FakeRequestContext,

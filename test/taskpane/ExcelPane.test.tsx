@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 /** The Excel-mode pane with host operations as jest mocks: no Office anywhere. */
 import * as React from "react";
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import { StringsProvider } from "../../src/taskpane/i18n";
@@ -62,6 +62,8 @@ async function renderApp(host: ExcelHostOps, language = "zh-CN"): Promise<void> 
     );
   });
 }
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function click(el: HTMLElement): Promise<void> {
   await act(async () => {
@@ -196,6 +198,68 @@ describe("Excel pane", () => {
     await click(screen.getByTestId("write-coverage"));
     expect(host.writeCoverage).toHaveBeenCalledTimes(1);
   });
+
+  it("keeps checking while the user works: off by default, saved with the document, stopped when turned off", async () => {
+    const stop = jest.fn(async () => undefined);
+    const host = hostWith([selfEval], { watchChanges: jest.fn(async () => ({ stop })), readSheet: jest.fn() });
+    await renderApp(host);
+    await click(screen.getByTestId("tab-settings"));
+    const sw = screen.getByTestId("keep-checking") as HTMLInputElement;
+    expect(sw.checked).toBe(false);
+    expect(host.watchChanges).not.toHaveBeenCalled();
+    await click(sw);
+    expect(host.saveSettings).toHaveBeenCalledWith({ profile: "auto", settings: {}, live: true });
+    expect((screen.getByTestId("keep-checking") as HTMLInputElement).checked).toBe(true);
+    expect(host.watchChanges).toHaveBeenCalledTimes(1);
+    // Saving the other settings keeps it on.
+    await click(screen.getByTestId("save-settings"));
+    expect(host.saveSettings).toHaveBeenLastCalledWith(expect.objectContaining({ live: true }));
+    await click(screen.getByTestId("keep-checking"));
+    expect(host.saveSettings).toHaveBeenLastCalledWith({ profile: "auto", settings: expect.any(Object) });
+    expect(stop).toHaveBeenCalledTimes(1);
+  });
+
+  it("re-reads only the changed sheet about a second after the last edit, and the verdict, coverage and marks follow", async () => {
+    let emit: ((c: { worksheetId: string; address: string; source: string }) => void) | undefined;
+    // The user adds a target-less line to the budget list: one more project.no-target.
+    const edited: Grid = { ...budgetList, values: [...budgetList.values, ["P003", "河道清淤", "临沧市临翔区林业和草原局", "一般公共预算", 5]] };
+    const host = hostWith([budgetList, selfEval], {
+      loadSettings: jest.fn(async () => ({ profile: "auto", settings: {}, live: true })),
+      watchChanges: jest.fn(async (f) => {
+        emit = f;
+        return { stop: async () => undefined };
+      }),
+      readSheet: jest.fn(async () => ({ sheet: "预算清单", grid: edited, own: false, syncs: 3 })),
+    });
+    await renderApp(host);
+    expect(host.watchChanges).toHaveBeenCalledTimes(1);
+    await click(screen.getByTestId("check-workbook"));
+    await waitFor(() => expect(screen.getByTestId("verdict-title")).toBeTruthy());
+    const errorsBefore = Number(/(\d+) 个错误/.exec(screen.getByTestId("verdict-title").textContent ?? "")?.[1]);
+    await click(screen.getByTestId("apply-marks"));
+    expect(screen.getByTestId("live-note").textContent).toMatch(/正在随编辑自动检查/);
+
+    // Three edits in quick succession, then quiet: nothing is read while the edits go on, one read after.
+    for (let k = 0; k < 3; k++) {
+      await act(async () => {
+        emit?.({ worksheetId: "{budget}", address: `A${k + 1}`, source: "Local" });
+        await sleep(200);
+      });
+    }
+    await act(() => sleep(500));
+    expect(host.readSheet).not.toHaveBeenCalled();
+    await waitFor(() => expect(host.readSheet).toHaveBeenCalledTimes(1), { timeout: 5000 });
+    expect(host.readSheet).toHaveBeenCalledWith("{budget}");
+    await waitFor(() => expect(screen.getByTestId("live-note").textContent).toMatch(/已重新检查“预算清单”/));
+    expect(host.readWorkbook).toHaveBeenCalledTimes(1); // never the whole workbook again
+    expect(Number(/(\d+) 个错误/.exec(screen.getByTestId("verdict-title").textContent ?? "")?.[1])).toBe(errorsBefore + 1);
+    // Marks redrawn on the one sheet whose findings changed.
+    await waitFor(() => expect(host.applyMarks).toHaveBeenLastCalledWith(expect.any(Array), { sheets: ["预算清单"] }));
+    await click(screen.getByTestId("tab-coverage"));
+    expect(screen.getByTestId("coverage-summary").getAttribute("data-projects")).toBe("3");
+    await act(() => sleep(1200));
+    expect(host.readSheet).toHaveBeenCalledTimes(1);
+  }, 30000);
 
   it("inserts templates and saves settings through the host", async () => {
     const host = hostWith([selfEval]);

@@ -72,23 +72,44 @@ describe("IssueList", () => {
     expect(screen.getByTestId("issue-cell").textContent).toBe("自评表!J30");
   });
 
-  it("with onSelect, each issue is a labelled button that reports its issue", () => {
+  it("with onSelect, each issue is a labelled tree item that reports its issue on click and on Enter", () => {
     const onSelect = jest.fn();
     show({ onSelect });
-    const button = screen.getByRole("button", { name: /转到 自评表!J30/ });
-    expect(button.tagName).toBe("BUTTON");
-    fireEvent.click(button);
+    const item = screen.getByRole("treeitem", { name: /^转到 自评表!J30: 错误, 总分与各项得分合计不符$/ });
+    fireEvent.click(item);
     expect(onSelect).toHaveBeenCalledWith(ISSUES[0]);
+    fireEvent.keyDown(item, { key: "Enter" });
+    expect(onSelect).toHaveBeenCalledTimes(2);
   });
 
-  it("shows why (the rule's source) on demand", () => {
+  it("is a Fluent tree: groups are labelled branches with their state, findings are leaves one level down", () => {
     show();
+    const tree = screen.getByRole("tree", { name: "问题清单" });
+    const groups = within(tree).getAllByRole("treeitem").filter((e) => e.getAttribute("aria-level") === "1");
+    expect(groups.map((g) => g.getAttribute("aria-expanded"))).toEqual(["true", "false", "false", "false"]);
+    expect(groups[1].getAttribute("aria-label")).toBe("扣分未说明偏差原因 (score.missing-reason): 错误, 2 条");
+    const leaves = within(tree).getAllByRole("treeitem").filter((e) => e.getAttribute("aria-level") === "2");
+    expect(leaves).toHaveLength(1);
+    // Right arrow opens a closed group, left arrow closes it again.
+    fireEvent.keyDown(groups[1], { key: "ArrowRight" });
+    expect(screen.getAllByTestId("issue-group-header")[1].getAttribute("aria-expanded")).toBe("true");
+    expect(screen.getAllByTestId("issue")).toHaveLength(3);
+    fireEvent.keyDown(screen.getAllByTestId("issue-group-header")[1], { key: "ArrowLeft" });
+    expect(screen.getAllByTestId("issue-group-header")[1].getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("shows why (the rule's source) on demand, from the item's actions", () => {
+    show();
+    const item = screen.getAllByRole("treeitem").find((e) => e.getAttribute("aria-level") === "2")!;
+    fireEvent.focus(item);
     const why = screen.getByTestId("issue-why");
     expect(why.getAttribute("aria-expanded")).toBe("false");
     expect(screen.queryByTestId("issue-source")).toBeNull();
     fireEvent.click(why);
-    expect(why.getAttribute("aria-expanded")).toBe("true");
+    expect(screen.getByTestId("issue-why").getAttribute("aria-expanded")).toBe("true");
     expect(screen.getByTestId("issue-source").textContent).toContain(ISSUES[0].source);
+    // The source also describes the item for screen readers.
+    expect(item.getAttribute("aria-describedby")).toBe(screen.getByTestId("issue-source").id);
   });
 
   it("shows English messages in English", () => {

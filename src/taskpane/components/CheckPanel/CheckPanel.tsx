@@ -27,7 +27,7 @@ export function writtenText(first: string, w: { readonly sheet: string; readonly
 
 type Busy = { readonly label: string; readonly value?: number; readonly cancel?: () => void } | null;
 
-export function CheckPanel({ host, settings, result, onResult }: CheckPanelProps): React.JSX.Element {
+export function CheckPanel({ host, settings, result, onResult, onMarksChange, liveNote }: CheckPanelProps): React.JSX.Element {
   const t = useExcelStrings();
   const styles = usePanelStyles();
   const [busy, setBusy] = React.useState<Busy>(null);
@@ -48,7 +48,7 @@ export function CheckPanel({ host, settings, result, onResult }: CheckPanelProps
         // Let the progress paint before the engine runs synchronously.
         await new Promise((r) => setTimeout(r, 0));
         const check = checkWorkbook(read.grids, { profile: settings.profile, settings: settings.settings });
-        onResult({ check, read: { sheets: read.sheets, syncs: read.syncs, active: read.active }, scope });
+        onResult({ check, read: { sheets: read.sheets, syncs: read.syncs, active: read.active }, scope, grids: read.grids });
       } catch (e) {
         setStatus({ kind: "error", error: e });
       } finally {
@@ -89,10 +89,26 @@ export function CheckPanel({ host, settings, result, onResult }: CheckPanelProps
         <Button onClick={() => void run("active")} disabled={!!busy} data-testid="check-sheet">
           {t.checkSheet}
         </Button>
-        <Button appearance="subtle" onClick={() => void act(async () => t.marksCleared((await host.clearMarks()).count))} disabled={!!busy} data-testid="clear-marks">
+        <Button
+          appearance="subtle"
+          onClick={() =>
+            void act(async () => {
+              const n = (await host.clearMarks()).count;
+              onMarksChange?.(false);
+              return t.marksCleared(n);
+            })
+          }
+          disabled={!!busy}
+          data-testid="clear-marks"
+        >
           {t.clearMarks}
         </Button>
       </div>
+      {liveNote && (
+        <span className={styles.hint} role="status" aria-live="polite" data-testid="live-note">
+          {liveNote}
+        </span>
+      )}
       {busy && <Progress label={busy.label} value={busy.value} onCancel={busy.cancel} />}
       <StatusBar status={status} />
       {result && (
@@ -111,7 +127,17 @@ export function CheckPanel({ host, settings, result, onResult }: CheckPanelProps
             >
               {t.writeReport}
             </Button>
-            <Button onClick={() => void act(async () => t.marksApplied((await host.applyMarks(result.check.issues)).count))} disabled={!!busy} data-testid="apply-marks">
+            <Button
+              onClick={() =>
+                void act(async () => {
+                  const n = (await host.applyMarks(result.check.issues)).count;
+                  onMarksChange?.(true);
+                  return t.marksApplied(n);
+                })
+              }
+              disabled={!!busy}
+              data-testid="apply-marks"
+            >
               {t.markCells}
             </Button>
           </div>

@@ -1,4 +1,5 @@
 import type { WorkbookCheck } from "../../../domain/engine";
+import type { Grid } from "../../../domain/grid";
 import type { CheckScope, ExcelHostOps, StoredSettings, WorkbookGrids } from "../../host";
 
 /** A finished check: what the engine found and what was read. */
@@ -6,6 +7,8 @@ export interface CheckResult {
   readonly check: WorkbookCheck;
   readonly read: Pick<WorkbookGrids, "sheets" | "syncs" | "active">;
   readonly scope: CheckScope;
+  /** The grids checked (kept so that a live re-check of one sheet re-runs the engine without reading the others). */
+  readonly grids?: readonly Grid[];
 }
 
 export interface CheckPanelProps {
@@ -14,4 +17,8 @@ export interface CheckPanelProps {
   readonly settings: StoredSettings;
   readonly result: CheckResult | null;
   readonly onResult: (r: CheckResult) => void;
+  /** Told when the user marks the cells (true) or clears the marks (false): a live re-check then keeps them current. */
+  readonly onMarksChange?: (on: boolean) => void;
+  /** Shown under the buttons: that checking follows edits, and what was re-checked last. */
+  readonly liveNote?: string;
 }

@@ -15,6 +15,25 @@ import { RequirementBanner } from "../RequirementBanner/RequirementBanner";
 import { SettingsPanel } from "../SettingsPanel/SettingsPanel";
 import { TemplatesPanel } from "../TemplatesPanel/TemplatesPanel";
 import { usePanelStyles } from "./usePanelStyles.styles";
+import { NO_CHOICE, paneCoverage, withCoverageIssues, type CoverageChoice } from "./paneCoverage";
+import { canWatch, useLiveCheck } from "./useLiveCheck";
+import type { Issue } from "../../../domain/issues";
+
+/** Sheets whose findings differ between two lists (their marks need redrawing). */
+export function changedSheets(before: readonly Issue[], after: readonly Issue[]): string[] {
+  const keys = (issues: readonly Issue[]): Map<string, string> => {
+    const by = new Map<string, string[]>();
+    for (const i of issues) {
+      const l = by.get(i.sheet) ?? [];
+      l.push(`${i.severity}@${i.cell}`);
+      by.set(i.sheet, l);
+    }
+    return new Map([...by].map(([k, v]) => [k, v.sort().join(",")]));
+  };
+  const a = keys(before);
+  const b = keys(after);
+  return [...new Set([...a.keys(), ...b.keys()])].filter((s) => a.get(s) !== b.get(s));
+}
 
 export interface ExcelPaneProps {
   readonly host: ExcelHostOps;
@@ -31,6 +50,45 @@ export function ExcelPane({ host }: ExcelPaneProps): React.JSX.Element {
   const [result, setResult] = React.useState<CheckResult | null>(null);
   const [settings, setSettings] = React.useState<StoredSettings>(DEFAULT_SETTINGS);
   const supported = React.useMemo(() => host.isSupported(), [host]);
+  const [choice, setChoice] = React.useState<CoverageChoice>(NO_CHOICE);
+  const [marksOn, setMarksOn] = React.useState(false);
+  const [liveNote, setLiveNote] = React.useState<string | undefined>(undefined);
+  const liveAvailable = canWatch(host);
+  const live = liveAvailable && settings.live === true;
+  /** Set by a live re-check: the findings shown before it, so only the sheets whose marks changed are redrawn. */
+  const redraw = React.useRef<readonly Issue[] | null>(null);
+
+  // A check of the whole workbook with a budget list carries the coverage findings, as `jx check --budget` does.
+  const coverage = React.useMemo(() => (result && result.scope === "workbook" ? paneCoverage(result.check, choice, settings) : undefined), [result, choice, settings]);
+  const shown = React.useMemo<CheckResult | null>(
+    () => (result && coverage ? { ...result, check: withCoverageIssues(result.check, coverage.issues) } : result),
+    [result, coverage],
+  );
+  const shownRef = React.useRef(shown);
+  shownRef.current = shown;
+
+  useLiveCheck({
+    host,
+    enabled: live,
+    result,
+    settings,
+    onResult: (next, sheet) => {
+      redraw.current = shownRef.current?.check.issues ?? [];
+      setResult(next);
+      setLiveNote(t.liveRechecked(sheet));
+    },
+    onError: (e) => setLiveNote(`${t.failed}: ${e instanceof Error ? e.message : String(e)}`),
+  });
+
+  // After a live re-check, the marks follow (when the user had marked the cells): only the sheets whose findings changed.
+  React.useEffect(() => {
+    const before = redraw.current;
+    redraw.current = null;
+    if (!before || !marksOn || !shown) return;
+    const sheets = changedSheets(before, shown.check.issues);
+    if (sheets.length === 0) return;
+    host.applyMarks(shown.check.issues, { sheets }).catch((e: unknown) => setLiveNote(`${t.failed}: ${e instanceof Error ? e.message : String(e)}`));
+  }, [shown, marksOn, host, t]);
 
   React.useEffect(() => {
     let live = true;
@@ -61,16 +119,23 @@ export function ExcelPane({ host }: ExcelPaneProps): React.JSX.Element {
         ))}
       </TabList>
       <div role="tabpanel" id="panel-check" aria-labelledby="tab-check" hidden={tab !== "check"}>
-        <CheckPanel host={host} settings={settings} result={result} onResult={setResult} />
+        <CheckPanel
+          host={host}
+          settings={settings}
+          result={shown}
+          onResult={setResult}
+          onMarksChange={setMarksOn}
+          liveNote={live ? [t.liveOn, liveNote].filter(Boolean).join(" ") : undefined}
+        />
       </div>
       <div role="tabpanel" id="panel-coverage" aria-labelledby="tab-coverage" hidden={tab !== "coverage"}>
-        <CoveragePanel host={host} result={result} settings={settings} />
+        <CoveragePanel host={host} result={shown} settings={settings} coverage={coverage ?? null} choice={choice} onChoiceChange={setChoice} />
       </div>
       <div role="tabpanel" id="panel-templates" aria-labelledby="tab-templates" hidden={tab !== "templates"}>
         <TemplatesPanel host={host} />
       </div>
       <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" hidden={tab !== "settings"}>
-        <SettingsPanel host={host} value={settings} onSaved={setSettings} />
+        <SettingsPanel host={host} value={settings} onSaved={setSettings} liveAvailable={liveAvailable} />
       </div>
       <div role="tabpanel" id="panel-grade" aria-labelledby="tab-grade" hidden={tab !== "grade"}>
         <GradePanel host={host} />

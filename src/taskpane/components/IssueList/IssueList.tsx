@@ -1,10 +1,12 @@
 /**
- * The issues of a check, grouped by code or by sheet, filtered by severity. Groups render collapsed (only the
- * first opens) and each shows a page at a time, so thousands of issues stay cheap. With `onSelect`, each issue
- * is a button that takes the user to its cell; without it, the cell is named but nothing is clickable.
+ * The issues of a check, grouped by code or by sheet, filtered by severity, as a Fluent UI tree (groups are branches,
+ * findings leaves: arrow keys, Home/End and type-ahead move, Right/Left open and close, each item labelled for screen
+ * readers). Groups render collapsed (only the first opens) and each shows a page at a time, so thousands of issues
+ * stay cheap. With `onSelect`, Enter or a click on a finding takes the user to its cell; without it, the cell is
+ * named but nothing is activated.
  */
 import * as React from "react";
-import { Badge, Button, Tab, TabList, ToggleButton, mergeClasses, type BadgeProps } from "@fluentui/react-components";
+import { Badge, Button, Tab, TabList, ToggleButton, Tree, TreeItem, TreeItemLayout, mergeClasses, type BadgeProps } from "@fluentui/react-components";
 import { issueType } from "../../../domain/catalog";
 import type { Issue, Severity } from "../../../domain/issues";
 import { useStrings, type Strings } from "../../i18n";
@@ -62,83 +64,89 @@ interface ItemProps {
   readonly issue: Issue;
   readonly onSelect?: (issue: Issue) => void;
   readonly t: Strings;
-  readonly id: string;
+  readonly value: string;
 }
 
-const IssueItem = React.memo(function IssueItem({ issue, onSelect, t, id }: ItemProps): React.JSX.Element {
+/**
+ * One finding: a leaf of the tree. With `onSelect`, Enter or a click on it goes to its cell; its "why" (the rule's
+ * source) is an action of the item (shown when the item has focus or the pointer, reached with Tab), and the source
+ * is also the item's description for screen readers.
+ */
+const IssueItem = React.memo(function IssueItem({ issue, onSelect, t, value }: ItemProps): React.JSX.Element {
   const styles = useIssueListStyles();
   const [why, setWhy] = React.useState(false);
   const ref = cellRef(issue);
   const message = t.lang === "en" ? issue.messageEn : issue.message;
-  const content = (
-    <>
-      <span className={styles.line}>
-        <Badge appearance="filled" color={BADGE[issue.severity]} size="small" data-testid="issue-severity">
-          {t.severity[issue.severity]}
-        </Badge>
-        <span className={mergeClasses(styles.cell, onSelect && styles.cellLink)} data-testid="issue-cell">
-          {ref}
-        </span>
-      </span>
-      <span className={styles.message} data-testid="issue-message">
-        {message}
-      </span>
-      {(issue.value !== "" || issue.expected !== undefined) && (
-        <span className={styles.values}>
-          {t.value}: <span className={styles.valueText}>{issue.value === "" ? t.empty : issue.value}</span>
-          {issue.expected !== undefined && (
-            <>
-              {" · "}
-              {t.expected}: <span className={styles.valueText}>{issue.expected}</span>
-            </>
-          )}
-        </span>
-      )}
-    </>
-  );
-  const sourceId = `${id}-why`;
+  const sourceId = React.useId();
+  const label = `${onSelect ? t.goToCell(ref) : ref}: ${t.severity[issue.severity]}, ${message}`;
   return (
-    <li className={styles.item} data-testid="issue" data-code={issue.code} data-cell={ref} data-severity={issue.severity}>
-      <div className={styles.itemRow}>
-        {onSelect ? (
-          <button
-            type="button"
-            className={mergeClasses(styles.main, styles.mainButton)}
-            onClick={() => onSelect(issue)}
-            aria-label={`${t.goToCell(ref)}: ${t.severity[issue.severity]}, ${message}`}
-            data-testid="issue-select"
-          >
-            {content}
-          </button>
-        ) : (
-          <div className={styles.main}>{content}</div>
-        )}
-        <Button
-          appearance="transparent"
-          size="small"
-          className={styles.whyButton}
-          aria-expanded={why}
-          aria-controls={why ? sourceId : undefined}
-          aria-label={why ? t.hideWhy : `${t.why}: ${ref}`}
-          onClick={() => setWhy((w) => !w)}
-          data-testid="issue-why"
+    <div className={styles.contents} data-testid="issue" data-code={issue.code} data-cell={ref} data-severity={issue.severity}>
+      <TreeItem
+        itemType="leaf"
+        value={value}
+        aria-label={label}
+        aria-describedby={why ? sourceId : undefined}
+        onClick={onSelect ? () => onSelect(issue) : undefined}
+        className={mergeClasses(styles.item, onSelect && styles.itemSelectable)}
+        data-testid={onSelect ? "issue-select" : undefined}
+      >
+        <TreeItemLayout
+          className={styles.itemLayout}
+          main={{ className: styles.main }}
+          actions={
+            <Button
+              appearance="transparent"
+              size="small"
+              className={styles.whyButton}
+              aria-expanded={why}
+              aria-controls={why ? sourceId : undefined}
+              aria-label={why ? t.hideWhy : `${t.why}: ${ref}`}
+              onClick={(e) => {
+                e.stopPropagation();
+                setWhy((w) => !w);
+              }}
+              data-testid="issue-why"
+            >
+              {t.why}
+            </Button>
+          }
         >
-          {t.why}
-        </Button>
-      </div>
-      {why && (
-        <div id={sourceId} className={styles.source} data-testid="issue-source">
-          {t.source}: {issue.source}
-        </div>
-      )}
-    </li>
+          <span className={styles.line}>
+            <Badge appearance="filled" color={BADGE[issue.severity]} size="small" data-testid="issue-severity">
+              {t.severity[issue.severity]}
+            </Badge>
+            <span className={mergeClasses(styles.cell, onSelect && styles.cellLink)} data-testid="issue-cell">
+              {ref}
+            </span>
+          </span>
+          <span className={styles.message} data-testid="issue-message">
+            {message}
+          </span>
+          {(issue.value !== "" || issue.expected !== undefined) && (
+            <span className={styles.values}>
+              {t.value}: <span className={styles.valueText}>{issue.value === "" ? t.empty : issue.value}</span>
+              {issue.expected !== undefined && (
+                <>
+                  {" · "}
+                  {t.expected}: <span className={styles.valueText}>{issue.expected}</span>
+                </>
+              )}
+            </span>
+          )}
+          {why && (
+            <span id={sourceId} className={styles.source} data-testid="issue-source">
+              {t.source}: {issue.source}
+            </span>
+          )}
+        </TreeItemLayout>
+      </TreeItem>
+    </div>
   );
 });
 
 export function IssueList({ issues, onSelect, groupBy = "code", pageSize = 50 }: IssueListProps): React.JSX.Element {
   const styles = useIssueListStyles();
   const t = useStrings();
-  const baseId = React.useId();
   const [grouping, setGrouping] = React.useState<IssueGrouping>(groupBy);
   const [hidden, setHidden] = React.useState<ReadonlySet<Severity>>(() => new Set());
   // Per grouping: which groups are open (undefined → only the first) and how many items each shows.
@@ -161,12 +169,6 @@ export function IssueList({ issues, onSelect, groupBy = "code", pageSize = 50 }:
       else n.add(s);
       return n;
     });
-  const toggleGroup = (key: string): void => {
-    const n = new Set(openSet);
-    if (n.has(key)) n.delete(key);
-    else n.add(key);
-    setOpen(n);
-  };
   const showMore = (key: string): void =>
     setShown((m) => {
       const n = new Map(m);
@@ -226,53 +228,59 @@ export function IssueList({ issues, onSelect, groupBy = "code", pageSize = 50 }:
       {groups.length === 0 ? (
         <span className={styles.empty}>{t.noIssuesForFilter}</span>
       ) : (
-        <ul className={styles.groups} aria-label={t.issuesLabel}>
-          {groups.map((g, gi) => {
+        // A Fluent tree: groups are branches, findings leaves. Arrow keys move, Right/Left open and close a group,
+        // Home/End jump, typing a letter finds a group; Enter on a finding goes to its cell.
+        <Tree
+          aria-label={t.issuesLabel}
+          size="small"
+          className={styles.groups}
+          openItems={openSet}
+          onOpenChange={(_, d) => setOpen(new Set([...d.openItems].map(String)))}
+          data-testid="issue-tree"
+        >
+          {groups.map((g) => {
             const isOpen = openSet.has(g.key);
             const limit = shown.get(g.key) ?? pageSize;
-            const panelId = `${baseId}-g${gi}`;
             return (
-              <li key={g.key} className={styles.group} data-testid="issue-group" data-group={g.key}>
-                <button
-                  type="button"
-                  className={styles.groupHeader}
-                  aria-expanded={isOpen}
-                  aria-controls={isOpen ? panelId : undefined}
-                  onClick={() => toggleGroup(g.key)}
+              <div key={g.key} className={styles.contents} data-testid="issue-group" data-group={g.key}>
+                <TreeItem
+                  itemType="branch"
+                  value={g.key}
+                  aria-label={`${g.title}${g.code ? ` (${g.code})` : ""}: ${t.severity[g.severity]}, ${t.groupCount(g.issues.length)}`}
+                  className={styles.group}
                   data-testid="issue-group-header"
                 >
-                  <span aria-hidden="true" className={mergeClasses(styles.chevron, isOpen && styles.chevronOpen)}>
-                    ›
-                  </span>
-                  <Badge appearance="tint" color={BADGE[g.severity]} size="small">
-                    {t.severity[g.severity]}
-                  </Badge>
-                  <span className={styles.groupTitle}>
-                    {g.title}
-                    {g.code && <span className={styles.groupCode}>{g.code}</span>}
-                  </span>
-                  <Badge appearance="outline" color="informative" aria-label={t.groupCount(g.issues.length)}>
-                    {g.issues.length}
-                  </Badge>
-                </button>
-                {isOpen && (
-                  <ul id={panelId} className={styles.items} aria-label={g.title}>
-                    {g.issues.slice(0, limit).map((issue, ii) => (
-                      <IssueItem key={`${issue.sheet}!${issue.cell}:${issue.code}:${ii}`} issue={issue} onSelect={onSelect} t={t} id={`${panelId}-${ii}`} />
-                    ))}
-                    {g.issues.length > limit && (
-                      <li>
-                        <Button className={styles.more} size="small" appearance="secondary" onClick={() => showMore(g.key)} data-testid="issue-show-more">
-                          {t.showMore(g.issues.length - limit)}
-                        </Button>
-                      </li>
+                  <TreeItemLayout
+                    className={styles.groupHeader}
+                    iconBefore={
+                      <Badge appearance="tint" color={BADGE[g.severity]} size="small">
+                        {t.severity[g.severity]}
+                      </Badge>
+                    }
+                    aside={
+                      <Badge appearance="outline" color="informative">
+                        {g.issues.length}
+                      </Badge>
+                    }
+                  >
+                    <span className={styles.groupTitle}>
+                      {g.title}
+                      {g.code && <span className={styles.groupCode}>{g.code}</span>}
+                    </span>
+                  </TreeItemLayout>
+                  <Tree aria-label={g.title} className={styles.items}>
+                    {isOpen && g.issues.slice(0, limit).map((issue, ii) => <IssueItem key={`${issue.sheet}!${issue.cell}:${issue.code}:${ii}`} issue={issue} onSelect={onSelect} t={t} value={`${g.key}\u0000${ii}`} />)}
+                    {isOpen && g.issues.length > limit && (
+                      <TreeItem itemType="leaf" value={`${g.key}\u0000more`} onClick={() => showMore(g.key)} className={styles.more} data-testid="issue-show-more">
+                        <TreeItemLayout>{t.showMore(g.issues.length - limit)}</TreeItemLayout>
+                      </TreeItem>
                     )}
-                  </ul>
-                )}
-              </li>
+                  </Tree>
+                </TreeItem>
+              </div>
             );
           })}
-        </ul>
+        </Tree>
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { createFocusOutlineStyle, makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import { plainList } from "../../sharedStyles";
 
 export const useIssueListStyles = makeStyles({
@@ -26,39 +26,24 @@ export const useIssueListStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
   },
   groups: { ...plainList },
+  contents: { display: "contents" },
+  itemSelectable: { cursor: "pointer" },
+  itemLayout: {
+    // One step of indent under the group (Fluent's default two steps leave little room at 320 px).
+    paddingLeft: tokens.spacingHorizontalL,
+    minHeight: "auto",
+    alignItems: "flex-start",
+    paddingBlock: tokens.spacingVerticalXXS,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   group: {
-    display: "flex",
-    flexDirection: "column",
     minWidth: 0,
   },
   groupHeader: {
-    display: "flex",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-    width: "100%",
     minHeight: "32px",
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    border: "none",
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground3,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    textAlign: "start",
-    cursor: "pointer",
     ":hover": { backgroundColor: tokens.colorNeutralBackground3Hover },
-    ":active": { backgroundColor: tokens.colorNeutralBackground3Pressed },
-    ...createFocusOutlineStyle(),
-  },
-  chevron: {
-    flexShrink: 0,
-    width: "1em",
-    color: tokens.colorNeutralForeground3,
-    transitionProperty: "transform",
-    transitionDuration: tokens.durationFast,
-  },
-  chevronOpen: {
-    transform: "rotate(90deg)",
   },
   groupTitle: {
     flexGrow: 1,
@@ -74,24 +59,15 @@ export const useIssueListStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
   },
   items: {
-    listStyleType: "none",
-    margin: 0,
-    padding: `${tokens.spacingVerticalXS} 0 0 0`,
+    paddingTop: tokens.spacingVerticalXXS,
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalXXS,
   },
   item: {
-    display: "flex",
-    flexDirection: "column",
+    minWidth: 0,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
-    minWidth: 0,
-  },
-  itemRow: {
-    display: "flex",
-    alignItems: "flex-start",
-    minWidth: 0,
   },
   main: {
     flexGrow: 1,
@@ -99,21 +75,12 @@ export const useIssueListStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
     color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
     textAlign: "start",
-  },
-  mainButton: {
-    ...shorthands.borderWidth(0),
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: "transparent",
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground2Hover },
-    ":active": { backgroundColor: tokens.colorNeutralBackground2Pressed },
-    ...createFocusOutlineStyle(),
+    whiteSpace: "normal",
   },
   line: {
     display: "flex",
@@ -147,7 +114,6 @@ export const useIssueListStyles = makeStyles({
     minWidth: "auto",
   },
   source: {
-    padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXS}`,
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground2,
     overflowWrap: "anywhere",

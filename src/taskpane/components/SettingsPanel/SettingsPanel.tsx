@@ -3,7 +3,7 @@
  * document through the host (Office.context.document.settings).
  */
 import * as React from "react";
-import { Button, Dropdown, Field, Input, Option } from "@fluentui/react-components";
+import { Button, Dropdown, Field, Input, Option, Switch } from "@fluentui/react-components";
 import { PROFILES, resolveProfile, type Settings } from "../../../domain/profiles";
 import { useStrings } from "../../i18n";
 import { useExcelStrings } from "../../excelStrings";
@@ -15,6 +15,8 @@ export interface SettingsPanelProps {
   readonly host: Pick<ExcelHostOps, "saveSettings">;
   readonly value: StoredSettings;
   readonly onSaved: (v: StoredSettings) => void;
+  /** Whether the host can keep checking while the user works (the option is shown only then). */
+  readonly liveAvailable?: boolean;
 }
 
 type Draft = { profile: string; scoreTolerance: string; amountTolerance: string; reverseFormula: "linear-2t" | "ratio"; overPercent: string };
@@ -35,7 +37,7 @@ function num(s: string): number | undefined {
   return s.trim() !== "" && Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
-export function SettingsPanel({ host, value, onSaved }: SettingsPanelProps): React.JSX.Element {
+export function SettingsPanel({ host, value, onSaved, liveAvailable = false }: SettingsPanelProps): React.JSX.Element {
   const t = useExcelStrings();
   const { lang } = useStrings();
   const styles = usePanelStyles();
@@ -56,7 +58,7 @@ export function SettingsPanel({ host, value, onSaved }: SettingsPanelProps): Rea
     if (st !== undefined) settings.scoreTolerance = st;
     if (at !== undefined) settings.amountTolerance = at;
     if (over !== undefined) settings.overAchievementThreshold = over / 100;
-    const next: StoredSettings = { profile: draft.profile, settings };
+    const next: StoredSettings = { profile: draft.profile, settings, ...(value.live ? { live: true } : {}) };
     try {
       await host.saveSettings(next);
       onSaved(next);
@@ -66,10 +68,30 @@ export function SettingsPanel({ host, value, onSaved }: SettingsPanelProps): Rea
     }
   };
   const bad = (s: string): "error" | "none" => (num(s) === undefined ? "error" : "none");
+  // The live option takes effect at once and is saved with the document straight away (no Save needed).
+  const setLive = async (on: boolean): Promise<void> => {
+    const next: StoredSettings = { profile: value.profile, settings: value.settings, ...(on ? { live: true } : {}) };
+    try {
+      await host.saveSettings(next);
+      onSaved(next);
+      setStatus({ kind: "ok", text: t.settingsSaved });
+    } catch (e) {
+      setStatus({ kind: "error", error: e });
+    }
+  };
 
   return (
     <section className={styles.root} data-testid="settings-panel">
       <span className={styles.hint}>{t.settingsHint}</span>
+      {liveAvailable ? (
+        <Field hint={t.keepCheckingHint}>
+          <Switch label={t.keepChecking} checked={value.live === true} onChange={(_, d) => void setLive(d.checked)} data-testid="keep-checking" />
+        </Field>
+      ) : (
+        <span className={styles.hint} data-testid="keep-checking-unavailable">
+          {t.liveUnsupported}
+        </span>
+      )}
       <Field label={t.profile}>
         <Dropdown value={profileLabel(draft.profile)} selectedOptions={[draft.profile]} onOptionSelect={(_, d) => d.optionValue && setDraft({ ...draft, profile: d.optionValue })} data-testid="profile">
           {["auto", ...Object.keys(PROFILES)].map((id) => (
