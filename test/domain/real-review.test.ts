@@ -106,7 +106,7 @@ const REVIEWS: Record<RealPrefix, Review> = {
       { says: "target 100 with no unit (数量)", finding: "indicator.missing-unit@F11" },
       { says: "target 100 with no unit (时效)", finding: "indicator.missing-unit@F12" },
       { says: "时效 A = B = 100 scored 9.34 with no reason", finding: "score.missing-reason@J12" },
-      { says: "数量 claims 100 and full marks though its text says 3620 of 3875 (93.4 %)", missed: true },
+      { says: "数量 claims 100 and full marks though its text says 3620 of 3875 (93.4 %)", finding: "score.mismatch@I11", message: /未发放/ },
       { says: "execution cannot be verified (no numeric 执行数)", finding: "budget.execution-unverifiable@D5", message: /无从核实/ },
     ],
     false: ["indicator.unknown-category"],

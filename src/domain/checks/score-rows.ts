@@ -38,6 +38,24 @@ function isBlankRef(ref: Ref | undefined): boolean {
   return !ref || ref.text.trim() === "";
 }
 
+/** Words saying part of the work is not done. Plain alternatives with one bounded digit class: linear. */
+const UNDONE = /未发放|未完成|未到位|未达到|未达标|未实施|未开工|未竣工|尚未|仍有\d|剩余\d|还有\d/;
+
+/** The passage of a row's name, actual, reason or note that says part is not done, with a little context. */
+function undoneWords(row: IndicatorRow): string | undefined {
+  for (const ref of [row.name, row.actual, row.reason, row.note]) {
+    if (!ref || ref.text.length > 1000) continue;
+    const m = UNDONE.exec(ref.text);
+    if (!m) continue;
+    // The clause around the words, between punctuation.
+    const start = Math.max(0, ref.text.lastIndexOf("，", m.index) + 1, ref.text.lastIndexOf(",", m.index) + 1, m.index - 30);
+    const endComma = [ref.text.indexOf("，", m.index), ref.text.indexOf(",", m.index)].filter((k) => k >= 0);
+    const end = Math.min(ref.text.length, m.index + m[0].length + 30, ...endComma);
+    return ref.text.slice(start, end).trim();
+  }
+  return undefined;
+}
+
 function pct(fraction: number): string {
   return `${fmt2(fraction * 100)}%`;
 }
@@ -149,6 +167,21 @@ export const scoreRows: Check = {
             ? `entered score ${fmt2(s)}, its ${e.fromMembers} member rows give ${fmt2(r.score)} (mean completion ${pct(r.completion)})`
             : `entered score ${fmt2(s)}, the rule gives ${fmt2(r.score)} (completion ${pct(r.completion)})`,
         });
+      } else if (hasWeight && s >= (w as number) - EPS) {
+        // Full marks by the figures, but the row's own words say part is not done (real table 15: "目前255人目标人群
+        // 茶叶未发放" under a claimed 100 with 20 of 20): the figures and the text disagree.
+        const undone = undoneWords(row);
+        if (undone) {
+          emit({
+            code: "score.mismatch",
+            sheet,
+            cell: anyCell(table, row, ["score", row.score]),
+            value: row.score?.text ?? fmt2(s),
+            expected: `< ${fmt2(w as number)}`,
+            message: `得分为满分${fmt2(s)}，但本行文字写明尚未全部完成（“${undone}”），完成值与得分需核实`,
+            messageEn: `full marks (${fmt2(s)}), yet the row's own text says part is not done ("${undone}"): check the actual and the score`,
+          });
+        }
       }
       const beyond = overAchievement(r, e.family);
       if (beyond !== undefined && beyond > profile.overAchievementThreshold + EPS) {

@@ -1,5 +1,5 @@
 /**
- * indicator.vague, the "≥95% attached to an aim" family: a percentage target on a name that states an aim or an
+ * Rule families real tables slip past. indicator.vague, the "≥95% attached to an aim" family: a percentage target on a name that states an aim or an
  * effect (改善人居环境, 社会效益) has nothing to divide; a name with a ratio in it (…率, 覆盖, 满意度) is measurable.
  */
 import { checkSingleRow } from "../../../src/domain/checks/single-row";
@@ -48,5 +48,39 @@ describe("a percentage on an aim", () => {
       const found = checkWorkbook([realGrid(p)]).issues.filter((i) => i.message.includes("不是可计算的比率"));
       expect({ table: p, found }).toEqual({ table: p, found: [] });
     }
+  });
+});
+
+describe("full marks against the row's own words", () => {
+  const selfEval = (name: string, actual: string, score: number, reason = ""): string[] =>
+    checkWorkbook([
+      {
+        sheet: "自评表",
+        top: 0,
+        left: 0,
+        values: [
+          ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+          ["产出指标", "数量指标", name, "100户", actual, 20, score, reason],
+          ["效益指标", "社会效益指标", "群众知晓率", "≥90%", "95%", 30, 30, ""],
+          ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "96%", 10, 10, ""],
+        ],
+      },
+    ])
+      .issues.filter((i) => i.code === "score.mismatch")
+      .map((i) => `${i.cell} ${i.message}`);
+
+  it.each([
+    ["发放户数：目标100户，目前已发放96户，剩余4户年底前发放", "100户", ""],
+    ["改造户数", "100户", "其中8户尚未完工"],
+    ["培训人次", "100户", "仍有2户未到位"],
+  ])("“%s” / actual %s / reason “%s”: one finding at the score", (name, actual, reason) => {
+    const found = selfEval(name, actual, 20, reason);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^G2 得分为满分20，但本行文字写明尚未全部完成/);
+  });
+
+  it("is silent when the score is already below full, or the words are not there", () => {
+    expect(selfEval("发放户数，剩余4户未发放", "96户", 19.2)).toEqual([]);
+    expect(selfEval("未成年人保护宣传户数", "100户", 20)).toEqual([]);
   });
 });
