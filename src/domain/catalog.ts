@@ -47,6 +47,7 @@ export const CATALOG = {
   "indicator.duplicate": { severity: "warning", title: "同一项目指标重复", titleEn: "Indicator repeated in one project", source: `${PRACTICE}：同一项目的指标不重复设置` },
   "indicator.name-value-conflict": { severity: "error", title: "指标名称与指标值不一致", titleEn: "Name and target disagree", source: `${PRACTICE}：指标名称与指标值表述一致` },
   "indicator.spending-as-output": { severity: "warning", title: "资金支出类指标列为产出指标", titleEn: "Spending listed as an output", source: "财预〔2021〕101号：产出指标反映项目提供的产品和服务；预算执行率另行计分" },
+  "table.no-unit-column": { severity: "warning", title: "指标表没有计量单位列", titleEn: "No unit column in the indicator table", source: `${PRACTICE}：指标值与计量单位分列填写` },
   "indicator.zero-weight": { severity: "error", title: "指标分值（权重）应大于0", titleEn: "Weight must be above zero", source: `${FORM_10}：各项指标均设分值` },
   "indicator.invalid-date": { severity: "error", title: "日期不存在", titleEn: "No such date", source: `${PRACTICE}：时效指标的指标值、完成值应为实际存在的日期` },
   "indicator.missing-explanation": { severity: "error", title: "定量（其他）指标缺少指标值说明", titleEn: "定量（其他） needs an explanation of the value", source: `${TARGET_101}：计算符号为“定量（其他）”时须说明指标值` },

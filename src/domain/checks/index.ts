@@ -11,6 +11,7 @@ import { requiredFields } from "./required-fields";
 import { scoreRows } from "./score-rows";
 import { scoreTotals } from "./score-totals";
 import { shanxiCost } from "./shanxi-cost";
+import { unitColumn } from "./unit-column";
 import type { AnyCheck } from "./types";
 import { valueFormat } from "./value-format";
 import { valueRange } from "./value-range";
@@ -25,6 +26,7 @@ export const PROJECT_CHECKS: readonly AnyCheck[] = [
   requiredFields,
   placeholder,
   valueFormat,
+  unitColumn,
   valueRange,
   vague,
   nameValue,
