@@ -1,16 +1,11 @@
 /** V1: every 三级 row has 一级, 二级, 名称 and 指标值 (and 计算符号 where the table has that column). */
+import { say, text } from "../catalog";
 import type { Ref } from "../tables/model";
 import { a1 } from "../grid";
 import type { Check } from "./types";
 
+/** The required fields; the catalog names each (indicator.missing-field's variants of the same names). */
 type Field = "level1" | "level2" | "name" | "sign" | "target";
-const LABEL: Record<Field, [string, string]> = {
-  level1: ["一级指标", "level-1 indicator"],
-  level2: ["二级指标", "level-2 indicator"],
-  name: ["三级指标名称", "indicator name"],
-  sign: ["计算符号（指标性质）", "direction sign"],
-  target: ["指标值", "target value"],
-};
 
 /** An empty or absent cell. */
 function empty(ref: Ref | undefined): boolean {
@@ -45,14 +40,13 @@ export const requiredFields: Check<Columns> = {
     if (row.placeholder || row.notApplicable) return;
     const cols = table.columns;
     const missing = (f: Field, ref: Ref | undefined, col: number): void => {
+      const field = text("indicator.missing-field", f);
       emit({
-        code: "indicator.missing-field",
+        ...say("indicator.missing-field", "empty", { field }),
         sheet: table.sheet,
         cell: ref?.address ?? a1(row.row, col),
         value: "",
-        expected: LABEL[f][0],
-        message: `${LABEL[f][0]}为空（必填项）`,
-        messageEn: `${LABEL[f][1]} is empty (required)`,
+        expected: field.zh,
       });
     };
     if (has.has1 && empty(row.level1)) missing("level1", row.level1, cols.level1 as number);

@@ -1,4 +1,5 @@
 /** V16: vague wording (有所提高, 明显, 进一步 …) where a figure is expected. */
+import { say } from "../catalog";
 import { compactLabel } from "../text";
 import type { Check } from "./types";
 
@@ -35,12 +36,10 @@ export const vague: Check = {
     // A boilerplate target that is the whole value ("有效", "优良中低差", "明显改善"): nothing to measure.
     if (BOILERPLATE.has(t)) {
       emit({
-        code: "indicator.vague",
+        ...say("indicator.vague", "boilerplate", { text: ref.text }),
         sheet: table.sheet,
         cell: ref.address,
         value: ref.text,
-        message: `指标值“${ref.text}”是笼统的套话，无法据以衡量完成情况；应写明可衡量的标准或数值`,
-        messageEn: `the target "${ref.text}" is boilerplate with nothing to measure; give a measurable standard or figure`,
       });
       return;
     }
@@ -48,12 +47,10 @@ export const vague: Check = {
     const word = profile.vagueWords.find((w) => t.includes(w));
     if (!word) return;
     emit({
-      code: "indicator.vague",
+      ...say("indicator.vague", "vagueWord", { text: ref.text, word }),
       sheet: table.sheet,
       cell: ref.address,
       value: ref.text,
-      message: `指标值“${ref.text}”含模糊表述“${word}”，宜改为可衡量的数值`,
-      messageEn: `target "${ref.text}" uses vague wording ("${word}"); give a measurable figure`,
     });
   },
 };
