@@ -5,7 +5,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { performance } from "perf_hooks";
-import { makeIssue } from "../domain/catalog";
+import { makeIssue, say } from "../domain/catalog";
 import type { Issue, Severity } from "../domain/issues";
 import { countByCode, countStats, sortIssues, type Report, type Stats } from "../domain/report";
 import { expandInputs, readInputContent, type ExpandedInputs, type InputContent, type InputFile, type InputNotice, type InputProblem, type ReadOptions } from "../file/inputs";
@@ -371,11 +371,8 @@ export function fileSummary(r: FileResult): WorkbookSummary {
 
 /** What the text output says under a file's findings when some were not listed. */
 export function truncationLine(t: Truncation): { zh: string; en: string } {
-  const rest = t.total - t.shown;
-  return {
-    zh: `另有 ${rest} 个问题未列出（每个文件最多列出 ${t.shown} 个，错误优先；统计数字包含全部问题）`,
-    en: `${rest} more findings not listed (at most ${t.shown} per file, errors first; the counts include them all)`,
-  };
+  const { message, messageEn } = say("file.findings-not-listed", "more", { rest: t.total - t.shown, shown: t.shown });
+  return { zh: message, en: messageEn };
 }
 
 /** The last row of a file's issues in the --out workbook when some were not listed (a note, not a finding). */

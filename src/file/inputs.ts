@@ -9,6 +9,7 @@
  */
 import { constants as fsConstants, promises as fs } from "fs";
 import * as path from "path";
+import { say } from "../domain/catalog";
 import { a1, type Grid } from "../domain/grid";
 import { invalidBytesMessage, readCsv } from "./csv";
 import { readXlsxContent, WorkbookReadError, type XlsxContent, type XlsxLimits, type XlsxProgress } from "./xlsx";
@@ -341,13 +342,11 @@ export async function readInputContent(file: InputFile, options: ReadOptions = {
 export function longTextNotice(cut: NonNullable<XlsxContent["cut"]>): InputNotice {
   const { first, count } = cut;
   return {
-    code: "file.long-text",
+    ...say("file.long-text", "cut", { count, cell: first.cell, length: first.length }),
     severity: "warning",
     sheet: first.sheet,
     cell: first.cell,
     value: "",
-    message: `${count} 个单元格的文字过长，已截断并在末尾注明“已截断”；第一个是 ${first.cell}，原长 ${first.length} 个字符`,
-    messageEn: `${count} cell(s) held text too long to keep: cut, each ending with a "cut from" note; the first is ${first.cell}, ${first.length} characters long`,
     source: "practice: Excel 单元格最多 32767 个字符 / an Excel cell holds at most 32,767 characters",
   };
 }
