@@ -160,6 +160,10 @@ export const CATALOG = {
     messages: {
       boilerplate: { zh: "指标值“{text}”是笼统的套话，无法据以衡量完成情况；应写明可衡量的标准或数值", en: "the target \"{text}\" is boilerplate with nothing to measure; give a measurable standard or figure" },
       vagueWord: { zh: "指标值“{text}”含模糊表述“{word}”，宜改为可衡量的数值", en: "target \"{text}\" uses vague wording (\"{word}\"); give a measurable figure" },
+      percentOnAim: {
+        zh: "“{name}”是一项目标或作用，不是可计算的比率，百分比指标值“{text}”无从衡量；应改为可计算的比率（如“……率”）或写明衡量标准",
+        en: "\"{name}\" states an aim, not a ratio: the percentage target \"{text}\" measures nothing; name a rate that can be computed, or a standard",
+      },
     },
   },
   "indicator.duplicate": {
@@ -513,11 +517,6 @@ const TYPES: readonly IssueType[] = (Object.keys(CATALOG) as IssueCode[]).map((c
 });
 
 const BY_CODE: ReadonlyMap<IssueCode, IssueType> = new Map(TYPES.map((t) => [t.code, t]));
-
-/** All issue types, in catalog order. */
-export function issueTypes(): readonly IssueType[] {
-  return TYPES;
-}
 
 /** The catalog entry of a code. */
 export function issueType(code: IssueCode): IssueType {

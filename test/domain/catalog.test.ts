@@ -1,7 +1,7 @@
 /** The catalog's message templates: complete, the two languages alike, filled as text; and the checks use them. */
 import * as fs from "fs";
 import * as path from "path";
-import { CATALOG, PHRASES, issueTypes, list, messageTemplates, phrase, placeholdersOf, say, text, type IssueCode, type Template } from "../../src/domain/catalog";
+import { CATALOG, PHRASES, issueType, list, messageTemplates, phrase, placeholdersOf, say, text, type IssueCode, type Template } from "../../src/domain/catalog";
 
 const codes = Object.keys(CATALOG) as IssueCode[];
 
@@ -49,10 +49,14 @@ describe("catalog message templates", () => {
     expect(notChinese).toEqual([]);
   });
 
-  test("issueTypes() lists severity, titles and source, not the templates", () => {
-    const t = issueTypes().find((x) => x.code === "indicator.zero-weight");
-    expect(t).toBeDefined();
-    expect(Object.keys(t as object).sort()).toEqual(["code", "severity", "source", "title", "titleEn"]);
+  test("issueType() gives severity, titles and source, not the templates", () => {
+    expect(Object.keys(issueType("indicator.zero-weight")).sort()).toEqual(["code", "severity", "source", "title", "titleEn"]);
+  });
+
+  test("indicator.vague's percentOnAim variant keeps the words the aim-with-a-percentage rule was written with", () => {
+    const s = say("indicator.vague", "percentOnAim", { name: "改善人居环境", text: "≥95%" });
+    expect(s.message).toBe("“改善人居环境”是一项目标或作用，不是可计算的比率，百分比指标值“≥95%”无从衡量；应改为可计算的比率（如“……率”）或写明衡量标准");
+    expect(s.messageEn).toBe('"改善人居环境" states an aim, not a ratio: the percentage target "≥95%" measures nothing; name a rate that can be computed, or a standard');
   });
 });
 
