@@ -1,7 +1,7 @@
 /**
  * The issue catalog (问题目录): the single source of every issue code, its severity, its Chinese and English
- * title and the source a user is shown (依据). `IssueCode` (issues.ts) is derived from this record's keys, so a
- * code without an entry, or an entry of the wrong shape, does not compile.
+ * title, the source a user is shown (依据) and the words of its messages. `IssueCode` (issues.ts) is derived from
+ * this record's keys, so a code without an entry, or an entry of the wrong shape, does not compile.
  *
  * Severity policy:
  *   error   — a reviewer would send the table back (不可提交): something missing, wrong or unverifiable;
@@ -11,6 +11,12 @@
  * Sources are what a finance officer can look up: the 文号 and the form or clause, or "常见审核要求 / common review
  * practice" with what the practice asks. Where the rule comes from (the provincial systems and county reports
  * behind it) is in ../shared/domain/rules.md, never in the text users read.
+ *
+ * Messages (提示文字): each entry names its variants, each a Chinese and an English template with the same named
+ * placeholders (`{text}`, `{weight}`). A check builds its finding's text with `say(code, variant, params)`; the
+ * compiler rejects an unknown code, an unknown variant and a missing or unknown parameter. A variant may be a
+ * fragment of another (a column name, a clause), built with `text(…)` and passed on as a parameter: the words
+ * stay here, the check only chooses and fills them. Values are inserted as text and never read as a template.
  */
 import type { Issue, IssueDraft, Severity } from "./issues";
 
@@ -22,69 +28,519 @@ export interface IssueType {
   readonly source: string; // 依据
 }
 
-type Entry = { readonly severity: Severity; readonly title: string; readonly titleEn: string; readonly source: string };
+/** A message in both languages: Chinese first (中文), English; the same `{placeholders}` in each. */
+export interface Template {
+  readonly zh: string;
+  readonly en: string;
+}
+
+type Entry = {
+  readonly severity: Severity;
+  readonly title: string;
+  readonly titleEn: string;
+  readonly source: string;
+  readonly messages: { readonly [variant: string]: Template };
+};
 
 const PRACTICE = "常见审核要求 / common review practice";
 const FORM_10 = "财预〔2020〕10号 附件 项目支出绩效自评表";
 const TARGET_101 = "财预〔2021〕101号 绩效目标申报表";
 
 export const CATALOG = {
-  "table.no-indicator-header": { severity: "error", title: "未识别到指标表表头", titleEn: "No indicator header recognized", source: `${PRACTICE}：绩效指标表按标准格式列出一级、二级、三级指标和指标值` },
-  "table.not-recognized": { severity: "error", title: "未识别到绩效表格，无法检查", titleEn: "No performance table recognized: not checked", source: `${PRACTICE}：绩效目标表、自评表须按规定格式填报` },
-  "table.not-filled": { severity: "error", title: "表格尚未填写", titleEn: "Form not filled in", source: `${PRACTICE}：绩效目标表、自评表须按规定格式填报` },
-  "file.invalid-bytes": { severity: "warning", title: "文件中有无法解码的字节", titleEn: "Bytes that do not decode", source: `${PRACTICE}：CSV 文件应为 UTF-8 或 GB18030/GBK 编码` },
-  "file.long-text": { severity: "warning", title: "单元格文字超长，已截断", titleEn: "Cell text too long: cut", source: "Excel 单元格最多容纳 32,767 个字符 / an Excel cell holds at most 32,767 characters" },
-  "file.findings-not-listed": { severity: "info", title: "其余问题未列出", titleEn: "Further findings not listed", source: "绩效助手：每个文件最多列出的问题数（错误优先）/ findings listed per file, errors first" },
-  "indicator.missing-field": { severity: "error", title: "指标必填项为空", titleEn: "Required indicator field empty", source: `${TARGET_101}：一级、二级、三级指标和指标值为必填项` },
-  "indicator.unknown-category": { severity: "warning", title: "一级/二级指标不在指标体系内或归类有误", titleEn: "Level-1/2 indicator outside the framework or misfiled", source: "财预〔2021〕101号 绩效指标体系（产出、效益、满意度，成本）" },
-  "indicator.placeholder": { severity: "error", title: "模板占位符未填写", titleEn: "Template placeholder left in", source: `${PRACTICE}：模板中的“**”“XX”“指标1:”须替换为实际内容` },
-  "indicator.not-numeric": { severity: "error", title: "定量指标的指标值不是数值", titleEn: "Quantitative target is not a number", source: `${TARGET_101}：定量指标的指标值应为数值` },
-  "indicator.missing-unit": { severity: "error", title: "定量指标缺少计量单位", titleEn: "Quantitative indicator has no unit", source: `${TARGET_101}：定量指标须填写计量单位` },
-  "indicator.unit-mismatch": { severity: "warning", title: "计量单位不一致", titleEn: "Units disagree", source: `${PRACTICE}：指标值与计量单位一致` },
-  "indicator.percent-over-100": { severity: "warning", title: "百分比指标值超过100", titleEn: "Percentage target above 100", source: `${PRACTICE}：比率类指标值不超过100%` },
-  "indicator.cost-direction": { severity: "warning", title: "成本指标方向可能有误", titleEn: "Cost indicator points the wrong way", source: "财预〔2021〕101号：成本指标一般设上限（≤）" },
-  "indicator.vague": { severity: "warning", title: "指标表述模糊，难以衡量", titleEn: "Vague wording where a figure is expected", source: "财预〔2021〕101号：绩效指标应细化、量化，可衡量" },
-  "indicator.duplicate": { severity: "warning", title: "同一项目指标重复", titleEn: "Indicator repeated in one project", source: `${PRACTICE}：同一项目的指标不重复设置` },
-  "indicator.name-value-conflict": { severity: "error", title: "指标名称与指标值不一致", titleEn: "Name and target disagree", source: `${PRACTICE}：指标名称与指标值表述一致` },
-  "indicator.spending-as-output": { severity: "warning", title: "资金支出类指标列为产出指标", titleEn: "Spending listed as an output", source: "财预〔2021〕101号：产出指标反映项目提供的产品和服务；预算执行率另行计分" },
-  "table.no-unit-column": { severity: "warning", title: "指标表没有计量单位列", titleEn: "No unit column in the indicator table", source: `${PRACTICE}：指标值与计量单位分列填写` },
-  "indicator.zero-weight": { severity: "error", title: "指标分值（权重）应大于0", titleEn: "Weight must be above zero", source: `${FORM_10}：各项指标均设分值` },
-  "indicator.invalid-date": { severity: "error", title: "日期不存在", titleEn: "No such date", source: `${PRACTICE}：时效指标的指标值、完成值应为实际存在的日期` },
-  "indicator.missing-explanation": { severity: "error", title: "定量（其他）指标缺少指标值说明", titleEn: "定量（其他） needs an explanation of the value", source: `${TARGET_101}：计算符号为“定量（其他）”时须说明指标值` },
-  "indicator.shanxi-cost": { severity: "error", title: "未填成本指标时默认成本指标最多5分", titleEn: "Default cost indicator may score at most 5 points", source: "山西省项目支出绩效自评规定：默认成本指标最多5分" },
-  "project.missing-category": { severity: "error", title: "缺少产出、效益或满意度指标", titleEn: "Missing output, benefit or satisfaction indicators", source: "财预〔2021〕101号：绩效指标包括产出、效益和满意度指标" },
-  "project.weight-sum": { severity: "error", title: "分值合计不符", titleEn: "Weights do not add up", source: `${FORM_10}：预算执行率10分，产出50分、效益30分、满意度10分，合计100分` },
-  "score.missing-actual": { severity: "error", title: "自评缺少实际完成值", titleEn: "Self-evaluation row has no actual value", source: `${FORM_10}：逐项填写实际完成值` },
-  "score.actual-not-figure": { severity: "error", title: "定量指标的完成值不是数值", titleEn: "Quantitative target, non-figure actual", source: `${FORM_10}：实际完成值与年度指标值可比` },
-  "score.actual-copies-target": { severity: "warning", title: "完成值照抄指标值或带比较符号", titleEn: "Actual copies the target", source: `${FORM_10}：填写实际完成值` },
-  "score.exceeds-weight": { severity: "error", title: "得分超过分值", titleEn: "Score above the weight", source: `${FORM_10}：各项得分不超过该项分值` },
-  "score.mismatch": { severity: "warning", title: "得分与计分规则不符", titleEn: "Score differs from the scoring rule", source: `${FORM_10}：按完成比例计分（完成值/指标值×分值）` },
-  "score.out-of-band": { severity: "error", title: "定性指标得分不在档次区间内", titleEn: "Qualitative score outside its band", source: `${PRACTICE}：定性指标按达成、部分达成、未达成分档计分` },
-  "score.missing-reason": { severity: "error", title: "扣分未说明偏差原因", titleEn: "Points lost with no reason given", source: `${FORM_10}：未完成的须说明偏差原因及改进措施` },
-  "score.over-achievement": { severity: "warning", title: "实际完成值大幅超过指标值", titleEn: "Actual far beyond the target", source: `${FORM_10}：完成值远超指标值的，说明指标设置是否合理` },
-  "score.total-mismatch": { severity: "error", title: "总分与各项得分合计不符", titleEn: "Total differs from the sum of the parts", source: `${FORM_10}：总分为各项得分之和` },
-  "score.grade-mismatch": { severity: "error", title: "评价等级与总分不符", titleEn: "Grade does not match the total", source: "财预〔2020〕10号：总分90（含）以上为优，80（含）–90为良，60（含）–80为中，60以下为差" },
-  "budget.total-mismatch": { severity: "error", title: "年度资金总额与其中各项合计不符", titleEn: "Fund total differs from its parts", source: `${FORM_10}：年度资金总额 = 其中各项之和` },
-  "budget.rate-mismatch": { severity: "error", title: "执行率与执行数/预算数不符", titleEn: "Execution rate differs from B/A", source: `${FORM_10}：执行率 = 全年执行数(B) / 全年预算数(A)` },
-  "budget.score-mismatch": { severity: "warning", title: "预算执行率得分与计分规则不符", titleEn: "Budget execution score differs from the rule", source: `${FORM_10}：预算执行率得分 = 执行率 × 10分` },
-  "budget.low-execution": { severity: "warning", title: "预算执行率低于90%未说明原因", titleEn: "Execution below 90% with no explanation", source: "四川省部门预算项目支出绩效自评表填报说明：预算执行率未达到90%的需说明原因" },
-  "budget.zero-budget": { severity: "error", title: "全年预算数为0，无法计算执行率", titleEn: "Budget is zero: no execution rate", source: `${FORM_10}：执行率 = 全年执行数(B) / 全年预算数(A)` },
-  "budget.execution-unverifiable": { severity: "error", title: "未以数值填写全年执行数，预算执行率无从核实", titleEn: "No figure for the spending: execution cannot be verified", source: `${FORM_10}：填写全年执行数（B），执行率 = B / A` },
-  "budget.adjustment-unexplained": { severity: "warning", title: "预算调整未说明原因", titleEn: "Budget adjustment not explained", source: "四川省部门预算项目支出绩效自评表填报说明：年中发生预算调整的，应单独说明理由" },
-  "form.template-text": { severity: "error", title: "仍是模板的填写说明，未填写内容", titleEn: "Template instructions left in place of content", source: `${FORM_10}：填写自评结论、存在问题和改进措施` },
-  "project.no-target": { severity: "error", title: "预算项目未设置绩效目标", titleEn: "Budget line has no performance target", source: "财预〔2021〕101号：绩效目标是预算安排的前提，未按要求设定绩效目标的项目不得纳入项目库" },
-  "project.invalid-target": { severity: "error", title: "预算项目的绩效目标有错误", titleEn: "Budget line's target has errors", source: "财预〔2021〕101号：绩效目标须经审核" },
-  "project.name-match-only": { severity: "warning", title: "仅按单位和项目名称匹配", titleEn: "Matched by unit and name only", source: `${PRACTICE}：绩效目标与预算项目按项目编码对应` },
-  "project.orphan-target": { severity: "warning", title: "绩效目标对应的项目不在预算清单中", titleEn: "Target's project is not on the budget list", source: `${PRACTICE}：绩效目标申报项目与预算系统一致` },
-  "project.amount-mismatch": { severity: "warning", title: "绩效目标资金与预算金额不符", titleEn: "Target amount differs from the budget", source: `${PRACTICE}：绩效目标表资金总额与预算金额一致（±0.1万元）` },
-  "project.duplicate-code": { severity: "error", title: "预算清单项目编码重复", titleEn: "Project code repeated on the budget list", source: `${PRACTICE}：项目编码唯一` },
-  "project.excluded": { severity: "info", title: "不纳入覆盖率统计", titleEn: "Excluded from coverage", source: `${PRACTICE}：涉密项目、基本支出不设绩效目标` },
+  "table.no-indicator-header": {
+    severity: "error", title: "未识别到指标表表头", titleEn: "No indicator header recognized", source: `${PRACTICE}：绩效指标表按标准格式列出一级、二级、三级指标和指标值`,
+    messages: {
+      noHeader: { zh: "工作表含有“{word}”等指标表内容，但未识别到指标表表头（一级指标/二级指标/三级指标/指标值/分值等）", en: "The sheet has indicator-table content (\"{word}\") but no indicator header row was recognized" },
+      internalError: { zh: "表格识别内部错误：{error}", en: "Internal error in table recognition: {error}" },
+    },
+  },
+  "table.not-recognized": {
+    severity: "error", title: "未识别到绩效表格，无法检查", titleEn: "No performance table recognized: not checked", source: `${PRACTICE}：绩效目标表、自评表须按规定格式填报`,
+    messages: {
+      nothing: { zh: "未识别到绩效目标表、自评表或预算项目清单，未做任何检查（{looked}）", en: "No performance target table, self-evaluation or budget list was recognized, so nothing was checked ({looked})" },
+      nothingWithEvidence: { zh: "未识别到绩效目标表、自评表或预算项目清单，未做任何检查（{looked}；{evidence}）", en: "No performance target table, self-evaluation or budget list was recognized, so nothing was checked ({looked}; {evidence})" },
+      noSheet: { zh: "文件中没有工作表", en: "the file has no sheet" },
+      sheets: { zh: "查看了 {count} 个工作表（{names}）", en: "{count} sheet(s) looked at: {names}" },
+      sheetsMore: { zh: "查看了 {count} 个工作表（{names} 等）", en: "{count} sheet(s) looked at: {names} and more" },
+    },
+  },
+  "table.not-filled": {
+    severity: "error", title: "表格尚未填写", titleEn: "Form not filled in", source: `${PRACTICE}：绩效目标表、自评表须按规定格式填报`,
+    messages: {
+      headerOnly: { zh: "绩效指标区只有表头，没有任何指标行，无法检查指标", en: "The indicator block has a header and no indicator row: no indicator can be checked" },
+      noNameNoValue: { zh: "{rows} 行指标的指标名称和指标值全部为空，表格尚未填写", en: "All {rows} indicator rows have neither a name nor a value: the form was never filled in" },
+      noValue: { zh: "{rows} 行指标的指标值全部为空，表格尚未填写", en: "All {rows} indicator rows have an empty target value: the form was never filled in" },
+      noActual: { zh: "自评表 {rows} 行指标的完成值和得分全部为空，自评尚未填写", en: "The self-evaluation's {rows} indicator rows have no actual value and no score: it was never filled in" },
+    },
+  },
+  "file.invalid-bytes": {
+    severity: "warning", title: "文件中有无法解码的字节", titleEn: "Bytes that do not decode", source: `${PRACTICE}：CSV 文件应为 UTF-8、GB18030/GBK 或 Big5 编码`,
+    messages: {
+      undecoded: { zh: "按 {encoding} 读取，有 {count} 处字节无法解码（第一处在字节偏移 {offset}，{byte}），已替换为 �；请核对该处内容或将文件另存为 UTF-8", en: "read as {encoding}; {count} byte sequence(s) could not be decoded (the first at byte offset {offset}, {byte}) and were replaced with �: check the text there or save the file as UTF-8" },
+    },
+  },
+  "file.long-text": {
+    severity: "warning", title: "单元格文字超长，已截断", titleEn: "Cell text too long: cut", source: "Excel 单元格最多容纳 32,767 个字符 / an Excel cell holds at most 32,767 characters",
+    messages: {
+      cut: { zh: "{count} 个单元格的文字过长，已截断并在末尾注明“已截断”；第一个是 {cell}，原长 {length} 个字符", en: "{count} cell(s) held text too long to keep: cut, each ending with a \"cut from\" note; the first is {cell}, {length} characters long" },
+    },
+  },
+  "file.findings-not-listed": {
+    severity: "info", title: "其余问题未列出", titleEn: "Further findings not listed", source: "绩效助手：每个文件最多列出的问题数（错误优先）/ findings listed per file, errors first",
+    messages: {
+      more: { zh: "另有 {rest} 个问题未列出（每个文件最多列出 {shown} 个，错误优先；统计数字包含全部问题）", en: "{rest} more findings not listed (at most {shown} per file, errors first; the counts include them all)" },
+    },
+  },
+  "indicator.missing-field": {
+    severity: "error", title: "指标必填项为空", titleEn: "Required indicator field empty", source: `${TARGET_101}：一级、二级、三级指标和指标值为必填项`,
+    messages: {
+      emptyInName: { zh: "{field}为空（必填项）；“{figure}”写在了指标名称中，应填入指标值栏", en: "{field} is empty (required); \"{figure}\" is written into the name: put it in the target column" },
+      empty: { zh: "{field}为空（必填项）", en: "{field} is empty (required)" },
+      level1: { zh: "一级指标", en: "level-1 indicator" },
+      level2: { zh: "二级指标", en: "level-2 indicator" },
+      name: { zh: "三级指标名称", en: "indicator name" },
+      sign: { zh: "计算符号（指标性质）", en: "direction sign" },
+      target: { zh: "指标值", en: "target value" },
+    },
+  },
+  "indicator.unknown-category": {
+    severity: "warning", title: "一级/二级指标不在指标体系内或归类有误", titleEn: "Level-1/2 indicator outside the framework or misfiled", source: "财预〔2021〕101号 绩效指标体系（产出、效益、满意度，成本）",
+    messages: {
+      level1: { zh: "一级指标“{text}”不在指标体系内", en: "level-1 indicator \"{text}\" is not in the framework" },
+      level2: { zh: "二级指标“{text}”不在指标体系内", en: "level-2 indicator \"{text}\" is not in the framework" },
+      level2Owned: { zh: "二级指标“{level2}”是{framework}中“{owner}”下的二级指标，不应放在“{level1}”下", en: "level-2 \"{level2}\" belongs under \"{owner}\" ({framework}), not under \"{level1}\"" },
+      level2Misplaced: { zh: "二级指标“{level2}”不属于一级指标“{level1}”", en: "level-2 \"{level2}\" does not belong under \"{level1}\"" },
+      satisfaction: { zh: "满意度指标“{name}”放在了“{under}”下，应归入满意度指标", en: "satisfaction indicator \"{name}\" is filed under \"{under}\"" },
+    },
+  },
+  "indicator.placeholder": {
+    severity: "error", title: "模板占位符未填写", titleEn: "Template placeholder left in", source: `${PRACTICE}：模板中的“**”“XX”“指标1:”须替换为实际内容`,
+    messages: {
+      hintInName: { zh: "指标名称“{name}”中仍留有模板提示，指标值已填写为“{target}”，请删去名称中的提示", en: "the name \"{name}\" still carries the template's hint; the target is filled in (\"{target}\"): remove the hint from the name" },
+      unfilled: { zh: "“{text}”是模板占位内容，尚未填写", en: "\"{text}\" is a template placeholder that was never filled in" },
+      scoredTemplateRow: { zh: "空白模板行却有分值或得分", en: "an empty template row carries a weight or score" },
+    },
+  },
+  "indicator.not-numeric": {
+    severity: "error", title: "定量指标的指标值不是数值", titleEn: "Quantitative target is not a number", source: `${TARGET_101}：定量指标的指标值应为数值`,
+    messages: {
+      notNumber: { zh: "定量指标的指标值“{text}”不是数值", en: "quantitative target \"{text}\" is not a number" },
+    },
+  },
+  "indicator.missing-unit": {
+    severity: "error", title: "定量指标缺少计量单位", titleEn: "Quantitative indicator has no unit", source: `${TARGET_101}：定量指标须填写计量单位`,
+    messages: {
+      noUnit: { zh: "定量指标“{name}”缺少计量单位", en: "quantitative indicator \"{name}\" has no unit" },
+      perBare: { zh: "指标值“{text}”的单位不完整：“每{per}”之后只有数字，没有货币单位，应写作“{expected}”", en: "the target \"{text}\" has an incomplete unit (\"per {per}\" with a bare figure, no money unit): write \"{expected}\"" },
+      slashBare: { zh: "指标值“{text}”的单位不完整：“/{per}”之前没有货币单位，应写作“{expected}”", en: "the target \"{text}\" has an incomplete unit (\"/{per}\" with no money unit before it): write \"{expected}\"" },
+    },
+  },
+  "indicator.unit-mismatch": {
+    severity: "warning", title: "计量单位不一致", titleEn: "Units disagree", source: `${PRACTICE}：指标值与计量单位一致`,
+    messages: {
+      valueVsColumn: { zh: "指标值中的单位“{unit}”与计量单位列“{column}”不一致", en: "the unit in the value (\"{unit}\") differs from the unit column \"{column}\"" },
+      valueVsColumnNoUnit: { zh: "指标值中的单位与计量单位列“{column}”不一致", en: "the unit in the value differs from the unit column \"{column}\"" },
+      percentForTime: { zh: "“{name}”是时间或期限，指标值却是百分比“{text}”；应写明完成时限（如“2023年12月底前”），或改为及时率", en: "\"{name}\" is a time or deadline but the target is a percentage (\"{text}\"): give the deadline, or name a rate" },
+      actualVsTarget: { zh: "实际完成值的单位“{actual}”与指标值的单位“{target}”不一致", en: "the actual's unit \"{actual}\" differs from the target's \"{target}\"" },
+    },
+  },
+  "indicator.percent-over-100": {
+    severity: "warning", title: "百分比指标值超过100", titleEn: "Percentage target above 100", source: `${PRACTICE}：比率类指标值不超过100%`,
+    messages: {
+      over: { zh: "百分比指标值{number}%超过100%", en: "percentage target {number}% is above 100%" },
+    },
+  },
+  "indicator.cost-direction": {
+    severity: "warning", title: "成本指标方向可能有误", titleEn: "Cost indicator points the wrong way", source: "财预〔2021〕101号：成本指标一般设上限（≤）",
+    messages: {
+      atLeast: { zh: "成本指标一般应设为“≤”（成本有上限），当前为“≥/＞”", en: "a cost indicator normally takes ≤ (costs are capped), not ≥/＞" },
+    },
+  },
+  "indicator.vague": {
+    severity: "warning", title: "指标表述模糊，难以衡量", titleEn: "Vague wording where a figure is expected", source: "财预〔2021〕101号：绩效指标应细化、量化，可衡量",
+    messages: {
+      boilerplate: { zh: "指标值“{text}”是笼统的套话，无法据以衡量完成情况；应写明可衡量的标准或数值", en: "the target \"{text}\" is boilerplate with nothing to measure; give a measurable standard or figure" },
+      vagueWord: { zh: "指标值“{text}”含模糊表述“{word}”，宜改为可衡量的数值", en: "target \"{text}\" uses vague wording (\"{word}\"); give a measurable figure" },
+      percentOnAim: {
+        zh: "“{name}”是一项目标或作用，不是可计算的比率，百分比指标值“{text}”无从衡量；应改为可计算的比率（如“……率”）或写明衡量标准",
+        en: "\"{name}\" states an aim, not a ratio: the percentage target \"{text}\" measures nothing; name a rate that can be computed, or a standard",
+      },
+    },
+  },
+  "indicator.duplicate": {
+    severity: "warning", title: "同一项目指标重复", titleEn: "Indicator repeated in one project", source: `${PRACTICE}：同一项目的指标不重复设置`,
+    messages: {
+      repeats: { zh: "指标“{name}”与 {first} 重复", en: "indicator \"{name}\" repeats {first}" },
+    },
+  },
+  "indicator.name-value-conflict": {
+    severity: "error", title: "指标名称与指标值不一致", titleEn: "Name and target disagree", source: `${PRACTICE}：指标名称与指标值表述一致`,
+    messages: {
+      differs: { zh: "指标名称“{name}”写明{said}，指标值却是“{target}”，两者不一致", en: "the name \"{name}\" says {said} but the target is \"{target}\"" },
+    },
+  },
+  "indicator.spending-as-output": {
+    severity: "warning", title: "资金支出类指标列为产出指标", titleEn: "Spending listed as an output", source: "财预〔2021〕101号：产出指标反映项目提供的产品和服务；预算执行率另行计分",
+    messages: {
+      spending: { zh: "“{name}”衡量的是预算执行（{measure}），不是项目产出；预算执行率已在预算执行情况中计分，产出指标应写项目提供的产品或服务", en: "\"{name}\" measures budget execution ({measure}), not an output; execution is scored in the funds block" },
+    },
+  },
+  "indicator.zero-weight": {
+    severity: "error", title: "指标分值（权重）应大于0", titleEn: "Weight must be above zero", source: `${FORM_10}：各项指标均设分值`,
+    messages: {
+      notPositive: { zh: "分值（权重）{weight}应大于0", en: "weight {weight} must be above zero" },
+      notNumber: { zh: "分值（权重）“{text}”不是数值", en: "weight \"{text}\" is not a number" },
+      empty: { zh: "分值（权重）为空", en: "weight is empty" },
+    },
+  },
+  "indicator.invalid-date": {
+    severity: "error", title: "日期不存在", titleEn: "No such date", source: `${PRACTICE}：时效指标的指标值、完成值应为实际存在的日期`,
+    messages: {
+      target: { zh: "指标值“{text}”不是实际存在的日期（{why}）", en: "the target \"{text}\" is written as a date, but no such day exists ({why})" },
+      actual: { zh: "完成值“{text}”不是实际存在的日期（{why}）", en: "the actual \"{text}\" is written as a date, but no such day exists ({why})" },
+    },
+  },
+  "table.no-unit-column": {
+    severity: "warning", title: "指标表没有计量单位列", titleEn: "No unit column in the indicator table", source: `${PRACTICE}：指标值与计量单位分列填写`,
+    messages: {
+      glued: { zh: "指标表没有计量单位列，{count} 项指标的单位写在指标值中（如“{example}”）；宜将单位单列", en: "no unit column: {count} targets carry their unit inside the value (e.g. \"{example}\"); give the unit its own column" },
+    },
+  },
+  "indicator.missing-explanation": {
+    severity: "error", title: "定量（其他）指标缺少指标值说明", titleEn: "定量（其他） needs an explanation of the value", source: `${TARGET_101}：计算符号为“定量（其他）”时须说明指标值`,
+    messages: {
+      missing: { zh: "计算符号为“定量（其他）”时须填写指标值说明", en: "a 定量（其他） indicator needs an explanation of its value" },
+    },
+  },
+  "indicator.shanxi-cost": {
+    severity: "error", title: "未填成本指标时默认成本指标最多5分", titleEn: "Default cost indicator may score at most 5 points", source: "山西省项目支出绩效自评规定：默认成本指标最多5分",
+    messages: {
+      overMax: { zh: "未填写成本指标时，默认成本指标最多{max}分（当前{weight}分）", en: "with no cost indicator filled in, the default one may carry at most {max} points (has {weight})" },
+    },
+  },
+  "project.missing-category": {
+    severity: "error", title: "缺少产出、效益或满意度指标", titleEn: "Missing output, benefit or satisfaction indicators", source: "财预〔2021〕101号：绩效指标包括产出、效益和满意度指标",
+    messages: {
+      missing: { zh: "项目缺少{category}", en: "the project has no {category} indicators" },
+      output: { zh: "产出指标", en: "output" },
+      benefit: { zh: "效益指标", en: "benefit" },
+      satisfaction: { zh: "满意度指标", en: "satisfaction" },
+    },
+  },
+  "project.weight-sum": {
+    severity: "error", title: "分值合计不符", titleEn: "Weights do not add up", source: `${FORM_10}：预算执行率10分，产出50分、效益30分、满意度10分，合计100分`,
+    messages: {
+      labelOff: { zh: "“{label}”标注{points}分，其下指标分值合计{sum}分", en: "\"{label}\" says {points} points but its indicators total {sum}" },
+      labelOffProfile: { zh: "“{label}”标注{points}分，其下指标分值合计{sum}分；按{profile}，{category}应为{want}分", en: "\"{label}\" says {points} points but its indicators total {sum}; the {profile} profile wants {want} for {category}" },
+      labelProfile: { zh: "“{label}”标注{points}分，其下指标分值合计也是{sum}分；按{profile}，{category}应为{want}分", en: "\"{label}\" says {points} points and its indicators total {sum}; the {profile} profile wants {want} for {category}" },
+      printedTotal: { zh: "合计分值{printed}与各项分值之和{parts}不符", en: "the printed weight total {printed} differs from the parts ({parts})" },
+      printedTotalWant: { zh: "合计分值{printed}与各项分值之和{parts}不符；指标分值应为{want}分", en: "the printed weight total {printed} differs from the parts ({parts}); the indicators should total {want}" },
+      total: { zh: "指标分值合计{sum}分，应为{want}分", en: "indicator weights total {sum}; expected {want}" },
+      category: { zh: "{category}分值合计{sum}分，按{profile}应为{want}分", en: "{category} weights total {sum}; the {profile} profile wants {want}" },
+    },
+  },
+  "score.missing-actual": {
+    severity: "error", title: "自评缺少实际完成值", titleEn: "Self-evaluation row has no actual value", source: `${FORM_10}：逐项填写实际完成值`,
+    messages: {
+      bothEmptyInName: { zh: "年度指标值和实际完成值均为空，得分无从核实；指标值“{figure}”写在了指标名称中，应填入年度指标值栏", en: "target and actual are both empty: the score cannot be verified; the target \"{figure}\" is written into the name: put it in the target column" },
+      bothEmptyScoredInName: { zh: "年度指标值和实际完成值均为空，却得分{score}，得分无从核实；指标值“{figure}”写在了指标名称中，应填入年度指标值栏", en: "target and actual are both empty, yet scored {score}: the score cannot be verified; the target \"{figure}\" is written into the name: put it in the target column" },
+      noActual: { zh: "实际完成值为空，得分无从核实", en: "no actual value: the score cannot be verified" },
+      noActualScored: { zh: "实际完成值为空，却得分{score}，得分无从核实", en: "no actual value, yet scored {score}: the score cannot be verified" },
+      bothEmpty: { zh: "年度指标值和实际完成值均为空，得分无从核实", en: "target and actual are both empty: the score cannot be verified" },
+      bothEmptyScored: { zh: "年度指标值和实际完成值均为空，却得分{score}，得分无从核实", en: "target and actual are both empty, yet scored {score}: the score cannot be verified" },
+    },
+  },
+  "score.actual-not-figure": {
+    severity: "error", title: "定量指标的完成值不是数值", titleEn: "Quantitative target, non-figure actual", source: `${FORM_10}：实际完成值与年度指标值可比`,
+    messages: {
+      notFigure: { zh: "指标值“{target}”是定量指标，完成值“{actual}”却不是数值，得分{score}无从核实", en: "the target \"{target}\" is a figure but the actual \"{actual}\" is not: the score {score} cannot be verified" },
+    },
+  },
+  "score.actual-copies-target": {
+    severity: "warning", title: "完成值照抄指标值或带比较符号", titleEn: "Actual copies the target", source: `${FORM_10}：填写实际完成值`,
+    messages: {
+      copies: { zh: "完成值“{text}”照抄了指标值（含比较符号），应填写实际完成的数值", en: "the actual \"{text}\" copies the target, operator included: give the figure achieved" },
+      comparison: { zh: "完成值“{text}”带有比较符号，应填写实际完成的数值，而不是目标", en: "the actual \"{text}\" carries a comparison sign: give the figure achieved, not a target" },
+    },
+  },
+  "score.exceeds-weight": {
+    severity: "error", title: "得分超过分值", titleEn: "Score above the weight", source: `${FORM_10}：各项得分不超过该项分值`,
+    messages: {
+      above: { zh: "得分{score}超过分值{weight}", en: "score {score} is above the weight {weight}" },
+    },
+  },
+  "score.mismatch": {
+    severity: "warning", title: "得分与计分规则不符", titleEn: "Score differs from the scoring rule", source: `${FORM_10}：按完成比例计分（完成值/指标值×分值）`,
+    messages: {
+      undone: { zh: "得分为满分{score}，但本行文字写明尚未全部完成（“{words}”），完成值与得分需核实", en: "full marks ({score}), yet the row's own text says part is not done (\"{words}\"): check the actual and the score" },
+      empty: { zh: "得分为空，按规则应为{rule}", en: "score is empty; the rule gives {rule}" },
+      differs: { zh: "得分{score}与按规则计算的{rule}不符（完成率{completion}）", en: "entered score {score}, the rule gives {rule} (completion {completion})" },
+      differsMembers: { zh: "得分{score}与按其下 {members} 项明细计算的{rule}不符（平均完成率{completion}）", en: "entered score {score}, its {members} member rows give {rule} (mean completion {completion})" },
+      lateFullMarks: { zh: "完成时间（{actual}）晚于时限（{deadline}），却得满分{score}", en: "finished ({actual}) after the deadline ({deadline}), yet full marks {score}" },
+    },
+  },
+  "score.out-of-band": {
+    severity: "error", title: "定性指标得分不在档次区间内", titleEn: "Qualitative score outside its band", source: `${PRACTICE}：定性指标按达成、部分达成、未达成分档计分`,
+    messages: {
+      outside: { zh: "{reason}（实际完成值“{actual}”）", en: "{reason} (actual \"{actual}\")" },
+    },
+  },
+  "score.missing-reason": {
+    severity: "error", title: "扣分未说明偏差原因", titleEn: "Points lost with no reason given", source: `${FORM_10}：未完成的须说明偏差原因及改进措施`,
+    messages: {
+      noReason: { zh: "得分{score}低于分值{weight}，未填写偏差原因分析及改进措施", en: "score {score} is below the weight {weight} and no reason for the deviation is given" },
+    },
+  },
+  "score.over-achievement": {
+    severity: "warning", title: "实际完成值大幅超过指标值", titleEn: "Actual far beyond the target", source: `${FORM_10}：完成值远超指标值的，说明指标设置是否合理`,
+    messages: {
+      beyond: { zh: "实际完成值超过年度指标值{beyond}（阈值{threshold}），指标值可能设置偏低，可按偏离度调减分值", en: "actual is {beyond} beyond the target (threshold {threshold}): the target may have been set too low" },
+    },
+  },
+  "score.total-mismatch": {
+    severity: "error", title: "总分与各项得分合计不符", titleEn: "Total differs from the sum of the parts", source: `${FORM_10}：总分为各项得分之和`,
+    messages: {
+      noTotal: { zh: "“{label}”行未填写总分（得分），各项得分合计{sum}", en: "the \"{label}\" row gives no total score; the parts add up to {sum}" },
+      parts: { zh: "总分{total}与{scope}合计{sum}不符", en: "total {total} differs from the sum of the {scope}, {sum}" },
+      rules: { zh: "总分{total}与按规则计算的{rule}不符（各项得分未填）", en: "total {total}, the rules give {rule} (no part score is entered)" },
+      indicatorScores: { zh: "各项指标得分", en: "indicator scores" },
+      withExecution: { zh: "各项指标得分与预算执行率得分", en: "indicator scores plus the budget execution score" },
+    },
+  },
+  "score.grade-mismatch": {
+    severity: "error", title: "评价等级与总分不符", titleEn: "Grade does not match the total", source: "财预〔2020〕10号：总分90（含）以上为优，80（含）–90为良，60（含）–80为中，60以下为差",
+    messages: {
+      notAGrade: { zh: "等级“{grade}”不是优、良、中、差之一；总分{total}对应“{want}”", en: "grade \"{grade}\" is not one of 优/良/中/差; a total of {total} is \"{want}\"" },
+      differs: { zh: "等级“{grade}”与总分{total}对应的“{want}”不符", en: "grade \"{grade}\" does not match the total {total}, which is \"{want}\"" },
+    },
+  },
+  "budget.total-mismatch": {
+    severity: "error", title: "年度资金总额与其中各项合计不符", titleEn: "Fund total differs from its parts", source: `${FORM_10}：年度资金总额 = 其中各项之和`,
+    messages: {
+      differs: { zh: "{label}与其中各项合计不符：{columns}", en: "the total row \"{label}\" differs from the sum of its parts: {columns}" },
+      column: { zh: "{column}{total}（其中各项合计{parts}）", en: "{column} {total} (parts {parts})" },
+      initial: { zh: "年初预算数", en: "initial budget" },
+      budget: { zh: "全年预算数", en: "full-year budget (A)" },
+      spent: { zh: "全年执行数", en: "spending (B)" },
+      empty: { zh: "空", en: "empty" },
+    },
+  },
+  "budget.rate-mismatch": {
+    severity: "error", title: "执行率与执行数/预算数不符", titleEn: "Execution rate differs from B/A", source: `${FORM_10}：执行率 = 全年执行数(B) / 全年预算数(A)`,
+    messages: {
+      differs: { zh: "{label}执行率{rate}与执行数/预算数（{spent}/{budget}={computed}）不符", en: "{label}: execution rate {rate} differs from B/A ({spent}/{budget} = {computed})" },
+    },
+  },
+  "budget.score-mismatch": {
+    severity: "warning", title: "预算执行率得分与计分规则不符", titleEn: "Budget execution score differs from the rule", source: `${FORM_10}：预算执行率得分 = 执行率 × 10分`,
+    messages: {
+      differs: { zh: "预算执行率得分{score}与按规则计算的{rule}不符（执行率{rate}×{points}分）", en: "budget execution score {score}, the rule gives {rule} (rate {rate} × {points} points)" },
+      empty: { zh: "预算执行率得分为空，按规则应为{rule}（执行率{rate}×{points}分）", en: "budget execution score is empty; the rule gives {rule} (rate {rate} × {points} points)" },
+    },
+  },
+  "budget.low-execution": {
+    severity: "warning", title: "预算执行率低于90%未说明原因", titleEn: "Execution below 90% with no explanation", source: "四川省部门预算项目支出绩效自评表填报说明：预算执行率未达到90%的需说明原因",
+    messages: {
+      below: { zh: "预算执行率{rate}低于{threshold}，未说明原因", en: "execution rate {rate} is below {threshold} and no reason is given" },
+    },
+  },
+  "budget.zero-budget": {
+    severity: "error", title: "全年预算数为0，无法计算执行率", titleEn: "Budget is zero: no execution rate", source: `${FORM_10}：执行率 = 全年执行数(B) / 全年预算数(A)`,
+    messages: {
+      zero: { zh: "{label}的全年预算数为0，无法计算预算执行率及得分", en: "the full-year budget (A) of {label} is 0: no execution rate or score can be computed" },
+      zeroUnverifiable: { zh: "{label}的全年预算数为0，无法计算预算执行率及得分；{printed}无从核实", en: "the full-year budget (A) of {label} is 0: no execution rate or score can be computed; {printed} cannot be verified" },
+      printedRate: { zh: "执行率（填报{text}）", en: "the rate ({text})" },
+      printedScore: { zh: "得分（填报{text}）", en: "the score ({text})" },
+    },
+  },
+  "budget.execution-unverifiable": {
+    severity: "error", title: "未以数值填写全年执行数，预算执行率无从核实", titleEn: "No figure for the spending: execution cannot be verified", source: `${FORM_10}：填写全年执行数（B），执行率 = B / A`,
+    messages: {
+      notFigure: { zh: "预算执行情况中的全年执行数不是数值（“{said}”），预算执行率及其得分无从核实", en: "the spending (全年执行数) in the funds block is not a figure (\"{said}\"): the execution rate and its score cannot be verified" },
+      blank: { zh: "预算执行情况未填写全年执行数，预算执行率及其得分无从核实", en: "the funds block gives no spending (全年执行数): the execution rate and its score cannot be verified" },
+    },
+  },
+  "budget.adjustment-unexplained": {
+    severity: "warning", title: "预算调整未说明原因", titleEn: "Budget adjustment not explained", source: "四川省部门预算项目支出绩效自评表填报说明：年中发生预算调整的，应单独说明理由",
+    messages: {
+      unexplained: { zh: "年初预算数{initial}与全年预算数（调整后）{budget}不同，未说明预算调整的原因", en: "the initial budget {initial} differs from the adjusted full-year budget {budget} and no reason for the adjustment is given" },
+    },
+  },
+  "form.template-text": {
+    severity: "error", title: "仍是模板的填写说明，未填写内容", titleEn: "Template instructions left in place of content", source: `${FORM_10}：填写自评结论、存在问题和改进措施`,
+    messages: {
+      instructions: { zh: "“{label}”仍是模板的填写说明（“{shown}”），尚未填写", en: "\"{label}\" still holds the template's instructions (\"{shown}\"), not an answer" },
+    },
+  },
+  "project.no-target": {
+    severity: "error", title: "预算项目未设置绩效目标", titleEn: "Budget line has no performance target", source: "财预〔2021〕101号：绩效目标是预算安排的前提，未按要求设定绩效目标的项目不得纳入项目库",
+    messages: {
+      none: { zh: "预算项目 {line} 未找到绩效目标（按项目编码及单位+项目名称均未匹配）", en: "Budget line {line} has no performance target (no match by code, nor by unit and name)" },
+    },
+  },
+  "project.invalid-target": {
+    severity: "error", title: "预算项目的绩效目标有错误", titleEn: "Budget line's target has errors", source: "财预〔2021〕101号：绩效目标须经审核",
+    messages: {
+      errors: { zh: "预算项目 {line} 的绩效目标（{at}）有 {count} 个错误，不计入覆盖", en: "The target of budget line {line} ({at}) has {count} error(s); not counted as covered" },
+    },
+  },
+  "project.name-match-only": {
+    severity: "warning", title: "仅按单位和项目名称匹配", titleEn: "Matched by unit and name only", source: `${PRACTICE}：绩效目标与预算项目按项目编码对应`,
+    messages: {
+      nameOnly: { zh: "预算项目 {line} 仅按单位和项目名称与绩效目标（{at}，编码：{code}）匹配，请核对项目编码", en: "Budget line {line} matched its target ({at}, code: {code}) by unit and name only; check the project code" },
+      noCode: { zh: "无", en: "none" },
+    },
+  },
+  "project.orphan-target": {
+    severity: "warning", title: "绩效目标对应的项目不在预算清单中", titleEn: "Target's project is not on the budget list", source: `${PRACTICE}：绩效目标申报项目与预算系统一致`,
+    messages: {
+      orphan: { zh: "绩效目标 {target} 对应的项目不在预算项目清单中", en: "Target {target} has no project on the budget list" },
+    },
+  },
+  "project.amount-mismatch": {
+    severity: "warning", title: "绩效目标资金与预算金额不符", titleEn: "Target amount differs from the budget", source: `${PRACTICE}：绩效目标表资金总额与预算金额一致（±0.1万元）`,
+    messages: {
+      differs: { zh: "绩效目标 {target} 的资金总额 {amount} 万元与预算金额 {budget} 万元不符（差 {diff} 万元，容差 {tolerance} 万元）", en: "Target {target}: funds total {amount} (10k yuan) differs from the budget amount {budget} by {diff} (tolerance {tolerance})" },
+      differsUnits: { zh: "绩效目标 {target} 的资金总额 {amount} 万元与预算金额 {budget} 万元不符（差 {diff} 万元，容差 {tolerance} 万元），可能混用了元和万元", en: "Target {target}: funds total {amount} (10k yuan) differs from the budget amount {budget} by {diff} (tolerance {tolerance}); yuan and 10k yuan may be mixed up" },
+    },
+  },
+  "project.duplicate-code": {
+    severity: "error", title: "预算清单项目编码重复", titleEn: "Project code repeated on the budget list", source: `${PRACTICE}：项目编码唯一`,
+    messages: {
+      repeated: { zh: "项目编码 {code} 在预算清单中重复，首次出现在 {first}", en: "Project code {code} appears more than once on the budget list; first at {first}" },
+      repeatedZeros: { zh: "项目编码 {code} 在预算清单中重复（{other}，仅前导零不同），首次出现在 {first}", en: "Project code {code} appears more than once on the budget list ({other}, differing only by leading zeros); first at {first}" },
+    },
+  },
+  "project.excluded": {
+    severity: "info", title: "不纳入覆盖率统计", titleEn: "Excluded from coverage", source: `${PRACTICE}：涉密项目、基本支出不设绩效目标`,
+    messages: {
+      excluded: { zh: "预算项目 {line} 不纳入覆盖率统计：{reasons}", en: "Budget line {line} is excluded from coverage: {reasons}" },
+      classified: { zh: "涉密", en: "classified (涉密)" },
+      basic: { zh: "基本支出", en: "basic expenditure (基本支出)" },
+      zero: { zh: "零金额", en: "zero amount" },
+    },
+  },
 } as const satisfies Record<string, Entry>;
 
 /** Every issue code the engine can emit (stable: users and scripts rely on them). */
 export type IssueCode = keyof typeof CATALOG;
 
-const TYPES: readonly IssueType[] = (Object.keys(CATALOG) as IssueCode[]).map((code) => ({ code, ...CATALOG[code] }));
+/**
+ * Phrases several codes share: how a budget line or target is named in a message. Same rules as the
+ * catalog's templates.
+ */
+export const PHRASES = {
+  /** A budget line or target with a name and a code. */
+  line: { zh: "{name}（{code}）", en: "\"{name}\" ({code})" },
+  lineName: { zh: "{name}", en: "\"{name}\"" },
+  lineCode: { zh: "{code}", en: "{code}" },
+  lineUnnamed: { zh: "（无编码无名称）", en: "(no code, no name)" },
+} as const satisfies { readonly [phrase: string]: Template };
+
+/** How lists read in each language: 甲和乙 / a and b, 甲或乙 / a or b, 甲、乙 / a, b. */
+const JOINERS = {
+  and: { zh: "和", en: " and " },
+  or: { zh: "或", en: " or " },
+  enum: { zh: "、", en: ", " },
+} as const satisfies { readonly [joiner: string]: Template };
+
+/** The names of the `{placeholders}` in a template string (a union of string literals; never when none). */
+export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+
+/** A parameter's value: the same text in both languages, or one per language (a fragment built with `text`). */
+export type MessageValue = string | number | Template;
+
+/**
+ * The parameters a template wants: exactly its placeholders, read from the English template (the catalog test
+ * holds the Chinese one to the same set; reading one string keeps type-checking light).
+ */
+export type MessageParams<T extends Template> = { readonly [K in Placeholders<T["en"]>]: MessageValue };
+
+/** The parameter argument of a template: none when it has no placeholder. */
+type ParamArgs<T extends Template> = [Placeholders<T["en"]>] extends [never] ? [] : [params: MessageParams<T>];
+
+/** The variant names of a code's messages. */
+export type MessageVariant<C extends IssueCode> = keyof (typeof CATALOG)[C]["messages"] & string;
+
+type VariantTemplate<C extends IssueCode, V extends MessageVariant<C>> = (typeof CATALOG)[C]["messages"][V] extends Template ? (typeof CATALOG)[C]["messages"][V] : never;
+
+/** A finding's code and its text, ready to spread into a draft. */
+export interface Said<C extends IssueCode = IssueCode> {
+  readonly code: C;
+  readonly message: string;
+  readonly messageEn: string;
+}
+
+/** Literal pieces and placeholder names of one template string, alternating (literal, name, literal, …). */
+const compiled = new Map<string, readonly string[]>();
+
+function pieces(template: string): readonly string[] {
+  let p = compiled.get(template);
+  if (!p) {
+    p = template.split(/\{(\w+)\}/);
+    compiled.set(template, p);
+  }
+  return p;
+}
+
+function valueIn(v: MessageValue | undefined, lang: "zh" | "en"): string {
+  if (v === undefined) return "";
+  return typeof v === "object" ? v[lang] : String(v);
+}
+
+/** Fills one template string: each placeholder takes its value as text (a value holding "{x}" stays "{x}"). */
+function fill(template: string, params: { readonly [name: string]: MessageValue } | undefined, lang: "zh" | "en"): string {
+  const p = pieces(template);
+  if (p.length === 1) return p[0];
+  let out = p[0];
+  for (let k = 1; k < p.length; k += 2) out += valueIn(params?.[p[k]], lang) + p[k + 1];
+  return out;
+}
+
+function render(t: Template, params: { readonly [name: string]: MessageValue } | undefined): Template {
+  return { zh: fill(t.zh, params, "zh"), en: fill(t.en, params, "en") };
+}
+
+function templateOf(code: IssueCode, variant: string): Template {
+  const t = (CATALOG[code]?.messages as { readonly [variant: string]: Template } | undefined)?.[variant];
+  if (!t) throw new Error(`no message ${variant} for issue code ${code}`);
+  return t;
+}
+
+/** A code's message variant, filled: both languages, e.g. to pass on as another message's parameter. */
+export function text<C extends IssueCode, V extends MessageVariant<C>>(code: C, variant: V, ...params: ParamArgs<VariantTemplate<C, V>>): Template {
+  return render(templateOf(code, variant), params[0] as { readonly [name: string]: MessageValue } | undefined);
+}
+
+/** A finding's code with its message in both languages: `emit({ ...say(code, variant, params), sheet, cell })`. */
+export function say<C extends IssueCode, V extends MessageVariant<C>>(code: C, variant: V, ...params: ParamArgs<VariantTemplate<C, V>>): Said<C> {
+  const t = render(templateOf(code, variant), params[0] as { readonly [name: string]: MessageValue } | undefined);
+  return { code, message: t.zh, messageEn: t.en };
+}
+
+/** A shared phrase (PHRASES), filled. */
+export function phrase<P extends keyof typeof PHRASES>(name: P, ...params: ParamArgs<(typeof PHRASES)[P]>): Template {
+  return render(PHRASES[name], params[0] as { readonly [name: string]: MessageValue } | undefined);
+}
+
+/** Joins values in each language: list([a, b], "and") is "a和b" / "a and b". */
+export function list(items: readonly MessageValue[], joiner: keyof typeof JOINERS): Template {
+  const j = JOINERS[joiner];
+  return { zh: items.map((v) => valueIn(v, "zh")).join(j.zh), en: items.map((v) => valueIn(v, "en")).join(j.en) };
+}
+
+/** The placeholder names of a template string, in order of first use (tests compare the two languages). */
+export function placeholdersOf(template: string): string[] {
+  const p = pieces(template);
+  const names: string[] = [];
+  for (let k = 1; k < p.length; k += 2) if (!names.includes(p[k])) names.push(p[k]);
+  return names;
+}
+
+const TYPES: readonly IssueType[] = (Object.keys(CATALOG) as IssueCode[]).map((code) => {
+  const e = CATALOG[code];
+  return { code, severity: e.severity, title: e.title, titleEn: e.titleEn, source: e.source };
+});
 
 const BY_CODE: ReadonlyMap<IssueCode, IssueType> = new Map(TYPES.map((t) => [t.code, t]));
 
@@ -93,6 +549,11 @@ export function issueType(code: IssueCode): IssueType {
   const t = BY_CODE.get(code);
   if (!t) throw new Error(`unknown issue code ${code}`);
   return t;
+}
+
+/** Every message variant of a code, by name (the catalog test reads them all). */
+export function messageTemplates(code: IssueCode): Readonly<Record<string, Template>> {
+  return CATALOG[code].messages;
 }
 
 /** Completes a draft with the catalog's severity and source. */

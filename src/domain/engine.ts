@@ -1,7 +1,7 @@
 /**
  * The engine: grids in, report out. Every front (custom functions, task pane, CLI, browser page) calls this.
  */
-import { makeIssue } from "./catalog";
+import { list, makeIssue, say, text } from "./catalog";
 import { PROJECT_CHECKS, checkContext, walkProject } from "./checks";
 import type { ProjectFacts } from "./checks/types";
 import { a1, parseA1, type Grid } from "./grid";
@@ -252,18 +252,18 @@ function gridLeft(g: Grid): number {
 function notRecognizedIssue(recognitions: readonly SheetRecognition[], grids: readonly Grid[]): Issue {
   const evidence = recognitions.find((r) => r.unrecognized);
   const names = grids.map((g) => g.sheet).filter((n) => n !== "");
-  const looked = names.length === 0 ? "文件中没有工作表" : `查看了 ${names.length} 个工作表（${names.slice(0, 5).join("、")}${names.length > 5 ? " 等" : ""}）`;
-  const lookedEn = names.length === 0 ? "the file has no sheet" : `${names.length} sheet(s) looked at`;
-  const detail = evidence?.unrecognized ? `；${evidence.unrecognized.reason}` : "";
-  const detailEn = evidence?.unrecognized ? `; ${evidence.unrecognized.reasonEn}` : "";
+  const shown = list(names.slice(0, 5), "enum");
+  const looked =
+    names.length === 0
+      ? text("table.not-recognized", "noSheet")
+      : text("table.not-recognized", names.length > 5 ? "sheetsMore" : "sheets", { count: names.length, names: shown });
+  const u = evidence?.unrecognized;
   return makeIssue({
-    code: "table.not-recognized",
+    ...(u ? say("table.not-recognized", "nothingWithEvidence", { looked, evidence: { zh: u.reason, en: u.reasonEn } }) : say("table.not-recognized", "nothing", { looked })),
     sheet: evidence?.sheet ?? grids[0]?.sheet ?? "",
     // The evidence cell, else the grid's own top-left (a used range may start at C5, not A1).
     cell: evidence?.unrecognized?.cell ?? (grids[0] ? a1(gridTop(grids[0]), gridLeft(grids[0])) : "A1"),
     value: "",
-    message: `未识别到绩效目标表、自评表或预算项目清单，未做任何检查（${looked}${detail}）`,
-    messageEn: `No performance target table, self-evaluation or budget list was recognized, so nothing was checked (${lookedEn}${detailEn})`,
   });
 }
 

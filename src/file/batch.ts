@@ -5,7 +5,7 @@
  * (src/cli/check.ts) and the page's worker (src/taskpane/browser/check.worker.ts) call the same functions, so the
  * same files give the same figures, lists and report on both.
  */
-import { makeIssue } from "../domain/catalog";
+import { makeIssue, say } from "../domain/catalog";
 import { checkWorkbook, coverageReport, workbookSummary, type CheckOptions, type WorkbookCheck, type WorkbookSummary } from "../domain/engine";
 import type { BudgetItem, CoverageJson, CoveredItem, TargetItem } from "../domain/coverage";
 import type { Grid } from "../domain/grid";
@@ -211,11 +211,8 @@ export function fileSummary(r: Pick<BatchFile, "check">): WorkbookSummary {
 
 /** What is said under a file's findings when some were not listed. */
 export function truncationLine(t: Truncation): { zh: string; en: string } {
-  const rest = t.total - t.shown;
-  return {
-    zh: `另有 ${rest} 个问题未列出（每个文件最多列出 ${t.shown} 个，错误优先；统计数字包含全部问题）`,
-    en: `${rest} more findings not listed (at most ${t.shown} per file, errors first; the counts include them all)`,
-  };
+  const { message, messageEn } = say("file.findings-not-listed", "more", { rest: t.total - t.shown, shown: t.shown });
+  return { zh: message, en: messageEn };
 }
 
 /** The last row of a file's issues in the report workbook when some were not listed (a note, not a finding). */

@@ -22,6 +22,7 @@
  *   percent ("97.80%", "≥95%", "1,234"), and codes that a number would damage: a leading zero ("007"),
  *   or more than 15 significant digits (20-digit 项目编码).
  */
+import { say } from "../domain/catalog";
 import { parseCsv } from "../domain/csv";
 import type { CellValue, Grid } from "../domain/grid";
 import { WorkbookReadError } from "./grid-convert";
@@ -343,10 +344,8 @@ export function decodeCsvText(bytes: Uint8Array): { text: string; encoding: CsvE
 export function invalidBytesMessage(encoding: CsvEncoding, invalid: InvalidBytes): { message: string; messageEn: string } {
   const name = encoding === "gb18030" ? "GB18030/GBK" : encoding === "big5" ? "Big5" : encoding.toUpperCase();
   const hex = `0x${invalid.byte.toString(16).toUpperCase().padStart(2, "0")}`;
-  return {
-    message: `按 ${name} 读取，有 ${invalid.count} 处字节无法解码（第一处在字节偏移 ${invalid.offset}，${hex}），已替换为 �；请核对该处内容或将文件另存为 UTF-8`,
-    messageEn: `read as ${name}; ${invalid.count} byte sequence(s) could not be decoded (the first at byte offset ${invalid.offset}, ${hex}) and were replaced with �: check the text there or save the file as UTF-8`,
-  };
+  const { message, messageEn } = say("file.invalid-bytes", "undecoded", { encoding: name, count: invalid.count, offset: invalid.offset, byte: hex });
+  return { message, messageEn };
 }
 
 const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;

@@ -3,6 +3,7 @@
  * of a format we do not read, of a file too large or empty, and the notices about bytes that did not decode or text
  * that was cut. No Node built-ins, so the page words each case as `jx check` does.
  */
+import { issueType, say } from "../domain/catalog";
 import { a1, type Grid } from "../domain/grid";
 import type { FileNotice } from "./batch";
 import { invalidBytesMessage, type CsvEncoding, type InvalidBytes } from "./csv-grid";
@@ -76,7 +77,7 @@ export function invalidBytesNotice(grid: Grid, encoding: CsvEncoding, invalid: I
     sheet: grid.sheet,
     ...replacedCell(grid),
     ...invalidBytesMessage(encoding, invalid),
-    source: "常见要求 / common practice：CSV 应为 UTF-8、GB18030/GBK 或 Big5 编码 / a CSV is UTF-8, GB18030/GBK or Big5 text",
+    source: issueType("file.invalid-bytes").source,
   };
 }
 
@@ -84,13 +85,11 @@ export function invalidBytesNotice(grid: Grid, encoding: CsvEncoding, invalid: I
 export function longTextNotice(cut: NonNullable<XlsxContent["cut"]>): FileNotice {
   const { first, count } = cut;
   return {
-    code: "file.long-text",
+    ...say("file.long-text", "cut", { count, cell: first.cell, length: first.length }),
     severity: "warning",
     sheet: first.sheet,
     cell: first.cell,
     value: "",
-    message: `${count} 个单元格的文字过长，已截断并在末尾注明“已截断”；第一个是 ${first.cell}，原长 ${first.length} 个字符`,
-    messageEn: `${count} cell(s) held text too long to keep: cut, each ending with a "cut from" note; the first is ${first.cell}, ${first.length} characters long`,
-    source: "practice: Excel 单元格最多 32767 个字符 / an Excel cell holds at most 32,767 characters",
+    source: issueType("file.long-text").source,
   };
 }

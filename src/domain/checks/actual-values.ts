@@ -5,6 +5,7 @@
  *  - score.actual-copies-target: the 完成值 carries a comparison sign (≥95%) or repeats the 指标值 text
  *    with its operator: a target copied over, not what was achieved.
  */
+import { say } from "../catalog";
 import { fmt2 } from "../scoring/round";
 import type { Check } from "./types";
 
@@ -25,17 +26,11 @@ export const actualValues: Check = {
     if (COMPARISON.test(text)) {
       const same = row.target !== undefined && row.target.text.replace(/\s/g, "") === text.replace(/\s/g, "");
       emit({
-        code: "score.actual-copies-target",
+        ...say("score.actual-copies-target", same ? "copies" : "comparison", { text }),
         sheet: table.sheet,
         cell: actual.address,
         value: text,
         expected: "实际完成的数值",
-        message: same
-          ? `完成值“${text}”照抄了指标值（含比较符号），应填写实际完成的数值`
-          : `完成值“${text}”带有比较符号，应填写实际完成的数值，而不是目标`,
-        messageEn: same
-          ? `the actual "${text}" copies the target, operator included: give the figure achieved`
-          : `the actual "${text}" carries a comparison sign: give the figure achieved, not a target`,
       });
       return;
     }
@@ -49,13 +44,11 @@ export const actualValues: Check = {
     // The target as the row states it, sign and unit columns included ("≤ 30 万元").
     const shown = [row.sign?.text, row.target?.text, row.unit?.text].filter((x) => x && x !== "").join(" ");
     emit({
-      code: "score.actual-not-figure",
+      ...say("score.actual-not-figure", "notFigure", { target: shown, actual: text, score: fmt2(s) }),
       sheet: table.sheet,
       cell: actual.address,
       value: text,
       expected: `与指标值“${shown}”可比的数值`,
-      message: `指标值“${shown}”是定量指标，完成值“${text}”却不是数值，得分${fmt2(s)}无从核实`,
-      messageEn: `the target "${shown}" is a figure but the actual "${text}" is not: the score ${fmt2(s)} cannot be verified`,
     });
   },
 };

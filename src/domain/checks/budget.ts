@@ -3,19 +3,14 @@
  * rows), budget.zero-budget, budget.rate-mismatch (entered 执行率 against B/A, at the precision shown),
  * budget.score-mismatch (entered 得分 against 执行率 × 分值), budget.low-execution (< 90 % with no reason).
  */
+import { list, say, text, type MessageValue } from "../catalog";
 import type { FundsRow, Ref } from "../tables/model";
 import { rateAgrees, readingText, scoreAgrees } from "../scoring/compare";
-import { checkFundsTotal, executionRate, refNumber, scoreExecution, type FundsColumn } from "../scoring/execution";
+import { checkFundsTotal, executionRate, refNumber, scoreExecution } from "../scoring/execution";
 import { fmt2, fmtPercent } from "../scoring/round";
 import { isNotApplicableMark, readNumber } from "../value/number";
 import type { Check } from "./types";
 import { isTemplateInstruction } from "./instructions";
-
-const COLUMN_NAMES: Readonly<Record<FundsColumn, readonly [string, string]>> = {
-  initial: ["年初预算数", "initial budget"],
-  budget: ["全年预算数", "full-year budget (A)"],
-  spent: ["全年执行数", "spending (B)"],
-};
 
 function fmtAmount(n: number): string {
   return String(Number(n.toPrecision(12)));
@@ -49,17 +44,15 @@ export const budget: Check = {
     const off = totalRow ? checkFundsTotal(funds, profile.amountTolerance).filter((c) => !c.agrees) : [];
     if (totalRow && off.length > 0) {
       const first = off[0];
-      const said = (c: (typeof off)[number]): string => (c.totalRef && c.totalRef.text.trim() !== "" ? fmtAmount(c.total) : "空");
-      const zh = off.map((c) => `${COLUMN_NAMES[c.column][0]}${said(c)}（其中各项合计${fmtAmount(c.partsSum)}）`).join("、");
-      const en = off.map((c) => `${COLUMN_NAMES[c.column][1]} ${said(c) === "空" ? "empty" : said(c)} (parts ${fmtAmount(c.partsSum)})`).join(", ");
+      const said = (c: (typeof off)[number]): MessageValue =>
+        c.totalRef && c.totalRef.text.trim() !== "" ? fmtAmount(c.total) : text("budget.total-mismatch", "empty");
+      const columns = off.map((c) => text("budget.total-mismatch", "column", { column: text("budget.total-mismatch", c.column), total: said(c), parts: fmtAmount(c.partsSum) }));
       emit({
-        code: "budget.total-mismatch",
+        ...say("budget.total-mismatch", "differs", { label: rowLabel(totalRow), columns: list(columns, "enum") }),
         sheet,
         cell: (first.totalRef ?? totalRow.label).address,
         value: first.totalRef?.text ?? "",
         expected: off.map((c) => fmtAmount(c.partsSum)).join(" / "),
-        message: `${rowLabel(totalRow)}与其中各项合计不符：${zh}`,
-        messageEn: `the total row differs from the sum of its parts: ${en}`,
       });
     }
 
@@ -73,13 +66,11 @@ export const budget: Check = {
       const explained = funds.rows.some((r) => hasReason(r.reason));
       if (a0 !== undefined && a !== undefined && a0 > 0 && Math.abs(a - a0) > profile.amountTolerance + 1e-9 && !explained) {
         emit({
-          code: "budget.adjustment-unexplained",
+          ...say("budget.adjustment-unexplained", "unexplained", { initial: fmtAmount(a0), budget: fmtAmount(a) }),
           sheet,
           cell: totalRow.budget.address,
           value: totalRow.budget.text,
           expected: "调整原因",
-          message: `年初预算数${fmtAmount(a0)}与全年预算数（调整后）${fmtAmount(a)}不同，未说明预算调整的原因`,
-          messageEn: `the initial budget ${fmtAmount(a0)} differs from the adjusted full-year budget ${fmtAmount(a)} and no reason for the adjustment is given`,
         });
       }
     }
@@ -96,13 +87,17 @@ export const budget: Check = {
       if (!rate.ok) continue;
       if (rateAgrees(rate.rate, reading)) continue;
       emit({
-        code: "budget.rate-mismatch",
+        ...say("budget.rate-mismatch", "differs", {
+          label: rowLabel(row),
+          rate: readingText(reading),
+          spent: fmtAmount(b as number),
+          budget: fmtAmount(a as number),
+          computed: fmtPercent(rate.rate),
+        }),
         sheet,
         cell: row.rate.address,
         value: row.rate.text,
         expected: fmtPercent(rate.rate),
-        message: `${rowLabel(row)}执行率${readingText(reading)}与执行数/预算数（${fmtAmount(b as number)}/${fmtAmount(a as number)}=${fmtPercent(rate.rate)}）不符`,
-        messageEn: `${rowLabel(row)}: execution rate ${readingText(reading)} differs from B/A (${fmtAmount(b as number)}/${fmtAmount(a as number)} = ${fmtPercent(rate.rate)})`,
       });
     }
 
@@ -112,24 +107,18 @@ export const budget: Check = {
     if (!ex.rate.ok) {
       if (ex.rate.cause === "zero-budget") {
         // One finding that names what follows from it: the printed 执行率 and 得分 cannot be verified.
-        const printed: string[] = [];
-        const printedEn: string[] = [];
-        if (row.rate && row.rate.text.trim() !== "") {
-          printed.push(`执行率（填报${row.rate.text}）`);
-          printedEn.push(`the rate (${row.rate.text})`);
-        }
-        if (row.score && row.score.text.trim() !== "") {
-          printed.push(`得分（填报${row.score.text}）`);
-          printedEn.push(`the score (${row.score.text})`);
-        }
+        const printed: MessageValue[] = [];
+        if (row.rate && row.rate.text.trim() !== "") printed.push(text("budget.zero-budget", "printedRate", { text: row.rate.text }));
+        if (row.score && row.score.text.trim() !== "") printed.push(text("budget.zero-budget", "printedScore", { text: row.score.text }));
+        const label = rowLabel(row);
         emit({
-          code: "budget.zero-budget",
+          ...(printed.length
+            ? say("budget.zero-budget", "zeroUnverifiable", { label, printed: list(printed, "and") })
+            : say("budget.zero-budget", "zero", { label })),
           sheet,
           cell: (row.budget ?? row.label).address,
           value: row.budget?.text ?? "",
           expected: "> 0",
-          message: `${rowLabel(row)}的全年预算数为0，无法计算预算执行率及得分${printed.length ? `；${printed.join("和")}无从核实` : ""}`,
-          messageEn: `the full-year budget (A) is 0: no execution rate or score can be computed${printedEn.length ? `; ${printedEn.join(" and ")} cannot be verified` : ""}`,
         });
       }
       return;
@@ -140,8 +129,7 @@ export const budget: Check = {
     // Budget 得分 = 执行率 × 分值.
     const scoreRefs = funds.rows.some((r) => r.score !== undefined);
     const entered = ex.enteredScore;
-    const formula = `执行率${fmtPercent(rate)}×${fmt2(ex.points)}分`;
-    const formulaEn = `rate ${fmtPercent(rate)} × ${fmt2(ex.points)} points`;
+    const formula = { rule: fmt2(score), rate: fmtPercent(rate), points: fmt2(ex.points) };
     // Forms that print the rate rounded often score that printed rate (real table 16: 49.88 % shown as 50 %,
     // 10 × 50 % = 5): a score that follows the rate as printed, where the printed rate is right, is right.
     const printedRate = row.rate ? readNumber(row.rate.value, row.rate.numberFormat) : undefined;
@@ -150,24 +138,20 @@ export const budget: Check = {
     if (entered !== undefined) {
       if (!scoreAgrees(score, entered, profile.scoreTolerance) && !(printedScore !== undefined && scoreAgrees(printedScore, entered, profile.scoreTolerance))) {
         emit({
-          code: "budget.score-mismatch",
+          ...say("budget.score-mismatch", "differs", { score: fmt2(entered), ...formula }),
           sheet,
           cell: (row.score as Ref).address,
           value: (row.score as Ref).text,
           expected: fmt2(score),
-          message: `预算执行率得分${fmt2(entered)}与按规则计算的${fmt2(score)}不符（${formula}）`,
-          messageEn: `budget execution score ${fmt2(entered)}, the rule gives ${fmt2(score)} (${formulaEn})`,
         });
       }
     } else if (table.kind === "self-evaluation" && (row.score ? row.score.text.trim() === "" : scoreRefs)) {
       emit({
-        code: "budget.score-mismatch",
+        ...say("budget.score-mismatch", "empty", formula),
         sheet,
         cell: (row.score ?? row.label).address,
         value: row.score?.text ?? "",
         expected: fmt2(score),
-        message: `预算执行率得分为空，按规则应为${fmt2(score)}（${formula}）`,
-        messageEn: `budget execution score is empty; the rule gives ${fmt2(score)} (${formulaEn})`,
       });
     }
 
@@ -176,13 +160,11 @@ export const budget: Check = {
       const explained = funds.rows.some((r) => hasReason(r.reason));
       if (!explained) {
         emit({
-          code: "budget.low-execution",
+          ...say("budget.low-execution", "below", { rate: fmtPercent(rate), threshold: fmtPercent(profile.lowExecutionThreshold) }),
           sheet,
           cell: (row.rate ?? row.reason ?? row.spent ?? row.label).address,
           value: row.rate?.text ?? fmtPercent(rate),
           expected: `≥ ${fmtPercent(profile.lowExecutionThreshold)}，或说明原因`,
-          message: `预算执行率${fmtPercent(rate)}低于${fmtPercent(profile.lowExecutionThreshold)}，未说明原因`,
-          messageEn: `execution rate ${fmtPercent(rate)} is below ${fmtPercent(profile.lowExecutionThreshold)} and no reason is given`,
         });
       }
     }

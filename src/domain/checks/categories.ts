@@ -1,4 +1,5 @@
 /** V2: 一级/二级 inside the framework (and 满意度 indicators under 满意度); V3: 产出, 效益 and 满意度 all present. */
+import { say, text, type MessageValue } from "../catalog";
 import type { IssueDraft } from "../issues";
 import { compactLabel } from "../text";
 import type { Check } from "./types";
@@ -8,6 +9,14 @@ interface Seen {
   readonly reported: Set<string>;
   /** 一级 categories the project has rows in. */
   readonly present: Set<string>;
+}
+
+/** A 一级 category as a message names it: 产出指标 / output (the catalog's words), else as the profile spells it. */
+function categoryName(cat: string): MessageValue {
+  if (cat === "产出指标") return text("project.missing-category", "output");
+  if (cat === "效益指标") return text("project.missing-category", "benefit");
+  if (cat === "满意度指标") return text("project.missing-category", "satisfaction");
+  return cat;
 }
 
 export const categories: Check<Seen> = {
@@ -28,56 +37,46 @@ export const categories: Check<Seen> = {
     if (c.countsAs) present.add(c.countsAs);
     if (row.level1 && row.level1.text && !c.level1Known) {
       once(`1:${compactLabel(row.level1.text)}`, {
-        code: "indicator.unknown-category",
+        ...say("indicator.unknown-category", "level1", { text: row.level1.text }),
         sheet: table.sheet,
         cell: row.level1.address,
         value: row.level1.text,
         expected: Object.keys(hierarchy).join("/"),
-        message: `一级指标“${row.level1.text}”不在指标体系内`,
-        messageEn: `level-1 indicator "${row.level1.text}" is not in the framework`,
       });
     }
     if (row.level2 && row.level2.text && !c.level2Known) {
       once(`2:${c.level2}`, {
-        code: "indicator.unknown-category",
+        ...say("indicator.unknown-category", "level2", { text: row.level2.text }),
         sheet: table.sheet,
         cell: row.level2.address,
         value: row.level2.text,
         expected: c.level1Known && c.level1 ? (hierarchy[c.level1] ?? []).join("/") : undefined,
-        message: `二级指标“${row.level2.text}”不在指标体系内`,
-        messageEn: `level-2 indicator "${row.level2.text}" is not in the framework`,
       });
     } else if (row.level2 && c.level2Misplaced && c.level2Owner) {
       once(`m:${c.level1}:${c.level2}`, {
-        code: "indicator.unknown-category",
+        ...say("indicator.unknown-category", "level2Owned", { level2: `${c.level2}`, framework: c.level2OwnerSource ?? "", owner: c.level2Owner, level1: c.level1 ?? "" }),
         sheet: table.sheet,
         cell: row.level2.address,
         value: row.level2.text,
         expected: c.level2Owner,
-        message: `二级指标“${c.level2}”是${c.level2OwnerSource ?? ""}中“${c.level2Owner}”下的二级指标，不应放在“${c.level1 ?? ""}”下`,
-        messageEn: `level-2 "${c.level2}" belongs under "${c.level2Owner}" (${c.level2OwnerSource ?? ""}), not under "${c.level1 ?? ""}"`,
       });
     } else if (row.level2 && c.level2Misplaced) {
       once(`m:${c.level1}:${c.level2}`, {
-        code: "indicator.unknown-category",
+        ...say("indicator.unknown-category", "level2Misplaced", { level2: row.level2.text, level1: c.level1 ?? "" }),
         sheet: table.sheet,
         cell: row.level2.address,
         value: row.level2.text,
         expected: c.level1 ? (hierarchy[c.level1] ?? []).join("/") : undefined,
-        message: `二级指标“${row.level2.text}”不属于一级指标“${c.level1 ?? ""}”`,
-        messageEn: `level-2 "${row.level2.text}" does not belong under "${c.level1 ?? ""}"`,
       });
     }
     const name = row.name ? compactLabel(row.name.text) : "";
     if (name.includes("满意度") && (c.level1Known || c.level1Inferred) && c.level1 !== "满意度指标" && c.countsAs !== "满意度指标" && row.name) {
       emit({
-        code: "indicator.unknown-category",
+        ...say("indicator.unknown-category", "satisfaction", { name: row.name.text, under: c.level2 ?? c.level1 ?? "" }),
         sheet: table.sheet,
         cell: row.name.address,
         value: row.name.text,
         expected: "满意度指标",
-        message: `满意度指标“${row.name.text}”放在了“${c.level2 ?? c.level1 ?? ""}”下，应归入满意度指标`,
-        messageEn: `satisfaction indicator "${row.name.text}" is filed under "${c.level2 ?? c.level1 ?? ""}"`,
       });
     }
   },
@@ -90,13 +89,11 @@ export const categories: Check<Seen> = {
       if (present.has(cat)) continue;
       const isSatisfaction = cat === "满意度指标";
       emit({
-        code: "project.missing-category",
+        ...say("project.missing-category", "missing", { category: categoryName(cat) }),
         sheet: table.sheet,
         cell: anchor?.address ?? table.range.split(":")[0],
         value: project.info.name?.text ?? "",
         expected: cat,
-        message: `项目缺少${cat}`,
-        messageEn: `the project has no ${cat === "产出指标" ? "output" : cat === "效益指标" ? "benefit" : "satisfaction"} indicators`,
         ...(isSatisfaction ? { severity: profile.missingSatisfactionSeverity } : {}),
       });
     }

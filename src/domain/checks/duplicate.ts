@@ -1,4 +1,5 @@
 /** The same indicator twice in one project (same 二级 and 三级 name). */
+import { say } from "../catalog";
 import type { Ref } from "../tables/model";
 import { compactLabel } from "../text";
 import type { Check } from "./types";
@@ -19,13 +20,11 @@ export const duplicate: Check<Map<string, Ref>> = {
     }
     const first = firstRef.address;
     emit({
-      code: "indicator.duplicate",
+      ...say("indicator.duplicate", "repeats", { name: row.name.text, first }),
       sheet: table.sheet,
       cell: row.name.address,
       value: row.name.text,
       expected: first,
-      message: `指标“${row.name.text}”与 ${first} 重复`,
-      messageEn: `indicator "${row.name.text}" repeats ${first}`,
     });
   },
 };

@@ -4,6 +4,7 @@
  * The 预算执行率 and its 10 points cannot be verified; a reviewer sends the form back for the figures.
  * One finding for the block, at the total row's 执行数 cell (else the block's first row).
  */
+import { say } from "../catalog";
 import { a1 } from "../grid";
 import { refNumber } from "../scoring/execution";
 import type { Ref } from "../tables/model";
@@ -31,17 +32,11 @@ export const executionUnverifiable: Check = {
     const cell = row.spent?.address ?? (spentCol !== undefined ? a1(row.label.row, spentCol) : row.label.address);
     const said = funds.rows.map((r) => r.spent?.text.trim() ?? "").find((t) => t !== "");
     emit({
-      code: "budget.execution-unverifiable",
+      ...(said ? say("budget.execution-unverifiable", "notFigure", { said: said.length > 40 ? `${said.slice(0, 40)}…` : said }) : say("budget.execution-unverifiable", "blank")),
       sheet: table.sheet,
       cell,
       value: row.spent?.text ?? "",
       expected: "全年执行数（数值）",
-      message: said
-        ? `预算执行情况中的全年执行数不是数值（“${said.length > 40 ? `${said.slice(0, 40)}…` : said}”），预算执行率及其得分无从核实`
-        : "预算执行情况未填写全年执行数，预算执行率及其得分无从核实",
-      messageEn: said
-        ? "the spending (全年执行数) in the funds block is not a figure: the execution rate and its score cannot be verified"
-        : "the funds block gives no spending (全年执行数): the execution rate and its score cannot be verified",
     });
   },
 };

@@ -3,6 +3,7 @@
  * 指标值 gives another figure in the same unit (">=98%", real table 17). One of the two is wrong; the reviewer
  * asks which. Names that repeat the value, or state a figure in another unit (a count beside a rate), pass.
  */
+import { say } from "../catalog";
 import { parseValue } from "../value/parse";
 import type { Check } from "./types";
 
@@ -46,13 +47,11 @@ export const nameValue: Check = {
     }
     if (!conflict) return;
     emit({
-      code: "indicator.name-value-conflict",
+      ...say("indicator.name-value-conflict", "differs", { name, said: `${conflict.figure}${conflict.unit}`, target: row.target.text }),
       sheet: table.sheet,
       cell: row.target.address,
       value: row.target.text,
       expected: `${conflict.figure}${conflict.unit}`,
-      message: `指标名称“${name}”写明${conflict.figure}${conflict.unit}，指标值却是“${row.target.text}”，两者不一致`,
-      messageEn: `the name "${name}" says ${conflict.figure}${conflict.unit} but the target is "${row.target.text}"`,
     });
   },
 };

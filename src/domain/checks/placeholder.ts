@@ -1,4 +1,5 @@
 /** V7: template placeholders (`**`, `XX`, `指标2:`) left in a name or value, or a bare "……" row with a score. */
+import { say } from "../catalog";
 import type { Profile } from "../profiles/types";
 import { cleanText } from "../text";
 import type { Check } from "./types";
@@ -53,24 +54,20 @@ export const placeholder: Check = {
       const valueFilled = row.target !== undefined && row.target.text !== "" && !isPlaceholderText(row.target.text, profile);
       if (k === 0 && valueFilled && !isBarePlaceholder(ref.text, profile)) {
         emit({
-          code: "indicator.placeholder",
+          ...say("indicator.placeholder", "hintInName", { name: ref.text, target: row.target?.text ?? "" }),
           severity: "warning",
           sheet: table.sheet,
           cell: ref.address,
           value: ref.text,
           expected: hintRemoved(ref.text),
-          message: `指标名称“${ref.text}”中仍留有模板提示，指标值已填写为“${row.target?.text ?? ""}”，请删去名称中的提示`,
-          messageEn: `the name "${ref.text}" still carries the template's hint; the target is filled in ("${row.target?.text ?? ""}"): remove the hint from the name`,
         });
         break;
       }
       emit({
-        code: "indicator.placeholder",
+        ...say("indicator.placeholder", "unfilled", { text: ref.text }),
         sheet: table.sheet,
         cell: ref.address,
         value: ref.text,
-        message: `“${ref.text}”是模板占位内容，尚未填写`,
-        messageEn: `"${ref.text}" is a template placeholder that was never filled in`,
       });
       break;
     }
@@ -78,12 +75,10 @@ export const placeholder: Check = {
       const ref = row.name ?? row.weight ?? row.score;
       if (ref && !isPlaceholderText(ref.text, profile)) {
         emit({
-          code: "indicator.placeholder",
+          ...say("indicator.placeholder", "scoredTemplateRow"),
           sheet: table.sheet,
           cell: ref.address,
           value: ref.text,
-          message: "空白模板行却有分值或得分",
-          messageEn: "an empty template row carries a weight or score",
         });
       }
     }

@@ -1,17 +1,12 @@
 /** V1: every 三级 row has 一级, 二级, 名称 and 指标值 (and 计算符号 where the table has that column). */
+import { say, text } from "../catalog";
 import type { Ref } from "../tables/model";
 import { a1 } from "../grid";
 import type { Check } from "./types";
 import { targetInName } from "./name-value";
 
+/** The required fields; the catalog names each (indicator.missing-field's variants of the same names). */
 type Field = "level1" | "level2" | "name" | "sign" | "target";
-const LABEL: Record<Field, [string, string]> = {
-  level1: ["一级指标", "level-1 indicator"],
-  level2: ["二级指标", "level-2 indicator"],
-  name: ["三级指标名称", "indicator name"],
-  sign: ["计算符号（指标性质）", "direction sign"],
-  target: ["指标值", "target value"],
-};
 
 /** An empty or absent cell. */
 function empty(ref: Ref | undefined): boolean {
@@ -46,16 +41,15 @@ export const requiredFields: Check<Columns> = {
     if (row.placeholder || row.notApplicable) return;
     const cols = table.columns;
     const missing = (f: Field, ref: Ref | undefined, col: number): void => {
+      const field = text("indicator.missing-field", f);
       // An empty 指标值 whose figure is written into the name ("…完成率100%"): say where it is.
-      const inName = f === "target" && row.name ? targetInName(row.name.text) : undefined;
+      const figure = f === "target" && row.name ? targetInName(row.name.text) : undefined;
       emit({
-        code: "indicator.missing-field",
+        ...(figure ? say("indicator.missing-field", "emptyInName", { field, figure }) : say("indicator.missing-field", "empty", { field })),
         sheet: table.sheet,
         cell: ref?.address ?? a1(row.row, col),
         value: "",
-        expected: LABEL[f][0],
-        message: inName ? `${LABEL[f][0]}为空（必填项）；“${inName}”写在了指标名称中，应填入指标值栏` : `${LABEL[f][0]}为空（必填项）`,
-        messageEn: inName ? `${LABEL[f][1]} is empty (required); "${inName}" is written into the name: put it in the target column` : `${LABEL[f][1]} is empty (required)`,
+        expected: field.zh,
       });
     };
     if (has.has1 && empty(row.level1)) missing("level1", row.level1, cols.level1 as number);

@@ -2,6 +2,7 @@
  * 总分 and 自评等级 (rules.md §4.6): score.total-mismatch (the entered total against the sum of the entered
  * parts, ±tolerance) and score.grade-mismatch (the entered grade against the grade of the total; 良 = 良好).
  */
+import { say, text } from "../catalog";
 import { scoreAgrees } from "../scoring/compare";
 import { grade as gradeOf } from "../scoring/grade";
 import { fmt2 } from "../scoring/round";
@@ -29,40 +30,33 @@ export const scoreTotals: Check = {
       ps.enteredPartsTotal !== undefined
     ) {
       emit({
-        code: "score.total-mismatch",
+        ...say("score.total-mismatch", "noTotal", { label: project.total.label.text, sum: fmt2(ps.enteredPartsTotal) }),
         sheet: table.sheet,
         cell: totalRef?.address ?? a1(project.total.label.row, scoreCol),
         value: "",
         expected: fmt2(ps.enteredPartsTotal),
-        message: `“${project.total.label.text}”行未填写总分（得分），各项得分合计${fmt2(ps.enteredPartsTotal)}`,
-        messageEn: `the "${project.total.label.text}" row gives no total score; the parts add up to ${fmt2(ps.enteredPartsTotal)}`,
       });
     }
     if (totalRef && ps.enteredTotal !== undefined) {
-      const scope = ps.totalIncludesExecution && ps.execution ? "各项指标得分与预算执行率得分" : "各项指标得分";
-      const scopeEn = ps.totalIncludesExecution && ps.execution ? "indicator scores plus the budget execution score" : "indicator scores";
+      const scope = text("score.total-mismatch", ps.totalIncludesExecution && ps.execution ? "withExecution" : "indicatorScores");
       if (ps.enteredPartsTotal !== undefined) {
         if (!scoreAgrees(ps.enteredPartsTotal, ps.enteredTotal, tol)) {
           emit({
-            code: "score.total-mismatch",
+            ...say("score.total-mismatch", "parts", { total: fmt2(ps.enteredTotal), scope, sum: fmt2(ps.enteredPartsTotal) }),
             sheet: table.sheet,
             cell: totalRef.address,
             value: totalRef.text,
             expected: fmt2(ps.enteredPartsTotal),
-            message: `总分${fmt2(ps.enteredTotal)}与${scope}合计${fmt2(ps.enteredPartsTotal)}不符`,
-            messageEn: `total ${fmt2(ps.enteredTotal)} differs from the sum of the ${scopeEn}, ${fmt2(ps.enteredPartsTotal)}`,
           });
         }
       } else if (ps.complete && ps.total !== undefined && !scoreAgrees(ps.total, ps.enteredTotal, tol)) {
         // No part is entered: compare with the rules' total.
         emit({
-          code: "score.total-mismatch",
+          ...say("score.total-mismatch", "rules", { total: fmt2(ps.enteredTotal), rule: fmt2(ps.total) }),
           sheet: table.sheet,
           cell: totalRef.address,
           value: totalRef.text,
           expected: fmt2(ps.total),
-          message: `总分${fmt2(ps.enteredTotal)}与按规则计算的${fmt2(ps.total)}不符（各项得分未填）`,
-          messageEn: `total ${fmt2(ps.enteredTotal)}, the rules give ${fmt2(ps.total)} (no part score is entered)`,
         });
       }
     }
@@ -75,23 +69,19 @@ export const scoreTotals: Check = {
       if (g && g.ok) {
         if (ps.enteredGradeNormalized === undefined) {
           emit({
-            code: "score.grade-mismatch",
+            ...say("score.grade-mismatch", "notAGrade", { grade: gradeRef.text, total: fmt2(basis as number), want: g.grade }),
             sheet: table.sheet,
             cell: gradeRef.address,
             value: gradeRef.text,
             expected: g.grade,
-            message: `等级“${gradeRef.text}”不是优、良、中、差之一；总分${fmt2(basis as number)}对应“${g.grade}”`,
-            messageEn: `grade "${gradeRef.text}" is not one of 优/良/中/差; a total of ${fmt2(basis as number)} is "${g.grade}"`,
           });
         } else if (ps.enteredGradeNormalized !== g.grade) {
           emit({
-            code: "score.grade-mismatch",
+            ...say("score.grade-mismatch", "differs", { grade: gradeRef.text, total: fmt2(basis as number), want: g.grade }),
             sheet: table.sheet,
             cell: gradeRef.address,
             value: gradeRef.text,
             expected: g.grade,
-            message: `等级“${gradeRef.text}”与总分${fmt2(basis as number)}对应的“${g.grade}”不符`,
-            messageEn: `grade "${gradeRef.text}" does not match the total ${fmt2(basis as number)}, which is "${g.grade}"`,
           });
         }
       }

@@ -1,4 +1,5 @@
 /** V19 (山西): when no 成本指标 was filled in, the default cost indicator may score at most N points. */
+import { say } from "../catalog";
 import { isCostRow } from "../tables/category";
 import type { Check } from "./types";
 
@@ -17,13 +18,11 @@ export const shanxiCost: Check = {
       const w = r.weightNumber;
       if (w !== undefined && w > max && r.weight) {
         emit({
-          code: "indicator.shanxi-cost",
+          ...say("indicator.shanxi-cost", "overMax", { max, weight: w }),
           sheet: table.sheet,
           cell: r.weight.address,
           value: r.weight.text,
           expected: `≤${max}`,
-          message: `未填写成本指标时，默认成本指标最多${max}分（当前${w}分）`,
-          messageEn: `with no cost indicator filled in, the default one may carry at most ${max} points (has ${w})`,
         });
       }
     }

@@ -3,6 +3,7 @@
  * measure budget execution (预算执行率, scored in the funds block, rules.md §4.2), not what the project produced:
  * under 产出指标 they count the execution twice and crowd out a real output.
  */
+import { say } from "../catalog";
 import { compactLabel } from "../text";
 import type { Check } from "./types";
 
@@ -19,13 +20,11 @@ export const spendingOutput: Check = {
     const m = SPENDING.exec(name);
     if (!m) return;
     emit({
-      code: "indicator.spending-as-output",
+      ...say("indicator.spending-as-output", "spending", { name: row.name.text, measure: m[0] }),
       sheet: table.sheet,
       cell: row.name.address,
       value: row.name.text,
       expected: "产出指标：项目提供的产品或服务",
-      message: `“${row.name.text}”衡量的是预算执行（${m[0]}），不是项目产出；预算执行率已在预算执行情况中计分，产出指标应写项目提供的产品或服务`,
-      messageEn: `"${row.name.text}" measures budget execution (${m[0]}), not an output; execution is scored in the funds block`,
     });
   },
 };

@@ -4,6 +4,7 @@
  * A sheet check (the check protocol, types.ts) over the sheet's rows: the cells right of, or under, a narrative
  * label; one finding per such cell.
  */
+import { say } from "../catalog";
 import { a1, type CellValue, type Grid } from "../grid";
 import type { IssueDraft } from "../issues";
 import { isTemplateInstruction } from "./instructions";
@@ -48,12 +49,10 @@ const templateText: SheetCheck = {
       if (!label) continue;
       const shown = t.length > 60 ? `${t.slice(0, 60)}…` : t;
       emit({
-        code: "form.template-text",
+        ...say("form.template-text", "instructions", { label: label.replace(/[:：]$/, ""), shown }),
         sheet: grid.sheet,
         cell: a1(grid.top + r, grid.left + c),
         value: t,
-        message: `“${label.replace(/[:：]$/, "")}”仍是模板的填写说明（“${shown}”），尚未填写`,
-        messageEn: `"${label.replace(/[:：]$/, "")}" still holds the template's instructions, not an answer`,
       });
     }
   },

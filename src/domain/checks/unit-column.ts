@@ -5,6 +5,7 @@
  * One finding per table, at the 指标值 header, naming an example. [U] no template text confirms the column is
  * required on every form: a warning.
  */
+import { say } from "../catalog";
 import { a1 } from "../grid";
 import type { Check } from "./types";
 
@@ -25,13 +26,11 @@ export const unitColumn: Check<{ example?: string; count: number }> = {
     if (table.columns.unit !== undefined || table.projects[0] !== project) return;
     if (seen.count < 2 || table.columns.target === undefined) return;
     emit({
-      code: "table.no-unit-column",
+      ...say("table.no-unit-column", "glued", { count: seen.count, example: seen.example ?? "" }),
       sheet: table.sheet,
       cell: a1(table.headerRow, table.columns.target),
       value: seen.example ?? "",
       expected: "计量单位列",
-      message: `指标表没有计量单位列，${seen.count} 项指标的单位写在指标值中（如“${seen.example ?? ""}”）；宜将单位单列`,
-      messageEn: `no unit column: ${seen.count} targets carry their unit inside the value (e.g. "${seen.example ?? ""}"); give the unit its own column`,
     });
   },
 };

@@ -1,4 +1,5 @@
 /** V16: vague wording (有所提高, 明显, 进一步 …) where a figure is expected. */
+import { say } from "../catalog";
 import { compactLabel } from "../text";
 import type { Check } from "./types";
 
@@ -49,25 +50,21 @@ export const vague: Check = {
     // A boilerplate target that is the whole value ("有效", "优良中低差", "明显改善"): nothing to measure.
     if (BOILERPLATE.has(t)) {
       emit({
-        code: "indicator.vague",
+        ...say("indicator.vague", "boilerplate", { text: ref.text }),
         sheet: table.sheet,
         cell: ref.address,
         value: ref.text,
-        message: `指标值“${ref.text}”是笼统的套话，无法据以衡量完成情况；应写明可衡量的标准或数值`,
-        messageEn: `the target "${ref.text}" is boilerplate with nothing to measure; give a measurable standard or figure`,
       });
       return;
     }
     // "≥95%" on an aim ("改善群众生活环境"): a figure, but of nothing that can be counted.
     if (row.name && facts.target(i).unit === "%" && percentOnAim(row.name.text)) {
       emit({
-        code: "indicator.vague",
+        ...say("indicator.vague", "percentOnAim", { name: row.name.text, text: ref.text }),
         sheet: table.sheet,
         cell: ref.address,
         value: ref.text,
         expected: "可计算的比率（……率）或可衡量的标准",
-        message: `“${row.name.text}”是一项目标或作用，不是可计算的比率，百分比指标值“${ref.text}”无从衡量；应改为可计算的比率（如“……率”）或写明衡量标准`,
-        messageEn: `"${row.name.text}" states an aim, not a ratio: the percentage target "${ref.text}" measures nothing; name a rate that can be computed, or a standard`,
       });
       return;
     }
@@ -75,12 +72,10 @@ export const vague: Check = {
     const word = profile.vagueWords.find((w) => t.includes(w));
     if (!word) return;
     emit({
-      code: "indicator.vague",
+      ...say("indicator.vague", "vagueWord", { text: ref.text, word }),
       sheet: table.sheet,
       cell: ref.address,
       value: ref.text,
-      message: `指标值“${ref.text}”含模糊表述“${word}”，宜改为可衡量的数值`,
-      messageEn: `target "${ref.text}" uses vague wording ("${word}"); give a measurable figure`,
     });
   },
 };

@@ -2,6 +2,7 @@
  * V4 (定量 needs a number), V5 (定量 needs a unit) and V6 (定量（其他） needs 指标值说明); and a 指标值 or 完成值
  * written as a date that does not exist ("2024-13-45", "2023年2月30日"): indicator.invalid-date.
  */
+import { say } from "../catalog";
 import { a1 } from "../grid";
 import { INVALID_DATE_PROBLEM } from "../value/parse";
 import type { ParsedValue } from "../value/types";
@@ -38,17 +39,13 @@ function unitInName(name: string, figure: number | undefined): boolean {
  * A per-unit figure written without its money unit: "每亩300" → 300元/亩, "28.40/株" → 28.40元/株 (the money unit is
  * the usual one for a 标准/单价/成本; the finding says which unit is missing, the expected text is a suggestion).
  */
-function incompleteUnit(text: string): { expected: string; reason: string; reasonEn: string } | undefined {
+function incompleteUnit(text: string): { expected: string; per: string; written: "perBare" | "slashBare" } | undefined {
   const t = text.replace(/\s+/g, "");
   if (t.length > 40) return undefined;
   const per = /^([≥≤><=]{0,2})每([\u4e00-\u9fff]{1,3})(\d+(?:\.\d+)?)$/.exec(t);
-  if (per) {
-    return { expected: `${per[1]}${per[3]}元/${per[2]}`, reason: `“每${per[2]}”之后只有数字，没有货币单位`, reasonEn: `"per ${per[2]}" with a bare figure, no money unit` };
-  }
+  if (per) return { expected: `${per[1]}${per[3]}元/${per[2]}`, per: per[2], written: "perBare" };
   const slash = /^([≥≤><=]{0,2})(\d+(?:\.\d+)?)\/([\u4e00-\u9fff]{1,3})$/.exec(t);
-  if (slash) {
-    return { expected: `${slash[1]}${slash[2]}元/${slash[3]}`, reason: `“/${slash[3]}”之前没有货币单位`, reasonEn: `"/${slash[3]}" with no money unit before it` };
-  }
+  if (slash) return { expected: `${slash[1]}${slash[2]}元/${slash[3]}`, per: slash[3], written: "slashBare" };
   return undefined;
 }
 
@@ -61,13 +58,11 @@ export const valueFormat: Check = {
     const actualWhy = table.kind === "self-evaluation" && row.actual && row.actual.text !== "" ? invalidDateReason(rowActual(row)) : undefined;
     if (row.actual && actualWhy !== undefined) {
       emit({
-        code: "indicator.invalid-date",
+        ...say("indicator.invalid-date", "actual", { text: row.actual.text, why: actualWhy }),
         sheet: table.sheet,
         cell: row.actual.address,
         value: row.actual.text,
         expected: "实际存在的日期 a real date",
-        message: `完成值“${row.actual.text}”不是实际存在的日期（${actualWhy}）`,
-        messageEn: `the actual "${row.actual.text}" is written as a date, but no such day exists`,
       });
     }
     if (row.notApplicable || !row.target || row.target.text === "") return;
@@ -76,13 +71,11 @@ export const valueFormat: Check = {
     const why = invalidDateReason(t);
     if (why !== undefined) {
       emit({
-        code: "indicator.invalid-date",
+        ...say("indicator.invalid-date", "target", { text: row.target.text, why }),
         sheet: table.sheet,
         cell: row.target.address,
         value: row.target.text,
         expected: "实际存在的日期 a real date",
-        message: `指标值“${row.target.text}”不是实际存在的日期（${why}）`,
-        messageEn: `the target "${row.target.text}" is written as a date, but no such day exists`,
       });
       return;
     }
@@ -91,12 +84,10 @@ export const valueFormat: Check = {
       const explain = row.explain?.text ?? "";
       if (explain === "") {
         emit({
-          code: "indicator.missing-explanation",
+          ...say("indicator.missing-explanation", "missing"),
           sheet: table.sheet,
           cell: row.sign?.address ?? row.target.address,
           value: row.sign?.text ?? "",
-          message: "计算符号为“定量（其他）”时须填写指标值说明",
-          messageEn: "a 定量（其他） indicator needs an explanation of its value",
         });
       }
       return;
@@ -106,39 +97,33 @@ export const valueFormat: Check = {
     const partial = incompleteUnit(row.target.text);
     if (partial) {
       emit({
-        code: "indicator.missing-unit",
+        ...say("indicator.missing-unit", partial.written, { text: row.target.text, per: partial.per, expected: partial.expected }),
         sheet: table.sheet,
         cell: row.target.address,
         value: row.target.text,
         expected: partial.expected,
-        message: `指标值“${row.target.text}”的单位不完整：${partial.reason}，应写作“${partial.expected}”`,
-        messageEn: `the target "${row.target.text}" has an incomplete unit (${partial.reasonEn}): write "${partial.expected}"`,
       });
       return;
     }
     if (t.kind === "date" || !isQuantitative(row, t)) return; // 时效 dates carry their own unit
     if (t.number === undefined) {
       emit({
-        code: "indicator.not-numeric",
+        ...say("indicator.not-numeric", "notNumber", { text: row.target.text }),
         sheet: table.sheet,
         cell: row.target.address,
         value: row.target.text,
         expected: "数值 number",
-        message: `定量指标的指标值“${row.target.text}”不是数值`,
-        messageEn: `quantitative target "${row.target.text}" is not a number`,
       });
       return;
     }
     if (!t.unit && !unitInName(row.name?.text ?? "", t.kind === "number" ? t.number : undefined)) {
       const cell = table.columns.unit !== undefined ? row.unit?.address ?? a1(row.row, table.columns.unit) : row.target.address;
       emit({
-        code: "indicator.missing-unit",
+        ...say("indicator.missing-unit", "noUnit", { name: row.name?.text ?? "" }),
         sheet: table.sheet,
         cell,
         value: row.target.text,
         expected: "计量单位 unit",
-        message: `定量指标“${row.name?.text ?? ""}”缺少计量单位`,
-        messageEn: `quantitative indicator "${row.name?.text ?? ""}" has no unit`,
       });
     }
   },

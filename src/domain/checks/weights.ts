@@ -1,4 +1,5 @@
 /** V8 (weights above zero), V9 (subtotal labels agree with their rows) and V10 (weights total 90/100, 50/30/10). */
+import { list, say } from "../catalog";
 import { a1 } from "../grid";
 import type { IndicatorProject, IndicatorRow } from "../tables/model";
 import { readNumber } from "../value/number";
@@ -49,13 +50,15 @@ export const weights: Check<Sums> = {
     if (w === undefined || w <= 0) {
       if (!profile.requirePositiveWeight) return;
       emit({
-        code: "indicator.zero-weight",
+        ...(w !== undefined
+          ? say("indicator.zero-weight", "notPositive", { weight: w })
+          : row.weight?.text
+            ? say("indicator.zero-weight", "notNumber", { text: row.weight.text })
+            : say("indicator.zero-weight", "empty")),
         sheet: table.sheet,
         cell: row.weight?.address ?? a1(row.row, wcol),
         value: row.weight?.text ?? "",
         expected: "> 0",
-        message: w !== undefined ? `分值（权重）${w}应大于0` : row.weight?.text ? `分值（权重）“${row.weight.text}”不是数值` : "分值（权重）为空",
-        messageEn: w !== undefined ? `weight ${w} must be above zero` : row.weight?.text ? `weight "${row.weight.text}" is not a number` : "weight is empty",
       });
       return;
     }
@@ -89,6 +92,7 @@ export const weights: Check<Sums> = {
     };
     const levelWeights =
       profile.levelWeights && project.indicatorBlockPoints === undefined && table.kind === "self-evaluation" && sum > 0 ? profile.levelWeights : undefined;
+    const profileName = { zh: profile.name, en: profile.nameEn };
     const labelled = new Set<string>();
     for (const s of project.subtotals) {
       labelled.add(s.level1);
@@ -97,20 +101,14 @@ export const weights: Check<Sums> = {
       const labelOff = Math.abs(sub - s.points) > EPS;
       const profileOff = want !== undefined && Math.abs(s.points - want) > EPS;
       if (!labelOff && !profileOff) continue;
-      const national = profileOff ? `；按${profile.name}，${s.level1}应为${want}分` : "";
-      const nationalEn = profileOff ? `; the ${profile.nameEn} profile wants ${want}` : "";
+      const label = { label: s.ref.text, points: s.points, sum: sub };
+      const byProfile = { ...label, profile: profileName, category: s.level1, want: want ?? "" };
       emit({
-        code: "project.weight-sum",
+        ...(!profileOff ? say("project.weight-sum", "labelOff", label) : say("project.weight-sum", labelOff ? "labelOffProfile" : "labelProfile", byProfile)),
         sheet: table.sheet,
         cell: s.ref.address,
         value: s.ref.text,
         expected: labelOff ? String(sub) : String(want),
-        message: labelOff
-          ? `“${s.ref.text}”标注${s.points}分，其下指标分值合计${sub}分${national}`
-          : `“${s.ref.text}”标注${s.points}分，其下指标分值合计也是${sub}分${national}`,
-        messageEn: labelOff
-          ? `"${s.ref.text}" says ${s.points} points but its indicators total ${sub}${nationalEn}`
-          : `"${s.ref.text}" says ${s.points} points and its indicators total ${sub}${nationalEn}`,
       });
     }
 
@@ -132,27 +130,24 @@ export const weights: Check<Sums> = {
     if (printedOff && project.total?.weight && totalWeight) {
       const parts = round2(sum + (points ?? 0));
       const want = expected.filter((e) => Math.abs(e - totalWeight.value) > EPS && Math.abs(e - parts) > EPS);
-      const wantZh = sumOff && want.length > 0 ? `；指标分值应为${want.join("或")}分` : "";
-      const wantEn = sumOff && want.length > 0 ? `; the indicators should total ${want.join(" or ")}` : "";
+      const printed = { printed: totalWeight.value, parts };
       emit({
-        code: "project.weight-sum",
+        ...(sumOff && want.length > 0
+          ? say("project.weight-sum", "printedTotalWant", { ...printed, want: list(want, "or") })
+          : say("project.weight-sum", "printedTotal", printed)),
         sheet: table.sheet,
         cell: project.total.weight.address,
         value: project.total.weight.text,
         expected: String(parts),
-        message: `合计分值${totalWeight.value}与各项分值之和${parts}不符${wantZh}`,
-        messageEn: `the printed weight total ${totalWeight.value} differs from the parts (${parts})${wantEn}`,
       });
     } else if (sumOff) {
       const anchor = project.indicators.find((r) => r.weight)?.weight;
       emit({
-        code: "project.weight-sum",
+        ...say("project.weight-sum", "total", { sum, want: list(expected, "or") }),
         sheet: table.sheet,
         cell: anchor?.address ?? a1(table.headerRow, wcol),
         value: String(sum),
         expected: expected.join(" 或 "),
-        message: `指标分值合计${sum}分，应为${expected.join("或")}分`,
-        messageEn: `indicator weights total ${sum}; expected ${expected.join(" or ")}`,
       });
     }
     // V10 for the categories without a printed label: their rows against the profile's weight.
@@ -164,13 +159,11 @@ export const weights: Check<Sums> = {
         const got = round2(byCategory.get(cat) ?? 0);
         if (Math.abs(got - want) <= EPS) continue;
         emit({
-          code: "project.weight-sum",
+          ...say("project.weight-sum", "category", { category: cat, sum: got, profile: profileName, want }),
           sheet: table.sheet,
           cell: anchorRow.level1?.from ?? anchorRow.level1?.address ?? anchorRow.weight?.address ?? a1(anchorRow.row, wcol),
           value: String(got),
           expected: String(want),
-          message: `${cat}分值合计${got}分，按${profile.name}应为${want}分`,
-          messageEn: `${cat} weights total ${got}; the ${profile.nameEn} profile wants ${want}`,
         });
       }
     }

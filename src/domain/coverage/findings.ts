@@ -3,6 +3,7 @@
  * each check declares its codes; `row` hooks see one budget line of the reconciliation, `end` hooks the targets.
  * `reconcile` matches lines and targets, then walks these checks once over the lines.
  */
+import { list, phrase, say, text, type Template } from "../catalog";
 import type { IssueDraft } from "../issues";
 import type { RuleCheck } from "../checks/types";
 import { walkRows, type CheckSink } from "../checks/walk";
@@ -28,18 +29,13 @@ export function formatWan(n: number): string {
   return String(Number(n.toFixed(4)));
 }
 
-function label(item: { code?: string; name?: string }): string {
+/** A budget line or target as messages name it: 名称（编码）, else the name, else the code. */
+function label(item: { code?: string; name?: string }): Template {
   const name = item.name ?? "";
   const code = item.code ?? "";
-  if (name && code) return `${name}（${code}）`;
-  return name || code || "（无编码无名称）";
-}
-
-function labelEn(item: { code?: string; name?: string }): string {
-  const name = item.name ?? "";
-  const code = item.code ?? "";
-  if (name && code) return `"${name}" (${code})`;
-  return name ? `"${name}"` : code || "(no code, no name)";
+  if (name && code) return phrase("line", { name, code });
+  if (name) return phrase("lineName", { name });
+  return code ? phrase("lineCode", { code }) : phrase("lineUnnamed");
 }
 
 function where(t: { sheet?: string; cell?: string; file?: string }): string {
@@ -47,11 +43,12 @@ function where(t: { sheet?: string; cell?: string; file?: string }): string {
   return t.file ? `${t.file} ${at}` : at;
 }
 
-const REASON_EN: Readonly<Record<ExclusionReason, string>> = {
-  涉密: "classified (涉密)",
-  基本支出: "basic expenditure (基本支出)",
-  零金额: "zero amount",
-};
+/** project.excluded's variant naming each reason. */
+const REASON_VARIANT = {
+  涉密: "classified",
+  基本支出: "basic",
+  零金额: "zero",
+} as const satisfies Readonly<Record<ExclusionReason, string>>;
 
 function withFile(d: IssueDraft, file: string | undefined): CoverageIssueDraft {
   return file === undefined ? d : { ...d, file };
@@ -70,13 +67,13 @@ const duplicateCode: CoverageCheck = {
     emit(
       withFile(
         {
-          code: "project.duplicate-code",
+          ...(same
+            ? say("project.duplicate-code", "repeated", { code: item.code ?? "", first: `${first.sheet}!${first.cell}` })
+            : say("project.duplicate-code", "repeatedZeros", { code: item.code ?? "", other: first.code ?? "", first: `${first.sheet}!${first.cell}` })),
           sheet: item.sheet,
           cell: item.cell,
           value: item.code ?? "",
           expected: "项目编码唯一 / unique code",
-          message: `项目编码 ${item.code ?? ""} 在预算清单中重复${same ? "" : `（${first.code ?? ""}，仅前导零不同）`}，首次出现在 ${first.sheet}!${first.cell}`,
-          messageEn: `Project code ${item.code ?? ""} appears more than once on the budget list${same ? "" : ` (${first.code ?? ""}, differing only by leading zeros)`}; first at ${first.sheet}!${first.cell}`,
         },
         item.file,
       ),
@@ -96,11 +93,9 @@ const lineClass: CoverageCheck = {
       emit(
         withFile(
           {
-            code: "project.excluded",
+            ...say("project.excluded", "excluded", { line: label(item), reasons: list(line.reasons.map((x) => text("project.excluded", REASON_VARIANT[x])), "enum") }),
             ...base,
             value: r,
-            message: `预算项目 ${label(item)} 不纳入覆盖率统计：${r}`,
-            messageEn: `Budget line ${labelEn(item)} is excluded from coverage: ${line.reasons.map((x) => REASON_EN[x]).join(", ")}`,
           },
           item.file,
         ),
@@ -109,12 +104,10 @@ const lineClass: CoverageCheck = {
       emit(
         withFile(
           {
-            code: "project.no-target",
+            ...say("project.no-target", "none", { line: label(item) }),
             ...base,
             value: item.code ?? item.name ?? "",
             expected: "绩效目标表 / a performance target",
-            message: `预算项目 ${label(item)} 未找到绩效目标（按项目编码及单位+项目名称均未匹配）`,
-            messageEn: `Budget line ${labelEn(item)} has no performance target (no match by code, nor by unit and name)`,
           },
           item.file,
         ),
@@ -124,12 +117,10 @@ const lineClass: CoverageCheck = {
       emit(
         withFile(
           {
-            code: "project.invalid-target",
+            ...say("project.invalid-target", "errors", { line: label(item), at: where(t), count: t.errorCount }),
             ...base,
             value: item.code ?? item.name ?? "",
             expected: "无错误的绩效目标 / a target without errors",
-            message: `预算项目 ${label(item)} 的绩效目标（${where(t)}）有 ${t.errorCount} 个错误，不计入覆盖`,
-            messageEn: `The target of budget line ${labelEn(item)} (${where(t)}) has ${t.errorCount} error(s); not counted as covered`,
           },
           item.file,
         ),
@@ -150,13 +141,11 @@ const nameMatchOnly: CoverageCheck = {
     emit(
       withFile(
         {
-          code: "project.name-match-only",
+          ...say("project.name-match-only", "nameOnly", { line: label(item), at: where(t), code: tc || text("project.name-match-only", "noCode") }),
           sheet: item.sheet,
           cell: item.cell,
           value: item.code ?? "",
           expected: tc,
-          message: `预算项目 ${label(item)} 仅按单位和项目名称与绩效目标（${where(t)}，编码：${tc || "无"}）匹配，请核对项目编码`,
-          messageEn: `Budget line ${labelEn(item)} matched its target (${where(t)}, code: ${tc || "none"}) by unit and name only; check the project code`,
         },
         item.file,
       ),
@@ -177,19 +166,17 @@ const amountMismatch: CoverageCheck = {
       emit(
         withFile(
           {
-            code: "project.amount-mismatch",
+            ...say("project.amount-mismatch", unitHint ? "differsUnits" : "differs", {
+              target: label(t),
+              amount: formatWan(m.targetWan),
+              budget: formatWan(m.budgetWan),
+              diff: formatWan(diff),
+              tolerance: formatWan(amountTolerance),
+            }),
             sheet: t.sheet,
             cell: t.cell,
             value: formatWan(m.targetWan),
             expected: formatWan(m.budgetWan),
-            message:
-              `绩效目标 ${label(t)} 的资金总额 ${formatWan(m.targetWan)} 万元与预算金额 ${formatWan(m.budgetWan)} 万元不符` +
-              `（差 ${formatWan(diff)} 万元，容差 ${formatWan(amountTolerance)} 万元）` +
-              (unitHint ? "，可能混用了元和万元" : ""),
-            messageEn:
-              `Target ${labelEn(t)}: funds total ${formatWan(m.targetWan)} (10k yuan) differs from the budget amount ${formatWan(m.budgetWan)}` +
-              ` by ${formatWan(diff)} (tolerance ${formatWan(amountTolerance)})` +
-              (unitHint ? "; yuan and 10k yuan may be mixed up" : ""),
           },
           t.file,
         ),
@@ -208,12 +195,10 @@ const orphanTarget: CoverageCheck = {
       emit(
         withFile(
           {
-            code: "project.orphan-target",
+            ...say("project.orphan-target", "orphan", { target: label(t) }),
             sheet: t.sheet,
             cell: t.cell,
             value: t.code ?? t.name ?? "",
-            message: `绩效目标 ${label(t)} 对应的项目不在预算项目清单中`,
-            messageEn: `Target ${labelEn(t)} has no project on the budget list`,
           },
           t.file,
         ),

@@ -4,6 +4,7 @@
  * throughout (real table 11), or an indicator block with a header and no row under it, has nothing a reviewer
  * could check: it is "not filled in", one finding for the form, never "ready".
  */
+import { text } from "../catalog";
 import { parseArea } from "../grid";
 import type { IndicatorProject, IndicatorRow, IndicatorTable, Ref } from "./model";
 
@@ -54,44 +55,28 @@ export function notFilledOf(table: IndicatorTable, p: IndicatorProject): NotFill
   // The header's name (or 一级) cell, else the table's own first column (ranges are absolute; a grid may start at C).
   const header = { row: table.headerRow, col: table.columns.name ?? table.columns.level1 ?? parseArea(table.range)?.left ?? 0 };
   if (rows.length === 0) {
-    return {
-      ...header,
-      reason: "绩效指标区只有表头，没有任何指标行，无法检查指标",
-      reasonEn: "The indicator block has a header and no indicator row: no indicator can be checked",
-      rows: new Set(),
-    };
+    const why = text("table.not-filled", "headerOnly");
+    return { ...header, reason: why.zh, reasonEn: why.en, rows: new Set() };
   }
   const named = rows.some((r) => has(r.name) && !r.placeholder);
   const valued = rows.some((r) => has(r.target) || has(r.actual));
   const all = new Set(rows.map((r) => r.row));
   if (!named && !valued) {
     const at = firstCell(rows, (r) => r.name ?? r.target) ?? header;
-    return {
-      ...at,
-      reason: `${rows.length} 行指标的指标名称和指标值全部为空，表格尚未填写`,
-      reasonEn: `All ${rows.length} indicator rows have neither a name nor a value: the form was never filled in`,
-      rows: all,
-    };
+    const why = text("table.not-filled", "noNameNoValue", { rows: rows.length });
+    return { ...at, reason: why.zh, reasonEn: why.en, rows: all };
   }
   if (table.columns.target !== undefined && !rows.some((r) => has(r.target))) {
     const at = firstCell(rows, (r) => r.target) ?? header;
-    return {
-      ...at,
-      reason: `${rows.length} 行指标的指标值全部为空，表格尚未填写`,
-      reasonEn: `All ${rows.length} indicator rows have an empty target value: the form was never filled in`,
-      rows: all,
-    };
+    const why = text("table.not-filled", "noValue", { rows: rows.length });
+    return { ...at, reason: why.zh, reasonEn: why.en, rows: all };
   }
   if (table.kind === "self-evaluation" && table.columns.actual !== undefined) {
     const weighted = p.indicators.filter((r) => !r.placeholder && (r.weightNumber ?? 0) > 0);
     if (weighted.length > 0 && !weighted.some((r) => has(r.actual) || has(r.score))) {
       const at = firstCell(weighted, (r) => r.actual) ?? header;
-      return {
-        ...at,
-        reason: `自评表 ${weighted.length} 行指标的完成值和得分全部为空，自评尚未填写`,
-        reasonEn: `The self-evaluation's ${weighted.length} indicator rows have no actual value and no score: it was never filled in`,
-        rows: new Set(weighted.map((r) => r.row)),
-      };
+      const why = text("table.not-filled", "noActual", { rows: weighted.length });
+      return { ...at, reason: why.zh, reasonEn: why.en, rows: new Set(weighted.map((r) => r.row)) };
     }
   }
   return undefined;

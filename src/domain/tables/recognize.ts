@@ -6,12 +6,18 @@
  * indicator-table.ts, budget-list.ts over the shared helpers of scan.ts). Nothing rescans the grid per row.
  * Pure and total: never throws on any grid (a last-resort guard turns a bug into an `unrecognized` note).
  */
+import { text, type Template } from "../catalog";
 import { type Grid } from "../grid";
 import { type RecognizedTable, type SheetRecognition } from "./model";
 import { type Mutable, SheetGrid } from "./scan";
 import { findHeaders, findEvidence } from "./headers";
 import { readIndicatorTable } from "./indicator-table";
 import { readBudgetList } from "./budget-list";
+
+/** A catalog text as the recognition's reason (table.no-indicator-header's words). */
+function reasonOf(t: Template): { reason: string; reasonEn: string } {
+  return { reason: t.zh, reasonEn: t.en };
+}
 
 /** Recognizes the tables on one sheet. */
 export function recognizeSheet(grid: Grid): SheetRecognition {
@@ -22,11 +28,7 @@ export function recognizeSheet(grid: Grid): SheetRecognition {
     return {
       sheet,
       tables: [],
-      unrecognized: {
-        cell: "A1",
-        reason: "表格识别内部错误：" + (e instanceof Error ? e.message : String(e)),
-        reasonEn: "Internal error in table recognition: " + (e instanceof Error ? e.message : String(e)),
-      },
+      unrecognized: { cell: "A1", ...reasonOf(text("table.no-indicator-header", "internalError", { error: e instanceof Error ? e.message : String(e) })) },
     };
   }
 }
@@ -60,11 +62,7 @@ export function readSheet(sg: SheetGrid): SheetRecognition {
   if (!tables.some((t) => t.kind !== "budget-list")) {
     const ev = findEvidence(sg);
     if (ev) {
-      result.unrecognized = {
-        cell: sg.addr(ev.r, ev.c),
-        reason: `工作表含有“${ev.word}”等指标表内容，但未识别到指标表表头（一级指标/二级指标/三级指标/指标值/分值等）`,
-        reasonEn: `The sheet has indicator-table content ("${ev.word}") but no indicator header row was recognized`,
-      };
+      result.unrecognized = { cell: sg.addr(ev.r, ev.c), ...reasonOf(text("table.no-indicator-header", "noHeader", { word: ev.word })) };
     }
   }
   return result;
