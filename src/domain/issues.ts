@@ -21,7 +21,7 @@ export interface Issue {
   readonly message: string;
   /** English message. */
   readonly messageEn: string;
-  /** The rule's source: a 文号 or "practice: …". */
+  /** The rule's source, as users read it: a 文号 and clause, or 常见审核要求 / common review practice (catalog.ts). */
   readonly source: string;
   /** File the issue belongs to, filled by hosts that check several files. */
   readonly file?: string;

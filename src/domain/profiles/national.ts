@@ -6,7 +6,7 @@ export const NATIONAL: Profile = {
   id: "national",
   name: "全国通用（财预〔2020〕10号）",
   nameEn: "National (MOF 2020 No. 10)",
-  source: "财预〔2020〕10号 附件2 项目支出绩效自评表; rules.md §4",
+  source: "财预〔2020〕10号 附件2 项目支出绩效自评表",
   executionPoints: 10,
   indicatorTotal: 90,
   levelWeights: { 产出指标: 50, 效益指标: 30, 满意度指标: 10 },

@@ -7,6 +7,6 @@ export const SHANXI: Profile = {
   id: "shanxi",
   name: "山西（成本指标规则）",
   nameEn: "Shanxi (cost-indicator rule)",
-  source: "practice: 山西省预算绩效管理系统 (pmkpi _isSX, S9); rules.md V19",
+  source: "山西省项目支出绩效自评规定：未填写成本指标时，默认成本指标最多5分",
   defaultCostMaxPoints: 5,
 };

@@ -28,6 +28,7 @@ export interface Profile {
   readonly id: ProfileId;
   readonly name: string; // 中文名
   readonly nameEn: string;
+  /** Where the profile comes from, as a user can look it up (the internal trail is in rules.md). */
   readonly source: string;
   /** Points of the budget execution part (预算执行率), 10 (§4.1). */
   readonly executionPoints: number;
