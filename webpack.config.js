@@ -151,11 +151,11 @@ module.exports = async (env = {}, options = {}) => {
     performance: { hints: false },
     optimization: {
       runtimeChunk: "single",
-      // The engine (src/domain) once, in its own chunk: functions.js and taskpane.js run in one shared runtime and
-      // would otherwise each carry it.
+      // The engine (src/domain) once, all of it in one chunk: functions.js and taskpane.js (and the panes' lazy
+      // chunk) run in one shared runtime and would otherwise each carry what they use of it.
       splitChunks: {
         cacheGroups: {
-          domain: { test: /[\\/]src[\\/]domain[\\/]/, name: "domain", chunks: "initial", enforce: true, priority: 20 },
+          domain: { test: /[\\/]src[\\/]domain[\\/]/, name: "domain", chunks: "all", enforce: true, priority: 20 },
         },
       },
       // exceljs (lazy-loaded later by the browser mode) is pre-minified: Terser on it costs ~25 s for nothing.

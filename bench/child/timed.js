@@ -10,6 +10,8 @@
 "use strict";
 const path = require("path");
 const v8 = require("v8");
+const { performance } = require("perf_hooks");
+const { setInterval, clearInterval } = require("timers");
 const ROOT = path.join(__dirname, "..", "..");
 
 let peakHeap = 0;
