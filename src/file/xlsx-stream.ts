@@ -577,6 +577,23 @@ function cellColumnAt(buf: Uint8Array, i: number, to: number): number {
   return -1;
 }
 
+/** True when the cell tag at `i` says t="s" (a shared string), read from the bytes. */
+function sharedTypeAt(buf: Uint8Array, i: number, to: number): boolean {
+  for (let j = i + 2; j < to - 4; j++) {
+    const b = buf[j];
+    if (b === 0x3e) return false;
+    if (buf[j + 1] !== 0x74 || !(b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) continue;
+    let k = j + 2;
+    while (buf[k] === 0x20) k++;
+    if (buf[k] !== 0x3d) continue;
+    k++;
+    while (buf[k] === 0x20) k++;
+    const q = buf[k];
+    if ((q === 0x22 || q === 0x27) && buf[k + 1] === 0x73 && buf[k + 2] === q) return true;
+  }
+  return false;
+}
+
 /** A row scanned: as ExcelJS holds it, as wide as its widest cell; refused when the sheets' dense cells pass the limit. */
 function endRow(st: ScanState, sheet: string, limits: XlsxLimits): void {
   if (st.rowWidest < 0) return;
@@ -596,11 +613,7 @@ function scanBytes(buf: Uint8Array, to: number, st: ScanState, sheet: string, wa
         st.cells++;
         const c = cellColumnAt(buf, i, to);
         st.rowWidest = c >= 0 ? Math.max(st.rowWidest, c) : st.rowWidest + 1;
-        if (wantShared && !st.shared) {
-          const gt = buf.indexOf(0x3e, i);
-          const tag = Buffer.from(buf.buffer, buf.byteOffset + i, (gt < 0 ? to : gt) - i).toString("latin1");
-          if (/\st\s*=\s*["']s["']/.test(tag)) st.shared = true;
-        }
+        if (wantShared && !st.shared && sharedTypeAt(buf, i, to)) st.shared = true;
       }
     } else if (b === 0x72 && buf[i + 2] === 0x6f && buf[i + 3] === 0x77 && isNameEndByte(buf[i + 4])) {
       endRow(st, sheet, limits);
@@ -739,8 +752,14 @@ export async function streamXlsxContent(bytes: Uint8Array, options: StreamXlsxOp
   let cells = 0;
   let dense = 0;
   let tooWide: WorkbookReadError | undefined;
+  // Progress: the first pass is the unzipping (bytes of the sheet parts), the second the converting (sheets).
+  const totalBytes = named.reduce((n, s) => n + (byName.get(s.part) as ZipEntry).size, 0);
+  let doneBytes = 0;
+  options.onProgress?.("unzip", 0, totalBytes);
   for (const s of named) {
     const st = await scanSheetPart(bytes, byName.get(s.part) as ZipEntry, s.name, !strings, chunkBytes, limits, s.state === "veryHidden" ? 0 : dense);
+    doneBytes += (byName.get(s.part) as ZipEntry).size;
+    options.onProgress?.("unzip", doneBytes, totalBytes);
     if (s.state !== "veryHidden") dense = st.dense;
     tooWide ??= s.state !== "veryHidden" ? st.tooWide : undefined;
     cells += st.cells;
@@ -759,6 +778,7 @@ export async function streamXlsxContent(bytes: Uint8Array, options: StreamXlsxOp
     }
   }
   if (tooWide) throw tooWide;
+  options.onProgress?.("parse", 0, 0);
   // Second pass: the sheets read, rows as they inflate.
   const tally = { merges: 0 };
   for (let k = 0; k < read.length; k++) {
