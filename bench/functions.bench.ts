@@ -21,7 +21,7 @@ function code(i: number): string {
 }
 
 /** A budget list with a title row: 项目编码, 项目名称, 主管部门, 金额; `rows` lines, then `blank` empty rows. */
-function budgetRange(rows: number, blank = 0): unknown[][] {
+export function budgetRange(rows: number, blank = 0): unknown[][] {
   const out: unknown[][] = [["项目编码", "项目名称", "主管部门", "金额"]];
   for (let i = 0; i < rows; i++) out.push([code(i), `项目${i}`, `部门${i % 98}`, 10 + (i % 500)]);
   for (let i = 0; i < blank; i++) out.push(["", "", "", ""]);
@@ -32,7 +32,7 @@ function budgetRange(rows: number, blank = 0): unknown[][] {
  * `rows` target codes: every budget code but one in ten, plus as many codes that are not on the budget list,
  * shuffled; some typed as numbers (Excel drops their leading zeros).
  */
-function targetCodes(rows: number): unknown[][] {
+export function targetCodes(rows: number): unknown[][] {
   const out: unknown[][] = [];
   for (let i = 0; i < rows; i++) {
     const c = i % 10 !== 3 ? code(i) : code(rows + i);

@@ -1,30 +1,66 @@
 #!/usr/bin/env node
-// Child process of bench/limits.bench.ts: builds a 1,048,576-row indicator list and checks it once, then prints
-// one JSON line with CPU time (user + system, whole process), the check's own CPU time, peak RSS and the heap
-// left in use (the grid counted: it is alive until the end). Run under a heap cap to see whether it completes:
-//   node --max-old-space-size=1024 bench/child/one-million.js
+// Child process of bench/targets.bench.ts and bench/limits.bench.ts: builds a 1,048,576-row indicator list and checks
+// it once, then a bare scan of the same grid (every cell trimmed, numbers matched by a regex: the floor any checker
+// pays), and prints one JSON line: CPU time of each (user + system), wall time, peak RSS, the heap with the grid
+// counted (after building it, and the largest in use sampled after the check), and the issues found. Run under a
+// heap cap to see whether it completes:
+//   node --max-old-space-size=1024 bench/child/one-million.js [rows]
 require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "CommonJS", moduleResolution: "node" } });
 const path = require("path");
+const v8 = require("v8");
 const root = path.join(__dirname, "..", "..");
 const { indicatorListGrid } = require(path.join(root, "bench", "synthetic"));
 const { checkWorkbook } = require(path.join(root, "src", "domain", "engine"));
 
+const NUMBER = /^[+-]?\d+(?:\.\d+)?%?$/;
+
+/** The floor: every cell visited, text trimmed, numbers told by a regex. */
+function bareScan(grid) {
+  let numbers = 0;
+  let texts = 0;
+  for (const row of grid.values) {
+    for (const v of row) {
+      if (v === null || v === undefined) continue;
+      const s = typeof v === "string" ? v.trim() : String(v);
+      if (NUMBER.test(s)) numbers++;
+      else if (s !== "") texts++;
+    }
+  }
+  return numbers + texts;
+}
+
+function cpuMs(since) {
+  const c = process.cpuUsage(since);
+  return (c.user + c.system) / 1000;
+}
+
 const rows = Number(process.argv[2] || 1_048_575); // + the header row = 1,048,576, Excel's sheet limit
 const grid = indicatorListGrid(rows);
-const gridHeap = process.memoryUsage().heapUsed;
+const gridHeap = v8.getHeapStatistics().used_heap_size;
 const cpu0 = process.cpuUsage();
 const t0 = process.hrtime.bigint();
 const result = checkWorkbook([grid]);
 const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
-const cpu = process.cpuUsage(cpu0);
-const heapAfter = process.memoryUsage().heapUsed;
+const checkCpuMs = cpuMs(cpu0);
+const afterCheck = v8.getHeapStatistics();
+// Bare scan, best of 3 (it is short; the first run warms the regex and the shapes).
+let scanCpuMs = Infinity;
+let scanned = 0;
+for (let k = 0; k < 3; k++) {
+  const s0 = process.cpuUsage();
+  scanned = bareScan(grid);
+  scanCpuMs = Math.min(scanCpuMs, cpuMs(s0));
+}
 process.stdout.write(
   JSON.stringify({
     rows: rows + 1,
-    checkCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    checkCpuMs: Math.round(checkCpuMs),
     checkWallMs: Math.round(wallMs),
+    scanCpuMs: Math.round(scanCpuMs),
+    scanned,
     gridHeapMb: Math.round(gridHeap / 1048576),
-    heapAfterMb: Math.round(heapAfter / 1048576),
+    heapAfterMb: Math.round(afterCheck.used_heap_size / 1048576),
+    heapCommittedMb: Math.round(afterCheck.total_heap_size / 1048576),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     issues: result.issues.length,
   }) + "\n",

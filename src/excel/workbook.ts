@@ -4,8 +4,10 @@
  *   sync 2: each sheet's used range (position and size only);
  *   sync 3: values, number formats and merged areas of every used range, cut into row chunks.
  * Excel on the web refuses a request or response over 5 MB, so the chunks are packed into round trips of at most
- * `payloadBudget` estimated bytes: a workbook under that budget is read in 3 syncs whatever its row count, a larger
- * one in 2 + ⌈size / budget⌉. If Excel still refuses a batch as too large, it is split in two and retried.
+ * `payloadBudget` bytes: a workbook under that budget is read in 3 syncs whatever its row count, a larger one in
+ * about 2 + ⌈size / budget⌉. The first batch is sized by an estimate per cell; every later one by the real payload
+ * measured so far (the UTF-8 bytes of the JSON of the values and formats received, the largest per-cell figure
+ * seen), so batches are full. If Excel still refuses a batch as too large, it is split in two and retried.
  * The add-in's own report and coverage sheets are left out because their marker says so, never because of their
  * name: a sheet of the user's named 校验报告 or 覆盖率统计 (or anything else) is read like any other.
  */
@@ -18,7 +20,7 @@ import { fromExcelValues } from "./values";
 export type CheckScope = "workbook" | "active";
 
 export interface ReadProgress {
-  /** Row chunks read so far, and in all. */
+  /** Batches read so far, and in all (estimated from the payload measured so far). */
   readonly done: number;
   readonly total: number;
 }
@@ -30,7 +32,7 @@ export interface ReadOptions {
   readonly onProgress?: (p: ReadProgress) => void;
   /** Estimated bytes per round trip (default 4 MB, under Excel on the web's 5 MB). */
   readonly payloadBudget?: number;
-  /** Estimated bytes per cell for values + number format (default 48). */
+  /** Estimated bytes per cell for values + number format, for the first batch (default 48; later batches measure). */
   readonly bytesPerCell?: number;
 }
 
@@ -105,6 +107,52 @@ export function planBatches(plans: readonly { rows: number; cols: number }[], bu
   return batches;
 }
 
+/** UTF-8 bytes of a value's JSON: what the payload of a loaded property weighs on the wire. */
+export function payloadBytes(v: unknown): number {
+  const json = JSON.stringify(v);
+  if (json === undefined) return 0;
+  let n = json.length;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c >= 0x80) n += c < 0x800 ? 1 : c >= 0xd800 && c < 0xdc00 ? 1 : 2;
+  }
+  return n;
+}
+
+/**
+ * The next batch from `cursor` (sheet index and row, advanced past it): row chunks of the sheets in order, at most
+ * ⌊budget / bytesPerCell⌋ cells in all (one chunk at least), as planBatches packs them.
+ */
+export function nextBatch(plans: readonly { rows: number; cols: number }[], cursor: { sheet: number; row: number }, budget: number, bytesPerCell: number): Chunk[] {
+  const cellsPerBatch = Math.max(1, Math.floor(budget / bytesPerCell));
+  const batch: Chunk[] = [];
+  let cells = 0;
+  while (cursor.sheet < plans.length) {
+    const p = plans[cursor.sheet];
+    if (cursor.row >= p.rows) {
+      cursor.sheet++;
+      cursor.row = 0;
+      continue;
+    }
+    const rowsPerChunk = Math.max(1, Math.floor(cellsPerBatch / Math.max(1, p.cols)));
+    const rows = Math.min(rowsPerChunk, p.rows - cursor.row);
+    const room = cellsPerBatch - cells;
+    if (batch.length > 0 && rows * p.cols > room) {
+      // Fill the batch with what fits of this sheet, whole rows; the rest starts the next one.
+      const fit = Math.floor(room / Math.max(1, p.cols));
+      if (fit <= 0) break;
+      batch.push({ sheet: cursor.sheet, row: cursor.row, rows: fit });
+      cursor.row += fit;
+      break;
+    }
+    batch.push({ sheet: cursor.sheet, row: cursor.row, rows });
+    cells += rows * p.cols;
+    cursor.row += rows;
+    if (cells >= cellsPerBatch) break;
+  }
+  return batch;
+}
+
 /** Reads the used ranges of the workbook's sheets (or of the active sheet) as grids. */
 export async function readWorkbookGrids(options: ReadOptions = {}): Promise<WorkbookGrids> {
   const scope = options.scope ?? "workbook";
@@ -159,10 +207,14 @@ export async function readWorkbookGrids(options: ReadOptions = {}): Promise<Work
     const values = plans.map(() => new Map<number, unknown[][]>());
     const formats = plans.map(() => new Map<number, unknown[][]>());
     const merges: Area[][] = plans.map(() => []);
-    const batches = planBatches(plans, budget, bytesPerCell);
-    const total = batches.reduce((n, b) => n + b.length, 0);
+    const allCells = plans.reduce((n, p) => n + p.rows * p.cols, 0);
+    let cellsRead = 0;
     let done = 0;
-    options.onProgress?.({ done, total });
+    let perCell = bytesPerCell;
+    let measured = 0;
+    // Batches change size as the payload is measured: the total is re-estimated after each.
+    const estimate = (): number => done + Math.ceil((allCells - cellsRead) / Math.max(1, Math.floor(budget / perCell)));
+    options.onProgress?.({ done, total: estimate() });
 
     const readBatch = async (batch: readonly Chunk[], withMerges: boolean): Promise<void> => {
       const loads = batch.map((c) => {
@@ -189,18 +241,33 @@ export async function readWorkbookGrids(options: ReadOptions = {}): Promise<Work
         await readBatch(halves[1], false);
         return;
       }
+      let bytes = 0;
+      let cells = 0;
       for (const { c, r } of loads) {
         values[c.sheet].set(c.row, r.values);
         formats[c.sheet].set(c.row, r.numberFormat);
+        bytes += payloadBytes(r.values) + payloadBytes(r.numberFormat);
+        cells += c.rows * plans[c.sheet].cols;
+      }
+      // The real payload per cell: the largest seen sizes the batches still to come.
+      if (cells > 0 && bytes > 0) {
+        measured = Math.max(measured, bytes / cells);
+        perCell = measured;
       }
       mergeLoads.forEach((m, i) => {
         if (!m.isNullObject) merges[i] = parseMergedAddress(m.address);
       });
-      done += batch.length;
-      options.onProgress?.({ done, total });
+      cellsRead += cells;
+      done++;
+      options.onProgress?.({ done, total: estimate() });
       throwIfCancelled(options.signal);
     };
-    for (let b = 0; b < batches.length; b++) await readBatch(batches[b], b === 0);
+    const cursor = { sheet: 0, row: 0 };
+    for (let first = true; ; first = false) {
+      const batch = nextBatch(plans, cursor, budget, perCell);
+      if (batch.length === 0) break;
+      await readBatch(batch, first);
+    }
 
     const grids: Grid[] = [];
     const byName = new Map(plans.map((p, i) => [p.name, i]));

@@ -37,9 +37,9 @@ export interface ExcelJSModule {
 }
 
 /** Milliseconds per day and the Unix epoch as an Excel serial (1900 and 1904 date systems). */
-const MS_PER_DAY = 86_400_000;
-const EPOCH_1900 = 25_569;
-const EPOCH_1904 = 24_107;
+export const MS_PER_DAY = 86_400_000;
+export const EPOCH_1900 = 25_569;
+export const EPOCH_1904 = 24_107;
 /** ExcelJS.ValueType.Merge: a const here so this module needs no ExcelJS at run time. */
 const VALUE_TYPE_MERGE = 1;
 
@@ -103,16 +103,16 @@ export function bytesText(n: number): string {
 }
 
 /** 20000000 → "20,000,000". */
-function count(n: number): string {
+export function count(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
 }
 
-function refuse(zh: string, en: string, reason: WorkbookReadError["reason"] = "corrupt", detail?: string): WorkbookReadError {
+export function refuse(zh: string, en: string, reason: WorkbookReadError["reason"] = "corrupt", detail?: string): WorkbookReadError {
   return new WorkbookReadError(`无法读取：${zh}`, `cannot read: ${en}`, detail, reason);
 }
 
 /** A name from the file, short enough for a message. */
-function shown(name: string): string {
+export function shown(name: string): string {
   return name.length > 80 ? `${name.slice(0, 79)}…` : name;
 }
 
@@ -288,14 +288,14 @@ function latin1(b: Uint8Array): string {
 // ---------------------------------------------------------------------------------------------------------------
 // What kind of package it is, and the parts a workbook needs
 
-const WORKBOOK = "xl/workbook.xml";
-const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
-const SHARED_STRINGS = "xl/sharedStrings.xml";
+export const WORKBOOK = "xl/workbook.xml";
+export const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+export const SHARED_STRINGS = "xl/sharedStrings.xml";
 /** The worksheet part names ExcelJS reads (xlsx.js); a sheet stored under another name would silently vanish. */
 const EXCELJS_SHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
 
 /** Refuses a zip that is not a workbook, naming what it is when we can tell. */
-function assertWorkbookPackage(names: ReadonlySet<string>): void {
+export function assertWorkbookPackage(names: ReadonlySet<string>): void {
   if (names.has(WORKBOOK)) return;
   const any = (prefix: string): boolean => [...names].some((n) => n.startsWith(prefix));
   if (names.has("xl/workbook.bin")) {
@@ -310,7 +310,7 @@ function assertWorkbookPackage(names: ReadonlySet<string>): void {
 }
 
 /** The five XML entities and numeric references in an attribute value. */
-function xmlText(s: string): string {
+export function xmlText(s: string): string {
   if (!s.includes("&")) return s;
   return s.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos);/g, (m, e: string) => {
     if (e === "amp") return "&";
@@ -324,25 +324,27 @@ function xmlText(s: string): string {
 }
 
 /** Attributes of one start tag's text (`name="v"` or `name='v'`), names as written (with any prefix). */
-function attributes(tag: string): Map<string, string> {
+export function attributes(tag: string): Map<string, string> {
   const out = new Map<string, string>();
   const re = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
   for (let m = re.exec(tag); m; m = re.exec(tag)) out.set(m[1], xmlText(m[2] ?? m[3] ?? ""));
   return out;
 }
 
-interface SheetPart {
+export interface SheetPart {
   readonly name: string;
   readonly sheetId: number;
   /** The zip part ExcelJS reads it from. */
   readonly part: string;
+  /** visible, hidden or veryHidden, as workbook.xml says. */
+  readonly state: string;
 }
 
 /**
  * The worksheets workbook.xml lists, each with its part (resolved as ExcelJS resolves it), refusing a workbook
  * without sheets and any sheet whose relationship or part is missing. Chart sheets (no cells) are left out.
  */
-function sheetParts(workbookXml: string, relsXml: string, names: ReadonlySet<string>): SheetPart[] {
+export function sheetParts(workbookXml: string, relsXml: string, names: ReadonlySet<string>): SheetPart[] {
   const rels = new Map<string, { type: string; target: string }>();
   for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
     const a = attributes(m[0]);
@@ -369,7 +371,7 @@ function sheetParts(workbookXml: string, relsXml: string, names: ReadonlySet<str
     if (!EXCELJS_SHEET_PART.test(part)) {
       throw refuse(`工作表“${shown(name)}”保存在不常见的部件 ${shown(part)} 中，无法读取；请在 Excel 或 WPS 中另存为 .xlsx`, `sheet “${shown(name)}” is stored in an unusual part (${shown(part)}): save it as .xlsx in Excel or WPS`);
     }
-    out.push({ name, sheetId: parseInt(a.get("sheetId") ?? "", 10), part });
+    out.push({ name, sheetId: parseInt(a.get("sheetId") ?? "", 10), part, state: a.get("state") ?? "visible" });
   }
   if (listed === 0) throw refuse("工作簿中没有任何工作表（xl/workbook.xml 未列出工作表）", "the workbook has no sheets (xl/workbook.xml lists none)");
   return out;
@@ -438,7 +440,7 @@ export function webInflater(): RawInflater | undefined {
   };
 }
 
-async function inflateEntry(bytes: Uint8Array, e: ZipEntry, inflate: RawInflater): Promise<Uint8Array> {
+export async function inflateEntry(bytes: Uint8Array, e: ZipEntry, inflate: RawInflater): Promise<Uint8Array> {
   const data = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
   if (e.method === 0) return data;
   let out: Uint8Array;
@@ -532,10 +534,10 @@ function withoutSpans(xml: Uint8Array, spans: readonly { start: number; end: num
 }
 
 /** Rows in an Excel sheet. */
-const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_ROWS = 1_048_576;
 
 /** The row number of a `<row …>` tag starting at `i` (its `r` attribute), or undefined when it has none. */
-function rowNumberAt(xml: Uint8Array, i: number): number | undefined {
+export function rowNumberAt(xml: Uint8Array, i: number): number | undefined {
   const gt = xml.indexOf(0x3e, i);
   const end = gt < 0 ? xml.length : gt;
   for (let j = i + 4; j < end - 2; j++) {
@@ -609,7 +611,7 @@ interface Prepared {
 const decoder = () => new TextDecoder("utf-8");
 
 /** Merged areas listed in the content of `<mergeCells>`. */
-function parseMergeRefs(inner: Uint8Array, into: Area[], limits: XlsxLimits, already: number): void {
+export function parseMergeRefs(inner: Uint8Array, into: Area[], limits: XlsxLimits, already: number): void {
   const text = decoder().decode(inner);
   for (const m of text.matchAll(/<mergeCell\b([^>]*)>/g)) {
     const ref = attributes(m[1]).get("ref");
@@ -839,7 +841,7 @@ function workbookContent(wb: ExcelJS.Workbook, limits: XlsxLimits, merges?: Read
 }
 
 /** What the grids of one workbook have used so far. */
-interface Budget {
+export interface Budget {
   cells: number;
   readonly limits: XlsxLimits;
   cut?: CutText;
@@ -898,7 +900,7 @@ export function cutText(s: string, max: number): string {
   return s.slice(0, keep) + marker;
 }
 
-function tooManyRows(sheet: string, rows: number): WorkbookReadError {
+export function tooManyRows(sheet: string, rows: number): WorkbookReadError {
   return refuse(
     `工作表“${shown(sheet)}”有 ${count(rows)} 行，超过 Excel 的上限 ${count(EXCEL_MAX_ROWS)} 行（文件已损坏）`,
     `sheet “${shown(sheet)}” has ${count(rows)} rows, beyond Excel's ${count(EXCEL_MAX_ROWS)} (the file is corrupt)`,
@@ -906,7 +908,7 @@ function tooManyRows(sheet: string, rows: number): WorkbookReadError {
   );
 }
 
-function tooManyCells(sheet: string, r: number, c: number, limits: XlsxLimits): WorkbookReadError {
+export function tooManyCells(sheet: string, r: number, c: number, limits: XlsxLimits): WorkbookReadError {
   return refuse(
     `工作表“${shown(sheet)}”的已用区域过大（到 ${a1(r, c)}），工作簿的单元格超过上限 ${count(limits.maxCells)} 个`,
     `the used area of sheet “${shown(sheet)}” is too large (reaching ${a1(r, c)}): the workbook has more than ${count(limits.maxCells)} cells`,
@@ -1007,7 +1009,7 @@ function sheetToGrid(ws: ExcelJS.Worksheet, epoch: number, budget: Budget, given
 }
 
 /** Merged areas within the used range: clamped to it, dropped when wholly outside, sorted. */
-function clampMerges(merges: readonly Area[], lastRow: number, lastCol: number): Area[] {
+export function clampMerges(merges: readonly Area[], lastRow: number, lastCol: number): Area[] {
   const out: Area[] = [];
   for (const m of merges) {
     if (m.top > lastRow || m.left > lastCol) continue;
@@ -1023,7 +1025,7 @@ function clampMerges(merges: readonly Area[], lastRow: number, lastCol: number):
  * plus the cells it clears: bounded by the cell budget, so overlapping areas (which Excel never writes) cannot
  * make it quadratic.
  */
-function clearSlaves(sheet: string, values: CellValue[][], formats: (string | null)[][], merges: readonly Area[], budget: Budget): void {
+export function clearSlaves(sheet: string, values: CellValue[][], formats: (string | null)[][], merges: readonly Area[], budget: Budget): void {
   let work = 0;
   const max = budget.limits.maxCells;
   for (const m of merges) {

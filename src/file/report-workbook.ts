@@ -1,9 +1,9 @@
 /**
  * The batch report workbook (校验报告) written by `jx check --out report.xlsx` (Node adapter). The sheets are
  * built in report-book.ts (shared with the browser page); this file adds file-relative hyperlinks and writes it.
+ * ExcelJS is loaded only when a report is written.
  */
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { fillReportWorkbook, type ReportCoverage, type ReportFileEntry } from "./report-book";
 
 export type { ReportCoverage, ReportFileEntry } from "./report-book";
@@ -20,6 +20,8 @@ export function cellLink(reportPath: string, filePath: string, sheet?: string, c
 
 /** Writes the report workbook. Never called with an input's path (the caller refuses that). */
 export async function writeReportWorkbook(outPath: string, files: readonly ReportFileEntry[], coverage?: ReportCoverage): Promise<void> {
+  // Loaded here, not at start-up: ExcelJS costs about half a second to load, and only --out needs it.
+  const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   fillReportWorkbook(wb, files, coverage, (f, sheet, cell) => (f.path ? cellLink(outPath, f.path, sheet, cell) : undefined));
   await wb.xlsx.writeFile(outPath);

@@ -1,14 +1,15 @@
 /**
- * .xlsx / .xlsm → grids, with ExcelJS (Node adapter). The conversion itself (and its decisions and limits) lives in
- * grid-convert.ts, shared with the browser page; this file reads the file into memory first, so the input is never
- * written or held open, and gives grid-convert Node's zlib as its bounded inflater.
+ * .xlsx / .xlsm → grids (Node adapter). The decisions and limits live in grid-convert.ts, shared with the browser
+ * page (which reads with ExcelJS); here the sheets are read as they inflate by xlsx-stream.ts, which gives the same
+ * grids without ExcelJS (so the command loads ExcelJS only to write a report workbook). The file is read into
+ * memory first, so the input is never written or held open; Node's zlib is the bounded inflater.
  */
 import { promises as fs } from "fs";
 import * as v8 from "v8";
 import * as zlib from "zlib";
-import ExcelJS from "exceljs";
 import type { Grid } from "../domain/grid";
-import { DEFAULT_XLSX_LIMITS, InflateOverflowError, loadXlsxContent, type RawInflater, type XlsxContent, type XlsxLoadOptions } from "./grid-convert";
+import { DEFAULT_XLSX_LIMITS, InflateOverflowError, type RawInflater, type XlsxContent, type XlsxLoadOptions } from "./grid-convert";
+import { streamXlsxContent } from "./xlsx-stream";
 
 export { WorkbookReadError, dateToSerial, DEFAULT_XLSX_LIMITS, type XlsxLimits, type XlsxContent, type XlsxProgress } from "./grid-convert";
 
@@ -43,7 +44,7 @@ export type ReadXlsxOptions = Omit<XlsxLoadOptions, "inflateRaw">;
 /** Reads every (not very-hidden) worksheet of an .xlsx file or buffer into grids, with the cells whose text was cut. */
 export async function readXlsxContent(input: string | Buffer, options: ReadXlsxOptions = {}): Promise<XlsxContent> {
   const buffer = typeof input === "string" ? await fs.readFile(input) : input;
-  return loadXlsxContent(ExcelJS, buffer, { ...options, limits: { maxCells: defaultMaxCells(), ...options.limits }, inflateRaw: inflateRawNode });
+  return streamXlsxContent(buffer, { ...options, limits: { maxCells: defaultMaxCells(), ...options.limits }, inflateRaw: inflateRawNode });
 }
 
 /** Reads every (not very-hidden) worksheet of an .xlsx file or buffer into grids. */

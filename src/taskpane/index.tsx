@@ -1,8 +1,13 @@
-/** Pane entry: waits for Office, picks the host and theme, renders. Renders even outside Office. */
+/**
+ * Pane entry: waits for Office, picks the host and theme, renders. Renders even outside Office.
+ * First paint needs only this file's code: the title paints at once while the panels (App and everything it shows,
+ * Fluent components included) load as a chunk of their own; ExcelJS is loaded later still, by the browser page,
+ * only when a file is checked.
+ */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
-import { App } from "./App";
+import type { AppProps } from "./App";
 import { detectHost, excelHostOps } from "./host";
 import { pickTheme, type OfficeThemeLike } from "./theme";
 import { StringsProvider } from "./i18n";
@@ -33,6 +38,27 @@ function officeTheme(): OfficeThemeLike | undefined {
   }
 }
 
+/** The panels, loaded after the first paint; the pane counts as ready (for the e2e) once they are on screen. */
+const LazyApp = React.lazy(async () => {
+  const { App } = await import(/* webpackChunkName: "app" */ "./App");
+  function ReadyApp(props: AppProps): React.JSX.Element {
+    React.useEffect(() => {
+      window.__officeReady = true;
+    }, []);
+    return <App {...props} />;
+  }
+  return { default: ReadyApp };
+});
+
+/** What paints first: the pane's title, in the place and style App gives it. */
+function FirstPaint(): React.JSX.Element {
+  return (
+    <main style={{ padding: "12px", minWidth: "280px", boxSizing: "border-box" }}>
+      <h1 style={{ margin: 0, fontSize: "20px", fontWeight: 600 }}>绩效助手 · JX</h1>
+    </main>
+  );
+}
+
 function start(officeHost: unknown): void {
   const container = document.getElementById("container");
   if (!container) return;
@@ -44,14 +70,15 @@ function start(officeHost: unknown): void {
     root.render(
       <FluentProvider theme={pickTheme(officeTheme(), !!media?.matches)}>
         <StringsProvider language={language}>
-          <App host={host} />
+          <React.Suspense fallback={<FirstPaint />}>
+            <LazyApp host={host} />
+          </React.Suspense>
         </StringsProvider>
       </FluentProvider>,
     );
   };
   render();
   media?.addEventListener?.("change", render);
-  window.__officeReady = true;
 }
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {

@@ -16,7 +16,10 @@ import { readAmount } from "./types";
 /** One value, a column/row, or a 2-D range. */
 export type CellInput = CellValue | undefined | readonly (CellValue | undefined)[] | readonly (readonly (CellValue | undefined)[])[];
 
-/** A set of normalized codes with their loose (leading zeros dropped) keys. */
+/**
+ * A set of normalized codes: digit-only codes by their loose key (leading zeros dropped: an exact match is a loose
+ * one too), other codes as they are. One set look-up per code.
+ */
 export interface CodeSet {
   readonly exact: ReadonlySet<string>;
   readonly loose: ReadonlySet<string>;
@@ -44,9 +47,9 @@ export function buildCodeSet(codes: CellInput): CodeSet {
   for (const v of flattenCells(codes)) {
     const c = normalizeCode(v);
     if (c === "") continue;
-    exact.add(c);
     const lk = looseCodeKey(c);
     if (lk !== undefined) loose.add(lk);
+    else exact.add(c);
   }
   return { exact, loose };
 }
@@ -57,9 +60,8 @@ function toCodeSet(x: CodeSet | CellInput): CodeSet {
 
 function inSet(code: string, set: CodeSet): boolean {
   if (code === "") return false;
-  if (set.exact.has(code)) return true;
   const lk = looseCodeKey(code);
-  return lk !== undefined && set.loose.has(lk);
+  return lk !== undefined ? set.loose.has(lk) : set.exact.has(code);
 }
 
 /** True when a code is in the set (equal after normalization, or differing only by leading zeros). Blank → false. */
