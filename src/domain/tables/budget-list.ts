@@ -7,8 +7,9 @@ import { type BudgetField, type BudgetLine, type BudgetListTable } from "./model
 import { STOP_PATTERN, SUBTOTAL_PATTERN, matchBudgetField, moneyUnitIn } from "./synonyms";
 import { toSimplified } from "./traditional";
 import { type Mutable, type Cols, MAX_LABEL, MAX_BLANK_RUN, type Pos, type Hit, type BudgetHeader, AMOUNT_FIELDS, SheetGrid } from "./scan";
+import type { Bound } from "./headers";
 
-export function readBudgetList(sg: SheetGrid, h: BudgetHeader, ctxStart: number, limit: number): { table: BudgetListTable; lastRow: number } {
+export function readBudgetList(sg: SheetGrid, h: BudgetHeader, ctxStart: number, bound: Bound): { table: BudgetListTable; lastRow: number } {
   const cols: Cols<BudgetField> = {};
   const used = new Set<number>();
   for (const x of h.hits) {
@@ -19,7 +20,7 @@ export function readBudgetList(sg: SheetGrid, h: BudgetHeader, ctxStart: number,
   let nHeader = 1;
   // Two-row header: 金额 above 合计 / 一般公共预算 …
   const s = h.r + 1;
-  if (s < limit && s < sg.nRows) {
+  if (bound.within(s)) {
     const w = sg.rowWidth(s);
     let nonBlank = 0;
     let numeric = false;
@@ -79,7 +80,7 @@ export function readBudgetList(sg: SheetGrid, h: BudgetHeader, ctxStart: number,
   const fillable: readonly BudgetField[] = ["budgetUnit", "department", "budgetType", "expenseType"];
   let blankRun = 0;
   let lastRow = h.r + nHeader - 1;
-  for (let r = h.r + nHeader; r < limit && r < sg.nRows; r++) {
+  for (let r = h.r + nHeader; bound.within(r); r++) {
     let any = false;
     for (const [, c] of mapped) {
       if (!sg.blank(r, c)) {
