@@ -60,6 +60,7 @@ export class HeaderScan {
   /** Rows below this have been classified; the headers among them are in `found`. */
   private classifiedTo = 0;
   private readonly found = new Map<number, HeaderCand>();
+  private readonly precheck = new HeaderPrecheck();
 
   constructor(readonly sg: SheetGrid) {}
 
@@ -67,7 +68,7 @@ export class HeaderScan {
   at(r: number): HeaderCand | undefined {
     while (this.classifiedTo <= r) {
       const k = this.classifiedTo++;
-      const h = classifyRow(this.sg, k);
+      const h = classifyRow(this.sg, k, this.precheck);
       if (h) this.found.set(k, h);
     }
     return this.found.get(r);
@@ -121,33 +122,60 @@ export function findHeaders(sg: SheetGrid): HeaderCand[] {
   return out;
 }
 
+const CELL_BLANK = 1;
+const CELL_MAYBE = 2;
+const CELL_OTHER = 3;
+
+/** What the pre-check makes of one cell: blank, may be a header word, or something else. */
+function cellKind(v: unknown): number {
+  if (v === null || v === undefined) return CELL_BLANK;
+  if (typeof v !== "string") return CELL_OTHER;
+  if (isSpaceLike(v.charCodeAt(0)) && ONLY_SPACE.test(v)) return CELL_BLANK;
+  return v.length <= MAX_LABEL && mayBeHeaderWord(v) ? CELL_MAYBE : CELL_OTHER;
+}
+
 /**
- * Whether a header word may be in a row at all: a header's words outnumber its other cells, and each word passes
+ * Whether a row may be a header at all: a header's words outnumber its other cells, and each word passes
  * mayBeHeaderWord (a test of its characters, no lookup). A data row is given up after about half its cells.
+ * The answer for a cell is remembered per column: rows repeat the cell above (一级, 二级, signs, units).
  */
-function mayBeHeaderRow(row: readonly unknown[]): boolean {
-  let nonBlank = 0;
-  let maybe = 0;
-  const n = row.length;
-  for (let c = 0; c < n; c++) {
-    const v = row[c];
-    if (v === null || v === undefined) continue;
-    if (typeof v === "string") {
-      if (isSpaceLike(v.charCodeAt(0)) && ONLY_SPACE.test(v)) continue;
-      if (v.length <= MAX_LABEL && mayBeHeaderWord(v)) maybe++;
+class HeaderPrecheck {
+  private readonly lastValue: unknown[] = [];
+  private readonly lastKind: number[] = [];
+
+  mayBeHeader(row: readonly unknown[]): boolean {
+    let nonBlank = 0;
+    let maybe = 0;
+    const n = row.length;
+    for (let c = 0; c < n; c++) {
+      const v = row[c];
+      let kind: number;
+      if (v === null || v === undefined) continue;
+      if (c < this.lastKind.length && this.lastValue[c] === v) kind = this.lastKind[c];
+      else {
+        kind = cellKind(v);
+        while (this.lastKind.length <= c) {
+          this.lastKind.push(0);
+          this.lastValue.push(undefined);
+        }
+        this.lastValue[c] = v;
+        this.lastKind[c] = kind;
+      }
+      if (kind === CELL_BLANK) continue;
+      if (kind === CELL_MAYBE) maybe++;
+      nonBlank++;
+      if (nonBlank - maybe >= maybe + (n - c - 1)) return false;
     }
-    nonBlank++;
-    if (nonBlank - maybe >= maybe + (n - c - 1)) return false;
+    return maybe >= 3 && nonBlank - maybe < maybe;
   }
-  return maybe >= 3 && nonBlank - maybe < maybe;
 }
 
 /** The header at row r, if the row is one (indicator first, then budget list). */
-export function classifyRow(sg: SheetGrid, r: number): HeaderCand | undefined {
+export function classifyRow(sg: SheetGrid, r: number, precheck = new HeaderPrecheck()): HeaderCand | undefined {
   const row = sg.values[r];
   if (!Array.isArray(row)) return undefined;
   // Cheap pre-check: a header row has at least 3 short string cells that may be header words, outnumbering the rest.
-  if (!mayBeHeaderRow(row)) return undefined;
+  if (!precheck.mayBeHeader(row)) return undefined;
   // One pass: non-blank cells, and cells that are header words at all (one cached lookup per distinct text).
   let nonBlank = 0;
   let words = 0;

@@ -11,7 +11,7 @@ import type { Bound } from "./headers";
 import { type Body, type Group, closeSubtotal, ensureGroup, ListProjects } from "./body-groups";
 import { BodyEnd, END_GRADE, END_STOP, END_TOTAL, findGrade, totalAfterNotes, totalAt } from "./body-end";
 import { LEVEL_NEW, LEVEL_STOP, LevelFill } from "./hierarchy";
-import { GridRow, RowColumns, type RowFacts } from "./rows";
+import { GridRow, type RowColumns, type RowFacts, RowStore } from "./rows";
 
 export type { Body, Group } from "./body-groups";
 
@@ -30,7 +30,7 @@ export function readBody(sg: SheetGrid, layout: BodyLayout, bound: Bound): Body 
   const { start, cols, list } = layout;
   const body: Body = { groups: [], lastRow: start - 1, totalLabelCol: -1 };
   const byKey = new Map<string, Group>();
-  const columns = new RowColumns(sg, cols);
+  const columns = new RowStore(sg, cols);
   const mapped = Object.values(cols) as number[];
   const end = new BodyEnd(sg, layout.headerRow, start, layout.firstFieldCol, columns.level1);
   const levels = new LevelFill(sg, columns.level1, columns.level2);
@@ -98,11 +98,12 @@ export function readBody(sg: SheetGrid, layout: BodyLayout, bound: Bound): Body 
     }
     const templateName = nameText !== "" && nameText.length <= 16 && mayBePlaceholderName(nameText) && PLACEHOLDER_NAME.test(nameText.replace(/ /g, ""));
     facts.placeholder = templateName || (nameText === "" && !facts.content);
-    g.rows.push(new GridRow(columns, r, facts));
+    g.rows.push(new GridRow(columns, columns.add(r, facts)));
     g.lastRel = r;
     lastContent = r;
   }
   closeSubtotal(group, sg.top);
+  columns.trim();
   if (body.lastRow < lastContent) body.lastRow = lastContent;
   // The 总分/合计 row may come after notes (其他需要说明事项, 说明 …) that ended the body: still the table's total.
   if (!list && !body.total && !(group && group.total)) {

@@ -83,7 +83,7 @@ export function isSpaceLike(code: number): boolean {
  * cell model is kept), and cleaning a 100,000-character cell takes milliseconds; short texts clean in nanoseconds.
  * Bounded by the characters held.
  */
-const LONG_TEXT = 256;
+export const LONG_TEXT = 256;
 const LONG_TEXT_BUDGET = 1 << 22;
 const longTexts = new Map<string, string>();
 let longTextChars = 0;
@@ -373,10 +373,14 @@ export class SheetGrid {
 
   /** The Ref of (r, c) whose value comes from (sr, sc): a merged or filled-down cell when they differ. */
   refFrom(r: number, c: number, sr: number, sc: number): Ref {
+    return this.refWithText(r, c, sr, sc, this.displayText(sr, sc));
+  }
+
+  /** refFrom with the source cell's display text already known. */
+  refWithText(r: number, c: number, sr: number, sc: number, text: string): Ref {
     const value = this.cell(sr, sc);
     const f = this.format(sr, sc);
     const moved = sr !== r || sc !== c;
-    const text = typeof value === "number" && f && isPercentFormat(f) ? percentText(value, f) : textOf(value);
     if (!moved && (f === undefined || f === null || f === "General")) return new CellRef(value, text, this.top + r, this.left + c);
     return new FormattedRef(value, text, this.top + r, this.left + c, f, moved ? true : undefined, moved ? this.addr(sr, sc) : undefined);
   }
