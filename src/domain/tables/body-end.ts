@@ -4,8 +4,10 @@
  * column.
  */
 import type { IndicatorField, IndicatorProject, Ref } from "./model";
-import { STOP_PATTERN, TOTAL_PATTERN, matchFormLabel } from "./synonyms";
-import { type Cols, type Mutable, SERIAL_HEADER, SheetGrid } from "./scan";
+import { TOTAL_PATTERN, isStopLabel, matchFormLabel } from "./synonyms";
+import { isIdeograph } from "../text";
+import type { CellValue } from "../grid";
+import { type Cols, type Mutable, MAX_LABEL, SERIAL_HEADER, SheetGrid } from "./scan";
 import { valueRight } from "./form-fields";
 import type { Bound } from "./headers";
 
@@ -23,6 +25,13 @@ export const END_STOP = 3;
 /** A 总分 / 合计 label (normalised): every one holds 合 or 总, so most texts are settled without the expression. */
 export function isTotalLabel(n: string): boolean {
   return n.length >= 2 && n.length <= 5 && TOTAL_PATTERN.test(n);
+}
+
+/** A short string with a CJK ideograph in it (longer texts are never labels: see MAX_LABEL). */
+function hasIdeograph(v: CellValue): boolean {
+  if (typeof v !== "string" || v.length > MAX_LABEL) return false;
+  for (let i = 0; i < v.length; i++) if (isIdeograph(v.charCodeAt(i))) return true;
+  return false;
 }
 
 export class BodyEnd {
@@ -59,14 +68,15 @@ export class BodyEnd {
       if (!(r === this.start && /指标/.test(n))) return END_STOP; // a new section (评价结论, 财政部门意见, 注)
     }
     const fc = sg.firstNonBlank(r);
-    if (fc >= 0 && fc <= this.firstFieldCol + 1) {
+    // Totals and notes are written in ideographs: a code or a figure in the first cell (P00000001, 1) is neither.
+    if (fc >= 0 && fc <= this.firstFieldCol + 1 && hasIdeograph(sg.cell(r, fc))) {
       const n = sg.normCased(r, fc);
       if (n !== "" && isTotalLabel(n)) {
         this.labelCol = lz >= 0 ? lz : fc;
         return END_TOTAL;
       }
       if (n !== "" && (fc === this.c1 || fc === this.firstFieldCol)) {
-        if (STOP_PATTERN.test(n) && !/指标/.test(n.slice(0, 6))) return END_STOP;
+        if (isStopLabel(n) && !/指标/.test(n.slice(0, 6))) return END_STOP;
       }
     }
     return END_NONE;

@@ -3,7 +3,7 @@
  * down to the rows under it, and a 一级 label that carries points ("产出指标(50分)", "(30分)") opens a subtotal.
  * Plain row numbers, no objects, in this per-row step.
  */
-import { STOP_PATTERN } from "./synonyms";
+import { isStopLabel } from "./synonyms";
 import { readCategoryLabel } from "./labels";
 import { hasDigit, MAX_LABEL, level1CategoryMemo, SheetGrid } from "./scan";
 
@@ -49,7 +49,7 @@ export class LevelFill {
       this.level1Own = own;
       if (own !== "") {
         const raw = own.length <= MAX_LABEL ? sg.normCased(r, this.c1) : "";
-        if (raw !== "" && STOP_PATTERN.test(raw) && !/指标/.test(raw)) return LEVEL_STOP;
+        if (raw !== "" && isStopLabel(raw) && !/指标/.test(raw)) return LEVEL_STOP;
         this.l1Src = r;
         this.l2Src = -1;
         result = LEVEL_NEW;

@@ -10,6 +10,7 @@ import { type Bound, resolveIndicatorColumns, subHeader } from "./headers";
 import { readFormContext } from "./form-fields";
 import { type Body, readBody } from "./indicator-body";
 import { categorizeRows, subtotalsOf } from "./row-categories";
+import type { GridRow } from "./rows";
 
 export function readIndicatorTable(sg: SheetGrid, h: IndicatorHeader, ctxStart: number, bound: Bound): { table: IndicatorTable; lastRow: number } {
   const { cols, nHeader } = headerColumns(sg, h, bound);
@@ -39,12 +40,7 @@ export function readIndicatorTable(sg: SheetGrid, h: IndicatorHeader, ctxStart: 
   const fallbackKey = `row ${h.r + sg.top + 1}`;
   for (const grp of body.groups) {
     if (!list) linkGroups(grp.rows);
-    const indicators: IndicatorRow[] = [];
-    const placeholders: IndicatorRow[] = [];
-    for (const row of grp.rows) {
-      if (row.placeholder) placeholders.push(row);
-      if (!row.placeholder || row.content) indicators.push(row);
-    }
+    const { indicators, placeholders } = splitPlaceholders(grp.rows);
     const info: ProjectInfo = list ? grp.info : (ctx?.info ?? {});
     const key = info.code?.text || info.name?.text || grp.key || fallbackKey;
     const proj: Mutable<IndicatorProject> = { key, info, indicators, placeholders, subtotals: subtotalsOf(grp, cats.level2Category) };
@@ -84,6 +80,26 @@ export function readIndicatorTable(sg: SheetGrid, h: IndicatorHeader, ctxStart: 
     framework: cats.framework,
   };
   return { table, lastRow };
+}
+
+const NONE: readonly IndicatorRow[] = Object.freeze([]);
+
+/**
+ * A group's indicators (placeholders that carry something included) and its placeholders. Most groups have no
+ * placeholder: then the group's own array is the indicators and no array is made (a list has a group a project).
+ */
+function splitPlaceholders(rows: readonly GridRow[]): { indicators: readonly IndicatorRow[]; placeholders: readonly IndicatorRow[] } {
+  let k = 0;
+  while (k < rows.length && !rows[k].placeholder) k++;
+  if (k === rows.length) return { indicators: rows, placeholders: NONE };
+  const indicators: IndicatorRow[] = rows.slice(0, k);
+  const placeholders: IndicatorRow[] = [];
+  for (; k < rows.length; k++) {
+    const row = rows[k];
+    if (row.placeholder) placeholders.push(row);
+    if (!row.placeholder || row.content) indicators.push(row);
+  }
+  return { indicators, placeholders };
 }
 
 /** The header's columns, with a second header row merged in (年度指标值 above 指标性质/指标值/度量单位). */

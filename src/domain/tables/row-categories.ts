@@ -48,8 +48,11 @@ export function categorizeRows(groups: readonly Group[]): Categories {
   return { framework, evaluation, level2Category: l2Cat };
 }
 
+const NO_SUBTOTALS: readonly LevelSubtotal[] = Object.freeze([]);
+
 /** A group's subtotals with the 一级 each covers: its label's, else its first row's 二级 category. */
-export function subtotalsOf(g: Group, level2Category: (text: string) => string | undefined): LevelSubtotal[] {
+export function subtotalsOf(g: Group, level2Category: (text: string) => string | undefined): readonly LevelSubtotal[] {
+  if (g.subtotals.length === 0) return NO_SUBTOTALS;
   // subtotals and rows are both in sheet order: one pointer walk finds each subtotal's first 二级 category
   let p = 0;
   const rows = g.rows;
