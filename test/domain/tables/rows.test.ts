@@ -10,6 +10,8 @@ import type { IndicatorRow, IndicatorTable } from "../../../src/domain/tables/mo
 import { GridRow, ROW_FIELDS, fieldAddress, fieldFilled, fieldFormat, fieldText, fieldValue, hasField } from "../../../src/domain/tables/rows";
 import { HeaderScan, classifyRow } from "../../../src/domain/tables/headers";
 import { SheetGrid } from "../../../src/domain/tables/scan";
+import { STOP_PATTERN, isStopLabel } from "../../../src/domain/tables/synonyms";
+import { isTotalLabel } from "../../../src/domain/tables/body-end";
 
 const _ = null;
 
@@ -146,5 +148,17 @@ describe("header search", () => {
     const sg = new SheetGrid({ sheet: "S", top: 0, left: 0, values: [["一级指标", "二级指标", "三级指标", "指标值", "分值"], ["产出指标", "数量指标", "P1", "1", 5]] });
     expect(classifyRow(sg, 0)?.kind).toBe("indicator");
     expect(classifyRow(sg, 1)).toBeUndefined();
+  });
+});
+
+describe("labels settled by their characters", () => {
+  const labels = ["注", "注：本表", "备注", "说明", "填表人", "评价结论", "存在问题", "改进措施", "项目负责人", "财务负责人", "单位负责人", "联系人", "审核意见", "财政部门意见", "单位盖章", "负责人签字", "产出指标", "数量指标", "P00000001", "城关镇道路硬化项目1", "意", "合计", "总分", "分值合计", "综合得分", "合计分", "总分值", "小计", "合", "总分合计表", ""];
+
+  it("a note that ends a block: the same answer as STOP_PATTERN", () => {
+    for (const t of labels) expect([t, isStopLabel(t)]).toEqual([t, STOP_PATTERN.test(t)]);
+  });
+
+  it("a total: 总分/合计 and their variants, nothing else", () => {
+    expect(labels.filter(isTotalLabel)).toEqual(["合计", "总分", "分值合计", "综合得分", "合计分", "总分值"]);
   });
 });
