@@ -5,12 +5,17 @@
 // counted (after building it, and the largest in use sampled after the check), and the issues found. Run under a
 // heap cap to see whether it completes:
 //   node --max-old-space-size=1024 bench/child/one-million.js [rows]
+// Second argument "recognize" times table recognition alone (the part of the check src/domain/tables does). The
+// grid's strings are made flat before the clock starts, as a file reader gives them (the synthetic grid's template
+// literals are ropes, which the first pass over them would otherwise pay for).
+//   node --max-old-space-size=1024 bench/child/one-million.js [rows] [check|recognize]
 require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "CommonJS", moduleResolution: "node" } });
 const path = require("path");
 const v8 = require("v8");
 const root = path.join(__dirname, "..", "..");
 const { indicatorListGrid } = require(path.join(root, "bench", "synthetic"));
 const { checkWorkbook } = require(path.join(root, "src", "domain", "engine"));
+const { recognizeWorkbook } = require(path.join(root, "src", "domain", "tables", "recognize"));
 
 const NUMBER = /^[+-]?\d+(?:\.\d+)?%?$/;
 
@@ -35,11 +40,13 @@ function cpuMs(since) {
 }
 
 const rows = Number(process.argv[2] || 1_048_575); // + the header row = 1,048,576, Excel's sheet limit
+const mode = process.argv[3] === "recognize" ? "recognize" : "check";
 const grid = indicatorListGrid(rows);
+for (const row of grid.values) for (const v of row) if (typeof v === "string") v.charCodeAt(0);
 const gridHeap = v8.getHeapStatistics().used_heap_size;
 const cpu0 = process.cpuUsage();
 const t0 = process.hrtime.bigint();
-const result = checkWorkbook([grid]);
+const result = mode === "recognize" ? recognizeWorkbook([grid]) : checkWorkbook([grid]);
 const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
 const checkCpuMs = cpuMs(cpu0);
 const afterCheck = v8.getHeapStatistics();
@@ -54,6 +61,7 @@ for (let k = 0; k < 3; k++) {
 process.stdout.write(
   JSON.stringify({
     rows: rows + 1,
+    mode,
     checkCpuMs: Math.round(checkCpuMs),
     checkWallMs: Math.round(wallMs),
     scanCpuMs: Math.round(scanCpuMs),
@@ -62,6 +70,6 @@ process.stdout.write(
     heapAfterMb: Math.round(afterCheck.used_heap_size / 1048576),
     heapCommittedMb: Math.round(afterCheck.total_heap_size / 1048576),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    issues: result.issues.length,
+    issues: mode === "check" ? result.issues.length : result.length,
   }) + "\n",
 );

@@ -8,6 +8,7 @@ import { readCategoryLabel } from "./labels";
 import type { Hierarchy, Profile } from "../profiles/types";
 import type { IndicatorProject, IndicatorRow } from "./model";
 import { memoByText } from "../memo";
+import { fieldText, hasField } from "./rows";
 
 export interface RowCategory {
   /** Canonical 一级 (产出指标, 效益指标, 满意度指标, 成本指标), or the cleaned text when unknown. */
@@ -92,7 +93,7 @@ const COST_ONLY: readonly string[] = ["成本指标"];
 
 export function projectHierarchy(project: IndicatorProject, profile: Profile): Hierarchy {
   const costOf = canonicalNamer(COST_ONLY);
-  const costLevel1 = project.indicators.some((r) => r.level1 !== undefined && costOf(r.level1.text) === "成本指标");
+  const costLevel1 = project.indicators.some((r) => hasField(r, "level1") && costOf(fieldText(r, "level1")) === "成本指标");
   return costLevel1 ? profile.hierarchyCostLevel1 : profile.hierarchy;
 }
 
@@ -123,9 +124,9 @@ export function projectCategories(project: IndicatorProject, hierarchy: Hierarch
 }
 
 function categorize(ix: HierarchyIndex, row: IndicatorRow, project: IndicatorProject, hierarchy: Hierarchy): RowCategory {
-  const t1 = row.level1?.text;
+  const t1 = fieldText(row, "level1");
   if (!t1 || ix.level1Of(t1) === undefined) return rowCategoryUncached(row, project, hierarchy);
-  const t2 = row.level2?.text ?? "";
+  const t2 = fieldText(row, "level2");
   const s = ix.shared;
   let level2s = s.byLevel1.get(t1);
   let c = level2s?.get(t2);
@@ -144,16 +145,20 @@ function categorize(ix: HierarchyIndex, row: IndicatorRow, project: IndicatorPro
 
 function rowCategoryUncached(row: IndicatorRow, project: IndicatorProject, hierarchy: Hierarchy): RowCategory {
   const { level1Names, level2Names, owners } = hierarchyIndex(hierarchy);
-  const l2 = row.level2 ? canonicalName(row.level2.text, level2Names) : undefined;
+  const hasL1 = hasField(row, "level1");
+  const hasL2 = hasField(row, "level2");
+  const t1 = fieldText(row, "level1");
+  const t2 = fieldText(row, "level2");
+  const l2 = hasL2 ? canonicalName(t2, level2Names) : undefined;
   // A 二级 of the other official framework (经济成本指标 in a table laid out the classic way): known, misfiled.
-  const otherFramework = !l2 && row.level2 ? canonicalName(row.level2.text, COST_LEVEL2_NAMES) : undefined;
-  let l1 = row.level1 ? canonicalName(row.level1.text, level1Names) : undefined;
+  const otherFramework = !l2 && hasL2 ? canonicalName(t2, COST_LEVEL2_NAMES) : undefined;
+  let l1 = hasL1 ? canonicalName(t1, level1Names) : undefined;
   if (!l1) {
     const sub = subtotalFor(project, row.row);
     if (sub) l1 = canonicalName(sub, level1Names);
   }
   // A level-1 cell that lost its words ("(50分)") or is empty: infer from the 二级.
-  const l1Text = row.level1 ? readCategoryLabel(row.level1.text).core : "";
+  const l1Text = hasL1 ? readCategoryLabel(t1).core : "";
   if (!l1 && l2 && l1Text === "") l1 = owners.get(l2);
   if (otherFramework) {
     return {
@@ -174,7 +179,7 @@ function rowCategoryUncached(row: IndicatorRow, project: IndicatorProject, hiera
   return {
     level1: l1 ?? inferred ?? (l1Text || undefined),
     level1Inferred: inferred !== undefined,
-    level2: l2 ?? (row.level2 ? compactLabel(row.level2.text) || undefined : undefined),
+    level2: l2 ?? (hasL2 ? compactLabel(t2) || undefined : undefined),
     level1Known: !!l1,
     level2Known: !!l2,
     level2Misplaced: misplaced,

@@ -7,6 +7,7 @@
 import { text } from "../catalog";
 import { parseArea } from "../grid";
 import type { IndicatorProject, IndicatorRow, IndicatorTable, Ref } from "./model";
+import { fieldText, type RowField } from "./rows";
 
 export interface NotFilled {
   /** The cell the finding points at: the first empty cell that should hold the content, else the header. */
@@ -20,8 +21,10 @@ export interface NotFilled {
 
 const NOT_APPLICABLE = /^[/／\\\-—–_－]+$/;
 
-function has(ref: Ref | undefined): boolean {
-  return ref !== undefined && ref.text !== "" && !NOT_APPLICABLE.test(ref.text);
+/** The field's cell says something (not blank, not a 不适用 mark); read without making a Ref. */
+function has(row: IndicatorRow, f: RowField): boolean {
+  const t = fieldText(row, f);
+  return t !== "" && !NOT_APPLICABLE.test(t);
 }
 
 /** Every row of the project's indicator block, placeholders included, in sheet order (each row once). */
@@ -58,22 +61,22 @@ export function notFilledOf(table: IndicatorTable, p: IndicatorProject): NotFill
     const why = text("table.not-filled", "headerOnly");
     return { ...header, reason: why.zh, reasonEn: why.en, rows: new Set() };
   }
-  const named = rows.some((r) => has(r.name) && !r.placeholder);
-  const valued = rows.some((r) => has(r.target) || has(r.actual));
+  const named = rows.some((r) => has(r, "name") && !r.placeholder);
+  const valued = rows.some((r) => has(r, "target") || has(r, "actual"));
   const all = new Set(rows.map((r) => r.row));
   if (!named && !valued) {
     const at = firstCell(rows, (r) => r.name ?? r.target) ?? header;
     const why = text("table.not-filled", "noNameNoValue", { rows: rows.length });
     return { ...at, reason: why.zh, reasonEn: why.en, rows: all };
   }
-  if (table.columns.target !== undefined && !rows.some((r) => has(r.target))) {
+  if (table.columns.target !== undefined && !rows.some((r) => has(r, "target"))) {
     const at = firstCell(rows, (r) => r.target) ?? header;
     const why = text("table.not-filled", "noValue", { rows: rows.length });
     return { ...at, reason: why.zh, reasonEn: why.en, rows: all };
   }
   if (table.kind === "self-evaluation" && table.columns.actual !== undefined) {
     const weighted = p.indicators.filter((r) => !r.placeholder && (r.weightNumber ?? 0) > 0);
-    if (weighted.length > 0 && !weighted.some((r) => has(r.actual) || has(r.score))) {
+    if (weighted.length > 0 && !weighted.some((r) => has(r, "actual") || has(r, "score"))) {
       const at = firstCell(weighted, (r) => r.actual) ?? header;
       const why = text("table.not-filled", "noActual", { rows: weighted.length });
       return { ...at, reason: why.zh, reasonEn: why.en, rows: new Set(weighted.map((r) => r.row)) };

@@ -4,30 +4,36 @@
  * rows beneath hold the values (crop by crop, 其中 …). Linking them keeps the checks from calling the parent's
  * empty 指标值 missing and the members' empty 分值 zero, and lets scoring judge the parent on its members.
  */
-import type { IndicatorRow, Ref } from "./model";
+import type { IndicatorRow } from "./model";
+import { fieldFilled, fieldText, hasField, type RowField } from "./rows";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const NOT_APPLICABLE = /^[/／\\\-—–_－]+$/;
 
-function hasText(ref: Ref | undefined): boolean {
-  return ref !== undefined && ref.text !== "" && !NOT_APPLICABLE.test(ref.text);
+/** The field's cell says something (not blank, not a 不适用 mark); read without making a Ref. */
+function hasText(row: IndicatorRow, f: RowField): boolean {
+  const t = fieldText(row, f);
+  return t !== "" && !NOT_APPLICABLE.test(t);
 }
 
 /** A row that could head a group: named, scored or weighted, with neither 指标值 nor 完成值. */
 function mayBeParent(r: IndicatorRow): boolean {
-  if (r.placeholder || r.notApplicable || !hasText(r.name)) return false;
+  if (r.placeholder || r.notApplicable || !hasText(r, "name")) return false;
   if (r.weightNumber === undefined && r.scoreNumber === undefined) return false;
-  return !hasText(r.target) && !hasText(r.actual);
+  return !hasText(r, "target") && !hasText(r, "actual");
 }
 
 /** A row that could belong to the group above: named, unscored, carrying a 指标值 or a 完成值, same 二级. */
 function mayBeMember(r: IndicatorRow, parent: IndicatorRow): boolean {
-  if (r.placeholder || !hasText(r.name)) return false;
-  if (r.weightNumber !== undefined || r.scoreNumber !== undefined || hasText(r.weight) || hasText(r.score)) return false;
-  if (!hasText(r.target) && !hasText(r.actual)) return false;
+  if (r.placeholder || !hasText(r, "name")) return false;
+  if (r.weightNumber !== undefined || r.scoreNumber !== undefined || hasText(r, "weight") || hasText(r, "score")) return false;
+  if (!hasText(r, "target") && !hasText(r, "actual")) return false;
   // A 二级 of its own (not filled down from above) starts a new part of the block.
-  if (r.level2 && !r.level2.filled && r.level2.text !== "" && r.level2.text !== parent.level2?.text) return false;
+  if (hasField(r, "level2") && !fieldFilled(r, "level2")) {
+    const own = fieldText(r, "level2");
+    if (own !== "" && own !== (hasField(parent, "level2") ? fieldText(parent, "level2") : undefined)) return false;
+  }
   return true;
 }
 

@@ -51,39 +51,152 @@ export function isHeaderWord(sg: SheetGrid, v: string): boolean {
   return mayBeHeaderWord(v) && isHeaderWordMemo(v);
 }
 
+/**
+ * Header rows of a sheet, found as the reading goes down the sheet: each row is classified at most once, by the
+ * search for the next table's header or by the walk of the body being read (which asks about each of its rows
+ * through a Bound, in the same pass). No separate pass over the sheet scans the rows of the bodies.
+ */
+export class HeaderScan {
+  /** Rows below this have been classified; the headers among them are in `found`. */
+  private classifiedTo = 0;
+  private readonly found = new Map<number, HeaderCand>();
+  private readonly precheck = new HeaderPrecheck();
+
+  constructor(readonly sg: SheetGrid) {}
+
+  /** The header at row r, if r is a header row (classifies the rows up to r once). */
+  at(r: number): HeaderCand | undefined {
+    while (this.classifiedTo <= r) {
+      const k = this.classifiedTo++;
+      const h = classifyRow(this.sg, k, this.precheck);
+      if (h) this.found.set(k, h);
+    }
+    return this.found.get(r);
+  }
+
+  /** The first header row at or after `from`; undefined when none is left. */
+  next(from: number): HeaderCand | undefined {
+    for (let r = Math.max(0, from); r < this.sg.nRows; r++) {
+      const h = this.at(r);
+      if (h) return h;
+    }
+    return undefined;
+  }
+
+  /** The rows a table whose header is at `after` may use: those above the next header row. */
+  bound(after: number): Bound {
+    return new Bound(this, after);
+  }
+}
+
+/** The rows below a header up to (not including) the next header row, learned row by row as the body asks. */
+export class Bound {
+  /** The next header row, once found; else the end of the sheet. */
+  private limit: number;
+  /** Rows (after, checked] are known to hold no header. */
+  private checked: number;
+
+  constructor(
+    private readonly scan: HeaderScan,
+    after: number,
+  ) {
+    this.checked = after;
+    this.limit = scan.sg.nRows;
+  }
+
+  /** True when row r is inside the bound: below no other header and inside the sheet. */
+  within(r: number): boolean {
+    while (this.checked < r && this.checked + 1 < this.limit) {
+      const k = ++this.checked;
+      if (this.scan.at(k)) this.limit = k;
+    }
+    return r < this.limit;
+  }
+}
+
+/** Every header row of a sheet, in order (the whole sheet classified; recognition itself uses HeaderScan). */
 export function findHeaders(sg: SheetGrid): HeaderCand[] {
+  const scan = new HeaderScan(sg);
   const out: HeaderCand[] = [];
-  for (let r = 0; r < sg.nRows; r++) {
-    // cheap pre-check: a header row has at least 3 short string cells
-    const row = sg.values[r];
-    if (!Array.isArray(row)) continue;
-    // One pass: non-blank cells, and cells that are header words at all (one cached lookup per distinct text).
-    // A header's words outnumber its other cells (see below), so a row stops being read once the cells
-    // left cannot make up for the non-words seen: a data row is given up after about half its cells.
+  for (let h = scan.next(0); h; h = scan.next(h.r + 1)) out.push(h);
+  return out;
+}
+
+const CELL_BLANK = 1;
+const CELL_MAYBE = 2;
+const CELL_OTHER = 3;
+
+/** What the pre-check makes of one cell: blank, may be a header word, or something else. */
+function cellKind(v: unknown): number {
+  if (v === null || v === undefined) return CELL_BLANK;
+  if (typeof v !== "string") return CELL_OTHER;
+  if (isSpaceLike(v.charCodeAt(0)) && ONLY_SPACE.test(v)) return CELL_BLANK;
+  return v.length <= MAX_LABEL && mayBeHeaderWord(v) ? CELL_MAYBE : CELL_OTHER;
+}
+
+/**
+ * Whether a row may be a header at all: a header's words outnumber its other cells, and each word passes
+ * mayBeHeaderWord (a test of its characters, no lookup). A data row is given up after about half its cells.
+ * The answer for a cell is remembered per column: rows repeat the cell above (一级, 二级, signs, units).
+ */
+class HeaderPrecheck {
+  private readonly lastValue: unknown[] = [];
+  private readonly lastKind: number[] = [];
+
+  mayBeHeader(row: readonly unknown[]): boolean {
     let nonBlank = 0;
-    let words = 0;
+    let maybe = 0;
     const n = row.length;
     for (let c = 0; c < n; c++) {
       const v = row[c];
+      let kind: number;
       if (v === null || v === undefined) continue;
-      if (typeof v === "string") {
-        if (isSpaceLike(v.charCodeAt(0)) && ONLY_SPACE.test(v)) continue;
-        if (v.length <= MAX_LABEL && isHeaderWord(sg, v)) words++;
+      if (c < this.lastKind.length && this.lastValue[c] === v) kind = this.lastKind[c];
+      else {
+        kind = cellKind(v);
+        while (this.lastKind.length <= c) {
+          this.lastKind.push(0);
+          this.lastValue.push(undefined);
+        }
+        this.lastValue[c] = v;
+        this.lastKind[c] = kind;
       }
+      if (kind === CELL_BLANK) continue;
+      if (kind === CELL_MAYBE) maybe++;
       nonBlank++;
-      if (nonBlank - words >= words + (n - c - 1)) break;
+      if (nonBlank - maybe >= maybe + (n - c - 1)) return false;
     }
-    if (words < 3 || nonBlank - words >= words) continue;
-    // Header words must outnumber the other cells: a row of label → value pairs (项目名称 | X | 金额 | 10) is not a header.
-    const ih = indicatorHits(sg, r);
-    if (ih.length >= 3 && nonBlank - ih.length < ih.length && qualifiesIndicator(ih)) {
-      out.push({ kind: "indicator", r, hits: ih });
-      continue;
-    }
-    const bh = budgetHits(sg, r);
-    if (nonBlank - bh.length < bh.length && qualifiesBudget(bh)) out.push({ kind: "budget", r, hits: bh });
+    return maybe >= 3 && nonBlank - maybe < maybe;
   }
-  return out;
+}
+
+/** The header at row r, if the row is one (indicator first, then budget list). */
+export function classifyRow(sg: SheetGrid, r: number, precheck = new HeaderPrecheck()): HeaderCand | undefined {
+  const row = sg.values[r];
+  if (!Array.isArray(row)) return undefined;
+  // Cheap pre-check: a header row has at least 3 short string cells that may be header words, outnumbering the rest.
+  if (!precheck.mayBeHeader(row)) return undefined;
+  // One pass: non-blank cells, and cells that are header words at all (one cached lookup per distinct text).
+  let nonBlank = 0;
+  let words = 0;
+  const n = row.length;
+  for (let c = 0; c < n; c++) {
+    const v = row[c];
+    if (v === null || v === undefined) continue;
+    if (typeof v === "string") {
+      if (isSpaceLike(v.charCodeAt(0)) && ONLY_SPACE.test(v)) continue;
+      if (v.length <= MAX_LABEL && isHeaderWord(sg, v)) words++;
+    }
+    nonBlank++;
+    if (nonBlank - words >= words + (n - c - 1)) break;
+  }
+  if (words < 3 || nonBlank - words >= words) return undefined;
+  // Header words must outnumber the other cells: a row of label → value pairs (项目名称 | X | 金额 | 10) is not a header.
+  const ih = indicatorHits(sg, r);
+  if (ih.length >= 3 && nonBlank - ih.length < ih.length && qualifiesIndicator(ih)) return { kind: "indicator", r, hits: ih };
+  const bh = budgetHits(sg, r);
+  if (nonBlank - bh.length < bh.length && qualifiesBudget(bh)) return { kind: "budget", r, hits: bh };
+  return undefined;
 }
 
 // -- main --
@@ -131,9 +244,9 @@ export function resolveIndicatorColumns(sg: SheetGrid, hits: readonly Hit<Indica
  * A second header row under `r` (年度指标值 above 指标性质/指标值/度量单位): every non-blank cell is a header
  * word, and each sits under a blank cell, a merged cell, or a group label. Returns the merged column map.
  */
-export function subHeader(sg: SheetGrid, r: number, cols: Cols<IndicatorField>, limit: number): Cols<IndicatorField> | undefined {
+export function subHeader(sg: SheetGrid, r: number, cols: Cols<IndicatorField>, bound: Bound): Cols<IndicatorField> | undefined {
   const s = r + 1;
-  if (s >= limit || s >= sg.nRows) return undefined;
+  if (!bound.within(s)) return undefined;
   const w = sg.rowWidth(s);
   const hits: Hit<IndicatorField>[] = [];
   for (let c = 0; c < w; c++) {

@@ -1,35 +1,19 @@
 /**
- * An indicator table from its header: the form context above it, the body below it, categories, groups and projects.
+ * An indicator table from its header: the header's columns (one or two rows), the form context above it, the body
+ * below it, the rows' categories, and the projects with their indicators, placeholders, totals and range.
  */
 import { splitPointsSuffix } from "../text";
-import { type IndicatorProject, type IndicatorRow, type IndicatorTable, type IndicatorTableKind, type LevelSubtotal, type ProjectInfo } from "./model";
-import { level1CategoryOf } from "./synonyms";
+import type { IndicatorField, IndicatorProject, IndicatorRow, IndicatorTable, IndicatorTableKind, ProjectInfo } from "./model";
 import { linkGroups } from "./groups";
-import { type Mutable, level1CategoryMemo, level2CostMemo, level2CategoryMemo, level2CategoryCostMemo, type IndicatorHeader, SheetGrid } from "./scan";
-import { resolveIndicatorColumns, subHeader } from "./headers";
+import { type Cols, type Mutable, type IndicatorHeader, SheetGrid } from "./scan";
+import { type Bound, resolveIndicatorColumns, subHeader } from "./headers";
 import { readFormContext } from "./form-fields";
-import { readBody } from "./indicator-body";
+import { type Body, readBody } from "./indicator-body";
+import { categorizeRows, subtotalsOf } from "./row-categories";
+import type { GridRow } from "./rows";
 
-export function readIndicatorTable(
-  sg: SheetGrid,
-  h: IndicatorHeader,
-  ctxStart: number,
-  limit: number,
-  headerRows: ReadonlySet<number>,
-): { table: IndicatorTable; lastRow: number } {
-  let cols = resolveIndicatorColumns(sg, h.hits);
-  let nHeader = 1;
-  const sub = subHeader(sg, h.r, cols, limit);
-  if (sub) {
-    cols = sub;
-    nHeader = 2;
-  } else {
-    // a header merged over two rows with nothing below it
-    for (const c of Object.values(cols)) {
-      const m = sg.mergeAt.get(sg.key(h.r, c));
-      if (m && m.bottom > h.r) nHeader = 2;
-    }
-  }
+export function readIndicatorTable(sg: SheetGrid, h: IndicatorHeader, ctxStart: number, bound: Bound): { table: IndicatorTable; lastRow: number } {
+  const { cols, nHeader } = headerColumns(sg, h, bound);
   const fieldCols = Object.values(cols) as number[];
   const firstFieldCol = Math.min(...fieldCols);
   const lastFieldCol = Math.max(...fieldCols);
@@ -49,92 +33,27 @@ export function readIndicatorTable(
   }
   if (labelCol >= 0) blockPoints = splitPointsSuffix(sg.text(h.r, labelCol)).points;
 
-  const body = readBody(sg, h.r, h.r + nHeader, limit, cols, firstFieldCol, list, headerRows);
-
-  // Framework and categories (texts repeat: memoised).
-  let costLevel1 = false;
-  let classicCost = false;
-  const l1Cat = level1CategoryMemo;
-  const l2Cost = level2CostMemo;
-  for (const g of body.groups) {
-    for (const row of g.rows) {
-      const l1 = row.level1 && !row.level1.filled ? row.level1.text : "";
-      if (l1 && l1Cat(l1) === "成本指标") costLevel1 = true;
-      const cost = row.level2 ? l2Cost(row.level2.text) : undefined;
-      if (cost === "level1") costLevel1 = true;
-      else if (cost === "classic") classicCost = true;
-    }
-  }
-  const framework: IndicatorTable["framework"] = costLevel1 ? "cost-level1" : classicCost ? "classic" : "unknown";
-  let evaluation = false;
-  const l2Cat = costLevel1 ? level2CategoryCostMemo : level2CategoryMemo;
-  for (const g of body.groups) {
-    for (const row of g.rows) {
-      const cat = (row.level1 && l1Cat(row.level1.text)) || (row.level2 && l2Cat(row.level2.text));
-      if (cat) row.category = cat;
-      if (cat === "决策" || cat === "过程") evaluation = true;
-    }
-  }
+  const body = readBody(sg, { headerRow: h.r, start: h.r + nHeader, cols, firstFieldCol, list }, bound);
+  const cats = categorizeRows(body.groups);
 
   const projects: IndicatorProject[] = [];
+  const fallbackKey = `row ${h.r + sg.top + 1}`;
   for (const grp of body.groups) {
-    // subtotals and rows are both in sheet order: one pointer walk finds each subtotal's first 二级 category
-    let p = 0;
-    const subtotals: LevelSubtotal[] = grp.subtotals.map((s) => {
-      let level1 = s.label !== "" ? level1CategoryOf(s.label) : undefined;
-      while (p < grp.rows.length && grp.rows[p].row < s.ref.row) p++;
-      if (!level1) {
-        for (let q = p; q < grp.rows.length && grp.rows[q].row <= s.lastRow; q++) {
-          const l2 = grp.rows[q].level2;
-          const c = l2 ? l2Cat(l2.text) : undefined;
-          if (c) {
-            level1 = c;
-            break;
-          }
-        }
-      }
-      return { level1: level1 ?? (s.label || s.ref.text), points: s.points, ref: s.ref, firstRow: s.ref.row, lastRow: s.lastRow };
-    });
     if (!list) linkGroups(grp.rows);
-    const indicators: IndicatorRow[] = [];
-    const placeholders: IndicatorRow[] = [];
-    for (let k = 0; k < grp.rows.length; k++) {
-      const row = grp.rows[k];
-      if (row.placeholder) placeholders.push(row);
-      if (!row.placeholder || grp.content[k]) indicators.push(row);
-    }
-    const info: ProjectInfo = list ? grp.info : ctx?.info ?? {};
-    const proj: Mutable<IndicatorProject> = {
-      key: info.code?.text || info.name?.text || grp.key || `row ${h.r + sg.top + 1}`,
-      info,
-      indicators,
-      placeholders,
-      subtotals,
-    };
+    const { indicators, placeholders } = splitPlaceholders(grp.rows);
+    const info: ProjectInfo = list ? grp.info : (ctx?.info ?? {});
+    const key = info.code?.text || info.name?.text || grp.key || fallbackKey;
+    const proj: Mutable<IndicatorProject> = { key, info, indicators, placeholders, subtotals: subtotalsOf(grp, cats.level2Category) };
     if (!list && ctx?.funds) proj.funds = ctx.funds;
     if (blockPoints !== undefined) proj.indicatorBlockPoints = blockPoints;
     if (grp.total) proj.total = grp.total;
     if (grp.grade) proj.grade = grp.grade;
     projects.push(proj);
   }
-  if (projects.length === 0) {
-    const info: ProjectInfo = ctx?.info ?? {};
-    const proj: Mutable<IndicatorProject> = {
-      key: info.code?.text || info.name?.text || `row ${h.r + sg.top + 1}`,
-      info,
-      indicators: [],
-      placeholders: [],
-      subtotals: [],
-    };
-    if (ctx?.funds) proj.funds = ctx.funds;
-    if (blockPoints !== undefined) proj.indicatorBlockPoints = blockPoints;
-    if (body.total) proj.total = body.total;
-    if (body.grade) proj.grade = body.grade;
-    projects.push(proj);
-  }
+  if (projects.length === 0) projects.push(emptyProject(body, ctx, blockPoints, fallbackKey));
 
   const hasActual = cols.actual !== undefined || cols.score !== undefined;
-  const kind: IndicatorTableKind = evaluation ? "evaluation" : hasActual ? "self-evaluation" : "target";
+  const kind: IndicatorTableKind = cats.evaluation ? "evaluation" : hasActual ? "self-evaluation" : "target";
 
   // Range: from the form's first row (title) to the body's last row; columns over header and form rows.
   const topRow = ctx ? ctx.startRow : h.r;
@@ -158,7 +77,52 @@ export function readIndicatorTable(
     headerRows: nHeader,
     columns: sg.absCols(cols),
     projects,
-    framework,
+    framework: cats.framework,
   };
   return { table, lastRow };
+}
+
+const NONE: readonly IndicatorRow[] = Object.freeze([]);
+
+/**
+ * A group's indicators (placeholders that carry something included) and its placeholders. Most groups have no
+ * placeholder: then the group's own array is the indicators and no array is made (a list has a group a project).
+ */
+function splitPlaceholders(rows: readonly GridRow[]): { indicators: readonly IndicatorRow[]; placeholders: readonly IndicatorRow[] } {
+  let k = 0;
+  while (k < rows.length && !rows[k].placeholder) k++;
+  if (k === rows.length) return { indicators: rows, placeholders: NONE };
+  const indicators: IndicatorRow[] = rows.slice(0, k);
+  const placeholders: IndicatorRow[] = [];
+  for (; k < rows.length; k++) {
+    const row = rows[k];
+    if (row.placeholder) placeholders.push(row);
+    if (!row.placeholder || row.content) indicators.push(row);
+  }
+  return { indicators, placeholders };
+}
+
+/** The header's columns, with a second header row merged in (年度指标值 above 指标性质/指标值/度量单位). */
+function headerColumns(sg: SheetGrid, h: IndicatorHeader, bound: Bound): { cols: Cols<IndicatorField>; nHeader: number } {
+  const cols = resolveIndicatorColumns(sg, h.hits);
+  const sub = subHeader(sg, h.r, cols, bound);
+  if (sub) return { cols: sub, nHeader: 2 };
+  // a header merged over two rows with nothing below it
+  let nHeader = 1;
+  for (const c of Object.values(cols)) {
+    const m = sg.mergeAt.get(sg.key(h.r, c));
+    if (m && m.bottom > h.r) nHeader = 2;
+  }
+  return { cols, nHeader };
+}
+
+/** The one project of a block with no indicator row: the form's fields, funds, total and grade. */
+function emptyProject(body: Body, ctx: ReturnType<typeof readFormContext> | undefined, blockPoints: number | undefined, fallbackKey: string): IndicatorProject {
+  const info: ProjectInfo = ctx?.info ?? {};
+  const proj: Mutable<IndicatorProject> = { key: info.code?.text || info.name?.text || fallbackKey, info, indicators: [], placeholders: [], subtotals: [] };
+  if (ctx?.funds) proj.funds = ctx.funds;
+  if (blockPoints !== undefined) proj.indicatorBlockPoints = blockPoints;
+  if (body.total) proj.total = body.total;
+  if (body.grade) proj.grade = body.grade;
+  return proj;
 }

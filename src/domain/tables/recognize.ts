@@ -10,7 +10,7 @@ import { text, type Template } from "../catalog";
 import { type Grid } from "../grid";
 import { type RecognizedTable, type SheetRecognition } from "./model";
 import { type Mutable, SheetGrid } from "./scan";
-import { findHeaders, findEvidence } from "./headers";
+import { HeaderScan, findEvidence } from "./headers";
 import { readIndicatorTable } from "./indicator-table";
 import { readBudgetList } from "./budget-list";
 
@@ -38,25 +38,19 @@ export function recognizeWorkbook(grids: readonly Grid[]): SheetRecognition[] {
   return grids.map((g) => recognizeSheet(g));
 }
 
-/** Reads every table of one sheet: each header's body once, a body never running into the next header. */
+/**
+ * Reads every table of one sheet, top to bottom: the next header row, then its body, which never runs into the
+ * next header (the body's walk asks about each row as it reads it); the search resumes below the table.
+ */
 export function readSheet(sg: SheetGrid): SheetRecognition {
-  const headers = findHeaders(sg);
-  const headerRows = new Set<number>(headers.map((h) => h.r));
+  const scan = new HeaderScan(sg);
   const tables: RecognizedTable[] = [];
   let consumed = -1; // last row used by a previous table
-  for (let i = 0; i < headers.length; i++) {
-    const h = headers[i];
-    if (h.r <= consumed) continue;
-    const limit = i + 1 < headers.length ? headers[i + 1].r : sg.nRows; // a body never runs into the next header
-    if (h.kind === "indicator") {
-      const res = readIndicatorTable(sg, h, consumed + 1, limit, headerRows);
-      tables.push(res.table);
-      consumed = res.lastRow;
-    } else {
-      const res = readBudgetList(sg, h, consumed + 1, limit);
-      tables.push(res.table);
-      consumed = res.lastRow;
-    }
+  for (let h = scan.next(0); h; h = scan.next(Math.max(consumed, h.r) + 1)) {
+    const bound = scan.bound(h.r);
+    const res = h.kind === "indicator" ? readIndicatorTable(sg, h, consumed + 1, bound) : readBudgetList(sg, h, consumed + 1, bound);
+    tables.push(res.table);
+    consumed = res.lastRow;
   }
   const result: Mutable<SheetRecognition> = { sheet: sg.sheet, tables };
   if (!tables.some((t) => t.kind !== "budget-list")) {

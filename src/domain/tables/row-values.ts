@@ -3,25 +3,27 @@ import { parseValue } from "../value/parse";
 import { normalizeSign } from "../value/sign";
 import type { ParsedValue } from "../value/types";
 import type { IndicatorRow } from "./model";
+import { fieldFormat, fieldText, fieldValue } from "./rows";
 
 export function rowTarget(row: IndicatorRow): ParsedValue {
-  return parseValue(row.target?.value ?? null, {
-    signText: row.sign?.text || undefined,
-    unitText: row.unit?.text || undefined,
-    numberFormat: row.target?.numberFormat,
+  return parseValue(fieldValue(row, "target") ?? null, {
+    signText: fieldText(row, "sign") || undefined,
+    unitText: fieldText(row, "unit") || undefined,
+    numberFormat: fieldFormat(row, "target"),
   });
 }
 
 export function rowActual(row: IndicatorRow): ParsedValue {
-  return parseValue(row.actual?.value ?? null, {
-    unitText: row.unit?.text || undefined,
-    numberFormat: row.actual?.numberFormat,
+  return parseValue(fieldValue(row, "actual") ?? null, {
+    unitText: fieldText(row, "unit") || undefined,
+    numberFormat: fieldFormat(row, "actual"),
   });
 }
 
 /** The sign column's meaning: a direction, 定性, 定量（其他）, or nothing. */
 export function rowSignKind(row: IndicatorRow): ReturnType<typeof normalizeSign> {
-  return row.sign && row.sign.text ? normalizeSign(row.sign.text) : undefined;
+  const sign = fieldText(row, "sign");
+  return sign ? normalizeSign(sign) : undefined;
 }
 
 /** Quantitative: a direction sign (column or in the value), or a bare figure; not 定性/定量（其他）. */

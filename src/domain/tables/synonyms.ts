@@ -114,6 +114,16 @@ export const SUBTOTAL_PATTERN = /^(?:其中[:：]?)?(?:合计|小计|总计|累�
 export const STOP_PATTERN =
   /^(?:注|备注|说明|填表|评价结论|存在问题|改进措施|项目负责人|财务负责人|单位负责人|联系人|审核意见|.{0,20}意见$|.*(?:盖章|签字)$)/;
 
+/** One of these characters is in every text STOP_PATTERN matches (注, 备注, 说明 … 意见, 盖章, 签字). */
+const STOP_CHARS = new Uint8Array(0x10000);
+for (const ch of "注备说填评存改项财单联审意盖签") STOP_CHARS[ch.charCodeAt(0)] = 1;
+
+/** STOP_PATTERN on a normalised label, settled by its characters for most texts (codes, names, categories). */
+export function isStopLabel(n: string): boolean {
+  for (let i = 0; i < n.length; i++) if (STOP_CHARS[n.charCodeAt(i)] === 1) return STOP_PATTERN.test(n);
+  return false;
+}
+
 /** 一级 categories by keyword, in the order tried (rules.md §2.3; 决策/过程 for key evaluations). */
 export const LEVEL1_KEYWORDS: readonly (readonly [string, string])[] = [
   ["满意", "满意度指标"],

@@ -1,0 +1,127 @@
+/**
+ * Where an indicator body ends: the 总分/合计 row (also after notes), the grade (自评等级) row, and the notes and
+ * sections that close the block (注, 说明, 评价结论 …), read in the label zone left of the fields or in the first
+ * column.
+ */
+import type { IndicatorField, IndicatorProject, Ref } from "./model";
+import { TOTAL_PATTERN, isStopLabel, matchFormLabel } from "./synonyms";
+import { isIdeograph } from "../text";
+import type { CellValue } from "../grid";
+import { type Cols, type Mutable, MAX_LABEL, SERIAL_HEADER, SheetGrid } from "./scan";
+import { valueRight } from "./form-fields";
+import type { Bound } from "./headers";
+
+export type Total = NonNullable<IndicatorProject["total"]>;
+
+/** What `BodyEnd.at` says of a row: a row of the body, */
+export const END_NONE = 0;
+/** a 总分/合计 row (label in `labelCol`), */
+export const END_TOTAL = 1;
+/** a grade row (label in `labelCol`), */
+export const END_GRADE = 2;
+/** or a row past the end (a note, a new section). */
+export const END_STOP = 3;
+
+/** A 总分 / 合计 label (normalised): every one holds 合 or 总, so most texts are settled without the expression. */
+export function isTotalLabel(n: string): boolean {
+  return n.length >= 2 && n.length <= 5 && TOTAL_PATTERN.test(n);
+}
+
+/** A short string with a CJK ideograph in it (longer texts are never labels: see MAX_LABEL). */
+function hasIdeograph(v: CellValue): boolean {
+  if (typeof v !== "string" || v.length > MAX_LABEL) return false;
+  for (let i = 0; i < v.length; i++) if (isIdeograph(v.charCodeAt(i))) return true;
+  return false;
+}
+
+export class BodyEnd {
+  /** Columns left of the fields (the block label 绩效指标 sits there), except serial-number columns. */
+  private readonly zone: number[] = [];
+  /** After `at` said END_TOTAL or END_GRADE: the label's column. */
+  labelCol = -1;
+
+  constructor(
+    private readonly sg: SheetGrid,
+    headerRow: number,
+    private readonly start: number,
+    private readonly firstFieldCol: number,
+    private readonly c1: number,
+  ) {
+    for (let c = 0; c < firstFieldCol; c++) if (!SERIAL_HEADER.test(sg.norm(headerRow, c))) this.zone.push(c);
+  }
+
+  at(r: number): number {
+    const sg = this.sg;
+    // Label zone left of the fields: totals, grades, new sections.
+    let lz = -1;
+    for (const c of this.zone) {
+      if (!sg.blank(r, c)) {
+        lz = c;
+        break;
+      }
+    }
+    if (lz >= 0) {
+      const n = sg.norm(r, lz);
+      this.labelCol = lz;
+      if (isTotalLabel(n)) return END_TOTAL;
+      if (matchFormLabel(n) === "grade") return END_GRADE;
+      if (!(r === this.start && /指标/.test(n))) return END_STOP; // a new section (评价结论, 财政部门意见, 注)
+    }
+    const fc = sg.firstNonBlank(r);
+    // Totals and notes are written in ideographs: a code or a figure in the first cell (P00000001, 1) is neither.
+    if (fc >= 0 && fc <= this.firstFieldCol + 1 && hasIdeograph(sg.cell(r, fc))) {
+      const n = sg.normCased(r, fc);
+      if (n !== "" && isTotalLabel(n)) {
+        this.labelCol = lz >= 0 ? lz : fc;
+        return END_TOTAL;
+      }
+      if (n !== "" && (fc === this.c1 || fc === this.firstFieldCol)) {
+        if (isStopLabel(n) && !/指标/.test(n.slice(0, 6))) return END_STOP;
+      }
+    }
+    return END_NONE;
+  }
+}
+
+/** The total of a 总分/合计 row whose label is at `lc`: the entered weight and score beside it. */
+export function totalAt(sg: SheetGrid, r: number, lc: number, cols: Cols<IndicatorField>): Total {
+  const total: Mutable<Total> = { label: sg.ref(r, lc) };
+  if (cols.weight !== undefined && cols.weight !== lc) total.weight = sg.ref(r, cols.weight);
+  if (cols.score !== undefined && cols.score !== lc) total.score = sg.ref(r, cols.score);
+  return total;
+}
+
+/** A 总分/合计 row within a few rows after the body (past notes), before any other header. */
+export function totalAfterNotes(sg: SheetGrid, from: number, bound: Bound, cols: Cols<IndicatorField>): { row: number; labelCol: number; total: Total } | undefined {
+  for (let r = from; r < from + 8 && bound.within(r); r++) {
+    const fc = sg.firstNonBlank(r);
+    if (fc < 0) continue;
+    if (!isTotalLabel(sg.normCased(r, fc))) continue;
+    const weight = cols.weight !== undefined && cols.weight !== fc && !sg.blank(r, cols.weight) ? sg.ref(r, cols.weight) : undefined;
+    const score = cols.score !== undefined && cols.score !== fc && !sg.blank(r, cols.score) ? sg.ref(r, cols.score) : undefined;
+    if (!weight && !score) continue;
+    const total: Mutable<Total> = { label: sg.ref(r, fc) };
+    if (weight) total.weight = weight;
+    if (score) total.score = score;
+    return { row: r, labelCol: fc, total };
+  }
+  return undefined;
+}
+
+/** The grade (自评等级) on the total row or just below it, before the next form. */
+export function findGrade(sg: SheetGrid, from: number, bound: Bound): { ref: Ref; row: number } | undefined {
+  for (let r = from; r < from + 4 && bound.within(r); r++) {
+    const w = sg.rowWidth(r);
+    for (let c = 0; c < w; c++) {
+      const n = sg.norm(r, c);
+      if (n === "") continue;
+      const f = matchFormLabel(n);
+      if (f === "grade") {
+        const ref = valueRight(sg, r, c);
+        return ref ? { ref, row: r } : undefined;
+      }
+      if (f === "name") return undefined; // the next form
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,247 @@
+/**
+ * Where the rows of one indicator body are kept: the table's columns for its rows, and per row (an index) its grid
+ * row, fill-down sources, points, flags and category in typed arrays. See rows.ts for the row that reads them.
+ */
+import type { IndicatorField, IndicatorRow, Ref } from "./model";
+import { type Cols, type SheetGrid, textOf } from "./scan";
+
+/** The fields an indicator row holds a cell of (the project columns of a list belong to the project). */
+export type RowField = Exclude<IndicatorField, "projectCode" | "projectName" | "department">;
+
+/** A table's columns for its rows, grid-relative (-1 when the table has no such column), with the grid. */
+export class RowColumns {
+  readonly level1: number;
+  readonly level2: number;
+  readonly name: number;
+  readonly sign: number;
+  readonly target: number;
+  readonly unit: number;
+  readonly actual: number;
+  readonly weight: number;
+  readonly score: number;
+  readonly reason: number;
+  readonly standard: number;
+  readonly explain: number;
+  readonly note: number;
+
+  constructor(
+    readonly sg: SheetGrid,
+    cols: Cols<IndicatorField>,
+  ) {
+    this.level1 = cols.level1 ?? -1;
+    this.level2 = cols.level2 ?? -1;
+    this.name = cols.name ?? -1;
+    this.sign = cols.sign ?? -1;
+    this.target = cols.target ?? -1;
+    this.unit = cols.unit ?? -1;
+    this.actual = cols.actual ?? -1;
+    this.weight = cols.weight ?? -1;
+    this.score = cols.score ?? -1;
+    this.reason = cols.reason ?? -1;
+    this.standard = cols.standard ?? -1;
+    this.explain = cols.explain ?? -1;
+    this.note = cols.note ?? -1;
+  }
+
+  /** The column of a field, -1 when the table has none. */
+  of(f: RowField): number {
+    switch (f) {
+      case "level1":
+        return this.level1;
+      case "level2":
+        return this.level2;
+      case "name":
+        return this.name;
+      case "sign":
+        return this.sign;
+      case "target":
+        return this.target;
+      case "unit":
+        return this.unit;
+      case "actual":
+        return this.actual;
+      case "weight":
+        return this.weight;
+      case "score":
+        return this.score;
+      case "reason":
+        return this.reason;
+      case "standard":
+        return this.standard;
+      case "explain":
+        return this.explain;
+      default:
+        return this.note;
+    }
+  }
+}
+
+/** What the body reader found out about a row while reading it (kept in the store: numbers and flags). */
+export interface RowFacts {
+  /** Grid-relative rows the 一级 / 二级 texts come from (the row itself unless filled down from above). */
+  readonly level1From: number;
+  readonly level2From: number;
+  readonly weightNumber: number | undefined;
+  readonly scoreNumber: number | undefined;
+  readonly notApplicable: boolean;
+  readonly placeholder: boolean;
+  /** The row carries a target, an actual, a numeric weight or a numeric score. */
+  readonly content: boolean;
+}
+
+const TEXT_AS_IS = 1;
+const TEXT_CLEANED = 2;
+/** Characters of cleaned texts a table keeps at most (then texts are cleaned again when read). */
+const CLEANED_BUDGET = 1 << 24;
+
+export const NOT_APPLICABLE_FLAG = 1;
+export const PLACEHOLDER_FLAG = 2;
+export const CONTENT_FLAG = 4;
+
+/**
+ * The rows of one table body, column by column (a row is an index into these arrays): grid row, fill-down
+ * sources, points and flags in typed arrays, the category as a code. About 30 bytes a row, nothing for the
+ * garbage collector to trace. The Ref last made for each field is kept (one per field, not one per row), so a
+ * check that reads `row.target` four times for one row makes one Ref.
+ */
+export class RowStore extends RowColumns {
+  n = 0;
+  private rel = new Int32Array(64);
+  private l1From = new Int32Array(64);
+  private l2From = new Int32Array(64);
+  private weights = new Float64Array(64);
+  private scores = new Float64Array(64);
+  private flags = new Uint8Array(64);
+  private cats = new Uint8Array(64);
+  private readonly catNames: string[] = [];
+  private readonly catCodes = new Map<string, number>();
+  private members: Map<number, readonly IndicatorRow[]> | undefined;
+  private memberOf: Map<number, number> | undefined;
+  /** Per field: whether each row's text is the cell's string as is, or cleaned and kept in `cleaned`. */
+  private readonly textState: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(13).fill(undefined);
+  private readonly cleaned: ((string | undefined)[] | undefined)[] = new Array<(string | undefined)[] | undefined>(13).fill(undefined);
+  private cleanedChars = 0;
+  private readonly cacheAt = new Int32Array(13).fill(-1);
+  private readonly cacheRef: (Ref | undefined)[] = new Array<Ref | undefined>(13).fill(undefined);
+
+  /** Adds a row (grid-relative r) with what was learned reading it; returns its index. */
+  add(r: number, f: RowFacts): number {
+    const i = this.n;
+    if (i === this.rel.length) this.grow(i * 2);
+    this.rel[i] = r;
+    this.l1From[i] = f.level1From;
+    this.l2From[i] = f.level2From;
+    this.weights[i] = f.weightNumber ?? NaN;
+    this.scores[i] = f.scoreNumber ?? NaN;
+    this.flags[i] = (f.notApplicable ? NOT_APPLICABLE_FLAG : 0) | (f.placeholder ? PLACEHOLDER_FLAG : 0) | (f.content ? CONTENT_FLAG : 0);
+    this.n = i + 1;
+    return i;
+  }
+
+  /** Gives back the room grown for rows that never came. */
+  trim(): void {
+    if (this.rel.length > this.n + 64) this.grow(this.n);
+  }
+
+  private grow(size: number): void {
+    const copy = <T extends Int32Array | Float64Array | Uint8Array>(a: T, b: T): T => {
+      b.set(a.subarray(0, Math.min(a.length, b.length)));
+      return b;
+    };
+    this.rel = copy(this.rel, new Int32Array(size));
+    this.l1From = copy(this.l1From, new Int32Array(size));
+    this.l2From = copy(this.l2From, new Int32Array(size));
+    this.weights = copy(this.weights, new Float64Array(size));
+    this.scores = copy(this.scores, new Float64Array(size));
+    this.flags = copy(this.flags, new Uint8Array(size));
+    this.cats = copy(this.cats, new Uint8Array(size));
+  }
+
+  relOf(i: number): number {
+    return this.rel[i];
+  }
+  /** The grid-relative row a field of row i takes its text from. */
+  sourceOf(i: number, f: RowField): number {
+    return f === "level1" ? this.l1From[i] : f === "level2" ? this.l2From[i] : this.rel[i];
+  }
+  weightOf(i: number): number | undefined {
+    const w = this.weights[i];
+    return w === w ? w : undefined; // NaN: none
+  }
+  scoreOf(i: number): number | undefined {
+    const s = this.scores[i];
+    return s === s ? s : undefined;
+  }
+  flag(i: number, bit: number): boolean {
+    return (this.flags[i] & bit) !== 0;
+  }
+  categoryOf(i: number): string | undefined {
+    const k = this.cats[i];
+    return k === 0 ? undefined : this.catNames[k - 1];
+  }
+  setCategory(i: number, name: string | undefined): void {
+    if (name === undefined) {
+      this.cats[i] = 0;
+      return;
+    }
+    let k = this.catCodes.get(name);
+    if (k === undefined) {
+      if (this.catNames.length >= 255) throw new Error("too many categories");
+      this.catNames.push(name);
+      k = this.catNames.length;
+      this.catCodes.set(name, k);
+    }
+    this.cats[i] = k;
+  }
+  membersOf(i: number): readonly IndicatorRow[] | undefined {
+    return this.members?.get(i);
+  }
+  setMembers(i: number, m: readonly IndicatorRow[] | undefined): void {
+    if (m === undefined) this.members?.delete(i);
+    else (this.members ??= new Map()).set(i, m);
+  }
+  memberOfRow(i: number): number | undefined {
+    return this.memberOf?.get(i);
+  }
+  setMemberOf(i: number, row: number | undefined): void {
+    if (row === undefined) this.memberOf?.delete(i);
+    else (this.memberOf ??= new Map()).set(i, row);
+  }
+
+  /**
+   * The display text of field k (column c) of row i, read from row `from`. A string the grid holds as shown is
+   * returned as is; one that needs cleaning (full-width brackets, line breaks) is cleaned once and remembered
+   * for that cell, within a bound on the characters held, so that every check reading it does not clean it again.
+   */
+  textAt(i: number, k: number, c: number, from: number): string {
+    const v = this.sg.cell(from, c);
+    if (typeof v !== "string") return this.sg.displayText(from, c);
+    const state = (this.textState[k] ??= new Uint8Array(this.rel.length));
+    if (i < state.length) {
+      const s = state[i];
+      if (s === TEXT_AS_IS) return v;
+      if (s === TEXT_CLEANED) return (this.cleaned[k] as (string | undefined)[])[i] as string;
+    }
+    const t = textOf(v);
+    if (i < state.length) {
+      if (t === v) state[i] = TEXT_AS_IS;
+      else if (this.cleanedChars + t.length <= CLEANED_BUDGET) {
+        const arr = (this.cleaned[k] ??= new Array<string | undefined>(state.length));
+        arr[i] = t;
+        state[i] = TEXT_CLEANED;
+        this.cleanedChars += t.length;
+      }
+    }
+    return t;
+  }
+
+  /** The Ref of field k (column c) of row i, its text taken from row `from`; the last one per field is kept. */
+  refOf(i: number, k: number, c: number, from: number): Ref | undefined {
+    if (c < 0) return undefined;
+    if (this.cacheAt[k] === i) return this.cacheRef[k];
+    const ref = this.sg.refWithText(this.rel[i], c, from, c, this.textAt(i, k, c, from));
+    this.cacheAt[k] = i;
+    this.cacheRef[k] = ref;
+    return ref;
+  }
+}
