@@ -908,6 +908,23 @@ export function tooManyRows(sheet: string, rows: number): WorkbookReadError {
   );
 }
 
+/**
+ * Puts one cell into a row of the dense grid (values and formats side by side), filling the columns before it with
+ * blanks and counting every cell made against the limit: a cell far to the right makes its row that wide, so the
+ * count is checked before the row is widened. Both readers (ExcelJS and the stream) place cells through this.
+ */
+export function placeCell(vals: CellValue[], fmts: (string | null)[], c: number, v: CellValue, fmt: string | null, budget: Budget, sheet: string, r: number): void {
+  if (c >= vals.length && budget.cells + (c + 1 - vals.length) > budget.limits.maxCells) throw tooManyCells(sheet, r, c, budget.limits);
+  while (vals.length < c) {
+    vals.push(null);
+    fmts.push(null);
+    budget.cells++;
+  }
+  if (c === vals.length) budget.cells++;
+  vals[c] = v;
+  fmts[c] = fmt;
+}
+
 export function tooManyCells(sheet: string, r: number, c: number, limits: XlsxLimits): WorkbookReadError {
   return refuse(
     `工作表“${shown(sheet)}”的已用区域过大（到 ${a1(r, c)}），工作簿的单元格超过上限 ${count(limits.maxCells)} 个`,
@@ -959,16 +976,7 @@ function sheetToGrid(ws: ExcelJS.Worksheet, epoch: number, budget: Budget, given
         budget.cut ??= { sheet: ws.name, cell: a1(r, c), length: v.length };
         v = cutText(v, limits.maxCellChars);
       }
-      // The grid is dense: a cell far to the right makes its row that wide. Counted before it is built.
-      if (c >= vals.length && budget.cells + (c + 1 - vals.length) > limits.maxCells) throw tooManyCells(ws.name, r, c, limits);
-      while (vals.length < c) {
-        vals.push(null);
-        fmts.push(null);
-        budget.cells++;
-      }
-      if (c === vals.length) budget.cells++;
-      vals[c] = v;
-      fmts[c] = fmt;
+      placeCell(vals, fmts, c, v, fmt, budget, ws.name, r);
       if (fmt !== null) anyFormat = true;
       if (v !== null) rowLast = c;
     });

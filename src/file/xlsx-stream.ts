@@ -35,6 +35,7 @@ import {
   SHARED_STRINGS,
   sheetParts,
   shown,
+  placeCell,
   tooManyCells,
   tooManyRows,
   WORKBOOK,
@@ -442,7 +443,6 @@ class SheetBuilder {
   /** The row's cells (in column order) into the dense grid, counted as grid-convert counts them. */
   private place(r: number, cols: readonly number[], cellVals: readonly CellValue[], cellFmts: readonly (string | null)[]): void {
     const { budget } = this.ctx;
-    const { limits } = budget;
     const vals: CellValue[] = [];
     const fmts: (string | null)[] = [];
     let rowLast = -1;
@@ -451,15 +451,7 @@ class SheetBuilder {
       const v = cellVals[k];
       const fmt = cellFmts[k];
       if (v === null && fmt === null) continue;
-      if (c >= vals.length && budget.cells + (c + 1 - vals.length) > limits.maxCells) throw tooManyCells(this.ctx.name, r, c, limits);
-      while (vals.length < c) {
-        vals.push(null);
-        fmts.push(null);
-        budget.cells++;
-      }
-      if (c === vals.length) budget.cells++;
-      vals[c] = v;
-      fmts[c] = fmt;
+      placeCell(vals, fmts, c, v, fmt, budget, this.ctx.name, r);
       if (fmt !== null) this.anyFormat = true;
       if (v !== null) rowLast = c;
     }
