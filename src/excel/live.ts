@@ -17,7 +17,7 @@
  */
 import type { Area, Grid } from "../domain/grid";
 import { loadOwnership, ownSheets } from "./ownership";
-import { parseMergedAddress, planBatches } from "./workbook";
+import { DEFAULT_BYTES_PER_CELL, DEFAULT_PAYLOAD_BUDGET, parseMergedAddress, planBatches } from "./workbook";
 import { fromExcelValues } from "./values";
 
 /** What the pane needs of a WorksheetChanged event. */
@@ -75,8 +75,8 @@ interface Chunk {
 
 /** Reads one sheet (by id, else name) as a grid. */
 export async function readSheetGrid(key: string, options: { readonly payloadBudget?: number; readonly bytesPerCell?: number } = {}): Promise<SheetRead> {
-  const budget = options.payloadBudget ?? 4_000_000;
-  const bytesPerCell = options.bytesPerCell ?? 48;
+  const budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
+  const bytesPerCell = options.bytesPerCell ?? DEFAULT_BYTES_PER_CELL;
   return Excel.run(async (context) => {
     let syncs = 0;
     const sync = async (): Promise<void> => {

@@ -153,11 +153,15 @@ export function nextBatch(plans: readonly { rows: number; cols: number }[], curs
   return batch;
 }
 
+/** Bytes per round trip (under Excel on the web's 5 MB) and the first estimate of bytes per cell, for every read. */
+export const DEFAULT_PAYLOAD_BUDGET = 4_000_000;
+export const DEFAULT_BYTES_PER_CELL = 48;
+
 /** Reads the used ranges of the workbook's sheets (or of the active sheet) as grids. */
 export async function readWorkbookGrids(options: ReadOptions = {}): Promise<WorkbookGrids> {
   const scope = options.scope ?? "workbook";
-  const budget = options.payloadBudget ?? 4_000_000;
-  const bytesPerCell = options.bytesPerCell ?? 48;
+  const budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
+  const bytesPerCell = options.bytesPerCell ?? DEFAULT_BYTES_PER_CELL;
   return Excel.run(async (context) => {
     let syncs = 0;
     const sync = async (): Promise<void> => {

@@ -9,7 +9,7 @@
  */
 import * as React from "react";
 import { Button, Checkbox, Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
-import type { CoverageJson, CoverageLineJson } from "../../../domain/coverage";
+import type { CoverageJson, CoverageLineJson, GroupJson } from "../../../domain/coverage";
 import { useExcelStrings, type ExcelStrings } from "../../excelStrings";
 import { useStrings } from "../../i18n";
 import { usePanelStyles } from "../ExcelPane/usePanelStyles.styles";
@@ -75,15 +75,8 @@ const useViewStyles = makeStyles({
   figures: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
 });
 
-interface GroupLike {
-  readonly projects: number;
-  readonly covered: number;
-  readonly amount: number;
-  readonly coveredAmount: number;
-  readonly rateByCount: number;
-  readonly rateByAmount: number;
-  readonly excluded: number;
-}
+/** A group's figures as the table shows them (the coverage report's group, without its class counts). */
+type GroupLike = Omit<GroupJson, "missing" | "invalid">;
 
 function GroupTable({ title, head, rows, testId }: { title: string; head: string; rows: readonly (GroupLike & { name: string })[]; testId: string }): React.JSX.Element {
   const t = useExcelStrings();
