@@ -2,7 +2,8 @@
  * The engine: grids in, report out. Every front (custom functions, task pane, CLI, browser page) calls this.
  */
 import { list, makeIssue, say, text } from "./catalog";
-import { PROJECT_CHECKS, checkContext, walkProject } from "./checks";
+import { PROJECT_CHECKS, checkContext, projectWalker } from "./checks";
+import { fieldText } from "./tables/rows";
 import type { ProjectFacts } from "./checks/types";
 import { a1, parseA1, type Grid } from "./grid";
 import type { Issue, IssueCode } from "./issues";
@@ -110,7 +111,10 @@ function coveredByNotFilled(i: Issue, nf: NotFilled, emptyBlock: boolean): boole
   return at !== undefined && nf.rows.has(at.row);
 }
 
-/** What checking one table gives: each project's facts (scores included) and its error count (for coverage). */
+/**
+ * What checking one table gives: the facts (scores included) of a one-project table, whose score the summary
+ * shows (a list's projects' facts are not kept: a million rows' worth), and each project's error count (coverage).
+ */
 interface TableCheck {
   readonly facts: ProjectFacts[];
   readonly errors: number[];
@@ -135,12 +139,14 @@ function checkTable(table: IndicatorTable, options: CheckOptions, push: (issue: 
     push(issue);
   };
   let notFilled = 0;
+  // The hooks and their emitters are set up once for the table, not once per project.
+  const walker = projectWalker(PROJECT_CHECKS);
   for (const project of table.projects) {
     const ctx = checkContext(project, table, profile);
-    facts.push(ctx.facts);
+    if (table.projects.length === 1) facts.push(ctx.facts);
     const nf = notFilledOf(table, project);
-    const emptyBlock = nf !== undefined && (nf.rows.size === 0 || !project.indicators.some((r) => r.name?.text && !r.placeholder));
-    walkProject(PROJECT_CHECKS, ctx, (d) => {
+    const emptyBlock = nf !== undefined && (nf.rows.size === 0 || !project.indicators.some((r) => fieldText(r, "name") !== "" && !r.placeholder));
+    walker.walk(ctx, (d) => {
       const issue = makeIssue(d);
       if (nf && coveredByNotFilled(issue, nf, emptyBlock)) return;
       keep(issue);

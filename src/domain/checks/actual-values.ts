@@ -7,6 +7,7 @@
  */
 import { say } from "../catalog";
 import { fmt2 } from "../scoring/round";
+import { fieldAddress, fieldText } from "../tables/rows";
 import type { Check } from "./types";
 
 /** A 完成值 that starts with a comparison: ≥ ≤ > < ＞ ＜ >= <= ≧ ≦, or says 以上/以下/不低于/不超过. */
@@ -17,18 +18,18 @@ export const actualValues: Check = {
   codes: ["score.actual-not-figure", "score.actual-copies-target"],
   row(row, i, { table, facts }, _state, emit) {
     if (table.kind !== "self-evaluation") return;
-    const actual = row.actual;
-    if (!actual || actual.text === "" || row.placeholder) return;
+    const actualText = fieldText(row, "actual");
+    if (actualText === "" || row.placeholder) return;
     const e = facts.scoreAt(i);
     if (e === undefined || e.fromMembers !== undefined) return;
-    const text = actual.text.trim();
+    const text = actualText.trim();
     if (text.length > 200) return;
     if (COMPARISON.test(text)) {
       const same = row.target !== undefined && row.target.text.replace(/\s/g, "") === text.replace(/\s/g, "");
       emit({
         ...say("score.actual-copies-target", same ? "copies" : "comparison", { text }),
         sheet: table.sheet,
-        cell: actual.address,
+        cell: fieldAddress(row, "actual") as string,
         value: text,
         expected: "实际完成的数值",
       });
@@ -46,7 +47,7 @@ export const actualValues: Check = {
     emit({
       ...say("score.actual-not-figure", "notFigure", { target: shown, actual: text, score: fmt2(s) }),
       sheet: table.sheet,
-      cell: actual.address,
+      cell: fieldAddress(row, "actual") as string,
       value: text,
       expected: `与指标值“${shown}”可比的数值`,
     });

@@ -2,6 +2,7 @@
 import { say, text, type MessageValue } from "../catalog";
 import type { IssueDraft } from "../issues";
 import { compactLabel } from "../text";
+import { fieldText } from "../tables/rows";
 import type { Check } from "./types";
 
 interface Seen {
@@ -26,15 +27,18 @@ export const categories: Check<Seen> = {
   row(row, i, { table, facts }, { reported, present }, emit) {
     if (table.kind === "evaluation") return; // 决策/过程/产出/效益 framework: not the 绩效目标 hierarchy
     if (row.placeholder) return;
+    const c = facts.categories[i];
+    if ((c.level1Known || c.level1Inferred) && c.level1) present.add(c.level1);
+    if (c.countsAs) present.add(c.countsAs);
+    // Most rows: both categories known and in place, and no 满意度 word in the name.
+    const name = fieldText(row, "name");
+    if (c.level1Known && c.level2Known && !c.level2Misplaced && !name.includes("满")) return;
     const { hierarchy } = facts;
     const once = (key: string, d: IssueDraft): void => {
       if (reported.has(key)) return;
       reported.add(key);
       emit(d);
     };
-    const c = facts.categories[i];
-    if ((c.level1Known || c.level1Inferred) && c.level1) present.add(c.level1);
-    if (c.countsAs) present.add(c.countsAs);
     if (row.level1 && row.level1.text && !c.level1Known) {
       once(`1:${compactLabel(row.level1.text)}`, {
         ...say("indicator.unknown-category", "level1", { text: row.level1.text }),
@@ -69,8 +73,7 @@ export const categories: Check<Seen> = {
         expected: c.level1 ? (hierarchy[c.level1] ?? []).join("/") : undefined,
       });
     }
-    const name = row.name ? compactLabel(row.name.text) : "";
-    if (name.includes("满意度") && (c.level1Known || c.level1Inferred) && c.level1 !== "满意度指标" && c.countsAs !== "满意度指标" && row.name) {
+    if (compactLabel(name).includes("满意度") && (c.level1Known || c.level1Inferred) && c.level1 !== "满意度指标" && c.countsAs !== "满意度指标" && row.name) {
       emit({
         ...say("indicator.unknown-category", "satisfaction", { name: row.name.text, under: c.level2 ?? c.level1 ?? "" }),
         sheet: table.sheet,

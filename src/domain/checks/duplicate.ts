@@ -1,29 +1,36 @@
 /** The same indicator twice in one project (same 二级 and 三级 name). */
 import { say } from "../catalog";
-import type { Ref } from "../tables/model";
 import { compactLabel } from "../text";
+import type { IndicatorRow } from "../tables/model";
+import { fieldAddress, fieldText } from "../tables/rows";
 import type { Check } from "./types";
 
-export const duplicate: Check<Map<string, Ref>> = {
+/** A name prefixed with the template's numbering ("指标1:"): the numbering is not part of the name. */
+const NUMBERED = /^指标\d+[:：]/;
+
+export const duplicate: Check<Map<string, IndicatorRow>> = {
   id: "duplicate",
   codes: ["indicator.duplicate"],
-  // First cell of each name in the project; its address is only built when a repeat quotes it.
-  begin: () => new Map<string, Ref>(),
+  // First row of each name in the project; its address is only built when a repeat quotes it.
+  begin: () => new Map<string, IndicatorRow>(),
   row(row, _i, { table }, seen, emit) {
-    if (row.placeholder || !row.name || row.name.text === "") return;
-    const key = compactLabel(row.name.text).replace(/^指标\d+[:：]/, "");
+    if (row.placeholder) return;
+    const text = fieldText(row, "name");
+    if (text === "") return;
+    const compact = compactLabel(text);
+    const key = compact.startsWith("指标") ? compact.replace(NUMBERED, "") : compact;
     if (!key) return;
-    const firstRef = seen.get(key);
-    if (firstRef === undefined) {
-      seen.set(key, row.name);
+    const firstRow = seen.get(key);
+    if (firstRow === undefined) {
+      seen.set(key, row);
       return;
     }
-    const first = firstRef.address;
+    const first = fieldAddress(firstRow, "name") as string;
     emit({
-      ...say("indicator.duplicate", "repeats", { name: row.name.text, first }),
+      ...say("indicator.duplicate", "repeats", { name: text, first }),
       sheet: table.sheet,
-      cell: row.name.address,
-      value: row.name.text,
+      cell: fieldAddress(row, "name") as string,
+      value: text,
       expected: first,
     });
   },

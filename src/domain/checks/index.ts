@@ -19,7 +19,7 @@ import { vague } from "./vague";
 import { weights } from "./weights";
 
 export type { AnyCheck, Check, CheckContext, Emit, RuleCheck } from "./types";
-export { runCheck, walkProject, walkRows, type CheckSink } from "./walk";
+export { projectWalker, runCheck, walkProject, walkRows, type CheckSink } from "./walk";
 export { checkContext } from "./facts";
 
 export const PROJECT_CHECKS: readonly AnyCheck[] = [

@@ -5,6 +5,7 @@
  */
 import { say } from "../catalog";
 import { parseValue } from "../value/parse";
+import { fieldAddress, fieldText } from "../tables/rows";
 import type { Check } from "./types";
 
 /** Figures followed by a unit-like run in a name: "100%", "3875人", "38.75万元". Bounded quantifiers: linear. */
@@ -29,9 +30,11 @@ export const nameValue: Check = {
   id: "name-value",
   codes: ["indicator.name-value-conflict"],
   row(row, i, { table, facts }, _state, emit) {
-    if (row.placeholder || row.notApplicable || !row.name || !row.target || row.target.text === "") return;
-    const name = row.name.text;
+    if (row.placeholder || row.notApplicable) return;
+    const name = fieldText(row, "name");
     if (name.length > 200 || !/\d/.test(name)) return;
+    const target = fieldText(row, "target");
+    if (target === "") return;
     const t = facts.target(i);
     if (t.kind !== "number" || t.number === undefined || !t.unit) return;
     FIGURE_WITH_UNIT.lastIndex = 0;
@@ -47,10 +50,10 @@ export const nameValue: Check = {
     }
     if (!conflict) return;
     emit({
-      ...say("indicator.name-value-conflict", "differs", { name, said: `${conflict.figure}${conflict.unit}`, target: row.target.text }),
+      ...say("indicator.name-value-conflict", "differs", { name, said: `${conflict.figure}${conflict.unit}`, target }),
       sheet: table.sheet,
-      cell: row.target.address,
-      value: row.target.text,
+      cell: fieldAddress(row, "target") as string,
+      value: target,
       expected: `${conflict.figure}${conflict.unit}`,
     });
   },

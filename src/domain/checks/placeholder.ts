@@ -1,6 +1,8 @@
 /** V7: template placeholders (`**`, `XX`, `指标2:`) left in a name or value, or a bare "……" row with a score. */
 import { say } from "../catalog";
 import type { Profile } from "../profiles/types";
+import type { Ref } from "../tables/model";
+import { fieldText, type RowField } from "../tables/rows";
 import { cleanText } from "../text";
 import type { Check } from "./types";
 
@@ -36,42 +38,46 @@ function hintRemoved(text: string): string {
     .trim();
 }
 
+const PLACEHOLDER_FIELDS = ["name", "target", "actual"] as const;
+
 export const placeholder: Check = {
   id: "placeholder",
   codes: ["indicator.placeholder"],
   row(row, _i, { table, profile }, _state, emit) {
     if (row.notApplicable) return;
-    // The cell of this row's own finding, if any: a template row's name finding is said once.
-    let saidAt: string | undefined;
+    // The field of this row's own finding, if any: a template row's name finding is said once.
+    let saidOn: RowField | undefined;
     const carriesScore = row.weightNumber !== undefined || row.scoreNumber !== undefined;
-    for (let k = 0; k < 3; k++) {
-      const ref = k === 0 ? row.name : k === 1 ? row.target : row.actual;
-      if (!ref || !isPlaceholderText(ref.text, profile)) continue;
+    for (const f of PLACEHOLDER_FIELDS) {
+      const t = fieldText(row, f);
+      if (t === "" || !isPlaceholderText(t, profile)) continue;
       if (row.placeholder && !carriesScore) continue;
-      saidAt = ref.address;
+      saidOn = f;
+      const ref = row[f] as Ref; // the finding's cell
       // The template's hint left inside a filled indicator's name ("…数量( ≥**个 )" with 指标值 ">=20平方米",
       // real table 17): the row is filled; the name only still carries the hint. Worth a look, not 尚未填写.
-      const valueFilled = row.target !== undefined && row.target.text !== "" && !isPlaceholderText(row.target.text, profile);
-      if (k === 0 && valueFilled && !isBarePlaceholder(ref.text, profile)) {
+      const target = fieldText(row, "target");
+      const valueFilled = target !== "" && !isPlaceholderText(target, profile);
+      if (f === "name" && valueFilled && !isBarePlaceholder(t, profile)) {
         emit({
-          ...say("indicator.placeholder", "hintInName", { name: ref.text, target: row.target?.text ?? "" }),
+          ...say("indicator.placeholder", "hintInName", { name: t, target }),
           severity: "warning",
           sheet: table.sheet,
           cell: ref.address,
-          value: ref.text,
-          expected: hintRemoved(ref.text),
+          value: t,
+          expected: hintRemoved(t),
         });
         break;
       }
       emit({
-        ...say("indicator.placeholder", "unfilled", { text: ref.text }),
+        ...say("indicator.placeholder", "unfilled", { text: t }),
         sheet: table.sheet,
         cell: ref.address,
-        value: ref.text,
+        value: t,
       });
       break;
     }
-    if (row.placeholder && carriesScore && !(saidAt !== undefined && saidAt === row.name?.address)) {
+    if (row.placeholder && carriesScore && saidOn !== "name") {
       const ref = row.name ?? row.weight ?? row.score;
       if (ref && !isPlaceholderText(ref.text, profile)) {
         emit({

@@ -11,6 +11,7 @@ import { overAchievement } from "../scoring/indicator";
 import { bandText } from "../scoring/qualitative";
 import { EPS, fmt2 } from "../scoring/round";
 import { isNotApplicableMark } from "../value/number";
+import { fieldText, fieldValue, hasField, type RowField } from "../tables/rows";
 import type { Check } from "./types";
 import { targetInName } from "./name-value";
 
@@ -30,29 +31,33 @@ function anyCell(table: IndicatorTable, row: IndicatorRow, ...fields: [Indicator
 }
 
 /** A deviation reason that says something: not blank, not "/", "-", "无". */
-function hasReason(ref: Ref | undefined): boolean {
-  if (!ref || ref.text.trim() === "") return false;
-  return !isNotApplicableMark(ref.value) && !isNotApplicableMark(ref.text);
+function hasReason(row: IndicatorRow, f: "reason" | "note"): boolean {
+  const t = fieldText(row, f);
+  if (t.trim() === "") return false;
+  return !isNotApplicableMark(fieldValue(row, f) ?? null) && !isNotApplicableMark(t);
 }
 
-function isBlankRef(ref: Ref | undefined): boolean {
-  return !ref || ref.text.trim() === "";
+function isBlank(row: IndicatorRow, f: RowField): boolean {
+  return fieldText(row, f).trim() === "";
 }
 
 /** Words saying part of the work is not done. Plain alternatives with one bounded digit class: linear. */
 const UNDONE = /未发放|未完成|未到位|未达到|未达标|未实施|未开工|未竣工|尚未|仍有\d|剩余\d|还有\d/;
 
+const UNDONE_FIELDS: readonly RowField[] = ["name", "actual", "reason", "note"];
+
 /** The passage of a row's name, actual, reason or note that says part is not done, with a little context. */
 function undoneWords(row: IndicatorRow): string | undefined {
-  for (const ref of [row.name, row.actual, row.reason, row.note]) {
-    if (!ref || ref.text.length > 1000) continue;
-    const m = UNDONE.exec(ref.text);
+  for (const f of UNDONE_FIELDS) {
+    const text = fieldText(row, f);
+    if (text.length > 1000) continue;
+    const m = UNDONE.exec(text);
     if (!m) continue;
     // The clause around the words, between punctuation.
-    const start = Math.max(0, ref.text.lastIndexOf("，", m.index) + 1, ref.text.lastIndexOf(",", m.index) + 1, m.index - 30);
-    const endComma = [ref.text.indexOf("，", m.index), ref.text.indexOf(",", m.index)].filter((k) => k >= 0);
-    const end = Math.min(ref.text.length, m.index + m[0].length + 30, ...endComma);
-    return ref.text.slice(start, end).trim();
+    const start = Math.max(0, text.lastIndexOf("，", m.index) + 1, text.lastIndexOf(",", m.index) + 1, m.index - 30);
+    const endComma = [text.indexOf("，", m.index), text.indexOf(",", m.index)].filter((k) => k >= 0);
+    const end = Math.min(text.length, m.index + m[0].length + 30, ...endComma);
+    return text.slice(start, end).trim();
   }
   return undefined;
 }
@@ -88,7 +93,7 @@ export const scoreRows: Check = {
 
     // 得分 < 分值 with no 偏差原因 (§4.5).
     // A reason given in the row's 备注 column counts as given (the block's own place for it varies).
-    if (hasWeight && s !== undefined && s < (w as number) - EPS && (selfEval || table.columns.reason !== undefined) && !hasReason(row.reason) && !hasReason(row.note)) {
+    if (hasWeight && s !== undefined && s < (w as number) - EPS && (selfEval || table.columns.reason !== undefined) && !hasReason(row, "reason") && !hasReason(row, "note")) {
       emit({
         ...say("score.missing-reason", "noReason", { score: fmt2(s), weight: fmt2(w as number) }),
         sheet,
@@ -101,10 +106,10 @@ export const scoreRows: Check = {
     if (!selfEval || row.placeholder || row.memberOf !== undefined) return;
 
     // A weighted row with no 实际完成值 (a ★ parent's actuals are on its member rows).
-    if (hasWeight && isBlankRef(row.actual) && row.members === undefined) {
-      const targetBlank = isBlankRef(row.target);
+    if (hasWeight && isBlank(row, "actual") && row.members === undefined) {
+      const targetBlank = isBlank(row, "target");
       // The target written into the name ("…完成率100%") with its own cell empty: say where it is.
-      const figure = targetBlank && row.name ? targetInName(row.name.text) : undefined;
+      const figure = targetBlank && hasField(row, "name") ? targetInName(fieldText(row, "name")) : undefined;
       emit({
         ...(figure
           ? s !== undefined
@@ -135,7 +140,7 @@ export const scoreRows: Check = {
     const r = e.result;
     if (r.ok) {
       if (s === undefined) {
-        if (isBlankRef(row.score) && table.columns.score !== undefined) {
+        if (isBlank(row, "score") && table.columns.score !== undefined) {
           emit({
             ...say("score.mismatch", "empty", { rule: fmt2(r.score) }),
             sheet,

@@ -7,6 +7,7 @@
  */
 import { say } from "../catalog";
 import { a1 } from "../grid";
+import { fieldText, hasField } from "../tables/rows";
 import type { Check } from "./types";
 
 export const unitColumn: Check<{ example?: string; count: number }> = {
@@ -15,11 +16,13 @@ export const unitColumn: Check<{ example?: string; count: number }> = {
   begin: () => ({ count: 0 }),
   row(row, i, { table, facts }, seen) {
     if (table.columns.unit !== undefined || table.kind === "evaluation") return;
-    if (row.placeholder || row.notApplicable || !row.target || row.target.text === "") return;
+    if (row.placeholder || row.notApplicable || !hasField(row, "target")) return;
+    const text = fieldText(row, "target");
+    if (text === "") return;
     const t = facts.target(i);
     if (t.kind !== "number" || !t.unit) return;
     seen.count++;
-    seen.example ??= row.target.text;
+    seen.example ??= text;
   },
   end({ table, project }, seen, emit) {
     // Said once for the table: on its first project only.

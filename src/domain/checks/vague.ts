@@ -1,6 +1,7 @@
 /** V16: vague wording (有所提高, 明显, 进一步 …) where a figure is expected. */
 import { say } from "../catalog";
 import { compactLabel } from "../text";
+import { fieldAddress, fieldText } from "../tables/rows";
 import type { Check } from "./types";
 
 const anyWord = new WeakMap<readonly string[], RegExp>();
@@ -44,26 +45,27 @@ export const vague: Check = {
   codes: ["indicator.vague"],
   row(row, i, { table, profile, facts }, _state, emit) {
     if (row.placeholder || row.notApplicable) return;
-    const ref = row.target && row.target.text !== "" ? row.target : undefined;
-    if (!ref) return;
-    const t = compactLabel(ref.text);
+    const text = fieldText(row, "target");
+    if (text === "") return;
+    const t = compactLabel(text);
     // A boilerplate target that is the whole value ("有效", "优良中低差", "明显改善"): nothing to measure.
     if (BOILERPLATE.has(t)) {
       emit({
-        ...say("indicator.vague", "boilerplate", { text: ref.text }),
+        ...say("indicator.vague", "boilerplate", { text }),
         sheet: table.sheet,
-        cell: ref.address,
-        value: ref.text,
+        cell: fieldAddress(row, "target") as string,
+        value: text,
       });
       return;
     }
     // "≥95%" on an aim ("改善群众生活环境"): a figure, but of nothing that can be counted.
-    if (row.name && facts.target(i).unit === "%" && percentOnAim(row.name.text)) {
+    const name = fieldText(row, "name");
+    if (name !== "" && facts.target(i).unit === "%" && percentOnAim(name)) {
       emit({
-        ...say("indicator.vague", "percentOnAim", { name: row.name.text, text: ref.text }),
+        ...say("indicator.vague", "percentOnAim", { name, text }),
         sheet: table.sheet,
-        cell: ref.address,
-        value: ref.text,
+        cell: fieldAddress(row, "target") as string,
+        value: text,
         expected: "可计算的比率（……率）或可衡量的标准",
       });
       return;
@@ -72,10 +74,10 @@ export const vague: Check = {
     const word = profile.vagueWords.find((w) => t.includes(w));
     if (!word) return;
     emit({
-      ...say("indicator.vague", "vagueWord", { text: ref.text, word }),
+      ...say("indicator.vague", "vagueWord", { text, word }),
       sheet: table.sheet,
-      cell: ref.address,
-      value: ref.text,
+      cell: fieldAddress(row, "target") as string,
+      value: text,
     });
   },
 };

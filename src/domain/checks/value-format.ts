@@ -9,6 +9,7 @@ import type { ParsedValue } from "../value/types";
 import { canonicalUnit } from "../value/units";
 import { isPlaceholderText } from "./placeholder";
 import { isQuantitative, rowActual, rowSignKind } from "../tables/row-values";
+import { fieldAddress, fieldText } from "../tables/rows";
 import type { Check } from "./types";
 
 /** Why a parsed value that is written as a date is none ("没有 13 月"), or undefined. */
@@ -40,6 +41,7 @@ function unitInName(name: string, figure: number | undefined): boolean {
  * the usual one for a 标准/单价/成本; the finding says which unit is missing, the expected text is a suggestion).
  */
 function incompleteUnit(text: string): { expected: string; per: string; written: "perBare" | "slashBare" } | undefined {
+  if (!text.includes("每") && !text.includes("/")) return undefined; // the two shapes below, told apart cheaply
   const t = text.replace(/\s+/g, "");
   if (t.length > 40) return undefined;
   const per = /^([≥≤><=]{0,2})每([\u4e00-\u9fff]{1,3})(\d+(?:\.\d+)?)$/.exec(t);
@@ -55,74 +57,77 @@ export const valueFormat: Check = {
   row(row, i, { table, profile, facts }, _state, emit) {
     if (row.placeholder) return;
     // A 完成值 written as a date that does not exist (self-evaluations).
-    const actualWhy = table.kind === "self-evaluation" && row.actual && row.actual.text !== "" ? invalidDateReason(rowActual(row)) : undefined;
-    if (row.actual && actualWhy !== undefined) {
-      emit({
-        ...say("indicator.invalid-date", "actual", { text: row.actual.text, why: actualWhy }),
-        sheet: table.sheet,
-        cell: row.actual.address,
-        value: row.actual.text,
-        expected: "实际存在的日期 a real date",
-      });
+    if (table.kind === "self-evaluation") {
+      const actual = fieldText(row, "actual");
+      const actualWhy = actual !== "" ? invalidDateReason(rowActual(row)) : undefined;
+      if (actualWhy !== undefined) {
+        emit({
+          ...say("indicator.invalid-date", "actual", { text: actual, why: actualWhy }),
+          sheet: table.sheet,
+          cell: fieldAddress(row, "actual") as string,
+          value: actual,
+          expected: "实际存在的日期 a real date",
+        });
+      }
     }
-    if (row.notApplicable || !row.target || row.target.text === "") return;
-    if (isPlaceholderText(row.target.text, profile)) return; // reported as a placeholder
+    const text = fieldText(row, "target");
+    if (row.notApplicable || text === "") return;
+    if (isPlaceholderText(text, profile)) return; // reported as a placeholder
     const t = facts.target(i);
     const why = invalidDateReason(t);
     if (why !== undefined) {
       emit({
-        ...say("indicator.invalid-date", "target", { text: row.target.text, why }),
+        ...say("indicator.invalid-date", "target", { text, why }),
         sheet: table.sheet,
-        cell: row.target.address,
-        value: row.target.text,
+        cell: fieldAddress(row, "target") as string,
+        value: text,
         expected: "实际存在的日期 a real date",
       });
       return;
     }
     const signKind = rowSignKind(row);
     if (signKind === "定量其他") {
-      const explain = row.explain?.text ?? "";
-      if (explain === "") {
+      if (fieldText(row, "explain") === "") {
         emit({
           ...say("indicator.missing-explanation", "missing"),
           sheet: table.sheet,
-          cell: row.sign?.address ?? row.target.address,
-          value: row.sign?.text ?? "",
+          cell: fieldAddress(row, "sign") ?? (fieldAddress(row, "target") as string),
+          value: fieldText(row, "sign"),
         });
       }
       return;
     }
     // A figure whose unit is written incompletely: "每亩300" (per 亩, no money unit, and the figure after it),
     // "≤28.40/株" (a rate per 株 with no money unit). The figure is there; the unit is what is missing.
-    const partial = incompleteUnit(row.target.text);
+    const partial = incompleteUnit(text);
     if (partial) {
       emit({
-        ...say("indicator.missing-unit", partial.written, { text: row.target.text, per: partial.per, expected: partial.expected }),
+        ...say("indicator.missing-unit", partial.written, { text, per: partial.per, expected: partial.expected }),
         sheet: table.sheet,
-        cell: row.target.address,
-        value: row.target.text,
+        cell: fieldAddress(row, "target") as string,
+        value: text,
         expected: partial.expected,
       });
       return;
     }
-    if (t.kind === "date" || !isQuantitative(row, t)) return; // 时效 dates carry their own unit
+    if (t.kind === "date" || !isQuantitative(row, t, signKind)) return; // 时效 dates carry their own unit
     if (t.number === undefined) {
       emit({
-        ...say("indicator.not-numeric", "notNumber", { text: row.target.text }),
+        ...say("indicator.not-numeric", "notNumber", { text }),
         sheet: table.sheet,
-        cell: row.target.address,
-        value: row.target.text,
+        cell: fieldAddress(row, "target") as string,
+        value: text,
         expected: "数值 number",
       });
       return;
     }
-    if (!t.unit && !unitInName(row.name?.text ?? "", t.kind === "number" ? t.number : undefined)) {
-      const cell = table.columns.unit !== undefined ? row.unit?.address ?? a1(row.row, table.columns.unit) : row.target.address;
+    const name = fieldText(row, "name");
+    if (!t.unit && !unitInName(name, t.kind === "number" ? t.number : undefined)) {
       emit({
-        ...say("indicator.missing-unit", "noUnit", { name: row.name?.text ?? "" }),
+        ...say("indicator.missing-unit", "noUnit", { name }),
         sheet: table.sheet,
-        cell,
-        value: row.target.text,
+        cell: table.columns.unit !== undefined ? (fieldAddress(row, "unit") ?? a1(row.row, table.columns.unit)) : (fieldAddress(row, "target") as string),
+        value: text,
         expected: "计量单位 unit",
       });
     }

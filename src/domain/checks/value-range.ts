@@ -2,6 +2,7 @@
 import { say } from "../catalog";
 import { isCostRow } from "../tables/category";
 import { rowActual } from "../tables/row-values";
+import { fieldAddress, fieldText, hasField } from "../tables/rows";
 import type { Check } from "./types";
 
 /** Names of a time or a deadline (not of a rate). */
@@ -12,38 +13,42 @@ export const valueRange: Check = {
   codes: ["indicator.unit-mismatch", "indicator.percent-over-100", "indicator.cost-direction"],
   // Also: a time or deadline (完成时间, 完工日期, 期限) given as a percentage is a unit that contradicts the name.
   row(row, i, { table, facts }, _state, emit) {
-    if (row.placeholder || row.notApplicable || !row.target || row.target.text === "") return;
+    const text = fieldText(row, "target");
+    if (row.placeholder || row.notApplicable || text === "") return;
     const t = facts.target(i);
-    const glued = t.problems.find((p) => p.includes("单位不一致"));
-    if (glued) {
+    if (t.problems.length > 0 && t.problems.some((p) => p.includes("单位不一致"))) {
+      const unitText = hasField(row, "unit") ? fieldText(row, "unit") : undefined;
       emit({
         ...(t.unit
-          ? say("indicator.unit-mismatch", "valueVsColumn", { unit: t.unit, column: row.unit?.text ?? "" })
-          : say("indicator.unit-mismatch", "valueVsColumnNoUnit", { column: row.unit?.text ?? "" })),
+          ? say("indicator.unit-mismatch", "valueVsColumn", { unit: t.unit, column: unitText ?? "" })
+          : say("indicator.unit-mismatch", "valueVsColumnNoUnit", { column: unitText ?? "" })),
         sheet: table.sheet,
-        cell: row.target.address,
-        value: row.target.text,
-        expected: row.unit?.text,
+        cell: fieldAddress(row, "target") as string,
+        value: text,
+        expected: unitText,
       });
     }
-    const name = row.name?.text ?? "";
-    if (t.unit === "%" && name.length <= 40 && TIME_NAME.test(name) && !/率|比例|比重|占比/.test(name)) {
-      emit({
-        ...say("indicator.unit-mismatch", "percentForTime", { name, text: row.target.text }),
-        sheet: table.sheet,
-        cell: row.target.address,
-        value: row.target.text,
-        expected: "完成时限（如：2023年12月底前）",
-      });
+    if (t.unit === "%") {
+      const name = fieldText(row, "name");
+      if (name.length <= 40 && TIME_NAME.test(name) && !/率|比例|比重|占比/.test(name)) {
+        emit({
+          ...say("indicator.unit-mismatch", "percentForTime", { name, text }),
+          sheet: table.sheet,
+          cell: fieldAddress(row, "target") as string,
+          value: text,
+          expected: "完成时限（如：2023年12月底前）",
+        });
+      }
     }
-    if (row.actual && row.actual.text !== "") {
+    const actual = fieldText(row, "actual");
+    if (actual !== "" && t.unit) {
       const x = rowActual(row);
-      if (t.unit && x.unit && t.unit !== x.unit && !(t.unitKind === "money" && x.unitKind === "money")) {
+      if (x.unit && t.unit !== x.unit && !(t.unitKind === "money" && x.unitKind === "money")) {
         emit({
           ...say("indicator.unit-mismatch", "actualVsTarget", { actual: x.unit, target: t.unit }),
           sheet: table.sheet,
-          cell: row.actual.address,
-          value: row.actual.text,
+          cell: fieldAddress(row, "actual") as string,
+          value: actual,
           expected: t.unit,
         });
       }
@@ -52,18 +57,18 @@ export const valueRange: Check = {
       emit({
         ...say("indicator.percent-over-100", "over", { number: t.number }),
         sheet: table.sheet,
-        cell: row.target.address,
-        value: row.target.text,
+        cell: fieldAddress(row, "target") as string,
+        value: text,
         expected: "≤100%",
       });
     }
-    const cat = facts.categories[i];
-    if (isCostRow(cat) && (t.sign === "≥" || t.sign === "＞")) {
+    if ((t.sign === "≥" || t.sign === "＞") && isCostRow(facts.categories[i])) {
+      const sign = fieldText(row, "sign");
       emit({
         ...say("indicator.cost-direction", "atLeast"),
         sheet: table.sheet,
-        cell: row.sign?.text ? row.sign.address : row.target.address,
-        value: row.sign?.text || row.target.text,
+        cell: sign ? (fieldAddress(row, "sign") as string) : (fieldAddress(row, "target") as string),
+        value: sign || text,
         expected: "≤",
       });
     }

@@ -5,6 +5,7 @@
  * hooks: what needs a whole project cannot be said of one row.
  */
 import type { IssueDraft } from "../issues";
+import type { IndicatorRow } from "../tables/model";
 import type { AnyCheck, CheckContext, Emit, RuleCheck } from "./types";
 
 /** Receives each finding with the check that emitted it (the test holds checks to their declared codes). */
@@ -15,6 +16,48 @@ export interface WalkOptions {
   readonly rowsOnly?: boolean;
 }
 
+/**
+ * A walk of fixed checks over any number of row sets: the list of row hooks and one emitter per check are made
+ * once (a table of 150,000 projects walks 150,000 times), each walk only makes the checks' states.
+ */
+export class Walker<Row, Ctx, C extends RuleCheck<Row, Ctx, unknown>> {
+  private sink: CheckSink<C> = () => undefined;
+  private readonly emits: Emit[];
+  private readonly rowHooks: C[];
+  private readonly rowEmits: Emit[];
+  private readonly rowStates: number[];
+
+  constructor(private readonly checks: readonly C[]) {
+    this.emits = checks.map((check) => (d: IssueDraft) => this.sink(d, check));
+    this.rowHooks = checks.filter((c) => c.row !== undefined);
+    this.rowStates = checks.flatMap((c, k) => (c.row !== undefined ? [k] : []));
+    this.rowEmits = this.rowStates.map((k) => this.emits[k]);
+  }
+
+  walk(rows: readonly Row[], ctx: Ctx, sink: CheckSink<C>, options: WalkOptions = {}): void {
+    const { checks, emits, rowHooks, rowEmits, rowStates } = this;
+    const previous = this.sink;
+    this.sink = sink;
+    try {
+      const n = checks.length;
+      const states: unknown[] = new Array<unknown>(n);
+      for (let k = 0; k < n; k++) {
+        const check = checks[k];
+        states[k] = check.begin ? check.begin(ctx) : undefined;
+      }
+      const h = rowHooks.length;
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i];
+        for (let k = 0; k < h; k++) rowHooks[k].row?.(row, i, ctx, states[rowStates[k]], rowEmits[k]);
+      }
+      if (options.rowsOnly) return;
+      for (let k = 0; k < n; k++) checks[k].end?.(ctx, states[k], emits[k]);
+    } finally {
+      this.sink = previous;
+    }
+  }
+}
+
 export function walkRows<Row, Ctx, C extends RuleCheck<Row, Ctx, unknown>>(
   checks: readonly C[],
   rows: readonly Row[],
@@ -22,22 +65,13 @@ export function walkRows<Row, Ctx, C extends RuleCheck<Row, Ctx, unknown>>(
   sink: CheckSink<C>,
   options: WalkOptions = {},
 ): void {
-  const n = checks.length;
-  const states: unknown[] = new Array<unknown>(n);
-  const emits: Emit[] = new Array<Emit>(n);
-  const rowHooks: number[] = [];
-  for (let k = 0; k < n; k++) {
-    const check = checks[k];
-    states[k] = check.begin ? check.begin(ctx) : undefined;
-    emits[k] = (d) => sink(d, check);
-    if (check.row) rowHooks.push(k);
-  }
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    for (const k of rowHooks) checks[k].row?.(row, i, ctx, states[k], emits[k]);
-  }
-  if (options.rowsOnly) return;
-  for (let k = 0; k < n; k++) checks[k].end?.(ctx, states[k], emits[k]);
+  new Walker<Row, Ctx, C>(checks).walk(rows, ctx, sink, options);
+}
+
+/** A walker of project checks over the projects of an indicator table, one project at a time. */
+export function projectWalker(checks: readonly AnyCheck[]): { walk(ctx: CheckContext, sink: CheckSink, options?: WalkOptions): void } {
+  const w = new Walker<IndicatorRow, CheckContext, AnyCheck>(checks);
+  return { walk: (ctx, sink, options) => w.walk(ctx.project.indicators, ctx, sink, options) };
 }
 
 /** Every project check over one project of an indicator table. */

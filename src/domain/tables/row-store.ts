@@ -8,6 +8,41 @@ import { type Cols, type SheetGrid, textOf } from "./scan";
 /** The fields an indicator row holds a cell of (the project columns of a list belong to the project). */
 export type RowField = Exclude<IndicatorField, "projectCode" | "projectName" | "department">;
 
+/** The fields in the order of their numbers (fieldNo). */
+export const FIELD_ORDER: readonly RowField[] = ["level1", "level2", "name", "sign", "target", "unit", "actual", "weight", "score", "reason", "standard", "explain", "note"];
+
+/** The number of a field: its index in FIELD_ORDER (a switch on the literal, no keyed property lookup). */
+export function fieldNo(f: RowField): number {
+  switch (f) {
+    case "level1":
+      return 0;
+    case "level2":
+      return 1;
+    case "name":
+      return 2;
+    case "sign":
+      return 3;
+    case "target":
+      return 4;
+    case "unit":
+      return 5;
+    case "actual":
+      return 6;
+    case "weight":
+      return 7;
+    case "score":
+      return 8;
+    case "reason":
+      return 9;
+    case "standard":
+      return 10;
+    case "explain":
+      return 11;
+    default:
+      return 12;
+  }
+}
+
 /** A table's columns for its rows, grid-relative (-1 when the table has no such column), with the grid. */
 export class RowColumns {
   readonly level1: number;
@@ -23,6 +58,8 @@ export class RowColumns {
   readonly standard: number;
   readonly explain: number;
   readonly note: number;
+  /** The columns by field number (the order of FIELD_ORDER), for the accessors' hot path. */
+  readonly colOf: Int32Array;
 
   constructor(
     readonly sg: SheetGrid,
@@ -41,6 +78,7 @@ export class RowColumns {
     this.standard = cols.standard ?? -1;
     this.explain = cols.explain ?? -1;
     this.note = cols.note ?? -1;
+    this.colOf = Int32Array.from(FIELD_ORDER, (f) => this.of(f));
   }
 
   /** The column of a field, -1 when the table has none. */
@@ -163,6 +201,10 @@ export class RowStore extends RowColumns {
   /** The grid-relative row a field of row i takes its text from. */
   sourceOf(i: number, f: RowField): number {
     return f === "level1" ? this.l1From[i] : f === "level2" ? this.l2From[i] : this.rel[i];
+  }
+  /** sourceOf by field number. */
+  sourceAt(i: number, k: number): number {
+    return k === 0 ? this.l1From[i] : k === 1 ? this.l2From[i] : this.rel[i];
   }
   weightOf(i: number): number | undefined {
     const w = this.weights[i];

@@ -27,8 +27,8 @@ export function rowSignKind(row: IndicatorRow): ReturnType<typeof normalizeSign>
 }
 
 /** Quantitative: a direction sign (column or in the value), or a bare figure; not 定性/定量（其他）. */
-export function isQuantitative(row: IndicatorRow, target: ParsedValue): boolean {
-  const s = rowSignKind(row);
+export function isQuantitative(row: IndicatorRow, target: ParsedValue, signKind: ReturnType<typeof normalizeSign> = rowSignKind(row)): boolean {
+  const s = signKind;
   if (s === "定性" || s === "定量其他") return false;
   if (s) return true;
   if (target.kind === "qualitative" || target.kind === "date") return false;

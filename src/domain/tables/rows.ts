@@ -7,7 +7,7 @@
  */
 import type { CellValue } from "../grid";
 import type { IndicatorRow, Ref } from "./model";
-import { CONTENT_FLAG, NOT_APPLICABLE_FLAG, PLACEHOLDER_FLAG, type RowField, RowStore } from "./row-store";
+import { CONTENT_FLAG, FIELD_ORDER, fieldNo, NOT_APPLICABLE_FLAG, PLACEHOLDER_FLAG, type RowField, RowStore } from "./row-store";
 
 export { RowColumns, RowStore, type RowFacts, type RowField } from "./row-store";
 
@@ -111,19 +111,23 @@ export class GridRow implements IndicatorRow {
 
   /** True when the table has the field's column. */
   hasField(f: RowField): boolean {
-    return this.store.of(f) >= 0;
+    return this.store.colOf[fieldNo(f)] >= 0;
   }
 
   /** The field's text as its Ref would carry it; "" when blank or when the table has no such column. */
   textOf(f: RowField): string {
-    const c = this.store.of(f);
-    return c < 0 ? "" : this.store.textAt(this.index, FIELD_NUMBER[f], c, this.store.sourceOf(this.index, f));
+    const s = this.store;
+    const k = fieldNo(f);
+    const c = s.colOf[k];
+    return c < 0 ? "" : s.textAt(this.index, k, c, s.sourceAt(this.index, k));
   }
 
   /** The field's cell value (null when blank); undefined when the table has no such column. */
   valueOf(f: RowField): CellValue | undefined {
-    const c = this.store.of(f);
-    return c < 0 ? undefined : this.store.sg.cell(this.store.sourceOf(this.index, f), c);
+    const s = this.store;
+    const k = fieldNo(f);
+    const c = s.colOf[k];
+    return c < 0 ? undefined : s.sg.cell(s.sourceAt(this.index, k), c);
   }
 
   /** The number format of the field's cell, when the host gave one. */
@@ -165,24 +169,7 @@ export class GridRow implements IndicatorRow {
   }
 }
 
-export const ROW_FIELDS: readonly RowField[] = ["level1", "level2", "name", "sign", "target", "unit", "actual", "weight", "score", "reason", "standard", "explain", "note"];
-
-/** Field numbers of the per-field caches (the order of ROW_FIELDS). */
-const FIELD_NUMBER: Readonly<Record<RowField, number>> = {
-  level1: 0,
-  level2: 1,
-  name: 2,
-  sign: 3,
-  target: 4,
-  unit: 5,
-  actual: 6,
-  weight: 7,
-  score: 8,
-  reason: 9,
-  standard: 10,
-  explain: 11,
-  note: 12,
-};
+export const ROW_FIELDS: readonly RowField[] = FIELD_ORDER;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Accessors for any IndicatorRow: no Ref made for a row read from the grid.
