@@ -20,7 +20,11 @@ function placeholderRegExp(profile: Profile): RegExp {
 
 /** True when the text still holds a template placeholder. */
 export function isPlaceholderText(text: string, profile: Profile): boolean {
-  const t = cleanText(text);
+  return isPlaceholderClean(cleanText(text), profile);
+}
+
+/** isPlaceholderText of a text already cleaned (a row's field text: fieldText gives it cleaned). */
+export function isPlaceholderClean(t: string, profile: Profile): boolean {
   return t !== "" && placeholderRegExp(profile).test(t);
 }
 
@@ -50,14 +54,14 @@ export const placeholder: Check = {
     const carriesScore = row.weightNumber !== undefined || row.scoreNumber !== undefined;
     for (const f of PLACEHOLDER_FIELDS) {
       const t = fieldText(row, f);
-      if (t === "" || !isPlaceholderText(t, profile)) continue;
+      if (!isPlaceholderClean(t, profile)) continue;
       if (row.placeholder && !carriesScore) continue;
       saidOn = f;
       const ref = row[f] as Ref; // the finding's cell
       // The template's hint left inside a filled indicator's name ("…数量( ≥**个 )" with 指标值 ">=20平方米",
       // real table 17): the row is filled; the name only still carries the hint. Worth a look, not 尚未填写.
       const target = fieldText(row, "target");
-      const valueFilled = target !== "" && !isPlaceholderText(target, profile);
+      const valueFilled = target !== "" && !isPlaceholderClean(target, profile);
       if (f === "name" && valueFilled && !isBarePlaceholder(t, profile)) {
         emit({
           ...say("indicator.placeholder", "hintInName", { name: t, target }),

@@ -1,8 +1,9 @@
 /** V1: every 三级 row has 一级, 二级, 名称 and 指标值 (and 计算符号 where the table has that column). */
 import { say, text } from "../catalog";
 import { a1 } from "../grid";
-import { fieldAddress, fieldText, hasField, type RowField } from "../tables/rows";
-import type { Check } from "./types";
+import { fieldAddress, fieldText, hasField } from "../tables/rows";
+import type { IndicatorRow, IndicatorTable } from "../tables/model";
+import type { Check, Emit } from "./types";
 import { targetInName } from "./name-value";
 
 /** The required fields; the catalog names each (indicator.missing-field's variants of the same names). */
@@ -15,6 +16,20 @@ interface Columns {
   readonly hasSign: boolean;
   readonly hasTarget: boolean;
   readonly hasActual: boolean;
+}
+
+/** The finding for an empty required field (its cell: the field's own, else the row's cell in the column). */
+function missing(row: IndicatorRow, f: Field, table: IndicatorTable, emit: Emit, col: number): void {
+  const field = text("indicator.missing-field", f);
+  // An empty 指标值 whose figure is written into the name ("…完成率100%"): say where it is.
+  const figure = f === "target" && hasField(row, "name") ? targetInName(fieldText(row, "name")) : undefined;
+  emit({
+    ...(figure ? say("indicator.missing-field", "emptyInName", { field, figure }) : say("indicator.missing-field", "empty", { field })),
+    sheet: table.sheet,
+    cell: fieldAddress(row, f) ?? a1(row.row, col),
+    value: "",
+    expected: field.zh,
+  });
 }
 
 export const requiredFields: Check<Columns> = {
@@ -35,28 +50,14 @@ export const requiredFields: Check<Columns> = {
   row(row, _i, { table }, has, emit) {
     if (row.placeholder || row.notApplicable) return;
     const cols = table.columns;
-    // An empty or absent cell (its text read without making a Ref: most rows have every field).
-    const empty = (f: RowField): boolean => fieldText(row, f) === "";
-    const missing = (f: Field, col: number): void => {
-      const field = text("indicator.missing-field", f);
-      // An empty 指标值 whose figure is written into the name ("…完成率100%"): say where it is.
-      const figure = f === "target" && hasField(row, "name") ? targetInName(fieldText(row, "name")) : undefined;
-      emit({
-        ...(figure ? say("indicator.missing-field", "emptyInName", { field, figure }) : say("indicator.missing-field", "empty", { field })),
-        sheet: table.sheet,
-        cell: fieldAddress(row, f) ?? a1(row.row, col),
-        value: "",
-        expected: field.zh,
-      });
-    };
-    if (has.has1 && empty("level1")) missing("level1", cols.level1 as number);
-    if (has.has2 && empty("level2")) missing("level2", cols.level2 as number);
-    if (has.hasName && empty("name")) missing("name", cols.name as number);
+    if (has.has1 && fieldText(row, "level1") === "") missing(row, "level1", table, emit, cols.level1 as number);
+    if (has.has2 && fieldText(row, "level2") === "") missing(row, "level2", table, emit, cols.level2 as number);
+    if (has.hasName && fieldText(row, "name") === "") missing(row, "name", table, emit, cols.name as number);
     // A ★ parent's values are on its member rows (parent / 其中 groups): its own 指标值 is empty by layout.
     const valuesBelow = row.members !== undefined;
-    if (has.hasSign && empty("sign") && !valuesBelow) missing("sign", cols.sign as number);
+    if (has.hasSign && fieldText(row, "sign") === "" && !valuesBelow) missing(row, "sign", table, emit, cols.sign as number);
     // A self-evaluation row scored with neither 指标值 nor 完成值: score.missing-actual says both, once.
-    const bothEmptyScored = table.kind === "self-evaluation" && has.hasActual && (row.weightNumber ?? 0) > 0 && empty("actual") && row.members === undefined;
-    if (has.hasTarget && empty("target") && !valuesBelow && !bothEmptyScored) missing("target", cols.target as number);
+    const bothEmptyScored = table.kind === "self-evaluation" && has.hasActual && (row.weightNumber ?? 0) > 0 && fieldText(row, "actual") === "" && row.members === undefined;
+    if (has.hasTarget && fieldText(row, "target") === "" && !valuesBelow && !bothEmptyScored) missing(row, "target", table, emit, cols.target as number);
   },
 };

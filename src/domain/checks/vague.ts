@@ -1,19 +1,24 @@
 /** V16: vague wording (有所提高, 明显, 进一步 …) where a figure is expected. */
 import { say } from "../catalog";
+import { memoByText } from "../memo";
 import { compactLabel } from "../text";
 import { fieldAddress, fieldText } from "../tables/rows";
 import type { Check } from "./types";
 
-const anyWord = new WeakMap<readonly string[], RegExp>();
+const wordIn = new WeakMap<readonly string[], (text: string) => string | undefined>();
 
-/** The profile's vague words as one expression: one test per target, and `find` only on a hit. */
-function anyVagueWord(words: readonly string[]): RegExp {
-  let r = anyWord.get(words);
-  if (!r) {
-    r = words.length === 0 ? /(?!)/ : new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
-    anyWord.set(words, r);
+/**
+ * The first of the profile's vague words a compacted target holds: the words as one expression (one test per
+ * text, `find` only on a hit), remembered per text (targets repeat: "≥95%", "100%" on row after row).
+ */
+function vagueWordIn(words: readonly string[]): (text: string) => string | undefined {
+  let f = wordIn.get(words);
+  if (!f) {
+    const any = words.length === 0 ? /(?!)/ : new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+    f = memoByText((t) => (any.test(t) ? words.find((w) => t.includes(w)) : undefined), 10_000, 64);
+    wordIn.set(words, f);
   }
-  return r;
+  return f;
 }
 
 /**
@@ -70,8 +75,7 @@ export const vague: Check = {
       });
       return;
     }
-    if (!anyVagueWord(profile.vagueWords).test(t)) return;
-    const word = profile.vagueWords.find((w) => t.includes(w));
+    const word = vagueWordIn(profile.vagueWords)(t);
     if (!word) return;
     emit({
       ...say("indicator.vague", "vagueWord", { text, word }),

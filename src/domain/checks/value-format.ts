@@ -7,7 +7,7 @@ import { a1 } from "../grid";
 import { INVALID_DATE_PROBLEM } from "../value/parse";
 import type { ParsedValue } from "../value/types";
 import { canonicalUnit } from "../value/units";
-import { isPlaceholderText } from "./placeholder";
+import { isPlaceholderClean } from "./placeholder";
 import { isQuantitative, rowActual, rowSignKind } from "../tables/row-values";
 import { fieldAddress, fieldText } from "../tables/rows";
 import type { Check } from "./types";
@@ -72,7 +72,7 @@ export const valueFormat: Check = {
     }
     const text = fieldText(row, "target");
     if (row.notApplicable || text === "") return;
-    if (isPlaceholderText(text, profile)) return; // reported as a placeholder
+    if (isPlaceholderClean(text, profile)) return; // reported as a placeholder
     const t = facts.target(i);
     const why = invalidDateReason(t);
     if (why !== undefined) {

@@ -390,16 +390,18 @@ export function parseValue(input: CellValue, ctx?: ParseContext): ParsedValue {
 
 /**
  * Real sheets repeat the same few values ("100%", "≥90%", "是") across thousands of rows, so results
- * are memoised (frozen, shared) by input and context. The cache is nested by value, sign, unit and format
- * rather than keyed by a joined string: the grid's strings are the same objects row after row, so each
- * lookup reuses their hashes instead of hashing a new concatenation. Bounded; cleared when full.
+ * are memoised (frozen, shared) by input and context: one map by value, and per value the few contexts (sign,
+ * unit, format) it was read with, compared in a short list. The grid's strings are the same objects row after
+ * row, so a lookup hashes nothing new; one map lookup instead of one per context field. Bounded; cleared when full.
  */
-type FormatLevel = Map<string, ParsedValue>;
-type UnitLevel = Map<string, FormatLevel>;
-type SignLevel = Map<string, UnitLevel>;
-const CACHE = new Map<string | number, SignLevel>();
+interface CacheEntry {
+  readonly sign: string | undefined;
+  readonly unit: string | undefined;
+  readonly format: string | null | undefined;
+  readonly value: ParsedValue;
+}
+const CACHE = new Map<string | number, CacheEntry[]>();
 const CACHE_LIMIT = 20000;
-const NONE = "\u0002";
 let cached = 0;
 
 /** Short strings and numbers, with short sign, unit and format texts, are remembered. */
@@ -412,25 +414,25 @@ function cacheable(input: CellValue, ctx: ParseContext | undefined): boolean {
   return !(typeof sign === "string" && sign.length > 32) && !(typeof unit === "string" && unit.length > 32) && !(typeof format === "string" && format.length > 64);
 }
 
-function keyOf(text: string | null | undefined): string {
-  return typeof text === "string" ? text : NONE;
-}
-
-/** The remembered result, walking the levels without creating any (a hit allocates nothing). */
+/** The remembered result (a hit allocates nothing). */
 function cacheGet(input: string | number, ctx: ParseContext | undefined): ParsedValue | undefined {
-  return CACHE.get(input)?.get(keyOf(ctx?.signText))?.get(keyOf(ctx?.unitText))?.get(keyOf(ctx?.numberFormat));
+  const entries = CACHE.get(input);
+  if (entries === undefined) return undefined;
+  const sign = ctx?.signText;
+  const unit = ctx?.unitText;
+  const format = ctx?.numberFormat;
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k];
+    if (e.sign === sign && e.unit === unit && e.format === format) return e.value;
+  }
+  return undefined;
 }
 
 function cacheSet(input: string | number, ctx: ParseContext | undefined, value: ParsedValue): void {
-  let bySign = CACHE.get(input);
-  if (bySign === undefined) CACHE.set(input, (bySign = new Map()));
-  const sign = keyOf(ctx?.signText);
-  let byUnit = bySign.get(sign);
-  if (byUnit === undefined) bySign.set(sign, (byUnit = new Map()));
-  const unit = keyOf(ctx?.unitText);
-  let byFormat = byUnit.get(unit);
-  if (byFormat === undefined) byUnit.set(unit, (byFormat = new Map()));
-  byFormat.set(keyOf(ctx?.numberFormat), value);
+  const entry: CacheEntry = { sign: ctx?.signText, unit: ctx?.unitText, format: ctx?.numberFormat, value };
+  const entries = CACHE.get(input);
+  if (entries === undefined) CACHE.set(input, [entry]);
+  else entries.push(entry);
 }
 
 function safeRaw(input: CellValue): string {
