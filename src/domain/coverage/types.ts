@@ -271,29 +271,42 @@ export function targetItemsFromProjects(
   const out: TargetItem[] = [];
   for (const table of list) {
     const fromIssues = typeof errors === "function" ? undefined : errorCountsFromIssues(table, errors);
-    table.projects.forEach((p, k) => {
-      const split = p.info.code ? undefined : splitCodedName(refText(p.info.name));
-      const code = split ? split.code : refText(p.info.code);
-      const name = split ? split.name : refText(p.info.name);
-      const errorCount = fromIssues ? fromIssues[k] : (errors as (p: IndicatorProject, t: IndicatorTable) => number)(p, table);
-      const at = p.info.code ?? p.info.name;
-      const firstRow = p.indicators[0] ?? p.placeholders[0];
-      // The project's own cell, else its first row's name cell (or the table's first column: ranges are absolute).
-      const tableLeft = parseArea(table.range)?.left ?? 0;
-      const cell = at ? at.address : firstRow ? (firstRow.name?.address ?? a1(firstRow.row, table.columns.name ?? tableLeft)) : table.range.split(":")[0];
+    const countOf = typeof errors === "function" ? errors : undefined;
+    // The table's first column, for a project with neither code nor name cell (ranges are absolute).
+    const tableLeft = parseArea(table.range)?.left ?? 0;
+    const projects = table.projects;
+    for (let k = 0; k < projects.length; k++) {
+      const p = projects[k];
+      // Each info field read once: a list's project info makes its Ref on every read.
+      const info = p.info;
+      const codeRef = info.code;
+      const nameRef = info.name;
+      const nameText = refText(nameRef);
+      const split = codeRef ? undefined : splitCodedName(nameText);
+      const code = split ? split.code : refText(codeRef);
+      const name = split ? split.name : nameText;
+      const errorCount = fromIssues ? fromIssues[k] : (countOf as (p: IndicatorProject, t: IndicatorTable) => number)(p, table);
+      const at = codeRef ?? nameRef;
+      // The project's own cell, else its first row's name cell (or the table's first column).
+      let cell: string;
+      if (at) cell = at.address;
+      else {
+        const firstRow = p.indicators[0] ?? p.placeholders[0];
+        cell = firstRow ? (firstRow.name?.address ?? a1(firstRow.row, table.columns.name ?? tableLeft)) : table.range.split(":")[0];
+      }
       // Built field by field: computed-key spreads were the slowest part of a 100k-row check.
       const item: { -readonly [K in keyof TargetItem]: TargetItem[K] } = { valid: errorCount === 0, errorCount, sheet: table.sheet, cell };
       if (code !== undefined) item.code = code;
       if (name !== undefined) item.name = name;
-      const unit = refText(p.info.unit);
+      const unit = refText(info.unit);
       if (unit !== undefined) item.unit = unit;
-      const department = refText(p.info.department);
+      const department = refText(info.department);
       if (department !== undefined) item.department = department;
       const amount = fundsTotalWan(p.funds);
       if (amount !== undefined) item.amountWan = amount;
       if (file !== undefined) item.file = file;
       out.push(item);
-    });
+    }
   }
   return out;
 }
