@@ -28,21 +28,22 @@ export function toMatrix(arg: unknown): Matrix {
   const rows = arg as readonly unknown[];
   if (rows.length === 0) return [[null]];
   if (!Array.isArray(rows[0])) return [rows.map(argValue)];
-  const out: Matrix = new Array<CellValue[]>(rows.length);
+  // The argument itself while every row is clean (the usual case); a copy from the first row that is not.
+  let out: Matrix | undefined;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    if (!Array.isArray(row)) {
-      out[r] = [argValue(row)];
-      continue;
-    }
-    out[r] = isClean(row) ? (row as CellValue[]) : row.map(argValue);
+    const clean = Array.isArray(row) && isClean(row);
+    if (clean && out === undefined) continue;
+    if (out === undefined) out = rows.slice(0, r) as Matrix;
+    out.push(clean ? (row as CellValue[]) : Array.isArray(row) ? row.map(argValue) : [argValue(row)]);
   }
-  return out;
+  return out ?? (rows as Matrix);
 }
 
 /**
  * True when a row already holds grid values only (numbers, text, booleans, null), so it is used as
- * it is: a whole column is a million rows, and copying each would dominate the call. Rows are never mutated.
+ * it is: a whole column is a million rows, and copying each would dominate the call. Neither the argument nor its
+ * rows are ever mutated.
  */
 function isClean(row: readonly unknown[]): boolean {
   for (let c = 0; c < row.length; c++) {

@@ -8,22 +8,16 @@
  * A ratio with nothing to divide by is NaN (the wrapper shows #DIV/0!).
  */
 import type { CellValue } from "../grid";
-import { isBlank, isCellError } from "../grid";
+import { isCellError } from "../grid";
 import { cleanText, compactLabel } from "../text";
-import { UNCLASSIFIED, isBasicExpense, isYesFlag, looseCodeKey, normalizeCode } from "./normalize";
+import { CodeSet } from "./code-set";
+import { UNCLASSIFIED, isBasicExpense, isYesFlag, normalizeCode } from "./normalize";
 import { readAmount } from "./types";
 
 /** One value, a column/row, or a 2-D range. */
 export type CellInput = CellValue | undefined | readonly (CellValue | undefined)[] | readonly (readonly (CellValue | undefined)[])[];
 
-/**
- * A set of normalized codes: digit-only codes by their loose key (leading zeros dropped: an exact match is a loose
- * one too), other codes as they are. One set look-up per code.
- */
-export interface CodeSet {
-  readonly exact: ReadonlySet<string>;
-  readonly loose: ReadonlySet<string>;
-}
+export { CodeSet };
 
 /** Flattens an input row by row; undefined cells become null. */
 export function flattenCells(input: CellInput): CellValue[] {
@@ -36,37 +30,38 @@ export function flattenCells(input: CellInput): CellValue[] {
   return out;
 }
 
-function isCodeSet(x: unknown): x is CodeSet {
-  return typeof x === "object" && x !== null && !Array.isArray(x) && "exact" in x && "loose" in x;
-}
-
-/** The normalized codes of a range (blanks and errors skipped). */
+/**
+ * The normalized codes of a range (blanks and errors skipped). Plain loops, no flat copy and no callback: a whole
+ * column is a million cells.
+ */
 export function buildCodeSet(codes: CellInput): CodeSet {
-  const exact = new Set<string>();
-  const loose = new Set<string>();
-  for (const v of flattenCells(codes)) {
-    const c = normalizeCode(v);
-    if (c === "") continue;
-    const lk = looseCodeKey(c);
-    if (lk !== undefined) loose.add(lk);
-    else exact.add(c);
+  if (!Array.isArray(codes)) {
+    const one = new CodeSet(1);
+    one.addCell(codes as CellValue | undefined);
+    return one;
   }
-  return { exact, loose };
+  const input = codes as readonly unknown[];
+  const first: unknown = input[0];
+  const set = new CodeSet(input.length * (Array.isArray(first) ? Math.max(1, first.length) : 1));
+  for (let i = 0; i < input.length; i++) {
+    const x = input[i];
+    if (!Array.isArray(x)) {
+      set.addCell(x as CellValue | undefined);
+      continue;
+    }
+    const row = x as readonly (CellValue | undefined)[];
+    for (let c = 0; c < row.length; c++) set.addCell(row[c]);
+  }
+  return set;
 }
 
 function toCodeSet(x: CodeSet | CellInput): CodeSet {
-  return isCodeSet(x) ? x : buildCodeSet(x);
-}
-
-function inSet(code: string, set: CodeSet): boolean {
-  if (code === "") return false;
-  const lk = looseCodeKey(code);
-  return lk !== undefined ? set.loose.has(lk) : set.exact.has(code);
+  return x instanceof CodeSet ? x : buildCodeSet(x);
 }
 
 /** True when a code is in the set (equal after normalization, or differing only by leading zeros). Blank → false. */
 export function hasTarget(code: CellValue | undefined, targetCodes: CodeSet | CellInput): boolean {
-  return inSet(normalizeCode(code), toCodeSet(targetCodes));
+  return toCodeSet(targetCodes).lookup(code) === true;
 }
 
 /** True for an exclusion flag cell: 是/Y/1/TRUE/涉密 (是否涉密), 基本支出, or 排除/不纳入. */
@@ -75,11 +70,6 @@ export function isExclusionFlag(v: CellValue | undefined): boolean {
   if (typeof v !== "string") return false;
   const t = compactLabel(v);
   return isBasicExpense(t) || t.includes("排除") || t.includes("不纳入");
-}
-
-function rowIsBlank(row: readonly (CellValue | undefined)[]): boolean {
-  for (const v of row) if (v !== undefined && !isBlank(v)) return false;
-  return true;
 }
 
 /**
@@ -98,11 +88,11 @@ export function missingRows(
   const out: CellValue[][] = [];
   for (let r = 0; r < budgetRows.length; r++) {
     const row = budgetRows[r];
-    if (!row || rowIsBlank(row)) continue;
-    const code = normalizeCode(row[codeColumn]);
-    if (code === "") continue;
-    if (isExclusionFlag(flags[r])) continue;
-    if (!inSet(code, set)) out.push(row.map((v) => (v === undefined ? null : v)));
+    if (!row) continue;
+    // A blank code (so also a blank row) is no budget line; one that normalizes to "" neither.
+    if (set.lookup(row[codeColumn]) !== false) continue;
+    if (r < flags.length && isExclusionFlag(flags[r])) continue;
+    out.push(row.map((v) => (v === undefined ? null : v)));
   }
   return out;
 }
@@ -141,7 +131,7 @@ export function coverageRate(budgetCodes: CellInput, coveredCodes: CodeSet | Cel
   for (let k = 0; k < codes.length; k++) {
     const w = flatAmounts ? amountAt(flatAmounts, pos[k]) : 1;
     total += w;
-    if (inSet(codes[k], set)) covered += w;
+    if (set.has(codes[k])) covered += w;
   }
   return total === 0 ? NaN : covered / total;
 }
@@ -174,7 +164,7 @@ export function coverageBy(
       a = { label: text === "" ? UNCLASSIFIED : text, total: 0, covered: 0, amount: 0, coveredAmount: 0 };
       acc.set(key, a);
     }
-    const hit = inSet(codes[k], set);
+    const hit = set.has(codes[k]);
     const w = flatAmounts ? amountAt(flatAmounts, pos[k]) : 0;
     a.total++;
     a.amount += w;

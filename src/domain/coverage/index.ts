@@ -44,9 +44,10 @@ export type {
   WholeDepartmentStats,
 } from "./stats";
 export { coverageStats, ratio, roundTo, toCoverageJson, wholeDepartmentCoverage } from "./stats";
-export type { CellInput, CodeSet, CoverageByRow } from "./functions";
+export type { CellInput, CoverageByRow } from "./functions";
 export {
   buildCodeSet,
+  CodeSet,
   coverageBy,
   coverageRate,
   flattenCells,

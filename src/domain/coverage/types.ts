@@ -153,8 +153,15 @@ export function fundsTotalWan(funds: FundsBlock | undefined): number | undefined
   return any ? Number(sum.toPrecision(15)) : t;
 }
 
-/** How a target's validity is told: the issues found on its table(s), or a count per project. */
-export type TargetErrors = readonly Issue[] | ((project: IndicatorProject, table: IndicatorTable) => number);
+/**
+ * How a target's validity is told: the issues found on its table(s); the error count of each project, in table and
+ * project order (what the engine's checks give: no map from project to count needed); or a function of the project.
+ */
+export type TargetErrors = readonly Issue[] | readonly number[] | ((project: IndicatorProject, table: IndicatorTable) => number);
+
+function isCountList(errors: TargetErrors): errors is readonly number[] {
+  return Array.isArray(errors) && typeof errors[0] === "number";
+}
 
 /** Rows (0-based absolute) a project occupies: its header refs, indicator, placeholder, subtotal and funds rows. */
 function projectRows(p: IndicatorProject): { min: number; max: number } | undefined {
@@ -258,9 +265,9 @@ function rowOwners(spans: readonly ({ min: number; max: number } | undefined)[])
 }
 
 /**
- * Targets of the projects of one or more indicator tables. Validity comes from `errors`: either the
- * issues found on the table(s) (error-severity ones count; see errorCountsFromIssues) or a function
- * giving each project's error count. A project with 0 errors is a valid target.
+ * Targets of the projects of one or more indicator tables. Validity comes from `errors`: the issues found
+ * on the table(s) (error-severity ones count; see errorCountsFromIssues), each project's error count in
+ * order (a missing count is 0), or a function giving it. A project with 0 errors is a valid target.
  */
 export function targetItemsFromProjects(
   tables: IndicatorTable | readonly IndicatorTable[],
@@ -269,31 +276,47 @@ export function targetItemsFromProjects(
 ): TargetItem[] {
   const list: readonly IndicatorTable[] = isTableList(tables) ? tables : [tables];
   const out: TargetItem[] = [];
+  const counts = isCountList(errors) ? errors : undefined;
+  let offset = 0;
   for (const table of list) {
-    const fromIssues = typeof errors === "function" ? undefined : errorCountsFromIssues(table, errors);
-    table.projects.forEach((p, k) => {
-      const split = p.info.code ? undefined : splitCodedName(refText(p.info.name));
-      const code = split ? split.code : refText(p.info.code);
-      const name = split ? split.name : refText(p.info.name);
-      const errorCount = fromIssues ? fromIssues[k] : (errors as (p: IndicatorProject, t: IndicatorTable) => number)(p, table);
-      const at = p.info.code ?? p.info.name;
-      const firstRow = p.indicators[0] ?? p.placeholders[0];
-      // The project's own cell, else its first row's name cell (or the table's first column: ranges are absolute).
-      const tableLeft = parseArea(table.range)?.left ?? 0;
-      const cell = at ? at.address : firstRow ? (firstRow.name?.address ?? a1(firstRow.row, table.columns.name ?? tableLeft)) : table.range.split(":")[0];
+    const fromIssues = typeof errors === "function" || counts ? undefined : errorCountsFromIssues(table, errors as readonly Issue[]);
+    const countOf = typeof errors === "function" ? errors : undefined;
+    // The table's first column, for a project with neither code nor name cell (ranges are absolute).
+    const tableLeft = parseArea(table.range)?.left ?? 0;
+    const projects = table.projects;
+    for (let k = 0; k < projects.length; k++) {
+      const p = projects[k];
+      // Each info field read once: a list's project info makes its Ref on every read.
+      const info = p.info;
+      const codeRef = info.code;
+      const nameRef = info.name;
+      const nameText = refText(nameRef);
+      const split = codeRef ? undefined : splitCodedName(nameText);
+      const code = split ? split.code : refText(codeRef);
+      const name = split ? split.name : nameText;
+      const errorCount = counts ? (counts[offset + k] ?? 0) : fromIssues ? fromIssues[k] : (countOf as (p: IndicatorProject, t: IndicatorTable) => number)(p, table);
+      const at = codeRef ?? nameRef;
+      // The project's own cell, else its first row's name cell (or the table's first column).
+      let cell: string;
+      if (at) cell = at.address;
+      else {
+        const firstRow = p.indicators[0] ?? p.placeholders[0];
+        cell = firstRow ? (firstRow.name?.address ?? a1(firstRow.row, table.columns.name ?? tableLeft)) : table.range.split(":")[0];
+      }
       // Built field by field: computed-key spreads were the slowest part of a 100k-row check.
       const item: { -readonly [K in keyof TargetItem]: TargetItem[K] } = { valid: errorCount === 0, errorCount, sheet: table.sheet, cell };
       if (code !== undefined) item.code = code;
       if (name !== undefined) item.name = name;
-      const unit = refText(p.info.unit);
+      const unit = refText(info.unit);
       if (unit !== undefined) item.unit = unit;
-      const department = refText(p.info.department);
+      const department = refText(info.department);
       if (department !== undefined) item.department = department;
       const amount = fundsTotalWan(p.funds);
       if (amount !== undefined) item.amountWan = amount;
       if (file !== undefined) item.file = file;
       out.push(item);
-    });
+    }
+    offset += projects.length;
   }
   return out;
 }

@@ -120,6 +120,18 @@ describe("targetItemsFromProjects", () => {
       { name: "绿化", unit: "交通局", department: "交通运输局", valid: true, errorCount: 0, sheet: "目标", cell: "B8", file: "目标.xlsx" },
     ]);
   });
+  it("validity from counts in table and project order, across tables; a missing count is 0", () => {
+    const other = table([project("P9", "桥梁", [2, 3])]);
+    expect(targetItemsFromProjects([t, other], [0, 2, 0, 5]).map((i) => [i.code ?? i.name, i.errorCount, i.valid])).toEqual([
+      ["P1", 0, true],
+      ["P2", 2, false],
+      ["绿化", 0, true],
+      ["P9", 5, false],
+    ]);
+    expect(targetItemsFromProjects(t, [3]).map((i) => i.errorCount)).toEqual([3, 0, 0]);
+    // The same items as the function form gives.
+    expect(targetItemsFromProjects(t, [0, 2, 0], "目标.xlsx")).toEqual(targetItemsFromProjects([t], (p) => (p.key === "P2" ? 2 : 0), "目标.xlsx"));
+  });
   it("validity from the table's issues: errors in a project's rows count for it; table-level ones for all", () => {
     const found = [issue("C6"), issue("C7", "warning"), issue("C9"), issue("C3", "error", "其他表"), issue("Z99")];
     expect(targetItemsFromProjects(t, found).map((i) => i.errorCount)).toEqual([0, 1, 1]);
