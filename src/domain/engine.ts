@@ -215,8 +215,8 @@ export function checkWorkbook(grids: readonly Grid[], options: CheckOptions = {}
       notFilled += found.notFilled;
       projects += t.projects.length;
       tables.push(summarizeTable(t, found.facts));
-      const errorsOf = new Map(t.projects.map((p, n) => [p, found.errors[n]]));
-      for (const x of targetItemsFromProjects(t, (p) => errorsOf.get(p) ?? 0)) targets.push(x);
+      // Each project's error count, in the table's project order.
+      for (const x of targetItemsFromProjects(t, found.errors)) targets.push(x);
     }
     // Narrative cells left holding the template's instructions (评价结论, 存在问题 …) on a form's sheet.
     if (projects > 0 && grids[k] && rec.tables.some((t) => t.kind !== "budget-list" && t.layout === "form")) {
