@@ -7,6 +7,8 @@ import { rowActual, rowSignKind, rowTarget } from "../tables/row-values";
 import type { Profile } from "../profiles/types";
 import type { IndicatorProject, IndicatorRow, IndicatorTable, Ref } from "../tables/model";
 import { readNumber } from "../value/number";
+import type { CellValue } from "../grid";
+import { fieldFormat, fieldValue } from "../tables/rows";
 import { signFamily } from "../value/sign";
 import type { ParsedValue, SignFamily } from "../value/types";
 import { scoreExecution, type ExecutionResult } from "./execution";
@@ -105,18 +107,27 @@ export interface ProjectScore {
 
 /** A figure in a cell (blank, "/", "-" give undefined). */
 function figure(ref: Ref | undefined): number | undefined {
-  if (!ref) return undefined;
-  const v = readNumber(ref.value, ref.numberFormat)?.value;
+  return ref ? figureOf(ref.value, ref.numberFormat) : undefined;
+}
+
+/** A figure in a row's cell, read without making a Ref. */
+function rowFigure(row: IndicatorRow, f: "weight" | "score"): number | undefined {
+  const value = fieldValue(row, f);
+  return value === undefined ? undefined : figureOf(value, fieldFormat(row, f));
+}
+
+function figureOf(value: CellValue, format: string | null | undefined): number | undefined {
+  const v = readNumber(value, format)?.value;
   // A figure beyond any score (1e308 in a 得分 cell) is not points: sums of such stay finite.
   return v !== undefined && Number.isFinite(v) && Math.abs(v) <= 1e6 ? v : undefined;
 }
 
 function rowWeight(row: IndicatorRow): number | undefined {
-  return row.weightNumber ?? figure(row.weight);
+  return row.weightNumber ?? rowFigure(row, "weight");
 }
 
 function rowEntered(row: IndicatorRow): number | undefined {
-  return row.scoreNumber ?? figure(row.score);
+  return row.scoreNumber ?? rowFigure(row, "score");
 }
 
 /** Scoring family of a row: the sign column (定性, 定量（其他）, a direction), else the target's sign or shape. */
