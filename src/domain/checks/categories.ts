@@ -2,7 +2,7 @@
 import { say, text, type MessageValue } from "../catalog";
 import type { IssueDraft } from "../issues";
 import { compactLabel } from "../text";
-import { fieldText } from "../tables/rows";
+import { fieldAddress, fieldText, hasField } from "../tables/rows";
 import type { Check } from "./types";
 
 interface Seen {
@@ -39,46 +39,49 @@ export const categories: Check<Seen> = {
       reported.add(key);
       emit(d);
     };
-    if (row.level1 && row.level1.text && !c.level1Known) {
-      once(`1:${compactLabel(row.level1.text)}`, {
-        ...say("indicator.unknown-category", "level1", { text: row.level1.text }),
+    const level1 = fieldText(row, "level1");
+    if (level1 !== "" && !c.level1Known) {
+      once(`1:${compactLabel(level1)}`, {
+        ...say("indicator.unknown-category", "level1", { text: level1 }),
         sheet: table.sheet,
-        cell: row.level1.address,
-        value: row.level1.text,
+        cell: fieldAddress(row, "level1") as string,
+        value: level1,
         expected: Object.keys(hierarchy).join("/"),
       });
     }
-    if (row.level2 && row.level2.text && !c.level2Known) {
+    const hasLevel2 = hasField(row, "level2");
+    const level2 = fieldText(row, "level2");
+    if (level2 !== "" && !c.level2Known) {
       once(`2:${c.level2}`, {
-        ...say("indicator.unknown-category", "level2", { text: row.level2.text }),
+        ...say("indicator.unknown-category", "level2", { text: level2 }),
         sheet: table.sheet,
-        cell: row.level2.address,
-        value: row.level2.text,
+        cell: fieldAddress(row, "level2") as string,
+        value: level2,
         expected: c.level1Known && c.level1 ? (hierarchy[c.level1] ?? []).join("/") : undefined,
       });
-    } else if (row.level2 && c.level2Misplaced && c.level2Owner) {
+    } else if (hasLevel2 && c.level2Misplaced && c.level2Owner) {
       once(`m:${c.level1}:${c.level2}`, {
         ...say("indicator.unknown-category", "level2Owned", { level2: `${c.level2}`, framework: c.level2OwnerSource ?? "", owner: c.level2Owner, level1: c.level1 ?? "" }),
         sheet: table.sheet,
-        cell: row.level2.address,
-        value: row.level2.text,
+        cell: fieldAddress(row, "level2") as string,
+        value: level2,
         expected: c.level2Owner,
       });
-    } else if (row.level2 && c.level2Misplaced) {
+    } else if (hasLevel2 && c.level2Misplaced) {
       once(`m:${c.level1}:${c.level2}`, {
-        ...say("indicator.unknown-category", "level2Misplaced", { level2: row.level2.text, level1: c.level1 ?? "" }),
+        ...say("indicator.unknown-category", "level2Misplaced", { level2, level1: c.level1 ?? "" }),
         sheet: table.sheet,
-        cell: row.level2.address,
-        value: row.level2.text,
+        cell: fieldAddress(row, "level2") as string,
+        value: level2,
         expected: c.level1 ? (hierarchy[c.level1] ?? []).join("/") : undefined,
       });
     }
-    if (compactLabel(name).includes("满意度") && (c.level1Known || c.level1Inferred) && c.level1 !== "满意度指标" && c.countsAs !== "满意度指标" && row.name) {
+    if (name !== "" && compactLabel(name).includes("满意度") && (c.level1Known || c.level1Inferred) && c.level1 !== "满意度指标" && c.countsAs !== "满意度指标") {
       emit({
-        ...say("indicator.unknown-category", "satisfaction", { name: row.name.text, under: c.level2 ?? c.level1 ?? "" }),
+        ...say("indicator.unknown-category", "satisfaction", { name, under: c.level2 ?? c.level1 ?? "" }),
         sheet: table.sheet,
-        cell: row.name.address,
-        value: row.name.text,
+        cell: fieldAddress(row, "name") as string,
+        value: name,
         expected: "满意度指标",
       });
     }
@@ -87,9 +90,9 @@ export const categories: Check<Seen> = {
     if (table.kind === "evaluation") return;
     const first = project.indicators.find((r) => !r.placeholder);
     if (!first) return;
-    const anchor = first.level1 ?? first.name ?? first.target;
     for (const cat of profile.requiredCategories) {
       if (present.has(cat)) continue;
+      const anchor = first.level1 ?? first.name ?? first.target;
       const isSatisfaction = cat === "满意度指标";
       emit({
         ...say("project.missing-category", "missing", { category: categoryName(cat) }),
