@@ -5,7 +5,8 @@
  */
 import { isStopLabel } from "./synonyms";
 import { readCategoryLabel } from "./labels";
-import { hasDigit, MAX_LABEL, level1CategoryMemo, SheetGrid } from "./scan";
+import type { CellValue } from "../grid";
+import { hasDigit, MAX_LABEL, level1CategoryMemo, SheetGrid, textOf } from "./scan";
 
 /** What `LevelFill.read` says of a row: it continues the current 一级, */
 export const LEVEL_SAME = 0;
@@ -45,19 +46,18 @@ export class LevelFill {
     this.subtotalPoints = undefined;
     this.level1Own = "";
     if (this.c1 >= 0) {
-      const own = sg.text(r, this.c1);
+      const v = sg.cell(r, this.c1);
+      if (v !== this.lastValue) this.learn(v, r);
+      const own = this.lastOwn;
       this.level1Own = own;
       if (own !== "") {
-        const raw = own.length <= MAX_LABEL ? sg.normCased(r, this.c1) : "";
-        if (raw !== "" && isStopLabel(raw) && !/指标/.test(raw)) return LEVEL_STOP;
+        if (this.lastStop) return LEVEL_STOP;
         this.l1Src = r;
         this.l2Src = -1;
         result = LEVEL_NEW;
-        // "产出指标(50分)", "产出指标 (50)", "效益指标 30分)", "(50分)": the table's own weight for the category.
-        const sp = hasDigit(own) ? readCategoryLabel(own) : undefined;
-        if (sp?.points !== undefined && (sp.core === "" || level1CategoryMemo(sp.core) !== undefined)) {
-          this.subtotalPoints = sp.points;
-          this.subtotalLabel = sp.core;
+        if (this.lastPoints !== undefined) {
+          this.subtotalPoints = this.lastPoints;
+          this.subtotalLabel = this.lastLabel;
         }
       }
     }
@@ -67,4 +67,36 @@ export class LevelFill {
     this.level2From = l2Blank && this.l2Src >= 0 ? this.l2Src : r;
     return result;
   }
+
+  /** The last 一级 cell read and what it says (rows repeat the cell above: it is read once per run of them). */
+  private lastValue: CellValue | typeof NO_CELL = NO_CELL;
+  private lastOwn = "";
+  private lastStop = false;
+  private lastPoints: number | undefined;
+  private lastLabel = "";
+
+  /** Reads a 一级 cell (value v, at row r): its text, whether it is a note, the points of its label. */
+  private learn(v: CellValue, r: number): void {
+    const own = textOf(v);
+    this.lastValue = v;
+    this.lastOwn = own;
+    this.lastStop = false;
+    this.lastPoints = undefined;
+    this.lastLabel = "";
+    if (own === "") return;
+    const raw = own.length <= MAX_LABEL ? this.sg.normCased(r, this.c1) : "";
+    if (raw !== "" && isStopLabel(raw) && !/指标/.test(raw)) {
+      this.lastStop = true;
+      return;
+    }
+    // "产出指标(50分)", "产出指标 (50)", "效益指标 30分)", "(50分)": the table's own weight for the category.
+    const sp = hasDigit(own) ? readCategoryLabel(own) : undefined;
+    if (sp?.points !== undefined && (sp.core === "" || level1CategoryMemo(sp.core) !== undefined)) {
+      this.lastPoints = sp.points;
+      this.lastLabel = sp.core;
+    }
+  }
 }
+
+/** Equal to no cell value. */
+const NO_CELL: unique symbol = Symbol("no cell");

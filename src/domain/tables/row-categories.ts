@@ -4,8 +4,10 @@
  */
 import type { IndicatorTable, LevelSubtotal } from "./model";
 import { level1CategoryOf } from "./synonyms";
-import { level1CategoryMemo, level2CostMemo, level2CategoryMemo, level2CategoryCostMemo } from "./scan";
+import type { CellValue } from "../grid";
+import { level1CategoryMemo, level2CostMemo, level2CategoryMemo, level2CategoryCostMemo, textOf } from "./scan";
 import type { Group } from "./body-groups";
+import type { RowStore } from "./rows";
 
 export interface Categories {
   /** classic: 成本指标 under 产出; cost-level1: 成本指标 as a 一级 (2021+ framework). */
@@ -16,36 +18,94 @@ export interface Categories {
   readonly level2Category: (text: string) => string | undefined;
 }
 
-/** Sets `category` on every row of the groups; says the framework and whether the table is an evaluation. */
-export function categorizeRows(groups: readonly Group[]): Categories {
-  let costLevel1 = false;
-  let classicCost = false;
-  const l1Cat = level1CategoryMemo;
-  const l2Cost = level2CostMemo;
-  for (const g of groups) {
-    for (const row of g.rows) {
-      if (!row.filledOf("level1")) {
-        const l1 = row.textOf("level1");
-        if (l1 && l1Cat(l1) === "成本指标") costLevel1 = true;
-      }
-      const cost = row.hasField("level2") ? l2Cost(row.textOf("level2")) : undefined;
-      if (cost === "level1") costLevel1 = true;
-      else if (cost === "classic") classicCost = true;
+/**
+ * The text of one field (一级 or 二级) of a body's rows, as `row.textOf` gives it: a string cell equal to the last
+ * one read has the last text (rows repeat the category above them, filled down or written again).
+ */
+class FieldText {
+  private lastValue: CellValue | typeof NO_CELL = NO_CELL;
+  private lastText = "";
+
+  constructor(
+    private readonly store: RowStore,
+    private readonly f: "level1" | "level2",
+  ) {}
+
+  of(i: number): string {
+    const c = this.store.of(this.f);
+    if (c < 0) return "";
+    const from = this.store.sourceOf(i, this.f);
+    const v = this.store.sg.cell(from, c);
+    if (typeof v !== "string") return this.store.sg.displayText(from, c);
+    if (v !== this.lastValue) {
+      this.lastValue = v;
+      this.lastText = textOf(v);
+    }
+    return this.lastText;
+  }
+}
+
+/** Equal to no cell value. */
+const NO_CELL: unique symbol = Symbol("no cell");
+
+/**
+ * The framework of a body and its rows' categories, learned row by row as the body reader adds them (while the
+ * row's cells are at hand). A row's category is its 一级's, else its 二级's; the 二级's answer depends on the
+ * framework, known at the end: the rows categorised by their 二级 are read again then if it is the 2021 one.
+ */
+export class RowCategorizer {
+  private costLevel1 = false;
+  private classicCost = false;
+  private evaluation = false;
+  private readonly hasL1: boolean;
+  private readonly hasL2: boolean;
+  private readonly level1: FieldText;
+  private readonly level2: FieldText;
+  /** Rows whose category came from their 二级 (the classic framework's answer). */
+  private readonly byLevel2: number[] = [];
+
+  constructor(private readonly store: RowStore) {
+    this.hasL1 = store.level1 >= 0;
+    this.hasL2 = store.level2 >= 0;
+    this.level1 = new FieldText(store, "level1");
+    this.level2 = new FieldText(store, "level2");
+  }
+
+  /** Row i of the store, just added. */
+  add(i: number): void {
+    const store = this.store;
+    const l1 = this.hasL1 ? this.level1.of(i) : "";
+    const l2 = this.hasL2 ? this.level2.of(i) : "";
+    // The framework: a 一级 of its own that says 成本指标, or a 二级 that names a cost.
+    if (this.hasL1 && l1 && store.sourceOf(i, "level1") === store.relOf(i) && level1CategoryMemo(l1) === "成本指标") this.costLevel1 = true;
+    const cost = this.hasL2 ? level2CostMemo(l2) : undefined;
+    if (cost === "level1") this.costLevel1 = true;
+    else if (cost === "classic") this.classicCost = true;
+    const cat = this.hasL1 ? level1CategoryMemo(l1) : undefined;
+    if (cat) this.set(i, cat);
+    else if (this.hasL2) {
+      this.byLevel2.push(i);
+      const c2 = level2CategoryMemo(l2);
+      if (c2) store.setCategory(i, c2);
     }
   }
-  const framework: IndicatorTable["framework"] = costLevel1 ? "cost-level1" : classicCost ? "classic" : "unknown";
-  let evaluation = false;
-  const l2Cat = costLevel1 ? level2CategoryCostMemo : level2CategoryMemo;
-  const hasL1 = groups.length > 0 && groups[0].rows.length > 0 && groups[0].rows[0].hasField("level1");
-  const hasL2 = groups.length > 0 && groups[0].rows.length > 0 && groups[0].rows[0].hasField("level2");
-  for (const g of groups) {
-    for (const row of g.rows) {
-      const cat = (hasL1 && l1Cat(row.textOf("level1"))) || (hasL2 && l2Cat(row.textOf("level2"))) || undefined;
-      if (cat) row.category = cat;
-      if (cat === "决策" || cat === "过程") evaluation = true;
-    }
+
+  private set(i: number, cat: string): void {
+    this.store.setCategory(i, cat);
+    if (cat === "决策" || cat === "过程") this.evaluation = true;
   }
-  return { framework, evaluation, level2Category: l2Cat };
+
+  /** The body's framework, with the categories of the rows read by their 二级 settled under it. */
+  finish(): Categories {
+    const framework: IndicatorTable["framework"] = this.costLevel1 ? "cost-level1" : this.classicCost ? "classic" : "unknown";
+    const l2Cat = this.costLevel1 ? level2CategoryCostMemo : level2CategoryMemo;
+    for (const i of this.byLevel2) {
+      const cat = this.costLevel1 ? l2Cat(this.level2.of(i)) : this.store.categoryOf(i);
+      if (this.costLevel1) this.store.setCategory(i, cat || undefined);
+      if (cat === "决策" || cat === "过程") this.evaluation = true;
+    }
+    return { framework, evaluation: this.evaluation, level2Category: l2Cat };
+  }
 }
 
 const NO_SUBTOTALS: readonly LevelSubtotal[] = Object.freeze([]);
