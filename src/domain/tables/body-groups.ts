@@ -19,8 +19,12 @@ export interface SubtotalDraft {
 
 export interface Group {
   key: string;
+  /** A list project's code text, else its name text, as their Refs would carry them (see projectKey). */
+  keyText: string;
   info: ProjectInfo;
   rows: GridRow[];
+  /** Some row is a placeholder (a template row left as is). */
+  placeholders: boolean;
   subtotals: SubtotalDraft[];
   openSubtotal: SubtotalDraft | undefined;
   lastRel: number;
@@ -80,17 +84,12 @@ export class GroupIndex {
   }
 
   /** A new group under `key` (not in the index yet), at the end of the body. */
-  add(key: string, info: ProjectInfo): Group {
-    const g: Group = { key, info, rows: [], subtotals: NO_SUBTOTALS, openSubtotal: undefined, lastRel: -1, total: undefined, grade: undefined };
+  add(key: string, info: ProjectInfo, keyText = ""): Group {
+    const g: Group = { key, keyText, info, rows: [], placeholders: false, subtotals: NO_SUBTOTALS, openSubtotal: undefined, lastRel: -1, total: undefined, grade: undefined };
     this.body.groups.push(g);
     if (this.maxGroup === undefined || key > this.maxGroup.key) this.maxGroup = g;
     return g;
   }
-}
-
-/** A project's key text: its code's text, else its name's (as `info.code?.text || info.name?.text`). */
-export function projectKeyText(info: ProjectInfo): string {
-  return info instanceof ListProjectInfo ? info.keyText() : info.code?.text || info.name?.text || "";
 }
 
 /**
@@ -121,15 +120,6 @@ class ListProjectInfo implements ProjectInfo {
   }
   get department(): Ref | undefined {
     return this.at(this.deptCol, this.deptFrom);
-  }
-
-  /** `code?.text || name?.text`, without making the Refs. */
-  keyText(): string {
-    return this.textAt(this.codeCol, this.codeFrom) || this.textAt(this.nameCol, this.nameFrom);
-  }
-
-  private textAt(c: number, from: number): string {
-    return c < 0 ? "" : this.sg.displayText(from < 0 ? this.r : from, c);
   }
 
   toJSON(): ProjectInfo {
@@ -189,7 +179,19 @@ export class ListProjects {
     if (this.cDept >= 0 && !sg.blank(r, this.cDept)) this.deptSrc = r;
     const key = this.curCode || this.curName || `row ${sg.top + r + 1}`;
     this.switched = true;
-    return groups.get(key) ?? groups.add(key, new ListProjectInfo(sg, r, this.cCode, this.codeSrc, this.cName, this.nameSrc, this.cDept, this.deptSrc));
+    const met = groups.get(key);
+    if (met) return met;
+    const keyText = this.shown(this.cCode, this.codeSrc, this.codeRaw, this.curCode) || this.shown(this.cName, this.nameSrc, this.nameRaw, this.curName);
+    return groups.add(key, new ListProjectInfo(sg, r, this.cCode, this.codeSrc, this.cName, this.nameSrc, this.cDept, this.deptSrc), keyText);
+  }
+
+  /**
+   * The text the Ref of a project column carries (info.code?.text): the cell's text, a number under a percent
+   * format as shown; "" when the column is missing or nothing was written (then the row's own cell is blank).
+   */
+  private shown(c: number, src: number, raw: CellValue | typeof NO_CELL, text: string): string {
+    if (c < 0 || src < 0) return "";
+    return typeof raw === "number" ? this.sg.displayText(src, c) : text;
   }
 
   /** The last `groupOf` started or resumed a project (the 一级/二级 fill-down starts over). */

@@ -66,12 +66,14 @@ export class HeaderScan {
 
   /** The header at row r, if r is a header row (classifies the rows up to r once). */
   at(r: number): HeaderCand | undefined {
+    if (r < this.classifiedTo) return this.found.get(r);
+    let h: HeaderCand | undefined;
     while (this.classifiedTo <= r) {
       const k = this.classifiedTo++;
-      const h = classifyRow(this.sg, k, this.precheck);
+      h = classifyRow(this.sg, k, this.precheck);
       if (h) this.found.set(k, h);
     }
-    return this.found.get(r);
+    return h; // row r's, the last classified
   }
 
   /** The first header row at or after `from`; undefined when none is left. */

@@ -6,7 +6,7 @@
 import { isStopLabel } from "./synonyms";
 import { readCategoryLabel } from "./labels";
 import type { CellValue } from "../grid";
-import { hasDigit, MAX_LABEL, level1CategoryMemo, SheetGrid, textOf } from "./scan";
+import { hasDigit, MAX_LABEL, level1CategoryMemo, NEEDS_NORMALIZE, normLabel, RepeatMemo, SheetGrid, textOf } from "./scan";
 
 /** What `LevelFill.read` says of a row: it continues the current 一级, */
 export const LEVEL_SAME = 0;
@@ -47,17 +47,16 @@ export class LevelFill {
     this.level1Own = "";
     if (this.c1 >= 0) {
       const v = sg.cell(r, this.c1);
-      if (v !== this.lastValue) this.learn(v, r);
-      const own = this.lastOwn;
-      this.level1Own = own;
-      if (own !== "") {
-        if (this.lastStop) return LEVEL_STOP;
+      const label = v === null ? BLANK_LABEL : typeof v === "string" ? this.labels.get(v) : level1Label(v);
+      this.level1Own = label.text;
+      if (label.text !== "") {
+        if (label.stop) return LEVEL_STOP;
         this.l1Src = r;
         this.l2Src = -1;
         result = LEVEL_NEW;
-        if (this.lastPoints !== undefined) {
-          this.subtotalPoints = this.lastPoints;
-          this.subtotalLabel = this.lastLabel;
+        if (label.points !== undefined) {
+          this.subtotalPoints = label.points;
+          this.subtotalLabel = label.core;
         }
       }
     }
@@ -68,35 +67,27 @@ export class LevelFill {
     return result;
   }
 
-  /** The last 一级 cell read and what it says (rows repeat the cell above: it is read once per run of them). */
-  private lastValue: CellValue | typeof NO_CELL = NO_CELL;
-  private lastOwn = "";
-  private lastStop = false;
-  private lastPoints: number | undefined;
-  private lastLabel = "";
-
-  /** Reads a 一级 cell (value v, at row r): its text, whether it is a note, the points of its label. */
-  private learn(v: CellValue, r: number): void {
-    const own = textOf(v);
-    this.lastValue = v;
-    this.lastOwn = own;
-    this.lastStop = false;
-    this.lastPoints = undefined;
-    this.lastLabel = "";
-    if (own === "") return;
-    const raw = own.length <= MAX_LABEL ? this.sg.normCased(r, this.c1) : "";
-    if (raw !== "" && isStopLabel(raw) && !/指标/.test(raw)) {
-      this.lastStop = true;
-      return;
-    }
-    // "产出指标(50分)", "产出指标 (50)", "效益指标 30分)", "(50分)": the table's own weight for the category.
-    const sp = hasDigit(own) ? readCategoryLabel(own) : undefined;
-    if (sp?.points !== undefined && (sp.core === "" || level1CategoryMemo(sp.core) !== undefined)) {
-      this.lastPoints = sp.points;
-      this.lastLabel = sp.core;
-    }
-  }
+  /** What the 一级 texts say, for the few a column repeats. */
+  private readonly labels = new RepeatMemo<Level1Label>(level1Label);
 }
 
-/** Equal to no cell value. */
-const NO_CELL: unique symbol = Symbol("no cell");
+/** What a 一级 cell says: its text, whether it is a note (注, 说明 …), the points its label carries. */
+interface Level1Label {
+  readonly text: string;
+  readonly stop: boolean;
+  readonly points: number | undefined;
+  readonly core: string;
+}
+
+const BLANK_LABEL: Level1Label = { text: "", stop: false, points: undefined, core: "" };
+
+function level1Label(v: CellValue): Level1Label {
+  const text = textOf(v);
+  if (text === "") return BLANK_LABEL;
+  const raw = typeof v === "string" && text.length <= MAX_LABEL && v.length <= MAX_LABEL ? (NEEDS_NORMALIZE.test(v) ? normLabel(v) : v) : "";
+  if (raw !== "" && isStopLabel(raw) && !/指标/.test(raw)) return { text, stop: true, points: undefined, core: "" };
+  // "产出指标(50分)", "产出指标 (50)", "效益指标 30分)", "(50分)": the table's own weight for the category.
+  const sp = hasDigit(text) ? readCategoryLabel(text) : undefined;
+  if (sp?.points !== undefined && (sp.core === "" || level1CategoryMemo(sp.core) !== undefined)) return { text, stop: false, points: sp.points, core: sp.core };
+  return { text, stop: false, points: undefined, core: "" };
+}

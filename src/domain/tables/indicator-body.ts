@@ -99,6 +99,7 @@ export function readBody(sg: SheetGrid, layout: BodyLayout, bound: Bound): Body 
       }
     }
     facts.placeholder = name === NAME_TEMPLATE || (name === NAME_BLANK && !facts.content);
+    if (facts.placeholder) g.placeholders = true;
     const i = columns.add(r, facts);
     categories.add(i);
     g.rows.push(new GridRow(columns, i));

@@ -9,7 +9,6 @@ import { type Cols, type Mutable, type IndicatorHeader, SheetGrid } from "./scan
 import { type Bound, resolveIndicatorColumns, subHeader } from "./headers";
 import { readFormContext } from "./form-fields";
 import { type Body, readBody } from "./indicator-body";
-import { projectKeyText } from "./body-groups";
 import { subtotalsOf } from "./row-categories";
 import type { GridRow } from "./rows";
 
@@ -41,9 +40,11 @@ export function readIndicatorTable(sg: SheetGrid, h: IndicatorHeader, ctxStart: 
   const fallbackKey = `row ${h.r + sg.top + 1}`;
   for (const grp of body.groups) {
     if (!list) linkGroups(grp.rows);
-    const { indicators, placeholders } = splitPlaceholders(grp.rows);
+    const split = grp.placeholders ? splitPlaceholders(grp.rows) : undefined;
+    const indicators = split ? split.indicators : grp.rows;
+    const placeholders = split ? split.placeholders : NONE;
     const info: ProjectInfo = list ? grp.info : (ctx?.info ?? {});
-    const key = projectKeyText(info) || grp.key || fallbackKey;
+    const key = (list ? grp.keyText : info.code?.text || info.name?.text) || grp.key || fallbackKey;
     const proj: Mutable<IndicatorProject> = { key, info, indicators, placeholders, subtotals: subtotalsOf(grp, cats.level2Category) };
     if (!list && ctx?.funds) proj.funds = ctx.funds;
     if (blockPoints !== undefined) proj.indicatorBlockPoints = blockPoints;

@@ -4,8 +4,7 @@
  */
 import type { IndicatorTable, LevelSubtotal } from "./model";
 import { level1CategoryOf } from "./synonyms";
-import type { CellValue } from "../grid";
-import { level1CategoryMemo, level2CostMemo, level2CategoryMemo, level2CategoryCostMemo, textOf } from "./scan";
+import { level1CategoryMemo, level2CostMemo, level2CategoryMemo, level2CategoryCostMemo, RepeatMemo, textOf } from "./scan";
 import type { Group } from "./body-groups";
 import type { RowStore } from "./rows";
 
@@ -19,12 +18,11 @@ export interface Categories {
 }
 
 /**
- * The text of one field (一级 or 二级) of a body's rows, as `row.textOf` gives it: a string cell equal to the last
- * one read has the last text (rows repeat the category above them, filled down or written again).
+ * The text of one field (一级 or 二级) of a body's rows, as `row.textOf` gives it, remembered for the few texts
+ * the column repeats (rows repeat the categories above them, filled down or written again).
  */
 class FieldText {
-  private lastValue: CellValue | typeof NO_CELL = NO_CELL;
-  private lastText = "";
+  private readonly texts = new RepeatMemo(textOf);
 
   constructor(
     private readonly store: RowStore,
@@ -36,17 +34,9 @@ class FieldText {
     if (c < 0) return "";
     const from = this.store.sourceOf(i, this.f);
     const v = this.store.sg.cell(from, c);
-    if (typeof v !== "string") return this.store.sg.displayText(from, c);
-    if (v !== this.lastValue) {
-      this.lastValue = v;
-      this.lastText = textOf(v);
-    }
-    return this.lastText;
+    return typeof v === "string" ? this.texts.get(v) : this.store.sg.displayText(from, c);
   }
 }
-
-/** Equal to no cell value. */
-const NO_CELL: unique symbol = Symbol("no cell");
 
 /**
  * The framework of a body and its rows' categories, learned row by row as the body reader adds them (while the
