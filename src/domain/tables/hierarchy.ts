@@ -6,7 +6,8 @@
 import { isStopLabel } from "./synonyms";
 import { readCategoryLabel } from "./labels";
 import type { CellValue } from "../grid";
-import { hasDigit, MAX_LABEL, level1CategoryMemo, NEEDS_NORMALIZE, normLabel, RepeatMemo, SheetGrid, textOf } from "./scan";
+import { hasDigit, MAX_LABEL, level1CategoryMemo, NEEDS_NORMALIZE, normLabel, SheetGrid, textOf } from "./scan";
+import { RepeatMemo } from "./repeat-memo";
 
 /** What `LevelFill.read` says of a row: it continues the current 一级, */
 export const LEVEL_SAME = 0;

@@ -101,7 +101,7 @@ export function readBody(sg: SheetGrid, layout: BodyLayout, bound: Bound): Body 
     facts.placeholder = name === NAME_TEMPLATE || (name === NAME_BLANK && !facts.content);
     if (facts.placeholder) g.placeholders = true;
     const i = columns.add(r, facts);
-    categories.add(i);
+    categories.add(i, r, facts.level1From, facts.level2From);
     g.rows.push(new GridRow(columns, i));
     g.lastRel = r;
     lastContent = r;
@@ -109,17 +109,19 @@ export function readBody(sg: SheetGrid, layout: BodyLayout, bound: Bound): Body 
   closeSubtotal(group, sg.top);
   columns.trim();
   if (body.lastRow < lastContent) body.lastRow = lastContent;
-  // The 总分/合计 row may come after notes (其他需要说明事项, 说明 …) that ended the body: still the table's total.
-  if (!list && !body.total && !(group && group.total)) {
-    const after = totalAfterNotes(sg, r, bound, cols);
-    if (after) {
-      if (group) group.total = after.total;
-      else body.total = after.total;
-      body.totalLabelCol = after.labelCol;
-      if (body.lastRow < after.row) body.lastRow = after.row;
-    }
-  }
+  if (!list) readTotalAfterNotes(sg, body, group, r, bound, cols);
   return Object.assign(body, { categories: categories.finish() });
+}
+
+/** The 总分/合计 row may come after notes (其他需要说明事项, 说明 …) that ended a form's body: still the table's total. */
+function readTotalAfterNotes(sg: SheetGrid, body: BodyDraft, group: Group | undefined, from: number, bound: Bound, cols: Cols<IndicatorField>): void {
+  if (body.total || (group && group.total)) return;
+  const after = totalAfterNotes(sg, from, bound, cols);
+  if (!after) return;
+  if (group) group.total = after.total;
+  else body.total = after.total;
+  body.totalLabelCol = after.labelCol;
+  if (body.lastRow < after.row) body.lastRow = after.row;
 }
 
 type RowFactsDraft = { -readonly [K in keyof RowFacts]: RowFacts[K] };

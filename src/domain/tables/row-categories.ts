@@ -4,7 +4,8 @@
  */
 import type { IndicatorTable, LevelSubtotal } from "./model";
 import { level1CategoryOf } from "./synonyms";
-import { level1CategoryMemo, level2CostMemo, level2CategoryMemo, level2CategoryCostMemo, RepeatMemo, textOf } from "./scan";
+import { level1CategoryMemo, level2CostMemo, level2CategoryMemo, level2CategoryCostMemo, type SheetGrid, textOf } from "./scan";
+import { RepeatMemo } from "./repeat-memo";
 import type { Group } from "./body-groups";
 import type { RowStore } from "./rows";
 
@@ -17,24 +18,49 @@ export interface Categories {
   readonly level2Category: (text: string) => string | undefined;
 }
 
+/** What a 一级 text says: its category (产出指标 …). */
+interface Level1Facts {
+  readonly text: string;
+  readonly category: string | undefined;
+}
+
+/** What a 二级 text says: whether it names a cost (and of which framework), its category in the classic one. */
+interface Level2Facts {
+  readonly text: string;
+  readonly cost: "level1" | "classic" | undefined;
+  readonly category: string | undefined;
+}
+
+function level1Facts(text: string): Level1Facts {
+  return { text, category: level1CategoryMemo(text) };
+}
+
+function level2Facts(text: string): Level2Facts {
+  return { text, cost: level2CostMemo(text), category: level2CategoryMemo(text) };
+}
+
 /**
- * The text of one field (一级 or 二级) of a body's rows, as `row.textOf` gives it, remembered for the few texts
- * the column repeats (rows repeat the categories above them, filled down or written again).
+ * What one field (一级 or 二级) of a body's rows says, read from its text as `row.textOf` gives it and remembered
+ * for the few texts the column repeats (rows repeat the categories above them, filled down or written again).
  */
-class FieldText {
-  private readonly texts = new RepeatMemo(textOf);
+class FieldFacts<T> {
+  private readonly memo: RepeatMemo<T>;
+  private readonly blank: T;
 
   constructor(
-    private readonly store: RowStore,
-    private readonly f: "level1" | "level2",
-  ) {}
+    private readonly sg: SheetGrid,
+    private readonly c: number,
+    private readonly facts: (text: string) => T,
+  ) {
+    this.memo = new RepeatMemo((v) => facts(textOf(v)));
+    this.blank = facts("");
+  }
 
-  of(i: number): string {
-    const c = this.store.of(this.f);
-    if (c < 0) return "";
-    const from = this.store.sourceOf(i, this.f);
-    const v = this.store.sg.cell(from, c);
-    return typeof v === "string" ? this.texts.get(v) : this.store.sg.displayText(from, c);
+  /** The facts of the field's cell in grid row `from` (the row the field's text comes from). */
+  at(from: number): T {
+    const v = this.sg.cell(from, this.c);
+    if (v === null) return this.blank;
+    return typeof v === "string" ? this.memo.get(v) : this.facts(this.sg.displayText(from, this.c));
   }
 }
 
@@ -47,50 +73,41 @@ export class RowCategorizer {
   private costLevel1 = false;
   private classicCost = false;
   private evaluation = false;
-  private readonly hasL1: boolean;
-  private readonly hasL2: boolean;
-  private readonly level1: FieldText;
-  private readonly level2: FieldText;
+  private readonly level1: FieldFacts<Level1Facts> | undefined;
+  private readonly level2: FieldFacts<Level2Facts> | undefined;
   /** Rows whose category came from their 二级 (the classic framework's answer). */
   private readonly byLevel2: number[] = [];
 
   constructor(private readonly store: RowStore) {
-    this.hasL1 = store.level1 >= 0;
-    this.hasL2 = store.level2 >= 0;
-    this.level1 = new FieldText(store, "level1");
-    this.level2 = new FieldText(store, "level2");
+    this.level1 = store.level1 >= 0 ? new FieldFacts(store.sg, store.level1, level1Facts) : undefined;
+    this.level2 = store.level2 >= 0 ? new FieldFacts(store.sg, store.level2, level2Facts) : undefined;
   }
 
-  /** Row i of the store, just added. */
-  add(i: number): void {
-    const store = this.store;
-    const l1 = this.hasL1 ? this.level1.of(i) : "";
-    const l2 = this.hasL2 ? this.level2.of(i) : "";
+  /** Row i of the store, just added: grid row r, its 一级 and 二级 texts from rows l1From and l2From. */
+  add(i: number, r: number, l1From: number, l2From: number): void {
+    const f1 = this.level1?.at(l1From);
+    const f2 = this.level2?.at(l2From);
     // The framework: a 一级 of its own that says 成本指标, or a 二级 that names a cost.
-    if (this.hasL1 && l1 && store.sourceOf(i, "level1") === store.relOf(i) && level1CategoryMemo(l1) === "成本指标") this.costLevel1 = true;
-    const cost = this.hasL2 ? level2CostMemo(l2) : undefined;
-    if (cost === "level1") this.costLevel1 = true;
-    else if (cost === "classic") this.classicCost = true;
-    const cat = this.hasL1 ? level1CategoryMemo(l1) : undefined;
-    if (cat) this.set(i, cat);
-    else if (this.hasL2) {
+    if (f1 && f1.text !== "" && l1From === r && f1.category === "成本指标") this.costLevel1 = true;
+    if (f2?.cost === "level1") this.costLevel1 = true;
+    else if (f2?.cost === "classic") this.classicCost = true;
+    const cat = f1?.category;
+    if (cat) {
+      this.store.setCategory(i, cat);
+      if (cat === "决策" || cat === "过程") this.evaluation = true;
+    } else if (f2) {
       this.byLevel2.push(i);
-      const c2 = level2CategoryMemo(l2);
-      if (c2) store.setCategory(i, c2);
+      if (f2.category) this.store.setCategory(i, f2.category);
     }
-  }
-
-  private set(i: number, cat: string): void {
-    this.store.setCategory(i, cat);
-    if (cat === "决策" || cat === "过程") this.evaluation = true;
   }
 
   /** The body's framework, with the categories of the rows read by their 二级 settled under it. */
   finish(): Categories {
     const framework: IndicatorTable["framework"] = this.costLevel1 ? "cost-level1" : this.classicCost ? "classic" : "unknown";
     const l2Cat = this.costLevel1 ? level2CategoryCostMemo : level2CategoryMemo;
+    const level2 = this.level2;
     for (const i of this.byLevel2) {
-      const cat = this.costLevel1 ? l2Cat(this.level2.of(i)) : this.store.categoryOf(i);
+      const cat = this.costLevel1 && level2 ? l2Cat(level2.at(this.store.sourceOf(i, "level2")).text) : this.store.categoryOf(i);
       if (this.costLevel1) this.store.setCategory(i, cat || undefined);
       if (cat === "决策" || cat === "过程") this.evaluation = true;
     }

@@ -110,28 +110,6 @@ export function textOf(v: CellValue): string {
   return isCellError(v) ? v.error : "";
 }
 
-/**
- * Answers of a function of a string, for the few texts a column repeats in turn (一级, 二级, units: 数量指标,
- * 质量指标 … row after row): a small table indexed by the string's length and end characters, each slot
- * keeping the last string that fell in it. A hit costs one comparison, a miss the function.
- */
-export class RepeatMemo<T> {
-  private readonly keys: (string | undefined)[] = new Array<string | undefined>(32).fill(undefined);
-  private readonly values: (T | undefined)[] = new Array<T | undefined>(32).fill(undefined);
-
-  constructor(private readonly fn: (v: string) => T) {}
-
-  get(v: string): T {
-    const n = v.length;
-    const slot = n === 0 ? 0 : (n * 7 + v.charCodeAt(0) * 3 + v.charCodeAt(n - 1)) & 31;
-    if (this.keys[slot] === v) return this.values[slot] as T;
-    const t = this.fn(v);
-    this.keys[slot] = v;
-    this.values[slot] = t;
-    return t;
-  }
-}
-
 /** A 二级 label that names a cost: 经济成本… (the 成本指标 framework) or 成本指标 under 产出 (the classic one). */
 export function costKindOfLevel2(text: string): "level1" | "classic" | undefined {
   const l2 = normalizeHeader(text);
@@ -274,7 +252,17 @@ export class SheetGrid {
   /** Top-left key → area. */
   readonly mergeAt = new Map<number, MergeArea>();
 
-  width = 0;
+  private widest = -1;
+
+  /** The length of the widest row (found when first asked: a long list's rows are not visited for it). */
+  get width(): number {
+    if (this.widest < 0) {
+      let w = 0;
+      for (const row of this.values) if (Array.isArray(row) && row.length > w) w = row.length;
+      this.widest = w;
+    }
+    return this.widest;
+  }
 
   readonly colNames: string[] = [];
 
@@ -285,7 +273,6 @@ export class SheetGrid {
     this.nRows = this.values.length;
     this.top = Number.isInteger(grid.top) && grid.top >= 0 ? grid.top : 0;
     this.left = Number.isInteger(grid.left) && grid.left >= 0 ? grid.left : 0;
-    for (const row of this.values) if (Array.isArray(row) && row.length > this.width) this.width = row.length;
     this.indexMerges();
   }
 
