@@ -19,7 +19,7 @@ export interface SubtotalDraft {
 
 export interface Group {
   key: string;
-  /** A list project's code text, else its name text, as their Refs would carry them (see projectKey). */
+  /** A list project's code text, else its name text, as their Refs would carry them (the project's key). */
   keyText: string;
   info: ProjectInfo;
   rows: GridRow[];
@@ -45,7 +45,6 @@ export interface Body extends BodyDraft {
   /** The framework and whether the table is an evaluation, the rows' categories set. */
   readonly categories: Categories;
 }
-
 
 /** Ends a group's open "(30分)" subtotal at the group's last row so far. */
 export function closeSubtotal(g: Group | undefined, top: number): void {
@@ -172,10 +171,12 @@ export class ListProjects {
     else if (!group || name !== this.curName) this.codeSrc = -1;
     if (name !== "") this.nameSrc = r;
     else if (codeChanged) this.nameSrc = -1;
-    this.codeRaw = this.codeSrc >= 0 ? sg.cell(this.codeSrc, this.cCode) : NO_CELL;
-    this.nameRaw = this.nameSrc >= 0 ? sg.cell(this.nameSrc, this.cName) : NO_CELL;
-    this.curCode = this.codeSrc >= 0 ? textOf(this.codeRaw as CellValue) : "";
-    this.curName = this.nameSrc >= 0 ? textOf(this.nameRaw as CellValue) : "";
+    const codeRaw = this.codeSrc >= 0 ? sg.cell(this.codeSrc, this.cCode) : NO_CELL;
+    const nameRaw = this.nameSrc >= 0 ? sg.cell(this.nameSrc, this.cName) : NO_CELL;
+    this.codeRaw = codeRaw;
+    this.nameRaw = nameRaw;
+    this.curCode = codeRaw === NO_CELL ? "" : textOf(codeRaw);
+    this.curName = nameRaw === NO_CELL ? "" : textOf(nameRaw);
     if (this.cDept >= 0 && !sg.blank(r, this.cDept)) this.deptSrc = r;
     const key = this.curCode || this.curName || `row ${sg.top + r + 1}`;
     this.switched = true;
