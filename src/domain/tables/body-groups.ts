@@ -4,8 +4,10 @@
  * "(30分)" subtotals and its total and grade.
  */
 import type { IndicatorProject, ProjectInfo, Ref } from "./model";
+import type { Categories } from "./row-categories";
 import type { GridRow } from "./rows";
-import type { SheetGrid } from "./scan";
+import type { CellValue } from "../grid";
+import { type SheetGrid, textOf } from "./scan";
 
 export interface SubtotalDraft {
   label: string;
@@ -17,8 +19,12 @@ export interface SubtotalDraft {
 
 export interface Group {
   key: string;
+  /** A list project's code text, else its name text, as their Refs would carry them (the project's key). */
+  keyText: string;
   info: ProjectInfo;
   rows: GridRow[];
+  /** Some row is a placeholder (a template row left as is). */
+  placeholders: boolean;
   subtotals: SubtotalDraft[];
   openSubtotal: SubtotalDraft | undefined;
   lastRel: number;
@@ -26,7 +32,8 @@ export interface Group {
   grade: Ref | undefined;
 }
 
-export interface Body {
+/** A body as it is read (see Body). */
+export interface BodyDraft {
   groups: Group[];
   lastRow: number;
   totalLabelCol: number;
@@ -34,23 +41,54 @@ export interface Body {
   grade?: Ref;
 }
 
+export interface Body extends BodyDraft {
+  /** The framework and whether the table is an evaluation, the rows' categories set. */
+  readonly categories: Categories;
+}
+
 /** Ends a group's open "(30分)" subtotal at the group's last row so far. */
 export function closeSubtotal(g: Group | undefined, top: number): void {
   if (!g || !g.openSubtotal) return;
   g.openSubtotal.lastRow = top + Math.max(g.openSubtotal.startRel, g.lastRel);
+  if (g.subtotals === NO_SUBTOTALS) g.subtotals = [];
   g.subtotals.push(g.openSubtotal);
   g.openSubtotal = undefined;
 }
 
-/** The body's group (project) under `key`, new at the end of the body when first seen (its info made then). */
-export function ensureGroup(body: Body, byKey: Map<string, Group>, key: string, info: () => ProjectInfo): Group {
-  let g = byKey.get(key);
-  if (!g) {
-    g = { key, info: info(), rows: [], subtotals: [], openSubtotal: undefined, lastRel: -1, total: undefined, grade: undefined };
-    byKey.set(key, g);
-    body.groups.push(g);
+/** The subtotals of a group that has none (most): shared, and replaced by the group's own array at its first. */
+const NO_SUBTOTALS: SubtotalDraft[] = [];
+
+/**
+ * The groups of a body by key. Lists usually come sorted by project: a key above every key met so far is new,
+ * known without a lookup, and the key equal to the highest is that group. The map of keys is built only when a
+ * key comes out of order (a project met again, or an unsorted list), from the groups made so far.
+ */
+export class GroupIndex {
+  private map: Map<string, Group> | undefined;
+  /** groups[0, indexed) are in the map. */
+  private indexed = 0;
+  private maxGroup: Group | undefined;
+
+  constructor(private readonly body: BodyDraft) {}
+
+  /** The group under `key`; undefined when there is none yet. */
+  get(key: string): Group | undefined {
+    const max = this.maxGroup;
+    if (max === undefined || key > max.key) return undefined;
+    if (key === max.key) return max;
+    const map = (this.map ??= new Map<string, Group>());
+    const groups = this.body.groups;
+    for (; this.indexed < groups.length; this.indexed++) map.set(groups[this.indexed].key, groups[this.indexed]);
+    return map.get(key);
   }
-  return g;
+
+  /** A new group under `key` (not in the index yet), at the end of the body. */
+  add(key: string, info: ProjectInfo, keyText = ""): Group {
+    const g: Group = { key, keyText, info, rows: [], placeholders: false, subtotals: NO_SUBTOTALS, openSubtotal: undefined, lastRel: -1, total: undefined, grade: undefined };
+    this.body.groups.push(g);
+    if (this.maxGroup === undefined || key > this.maxGroup.key) this.maxGroup = g;
+    return g;
+  }
 }
 
 /**
@@ -92,6 +130,9 @@ class ListProjectInfo implements ProjectInfo {
   }
 }
 
+/** Equal to no cell value. */
+const NO_CELL: unique symbol = Symbol("no cell");
+
 /** Follows the project of a list's rows (项目编码 / 项目名称 / 主管部门 columns, filled down). */
 export class ListProjects {
   private curCode = "";
@@ -100,6 +141,9 @@ export class ListProjects {
   private codeSrc = -1;
   private nameSrc = -1;
   private deptSrc = -1;
+  /** The cells the current code and name were read from (NO_CELL: none). */
+  private codeRaw: CellValue | typeof NO_CELL = NO_CELL;
+  private nameRaw: CellValue | typeof NO_CELL = NO_CELL;
 
   constructor(
     private readonly sg: SheetGrid,
@@ -109,10 +153,13 @@ export class ListProjects {
   ) {}
 
   /** The group of row r: `group` unless the row names another project (then the new or resumed one, `switched`). */
-  groupOf(r: number, group: Group | undefined, body: Body, byKey: Map<string, Group>): Group {
+  groupOf(r: number, group: Group | undefined, groups: GroupIndex): Group {
     const sg = this.sg;
-    const code = this.cCode >= 0 ? sg.text(r, this.cCode) : "";
-    const name = this.cName >= 0 ? sg.text(r, this.cName) : "";
+    // A cell equal to the one the current code or name was read from says the same (no text made): most rows.
+    const vCode = this.cCode >= 0 ? sg.cell(r, this.cCode) : null;
+    const vName = this.cName >= 0 ? sg.cell(r, this.cName) : null;
+    const code = this.cCode < 0 ? "" : vCode === this.codeRaw ? this.curCode : textOf(vCode);
+    const name = this.cName < 0 ? "" : vName === this.nameRaw ? this.curName : textOf(vName);
     if (group && !(code !== "" && code !== this.curCode) && !(name !== "" && name !== this.curName)) {
       if (this.cDept >= 0 && !sg.blank(r, this.cDept)) this.deptSrc = r;
       this.switched = false;
@@ -124,13 +171,28 @@ export class ListProjects {
     else if (!group || name !== this.curName) this.codeSrc = -1;
     if (name !== "") this.nameSrc = r;
     else if (codeChanged) this.nameSrc = -1;
-    this.curCode = this.codeSrc >= 0 ? sg.text(this.codeSrc, this.cCode) : "";
-    this.curName = this.nameSrc >= 0 ? sg.text(this.nameSrc, this.cName) : "";
+    const codeRaw = this.codeSrc >= 0 ? sg.cell(this.codeSrc, this.cCode) : NO_CELL;
+    const nameRaw = this.nameSrc >= 0 ? sg.cell(this.nameSrc, this.cName) : NO_CELL;
+    this.codeRaw = codeRaw;
+    this.nameRaw = nameRaw;
+    this.curCode = codeRaw === NO_CELL ? "" : textOf(codeRaw);
+    this.curName = nameRaw === NO_CELL ? "" : textOf(nameRaw);
     if (this.cDept >= 0 && !sg.blank(r, this.cDept)) this.deptSrc = r;
     const key = this.curCode || this.curName || `row ${sg.top + r + 1}`;
-    const { codeSrc, nameSrc, deptSrc } = this;
     this.switched = true;
-    return ensureGroup(body, byKey, key, () => new ListProjectInfo(sg, r, this.cCode, codeSrc, this.cName, nameSrc, this.cDept, deptSrc));
+    const met = groups.get(key);
+    if (met) return met;
+    const keyText = this.shown(this.cCode, this.codeSrc, this.codeRaw, this.curCode) || this.shown(this.cName, this.nameSrc, this.nameRaw, this.curName);
+    return groups.add(key, new ListProjectInfo(sg, r, this.cCode, this.codeSrc, this.cName, this.nameSrc, this.cDept, this.deptSrc), keyText);
+  }
+
+  /**
+   * The text the Ref of a project column carries (info.code?.text): the cell's text, a number under a percent
+   * format as shown; "" when the column is missing or nothing was written (then the row's own cell is blank).
+   */
+  private shown(c: number, src: number, raw: CellValue | typeof NO_CELL, text: string): string {
+    if (c < 0 || src < 0) return "";
+    return typeof raw === "number" ? this.sg.displayText(src, c) : text;
   }
 
   /** The last `groupOf` started or resumed a project (the 一级/二级 fill-down starts over). */

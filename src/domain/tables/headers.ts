@@ -66,12 +66,14 @@ export class HeaderScan {
 
   /** The header at row r, if r is a header row (classifies the rows up to r once). */
   at(r: number): HeaderCand | undefined {
+    if (r < this.classifiedTo) return this.found.get(r);
+    let h: HeaderCand | undefined;
     while (this.classifiedTo <= r) {
       const k = this.classifiedTo++;
-      const h = classifyRow(this.sg, k, this.precheck);
+      h = classifyRow(this.sg, k, this.precheck);
       if (h) this.found.set(k, h);
     }
-    return this.found.get(r);
+    return h; // row r's, the last classified
   }
 
   /** The first header row at or after `from`; undefined when none is left. */
@@ -136,37 +138,49 @@ function cellKind(v: unknown): number {
 
 /**
  * Whether a row may be a header at all: a header's words outnumber its other cells, and each word passes
- * mayBeHeaderWord (a test of its characters, no lookup). A data row is given up after about half its cells.
- * The answer for a cell is remembered per column: rows repeat the cell above (一级, 二级, signs, units).
+ * mayBeHeaderWord (a test of its characters, no lookup). The answer for a cell is remembered per column: rows
+ * repeat the cell above (一级, 二级, signs, units). The cells settled without a test (blanks, numbers, the cell
+ * above repeated) are counted first; the others are tested only while the row may still be a header, so a data
+ * row is usually given up after one test or none. The order does not change the answer, only when it is known.
  */
 class HeaderPrecheck {
   private readonly lastValue: unknown[] = [];
   private readonly lastKind: number[] = [];
+  /** Columns of the row being checked whose cells still need a test. */
+  private pending = new Int32Array(64);
 
   mayBeHeader(row: readonly unknown[]): boolean {
-    let nonBlank = 0;
-    let maybe = 0;
     const n = row.length;
+    while (this.lastKind.length < n) {
+      this.lastKind.push(0);
+      this.lastValue.push(undefined);
+    }
+    if (this.pending.length < n) this.pending = new Int32Array(n);
+    const pending = this.pending;
+    let nPending = 0;
+    let other = 0;
+    let maybe = 0;
     for (let c = 0; c < n; c++) {
       const v = row[c];
-      let kind: number;
       if (v === null || v === undefined) continue;
-      if (c < this.lastKind.length && this.lastValue[c] === v) kind = this.lastKind[c];
-      else {
-        kind = cellKind(v);
-        while (this.lastKind.length <= c) {
-          this.lastKind.push(0);
-          this.lastValue.push(undefined);
-        }
-        this.lastValue[c] = v;
-        this.lastKind[c] = kind;
-      }
-      if (kind === CELL_BLANK) continue;
-      if (kind === CELL_MAYBE) maybe++;
-      nonBlank++;
-      if (nonBlank - maybe >= maybe + (n - c - 1)) return false;
+      if (typeof v !== "string") other++;
+      else if (this.lastValue[c] === v) {
+        const kind = this.lastKind[c];
+        if (kind === CELL_MAYBE) maybe++;
+        else if (kind === CELL_OTHER) other++;
+      } else pending[nPending++] = c;
     }
-    return maybe >= 3 && nonBlank - maybe < maybe;
+    for (let k = 0; k < nPending; k++) {
+      if (other >= maybe + nPending - k) return false; // the rest cannot outnumber the others
+      const c = pending[k];
+      const v = row[c];
+      const kind = cellKind(v);
+      this.lastValue[c] = v;
+      this.lastKind[c] = kind;
+      if (kind === CELL_MAYBE) maybe++;
+      else if (kind === CELL_OTHER) other++;
+    }
+    return maybe >= 3 && other < maybe;
   }
 }
 

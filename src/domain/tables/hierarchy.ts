@@ -5,7 +5,9 @@
  */
 import { isStopLabel } from "./synonyms";
 import { readCategoryLabel } from "./labels";
-import { hasDigit, MAX_LABEL, level1CategoryMemo, SheetGrid } from "./scan";
+import type { CellValue } from "../grid";
+import { hasDigit, MAX_LABEL, level1CategoryMemo, NEEDS_NORMALIZE, normLabel, SheetGrid, textOf } from "./scan";
+import { RepeatMemo } from "./repeat-memo";
 
 /** What `LevelFill.read` says of a row: it continues the current 一级, */
 export const LEVEL_SAME = 0;
@@ -45,19 +47,17 @@ export class LevelFill {
     this.subtotalPoints = undefined;
     this.level1Own = "";
     if (this.c1 >= 0) {
-      const own = sg.text(r, this.c1);
-      this.level1Own = own;
-      if (own !== "") {
-        const raw = own.length <= MAX_LABEL ? sg.normCased(r, this.c1) : "";
-        if (raw !== "" && isStopLabel(raw) && !/指标/.test(raw)) return LEVEL_STOP;
+      const v = sg.cell(r, this.c1);
+      const label = v === null ? BLANK_LABEL : typeof v === "string" ? this.labels.get(v) : level1Label(v);
+      this.level1Own = label.text;
+      if (label.text !== "") {
+        if (label.stop) return LEVEL_STOP;
         this.l1Src = r;
         this.l2Src = -1;
         result = LEVEL_NEW;
-        // "产出指标(50分)", "产出指标 (50)", "效益指标 30分)", "(50分)": the table's own weight for the category.
-        const sp = hasDigit(own) ? readCategoryLabel(own) : undefined;
-        if (sp?.points !== undefined && (sp.core === "" || level1CategoryMemo(sp.core) !== undefined)) {
-          this.subtotalPoints = sp.points;
-          this.subtotalLabel = sp.core;
+        if (label.points !== undefined) {
+          this.subtotalPoints = label.points;
+          this.subtotalLabel = label.core;
         }
       }
     }
@@ -67,4 +67,28 @@ export class LevelFill {
     this.level2From = l2Blank && this.l2Src >= 0 ? this.l2Src : r;
     return result;
   }
+
+  /** What the 一级 texts say, for the few a column repeats. */
+  private readonly labels = new RepeatMemo<Level1Label>(level1Label);
+}
+
+/** What a 一级 cell says: its text, whether it is a note (注, 说明 …), the points its label carries. */
+interface Level1Label {
+  readonly text: string;
+  readonly stop: boolean;
+  readonly points: number | undefined;
+  readonly core: string;
+}
+
+const BLANK_LABEL: Level1Label = { text: "", stop: false, points: undefined, core: "" };
+
+function level1Label(v: CellValue): Level1Label {
+  const text = textOf(v);
+  if (text === "") return BLANK_LABEL;
+  const raw = typeof v === "string" && text.length <= MAX_LABEL && v.length <= MAX_LABEL ? (NEEDS_NORMALIZE.test(v) ? normLabel(v) : v) : "";
+  if (raw !== "" && isStopLabel(raw) && !/指标/.test(raw)) return { text, stop: true, points: undefined, core: "" };
+  // "产出指标(50分)", "产出指标 (50)", "效益指标 30分)", "(50分)": the table's own weight for the category.
+  const sp = hasDigit(text) ? readCategoryLabel(text) : undefined;
+  if (sp?.points !== undefined && (sp.core === "" || level1CategoryMemo(sp.core) !== undefined)) return { text, stop: false, points: sp.points, core: sp.core };
+  return { text, stop: false, points: undefined, core: "" };
 }

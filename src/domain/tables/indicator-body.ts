@@ -8,7 +8,8 @@ import type { IndicatorField } from "./model";
 import { type Cols, MAX_BLANK_RUN, PLACEHOLDER_NAME, mayBePlaceholderName, readPoints, isNotApplicable, SheetGrid } from "./scan";
 import { valueRight } from "./form-fields";
 import type { Bound } from "./headers";
-import { type Body, type Group, closeSubtotal, ensureGroup, ListProjects } from "./body-groups";
+import { type Body, type BodyDraft, type Group, closeSubtotal, GroupIndex, ListProjects } from "./body-groups";
+import { RowCategorizer } from "./row-categories";
 import { BodyEnd, END_GRADE, END_STOP, END_TOTAL, findGrade, totalAfterNotes, totalAt } from "./body-end";
 import { LEVEL_NEW, LEVEL_STOP, LevelFill } from "./hierarchy";
 import { GridRow, type RowColumns, type RowFacts, RowStore } from "./rows";
@@ -28,9 +29,10 @@ export interface BodyLayout {
 
 export function readBody(sg: SheetGrid, layout: BodyLayout, bound: Bound): Body {
   const { start, cols, list } = layout;
-  const body: Body = { groups: [], lastRow: start - 1, totalLabelCol: -1 };
-  const byKey = new Map<string, Group>();
+  const body: BodyDraft = { groups: [], lastRow: start - 1, totalLabelCol: -1 };
+  const groups = new GroupIndex(body);
   const columns = new RowStore(sg, cols);
+  const categories = new RowCategorizer(columns);
   const mapped = Object.values(cols) as number[];
   const end = new BodyEnd(sg, layout.headerRow, start, layout.firstFieldCol, columns.level1);
   const levels = new LevelFill(sg, columns.level1, columns.level2);
@@ -77,45 +79,49 @@ export function readBody(sg: SheetGrid, layout: BodyLayout, bound: Bound): Body 
 
     // The row's project, then its 一级/二级.
     if (list) {
-      group = projects.groupOf(r, group, body, byKey);
+      group = projects.groupOf(r, group, groups);
       if (projects.switched) levels.reset();
-    } else if (!group) group = ensureGroup(body, byKey, "", () => ({}));
+    } else if (!group) group = groups.get("") ?? groups.add("", {});
     const g = group;
     const level = levels.read(r);
     if (level === LEVEL_STOP) break;
     if (level === LEVEL_NEW) closeSubtotal(g, sg.top);
 
     readRowFacts(columns, r, levels, facts);
-    const nameText = columns.name >= 0 ? sg.displayText(r, columns.name) : "";
+    const name = nameKind(sg, r, columns.name);
     if (level === LEVEL_NEW && levels.subtotalPoints !== undefined) {
       g.openSubtotal = { label: levels.subtotalLabel, points: levels.subtotalPoints, ref: sg.ref(r, columns.level1), startRel: r, lastRow: sg.top + r };
-      if (nameText === "" && !facts.content) {
+      if (name === NAME_BLANK && !facts.content) {
         // A row that only carries the subtotal label ("(30分)"): not an indicator.
         lastContent = r;
         g.lastRel = r;
         continue;
       }
     }
-    const templateName = nameText !== "" && nameText.length <= 16 && mayBePlaceholderName(nameText) && PLACEHOLDER_NAME.test(nameText.replace(/ /g, ""));
-    facts.placeholder = templateName || (nameText === "" && !facts.content);
-    g.rows.push(new GridRow(columns, columns.add(r, facts)));
+    facts.placeholder = name === NAME_TEMPLATE || (name === NAME_BLANK && !facts.content);
+    if (facts.placeholder) g.placeholders = true;
+    const i = columns.add(r, facts);
+    categories.add(i, r, facts.level1From, facts.level2From);
+    g.rows.push(new GridRow(columns, i));
     g.lastRel = r;
     lastContent = r;
   }
   closeSubtotal(group, sg.top);
   columns.trim();
   if (body.lastRow < lastContent) body.lastRow = lastContent;
-  // The 总分/合计 row may come after notes (其他需要说明事项, 说明 …) that ended the body: still the table's total.
-  if (!list && !body.total && !(group && group.total)) {
-    const after = totalAfterNotes(sg, r, bound, cols);
-    if (after) {
-      if (group) group.total = after.total;
-      else body.total = after.total;
-      body.totalLabelCol = after.labelCol;
-      if (body.lastRow < after.row) body.lastRow = after.row;
-    }
-  }
-  return body;
+  if (!list) readTotalAfterNotes(sg, body, group, r, bound, cols);
+  return Object.assign(body, { categories: categories.finish() });
+}
+
+/** The 总分/合计 row may come after notes (其他需要说明事项, 说明 …) that ended a form's body: still the table's total. */
+function readTotalAfterNotes(sg: SheetGrid, body: BodyDraft, group: Group | undefined, from: number, bound: Bound, cols: Cols<IndicatorField>): void {
+  if (body.total || (group && group.total)) return;
+  const after = totalAfterNotes(sg, from, bound, cols);
+  if (!after) return;
+  if (group) group.total = after.total;
+  else body.total = after.total;
+  body.totalLabelCol = after.labelCol;
+  if (body.lastRow < after.row) body.lastRow = after.row;
 }
 
 type RowFactsDraft = { -readonly [K in keyof RowFacts]: RowFacts[K] };
@@ -124,6 +130,21 @@ type RowFactsDraft = { -readonly [K in keyof RowFacts]: RowFacts[K] };
 function rowBlank(sg: SheetGrid, r: number, mapped: readonly number[]): boolean {
   for (const c of mapped) if (!sg.blank(r, c)) return false;
   return true;
+}
+
+/** What a row's 三级 name is: blank (or no name column), a template leftover ("指标2:", "……"), or a name. */
+const NAME_BLANK = 0;
+const NAME_TEMPLATE = 1;
+const NAME_OWN = 2;
+
+function nameKind(sg: SheetGrid, r: number, c: number): number {
+  if (c < 0) return NAME_BLANK;
+  const v = sg.cell(r, c);
+  // Most names start with an ideograph other than 指: neither blank nor a leftover, known without the text.
+  if (typeof v === "string" && v.length > 0 && !mayBePlaceholderName(v)) return NAME_OWN;
+  const t = sg.displayText(r, c);
+  if (t === "") return NAME_BLANK;
+  return t.length <= 16 && mayBePlaceholderName(t) && PLACEHOLDER_NAME.test(t.replace(/ /g, "")) ? NAME_TEMPLATE : NAME_OWN;
 }
 
 /** True for a text that says something: not blank, not a 不适用 mark ("/", "-", "—"). */
@@ -144,9 +165,10 @@ function readRowFacts(columns: RowColumns, r: number, levels: LevelFill, facts: 
   facts.scoreNumber = sn;
   // A figure is never a 不适用 mark: only non-numeric weight or score cells are looked at.
   facts.notApplicable = (wn === undefined && cw >= 0 && isNotApplicable(sg.displayText(r, cw))) || (sn === undefined && cs >= 0 && isNotApplicable(sg.displayText(r, cs)));
+  // The figures first: a weighted or scored row carries content whatever its texts say (no text read then).
   facts.content =
-    (columns.target >= 0 && meaningfulText(sg.displayText(r, columns.target))) ||
-    (columns.actual >= 0 && meaningfulText(sg.displayText(r, columns.actual))) ||
     wn !== undefined ||
-    sn !== undefined;
+    sn !== undefined ||
+    (columns.target >= 0 && meaningfulText(sg.displayText(r, columns.target))) ||
+    (columns.actual >= 0 && meaningfulText(sg.displayText(r, columns.actual)));
 }

@@ -9,7 +9,7 @@ import { type Cols, type Mutable, type IndicatorHeader, SheetGrid } from "./scan
 import { type Bound, resolveIndicatorColumns, subHeader } from "./headers";
 import { readFormContext } from "./form-fields";
 import { type Body, readBody } from "./indicator-body";
-import { categorizeRows, subtotalsOf } from "./row-categories";
+import { subtotalsOf } from "./row-categories";
 import type { GridRow } from "./rows";
 
 export function readIndicatorTable(sg: SheetGrid, h: IndicatorHeader, ctxStart: number, bound: Bound): { table: IndicatorTable; lastRow: number } {
@@ -34,15 +34,17 @@ export function readIndicatorTable(sg: SheetGrid, h: IndicatorHeader, ctxStart: 
   if (labelCol >= 0) blockPoints = splitPointsSuffix(sg.text(h.r, labelCol)).points;
 
   const body = readBody(sg, { headerRow: h.r, start: h.r + nHeader, cols, firstFieldCol, list }, bound);
-  const cats = categorizeRows(body.groups);
+  const cats = body.categories;
 
   const projects: IndicatorProject[] = [];
   const fallbackKey = `row ${h.r + sg.top + 1}`;
   for (const grp of body.groups) {
     if (!list) linkGroups(grp.rows);
-    const { indicators, placeholders } = splitPlaceholders(grp.rows);
+    const split = grp.placeholders ? splitPlaceholders(grp.rows) : undefined;
+    const indicators = split ? split.indicators : grp.rows;
+    const placeholders = split ? split.placeholders : NONE;
     const info: ProjectInfo = list ? grp.info : (ctx?.info ?? {});
-    const key = info.code?.text || info.name?.text || grp.key || fallbackKey;
+    const key = (list ? grp.keyText : info.code?.text || info.name?.text) || grp.key || fallbackKey;
     const proj: Mutable<IndicatorProject> = { key, info, indicators, placeholders, subtotals: subtotalsOf(grp, cats.level2Category) };
     if (!list && ctx?.funds) proj.funds = ctx.funds;
     if (blockPoints !== undefined) proj.indicatorBlockPoints = blockPoints;

@@ -252,7 +252,17 @@ export class SheetGrid {
   /** Top-left key → area. */
   readonly mergeAt = new Map<number, MergeArea>();
 
-  width = 0;
+  private widest = -1;
+
+  /** The length of the widest row (found when first asked: a long list's rows are not visited for it). */
+  get width(): number {
+    if (this.widest < 0) {
+      let w = 0;
+      for (const row of this.values) if (Array.isArray(row) && row.length > w) w = row.length;
+      this.widest = w;
+    }
+    return this.widest;
+  }
 
   readonly colNames: string[] = [];
 
@@ -263,7 +273,6 @@ export class SheetGrid {
     this.nRows = this.values.length;
     this.top = Number.isInteger(grid.top) && grid.top >= 0 ? grid.top : 0;
     this.left = Number.isInteger(grid.left) && grid.left >= 0 ? grid.left : 0;
-    for (const row of this.values) if (Array.isArray(row) && row.length > this.width) this.width = row.length;
     this.indexMerges();
   }
 
