@@ -172,7 +172,9 @@ function projectRows(p: IndicatorProject): { min: number; max: number } | undefi
     if (row < min) min = row;
     if (row > max) max = row;
   };
-  for (const r of [p.info.code, p.info.name, p.info.unit, p.info.department]) take(r?.row);
+  // A list row's info says its row; other info is read field by field (form cells in different rows).
+  if (p.info.row !== undefined) take(p.info.row);
+  else for (const r of [p.info.code, p.info.name, p.info.unit, p.info.department]) take(r?.row);
   for (const r of p.indicators) take(r.row);
   for (const r of p.placeholders) take(r.row);
   for (const s of p.subtotals) {

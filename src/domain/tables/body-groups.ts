@@ -120,6 +120,10 @@ class ListProjectInfo implements ProjectInfo {
   get department(): Ref | undefined {
     return this.at(this.deptCol, this.deptFrom);
   }
+  /** The list row these fields are read at (the Refs' row; filled-down texts come from rows above). */
+  get row(): number | undefined {
+    return this.codeCol >= 0 || this.nameCol >= 0 || this.deptCol >= 0 ? this.sg.top + this.r : undefined;
+  }
 
   toJSON(): ProjectInfo {
     const out: { -readonly [K in keyof ProjectInfo]: ProjectInfo[K] } = {};

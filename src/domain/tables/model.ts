@@ -146,6 +146,11 @@ export interface ProjectInfo {
   readonly department?: Ref; // 主管部门
   readonly unit?: Ref; // 实施单位 / 预算单位
   readonly year?: string; // 年度
+  /**
+   * The sheet row (0-based) every field above is read at, when they share one (a list row's project columns):
+   * where the project is, known without making its Refs.
+   */
+  readonly row?: number;
 }
 
 /** One project's indicators with everything that goes with them. */

@@ -153,6 +153,8 @@ export class RowStore extends RowColumns {
   private cats = new Uint8Array(64);
   private readonly catNames: string[] = [];
   private readonly catCodes = new Map<string, number>();
+  private lastCatName: string | undefined;
+  private lastCatCode = 0;
   private members: Map<number, readonly IndicatorRow[]> | undefined;
   private memberOf: Map<number, number> | undefined;
   /** Per field: whether each row's text is the cell's string as is, or cleaned and kept in `cleaned`. */
@@ -226,7 +228,8 @@ export class RowStore extends RowColumns {
       this.cats[i] = 0;
       return;
     }
-    let k = this.catCodes.get(name);
+    // Rows come in runs of one category: the last one's code is checked before the map.
+    let k = name === this.lastCatName ? this.lastCatCode : this.catCodes.get(name);
     if (k === undefined) {
       if (this.catNames.length >= 255) throw new Error("too many categories");
       this.catNames.push(name);
@@ -234,6 +237,8 @@ export class RowStore extends RowColumns {
       this.catCodes.set(name, k);
     }
     this.cats[i] = k;
+    this.lastCatName = name;
+    this.lastCatCode = k;
   }
   membersOf(i: number): readonly IndicatorRow[] | undefined {
     return this.members?.get(i);
