@@ -78,39 +78,13 @@ export class RowColumns {
     this.standard = cols.standard ?? -1;
     this.explain = cols.explain ?? -1;
     this.note = cols.note ?? -1;
-    this.colOf = Int32Array.from(FIELD_ORDER, (f) => this.of(f));
+    // In FIELD_ORDER.
+    this.colOf = Int32Array.of(this.level1, this.level2, this.name, this.sign, this.target, this.unit, this.actual, this.weight, this.score, this.reason, this.standard, this.explain, this.note);
   }
 
   /** The column of a field, -1 when the table has none. */
   of(f: RowField): number {
-    switch (f) {
-      case "level1":
-        return this.level1;
-      case "level2":
-        return this.level2;
-      case "name":
-        return this.name;
-      case "sign":
-        return this.sign;
-      case "target":
-        return this.target;
-      case "unit":
-        return this.unit;
-      case "actual":
-        return this.actual;
-      case "weight":
-        return this.weight;
-      case "score":
-        return this.score;
-      case "reason":
-        return this.reason;
-      case "standard":
-        return this.standard;
-      case "explain":
-        return this.explain;
-      default:
-        return this.note;
-    }
+    return this.colOf[fieldNo(f)];
   }
 }
 
@@ -202,7 +176,7 @@ export class RowStore extends RowColumns {
   }
   /** The grid-relative row a field of row i takes its text from. */
   sourceOf(i: number, f: RowField): number {
-    return f === "level1" ? this.l1From[i] : f === "level2" ? this.l2From[i] : this.rel[i];
+    return this.sourceAt(i, fieldNo(f));
   }
   /** sourceOf by field number. */
   sourceAt(i: number, k: number): number {

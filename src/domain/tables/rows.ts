@@ -11,10 +11,6 @@ import { CONTENT_FLAG, FIELD_ORDER, fieldNo, NOT_APPLICABLE_FLAG, PLACEHOLDER_FL
 
 export { RowColumns, RowStore, type RowFacts, type RowField } from "./row-store";
 
-/** Field numbers of the Ref cache. */
-const LEVEL1 = 0;
-const LEVEL2 = 1;
-
 /**
  * An indicator row over the grid: its table's store and its index there (two fields). The Ref fields of
  * IndicatorRow are getters that make the Ref from the grid when read; read `textOf` / `valueOf` (or the free
@@ -65,48 +61,50 @@ export class GridRow implements IndicatorRow {
     this.store.setMemberOf(this.index, row);
   }
 
-  private own(k: number, c: number): Ref | undefined {
-    return this.store.refOf(this.index, k, c, this.store.relOf(this.index));
+  /** The Ref of field number k (FIELD_ORDER), its text from the row it is filled down from. */
+  private ref(k: number): Ref | undefined {
+    const s = this.store;
+    return s.refOf(this.index, k, s.colOf[k], s.sourceAt(this.index, k));
   }
 
   get level1(): Ref | undefined {
-    return this.store.refOf(this.index, LEVEL1, this.store.level1, this.store.sourceOf(this.index, "level1"));
+    return this.ref(0);
   }
   get level2(): Ref | undefined {
-    return this.store.refOf(this.index, LEVEL2, this.store.level2, this.store.sourceOf(this.index, "level2"));
+    return this.ref(1);
   }
   get name(): Ref | undefined {
-    return this.own(2, this.store.name);
+    return this.ref(2);
   }
   get sign(): Ref | undefined {
-    return this.own(3, this.store.sign);
+    return this.ref(3);
   }
   get target(): Ref | undefined {
-    return this.own(4, this.store.target);
+    return this.ref(4);
   }
   get unit(): Ref | undefined {
-    return this.own(5, this.store.unit);
+    return this.ref(5);
   }
   get actual(): Ref | undefined {
-    return this.own(6, this.store.actual);
+    return this.ref(6);
   }
   get weight(): Ref | undefined {
-    return this.own(7, this.store.weight);
+    return this.ref(7);
   }
   get score(): Ref | undefined {
-    return this.own(8, this.store.score);
+    return this.ref(8);
   }
   get reason(): Ref | undefined {
-    return this.own(9, this.store.reason);
+    return this.ref(9);
   }
   get standard(): Ref | undefined {
-    return this.own(10, this.store.standard);
+    return this.ref(10);
   }
   get explain(): Ref | undefined {
-    return this.own(11, this.store.explain);
+    return this.ref(11);
   }
   get note(): Ref | undefined {
-    return this.own(12, this.store.note);
+    return this.ref(12);
   }
 
   /** True when the table has the field's column. */
