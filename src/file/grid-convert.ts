@@ -536,25 +536,35 @@ function withoutSpans(xml: Uint8Array, spans: readonly { start: number; end: num
 /** Rows in an Excel sheet. */
 export const EXCEL_MAX_ROWS = 1_048_576;
 
-/** The row number of a `<row …>` tag starting at `i` (its `r` attribute), or undefined when it has none. */
-export function rowNumberAt(xml: Uint8Array, i: number): number | undefined {
-  const gt = xml.indexOf(0x3e, i);
-  const end = gt < 0 ? xml.length : gt;
-  for (let j = i + 4; j < end - 2; j++) {
-    // whitespace, r, optional spaces, =, a quote
-    if (xml[j + 1] !== 0x72 || !(xml[j] === 0x20 || xml[j] === 0x09 || xml[j] === 0x0a || xml[j] === 0x0d)) continue;
+/**
+ * Where the quoted value of a one-letter attribute (`name`: its byte, e.g. 0x72 for r) of the tag at hand starts:
+ * the index after its opening quote, searched from `from` to the tag's ">" (or `to`); -1 when the tag has none.
+ * Reads bytes: whitespace, the letter, optional spaces, "=", optional spaces, a quote.
+ */
+export function attributeValueAt(xml: Uint8Array, from: number, to: number, name: number): number {
+  for (let j = from; j < to - 2; j++) {
+    const b = xml[j];
+    if (b === 0x3e) return -1;
+    if (xml[j + 1] !== name || !(b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) continue;
     let k = j + 2;
     while (xml[k] === 0x20) k++;
     if (xml[k] !== 0x3d) continue;
     k++;
     while (xml[k] === 0x20) k++;
-    if (xml[k] !== 0x22 && xml[k] !== 0x27) continue;
-    let n = 0;
-    let digits = 0;
-    for (k++; k < end && xml[k] >= 0x30 && xml[k] <= 0x39 && digits < 10; k++, digits++) n = n * 10 + (xml[k] - 0x30);
-    return digits > 0 ? n : undefined;
+    if (xml[k] === 0x22 || xml[k] === 0x27) return k + 1;
   }
-  return undefined;
+  return -1;
+}
+
+/** The row number of a `<row …>` tag starting at `i` (its `r` attribute), or undefined when it has none. */
+export function rowNumberAt(xml: Uint8Array, i: number): number | undefined {
+  const end = xml.length;
+  let k = attributeValueAt(xml, i + 4, end, 0x72);
+  if (k < 0) return undefined;
+  let n = 0;
+  let digits = 0;
+  for (; k < end && xml[k] >= 0x30 && xml[k] <= 0x39 && digits < 10; k++, digits++) n = n * 10 + (xml[k] - 0x30);
+  return digits > 0 ? n : undefined;
 }
 
 /**

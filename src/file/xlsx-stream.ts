@@ -31,6 +31,7 @@ import {
   parseMergeRefs,
   readZipDirectory,
   refuse,
+  attributeValueAt,
   rowNumberAt,
   SHARED_STRINGS,
   sheetParts,
@@ -546,44 +547,23 @@ interface ScanState {
 
 /** The column of a cell tag's r attribute (bytes from `i`, the tag's "<"), or -1. */
 function cellColumnAt(buf: Uint8Array, i: number, to: number): number {
-  for (let j = i + 2; j < to - 3; j++) {
-    const b = buf[j];
-    if (b === 0x3e) return -1;
-    if (buf[j + 1] !== 0x72 || !(b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) continue;
-    let k = j + 2;
-    while (buf[k] === 0x20) k++;
-    if (buf[k] !== 0x3d) continue;
-    k++;
-    while (buf[k] === 0x20) k++;
-    if (buf[k] !== 0x22 && buf[k] !== 0x27) continue;
-    let c = 0;
-    let letters = 0;
-    for (k++; k < to && letters < 4; k++, letters++) {
-      const x = buf[k];
-      if (x >= 0x41 && x <= 0x5a) c = c * 26 + (x - 0x40);
-      else if (x >= 0x61 && x <= 0x7a) c = c * 26 + (x - 0x60);
-      else break;
-    }
-    return letters > 0 ? c - 1 : -1;
+  let k = attributeValueAt(buf, i + 2, to, 0x72);
+  if (k < 0) return -1;
+  let c = 0;
+  let letters = 0;
+  for (; k < to && letters < 4; k++, letters++) {
+    const x = buf[k];
+    if (x >= 0x41 && x <= 0x5a) c = c * 26 + (x - 0x40);
+    else if (x >= 0x61 && x <= 0x7a) c = c * 26 + (x - 0x60);
+    else break;
   }
-  return -1;
+  return letters > 0 ? c - 1 : -1;
 }
 
 /** True when the cell tag at `i` says t="s" (a shared string), read from the bytes. */
 function sharedTypeAt(buf: Uint8Array, i: number, to: number): boolean {
-  for (let j = i + 2; j < to - 4; j++) {
-    const b = buf[j];
-    if (b === 0x3e) return false;
-    if (buf[j + 1] !== 0x74 || !(b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) continue;
-    let k = j + 2;
-    while (buf[k] === 0x20) k++;
-    if (buf[k] !== 0x3d) continue;
-    k++;
-    while (buf[k] === 0x20) k++;
-    const q = buf[k];
-    if ((q === 0x22 || q === 0x27) && buf[k + 1] === 0x73 && buf[k + 2] === q) return true;
-  }
-  return false;
+  const k = attributeValueAt(buf, i + 2, to, 0x74);
+  return k >= 0 && buf[k] === 0x73 && buf[k + 1] === buf[k - 1];
 }
 
 /** A row scanned: as ExcelJS holds it, as wide as its widest cell; refused when the sheets' dense cells pass the limit. */
