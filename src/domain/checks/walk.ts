@@ -23,19 +23,16 @@ export interface WalkOptions {
 export class Walker<Row, Ctx, C extends RuleCheck<Row, Ctx, unknown>> {
   private sink: CheckSink<C> = () => undefined;
   private readonly emits: Emit[];
-  private readonly rowHooks: C[];
-  private readonly rowEmits: Emit[];
-  private readonly rowStates: number[];
+  /** The indices of the checks that have a row hook. */
+  private readonly rowHooks: number[];
 
   constructor(private readonly checks: readonly C[]) {
     this.emits = checks.map((check) => (d: IssueDraft) => this.sink(d, check));
-    this.rowHooks = checks.filter((c) => c.row !== undefined);
-    this.rowStates = checks.flatMap((c, k) => (c.row !== undefined ? [k] : []));
-    this.rowEmits = this.rowStates.map((k) => this.emits[k]);
+    this.rowHooks = checks.flatMap((c, k) => (c.row !== undefined ? [k] : []));
   }
 
   walk(rows: readonly Row[], ctx: Ctx, sink: CheckSink<C>, options: WalkOptions = {}): void {
-    const { checks, emits, rowHooks, rowEmits, rowStates } = this;
+    const { checks, emits, rowHooks } = this;
     const previous = this.sink;
     this.sink = sink;
     try {
@@ -45,10 +42,9 @@ export class Walker<Row, Ctx, C extends RuleCheck<Row, Ctx, unknown>> {
         const check = checks[k];
         states[k] = check.begin ? check.begin(ctx) : undefined;
       }
-      const h = rowHooks.length;
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i];
-        for (let k = 0; k < h; k++) rowHooks[k].row?.(row, i, ctx, states[rowStates[k]], rowEmits[k]);
+        for (const k of rowHooks) checks[k].row?.(row, i, ctx, states[k], emits[k]);
       }
       if (options.rowsOnly) return;
       for (let k = 0; k < n; k++) checks[k].end?.(ctx, states[k], emits[k]);
