@@ -200,12 +200,6 @@ export const CATALOG = {
       actual: { zh: "完成值“{text}”不是实际存在的日期（{why}）", en: "the actual \"{text}\" is written as a date, but no such day exists ({why})" },
     },
   },
-  "table.no-unit-column": {
-    severity: "warning", title: "指标表没有计量单位列", titleEn: "No unit column in the indicator table", source: `${PRACTICE}：指标值与计量单位分列填写`,
-    messages: {
-      glued: { zh: "指标表没有计量单位列，{count} 项指标的单位写在指标值中（如“{example}”）；宜将单位单列", en: "no unit column: {count} targets carry their unit inside the value (e.g. \"{example}\"); give the unit its own column" },
-    },
-  },
   "indicator.missing-explanation": {
     severity: "error", title: "定量（其他）指标缺少指标值说明", titleEn: "定量（其他） needs an explanation of the value", source: `${TARGET_101}：计算符号为“定量（其他）”时须说明指标值`,
     messages: {

@@ -10,6 +10,7 @@ import type { Issue, IssueCode } from "./issues";
 import { resolveProfile, type Profile, type Settings } from "./profiles";
 import { FindingCollector, type Report, type ScoreSummary, type SheetSummary, type TableSummary } from "./report";
 import { recognizeWorkbook } from "./tables/recognize";
+import { simplifiedGrid } from "./tables/traditional";
 import { notFilledOf, type NotFilled } from "./tables/fill-state";
 import { sheetFindings } from "./checks/template-text";
 import type { IndicatorProject, IndicatorTable, RecognizedTable, SheetRecognition } from "./tables/model";
@@ -182,7 +183,9 @@ export function checkIndicatorTable(table: IndicatorTable, options: CheckOptions
 }
 
 /** Recognizes, checks and scores every sheet of a workbook. */
-export function checkWorkbook(grids: readonly Grid[], options: CheckOptions = {}): WorkbookCheck {
+export function checkWorkbook(input: readonly Grid[], options: CheckOptions = {}): WorkbookCheck {
+  // A sheet in traditional characters is read in simplified ones (its findings quote the simplified text).
+  const grids = input.map(simplifiedGrid);
   const recognitions = recognizeWorkbook(grids);
   // Findings kept up to options.maxFindings (the most severe first), all of them counted.
   const issues = new FindingCollector(options.maxFindings ?? Infinity, grids.map((g) => g.sheet));

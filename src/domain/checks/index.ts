@@ -11,7 +11,6 @@ import { requiredFields } from "./required-fields";
 import { scoreRows } from "./score-rows";
 import { scoreTotals } from "./score-totals";
 import { shanxiCost } from "./shanxi-cost";
-import { unitColumn } from "./unit-column";
 import type { AnyCheck } from "./types";
 import { valueFormat } from "./value-format";
 import { valueRange } from "./value-range";
@@ -26,7 +25,6 @@ export const PROJECT_CHECKS: readonly AnyCheck[] = [
   requiredFields,
   placeholder,
   valueFormat,
-  unitColumn,
   valueRange,
   vague,
   nameValue,

@@ -256,10 +256,13 @@ export function resolveIndicatorColumns(sg: SheetGrid, hits: readonly Hit<Indica
 
 /**
  * A second header row under `r` (年度指标值 above 指标性质/指标值/度量单位): every non-blank cell is a header
- * word, and each sits under a blank cell, a merged cell, or a group label. Returns the merged column map.
+ * word, and each sits under a blank cell, a merged cell, or a group label. One blank row between the two (an export
+ * that inserted it) does not part them. Returns the merged column map and the sub-header's row.
  */
-export function subHeader(sg: SheetGrid, r: number, cols: Cols<IndicatorField>, bound: Bound): Cols<IndicatorField> | undefined {
-  const s = r + 1;
+export function subHeader(sg: SheetGrid, r: number, cols: Cols<IndicatorField>, bound: Bound): { cols: Cols<IndicatorField>; row: number } | undefined {
+  let s = r + 1;
+  if (!bound.within(s)) return undefined;
+  if (sg.rowBlank(s)) s++;
   if (!bound.within(s)) return undefined;
   const w = sg.rowWidth(s);
   const hits: Hit<IndicatorField>[] = [];
@@ -290,5 +293,5 @@ export function subHeader(sg: SheetGrid, r: number, cols: Cols<IndicatorField>, 
     for (const [f, c] of Object.entries(out) as [IndicatorField, number][]) if (c === h.c) delete out[f];
   }
   for (const h of hits) out[h.field] = h.c;
-  return out;
+  return { cols: out, row: s };
 }

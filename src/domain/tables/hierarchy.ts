@@ -35,10 +35,14 @@ export class LevelFill {
     private readonly c2: number,
   ) {}
 
+  /** The 一级 text of the current block ("" before the first). */
+  private l1Text = "";
+
   /** A new project (list layout): nothing fills down into it. */
   reset(): void {
     this.l1Src = -1;
     this.l2Src = -1;
+    this.l1Text = "";
   }
 
   read(r: number): number {
@@ -50,8 +54,15 @@ export class LevelFill {
       const v = sg.cell(r, this.c1);
       const label = v === null ? BLANK_LABEL : typeof v === "string" ? this.labels.get(v) : level1Label(v);
       this.level1Own = label.text;
-      if (label.text !== "") {
+      if (label.text !== "" && label.text === this.l1Text) {
+        // The label above repeated (filled down instead of merged): the same block goes on, no new subtotal. A
+        // table that writes its 一级 on every row writes its 二级 too: a blank one is not filled from above
+        // unless a merge covers it.
+        this.l1Src = r;
+        if (this.c2 >= 0 && !sg.covered.has(sg.key(r, this.c2))) this.l2Src = -1;
+      } else if (label.text !== "") {
         if (label.stop) return LEVEL_STOP;
+        this.l1Text = label.text;
         this.l1Src = r;
         this.l2Src = -1;
         result = LEVEL_NEW;

@@ -61,7 +61,7 @@ export function readIndicatorTable(sg: SheetGrid, h: IndicatorHeader, ctxStart: 
   const topRow = ctx ? ctx.startRow : h.r;
   let leftCol = Math.min(firstFieldCol, labelCol >= 0 ? labelCol : firstFieldCol);
   let rightCol = lastFieldCol;
-  const spanRows = [h.r, ...(nHeader > 1 ? [h.r + 1] : []), ...(ctx ? ctx.spanRows : [])];
+  const spanRows = [h.r, ...(nHeader > 1 ? [h.r + nHeader - 1] : []), ...(ctx ? ctx.spanRows : [])];
   for (const r of spanRows) {
     const f = sg.firstNonBlank(r);
     if (f >= 0 && f < leftCol) leftCol = f;
@@ -108,7 +108,7 @@ function splitPlaceholders(rows: readonly GridRow[]): { indicators: readonly Ind
 function headerColumns(sg: SheetGrid, h: IndicatorHeader, bound: Bound): { cols: Cols<IndicatorField>; nHeader: number } {
   const cols = resolveIndicatorColumns(sg, h.hits);
   const sub = subHeader(sg, h.r, cols, bound);
-  if (sub) return { cols: sub, nHeader: 2 };
+  if (sub) return { cols: sub.cols, nHeader: sub.row - h.r + 1 };
   // a header merged over two rows with nothing below it
   let nHeader = 1;
   for (const c of Object.values(cols)) {

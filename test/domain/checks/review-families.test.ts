@@ -85,10 +85,10 @@ describe("full marks against the row's own words", () => {
   });
 });
 
-describe("table.no-unit-column", () => {
-  const target = (rows: CellValueRow[], header: string[] = ["一级指标", "二级指标", "三级指标", "指标值"]) =>
-    checkWorkbook([{ sheet: "目标表", top: 0, left: 0, values: [header, ...rows] }]).issues.filter((i) => i.code === "table.no-unit-column");
+describe("a form without a 计量单位 column (national templates: the unit sits in the 指标值)", () => {
   type CellValueRow = (string | number | null)[];
+  const check = (rows: CellValueRow[]) =>
+    checkWorkbook([{ sheet: "目标表", top: 0, left: 0, values: [["一级指标", "二级指标", "三级指标", "指标值"], ...rows] }]).issues;
   const ROWS: CellValueRow[] = [
     ["产出指标", "数量指标", "道路硬化里程", ">=20公里"],
     ["产出指标", "质量指标", "验收合格率", "≥98%"],
@@ -96,15 +96,14 @@ describe("table.no-unit-column", () => {
     ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],
   ];
 
-  it("is said once, at the 指标值 header, when the units sit inside the values", () => {
-    const found = target(ROWS);
-    expect(found).toHaveLength(1);
-    expect(found[0].cell).toBe("D1");
-    expect(found[0].message).toContain("4 项指标的单位写在指标值中（如“>=20公里”）");
+  it("is not a fault: no finding at the 指标值 header and none about units", () => {
+    const found = check(ROWS);
+    expect(found.filter((i) => i.cell === "D1")).toEqual([]);
+    expect(found.filter((i) => /unit/.test(i.code))).toEqual([]);
   });
 
-  it("is silent when the table has its unit column", () => {
-    const withUnits = ROWS.map((r) => [...r.slice(0, 3), String(r[3]).replace(/[^\d.≥>=]/g, ""), String(r[3]).replace(/[\d.≥>=]/g, "")]);
-    expect(target(withUnits, ["一级指标", "二级指标", "三级指标", "指标值", "计量单位"])).toEqual([]);
+  it("a quantitative value with no unit at all is still indicator.missing-unit", () => {
+    const found = check([...ROWS.slice(1), ["产出指标", "数量指标", "道路硬化里程", ">=20"]]);
+    expect(found.filter((i) => i.code === "indicator.missing-unit").map((i) => i.cell)).toEqual(["D5"]);
   });
 });
