@@ -250,6 +250,20 @@ function sheetSummary(rec: SheetRecognition, grid: Grid | undefined, projects: n
   return { sheet, status: "checked" };
 }
 
+/** The A1 address of a grid's first non-blank cell (row by row), else its top-left. */
+function firstContentCell(g: Grid): string {
+  const rows = g.values ?? [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row)) continue;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) return a1(gridTop(g) + r, gridLeft(g) + c);
+    }
+  }
+  return a1(gridTop(g), gridLeft(g));
+}
+
 function gridTop(g: Grid): number {
   return Number.isInteger(g.top) && g.top >= 0 ? g.top : 0;
 }
@@ -270,8 +284,8 @@ function notRecognizedIssue(recognitions: readonly SheetRecognition[], grids: re
   return makeIssue({
     ...(u ? say("table.not-recognized", "nothingWithEvidence", { looked, evidence: { zh: u.reason, en: u.reasonEn } }) : say("table.not-recognized", "nothing", { looked })),
     sheet: evidence?.sheet ?? grids[0]?.sheet ?? "",
-    // The evidence cell, else the grid's own top-left (a used range may start at C5, not A1).
-    cell: evidence?.unrecognized?.cell ?? (grids[0] ? a1(gridTop(grids[0]), gridLeft(grids[0])) : "A1"),
+    // The evidence cell, else where the first sheet's content begins (a used range may start at C5, not A1).
+    cell: evidence?.unrecognized?.cell ?? (grids[0] ? firstContentCell(grids[0]) : "A1"),
     value: "",
   });
 }

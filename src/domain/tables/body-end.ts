@@ -50,6 +50,12 @@ export class BodyEnd {
     for (let c = 0; c < firstFieldCol; c++) if (!SERIAL_HEADER.test(sg.norm(headerRow, c))) this.zone.push(c);
   }
 
+  /** True when r is the body's first row that holds anything (blank rows between it and the header skipped). */
+  private firstRow(r: number): boolean {
+    for (let k = this.start; k < r; k++) if (!this.sg.rowBlank(k)) return false;
+    return true;
+  }
+
   at(r: number): number {
     const sg = this.sg;
     // Label zone left of the fields: totals, grades, new sections.
@@ -65,7 +71,8 @@ export class BodyEnd {
       this.labelCol = lz;
       if (isTotalLabel(n)) return END_TOTAL;
       if (matchFormLabel(n) === "grade") return END_GRADE;
-      if (!(r === this.start && /指标/.test(n))) return END_STOP; // a new section (评价结论, 财政部门意见, 注)
+      // A new section (评价结论, 财政部门意见, 注), unless it is the block's own label (绩效指标) on its first row.
+      if (!(/指标/.test(n) && this.firstRow(r))) return END_STOP;
     }
     const fc = sg.firstNonBlank(r);
     // Totals and notes are written in ideographs: a code or a figure in the first cell (P00000001, 1) is neither.
