@@ -64,6 +64,19 @@ export const CATALOG = {
       sheetsMore: { zh: "查看了 {count} 个工作表（{names} 等）", en: "{count} sheet(s) looked at: {names} and more" },
     },
   },
+  "table.partial-reading": {
+    severity: "warning", title: "部分列未能确定，依此得出的结论未列出", titleEn: "A column could not be read with confidence; findings that depend on it are withheld", source: `${PRACTICE}：逐行结论须以读对的列为据`,
+    messages: {
+      noColumn: {
+        zh: "未找到“{header}”列：{rows} 行指标中 {count} 行{what}，多半是该列表头未能识别；这 {count} 条逐行结论未列出，请核对该列",
+        en: "No \"{header}\" column was found: {count} of {rows} indicator rows give the same finding ({what}), most likely a header that was not recognized; those {count} row findings are withheld — check that column",
+      },
+      flood: {
+        zh: "无法确定“{header}”列（{column} 列）是否读对：{rows} 行指标中 {count} 行得出同一结论（{what}），多半是该列读错或整列缺失；这 {count} 条逐行结论未列出，请核对该列",
+        en: "Could not tell whether the \"{header}\" column ({column}) was read right: {count} of {rows} indicator rows give the same finding ({what}), most likely a misread or wholly missing column; those {count} row findings are withheld — check that column",
+      },
+    },
+  },
   "table.not-filled": {
     severity: "error", title: "表格尚未填写", titleEn: "Form not filled in", source: `${PRACTICE}：绩效目标表、自评表须按规定格式填报`,
     messages: {

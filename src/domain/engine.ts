@@ -120,6 +120,105 @@ interface TableCheck {
   readonly facts: ProjectFacts[];
   readonly errors: number[];
   readonly notFilled: number;
+  /** Columns whose reading was doubted (their row findings withheld, one table.partial-reading each). */
+  readonly doubts: number;
+}
+
+/** Row findings that, on nearly every row of a project, point at a column that is empty or missing throughout. */
+const FLOOD_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(["indicator.missing-field", "indicator.zero-weight", "score.missing-actual"]);
+/** A flood: at least this many rows, */
+const FLOOD_MIN_ROWS = 4;
+/** and at least this share of the project's indicator rows. */
+const FLOOD_SHARE = 0.8;
+/** Projects longer than this are not held back (their findings stream out as they come). */
+const FLOOD_MAX_ROWS = 5000;
+
+/** What a flood's findings say, for the doubt's message. */
+const FLOOD_WHAT: Readonly<Partial<Record<IssueCode, readonly [string, string]>>> = {
+  "indicator.missing-field": ["该栏为空", "the cell is empty"],
+  "indicator.zero-weight": ["分值为空", "no weight"],
+  "score.missing-actual": ["有得分而无完成值", "a score with no actual"],
+};
+
+/** Column words for the doubt's message, by field. */
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  level1: "一级指标", level2: "二级指标", name: "三级指标", sign: "计算符号", target: "指标值", unit: "计量单位",
+  actual: "实际完成值", weight: "分值", score: "得分", reason: "偏差原因",
+};
+
+/**
+ * Doubt (存疑): one reading of a column that gives the same row finding on nearly every row of a project — 一级指标
+ * empty on all 19 rows, 实际完成值 empty on all 20 scored rows — is most likely a misread or lost column (vertical
+ * text dropped by a web page, a header nobody recognized), not twenty faults. Those findings are held back while
+ * the project is checked; a flood is replaced by one table.partial-reading naming the column, and the sheet is
+ * partial. Fewer findings of a kind are let through as they are.
+ */
+class Doubt {
+  private readonly held = new Map<string, Issue[]>();
+  private readonly rows: number;
+  private readonly active: boolean;
+
+  constructor(
+    private readonly table: IndicatorTable,
+    project: IndicatorProject,
+  ) {
+    this.rows = project.indicators.reduce((n, r) => n + (r.placeholder ? 0 : 1), 0);
+    this.active = this.rows >= FLOOD_MIN_ROWS && this.rows <= FLOOD_MAX_ROWS;
+  }
+
+  /** True when the finding is held back for now. */
+  hold(issue: Issue): boolean {
+    // Only findings about a blank cell: a column that holds something ("0" in every 分值) was read, whatever it says.
+    if (!this.active || !FLOOD_CODES.has(issue.code) || issue.value !== "" || issue.sheet !== this.table.sheet) return false;
+    const at = parseA1(issue.cell);
+    if (!at) return false;
+    const key = `${issue.code}@${at.col}`;
+    const list = this.held.get(key);
+    if (list) list.push(issue);
+    else this.held.set(key, [issue]);
+    return true;
+  }
+
+  /** Lets the held findings through, a flood replaced by its one doubt; returns the number of doubts. */
+  settle(keep: (issue: Issue) => void): number {
+    let doubts = 0;
+    const floor = Math.max(FLOOD_MIN_ROWS, Math.ceil(FLOOD_SHARE * this.rows));
+    for (const list of this.held.values()) {
+      if (list.length < floor) {
+        for (const i of list) keep(i);
+        continue;
+      }
+      doubts++;
+      keep(this.doubtOf(list));
+    }
+    this.held.clear();
+    return doubts;
+  }
+
+  private doubtOf(list: readonly Issue[]): Issue {
+    const first = list[0];
+    const at = parseA1(first.cell);
+    const col = at?.col ?? 0;
+    const field = (Object.entries(this.table.columns) as [string, number][]).find(([, c]) => c === col)?.[0];
+    const header = (field && FIELD_WORDS[field]) || "";
+    const [what, whatEn] = FLOOD_WHAT[first.code] ?? ["同一结论", "the same finding"];
+    const column = a1(0, col).replace(/\d+$/, "");
+    // 有得分而无完成值 on every row of a table where no 完成值 column was found: the column is missing, not misread.
+    if (first.code === "score.missing-actual" && this.table.columns.actual === undefined) {
+      return makeIssue({
+        ...say("table.partial-reading", "noColumn", { header: FIELD_WORDS.actual, rows: this.rows, count: list.length, what: { zh: what, en: whatEn } }),
+        sheet: first.sheet,
+        cell: a1(this.table.headerRow, col),
+        value: "",
+      });
+    }
+    return makeIssue({
+      ...say("table.partial-reading", "flood", { header: header || `${column} 列`, column, rows: this.rows, count: list.length, what: { zh: what, en: whatEn } }),
+      sheet: first.sheet,
+      cell: a1(this.table.headerRow, col),
+      value: "",
+    });
+  }
 }
 
 /** Runs every project check on one indicator table; each finding goes to `push`. */
@@ -140,6 +239,7 @@ function checkTable(table: IndicatorTable, options: CheckOptions, push: (issue: 
     push(issue);
   };
   let notFilled = 0;
+  let doubts = 0;
   // The hooks and their emitters are set up once for the table, not once per project.
   const walker = projectWalker(PROJECT_CHECKS);
   for (const project of table.projects) {
@@ -147,11 +247,13 @@ function checkTable(table: IndicatorTable, options: CheckOptions, push: (issue: 
     if (table.projects.length === 1) facts.push(ctx.facts);
     const nf = notFilledOf(table, project);
     const emptyBlock = nf !== undefined && (nf.rows.size === 0 || !project.indicators.some((r) => fieldText(r, "name") !== "" && !r.placeholder));
+    const doubt = new Doubt(table, project);
     walker.walk(ctx, (d) => {
       const issue = makeIssue(d);
       if (nf && coveredByNotFilled(issue, nf, emptyBlock)) return;
-      keep(issue);
+      if (!doubt.hold(issue)) keep(issue);
     });
+    doubts += doubt.settle(keep);
     if (nf) {
       notFilled++;
       keep(
@@ -166,7 +268,7 @@ function checkTable(table: IndicatorTable, options: CheckOptions, push: (issue: 
       );
     }
   }
-  return { facts, errors: errorCountsAt(table, errorRows, errorCols), notFilled };
+  return { facts, errors: errorCountsAt(table, errorRows, errorCols), notFilled, doubts };
 }
 
 /** True when a sheet has no cell holding anything. */
@@ -207,6 +309,7 @@ export function checkWorkbook(input: readonly Grid[], options: CheckOptions = {}
       );
     }
     let notFilled = 0;
+    let doubts = 0;
     let projects = 0;
     for (const t of rec.tables) {
       if (t.kind === "budget-list") {
@@ -216,6 +319,7 @@ export function checkWorkbook(input: readonly Grid[], options: CheckOptions = {}
       }
       const found = checkTable(t, options, (i) => issues.push(i));
       notFilled += found.notFilled;
+      doubts += found.doubts;
       projects += t.projects.length;
       tables.push(summarizeTable(t, found.facts));
       // Each project's error count, in the table's project order.
@@ -225,14 +329,14 @@ export function checkWorkbook(input: readonly Grid[], options: CheckOptions = {}
     if (projects > 0 && grids[k] && rec.tables.some((t) => t.kind !== "budget-list" && t.layout === "form")) {
       for (const d of sheetFindings(grids[k])) issues.push(makeIssue(d));
     }
-    sheets.push(sheetSummary(rec, grids[k], projects, notFilled));
+    sheets.push(sheetSummary(rec, grids[k], projects, notFilled, doubts));
   });
   if (!anyTable) issues.push(notRecognizedIssue(recognitions, grids));
   return { ...issues.report(tables), recognitions, sheets, targets, budget };
 }
 
 /** A sheet's recognition status and its reason. */
-function sheetSummary(rec: SheetRecognition, grid: Grid | undefined, projects: number, notFilled: number): SheetSummary {
+function sheetSummary(rec: SheetRecognition, grid: Grid | undefined, projects: number, notFilled: number, doubts = 0): SheetSummary {
   const sheet = rec.sheet;
   if (rec.tables.length === 0) {
     if (rec.unrecognized) return { sheet, status: "not-recognized", reason: rec.unrecognized.reason, reasonEn: rec.unrecognized.reasonEn };
@@ -241,6 +345,14 @@ function sheetSummary(rec: SheetRecognition, grid: Grid | undefined, projects: n
   }
   if (projects > 0 && notFilled === projects && rec.tables.every((t) => t.kind !== "budget-list")) {
     return { sheet, status: "not-filled", reason: "表格尚未填写", reasonEn: "The form was never filled in" };
+  }
+  if (doubts > 0 && notFilled === 0) {
+    return {
+      sheet,
+      status: "partial",
+      reason: `${doubts} 列未能确定是否读对，依此得出的逐行结论未列出，其余已检查`,
+      reasonEn: `${doubts} column(s) could not be read with confidence; the row findings that depend on them are withheld, the rest was checked`,
+    };
   }
   if (notFilled > 0 || rec.unrecognized) {
     const reason = notFilled > 0 ? `${notFilled} 个表格尚未填写，其余已检查` : `部分内容未能识别：${rec.unrecognized?.reason ?? ""}`;

@@ -5,6 +5,7 @@
  *  - score.actual-copies-target: the 完成值 carries a comparison sign (≥95%) or repeats the 指标值 text
  *    with its operator: a target copied over, not what was achieved.
  */
+import { isScored } from "../tables/model";
 import { say } from "../catalog";
 import { fmt2 } from "../scoring/round";
 import { fieldAddress, fieldText } from "../tables/rows";
@@ -17,7 +18,7 @@ export const actualValues: Check = {
   id: "actual-values",
   codes: ["score.actual-not-figure", "score.actual-copies-target"],
   row(row, i, { table, facts }, _state, emit) {
-    if (table.kind !== "self-evaluation") return;
+    if (!isScored(table)) return;
     const actualText = fieldText(row, "actual");
     if (actualText === "" || row.placeholder) return;
     const e = facts.scoreAt(i);

@@ -5,6 +5,7 @@
  */
 import { list, say, text, type MessageValue } from "../catalog";
 import type { FundsRow, Ref } from "../tables/model";
+import { isScored } from "../tables/model";
 import { rateAgrees, readingText, scoreAgrees } from "../scoring/compare";
 import { checkFundsTotal, executionRate, refNumber, scoreExecution } from "../scoring/execution";
 import { fmt2, fmtPercent } from "../scoring/round";
@@ -145,7 +146,7 @@ export const budget: Check = {
           expected: fmt2(score),
         });
       }
-    } else if (table.kind === "self-evaluation" && (row.score ? row.score.text.trim() === "" : scoreRefs)) {
+    } else if (isScored(table) && (row.score ? row.score.text.trim() === "" : scoreRefs)) {
       emit({
         ...say("budget.score-mismatch", "empty", formula),
         sheet,

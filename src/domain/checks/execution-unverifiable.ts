@@ -8,6 +8,7 @@ import { say } from "../catalog";
 import { a1 } from "../grid";
 import { refNumber } from "../scoring/execution";
 import type { Ref } from "../tables/model";
+import { isScored } from "../tables/model";
 import type { Check } from "./types";
 
 /** An amount: a number, or a figure written with its money unit ("95万元", "1,200元"). */
@@ -22,7 +23,7 @@ export const executionUnverifiable: Check = {
   codes: ["budget.execution-unverifiable"],
   end({ table, project }, _state, emit) {
     const funds = project.funds;
-    if (table.kind !== "self-evaluation" || !funds || funds.rows.length === 0) return;
+    if (!isScored(table) || !funds || funds.rows.length === 0) return;
     if (funds.rows.some((r) => isAmount(r.spent))) return;
     // Something must be there to verify: a budget figure or text on some row (an empty block is the not-filled rule's).
     const filled = funds.rows.some((r) => [r.initial, r.budget, r.spent].some((ref) => ref !== undefined && ref.text.trim() !== ""));

@@ -3,6 +3,7 @@ import { say, text } from "../catalog";
 import { a1 } from "../grid";
 import { fieldAddress, fieldText, hasField } from "../tables/rows";
 import type { IndicatorRow, IndicatorTable } from "../tables/model";
+import { isScored } from "../tables/model";
 import type { Check, Emit } from "./types";
 import { targetInName } from "./name-value";
 
@@ -57,7 +58,7 @@ export const requiredFields: Check<Columns> = {
     const valuesBelow = row.members !== undefined;
     if (has.hasSign && fieldText(row, "sign") === "" && !valuesBelow) missing(row, "sign", table, emit, cols.sign as number);
     // A self-evaluation row scored with neither 指标值 nor 完成值: score.missing-actual says both, once.
-    const bothEmptyScored = table.kind === "self-evaluation" && has.hasActual && (row.weightNumber ?? 0) > 0 && fieldText(row, "actual") === "" && row.members === undefined;
+    const bothEmptyScored = isScored(table) && has.hasActual && (row.weightNumber ?? 0) > 0 && fieldText(row, "actual") === "" && row.members === undefined;
     if (has.hasTarget && fieldText(row, "target") === "" && !valuesBelow && !bothEmptyScored) missing(row, "target", table, emit, cols.target as number);
   },
 };

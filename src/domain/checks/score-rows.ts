@@ -6,6 +6,7 @@
 import { say } from "../catalog";
 import { a1 } from "../grid";
 import type { IndicatorField, IndicatorRow, IndicatorTable, Ref } from "../tables/model";
+import { isScored } from "../tables/model";
 import { scoreAgrees } from "../scoring/compare";
 import { overAchievement } from "../scoring/indicator";
 import { bandText } from "../scoring/qualitative";
@@ -74,7 +75,7 @@ export const scoreRows: Check = {
     // The project's scores are shared with score-totals and the table summary: each row is scored once.
     const e = facts.scoreAt(i);
     if (e === undefined) return; // 不适用
-    const selfEval = table.kind === "self-evaluation";
+    const selfEval = isScored(table);
     const sheet = table.sheet;
     const w = e.weight;
     const s = e.entered;
@@ -106,7 +107,8 @@ export const scoreRows: Check = {
     if (!selfEval || row.placeholder || row.memberOf !== undefined) return;
 
     // A weighted row with no 实际完成值 (a ★ parent's actuals are on its member rows).
-    if (hasWeight && isBlank(row, "actual") && row.members === undefined) {
+    // (An evaluation framework's scoring sheet without a 完成值 column has none by design.)
+    if (hasWeight && isBlank(row, "actual") && row.members === undefined && (table.kind === "self-evaluation" || table.columns.actual !== undefined)) {
       const targetBlank = isBlank(row, "target");
       // The target written into the name ("…完成率100%") with its own cell empty: say where it is.
       const figure = targetBlank && hasField(row, "name") ? targetInName(fieldText(row, "name")) : undefined;

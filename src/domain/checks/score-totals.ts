@@ -2,6 +2,7 @@
  * 总分 and 自评等级 (rules.md §4.6): score.total-mismatch (the entered total against the sum of the entered
  * parts, ±tolerance) and score.grade-mismatch (the entered grade against the grade of the total; 良 = 良好).
  */
+import { isScored } from "../tables/model";
 import { say, text } from "../catalog";
 import { scoreAgrees } from "../scoring/compare";
 import { grade as gradeOf } from "../scoring/grade";
@@ -22,7 +23,7 @@ export const scoreTotals: Check = {
     // the self-evaluation states no 总分. Said at the total row's score cell, with the sum of the parts.
     const scoreCol = table.columns.score;
     if (
-      table.kind === "self-evaluation" &&
+      isScored(table) &&
       project.total &&
       scoreCol !== undefined &&
       (!totalRef || totalRef.text.trim() === "") &&

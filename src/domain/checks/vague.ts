@@ -4,6 +4,26 @@ import { memoByText } from "../memo";
 import { compactLabel } from "../text";
 import { fieldAddress, fieldText } from "../tables/rows";
 import type { Check } from "./types";
+import { VAGUE_DIRECTION_WORDS, VAGUE_PROCEDURE, VAGUE_SLOGAN } from "../profiles/common";
+
+const DIRECTION_ONLY = new RegExp(`^(?:${VAGUE_DIRECTION_WORDS.join("|")})+$`);
+/** A figure, a zero or a "none" (无事故, 零投诉, 不发生): something that can be checked. */
+const MEASURED = /[0-9０-９一二三四五六七八九十百千万]|无|零|不发生|未发生|杜绝/;
+
+/**
+ * The shape of a target that measures nothing (profiles/common.ts): a short value of direction words only, a
+ * procedure with no standard named, or a sentence opening with an exhortation and naming no figure. Answered per
+ * distinct text.
+ */
+export const unmeasurableShape = memoByText((t: string): boolean => {
+  // Longer texts are narratives, not targets (and the tests below stay linear on any text).
+  if (t.length > 64) return false;
+  const v = t.replace(/[。.,，、;；!！\s]+$/g, "").replace(/[\s]/g, "");
+  if (v === "" || v.length > 60) return false;
+  if (v.length <= 10 && !/[0-9]/.test(v) && DIRECTION_ONLY.test(v)) return true;
+  if (v.length <= 24 && VAGUE_PROCEDURE.test(v)) return true;
+  return v.length >= 8 && VAGUE_SLOGAN.test(v) && !MEASURED.test(v);
+}, 10_000, 64);
 
 const wordIn = new WeakMap<readonly string[], (text: string) => string | undefined>();
 
@@ -55,6 +75,16 @@ export const vague: Check = {
     const t = compactLabel(text);
     // A boilerplate target that is the whole value ("有效", "优良中低差", "明显改善"): nothing to measure.
     if (BOILERPLATE.has(t)) {
+      emit({
+        ...say("indicator.vague", "boilerplate", { text }),
+        sheet: table.sheet,
+        cell: fieldAddress(row, "target") as string,
+        value: text,
+      });
+      return;
+    }
+    // A direction, a procedure or a slogan where a measure is expected ("能力持续提升", "符合相关规定", "做好…工作").
+    if (unmeasurableShape(t)) {
       emit({
         ...say("indicator.vague", "boilerplate", { text }),
         sheet: table.sheet,

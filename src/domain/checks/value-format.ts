@@ -2,6 +2,7 @@
  * V4 (定量 needs a number), V5 (定量 needs a unit) and V6 (定量（其他） needs 指标值说明); and a 指标值 or 完成值
  * written as a date that does not exist ("2024-13-45", "2023年2月30日"): indicator.invalid-date.
  */
+import { isScored } from "../tables/model";
 import { say } from "../catalog";
 import { a1 } from "../grid";
 import { INVALID_DATE_PROBLEM } from "../value/parse";
@@ -57,7 +58,7 @@ export const valueFormat: Check = {
   row(row, i, { table, profile, facts }, _state, emit) {
     if (row.placeholder) return;
     // A 完成值 written as a date that does not exist (self-evaluations).
-    if (table.kind === "self-evaluation") {
+    if (isScored(table)) {
       const actual = fieldText(row, "actual");
       const actualWhy = actual !== "" ? invalidDateReason(rowActual(row)) : undefined;
       if (actualWhy !== undefined) {

@@ -12,6 +12,11 @@ export const CATEGORY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   // 2015 central template (财预〔2015〕88号): a 一级 in some copies, a 二级 of 效益 in others.
   社会公众或服务对象满意度指标: ["满意度指标", "服务对象满意度指标"],
   社会公众满意度指标: ["满意度指标", "服务对象满意度指标"],
+  // Provinces' and cities' own templates (东莞 项目支出绩效目标申报表: 预期产出指标 / 效果指标 / 预算(或投资规模)控制指标;
+  // real tables in test/real/).
+  效果指标: ["效益指标"],
+  预算控制指标: ["成本指标"],
+  投资规模控制指标: ["成本指标"],
 };
 
 /**
@@ -59,6 +64,23 @@ export const GRADE_ALIASES = { 优秀: "优", 良好: "良", 中等: "中", 较�
 
 /** V16 [U]: drafting guidance; configurable. */
 export const VAGUE_WORDS: readonly string[] = ["有所提高", "有所提升", "有所改善", "明显", "进一步", "应保尽保", "效果明显", "显著", "大幅", "逐步", "较好"];
+
+/**
+ * Targets that say a direction, a procedure or a slogan instead of something measured (常见审核要求; 财预〔2021〕101号:
+ * 绩效指标应细化、量化, 可衡量). Read by the shape of the whole value, not by a list of whole texts. [U] the words
+ * are what the real tables in test/real/ show, not a published list.
+ *  - direction: a short value made only of direction and degree words (能力持续提升, 经济效益良好, 影响可持续, 长期, 高中低);
+ *  - procedure: compliance with no standard named (符合相关规定, 严格按照要求落实, 专款专用, 不超预算, 已完成, 及时);
+ *  - slogan: a sentence opening with an exhortation (做好, 加大, 全力, 确保 …) that names no figure, date or zero.
+ */
+export const VAGUE_DIRECTION_WORDS: readonly string[] = [
+  "持续", "长期", "长效", "稳步", "逐步", "进一步", "不断", "全面", "切实", "有所", "有效", "明显", "显著", "大幅", "较大",
+  "提升", "提高", "改善", "加强", "增强", "增加", "减少", "减轻", "降低", "完善", "巩固", "推进", "推动", "促进", "保障",
+  "良好", "较好", "较高", "好", "高", "中", "低", "可持续", "影响", "效果", "效益", "经济", "社会", "生态", "条件", "能力",
+  "水平", "程度", "作用", "的",
+];
+export const VAGUE_PROCEDURE = /^(?:严格)?(?:按照?|依照|遵照)(?:规定|要求|计划|合同|指标任务|相关要求|有关规定)?.{0,8}(?:执行|落实|完成|实施|开展|落实工作)$|^符合(?:相关|有关|国家)?(?:规定|要求|政策)$|^专款专用$|^(?:不超|不超过|未超|未超过)(?:年度)?预算$|控制在预算|^(?:已|基本|按时|及时|按期)?完成$|^及时$|^按时$|^按期$|^达成预期(?:指标|目标)?$/;
+export const VAGUE_SLOGAN = /^(?:做好|加大|加强|全力|确保|推进|落实|提升|提高|改善|促进|保障|巩固|打造|推动|增强|营造|本着)/;
 
 /** V7 [C-impl S14] plus the template leftovers seen in real tables 02 and 17. */
 export const PLACEHOLDER_PATTERNS: readonly string[] = ["\\*\\*", "[Xx]{2,}", "^\\*$", "^指标\\d+[:：]?$", "^[…\\.。]{2,}$", "^(?:……|…)$"];

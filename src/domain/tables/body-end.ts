@@ -46,8 +46,17 @@ export class BodyEnd {
     private readonly start: number,
     private readonly firstFieldCol: number,
     private readonly c1: number,
+    private readonly fields: { readonly name: number; readonly values: readonly number[] } = { name: -1, values: [] },
   ) {
     for (let c = 0; c < firstFieldCol; c++) if (!SERIAL_HEADER.test(sg.norm(headerRow, c))) this.zone.push(c);
+  }
+
+  /** True when the row has a 三级 name and a value, weight or score in the header's columns. */
+  private indicatorRow(r: number): boolean {
+    const { name, values } = this.fields;
+    if (name < 0 || this.sg.blank(r, name)) return false;
+    for (const c of values) if (!this.sg.blank(r, c)) return true;
+    return false;
   }
 
   /** True when r is the body's first row that holds anything (blank rows between it and the header skipped). */
@@ -71,8 +80,10 @@ export class BodyEnd {
       this.labelCol = lz;
       if (isTotalLabel(n)) return END_TOTAL;
       if (matchFormLabel(n) === "grade") return END_GRADE;
-      // A new section (评价结论, 财政部门意见, 注), unless it is the block's own label (绩效指标) on its first row.
-      if (!(/指标/.test(n) && this.firstRow(r))) return END_STOP;
+      // A new section (评价结论, 财政部门意见, 注), unless it is the block's own label (绩效指标) on its first row, or
+      // the row is an indicator row whose 一级 label sits in a column the header did not name (a garbled or
+      // vertical 一级 header: "出标产指", "项目绩效85分"): a name and a value beside it, and no note's words.
+      if (!(/指标/.test(n) && this.firstRow(r)) && !(this.indicatorRow(r) && !isStopLabel(n))) return END_STOP;
     }
     const fc = sg.firstNonBlank(r);
     // Totals and notes are written in ideographs: a code or a figure in the first cell (P00000001, 1) is neither.

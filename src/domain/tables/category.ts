@@ -62,6 +62,28 @@ function canonicalNameUncached(text: string, known: readonly string[]): string |
   for (const c of candidates) if (known.includes(c)) return c;
   // Another official framework's name for a category (项目完成指标 → 产出指标; see CATEGORY_ALIASES).
   for (const alias of CATEGORY_ALIASES[t] ?? CATEGORY_ALIASES[t.endsWith("指标") ? t : t + "指标"] ?? []) if (known.includes(alias)) return alias;
+  const variant = wordingVariant(t);
+  return variant !== undefined && variant !== t ? canonicalNameUncached(variant, known) : undefined;
+}
+
+/**
+ * The same category in another wording, as provinces and exports write it: a qualifier before it (预期产出指标,
+ * 项目效益指标), a note inside it (预算(或投资规模)控制指标), a list of kinds (社会、经济、生态效益指标: the first),
+ * a syllable doubled by a typo (社会效益效益指标), any satisfaction wording (群众满意度指标, 满意度指标 as a 二级).
+ * Undefined when no variant applies.
+ */
+function wordingVariant(t: string): string | undefined {
+  if (t.length > 40) return undefined; // a category label is short; a long text is not one in any wording
+  if (/满意/.test(t) && t !== "满意度指标" && t !== "服务对象满意度指标") return /^满意度/.test(t) ? "服务对象满意度指标" : "满意度指标";
+  if (t === "满意度指标") return "服务对象满意度指标";
+  const inner = t.replace(/\([^()]*\)/g, "");
+  if (inner !== t) return inner;
+  const qualified = /^(?:预期|项目|年度|本年|绩效|专项)(.+指标)$/.exec(t);
+  if (qualified) return qualified[1];
+  const listed = /^([^、,，]+?)[、,，].*?((?:效益|成本)?指标)$/.exec(t);
+  if (listed) return listed[1].replace(/指标$/, "") + listed[2];
+  const doubled = t.replace(/(.{2})\1/, "$1");
+  if (doubled !== t) return doubled;
   return undefined;
 }
 

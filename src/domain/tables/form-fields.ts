@@ -69,10 +69,12 @@ export function readFormContext(
     const y = /((?:19|20)\d{2})\s*年/.exec(t);
     if (y) info.year = y[1];
   }
-  // Funds block between the fields and the header.
+  // Funds block between the fields and the header; a form with none of the fields above (a 部门整体 self-evaluation
+  // headed 单位名称 only) may still have one: then it is looked for from the context's start.
   let funds: FundsBlock | undefined;
   const spanRows: number[] = [];
-  for (let r = fieldsFrom; r < headerRow; r++) {
+  const fundsFrom = fieldsFrom < headerRow ? fieldsFrom : start;
+  for (let r = fundsFrom; r < headerRow; r++) {
     if (labels.some((l) => l.r === r)) spanRows.push(r);
     const c = sg.firstNonBlank(r);
     if (c < 0) continue;
@@ -81,6 +83,7 @@ export function readFormContext(
       if (fb) {
         funds = fb.block;
         spanRows.push(fb.headerRow);
+        if (r < startRow) startRow = r;
       }
     }
   }

@@ -52,8 +52,11 @@ export function readFunds(
   const firstValueCol = header.size > 0 ? Math.min(...header.values()) : Number.MAX_SAFE_INTEGER;
   const rows: FundsRow[] = [];
   for (let r = start; r < limit; r++) {
-    if (r !== titleRow && !sg.blank(r, titleCol)) break; // a new section in the title column
-    const lc = sg.firstNonBlank(r, titleCol + 1, Math.min(firstValueCol, sg.rowWidth(r)));
+    // A new section in the title column, unless it is the block's total written under its title (湖北 20/80 form:
+    // 预算执行情况(20分) above 部门整体支出总额 in the same column, the figures to the right under the header).
+    const underTitle = r !== titleRow && !sg.blank(r, titleCol);
+    if (underTitle && !(header.size > 0 && rows.length === 0 && FUNDS_TOTAL_PATTERN.test(toSimplified(compactLabel(sg.text(r, titleCol)))))) break;
+    const lc = underTitle ? titleCol : sg.firstNonBlank(r, titleCol + 1, Math.min(firstValueCol, sg.rowWidth(r)));
     if (lc < 0) break;
     const n = sg.norm(r, lc);
     if (n !== "" && (matchFundsColumn(n) || matchFormLabel(n) || matchIndicatorField(n))) break;

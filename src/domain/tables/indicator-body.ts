@@ -34,7 +34,8 @@ export function readBody(sg: SheetGrid, layout: BodyLayout, bound: Bound): Body 
   const columns = new RowStore(sg, cols);
   const categories = new RowCategorizer(columns);
   const mapped = Object.values(cols) as number[];
-  const end = new BodyEnd(sg, layout.headerRow, start, layout.firstFieldCol, columns.level1);
+  const valueCols = [cols.target, cols.actual, cols.weight, cols.score].filter((c): c is number => c !== undefined);
+  const end = new BodyEnd(sg, layout.headerRow, start, layout.firstFieldCol, columns.level1, { name: cols.name ?? -1, values: valueCols });
   const levels = new LevelFill(sg, columns.level1, columns.level2);
   const projects = new ListProjects(sg, cols.projectCode ?? -1, cols.projectName ?? -1, cols.department ?? -1);
   const facts: RowFactsDraft = { level1From: -1, level2From: -1, weightNumber: undefined, scoreNumber: undefined, notApplicable: false, placeholder: false, content: false };

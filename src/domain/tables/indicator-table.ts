@@ -8,6 +8,7 @@ import { linkGroups } from "./groups";
 import { type Cols, type Mutable, type IndicatorHeader, SheetGrid } from "./scan";
 import { type Bound, resolveIndicatorColumns, subHeader } from "./headers";
 import { readFormContext } from "./form-fields";
+import { fitColumns } from "./column-fit";
 import { type Body, readBody } from "./indicator-body";
 import { subtotalsOf } from "./row-categories";
 import type { GridRow } from "./rows";
@@ -104,18 +105,37 @@ function splitPlaceholders(rows: readonly GridRow[]): { indicators: readonly Ind
   return { indicators, placeholders };
 }
 
-/** The header's columns, with a second header row merged in (年度指标值 above 指标性质/指标值/度量单位). */
+/**
+ * The header's columns, with a second header row merged in (年度指标值 above 指标性质/指标值/度量单位), then judged by
+ * the body's cells (column-fit.ts): the header words propose, the content decides.
+ */
 function headerColumns(sg: SheetGrid, h: IndicatorHeader, bound: Bound): { cols: Cols<IndicatorField>; nHeader: number } {
-  const cols = resolveIndicatorColumns(sg, h.hits);
-  const sub = subHeader(sg, h.r, cols, bound);
-  if (sub) return { cols: sub.cols, nHeader: sub.row - h.r + 1 };
-  // a header merged over two rows with nothing below it
+  const proposed = resolveIndicatorColumns(sg, h.hits);
+  const sub = subHeader(sg, h.r, proposed, bound);
+  let cols = proposed;
   let nHeader = 1;
-  for (const c of Object.values(cols)) {
-    const m = sg.mergeAt.get(sg.key(h.r, c));
-    if (m && m.bottom > h.r) nHeader = 2;
+  if (sub) {
+    cols = sub.cols;
+    nHeader = sub.row - h.r + 1;
+  } else {
+    // a header merged over two rows with nothing below it
+    for (const c of Object.values(cols)) {
+      const m = sg.mergeAt.get(sg.key(h.r, c));
+      if (m && m.bottom > h.r) nHeader = 2;
+    }
   }
-  return { cols, nHeader };
+  return { cols: fitColumns(sg, cols, alternativesOf(h.hits, cols), h.r, h.r + nHeader, bound).cols, nHeader };
+}
+
+/** The other columns the header's strong words propose for a field already given a column. */
+function alternativesOf(hits: IndicatorHeader["hits"], cols: Cols<IndicatorField>): Map<IndicatorField, number[]> {
+  const taken = new Set<number>(Object.values(cols) as number[]);
+  const out = new Map<IndicatorField, number[]>();
+  for (const h of hits) {
+    if (h.weak || taken.has(h.c) || cols[h.field] === undefined) continue;
+    out.set(h.field, [...(out.get(h.field) ?? []), h.c]);
+  }
+  return out;
 }
 
 /** The one project of a block with no indicator row: the form's fields, funds, total and grade. */

@@ -53,6 +53,13 @@ export function readCategoryLabel(text: string): CategoryLabel {
       t = t.slice(0, -1);
       continue;
     }
+    // A range of points the category may take ("成本指标(0-20)分", "产出指标 40-50分"): a note, not its weight.
+    const range = /[([【〔]?\d{1,3}(?:\.\d{1,2})?[-~～—至]\d{1,3}(?:\.\d{1,2})?[)\]】〕]?分$/.exec(t);
+    if (range) {
+      notes.push(range[0]);
+      t = t.slice(0, t.length - range[0].length);
+      continue;
+    }
     // "产出指标50分" or an opener left unclosed: "产出指标(50分".
     const m = /[([【〔]?(\d{1,3}(?:\.\d{1,2})?)分$/.exec(t);
     if (m && points === undefined) {

@@ -247,3 +247,11 @@ export interface SheetRecognition {
    */
   readonly unrecognized?: { readonly cell: string; readonly reason: string; readonly reasonEn: string };
 }
+
+/**
+ * A table whose rows are scored against their actuals: a self-evaluation, or an evaluation framework's scoring sheet
+ * (决策/过程/产出/效益, 部门整体支出) that has 完成值 or 得分 columns. The row and total scoring checks apply to both.
+ */
+export function isScored(table: Pick<IndicatorTable, "kind" | "columns">): boolean {
+  return table.kind === "self-evaluation" || (table.kind === "evaluation" && (table.columns.actual !== undefined || table.columns.score !== undefined));
+}

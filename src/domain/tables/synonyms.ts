@@ -19,7 +19,7 @@ export const INDICATOR_SYNONYMS: Readonly<Record<IndicatorField, readonly string
   projectCode: ["项目编码", "项目代码", "项目编号", "项目id", "项目标识"],
   projectName: ["项目名称", "项目", "项目全称"],
   department: ["主管部门", "预算单位", "单位名称", "部门名称", "实施单位", "项目单位", "预算部门", "主管单位"],
-  level1: ["一级指标", "一级", "一级指标名称", "评价指标(一级)", "一级评价指标", "评价指标", "指标类别"],
+  level1: ["一级指标", "一级", "一级指标名称", "评价指标(一级)", "一级评价指标", "评价指标", "指标类别", "分解目标"],
   level2: ["二级指标", "二级", "二级指标名称", "二级评价指标", "指标类型"],
   name: ["三级指标", "三级", "三级指标名称", "指标名称", "指标内容", "具体指标", "绩效指标名称", "三级评价指标", "指标"],
   sign: ["指标性质", "计算符号", "符号", "运算符号", "指标符号", "比较符号", "指标方向", "计算方向"],
@@ -90,7 +90,7 @@ export const FUNDS_TITLES: readonly string[] = [
 ];
 
 /** Row labels: the total (年度资金总额) of a funds block. */
-export const FUNDS_TOTAL_PATTERN = /^(?:年度)?(?:资金|预算)?(?:总额|合计|总计)|^年度资金总额|^资金总额/;
+export const FUNDS_TOTAL_PATTERN = /^(?:年度)?(?:资金|预算)?(?:总额|合计|总计)|^年度资金总额|^资金总额|(?:支出|资金)总额$/;
 
 /** Labels of a form's header fields (label → value to the right). */
 export type FormField = "name" | "code" | "department" | "unit" | "year" | "grade";
@@ -133,6 +133,15 @@ export const LEVEL1_KEYWORDS: readonly (readonly [string, string])[] = [
   ["成本", "成本指标"],
   ["决策", "决策"],
   ["过程", "过程"],
+  // The 一级 of evaluation frameworks (部门整体支出 and key evaluations: 投入/过程, 规划/执行, 项目管理, 管理指标,
+  // 履职 …; 财预〔2020〕10号 附件, and the provinces' department-wide forms in test/real/): a scoring sheet, not a
+  // target hierarchy. Tried after the target framework's words, so 产出/效益/满意度 keep their meaning.
+  ["投入", "决策"],
+  ["规划", "决策"],
+  ["立项", "决策"],
+  ["执行", "过程"],
+  ["管理", "过程"],
+  ["履职", "过程"],
 ];
 
 /** 二级 keyword → 一级 category (classic framework; 成本 is decided by the table's framework). */
@@ -150,6 +159,12 @@ export const LEVEL2_KEYWORDS: readonly (readonly [string, string])[] = [
   ["生态环境成本", "成本指标"],
   ["环境成本", "成本指标"],
   ["成本", "产出指标"],
+  // 二级 of the evaluation frameworks (预算编审管理, 预算执行, 资产管理, 项目立项, 绩效目标, 资金投入 …)
+  ["立项", "决策"],
+  ["绩效目标", "决策"],
+  ["资金投入", "决策"],
+  ["管理", "过程"],
+  ["预算执行", "过程"],
 ];
 
 /** Words that show a sheet is meant to be an indicator table (for `unrecognized`). */
@@ -213,8 +228,9 @@ const CHAR_FLAGS: Uint8Array = (() => {
     for (let i = 0; i < key.length; i++) flags[key.charCodeAt(i)] |= IN_KEY;
   }
   // One ideograph of each pattern of matchIndicatorField / matchBudgetField: 原因, 指标值, 依据, 申报…金额/数,
-  // 核定/审核/审定/建议安排, 预算/安排…金额/数. Keep in step with those expressions.
-  for (const c of "因值据额数核审安") flags[c.charCodeAt(0)] |= IN_PATTERN;
+  // 核定/审核/审定/建议安排, 预算/安排…金额/数, and of HEADER_PATTERNS: 说明/解释/公式/描述/评分…/扣分/计分/方法/内容,
+  // 类型/方向, 达到目标, 得分, 权重. Keep in step with those expressions.
+  for (const c of "因值据额数核审安说释式述评扣计法容型向到得权") flags[c.charCodeAt(0)] |= IN_PATTERN;
   // A traditional character of the vocabulary counts as its simplified form (指標 reads as 指标).
   for (const t of TRADITIONAL_CHARS) {
     const simple = simplifiedOf(t);
@@ -256,11 +272,30 @@ export function matchIndicatorField(normalized: string): SynonymEntry<IndicatorF
   if (w) return { field: w, weak: true };
   if (normalized.length > 2 && normalized.length <= 16) {
     if (/原因/.test(normalized) && /(偏差|未完成|分析)/.test(normalized)) return { field: "reason" };
-    if (/^(年度)?(绩效)?指标值/.test(normalized) && !/说明|依据/.test(normalized)) return { field: "target" };
     if (/设定依据|确定依据/.test(normalized)) return { field: "standard" };
+    for (const [pattern, field] of HEADER_PATTERNS) if (pattern.test(normalized)) return { field };
   }
   return undefined;
 }
+
+/** Period words a value header may start with: 年初, 调整后, 全年, 半年(程), 中长期 … (the form's own year or not). */
+const PERIOD = "(?:年初|调整后?|全年|年度|当年|本年|半年|上半年|下半年|中长期|长期|区域|计划|预期|绩效|专项)*(?:\\(程\\))?";
+
+/**
+ * Header wordings by their parts, in the order tried (after the exact synonyms above). Provinces and systems word
+ * the same columns many ways: 年初目标值 / 调整指标值 / 全年(程)指标值 / 当年预期实现值 / 预期达到目标 / 区域目标值 (湖南,
+ * 重庆, 江苏, 湖北, 四川 区域绩效 forms in test/real/), 全年完成值, 指标得分, 指标说明及公式. A text that explains or
+ * describes (说明, 解释, 公式, 描述, 评分标准) is never the value itself.
+ */
+const HEADER_PATTERNS: readonly (readonly [RegExp, IndicatorField])[] = [
+  [/^三级指标(?:内容|名称)$/, "name"],
+  [/说明|解释|公式|描述|评分标准|评分办法|扣分|计分|计算方法|内容$/, "explain"],
+  [/^指标值类型$|^指标方向性?$/, "sign"],
+  [new RegExp(`^${PERIOD}(?:预期)?(?:指标值|目标值|实现值|计划值|达到目标|指标值\\(或计划水平\\))$`), "target"],
+  [/^(?:全年|年度|年末|年终|当年)?(?:实际)?(?:完成|实现|达成)(?:值|数|指标值|情况值)$/, "actual"],
+  [/^(?:指标|自评|评价|考核|实际)得分$/, "score"],
+  [/^(?:参考|考核|指标)(?:分值|权重)$/, "weight"],
+];
 
 /** The budget list field a normalised header names. "金额(元)" is normalised to "金额" before this. */
 export function matchBudgetField(normalized: string): BudgetField | undefined {

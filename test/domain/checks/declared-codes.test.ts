@@ -27,6 +27,7 @@ const OUTSIDE_CHECKS: readonly IssueCode[] = [
   "table.no-indicator-header",
   "table.not-recognized",
   "table.not-filled",
+  "table.partial-reading",
   "file.invalid-bytes",
   "file.long-text",
   "file.findings-not-listed",

@@ -1,0 +1,174 @@
+/**
+ * Recognition by content, with doubt (issue 21 item 3): the header words propose, the cells decide. Each rule with
+ * variants of our own (layouts seen in real tables, values invented here).
+ */
+import { checkWorkbook } from "../../../src/domain/engine";
+import type { CellValue } from "../../../src/domain/grid";
+import { recognizeSheet } from "../../../src/domain/tables/recognize";
+import type { IndicatorTable } from "../../../src/domain/tables/model";
+import { matchIndicatorField, normalizeHeader } from "../../../src/domain/tables/synonyms";
+import { canonicalName } from "../../../src/domain/tables/category";
+import { CLASSIC_HIERARCHY, COST_LEVEL1_HIERARCHY } from "../../../src/domain/profiles/common";
+import { readCategoryLabel } from "../../../src/domain/tables/labels";
+
+type Row = CellValue[];
+const grid = (values: Row[]) => ({ sheet: "表", top: 0, left: 0, values });
+const table = (values: Row[]): IndicatorTable => {
+  const t = recognizeSheet(grid(values)).tables[0];
+  if (!t || t.kind === "budget-list") throw new Error("no indicator table");
+  return t;
+};
+const codes = (values: Row[]) => checkWorkbook([grid(values)]).issues.map((i) => `${i.code}@${i.cell}`);
+
+const BODY: Row[] = [
+  ["产出指标", "数量指标", "新建道路里程", "≥12公里"],
+  [null, null, "改造桥梁座数", "≥3座"],
+  [null, "质量指标", "验收合格率", "≥98%"],
+  [null, "时效指标", "完工时间", "2024年12月"],
+  ["效益指标", "社会效益指标", "受益人口", "≥5000人"],
+  ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],
+];
+
+describe("header wordings read by their parts", () => {
+  it.each([
+    ["年初目标值", "target"],
+    ["调整指标值", "target"],
+    ["全年(程) 指标值", "target"],
+    ["当年预期实现值", "target"],
+    ["预期达到目标", "target"],
+    ["区域目标值", "target"],
+    ["全年完成值", "actual"],
+    ["指标得分(分)", "score"],
+    ["参考分值", "weight"],
+    ["三级指标内容", "name"],
+    ["指标说明及公式", "explain"],
+    ["指标值类型", "sign"],
+  ])("%s → %s", (header, field) => {
+    expect(matchIndicatorField(normalizeHeader(header))?.field).toBe(field);
+  });
+
+  it("an explanation of the value is never the value (指标值说明, 绩效指标描述), and a budget amount is never a target", () => {
+    expect(matchIndicatorField(normalizeHeader("指标值说明"))?.field).toBe("explain");
+    expect(matchIndicatorField(normalizeHeader("绩效指标描述"))?.field).toBe("explain");
+    expect(matchIndicatorField(normalizeHeader("年初预算数"))).toBeUndefined();
+    expect(matchIndicatorField(normalizeHeader("得分系数"))).toBeUndefined();
+  });
+});
+
+describe("several value columns under one header: the one that fits, the table's own year first, never an empty one", () => {
+  const withTwo = (h1: string, h2: string, v1: (r: Row) => CellValue, v2: (r: Row) => CellValue): Row[] => [
+    ["一级指标", "二级指标", "三级指标", h1, h2],
+    ...BODY.map((r) => [...r.slice(0, 3), v1(r), v2(r)]),
+  ];
+
+  it("年初指标值 full, 调整指标值 empty: the full one", () => {
+    expect(table(withTwo("年初指标值", "调整指标值", (r) => r[3], () => null)).columns.target).toBe(3);
+  });
+
+  it("年初指标值 and 调整指标值 both full: the adjusted one", () => {
+    expect(table(withTwo("年初指标值", "调整指标值", (r) => r[3], (r) => r[3])).columns.target).toBe(4);
+  });
+
+  it("半年(程) and 全年(程) 指标值 both full: the whole year, wherever it stands", () => {
+    expect(table(withTwo("全年(程) 指标值", "半年(程) 指标值", (r) => r[3], (r) => r[3])).columns.target).toBe(3);
+    expect(table(withTwo("半年(程) 指标值", "全年(程) 指标值", (r) => r[3], (r) => r[3])).columns.target).toBe(4);
+  });
+
+  it("指标值 beside 指标值内容 that describes it: the values", () => {
+    const t = table(withTwo("指标值内容", "指标值", (r) => `反映${String(r[2])}情况`, (r) => r[3]));
+    expect(t.columns.target).toBe(4);
+  });
+});
+
+describe("a value column empty throughout beside an unlabelled column full of values", () => {
+  // 指标值 merged over two columns in the export: the header in D, every value in E.
+  const values: Row[] = [["一级指标", "二级指标", "三级指标", "指标值", null], ...BODY.map((r) => [...r.slice(0, 3), null, r[3]])];
+
+  it("reads the full column as the values (header words alone would read D)", () => {
+    expect(table(values).columns.target).toBe(4);
+  });
+
+  it("gives no flood of 'value empty' findings, and does not call the filled form unfilled", () => {
+    expect(codes(values).filter((c) => /missing-field|not-filled|partial-reading/.test(c))).toEqual([]);
+  });
+});
+
+describe("一级/二级/三级 columns read by what they hold", () => {
+  // 鄂州 family: the column headed 一级指标 holds 数量指标/质量指标, the one headed 二级指标 holds the names.
+  const values: Row[] = [
+    ["绩效指标", "一级指标", "二级指标", "绩效标准", "当年预期实现值"],
+    [null, "数量指标", "道路养护里程", "反映养护规模", "≥120公里"],
+    [null, null, "桥梁检测座数", "反映检测规模", "≥8座"],
+    [null, "质量指标", "养护合格率", "反映养护质量", "≥95%"],
+    [null, "时效指标", "养护完成时间", "反映进度", "2024年11月"],
+    [null, "社会效益指标", "道路通行能力", "反映通行", "≥90%"],
+  ];
+
+  it("the header words' reading (二级 in B, names in C) gives way to the content's", () => {
+    const t = table(values);
+    expect(t.columns.level2).toBe(1);
+    expect(t.columns.name).toBe(2);
+    expect(t.columns.level1).toBeUndefined();
+    expect(t.columns.target).toBe(4);
+  });
+
+  it("the table is checked, and no row is called an unknown category or a missing name", () => {
+    const found = codes(values);
+    expect(found.filter((c) => /not-recognized|unknown-category|missing-field|partial-reading/.test(c))).toEqual([]);
+  });
+});
+
+describe("doubt: a column that gives the same finding on nearly every row is reported once, and the sheet is partial", () => {
+  // The 一级 labels lost (vertical text dropped by a web page): the 二级 still say where each row belongs.
+  const values: Row[] = [["一级指标", "二级指标", "三级指标", "指标值"], ...BODY.map((r) => [null, ...r.slice(1)])];
+
+  it("one table.partial-reading at the 一级 header instead of a missing-field on every row", () => {
+    const result = checkWorkbook([grid(values)]);
+    const found = result.issues.map((i) => `${i.code}@${i.cell}`);
+    expect(found.filter((c) => c.startsWith("indicator.missing-field"))).toEqual([]);
+    expect(found.filter((c) => c.startsWith("table.partial-reading"))).toEqual(["table.partial-reading@A1"]);
+    expect(result.sheets[0].status).toBe("partial");
+    expect(result.sheets[0].reason).toMatch(/未能确定/);
+  });
+
+  it("a few empty cells in a column that is otherwise full are each reported", () => {
+    const some = values.map((r, i) => (i === 2 || i === 4 ? [...r.slice(0, 3), null] : r));
+    const withLevel1 = some.map((r, i) => (i === 0 ? r : [BODY[i - 1][0], ...r.slice(1)]));
+    const found = codes(withLevel1).filter((c) => c.startsWith("indicator.missing-field"));
+    expect(found).toEqual(["indicator.missing-field@D3", "indicator.missing-field@D5"]);
+  });
+});
+
+describe("framework wordings provinces use", () => {
+  const l1 = Object.keys(CLASSIC_HIERARCHY);
+  const l2 = Object.values(COST_LEVEL1_HIERARCHY).flat();
+  it.each([
+    ["预期产出指标", l1, "产出指标"],
+    ["效果指标", l1, "效益指标"],
+    ["群众满意度 指标", l2, "服务对象满意度指标"],
+    ["满意度指标", l2, "服务对象满意度指标"],
+    ["社会效益效益指标", l2, "社会效益指标"],
+    ["社会、经济、生态效益 指标", l2, "社会效益指标"],
+    ["预算(或投资规模)控制指标", Object.keys(COST_LEVEL1_HIERARCHY), "成本指标"],
+  ])("%s", (text, known, expected) => {
+    expect(canonicalName(text, known)).toBe(expected);
+  });
+
+  it("a range of points in a label is a note, not the label's weight", () => {
+    expect(readCategoryLabel("成本指标(0-20)分")).toMatchObject({ core: "成本指标" });
+    expect(readCategoryLabel("产出指标 (40-50)分").points).toBeUndefined();
+  });
+
+  it("a department-wide scoring sheet (规划/执行, 管理指标) is an evaluation, not a target hierarchy with unknown categories", () => {
+    const values: Row[] = [
+      ["一级指标", "二级指标", "三级指标", "指标分值", "自评得分"],
+      ["规划(15分)", "基础信息(3分)", "基础数据信息准确性", 3, 3],
+      [null, "工作计划(6分)", "年度工作计划完整性", 6, 5],
+      ["执行(35分)", "预算执行(18分)", "预算完成率", 10, 9],
+      [null, null, "结转结余率", 8, 8],
+    ];
+    expect(table(values).kind).toBe("evaluation");
+    const found = codes(values);
+    expect(found.filter((c) => /unknown-category|missing-category/.test(c))).toEqual([]);
+  });
+});
