@@ -200,6 +200,90 @@ export const numbers: Layout = {
   },
 };
 
+/** The header row's cells, compacted (no whitespace), for finding columns by their words. */
+function headerCells(rows: readonly (readonly CellValue[])[], r: number): string[] {
+  return rows[r].map((v) => text(v).replace(/\s+/g, ""));
+}
+
+/**
+ * A two-row header (年度指标值 above 指标性质 | 指标值 | 度量单位) joined into one: each column keeps its lower word,
+ * else its upper one; the second row goes.
+ */
+export const joinedHeader: Layout = {
+  name: "two-row header joined into one",
+  apply(g) {
+    const rows = copy(g);
+    const h = headerRow(rows);
+    if (!h || h.r + 1 >= rows.length) return undefined;
+    const top = headerCells(rows, h.r);
+    const sub = headerCells(rows, h.r + 1);
+    // The second row is a sub-header: only header words (指标值, 度量单位, 指标性质 …), under the 年度指标值 group.
+    if (!sub.some((t) => t !== "") || sub.some((t) => t !== "" && !/^(?:指标性质|指标值|度量单位|计量单位|计算符号|指标方向|年初|调整|全年|完成值)/.test(t))) return undefined;
+    const w = Math.max(top.length, sub.length);
+    rows[h.r] = Array.from({ length: w }, (_, c) => (sub[c] ? rows[h.r + 1][c] : (rows[h.r][c] ?? null)));
+    rows.splice(h.r + 1, 1);
+    const rowFrom = identityRows(g);
+    rowFrom.splice(h.r + 1, 1);
+    return { grid: { ...g, values: rows }, rowFrom };
+  },
+};
+
+/**
+ * A one-row header split into two: the target and actual columns' words moved to a second row under a group label
+ * (年度指标完成情况 over 年度指标值 | 实际完成值), as many provinces print it. Only where the first row still names a
+ * value column of its own (分值 or 得分), as a real header does.
+ */
+export const splitHeader: Layout = {
+  name: "one-row header split into two",
+  apply(g) {
+    const rows = copy(g);
+    const h = headerRow(rows);
+    if (!h) return undefined;
+    const top = headerCells(rows, h.r);
+    if (h.r + 1 < rows.length && headerCells(rows, h.r + 1).some((t) => /^(?:指标性质|指标值|度量单位)$/.test(t))) return undefined;
+    const target = top.findIndex((t) => /^(?:年度)?指标值/.test(t));
+    const actual = top.findIndex((t) => /完成值|实际值/.test(t));
+    if (target < 0 || actual !== target + 1 || !top.some((t) => /^(?:分值|权重|得分)/.test(t))) return undefined;
+    const second: CellValue[] = top.map(() => null);
+    second[target] = rows[h.r][target];
+    second[actual] = rows[h.r][actual];
+    rows[h.r] = [...rows[h.r]];
+    rows[h.r][target] = "年度指标完成情况";
+    rows[h.r][actual] = null;
+    rows.splice(h.r + 1, 0, second);
+    const rowFrom = identityRows(g);
+    rowFrom.splice(h.r + 1, 0, h.r);
+    const merges: Area[] = [...(g.merges ?? []), { top: g.top + h.r, left: g.left + target, bottom: g.top + h.r, right: g.left + actual }];
+    return { grid: { ...g, values: rows, merges }, rowFrom };
+  },
+};
+
+/**
+ * The 分值 column moved from after the values to before them (or back), from the header down, as the national and
+ * the 安徽 forms order it differently (分值 | 年度指标值 | 全年实际值 against 年度指标值 | 实际完成值 | 分值).
+ */
+export const weightColumnMoved: Layout = {
+  name: "分值 column moved",
+  apply(g) {
+    const rows = copy(g);
+    const h = headerRow(rows);
+    if (!h) return undefined;
+    const top = headerCells(rows, h.r);
+    const weight = top.findIndex((t) => /^(?:分值|权重)$/.test(t));
+    const target = top.findIndex((t) => /^(?:年度)?指标值/.test(t));
+    if (weight < 0 || target < 0) return undefined;
+    const to = weight > target ? target : Math.min(top.length - 1, target + 1);
+    for (let r = h.r; r < rows.length; r++) {
+      const row = [...rows[r]];
+      while (row.length <= Math.max(weight, to)) row.push(null);
+      const [cell] = row.splice(weight, 1);
+      row.splice(to, 0, cell);
+      rows[r] = row;
+    }
+    return { grid: { ...g, values: rows }, rowFrom: identityRows(g) };
+  },
+};
+
 /** Every transformation tried on every table (positions chosen to land before, inside and after the blocks). */
 export function layoutsFor(g: Grid): Layout[] {
   const w = width(g.values);
@@ -212,6 +296,9 @@ export function layoutsFor(g: Grid): Layout[] {
     filledDown,
     merged,
     labelNotes,
+    joinedHeader,
+    splitHeader,
+    weightColumnMoved,
     fullWidth,
     halfWidth,
     traditional,
