@@ -77,6 +77,8 @@ export const categories: Check<Seen> = {
       });
     }
     if (name !== "" && compactLabel(name).includes("满意度") && (c.level1Known || c.level1Inferred) && c.level1 !== "满意度指标" && c.countsAs !== "满意度指标") {
+      // The satisfaction indicator exists, filed in the wrong place: said here, so not also "no 满意度" below.
+      present.add("满意度指标");
       emit({
         ...say("indicator.unknown-category", "satisfaction", { name, under: c.level2 ?? c.level1 ?? "" }),
         sheet: table.sheet,
@@ -88,6 +90,8 @@ export const categories: Check<Seen> = {
   },
   end({ table, profile, project }, { present }, emit) {
     if (table.kind === "evaluation") return;
+    // A flat list with no 一级 or 二级 column (重庆 部门整体 form): its rows' categories are not written, not missing.
+    if (table.columns.level1 === undefined && table.columns.level2 === undefined) return;
     const first = project.indicators.find((r) => !r.placeholder);
     if (!first) return;
     for (const cat of profile.requiredCategories) {

@@ -37,12 +37,32 @@ function mayBeMember(r: IndicatorRow, parent: IndicatorRow): boolean {
   return true;
 }
 
+/** A breakdown row: "其中…" (其中桃树种植面积), the form's own word for a part of the row above. */
+const BREAKDOWN = /^\s*其中/;
+
+/** A weighted or scored row that carries its own values (a total), named. */
+function mayBeTotalParent(r: IndicatorRow): boolean {
+  if (r.placeholder || r.notApplicable || !hasText(r, "name")) return false;
+  return r.weightNumber !== undefined || r.scoreNumber !== undefined;
+}
+
 /** Links parent and member rows in place (rows in sheet order); returns how many groups were found. */
 export function linkGroups(rows: Mutable<IndicatorRow>[]): number {
   let groups = 0;
   for (let k = 0; k < rows.length; k++) {
     const parent = rows[k];
-    if (!mayBeParent(parent)) continue;
+    if (!mayBeParent(parent)) {
+      // A row with its own total followed by its "其中" parts (real table 09: ★补助各类瓜果蔬菜种植面积 29.5亩, then
+      // 其中桃树种植面积 1.5亩 …): the parts are members (no 分值 of their own), the parent keeps its own values.
+      if (!mayBeTotalParent(parent)) continue;
+      let j = k + 1;
+      while (j < rows.length && BREAKDOWN.test(fieldText(rows[j], "name")) && mayBeMember(rows[j], parent)) rows[j++].memberOf = parent.row;
+      if (j > k + 1) {
+        groups++;
+        k = j - 1;
+      }
+      continue;
+    }
     const members: IndicatorRow[] = [];
     let j = k + 1;
     while (j < rows.length && mayBeMember(rows[j], parent)) {

@@ -172,3 +172,34 @@ describe("framework wordings provinces use", () => {
     expect(found.filter((c) => /unknown-category|missing-category/.test(c))).toEqual([]);
   });
 });
+
+describe("layouts that are not omissions", () => {
+  it("a row with its own total followed by its 其中 parts: the parts carry no 分值 by layout", () => {
+    const values: Row[] = [
+      ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分"],
+      ["产出指标(50分)", "数量指标", "★补助种植面积", 20, "29.5亩", "29.5亩", 20],
+      [null, null, "其中桃树种植面积", null, "1.5亩", "1.5亩", null],
+      [null, null, "其中露天蔬菜", null, "20亩", "20亩", null],
+      [null, null, "其中大棚蔬菜", null, "8亩", "8亩", null],
+      [null, "质量指标", "验收合格率", 30, "≥95%", "100%", 30],
+    ];
+    expect(codes(values).filter((c) => /zero-weight|missing-actual|missing-field/.test(c))).toEqual([]);
+  });
+
+  it("a flat list with no 一级/二级 columns has unwritten categories, not missing ones", () => {
+    const values: Row[] = [
+      ["指标名称", "计量单位", "指标性质", "年初指标值", "全年完成值", "指标权重(分)", "指标得分(分)"],
+      ["财政供养人员控制率", "%", "定量指标", "100%", "100%", 2, 2],
+      ["预算完成率", "%", "定量指标", "90%", "96%", 2, 2],
+      ["政府采购执行率", "%", "定量指标", "100%", "100%", 2, 2],
+    ];
+    expect(codes(values).filter((c) => c.startsWith("project.missing-category"))).toEqual([]);
+  });
+
+  it("a satisfaction indicator filed under 质量 is said once, as misfiled, not also as no 满意度 at all", () => {
+    const values: Row[] = [["一级指标", "二级指标", "三级指标", "指标值"], ...BODY.slice(0, 5), ["产出指标", "质量指标", "资助对象满意度", "≥90%"]];
+    const found = checkWorkbook([grid(values)]).issues;
+    expect(found.filter((i) => i.code === "project.missing-category" && /满意度/.test(i.message))).toEqual([]);
+    expect(found.filter((i) => i.code === "indicator.unknown-category").map((i) => i.cell)).toEqual(["C7"]);
+  });
+});
