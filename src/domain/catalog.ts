@@ -84,6 +84,7 @@ export const CATALOG = {
       noNameNoValue: { zh: "{rows} 行指标的指标名称和指标值全部为空，表格尚未填写", en: "All {rows} indicator rows have neither a name nor a value: the form was never filled in" },
       noValue: { zh: "{rows} 行指标的指标值全部为空，表格尚未填写", en: "All {rows} indicator rows have an empty target value: the form was never filled in" },
       noActual: { zh: "自评表 {rows} 行指标的完成值和得分全部为空，自评尚未填写", en: "The self-evaluation's {rows} indicator rows have no actual value and no score: it was never filled in" },
+      noScore: { zh: "评分表 {rows} 行指标的得分全部为空，评分尚未填写", en: "The score sheet's {rows} indicator rows have no score: it was never filled in" },
     },
   },
   "file.invalid-bytes": {

@@ -74,6 +74,15 @@ export function notFilledOf(table: IndicatorTable, p: IndicatorProject): NotFill
     const why = text("table.not-filled", "noValue", { rows: rows.length });
     return { ...at, reason: why.zh, reasonEn: why.en, rows: all };
   }
+  // An evaluation framework's score sheet (部门决策 / 综合管理 … with only 得分 to fill): every 得分 empty.
+  if (table.kind === "evaluation" && table.columns.score !== undefined && table.columns.actual === undefined && table.columns.target === undefined) {
+    const scored = p.indicators.filter((r) => !r.placeholder && has(r, "name"));
+    if (scored.length > 0 && !scored.some((r) => has(r, "score"))) {
+      const at = firstCell(scored, (r) => r.score) ?? header;
+      const why = text("table.not-filled", "noScore", { rows: scored.length });
+      return { ...at, reason: why.zh, reasonEn: why.en, rows: new Set(scored.map((r) => r.row)) };
+    }
+  }
   if (table.kind === "self-evaluation" && table.columns.actual !== undefined) {
     const weighted = p.indicators.filter((r) => !r.placeholder && (r.weightNumber ?? 0) > 0);
     if (weighted.length > 0 && !weighted.some((r) => has(r, "actual") || has(r, "score"))) {

@@ -55,7 +55,7 @@ export const INDICATOR_WEAK_SYNONYMS: readonly (readonly [string, IndicatorField
 export const BUDGET_SYNONYMS: Readonly<Record<BudgetField, readonly string[]>> = {
   code: ["项目编码", "项目代码", "项目编号", "项目id", "项目标识码"],
   name: ["项目名称", "项目", "项目全称"],
-  budgetUnit: ["预算单位", "单位名称", "单位", "预算单位名称", "实施单位", "项目单位", "单位编码及名称"],
+  budgetUnit: ["预算单位", "单位名称", "单位", "预算单位名称", "实施单位", "项目单位", "单位编码及名称", "乡镇名称", "乡镇", "实施主体"],
   department: ["主管部门", "部门", "部门名称", "主管部门名称", "预算部门"],
   budgetType: ["预算类型", "资金性质", "预算级次", "预算种类", "四本预算", "预算类别"],
   expenseType: ["支出类型", "支出性质", "经费类型", "支出类别", "项目类型", "项目类别"],

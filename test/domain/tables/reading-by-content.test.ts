@@ -203,3 +203,30 @@ describe("layouts that are not omissions", () => {
     expect(found.filter((i) => i.code === "indicator.unknown-category").map((i) => i.cell)).toEqual(["C7"]);
   });
 });
+
+describe("what a sheet is", () => {
+  it("a department score sheet (部门决策/综合管理) with every 得分 empty is not filled in, never ready", () => {
+    const values: Row[] = [
+      ["一级指标", "二级指标", "三级指标", "得分"],
+      ["部门决策(25分)", "目标任务(15分)", "相关性(5分)", null],
+      [null, null, "明确性(5分)", null],
+      ["综合管理(30分)", "绩效监控(5分)", "预算执行进度监控(2分)", null],
+      [null, null, "绩效目标动态监控(3分)", null],
+    ];
+    const result = checkWorkbook([grid(values)]);
+    expect(result.issues.map((i) => i.code)).toContain("table.not-filled");
+    expect(result.sheets[0].status).toBe("not-filled");
+  });
+
+  it("a fund allocation list (乡镇名称, 项目名称, 金额) is a list of projects, checked, not 'nothing recognized'", () => {
+    const values: Row[] = [
+      ["2022年水利专项资金安排表", null, null, null],
+      ["序号", "乡镇名称", "项 目 名 称", "金额"],
+      ["1", "西坪镇", "排洪排水工程建设", "20"],
+      ["2", "桃舟乡", "水圳修复", "15"],
+    ];
+    const result = checkWorkbook([grid(values)]);
+    expect(result.issues.map((i) => i.code)).not.toContain("table.not-recognized");
+    expect(result.recognitions[0].tables[0]?.kind).toBe("budget-list");
+  });
+});
