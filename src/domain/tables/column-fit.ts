@@ -197,7 +197,8 @@ function fitCategoryColumns(sg: SheetGrid, rows: readonly number[], cols: Cols<I
     const shares = CATEGORY_ROLES.map((role) => ({ role, s: stats(sg, rows, p.c, testOf(role)) }));
     const own = shares.find((x) => x.role === p.field)?.s;
     const top = shares.reduce((a, b) => (b.s.fit > a.s.fit ? b : a));
-    const sure = top.s.nonBlank >= 3 && top.s.fit >= SURE && (own?.fit ?? 0) < 0.3;
+    // Sure: most of its cells are of another level's kind, clearly more than of the header's (成本指标 is both).
+    const sure = top.s.nonBlank >= 3 && top.s.fit >= SURE && top.s.fit - (own?.fit ?? 0) >= 0.4;
     read.push({ field: p.field, c: p.c, role: sure ? top.role : p.field });
   }
   if (read.every((x) => x.role === x.field)) return;
