@@ -27,6 +27,7 @@
  *   (a merge wholly outside it is dropped: it holds nothing).
  * - Trailing empty rows and columns are trimmed (formats alone do not keep a cell).
  */
+import { eachStartTag, rawAttributes } from "./xml-scan";
 import type ExcelJS from "exceljs";
 import type { Area, CellValue, Grid } from "../domain/grid";
 import { a1, parseArea } from "../domain/grid";
@@ -323,11 +324,18 @@ export function xmlText(s: string): string {
   });
 }
 
+/** The start tags `<name …>` of `xml`, each as `[text]` (what the regular expressions' matches gave), in one pass. */
+export function startTags(xml: string, name: string): [string][] {
+  const out: [string][] = [];
+  eachStartTag(xml, name, 0, xml.length, (t) => out.push([t]));
+  return out;
+}
+
 /** Attributes of one start tag's text (`name="v"` or `name='v'`), names as written (with any prefix). */
 export function attributes(tag: string): Map<string, string> {
   const out = new Map<string, string>();
-  const re = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  for (let m = re.exec(tag); m; m = re.exec(tag)) out.set(m[1], xmlText(m[2] ?? m[3] ?? ""));
+  // One pass (xml-scan.ts): a backtracking regular expression took the square of a long attribute name.
+  for (const [k, v] of rawAttributes(tag)) out.set(k, xmlText(v));
   return out;
 }
 
@@ -346,14 +354,14 @@ export interface SheetPart {
  */
 export function sheetParts(workbookXml: string, relsXml: string, names: ReadonlySet<string>): SheetPart[] {
   const rels = new Map<string, { type: string; target: string }>();
-  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+  for (const m of startTags(relsXml, "Relationship")) {
     const a = attributes(m[0]);
     const id = a.get("Id");
     if (id !== undefined) rels.set(id, { type: a.get("Type") ?? "", target: a.get("Target") ?? "" });
   }
   const out: SheetPart[] = [];
   let listed = 0;
-  for (const m of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
+  for (const m of startTags(workbookXml, "sheet")) {
     listed++;
     const a = attributes(m[0]);
     const name = a.get("name") ?? "";
@@ -592,6 +600,14 @@ function scanSheet(xml: Uint8Array, sheet: string): number {
   return cells;
 }
 
+/** The `<name …>` elements in xml (name followed by a space, ">" or "/"), in one pass. */
+function countElements(xml: Uint8Array, name: string): number {
+  const open = ascii(`<${name}`);
+  let n = 0;
+  for (let i = indexOfBytes(xml, open, 0); i >= 0; i = indexOfBytes(xml, open, i + open.length)) if (isNameEnd(xml[i + open.length])) n++;
+  return n;
+}
+
 /** True when some cell refers to the shared strings (t="s"). */
 function usesSharedStrings(xml: Uint8Array): boolean {
   return indexOfBytes(xml, ascii(' t="s"'), 0) >= 0 || indexOfBytes(xml, ascii(" t='s'"), 0) >= 0;
@@ -623,8 +639,8 @@ const decoder = () => new TextDecoder("utf-8");
 /** Merged areas listed in the content of `<mergeCells>`. */
 export function parseMergeRefs(inner: Uint8Array, into: Area[], limits: XlsxLimits, already: number): void {
   const text = decoder().decode(inner);
-  for (const m of text.matchAll(/<mergeCell\b([^>]*)>/g)) {
-    const ref = attributes(m[1]).get("ref");
+  for (const m of startTags(text, "mergeCell")) {
+    const ref = attributes(m[0]).get("ref");
     const area = ref === undefined ? undefined : parseArea(ref);
     if (!area) continue;
     if (already + into.length >= limits.maxMerges) {
@@ -697,6 +713,17 @@ async function preparePackage(bytes: Uint8Array, entries: readonly ZipEntry[], l
       if (edited !== data) {
         data = edited;
         crc = 0; // JSZip checks no CRC unless asked (ExcelJS does not ask); this zip never leaves memory.
+      }
+    } else if (e.name === SHARED_STRINGS || e.name === "xl/styles.xml") {
+      // Shared strings and cell styles are kept as long as the cells: they count against the same budget (39 million
+      // empty <si/> fit in a few MB of zip).
+      cells += countElements(data, e.name === SHARED_STRINGS ? "si" : "xf");
+      if (cells > limits.maxCells) {
+        throw refuse(
+          `工作簿的单元格、共享字符串与样式合计超过上限 ${count(limits.maxCells)} 个（数到部件 ${e.name} 时已有 ${count(cells)} 个）`,
+          `the workbook's cells, shared strings and styles together pass the limit of ${count(limits.maxCells)} (${count(cells)} counted by part ${e.name})`,
+          "too-large",
+        );
       }
     } else if (e === wbEntry) {
       // Defined names (print areas and the like): ExcelJS would visit every cell of each named range.
