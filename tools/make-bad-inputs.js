@@ -570,6 +570,10 @@ function generated() {
     // --- large CSV
     "1000-columns.csv": () => Buffer.from([Array.from({ length: 1000 }, (_, i) => `列${i + 1}`).join(","), Array.from({ length: 1000 }, (_, i) => String(i)).join(",")].join("\n") + "\n"),
     "very-long-line.csv": () => Buffer.from("说明," + "很长的一行".repeat(400000) + "\n", "utf8"),
+    // issue 25: a clean list whose first indicator name is a 30 MB quoted field (120 MB aborted V8 before), and one cell of 190 MB
+    "long-quoted-name-3mb.csv": () => Buffer.from(CLEAN_LIST.map((r, i) => r.map((v, c) => (i === 1 && c === 2 ? `"${"x".repeat(3_000_000)}"` : v)).join(",")).join("\n") + "\n", "utf8"),
+    "long-quoted-name-30mb.csv": () => Buffer.from(CLEAN_LIST.map((r, i) => r.map((v, c) => (i === 1 && c === 2 ? `"${"x".repeat(30_000_000)}"` : v)).join(",")).join("\n") + "\n", "utf8"),
+    "single-cell-190mb.csv": () => Buffer.alloc(190 * 1024 * 1024, 0x61),
     "very-long-quoted-field.csv": () => Buffer.from(text02 + `,"${"长".repeat(1_000_000)}"\n`, "utf8"),
     "100k-blank-lines-then-table.csv": () => Buffer.from("\n".repeat(100000) + text02, "utf8"),
     "table-after-1000-empty-columns.csv": () => Buffer.from(text02.split("\n").map((l) => ",".repeat(1000) + l).join("\n"), "utf8"),
