@@ -454,6 +454,17 @@ function generated() {
     "truncated-half.xlsx": () => baseZip.subarray(0, Math.floor(baseZip.length / 2)),
     "truncated-no-central-directory.xlsx": () => baseZip.subarray(0, baseZip.length - 22 - 60),
     "truncated-last-byte.xlsx": () => baseZip.subarray(0, baseZip.length - 1),
+    // issue 25: one byte of the stored sheet changed after its CRC was taken: "≥500" now reads "≥100" (unzip -t flags it)
+    "crc-one-byte-changed.xlsx": () => {
+      const parts = xlsxParts([{ name: "指标", rows: CLEAN_LIST }], { shared: false });
+      return zip(
+        parts.map((p) => {
+          if (p.name !== "xl/worksheets/sheet1.xml") return p;
+          const data = Buffer.from(p.data.toString("utf8").replace("≥500", "≥100"), "utf8");
+          return { ...p, data, method: 0, crc: crc32(p.data) };
+        }),
+      );
+    },
     "bad-crc.xlsx": () => zip(base.map((p) => (p.name === "xl/worksheets/sheet1.xml" ? { ...p, crc: 0x12345678 } : p))),
     "flipped-bytes.xlsx": () => {
       const b = Buffer.from(baseZip);

@@ -450,7 +450,10 @@ export function webInflater(): RawInflater | undefined {
 
 export async function inflateEntry(bytes: Uint8Array, e: ZipEntry, inflate: RawInflater): Promise<Uint8Array> {
   const data = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-  if (e.method === 0) return data;
+  if (e.method === 0) {
+    assertCrc(e, crc32Update(0, data));
+    return data;
+  }
   let out: Uint8Array;
   try {
     out = await inflate(data, Math.max(1, e.size));
@@ -467,7 +470,39 @@ export async function inflateEntry(bytes: Uint8Array, e: ZipEntry, inflate: RawI
   if (out.length !== e.size) {
     throw refuse(`部件 ${shown(e.name)} 已损坏（解压后大小与声明不符）`, `part ${shown(e.name)} is corrupt (its inflated size differs from the declared one)`, "corrupt");
   }
+  assertCrc(e, crc32Update(0, out));
   return out;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/** The zip CRC-32 of `data` continued from `crc` (0 to start): feed chunks in order. */
+export function crc32Update(crc: number, data: Uint8Array): number {
+  let c = ~crc >>> 0;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/**
+ * Every part read is checked against the CRC-32 its zip entry records (what `unzip -t` checks): one changed byte
+ * (a "≥500" read as "≥100") is refused, not read silently.
+ */
+export function assertCrc(e: ZipEntry, crc: number): void {
+  if (crc === e.crc32 >>> 0) return;
+  const hex = (x: number): string => x.toString(16).padStart(8, "0");
+  throw refuse(
+    `部件 ${shown(e.name)} 已损坏（CRC 校验不符：记录为 ${hex(e.crc32 >>> 0)}，实际为 ${hex(crc)}），文件可能在传输或保存时出错，请重新获取或另存后再检查`,
+    `part ${shown(e.name)} is corrupt (CRC mismatch: recorded ${hex(e.crc32 >>> 0)}, actual ${hex(crc)}); the file may have been damaged in transfer or saving: get it again or save it again, then check`,
+    "corrupt",
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------

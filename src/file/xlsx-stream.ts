@@ -38,6 +38,8 @@ import {
   sheetParts,
   shown,
   startTags,
+  assertCrc,
+  crc32Update,
   placeCell,
   tooManyCells,
   tooManyRows,
@@ -558,9 +560,12 @@ class SheetBuilder {
 async function* partChunks(bytes: Uint8Array, e: ZipEntry, chunkBytes: number): AsyncGenerator<Uint8Array> {
   const data = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
   if (e.method === 0) {
+    // The whole part is in hand: its CRC is checked before any of it is parsed.
+    assertCrc(e, crc32Update(0, data));
     for (let i = 0; i < data.length; i += chunkBytes) yield data.subarray(i, i + chunkBytes);
     return;
   }
+  let crc = 0;
   const inflater = zlib.createInflateRaw({ chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, chunkBytes) });
   inflater.end(data);
   let got = 0;
@@ -575,6 +580,7 @@ async function* partChunks(bytes: Uint8Array, e: ZipEntry, chunkBytes: number): 
           "too-large",
         );
       }
+      crc = crc32Update(crc, chunk);
       yield chunk;
     }
   } catch (err) {
@@ -584,6 +590,8 @@ async function* partChunks(bytes: Uint8Array, e: ZipEntry, chunkBytes: number): 
   if (got !== e.size) {
     throw refuse(`部件 ${shown(e.name)} 已损坏（解压后大小与声明不符）`, `part ${shown(e.name)} is corrupt (its inflated size differs from the declared one)`, "corrupt");
   }
+  // Checked once the part is whole (a stream cannot know sooner): the sheet's grid is not returned before this.
+  assertCrc(e, crc);
 }
 
 /** What the first pass over a sheet part counts (grid-convert's scanSheet, over chunks). */

@@ -324,3 +324,24 @@ describe("shared strings and styles count against the cell budget (issue 25)", (
     expect((await loadXlsxContent(ExcelJS, buf, { limits })).grids[0].values[1][2]).toBe("培训人次");
   });
 });
+
+describe("CRC checked on every part, by both readers (issue 25)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { makeBadInputs } = require("../../tools/make-bad-inputs") as typeof import("../../tools/make-bad-inputs");
+  test("a stored sheet with one byte changed is refused in both languages, by the CLI's reader and the page's", async () => {
+    const fs = await import("fs");
+    const os = await import("os");
+    const path = await import("path");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-crc-"));
+    try {
+      makeBadInputs(dir, ["crc-one-byte-changed.xlsx", "bad-crc.xlsx"]);
+      for (const f of ["crc-one-byte-changed.xlsx", "bad-crc.xlsx"]) {
+        const buf = fs.readFileSync(path.join(dir, f));
+        await refused(readXlsxContent(buf), /^无法读取：部件 xl\/worksheets\/sheet1\.xml 已损坏（CRC 校验不符.* \/ cannot read: part xl\/worksheets\/sheet1\.xml is corrupt \(CRC mismatch/, 5000);
+        await refused(loadXlsxContent(ExcelJS, buf), /CRC 校验不符.*CRC mismatch/, 5000);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
