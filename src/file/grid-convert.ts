@@ -750,13 +750,14 @@ async function preparePackage(bytes: Uint8Array, entries: readonly ZipEntry[], l
         crc = 0; // JSZip checks no CRC unless asked (ExcelJS does not ask); this zip never leaves memory.
       }
     } else if (e.name === SHARED_STRINGS || e.name === "xl/styles.xml") {
-      // Shared strings and cell styles are kept as long as the cells: they count against the same budget (39 million
-      // empty <si/> fit in a few MB of zip).
-      cells += countElements(data, e.name === SHARED_STRINGS ? "si" : "xf");
-      if (cells > limits.maxCells) {
+      // Shared strings and cell styles are kept as long as the cells: each is bounded by the cell budget (39 million
+      // empty <si/> fit in a few MB of zip), as the streaming reader bounds them.
+      const n = countElements(data, e.name === SHARED_STRINGS ? "si" : "xf");
+      if (n > limits.maxCells) {
+        const [zh, en] = e.name === SHARED_STRINGS ? ["共享字符串", "shared strings"] : ["单元格样式", "cell styles"];
         throw refuse(
-          `工作簿的单元格、共享字符串与样式合计超过上限 ${count(limits.maxCells)} 个（数到部件 ${e.name} 时已有 ${count(cells)} 个）`,
-          `the workbook's cells, shared strings and styles together pass the limit of ${count(limits.maxCells)} (${count(cells)} counted by part ${e.name})`,
+          `部件 ${e.name} 的${zh}超过单元格上限 ${count(limits.maxCells)} 个（有 ${count(n)} 个）`,
+          `part ${e.name} holds more ${en} than the cell limit of ${count(limits.maxCells)} (${count(n)})`,
           "too-large",
         );
       }

@@ -215,8 +215,8 @@ function parseSharedStrings(xml: string, room: number, limits: XlsxLimits): Cell
 /** Refusal of a part holding more entries than the cell budget leaves room for. */
 function tooManyParts(part: string, zh: string, en: string, n: number, limits: XlsxLimits): WorkbookReadError {
   return refuse(
-    `部件 ${part} 的${zh}超过单元格上限 ${count(limits.maxCells)} 个所余的数量（至少 ${count(n)} 个；它们与单元格一起计数）`,
-    `part ${part} holds more ${en} than the cell limit of ${count(limits.maxCells)} leaves room for (at least ${count(n)}; they count with the cells)`,
+    `部件 ${part} 的${zh}超过单元格上限 ${count(limits.maxCells)} 个（至少 ${count(n)} 个）`,
+    `part ${part} holds more ${en} than the cell limit of ${count(limits.maxCells)} (at least ${count(n)})`,
     "too-large",
   );
 }
@@ -805,11 +805,11 @@ export async function streamXlsxContent(bytes: Uint8Array, options: StreamXlsxOp
     if (xml.includes("<!DOCTYPE")) throw couldNotRead(`${e.name} declares a DOCTYPE`);
     return xml;
   };
-  // Shared strings and styles count against the cell budget, as the cells do (each is kept as long as the cells).
+  // Shared strings and styles are bounded by the cell budget too (each kept as long as the cells), each on its own:
+  // a real workbook has about as many strings as text cells, so a sum would halve the limit for ordinary files.
   const strings = sstEntry ? parseSharedStrings(await partText(sstEntry), limits.maxCells, limits) : undefined;
   const stylesEntry = byName.get(STYLES);
-  const styles = stylesEntry ? parseStyles(await partText(stylesEntry), limits.maxCells - (strings?.length ?? 0), limits) : [];
-  const kept = (strings?.length ?? 0) + styles.length;
+  const styles = stylesEntry ? parseStyles(await partText(stylesEntry), limits.maxCells, limits) : [];
   const seen = new Set<string>();
   const named = sheets.map((s) => {
     const name = sheetName(s.name);
@@ -822,9 +822,8 @@ export async function streamXlsxContent(bytes: Uint8Array, options: StreamXlsxOp
   const grids: Grid[] = [];
   const read = named.filter((s) => s.state !== "veryHidden");
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
-  // First pass, every sheet (as grid-convert scans them all before ExcelJS builds any): cells and rows counted, after
-  // the shared strings and styles.
-  let cells = kept;
+  // First pass, every sheet (as grid-convert scans them all before ExcelJS builds any): cells and rows counted.
+  let cells = 0;
   let dense = 0;
   let tooWide: WorkbookReadError | undefined;
   // Progress: the first pass is the unzipping (bytes of the sheet parts), the second the converting (sheets).
