@@ -127,7 +127,7 @@ export function hex(bytes: Uint8Array): string {
   return s;
 }
 
-/** Streaming HMAC-SHA-256 (RFC 2104) with a text key. */
+/** Streaming HMAC-SHA-256 (RFC 2104) with a text key, hashed first whatever its length (so always 32 bytes). */
 export class Hmac {
   private readonly inner = new Sha256();
   private readonly outerPad: Uint8Array;
