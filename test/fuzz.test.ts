@@ -130,3 +130,23 @@ describe("known engine failures found by the fuzz (skipped: src/domain is being 
     }
   });
 });
+
+describe("npm run fuzz -- --help (issue 25)", () => {
+  test("prints the usage and runs nothing; an unknown option is refused", async () => {
+    const { main, USAGE } = await import("../bench/fuzz/fuzz");
+    const out: string[] = [];
+    const spy = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => {
+      out.push(String(s));
+      return true;
+    });
+    const err = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      expect(await main(["--help"])).toBe(0);
+      expect(out.join("")).toBe(USAGE);
+      expect(await main(["--runz", "5"])).toBe(2);
+    } finally {
+      spy.mockRestore();
+      err.mockRestore();
+    }
+  });
+});

@@ -3,3 +3,5 @@
 export function makeBadInputs(dir: string, only?: readonly string[]): string[];
 /** Names of every generated bad input. */
 export function generatedNames(): string[];
+/** Issue 25's hostile .xlsx generators, by kind: each takes the size of its hostile part and returns the file. */
+export const HOSTILE_XLSX: Readonly<Record<string, (n: number) => Buffer>>;

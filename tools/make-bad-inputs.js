@@ -341,6 +341,46 @@ function template(rows) {
   });
 }
 
+// ------------------------------------------------------------------------------------------------------------------
+// Hostile .xlsx of issue 25: small files that made the reader's work grow with the square of their size. Each takes
+// the size `n` of its hostile part, so a test can double it and compare the work; the corpus keeps one size of each.
+
+/** The clean list's sheet XML with `extraRows` after its rows and `cellTail` inside its last row. */
+function cleanSheetWith({ extraRows = "", rowAttr = "", cellAttr = "" } = {}) {
+  const xml = sheetXml(CLEAN_LIST, { strings: null });
+  let out = xml.replace("</sheetData>", `${extraRows}</sheetData>`);
+  if (rowAttr) out = out.replace('<row r="1">', `<row r="1" ${rowAttr}>`);
+  if (cellAttr) out = out.replace('<c r="A2" ', `<c r="A2" ${cellAttr} `);
+  return out;
+}
+
+const HOSTILE_XLSX = {
+  // A cell tag whose attribute name is n characters and has no "=" (a backtracking regex took 92–100 s at 200,000).
+  "long-cell-attribute-name": (n) => xlsx([{ name: "指标", xml: cleanSheetWith({ cellAttr: "a".repeat(n) }) }], { shared: false }),
+  // The same on a row tag.
+  "long-row-attribute-name": (n) => xlsx([{ name: "指标", xml: cleanSheetWith({ rowAttr: "b".repeat(n) }) }], { shared: false }),
+  // An attribute value of n characters left unquoted-closed, and n/8 more "x=\"" starts inside it.
+  "unclosed-attribute-values": (n) => xlsx([{ name: "指标", xml: cleanSheetWith({ cellAttr: `z="${'y="'.repeat(Math.floor(n / 3))}` }) }], { shared: false }),
+  // A clean table followed by n empty <row></row> elements (32 s at 100,000 before).
+  "empty-rows-after-table": (n) => xlsx([{ name: "指标", xml: cleanSheetWith({ extraRows: "<row></row>".repeat(n) }) }], { shared: false }),
+  // A cell style whose attribute name is n characters, and n/4 "<xf" starts with no ">" after them.
+  "long-style-attribute": (n) =>
+    zip(replaced(xlsxParts([{ name: "指标", rows: CLEAN_LIST }]), "xl/styles.xml", STYLES.replace("<cellXfs count=\"1\"><xf/>", `<cellXfs count="1"><xf ${"c".repeat(n)}/>`))),
+  "unclosed-style-tags": (n) => zip(replaced(xlsxParts([{ name: "指标", rows: CLEAN_LIST }]), "xl/styles.xml", STYLES.replace("<cellXfs count=\"1\"><xf/>", `<cellXfs count="1"><xf/>${"<xf".repeat(Math.floor(n / 3))}`))),
+  // n empty shared strings after the clean list's (39 million of them drove memory to 5 GB from a 7 MB file).
+  "many-empty-shared-strings": (n) => {
+    const parts = xlsxParts([{ name: "指标", rows: CLEAN_LIST }]);
+    const sst = parts.find((p) => p.name === "xl/sharedStrings.xml").data.toString("utf8").replace("</sst>", `${"<si/>".repeat(n)}</sst>`);
+    return zip(replaced(parts, "xl/sharedStrings.xml", sst));
+  },
+  // A last shared string (not used by a cell) with n/4 phonetic runs "<rPh" that never close.
+  "unclosed-phonetic-runs": (n) => {
+    const parts = xlsxParts([{ name: "指标", rows: CLEAN_LIST }]);
+    const sst = parts.find((p) => p.name === "xl/sharedStrings.xml").data.toString("utf8").replace("</sst>", `<si><t>x</t>${"<rPh".repeat(Math.floor(n / 4))}</si></sst>`);
+    return zip(replaced(parts, "xl/sharedStrings.xml", sst));
+  },
+};
+
 /** Every generated file: name → () => Buffer. */
 function generated() {
   const t02 = table02();
@@ -352,6 +392,10 @@ function generated() {
   for (let r = 1; r <= 40; r += 2) for (let c = 0; c < 8; c += 2) mergesEverywhere.push(`${colName(c)}${r}:${colName(c + 1)}${r + 1}`);
   const bombRow = (i) => `<row r="${i}"><c r="A${i}" t="inlineStr"><is><t>x</t></is></c></row>`;
   const files = {
+    // --- issue 25: small .xlsx files that took the square of their size to read (each now linear: test/file/xlsx-linear.test.ts)
+    ...Object.fromEntries(Object.entries(HOSTILE_XLSX).map(([k, f]) => [`hostile-${k}.xlsx`, () => f(200_000)])),
+    "hostile-empty-rows-after-table-1m.xlsx": () => HOSTILE_XLSX["empty-rows-after-table"](1_048_570),
+    "hostile-3m-empty-shared-strings.xlsx": () => HOSTILE_XLSX["many-empty-shared-strings"](3_000_000),
     // --- not a workbook at all
     "renamed-pdf.xlsx": () => Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n", "latin1"),
     "renamed-png.xlsx": () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(200, 7)]),
@@ -410,6 +454,17 @@ function generated() {
     "truncated-half.xlsx": () => baseZip.subarray(0, Math.floor(baseZip.length / 2)),
     "truncated-no-central-directory.xlsx": () => baseZip.subarray(0, baseZip.length - 22 - 60),
     "truncated-last-byte.xlsx": () => baseZip.subarray(0, baseZip.length - 1),
+    // issue 25: one byte of the stored sheet changed after its CRC was taken: "≥500" now reads "≥100" (unzip -t flags it)
+    "crc-one-byte-changed.xlsx": () => {
+      const parts = xlsxParts([{ name: "指标", rows: CLEAN_LIST }], { shared: false });
+      return zip(
+        parts.map((p) => {
+          if (p.name !== "xl/worksheets/sheet1.xml") return p;
+          const data = Buffer.from(p.data.toString("utf8").replace("≥500", "≥100"), "utf8");
+          return { ...p, data, method: 0, crc: crc32(p.data) };
+        }),
+      );
+    },
     "bad-crc.xlsx": () => zip(base.map((p) => (p.name === "xl/worksheets/sheet1.xml" ? { ...p, crc: 0x12345678 } : p))),
     "flipped-bytes.xlsx": () => {
       const b = Buffer.from(baseZip);
@@ -526,6 +581,10 @@ function generated() {
     // --- large CSV
     "1000-columns.csv": () => Buffer.from([Array.from({ length: 1000 }, (_, i) => `列${i + 1}`).join(","), Array.from({ length: 1000 }, (_, i) => String(i)).join(",")].join("\n") + "\n"),
     "very-long-line.csv": () => Buffer.from("说明," + "很长的一行".repeat(400000) + "\n", "utf8"),
+    // issue 25: a clean list whose first indicator name is a 30 MB quoted field (120 MB aborted V8 before), and one cell of 190 MB
+    "long-quoted-name-3mb.csv": () => Buffer.from(CLEAN_LIST.map((r, i) => r.map((v, c) => (i === 1 && c === 2 ? `"${"x".repeat(3_000_000)}"` : v)).join(",")).join("\n") + "\n", "utf8"),
+    "long-quoted-name-30mb.csv": () => Buffer.from(CLEAN_LIST.map((r, i) => r.map((v, c) => (i === 1 && c === 2 ? `"${"x".repeat(30_000_000)}"` : v)).join(",")).join("\n") + "\n", "utf8"),
+    "single-cell-190mb.csv": () => Buffer.alloc(190 * 1024 * 1024, 0x61),
     "very-long-quoted-field.csv": () => Buffer.from(text02 + `,"${"长".repeat(1_000_000)}"\n`, "utf8"),
     "100k-blank-lines-then-table.csv": () => Buffer.from("\n".repeat(100000) + text02, "utf8"),
     "table-after-1000-empty-columns.csv": () => Buffer.from(text02.split("\n").map((l) => ",".repeat(1000) + l).join("\n"), "utf8"),
@@ -555,7 +614,7 @@ function makeBadInputs(dir, only) {
   return names;
 }
 
-module.exports = { makeBadInputs, generatedNames: () => Object.keys(generated()), zip, xlsx, xlsxParts, sheetXml, CLEAN_LIST };
+module.exports = { makeBadInputs, generatedNames: () => Object.keys(generated()), zip, xlsx, xlsxParts, sheetXml, CLEAN_LIST, HOSTILE_XLSX };
 
 if (require.main === module) {
   const out = process.argv[2];

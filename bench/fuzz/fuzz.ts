@@ -241,7 +241,30 @@ function child(o: Options, part: number): void {
   process.send?.({ figures: f }, () => process.exit(0));
 }
 
+/** What `npm run fuzz -- --help` prints (it used to start a 100,000-case run). */
+export const USAGE = `usage: npm run fuzz [-- --runs N] [--seed S] [--jobs J] [--limit MS] [--only I] [--strict] [--verbose]
+  --runs N     cases to run (default 100,000)
+  --seed S     seed of case 0; case i uses S + i (default 15)
+  --jobs J     child processes (default 2, or 1 on one core)
+  --limit MS   CPU limit per case (default ${DEFAULT_LIMIT_MS} ms)
+  --only I     replay case I alone
+  --strict     count the known engine failures as failures too
+  --verbose    print every problem
+  --help       this text
+`;
+
+const KNOWN_FLAGS = new Set(["--runs", "--seed", "--jobs", "--limit", "--only", "--strict", "--verbose", "--child", "--help", "-h"]);
+
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const unknown = argv.find((a) => a.startsWith("-") && !KNOWN_FLAGS.has(a.split("=")[0]));
+  if (unknown !== undefined) {
+    process.stderr.write(`fuzz: unknown option ${unknown}\n${USAGE}`);
+    return 2;
+  }
   const o = parseOptions(argv);
   const ci = argv.indexOf("--child");
   if (ci >= 0) {

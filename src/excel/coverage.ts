@@ -17,6 +17,8 @@ export interface CoverageWritten {
   readonly requested: string;
   /** True when the add-in's previous coverage sheet was replaced. */
   readonly replaced: boolean;
+  /** Sheets a marker claimed as the add-in's coverage sheet that did not verify: kept as the user's. */
+  readonly kept?: readonly string[];
   /** The two tables' names (by department, by budget type). */
   readonly tables: readonly string[];
   readonly syncs: number;
@@ -53,7 +55,7 @@ export async function writeCoverageSheet(coverage: CoverageJson, caption: string
     what: { zh: COVERAGE_SHEET, en: "the coverage sheet (覆盖率统计)" },
     fill: async (ws) => fillCoverage(ws, coverage, caption),
   });
-  return { sheet: w.sheet, requested: w.requested, replaced: w.replaced, tables: w.tables, syncs: w.syncs };
+  return { sheet: w.sheet, requested: w.requested, replaced: w.replaced, ...(w.kept ? { kept: w.kept } : {}), tables: w.tables, syncs: w.syncs };
 }
 
 /** Queues the sheet's content; returns its two tables (department, budget type). */

@@ -10,13 +10,15 @@
  *   "ThisLocalAddin" for them on ExcelApi 1.14; on older hosts the pane skips the add-in's own sheets when it reads.
  * - `readSheetGrid` reads one sheet by id (or name) in 3 round trips whatever the rest of the workbook holds: the
  *   sheet's name and the add-in's markers; its used range; its values, number formats and merged areas (a large
- *   sheet is cut into row chunks under Excel on the web's 5 MB limit, as workbook.ts does for the workbook).
+ *   sheet is cut into row chunks under Excel on the web's 5 MB limit, as workbook.ts does for the workbook). A sheet
+ *   a marker claims is read too and is the add-in's own only when its values verify (ownership.ts).
  *
  * Only real Excel can confirm: how soon after an edit the event arrives, that a paste or a fill fires one event for
  * its whole area, and that triggerSource is filled on every host that reports ExcelApi 1.14.
  */
 import type { Area, Grid } from "../domain/grid";
-import { loadOwnership, ownSheets } from "./ownership";
+import { claimDigest, claimedSheets, loadOwnership } from "./ownership";
+import { ownerKey } from "./own-digest";
 import { DEFAULT_BYTES_PER_CELL, DEFAULT_PAYLOAD_BUDGET, parseMergedAddress, planBatches } from "./workbook";
 import { fromExcelValues } from "./values";
 
@@ -89,12 +91,16 @@ export async function readSheetGrid(key: string, options: { readonly payloadBudg
     await sync();
     if (ws.isNullObject) return { own: false, syncs };
     const name = ws.name;
-    if (ownSheets(ownership(), [name]).has(name)) return { sheet: name, own: true, syncs };
+    // A sheet a marker claims is read all the same: it is the add-in's only if its values verify (ownership.ts).
+    const claim = claimedSheets(ownership(), [name]).get(name);
+    const secret = claim ? ownerKey() : undefined;
+    const isOwn = (box: { top: number; left: number; rows: number; cols: number } | undefined, rows: readonly unknown[][]): boolean =>
+      !!(claim && secret && claim.digest && claim.given && claimDigest(secret, claim.kind, claim.given, box).rows(rows).value() === claim.digest);
 
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
     await sync();
-    if (used.isNullObject) return { sheet: name, own: false, syncs, grid: { sheet: name, top: 0, left: 0, values: [] } };
+    if (used.isNullObject) return isOwn(undefined, []) ? { sheet: name, own: true, syncs } : { sheet: name, own: false, syncs, grid: { sheet: name, top: 0, left: 0, values: [] } };
     const top = used.rowIndex;
     const left = used.columnIndex;
     const rows = used.rowCount;
@@ -138,6 +144,7 @@ export async function readSheetGrid(key: string, options: { readonly payloadBudg
       for (const row of values.get(s) ?? []) rowsV.push(row);
       for (const row of formats.get(s) ?? []) rowsF.push(row.map((x) => (x == null ? null : String(x))));
     }
+    if (isOwn({ top, left, rows, cols }, rowsV)) return { sheet: name, own: true, syncs };
     return { sheet: name, own: false, syncs, grid: { sheet: name, top, left, values: fromExcelValues(rowsV), numberFormats: rowsF, merges } };
   });
 }

@@ -5,7 +5,8 @@
  * deletes a rule only when its formula carries that token: a user's rule is never removed, even one whose formula
  * has the same shape (=N("jx-mark:error")=0, as earlier versions wrote, or any other text: without the token the
  * add-in cannot tell it is its own, so it leaves it). A rule copied with a marked cell carries the token and counts
- * as a mark. The add-in's own sheets (report, coverage) are never marked.
+ * as a mark. The add-in's own sheets (report, coverage) are never marked: issues come only from the sheets the check
+ * read as the user's; no marker decides which sheets are touched.
  * Three syncs whatever the number of cells: list sheets and markers, list conditional formats, delete old and add
  * new (the token is created with the first marks, in that same sync).
  * Only real Excel can confirm: that a copied rule keeps its formula text as written (the token survives), and that
@@ -13,7 +14,7 @@
  */
 import type { Issue, Severity } from "../domain/issues";
 import { parseArea } from "../domain/grid";
-import { freeMarkerName, loadOwnership, markerComment, ownSheets, randomToken, type Ownership } from "./ownership";
+import { freeMarkerName, loadOwnership, markerComment, randomToken, type Ownership } from "./ownership";
 
 export type MarkLevel = Extract<Severity, "error" | "warning">;
 
@@ -91,16 +92,17 @@ export interface MarksOptions {
   readonly sheets?: readonly string[];
 }
 
-/** Queues deletion of our marks on every sheet but the add-in's own (or on `only`); returns the number found. Two syncs. */
+/** Queues deletion of our marks on every sheet (or on `only`); returns the number found. Two syncs. */
 async function queueClear(context: Excel.RequestContext, sync: () => Promise<void>, only?: readonly string[]): Promise<{ count: number; sheets: string[]; ownership: Ownership }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const load = loadOwnership(context);
   await sync();
   const ownership = load();
-  const own = ownSheets(ownership, sheets.items.map((ws) => ws.name));
+  // Every sheet (or the ones asked for): marks are cleared by their token wherever they are, and applied only to
+  // the cells of the issues, which the check found on the user's sheets. No marker decides where, so none can steer it.
   const wanted = only ? new Set(only) : undefined;
-  const user = sheets.items.filter((ws) => !own.has(ws.name) && (!wanted || wanted.has(ws.name)));
+  const user = sheets.items.filter((ws) => !wanted || wanted.has(ws.name));
   const token = ownership.markToken;
   const lists = token
     ? user.map((ws) => {

@@ -17,8 +17,15 @@
  * before the add-in knows which sheet is its own, and a worksheet id changes between sessions.)
  *
  * Rules:
- * - A report or coverage sheet is the add-in's while its marker refers to it and it still has the name the add-in
- *   gave it. A sheet the user renamed is the user's: it is checked like any other and never replaced or deleted.
+ * - A marker is a claim anyone can write (the signature is public): a received workbook may carry one pointing at
+ *   自评表. So a report or coverage sheet is the add-in's only when its content proves it: the marker keeps a keyed
+ *   digest of the sheet's values as the add-in wrote them (own-digest.ts; the key never leaves this computer), and
+ *   every skip, replace or delete first reads the sheet and compares. A claim that does not verify (forged, stale,
+ *   edited since, or written on another computer) is ignored and reported; its sheet is the user's: checked, never
+ *   replaced or deleted.
+ * - A sheet the user renamed is the user's: it is checked like any other and never replaced or deleted.
+ * - A pending marker (a write that did not finish) proves nothing: its sheet is the user's; the next write removes the
+ *   marker only.
  * - A template sheet stays the user's to fill in: it is checked like any other sheet; its marker only records that
  *   the add-in inserted it (and follows renames).
  * - Only names whose comment carries the signature count; a user's name that merely starts with _JX_ is not ours.
@@ -30,9 +37,12 @@
  *
  * Only real Excel can confirm: the text NamedItem.value gives for a range name ('Sheet'!$A$1, with or without the
  * equal sign: both are read) and for a name whose sheet was deleted (#REF!, or type "Error": either is read as
- * gone); that hidden names (visible = false) stay hidden in Excel on the web and on the Mac.
+ * gone); that hidden names (visible = false) stay hidden in Excel on the web and on the Mac; that Range.values of an
+ * untouched sheet reads back the same after the workbook is saved, closed and reopened (else the add-in's own sheets
+ * are kept as the user's: safe, but the report then goes to 校验报告 (2)).
  */
 import { isExcelApiSupported } from "./office";
+import { SheetDigest, type UsedBox } from "./own-digest";
 
 /** Requirement set of the markers. */
 export const MARKER_API = "1.4";
@@ -61,6 +71,8 @@ export interface Marker {
   readonly of?: string;
   /** For the marks marker: the token. */
   readonly token?: string;
+  /** For an output marker: the keyed digest of the sheet's content as written (own-digest.ts). */
+  readonly digest?: string;
 }
 
 /** The add-in's own objects in a workbook, as the markers say. */
@@ -80,14 +92,16 @@ interface JsonMarker {
   s?: unknown;
   t?: unknown;
   o?: unknown;
+  d?: unknown;
 }
 
 /** The comment of a marker. */
-export function markerComment(kind: MarkerKind, fields: { sheet?: string; tables?: readonly string[]; of?: string } = {}): string {
+export function markerComment(kind: MarkerKind, fields: { sheet?: string; tables?: readonly string[]; of?: string; digest?: string } = {}): string {
   const o: Record<string, unknown> = { k: kind };
   if (fields.sheet !== undefined) o.s = fields.sheet;
   if (fields.tables?.length) o.t = fields.tables;
   if (fields.of !== undefined) o.o = fields.of;
+  if (fields.digest !== undefined) o.d = fields.digest;
   return SIGNATURE + JSON.stringify(o);
 }
 
@@ -121,13 +135,14 @@ export function parseMarker(item: { name: string; type?: unknown; value?: unknow
   const tables = Array.isArray(o.t) ? o.t.filter((x): x is string => typeof x === "string") : [];
   const given = typeof o.s === "string" ? o.s : undefined;
   const of = typeof o.o === "string" ? o.o : undefined;
+  const digest = typeof o.d === "string" && /^[0-9a-f]{32}$/.test(o.d) ? o.d : undefined;
   if (kind === "marks") {
     const token = typeof item.value === "string" && /^[a-z0-9]{8,40}$/.test(item.value) ? item.value : undefined;
     return token ? { name: item.name, kind, tables, token } : undefined;
   }
   const gone = item.type === "Error" || typeof item.value !== "string";
   const target = gone ? undefined : sheetOfReference(item.value as string);
-  return { name: item.name, kind, target, given, tables, of };
+  return { name: item.name, kind, target, given, tables, of, ...(digest ? { digest } : {}) };
 }
 
 /** True when the host has the marker API (true outside Office, where the fake or nothing answers). */
@@ -154,42 +169,71 @@ export function loadOwnership(context: Excel.RequestContext): () => Ownership {
 }
 
 /**
- * The live marker of an output (report or coverage): it refers to a sheet that still has the name the add-in gave.
- * A marker whose sheet is gone or was renamed is stale (returned apart, to be removed on the next write).
+ * The sheets a marker claims as the add-in's report or coverage (by name → marker). A claim is only a candidate: the
+ * sheet is the add-in's own once its content verifies against the marker's keyed digest (verifyClaims). Pending
+ * markers claim nothing: a half-written sheet cannot be proved the add-in's, so it is the user's (checked, kept).
  */
-export function outputMarker(o: Ownership, kind: OutputKind, sheets: readonly string[]): { live?: Marker; stale: Marker[] } {
+export function claimedSheets(o: Ownership, sheets: readonly string[]): Map<string, Marker> {
   const present = new Set(sheets);
-  let live: Marker | undefined;
-  const stale: Marker[] = [];
+  const out = new Map<string, Marker>();
+  // Every such marker is a candidate (a forged one listed first must not hide the add-in's own).
   for (const m of o.markers) {
-    if (m.kind !== kind) continue;
-    if (!live && m.target !== undefined && m.target === m.given && present.has(m.target)) live = m;
-    else stale.push(m);
+    if (m.kind !== "report" && m.kind !== "coverage") continue;
+    if (m.target !== undefined && m.target === m.given && present.has(m.target) && !out.has(m.target)) out.set(m.target, m);
   }
-  return { live, stale };
+  return out;
 }
 
-/** Pending markers (a write that did not finish): the sheet is the add-in's while it keeps its temporary name. */
-export function pendingMarkers(o: Ownership, sheets: readonly string[]): { live: Marker[]; stale: Marker[] } {
-  const present = new Set(sheets);
-  const live: Marker[] = [];
-  const stale: Marker[] = [];
-  for (const m of o.markers) {
-    if (m.kind !== "pending") continue;
-    if (m.target !== undefined && m.target === m.given && present.has(m.target)) live.push(m);
-    else stale.push(m);
-  }
-  return { live, stale };
+/** A claim that did not verify: the sheet stays the user's; the pane says so. */
+export interface IgnoredClaim {
+  readonly sheet: string;
+  readonly kind: MarkerKind;
+  /** "no-key": this computer cannot verify anything; "mismatch": content or digest not the add-in's. */
+  readonly why: "no-key" | "mismatch";
 }
 
-/** The sheets the checker leaves out (the add-in's report, coverage and unfinished writes), by name → kind. */
-export function ownSheets(o: Ownership, sheets: readonly string[]): Map<string, MarkerKind> {
-  const out = new Map<string, MarkerKind>();
-  for (const kind of ["report", "coverage"] as const) {
-    const { live } = outputMarker(o, kind, sheets);
-    if (live?.target) out.set(live.target, kind);
+/** A sheet's content digest for a marker of `kind` given `given`, fed rows by the caller (own-digest.ts). */
+export function claimDigest(key: string, kind: MarkerKind, given: string, box: UsedBox | undefined): SheetDigest {
+  return new SheetDigest(key, kind, given, box);
+}
+
+/** Queues the load of a sheet's used range (values only) box; read it after the next sync. */
+export function queueUsedBox(ws: Excel.Worksheet): Excel.Range {
+  const u = ws.getUsedRangeOrNullObject(true);
+  u.load("rowIndex,columnIndex,rowCount,columnCount");
+  return u;
+}
+
+/**
+ * Each sheet's digest for its marker: its used range (loaded already, or one sync for all), then its values in row
+ * chunks under the payload budget (one sync per chunk: one for a usual report).
+ */
+export async function readClaimDigests(
+  context: Excel.RequestContext,
+  sync: () => Promise<void>,
+  claims: readonly { readonly sheet: string; readonly kind: MarkerKind; readonly given: string; readonly used?: Excel.Range }[],
+  key: string,
+  budget = 4_000_000,
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (!claims.length) return out;
+  const used = claims.map((c) => ({ c, u: c.used ?? queueUsedBox(context.workbook.worksheets.getItem(c.sheet)) }));
+  if (claims.some((c) => !c.used)) await sync();
+  for (const { c, u } of used) {
+    const box = u.isNullObject ? undefined : { top: u.rowIndex, left: u.columnIndex, rows: u.rowCount, cols: u.columnCount };
+    const d = claimDigest(key, c.kind, c.given, box);
+    if (box) {
+      // About 64 bytes a cell on the wire for a report's texts: chunks well under the budget.
+      const rowsPerChunk = Math.max(1, Math.floor(budget / 64 / Math.max(1, box.cols)));
+      for (let row = 0; row < box.rows; row += rowsPerChunk) {
+        const r = context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(box.top + row, box.left, Math.min(rowsPerChunk, box.rows - row), box.cols);
+        r.load("values");
+        await sync();
+        d.rows(r.values);
+      }
+    }
+    out.set(c.sheet, d.value());
   }
-  for (const m of pendingMarkers(o, sheets).live) if (m.target) out.set(m.target, "pending");
   return out;
 }
 

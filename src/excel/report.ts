@@ -26,6 +26,8 @@ export interface ReportWritten {
   readonly requested: string;
   /** True when the add-in's previous report was replaced. */
   readonly replaced: boolean;
+  /** Sheets a marker claimed as the add-in's report that did not verify: kept as the user's. */
+  readonly kept?: readonly string[];
   readonly rows: number;
   /** The issue table's name (JX_Report, or JX_Report_2 … when a table or name of the user's has it). */
   readonly table: string;
@@ -82,5 +84,5 @@ export async function writeReportSheet(input: ReportInput): Promise<ReportWritte
       return [table];
     },
   });
-  return { sheet: w.sheet, requested: w.requested, replaced: w.replaced, rows: input.issues.length, table: w.tables[0], syncs: w.syncs };
+  return { sheet: w.sheet, requested: w.requested, replaced: w.replaced, ...(w.kept ? { kept: w.kept } : {}), rows: input.issues.length, table: w.tables[0], syncs: w.syncs };
 }

@@ -8,12 +8,15 @@
  * about 2 + ⌈size / budget⌉. The first batch is sized by an estimate per cell; every later one by the real payload
  * measured so far (the UTF-8 bytes of the JSON of the values and formats received, the largest per-cell figure
  * seen), so batches are full. If Excel still refuses a batch as too large, it is split in two and retried.
- * The add-in's own report and coverage sheets are left out because their marker says so, never because of their
- * name: a sheet of the user's named 校验报告 or 覆盖率统计 (or anything else) is read like any other.
+ * The add-in's own report and coverage sheets are left out only when their content proves it: a sheet a marker claims
+ * is read like the others and left out once its values verify against the marker's keyed digest (own-digest.ts). A
+ * forged, stale or edited claim is ignored (the sheet is checked, and `ignoredClaims` says so); a sheet of the user's
+ * named 校验报告 or 覆盖率统计 (or anything else) is read like any other.
  */
 import { parseArea, type Area, type Grid } from "../domain/grid";
 import { splitAddressList } from "./sheets";
-import { loadOwnership, ownSheets, templateSheets } from "./ownership";
+import { claimDigest, claimedSheets, loadOwnership, templateSheets, type IgnoredClaim, type Marker } from "./ownership";
+import { ownerKey } from "./own-digest";
 import { throwIfCancelled } from "./errors";
 import { fromExcelValues } from "./values";
 
@@ -41,8 +44,10 @@ export interface WorkbookGrids {
   readonly grids: Grid[];
   /** Names of the sheets read, in workbook order. */
   readonly sheets: string[];
-  /** Sheets left out because the add-in wrote them (its marked report and coverage sheets). */
+  /** Sheets left out because the add-in wrote them (its report and coverage sheets, proved by their markers' digests). */
   readonly skipped: string[];
+  /** Sheets a marker claims for the add-in that did not verify: read and checked as the user's. */
+  readonly ignoredClaims?: IgnoredClaim[];
   /** Sheets read that the add-in inserted from its templates (marked; the user's to fill in, so checked). */
   readonly templates?: string[];
   /** The active sheet's name. */
@@ -180,16 +185,11 @@ export async function readWorkbookGrids(options: ReadOptions = {}): Promise<Work
     const active = activeWs.name;
     const allNames = sheets.items.map((ws) => ws.name);
     const marked = ownership();
-    const own = ownSheets(marked, allNames);
+    // Sheets a marker claims are read like the others; the claim stands only if their content verifies (below).
+    const claims = claimedSheets(marked, allNames);
+    const key = claims.size ? ownerKey() : undefined;
     const templates = templateSheets(marked, allNames);
-    const skipped: string[] = [];
-    const chosen = sheets.items.filter((ws) => {
-      if (own.has(ws.name)) {
-        skipped.push(ws.name);
-        return false;
-      }
-      return scope === "workbook" || ws.name === active;
-    });
+    const chosen = sheets.items.filter((ws) => scope === "workbook" || ws.name === active);
 
     // 2: how big (values only: a formatted empty column must not widen the read).
     const used = chosen.map((ws) => {
@@ -276,11 +276,23 @@ export async function readWorkbookGrids(options: ReadOptions = {}): Promise<Work
     const grids: Grid[] = [];
     const byName = new Map(plans.map((p, i) => [p.name, i]));
     const names: string[] = [];
+    const skipped: string[] = [];
+    const ignoredClaims: IgnoredClaim[] = [];
+    /** True when the sheet's marker verifies over the values just read (the add-in's own: left out). */
+    const own = (name: string, box: { top: number; left: number; rows: number; cols: number } | undefined, rows: readonly unknown[][]): boolean => {
+      const m: Marker | undefined = claims.get(name);
+      if (!m) return false;
+      if (key && m.digest && m.given && claimDigest(key, m.kind, m.given, box).rows(rows).value() === m.digest) return true;
+      ignoredClaims.push({ sheet: name, kind: m.kind, why: key ? "mismatch" : "no-key" });
+      return false;
+    };
     for (const ws of chosen) {
-      names.push(ws.name);
       const i = byName.get(ws.name);
       if (i === undefined) {
-        if (empty.has(ws.name)) grids.push({ sheet: ws.name, top: 0, left: 0, values: [] });
+        if (empty.has(ws.name) && !own(ws.name, undefined, [])) {
+          names.push(ws.name);
+          grids.push({ sheet: ws.name, top: 0, left: 0, values: [] });
+        } else if (empty.has(ws.name)) skipped.push(ws.name);
         continue;
       }
       const p = plans[i];
@@ -291,9 +303,14 @@ export async function readWorkbookGrids(options: ReadOptions = {}): Promise<Work
         for (const row of values[i].get(s) ?? []) rowsV.push(row);
         for (const row of formats[i].get(s) ?? []) rowsF.push(row.map((x) => (x == null ? null : String(x))));
       }
+      if (own(p.name, { top: p.top, left: p.left, rows: p.rows, cols: p.cols }, rowsV)) {
+        skipped.push(p.name);
+        continue;
+      }
+      names.push(ws.name);
       grids.push({ sheet: p.name, top: p.top, left: p.left, values: fromExcelValues(rowsV), numberFormats: rowsF, merges: merges[i] });
     }
-    return { grids, sheets: names, skipped, templates: templates.filter((t) => names.includes(t)), active, syncs };
+    return { grids, sheets: names, skipped, ignoredClaims, templates: templates.filter((t) => names.includes(t)), active, syncs };
   });
 }
 

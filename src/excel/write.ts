@@ -7,12 +7,15 @@ import {
   freeTableName,
   loadOwnership,
   markerComment,
-  outputMarker,
-  pendingMarkers,
   queueMarker,
+  queueUsedBox,
   randomToken,
+  readClaimDigests,
+  type Marker,
   type OutputKind,
+  type Ownership,
 } from "./ownership";
+import { ownerKey } from "./own-digest";
 
 /** UTF-8 size of a value's JSON: what a write puts on the wire. */
 export function wireBytes(v: unknown): number {
@@ -33,6 +36,8 @@ export interface OwnSheetWritten {
   readonly requested: string;
   /** True when a previous report (or coverage sheet) of the add-in's was replaced. */
   readonly replaced: boolean;
+  /** Sheets a marker claimed for the add-in that did not verify: kept as the user's (the pane says so). */
+  readonly kept?: readonly string[];
   /** Table names given, in the order the writer added its tables. */
   readonly tables: readonly string[];
   readonly syncs: number;
@@ -56,20 +61,28 @@ export interface OwnSheetSpec {
 /**
  * Writes one of the add-in's own sheets so that nothing of the user's is lost and a failure leaves the previous one:
  *
- *   sync 1  the sheet names, the tables and the markers (ownership.ts);
- *   sync 2  add a new sheet under a temporary name (marked pending) and write it whole; move the previous sheet's
- *           table names out of the way and give the new tables theirs; only then delete the previous sheet of the
- *           add-in's (the marked one, never a user sheet that shares its name), rename the new sheet and move the
- *           marker to it.
+ *   sync 1   the sheet names, the tables and the markers (ownership.ts);
+ *   sync 1b  only when a marker claims a sheet of this kind: that sheet's used range and values (one sync more per
+ *            ~4 MB), to verify the claim against the marker's keyed digest (own-digest.ts). Only a verified sheet is
+ *            the previous one, to be replaced; a claim that does not verify (forged, edited, or written on another
+ *            computer) is ignored and its sheet kept: the new sheet then takes a free name and `kept` says which;
+ *   sync 2   add a new sheet under a temporary name (marked pending) and write it whole; move the previous sheet's
+ *            table names out of the way and give the new tables theirs; only then delete the previous sheet, rename
+ *            the new sheet; ask for its used range;
+ *   sync 3   its values as Excel now holds them (one sync more per ~4 MB), whose digest the marker keeps;
+ *   sync 4   the pending marker becomes the sheet's marker, with that digest.
+ * So four syncs for a first write, six for a replacement (two to verify the previous sheet).
  *
  * office.js runs a sync's commands in order and stops at the first that fails, keeping what ran before it. Every
  * command that can fail on the user's workbook (writing, adding a table, a table name clashing with a name the
  * add-in cannot see, such as a sheet-scoped defined name) comes before the deletion, so a failure leaves the
  * previous sheet; the half-written sheet is then deleted and the previous tables' names given back (up to two more
  * syncs, on failure only), and the error says both languages, Chinese first. After the deletion only renames to
- * names known to be free remain; should one still fail, the new sheet is complete and is kept (and named).
+ * names known to be free remain; should one still fail, the new sheet is complete and is kept (and named). A sheet
+ * whose marker could not be written with its digest (a failure in syncs 3–4) is the user's from then on: kept,
+ * checked, never replaced.
  * The sheet name is the base when it is free or held by the previous sheet of the add-in's, else "base (2)" …;
- * table names likewise (JX_Report, else JX_Report_2 …). Two syncs whatever the size, one more per further ~4 MB.
+ * table names likewise (JX_Report, else JX_Report_2 …).
  */
 export async function writeOwnSheet(spec: OwnSheetSpec): Promise<OwnSheetWritten> {
   return Excel.run(async (context) => {
@@ -87,8 +100,19 @@ export async function writeOwnSheet(spec: OwnSheetSpec): Promise<OwnSheetWritten
 
     const names = sheets.items.map((s) => s.name);
     const own = ownership();
-    const { live: previous, stale } = own.available ? outputMarker(own, spec.kind, names) : { live: undefined, stale: [] };
-    const leftovers = own.available ? pendingMarkers(own, names) : { live: [], stale: [] };
+    const claims = own.available ? outputClaims(own, spec.kind, names) : { candidates: [], stale: [] };
+    const key = own.available ? ownerKey() : undefined;
+    let previous: Marker | undefined;
+    const kept: string[] = [];
+    if (claims.candidates.length) {
+      const digests = key ? await readClaimDigests(context, sync, claims.candidates.map((m) => ({ sheet: m.target as string, kind: m.kind, given: m.given as string })), key) : new Map<string, string>();
+      for (const m of claims.candidates) {
+        if (!previous && m.digest && digests.get(m.target as string) === m.digest) previous = m;
+        else kept.push(m.target as string);
+      }
+    }
+    const stale = claims.stale;
+    const leftovers = own.available ? own.markers.filter((m) => m.kind === "pending") : [];
     const sheetName = freeSheetName(spec.base, names, previous?.target);
     const taken = new Set([...names.map((n) => n.toLowerCase())]);
     const fresh = (prefix: string, used: ReadonlySet<string>): string => {
@@ -102,18 +126,20 @@ export async function writeOwnSheet(spec: OwnSheetSpec): Promise<OwnSheetWritten
     const previousTables = previous ? previous.tables.filter((t) => takenTables.has(t.toLowerCase())) : [];
     const tableNames = spec.tables.map((b) => freeTableName(b, takenTables, previousTables));
     const parked = previousTables.map((t) => ({ original: t, parked: fresh("JX_old_", takenTables) }));
-    // Marker names freed by this write (the previous marker, stale ones, leftovers) may be reused by the new ones.
-    const freedMarkers = new Set([previous, ...stale, ...leftovers.live, ...leftovers.stale].filter((m) => m !== undefined).map((m) => m.name.toLowerCase()));
+    // Marker names freed by this write (the previous marker, stale ones, pending ones) may be reused by the new ones.
+    const freedMarkers = new Set([previous, ...stale, ...leftovers].filter((m) => m !== undefined).map((m) => m.name.toLowerCase()));
     const takenNames = new Set([...takenTables, ...parked.map((p) => p.parked.toLowerCase())].filter((n) => !freedMarkers.has(n)));
     const markerName = freeMarkerName(spec.kind, takenNames);
     const pendingName = freeMarkerName(`PENDING_${spec.kind}`, new Set([...takenNames, markerName.toLowerCase()]));
     const finish = { sheetName, markerName: own.available ? markerName : undefined, comment: markerComment(spec.kind, { sheet: sheetName, tables: tableNames }) };
 
+    let ws: Excel.Worksheet | undefined;
+    let used: Excel.Range | undefined;
     try {
-      const ws = sheets.add(temp);
-      // Leftovers of a write that did not finish, and markers that no longer mark anything.
-      for (const m of leftovers.live) if (m.target) sheets.getItem(m.target).delete();
-      for (const m of [...leftovers.live, ...leftovers.stale, ...stale]) context.workbook.names.getItem(m.name).delete();
+      ws = sheets.add(temp);
+      // Markers that no longer mark anything, and pending ones (a write that did not finish: its sheet, if any, cannot
+      // be proved the add-in's, so it is left as the user's).
+      for (const m of [...leftovers, ...stale]) context.workbook.names.getItem(m.name).delete();
       if (own.available) queueMarker(context, pendingName, ws, markerComment("pending", { sheet: temp, of: spec.kind }));
       const tables = await spec.fill(ws, sync);
       for (const p of parked) context.workbook.tables.getItem(p.original).name = p.parked;
@@ -126,19 +152,44 @@ export async function writeOwnSheet(spec: OwnSheetSpec): Promise<OwnSheetWritten
         context.workbook.names.getItem(previous.name).delete();
       }
       ws.name = sheetName;
-      if (own.available) {
-        context.workbook.names.getItem(pendingName).delete();
-        queueMarker(context, markerName, ws, finish.comment);
-      }
       ws.activate();
+      used = own.available ? queueUsedBox(ws) : undefined;
       await sync();
     } catch (e) {
       const previousGone = await cleanUp(context, { temp, pendingName: own.available ? pendingName : undefined, previous: previous?.target, parked, ...finish });
       if (e instanceof CancelledError) throw e;
       throw new OutputWriteError(spec.what, e, previous === undefined ? "none" : previousGone ? "replaced" : "kept");
     }
-    return { sheet: sheetName, requested: spec.base, replaced: previous !== undefined, tables: tableNames, syncs };
+    if (own.available) {
+      // The digest of the sheet as Excel holds it (not as it was sent: Excel may store a value its own way).
+      try {
+        const digest = key ? (await readClaimDigests(context, sync, [{ sheet: sheetName, kind: spec.kind, given: sheetName, used }], key)).get(sheetName) : undefined;
+        context.workbook.names.getItem(pendingName).delete();
+        queueMarker(context, markerName, ws, markerComment(spec.kind, { sheet: sheetName, tables: tableNames, digest }));
+        await sync();
+      } catch (e) {
+        if (e instanceof CancelledError) throw e;
+        // The sheet is written; unmarked, it is the user's from now on (kept, checked, never replaced).
+      }
+    }
+    return { sheet: sheetName, requested: spec.base, replaced: previous !== undefined, tables: tableNames, syncs, ...(kept.length ? { kept } : {}) };
   });
+}
+
+/**
+ * The markers of one output kind: the candidates (each refers to a sheet that still has the name the add-in gave; the
+ * write verifies them) and the stale ones (their sheet is gone or was renamed: removed on the next write).
+ */
+function outputClaims(o: Ownership, kind: OutputKind, sheets: readonly string[]): { candidates: Marker[]; stale: Marker[] } {
+  const present = new Set(sheets);
+  const candidates: Marker[] = [];
+  const stale: Marker[] = [];
+  for (const m of o.markers) {
+    if (m.kind !== kind) continue;
+    if (m.target !== undefined && m.target === m.given && present.has(m.target)) candidates.push(m);
+    else stale.push(m);
+  }
+  return { candidates, stale };
 }
 
 interface CleanUp {

@@ -24,8 +24,8 @@
  */
 import { say } from "../domain/catalog";
 import { parseCsv } from "../domain/csv";
-import type { CellValue, Grid } from "../domain/grid";
-import { WorkbookReadError } from "./grid-convert";
+import { a1, type CellValue, type Grid } from "../domain/grid";
+import { cutText, DEFAULT_XLSX_LIMITS, WorkbookReadError, type CutText, type XlsxContent } from "./grid-convert";
 
 export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030" | "big5";
 
@@ -420,15 +420,27 @@ function delimiterOf(text: string): string {
  * Decoded CSV text → one grid named `sheet`. With `maxCells`, a text of more cells is refused (WorkbookReadError,
  * too-large) before it is parsed.
  */
-export function csvTextToGrid(text: string, sheet: string, maxCells?: number): Grid {
+export function csvTextToGrid(text: string, sheet: string, maxCells?: number): Grid & { cut?: XlsxContent["cut"] } {
   const delimiter = delimiterOf(text);
   if (maxCells !== undefined) {
     const cells = csvCellCount(text, delimiter);
     if (cells > maxCells) throw tooManyCsvCells(cells, maxCells);
   }
-  const rows = parseCsv(text, delimiter).map((row) => row.map(csvValue));
+  // Cells are cut at Excel's 32,767 characters and reported, as .xlsx cells are (file.long-text).
+  const max = DEFAULT_XLSX_LIMITS.maxCellChars;
+  let first: CutText | undefined;
+  let cutCount = 0;
+  const rows = parseCsv(text, delimiter).map((row, r) =>
+    row.map((raw, c) => {
+      const v = csvValue(raw);
+      if (typeof v !== "string" || v.length <= max) return v;
+      cutCount++;
+      first ??= { sheet, cell: a1(r, c), length: v.length };
+      return cutText(v, max);
+    }),
+  );
   // Trailing rows with nothing in them (a final blank line, ",,,," rows) are dropped; ragged rows are fine.
   while (rows.length > 0 && rows[rows.length - 1].every((v) => v === null)) rows.pop();
   for (const row of rows) while (row.length > 0 && row[row.length - 1] === null) row.pop();
-  return { sheet, top: 0, left: 0, values: rows };
+  return { sheet, top: 0, left: 0, values: rows, ...(first ? { cut: { first, count: cutCount } } : {}) };
 }

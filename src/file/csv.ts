@@ -8,6 +8,7 @@ import * as path from "path";
 import * as iconv from "iconv-lite";
 import * as v8 from "v8";
 import type { Grid } from "../domain/grid";
+import type { XlsxContent } from "./grid-convert";
 import { csvTextToGrid, inspectCsvBytes, type CsvEncoding, type InvalidBytes } from "./csv-grid";
 import { DEFAULT_XLSX_LIMITS } from "./grid-convert";
 
@@ -47,7 +48,11 @@ export interface ReadCsvOptions {
 }
 
 /** Reads a CSV file (or its bytes) into one grid. `sheet` defaults to the file name without extension. */
-export async function readCsv(input: string | Buffer, sheet?: string, options: ReadCsvOptions = {}): Promise<Grid & { encoding: CsvEncoding; invalid?: InvalidBytes }> {
+export async function readCsv(
+  input: string | Buffer,
+  sheet?: string,
+  options: ReadCsvOptions = {},
+): Promise<Grid & { encoding: CsvEncoding; invalid?: InvalidBytes; cut?: XlsxContent["cut"] }> {
   const bytes = typeof input === "string" ? await fs.readFile(input) : input;
   const { text, encoding, invalid } = decodeCsvBytes(bytes);
   const name = sheet ?? (typeof input === "string" ? path.basename(input, path.extname(input)) : "CSV");

@@ -27,6 +27,7 @@
  *   (a merge wholly outside it is dropped: it holds nothing).
  * - Trailing empty rows and columns are trimmed (formats alone do not keep a cell).
  */
+import { eachStartTag, rawAttributes } from "./xml-scan";
 import type ExcelJS from "exceljs";
 import type { Area, CellValue, Grid } from "../domain/grid";
 import { a1, parseArea } from "../domain/grid";
@@ -323,11 +324,18 @@ export function xmlText(s: string): string {
   });
 }
 
+/** The start tags `<name …>` of `xml`, each as `[text]` (what the regular expressions' matches gave), in one pass. */
+export function startTags(xml: string, name: string): [string][] {
+  const out: [string][] = [];
+  eachStartTag(xml, name, 0, xml.length, (t) => out.push([t]));
+  return out;
+}
+
 /** Attributes of one start tag's text (`name="v"` or `name='v'`), names as written (with any prefix). */
 export function attributes(tag: string): Map<string, string> {
   const out = new Map<string, string>();
-  const re = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  for (let m = re.exec(tag); m; m = re.exec(tag)) out.set(m[1], xmlText(m[2] ?? m[3] ?? ""));
+  // One pass (xml-scan.ts): a backtracking regular expression took the square of a long attribute name.
+  for (const [k, v] of rawAttributes(tag)) out.set(k, xmlText(v));
   return out;
 }
 
@@ -346,14 +354,14 @@ export interface SheetPart {
  */
 export function sheetParts(workbookXml: string, relsXml: string, names: ReadonlySet<string>): SheetPart[] {
   const rels = new Map<string, { type: string; target: string }>();
-  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+  for (const m of startTags(relsXml, "Relationship")) {
     const a = attributes(m[0]);
     const id = a.get("Id");
     if (id !== undefined) rels.set(id, { type: a.get("Type") ?? "", target: a.get("Target") ?? "" });
   }
   const out: SheetPart[] = [];
   let listed = 0;
-  for (const m of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
+  for (const m of startTags(workbookXml, "sheet")) {
     listed++;
     const a = attributes(m[0]);
     const name = a.get("name") ?? "";
@@ -442,7 +450,10 @@ export function webInflater(): RawInflater | undefined {
 
 export async function inflateEntry(bytes: Uint8Array, e: ZipEntry, inflate: RawInflater): Promise<Uint8Array> {
   const data = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-  if (e.method === 0) return data;
+  if (e.method === 0) {
+    assertCrc(e, crc32Update(0, data));
+    return data;
+  }
   let out: Uint8Array;
   try {
     out = await inflate(data, Math.max(1, e.size));
@@ -459,7 +470,39 @@ export async function inflateEntry(bytes: Uint8Array, e: ZipEntry, inflate: RawI
   if (out.length !== e.size) {
     throw refuse(`部件 ${shown(e.name)} 已损坏（解压后大小与声明不符）`, `part ${shown(e.name)} is corrupt (its inflated size differs from the declared one)`, "corrupt");
   }
+  assertCrc(e, crc32Update(0, out));
   return out;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/** The zip CRC-32 of `data` continued from `crc` (0 to start): feed chunks in order. */
+export function crc32Update(crc: number, data: Uint8Array): number {
+  let c = ~crc >>> 0;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/**
+ * Every part read is checked against the CRC-32 its zip entry records (what `unzip -t` checks): one changed byte
+ * (a "≥500" read as "≥100") is refused, not read silently.
+ */
+export function assertCrc(e: ZipEntry, crc: number): void {
+  if (crc === e.crc32 >>> 0) return;
+  const hex = (x: number): string => x.toString(16).padStart(8, "0");
+  throw refuse(
+    `部件 ${shown(e.name)} 已损坏（CRC 校验不符：记录为 ${hex(e.crc32 >>> 0)}，实际为 ${hex(crc)}），文件可能在传输或保存时出错，请重新获取或另存后再检查`,
+    `part ${shown(e.name)} is corrupt (CRC mismatch: recorded ${hex(e.crc32 >>> 0)}, actual ${hex(crc)}); the file may have been damaged in transfer or saving: get it again or save it again, then check`,
+    "corrupt",
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -592,6 +635,14 @@ function scanSheet(xml: Uint8Array, sheet: string): number {
   return cells;
 }
 
+/** The `<name …>` elements in xml (name followed by a space, ">" or "/"), in one pass. */
+function countElements(xml: Uint8Array, name: string): number {
+  const open = ascii(`<${name}`);
+  let n = 0;
+  for (let i = indexOfBytes(xml, open, 0); i >= 0; i = indexOfBytes(xml, open, i + open.length)) if (isNameEnd(xml[i + open.length])) n++;
+  return n;
+}
+
 /** True when some cell refers to the shared strings (t="s"). */
 function usesSharedStrings(xml: Uint8Array): boolean {
   return indexOfBytes(xml, ascii(' t="s"'), 0) >= 0 || indexOfBytes(xml, ascii(" t='s'"), 0) >= 0;
@@ -623,8 +674,8 @@ const decoder = () => new TextDecoder("utf-8");
 /** Merged areas listed in the content of `<mergeCells>`. */
 export function parseMergeRefs(inner: Uint8Array, into: Area[], limits: XlsxLimits, already: number): void {
   const text = decoder().decode(inner);
-  for (const m of text.matchAll(/<mergeCell\b([^>]*)>/g)) {
-    const ref = attributes(m[1]).get("ref");
+  for (const m of startTags(text, "mergeCell")) {
+    const ref = attributes(m[0]).get("ref");
     const area = ref === undefined ? undefined : parseArea(ref);
     if (!area) continue;
     if (already + into.length >= limits.maxMerges) {
@@ -697,6 +748,18 @@ async function preparePackage(bytes: Uint8Array, entries: readonly ZipEntry[], l
       if (edited !== data) {
         data = edited;
         crc = 0; // JSZip checks no CRC unless asked (ExcelJS does not ask); this zip never leaves memory.
+      }
+    } else if (e.name === SHARED_STRINGS || e.name === "xl/styles.xml") {
+      // Shared strings and cell styles are kept as long as the cells: each is bounded by the cell budget (39 million
+      // empty <si/> fit in a few MB of zip), as the streaming reader bounds them.
+      const n = countElements(data, e.name === SHARED_STRINGS ? "si" : "xf");
+      if (n > limits.maxCells) {
+        const [zh, en] = e.name === SHARED_STRINGS ? ["共享字符串", "shared strings"] : ["单元格样式", "cell styles"];
+        throw refuse(
+          `部件 ${e.name} 的${zh}超过单元格上限 ${count(limits.maxCells)} 个（有 ${count(n)} 个）`,
+          `part ${e.name} holds more ${en} than the cell limit of ${count(limits.maxCells)} (${count(n)})`,
+          "too-large",
+        );
       }
     } else if (e === wbEntry) {
       // Defined names (print areas and the like): ExcelJS would visit every cell of each named range.

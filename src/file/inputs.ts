@@ -270,7 +270,8 @@ export async function readInputContent(file: InputFile, options: ReadOptions = {
     const maxCells = options.xlsxLimits?.maxCells;
     const grid = await readCsv(bytes, path.basename(file.path, path.extname(file.path)), maxCells !== undefined ? { maxCells } : {});
     const notices: InputNotice[] = grid.invalid ? [invalidBytesNotice(grid, grid.encoding, grid.invalid)] : [];
-    const { encoding: _encoding, invalid: _invalid, ...plain } = grid;
+    if (grid.cut) notices.push(longTextNotice(grid.cut));
+    const { encoding: _encoding, invalid: _invalid, cut: _cut, ...plain } = grid;
     return { grids: [plain], notices };
   }
   const content = await readXlsxContent(bytes, { ...(options.xlsxLimits ? { limits: options.xlsxLimits } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });

@@ -12,6 +12,7 @@
  * cell shows its own value.
  */
 import * as zlib from "zlib";
+import { eachAttribute, indexIn, isAttrNameChar, xlsxReadWork } from "./xml-scan";
 import { a1, type Area, type CellValue, type Grid } from "../domain/grid";
 import {
   assertWorkbookPackage,
@@ -36,6 +37,9 @@ import {
   SHARED_STRINGS,
   sheetParts,
   shown,
+  startTags,
+  assertCrc,
+  crc32Update,
   placeCell,
   tooManyCells,
   tooManyRows,
@@ -99,8 +103,8 @@ function isNameEnd(code: number): boolean {
 /** Index of the next `<tag` start (the name ending there) in s[from, to), or -1. */
 function findTag(s: string, tag: string, from: number, to: number): number {
   const open = `<${tag}`;
-  for (let i = s.indexOf(open, from); i >= 0 && i < to; i = s.indexOf(open, i + open.length)) {
-    if (isNameEnd(s.charCodeAt(i + open.length))) return i;
+  for (let i = indexIn(s, open, from, to); i >= 0; i = indexIn(s, open, i + open.length, to)) {
+    if (i + open.length < to ? isNameEnd(s.charCodeAt(i + open.length)) : false) return i;
   }
   return -1;
 }
@@ -112,14 +116,14 @@ function findTag(s: string, tag: string, from: number, to: number): number {
 function tTexts(s: string, from: number, to: number): string | undefined {
   let out: string | undefined;
   for (let i = findTag(s, "t", from, to); i >= 0; i = findTag(s, "t", i + 2, to)) {
-    const gt = s.indexOf(">", i);
-    if (gt < 0 || gt >= to) break;
+    const gt = indexIn(s, ">", i, to);
+    if (gt < 0) break;
     if (s.charCodeAt(gt - 1) === 0x2f) {
       out ??= "";
       continue;
     }
-    const end = s.indexOf("</t>", gt);
-    if (end < 0 || end > to) break;
+    const end = indexIn(s, "</t>", gt, to);
+    if (end < 0) break;
     out = (out ?? "") + textOf(s.slice(gt + 1, end));
     i = end;
   }
@@ -131,15 +135,15 @@ function spans(s: string, tag: string, from: number, to: number): [number, numbe
   const out: [number, number, number, number][] = [];
   const close = `</${tag}>`;
   for (let i = findTag(s, tag, from, to); i >= 0; ) {
-    const gt = s.indexOf(">", i);
-    if (gt < 0 || gt >= to) break;
+    const gt = indexIn(s, ">", i, to);
+    if (gt < 0) break;
     if (s.charCodeAt(gt - 1) === 0x2f) {
       out.push([i, gt + 1, gt + 1, gt + 1]);
       i = findTag(s, tag, gt + 1, to);
       continue;
     }
-    const end = s.indexOf(close, gt);
-    if (end < 0 || end > to) break;
+    const end = indexIn(s, close, gt, to);
+    if (end < 0) break;
     out.push([i, end + close.length, gt + 1, end]);
     i = findTag(s, tag, end + close.length, to);
   }
@@ -150,7 +154,7 @@ function spans(s: string, tag: string, from: number, to: number): [number, numbe
 function stringItem(s: string, from: number, to: number, escapes: boolean): CellValue {
   // Phonetic guides (<rPh>) hold their own <t>: not part of the text.
   let body = s.slice(from, to);
-  if (body.includes("<rPh")) body = body.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
+  if (body.includes("<rPh")) body = withoutPhonetics(body);
   const runs = spans(body, "r", 0, body.length);
   let text: string;
   if (runs.length > 0) text = runs.map(([, , a, b]) => (escapes ? unescapeX(tTexts(body, a, b) ?? "") : (tTexts(body, a, b) ?? ""))).join("");
@@ -161,13 +165,60 @@ function stringItem(s: string, from: number, to: number, escapes: boolean): Cell
   return text === "" ? null : text;
 }
 
+/** The text without its `<rPh …>…</rPh>` elements, in one pass (a lazy regular expression rescans to the end for each). */
+function withoutPhonetics(body: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = indexIn(body, "<rPh", 0, body.length); i >= 0; i = indexIn(body, "<rPh", from, body.length)) {
+    const next = i + 4 < body.length ? body.charCodeAt(i + 4) : 0x20;
+    if (isAttrNameChar(next) && next !== 0x2e && next !== 0x3a && next !== 0x2d) {
+      // "<rPhx": another name; keep it and go on.
+      out += body.slice(from, i + 4);
+      from = i + 4;
+      continue;
+    }
+    const end = indexIn(body, "</rPh>", i, body.length);
+    if (end < 0) break;
+    out += body.slice(from, i);
+    from = end + 6;
+  }
+  return out + body.slice(from);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Shared strings and number formats
 
-function parseSharedStrings(xml: string): CellValue[] {
+/**
+ * The shared strings, each counted against the cell budget before it is kept (39 million empty `<si/>` fit in a few MB
+ * of zip and would take gigabytes as an array): more than `room` of them is refused.
+ */
+function parseSharedStrings(xml: string, room: number, limits: XlsxLimits): CellValue[] {
   const out: CellValue[] = [];
-  for (const [, , a, b] of spans(xml, "si", 0, xml.length)) out.push(stringItem(xml, a, b, true));
+  const to = xml.length;
+  for (let i = findTag(xml, "si", 0, to); i >= 0; ) {
+    const gt = indexIn(xml, ">", i, to);
+    if (gt < 0) break;
+    if (out.length >= room) throw tooManyParts(SHARED_STRINGS, "共享字符串", "shared strings", out.length + 1, limits);
+    if (xml.charCodeAt(gt - 1) === 0x2f) {
+      out.push(null);
+      i = findTag(xml, "si", gt + 1, to);
+      continue;
+    }
+    const end = indexIn(xml, "</si>", gt, to);
+    if (end < 0) break;
+    out.push(stringItem(xml, gt + 1, end, true));
+    i = findTag(xml, "si", end + 5, to);
+  }
   return out;
+}
+
+/** Refusal of a part holding more entries than the cell budget leaves room for. */
+function tooManyParts(part: string, zh: string, en: string, n: number, limits: XlsxLimits): WorkbookReadError {
+  return refuse(
+    `部件 ${part} 的${zh}超过单元格上限 ${count(limits.maxCells)} 个（至少 ${count(n)} 个）`,
+    `part ${part} holds more ${en} than the cell limit of ${count(limits.maxCells)} (at least ${count(n)})`,
+    "too-large",
+  );
 }
 
 /** ExcelJS's test for a date format: y m d h s or b outside quotes and brackets. */
@@ -183,12 +234,12 @@ interface CellStyle {
 
 const NO_STYLE: CellStyle = { format: null, date: false };
 
-/** Each cell style (cellXfs, by index) with its number format. */
-function parseStyles(xml: string): CellStyle[] {
+/** Each cell style (cellXfs, by index) with its number format; more than `room` of them is refused. */
+function parseStyles(xml: string, room: number, limits: XlsxLimits): CellStyle[] {
   const custom = new Map<number, string>();
   const fmts = spans(xml, "numFmts", 0, xml.length)[0];
   if (fmts) {
-    for (const m of xml.slice(fmts[2], fmts[3]).matchAll(/<numFmt\b[^>]*>/g)) {
+    for (const m of startTags(xml.slice(fmts[2], fmts[3]), "numFmt")) {
       const a = attributes(m[0]);
       const id = parseInt(a.get("numFmtId") ?? "", 10);
       const code = a.get("formatCode");
@@ -198,7 +249,8 @@ function parseStyles(xml: string): CellStyle[] {
   const out: CellStyle[] = [];
   const xfs = spans(xml, "cellXfs", 0, xml.length)[0];
   if (!xfs) return out;
-  for (const m of xml.slice(xfs[2], xfs[3]).matchAll(/<xf\b[^>]*>/g)) {
+  for (const m of startTags(xml.slice(xfs[2], xfs[3]), "xf")) {
+    if (out.length >= room) throw tooManyParts(STYLES, "单元格样式", "cell styles", out.length + 1, limits);
     const id = parseInt(attributes(m[0]).get("numFmtId") ?? "", 10);
     const fmt = id ? (custom.get(id) ?? BUILT_IN_FORMATS[String(id)]?.f) : undefined;
     out.push(fmt ? { format: fmt === "General" ? null : fmt, date: isDateFormat(fmt) } : NO_STYLE);
@@ -221,8 +273,6 @@ function columnOf(ref: string): number {
   }
   return i === 0 ? -1 : c - 1;
 }
-
-const ATTR = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 interface SheetContext {
   readonly name: string;
@@ -257,11 +307,17 @@ class SheetBuilder {
   /** Every `<row>` in s[from, to). */
   rows(s: string, from: number, to: number): void {
     for (let i = findTag(s, "row", from, to); i >= 0; ) {
-      const gt = s.indexOf(">", i);
-      if (gt < 0 || gt >= to) throw couldNotRead("unterminated <row>");
+      const gt = indexIn(s, ">", i, to);
+      if (gt < 0) throw couldNotRead("unterminated <row>");
       const self = s.charCodeAt(gt - 1) === 0x2f;
-      const r = /(?:^|\s)r\s*=\s*["'](\d{1,10})/.exec(s.slice(i + 4, gt));
-      this.rowNumber = r ? parseInt(r[1], 10) : this.rowNumber + 1;
+      let r: number | undefined;
+      eachAttribute(s, i + 4, self ? gt - 1 : gt, (name, value) => {
+        if (name === "r" && r === undefined) {
+          const m = /^\d{1,10}/.exec(value);
+          if (m) r = parseInt(m[0], 10);
+        }
+      });
+      this.rowNumber = r ?? this.rowNumber + 1;
       this.rowElements++;
       if (this.rowNumber > EXCEL_MAX_ROWS) throw tooManyRows(this.ctx.name, this.rowNumber);
       if (this.rowElements > EXCEL_MAX_ROWS) throw tooManyRows(this.ctx.name, this.rowElements);
@@ -269,8 +325,8 @@ class SheetBuilder {
         i = findTag(s, "row", gt + 1, to);
         continue;
       }
-      const end = s.indexOf("</row>", gt);
-      if (end < 0 || end > to) throw couldNotRead("unterminated <row>");
+      const end = indexIn(s, "</row>", gt, to);
+      if (end < 0) throw couldNotRead("unterminated <row>");
       this.cells(s, gt + 1, end, this.rowNumber - 1);
       i = findTag(s, "row", end + 6, to);
     }
@@ -285,20 +341,17 @@ class SheetBuilder {
     let widest = -1;
     let ordered = true;
     for (let j = findTag(s, "c", from, to); j >= 0; ) {
-      const gt = s.indexOf(">", j);
-      if (gt < 0 || gt >= to) throw couldNotRead("unterminated <c>");
+      const gt = indexIn(s, ">", j, to);
+      if (gt < 0) throw couldNotRead("unterminated <c>");
       const self = s.charCodeAt(gt - 1) === 0x2f;
       let ref: string | undefined;
       let styleId = 0;
       let type: string | undefined;
-      const attrText = s.slice(j + 2, self ? gt - 1 : gt);
-      ATTR.lastIndex = 0;
-      for (let m = ATTR.exec(attrText); m; m = ATTR.exec(attrText)) {
-        const v = m[2] ?? m[3] ?? "";
-        if (m[1] === "r") ref = v;
-        else if (m[1] === "s") styleId = parseInt(v, 10) || 0;
-        else if (m[1] === "t") type = v;
-      }
+      eachAttribute(s, j + 2, self ? gt - 1 : gt, (name, v) => {
+        if (name === "r") ref = v;
+        else if (name === "s") styleId = parseInt(v, 10) || 0;
+        else if (name === "t") type = v;
+      });
       const parsed = ref === undefined ? -1 : columnOf(ref);
       const c = parsed >= 0 ? parsed : next;
       next = c + 1;
@@ -313,8 +366,8 @@ class SheetBuilder {
         j = findTag(s, "c", gt + 1, to);
         continue;
       }
-      const end = s.indexOf("</c>", gt);
-      if (end < 0 || end > to) throw couldNotRead("unterminated <c>");
+      const end = indexIn(s, "</c>", gt, to);
+      if (end < 0) throw couldNotRead("unterminated <c>");
       j = findTag(s, "c", end + 4, to);
       // The cell's content on its own: searches inside it must not run on through the rest of the chunk.
       const value = this.cellValue(s.slice(gt + 1, end), type, styleId, r, c);
@@ -356,27 +409,31 @@ class SheetBuilder {
     let rich: CellValue | undefined;
     const f = findTag(s, "f", from, to);
     if (f >= 0) {
-      const gt = s.indexOf(">", f);
-      const self = s.charCodeAt(gt - 1) === 0x2f;
-      if (/\st\s*=/.test(s.slice(f + 2, self ? gt - 1 : gt))) formula = true;
-      if (!self) {
-        const end = s.indexOf("</f>", gt);
+      const gt = indexIn(s, ">", f, to);
+      const self = gt >= 0 && s.charCodeAt(gt - 1) === 0x2f;
+      if (gt >= 0) {
+        eachAttribute(s, f + 2, self ? gt - 1 : gt, (name) => {
+          if (name === "t") formula = true;
+        });
+      }
+      if (gt >= 0 && !self) {
+        const end = indexIn(s, "</f>", gt, to);
         if (end > gt + 1) formula = true;
       }
     }
     const v = findTag(s, "v", from, to);
     if (v >= 0) {
-      const gt = s.indexOf(">", v);
-      if (s.charCodeAt(gt - 1) !== 0x2f) {
-        const end = s.indexOf("</v>", gt);
+      const gt = indexIn(s, ">", v, to);
+      if (gt >= 0 && s.charCodeAt(gt - 1) !== 0x2f) {
+        const end = indexIn(s, "</v>", gt, to);
         if (end > gt + 1) text = textOf(s.slice(gt + 1, end));
       }
     }
     const is = findTag(s, "is", from, to);
     if (is >= 0) {
-      const gt = s.indexOf(">", is);
-      const end = s.indexOf("</is>", gt);
-      if (s.charCodeAt(gt - 1) !== 0x2f && end > gt) {
+      const gt = indexIn(s, ">", is, to);
+      const end = gt >= 0 ? indexIn(s, "</is>", gt, to) : -1;
+      if (gt >= 0 && s.charCodeAt(gt - 1) !== 0x2f && end > gt) {
         if (findTag(s, "r", gt + 1, end) >= 0) rich = stringItem(s, gt + 1, end, true);
         else {
           const t = tTexts(s, gt + 1, end);
@@ -503,9 +560,12 @@ class SheetBuilder {
 async function* partChunks(bytes: Uint8Array, e: ZipEntry, chunkBytes: number): AsyncGenerator<Uint8Array> {
   const data = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
   if (e.method === 0) {
+    // The whole part is in hand: its CRC is checked before any of it is parsed.
+    assertCrc(e, crc32Update(0, data));
     for (let i = 0; i < data.length; i += chunkBytes) yield data.subarray(i, i + chunkBytes);
     return;
   }
+  let crc = 0;
   const inflater = zlib.createInflateRaw({ chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, chunkBytes) });
   inflater.end(data);
   let got = 0;
@@ -520,6 +580,7 @@ async function* partChunks(bytes: Uint8Array, e: ZipEntry, chunkBytes: number): 
           "too-large",
         );
       }
+      crc = crc32Update(crc, chunk);
       yield chunk;
     }
   } catch (err) {
@@ -529,6 +590,8 @@ async function* partChunks(bytes: Uint8Array, e: ZipEntry, chunkBytes: number): 
   if (got !== e.size) {
     throw refuse(`部件 ${shown(e.name)} 已损坏（解压后大小与声明不符）`, `part ${shown(e.name)} is corrupt (its inflated size differs from the declared one)`, "corrupt");
   }
+  // Checked once the part is whole (a stream cannot know sooner): the sheet's grid is not returned before this.
+  assertCrc(e, crc);
 }
 
 /** What the first pass over a sheet part counts (grid-convert's scanSheet, over chunks). */
@@ -607,21 +670,38 @@ function isNameEndByte(b: number | undefined): boolean {
  */
 async function scanSheetPart(bytes: Uint8Array, e: ZipEntry, sheet: string, wantShared: boolean, chunkBytes: number, limits: XlsxLimits, denseBefore: number): Promise<ScanState> {
   const st: ScanState = { cells: 0, rows: 0, row: 0, shared: false, rowWidest: -1, dense: denseBefore, maxCells: limits.maxCells };
-  let carry: Uint8Array | undefined;
+  // Bytes held back: an unfinished tag, in pieces until its ">" arrives (a tag longer than many chunks is joined once).
+  const held: Uint8Array[] = [];
+  let recent: Uint8Array = new Uint8Array(0);
   let first = true;
   for await (const chunk of partChunks(bytes, e, chunkBytes)) {
-    const buf = carry && carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
     if (first) {
-      assertSheetXml(buf, e.name);
+      assertSheetXml(chunk, e.name);
       first = false;
     }
-    if (Buffer.from(buf.buffer, buf.byteOffset, buf.length).includes("<!DOCTYPE")) throw couldNotRead(`${shown(e.name)} declares a DOCTYPE`);
+    // A DOCTYPE is looked for in the new bytes and the few before them, never in all the held ones again.
+    const edge = Buffer.concat([recent, chunk.subarray(0, 9)]);
+    if (Buffer.from(edge.buffer, edge.byteOffset, edge.length).includes("<!DOCTYPE") || Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).includes("<!DOCTYPE")) {
+      throw couldNotRead(`${shown(e.name)} declares a DOCTYPE`);
+    }
+    recent = chunk.slice(Math.max(0, chunk.length - 9));
+    xlsxReadWork.chars += chunk.length;
+    if (held.length > 0 && chunk.indexOf(0x3e) < 0) {
+      held.push(chunk);
+      continue;
+    }
+    const buf = held.length > 0 ? Buffer.concat([...held, chunk]) : chunk;
+    held.length = 0;
     const lastLt = buf.lastIndexOf(0x3c);
-    const upto = lastLt < 0 ? buf.length : lastLt;
+    // The last tag is whole when a ">" follows it: everything can be counted now.
+    const upto = lastLt < 0 || buf.indexOf(0x3e, lastLt) >= 0 ? buf.length : lastLt;
     scanBytes(buf, upto, st, sheet, wantShared, limits);
-    carry = buf.slice(upto);
+    if (upto < buf.length) held.push(buf.slice(upto));
   }
-  if (carry && carry.length > 0) scanBytes(carry, carry.length, st, sheet, wantShared, limits);
+  if (held.length > 0) {
+    const carry = Buffer.concat(held);
+    scanBytes(carry, carry.length, st, sheet, wantShared, limits);
+  }
   endRow(st, sheet, limits);
   return st;
 }
@@ -637,30 +717,50 @@ function assertSheetXml(buf: Uint8Array, part: string): void {
 async function readSheet(bytes: Uint8Array, e: ZipEntry, ctx: SheetContext, chunkBytes: number): Promise<Grid> {
   const builder = new SheetBuilder(ctx);
   const decoder = new TextDecoder("utf-8");
-  let carry = "";
+  // Text not parsed yet (an unfinished row), in pieces, and its last characters: each new chunk is searched only
+  // where it is new (from just before it, for a closer straddling the join), so a row longer than many chunks is
+  // joined once, not searched again with every chunk.
+  const pending: string[] = [];
+  let pendingLength = 0;
+  let recent = "";
   let tail = "";
   let inData = true;
   for await (const chunk of partChunks(bytes, e, chunkBytes)) {
-    const s = carry + decoder.decode(chunk, { stream: true });
+    const fresh = decoder.decode(chunk, { stream: true });
     if (!inData) {
-      tail += s;
-      carry = "";
+      tail += fresh;
       continue;
     }
-    const close = s.indexOf("</sheetData>");
+    const look = recent + fresh;
+    const close = indexIn(look, "</sheetData>", 0, look.length);
+    const cut = close >= 0 ? -1 : look.lastIndexOf("</row>");
+    xlsxReadWork.chars += look.length;
+    // Where `look` starts in the text not parsed yet.
+    const origin = pendingLength - recent.length;
+    if (close < 0 && cut < 0) {
+      pending.push(fresh);
+      pendingLength += fresh.length;
+      recent = look.slice(-11);
+      continue;
+    }
+    pending.push(fresh);
+    const text = pending.join("");
+    pending.length = 0;
     if (close >= 0) {
-      builder.rows(s, 0, close);
-      tail = s.slice(close);
-      carry = "";
+      builder.rows(text, 0, origin + close);
+      tail = text.slice(origin + close);
       inData = false;
+      pendingLength = 0;
+      recent = "";
       continue;
     }
-    const cut = s.lastIndexOf("</row>");
-    if (cut >= 0) {
-      builder.rows(s, 0, cut + 6);
-      carry = s.slice(cut + 6);
-    } else carry = s;
+    builder.rows(text, 0, origin + cut + 6);
+    const rest = text.slice(origin + cut + 6);
+    pending.push(rest);
+    pendingLength = rest.length;
+    recent = rest.slice(-11);
   }
+  const carry = pending.join("");
   const rest = carry + decoder.decode();
   if (inData) {
     builder.rows(rest, 0, rest.length);
@@ -697,17 +797,19 @@ export async function streamXlsxContent(bytes: Uint8Array, options: StreamXlsxOp
   const relsXml = utf8.decode(await inflateEntry(bytes, relsEntry, options.inflateRaw));
   for (const [part, xml] of [[WORKBOOK, wbXml], [WORKBOOK_RELS, relsXml]]) if (xml.includes("<!DOCTYPE")) throw couldNotRead(`${part} declares a DOCTYPE`);
   const sheets = sheetParts(wbXml, relsXml, names);
-  const pr = /<workbookPr\b[^>]*>/.exec(wbXml);
-  const date1904 = pr !== null && attributes(pr[0]).get("date1904") === "1";
+  const pr = startTags(wbXml, "workbookPr")[0];
+  const date1904 = pr !== undefined && attributes(pr[0]).get("date1904") === "1";
   const sstEntry = byName.get(SHARED_STRINGS);
   const partText = async (e: ZipEntry): Promise<string> => {
     const xml = utf8.decode(await inflateEntry(bytes, e, options.inflateRaw));
     if (xml.includes("<!DOCTYPE")) throw couldNotRead(`${e.name} declares a DOCTYPE`);
     return xml;
   };
-  const strings = sstEntry ? parseSharedStrings(await partText(sstEntry)) : undefined;
+  // Shared strings and styles are bounded by the cell budget too (each kept as long as the cells), each on its own:
+  // a real workbook has about as many strings as text cells, so a sum would halve the limit for ordinary files.
+  const strings = sstEntry ? parseSharedStrings(await partText(sstEntry), limits.maxCells, limits) : undefined;
   const stylesEntry = byName.get(STYLES);
-  const styles = stylesEntry ? parseStyles(await partText(stylesEntry)) : [];
+  const styles = stylesEntry ? parseStyles(await partText(stylesEntry), limits.maxCells, limits) : [];
   const seen = new Set<string>();
   const named = sheets.map((s) => {
     const name = sheetName(s.name);

@@ -27,8 +27,10 @@ export interface ExcelStrings {
   readonly nameTaken: (requested: string, sheet: string) => string;
   /** The add-in's previous sheet of that kind was replaced. */
   readonly replacedPrevious: string;
-  /** Under the write buttons: a rerun replaces the add-in's sheet, notes typed into it included; renaming keeps one. */
+  /** Under the write buttons: a rerun replaces the add-in's sheet while unchanged; a changed or renamed one is kept. */
   readonly rewriteHint: (sheet: string) => string;
+  /** Sheets a marker claims as the add-in's whose content does not prove it: checked as the user's, never deleted. */
+  readonly claimsIgnored: (sheets: readonly string[]) => string;
   readonly markCells: string;
   readonly marksApplied: (n: number) => string;
   readonly clearMarks: string;
@@ -115,7 +117,10 @@ export const EXCEL_ZH: ExcelStrings = {
   reportWritten: (s, n) => `已写入“${s}”工作表（${n} 个问题）。`,
   nameTaken: (r, s) => `工作簿中已有您自己的“${r}”工作表，未改动它，改为写入“${s}”。`,
   replacedPrevious: "已替换本插件上次写入的那一份。",
-  rewriteHint: (s) => `再次写入会替换本插件上次写入的“${s}”工作表，您在其中输入的内容不会保留；要保留一份，请先给它改名，改名后本插件不再改动它。`,
+  rewriteHint: (s) =>
+    `再次写入会替换本插件在这台电脑上写入、之后未被改动的“${s}”工作表；其中有改动或改了名的，本插件视为您的工作表，不再改动，新的报告写到另一个名称。`,
+  claimsIgnored: (s) =>
+    `${s.map((x) => `“${x}”`).join("、")}带有本插件的标记，但其内容不能证明是本插件在这台电脑上写入且未改动的（标记可能是伪造或过期的，或工作表已被改动），已忽略该标记：当作您的工作表检查，不会删除或替换。`,
   markCells: "标注问题单元格",
   marksApplied: (n) => `已标注 ${n} 个单元格（红色为错误，黄色为警告）。`,
   clearMarks: "清除标注",
@@ -200,7 +205,10 @@ export const EXCEL_EN: ExcelStrings = {
   reportWritten: (s, n) => `Wrote the "${s}" sheet (${n} issues).`,
   nameTaken: (r, s) => `The workbook has a "${r}" sheet of your own: it was left as it is and "${s}" written instead.`,
   replacedPrevious: "It replaces the one the add-in wrote last time.",
-  rewriteHint: (s) => `Writing again replaces the "${s}" sheet the add-in wrote last time, including anything typed into it; to keep one, rename it first and the add-in leaves it alone.`,
+  rewriteHint: (s) =>
+    `Writing again replaces the "${s}" sheet the add-in wrote on this computer, if nobody changed it since; a changed or renamed one is yours: the add-in leaves it and writes the new report under another name.`,
+  claimsIgnored: (s) =>
+    `${s.map((x) => `"${x}"`).join(", ")} carries the add-in's marker, but its content does not prove that the add-in wrote it on this computer unchanged (the marker may be forged or stale, or the sheet was edited): the marker is ignored, the sheet is checked as yours and never deleted or replaced.`,
   markCells: "Mark problem cells",
   marksApplied: (n) => `Marked ${n} cell(s) (red: errors, amber: warnings).`,
   clearMarks: "Clear marks",

@@ -93,7 +93,7 @@ test("keeps checking the edited sheet while the user works; off by default", asy
     await page.getByTestId("write-report").click();
     await page.getByText(/已写入“校验报告”工作表/).waitFor();
     await page.waitForTimeout(1600);
-    assert.equal((await stats(page)).syncs - beforeReport, 2);
+    assert.equal((await stats(page)).syncs - beforeReport, 4);
     await page.screenshot({ path: path.join(ARTIFACTS, "pane-live.png"), fullPage: true });
 
     // Turned off: the handler is removed.

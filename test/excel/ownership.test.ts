@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { installFakeExcel, type FakeExcel, type FakeSheet, type FakeWorkbookInit } from "../fakes/excel-fake";
 import { readWorkbookGrids } from "../../src/excel/workbook";
+import { readSheetGrid } from "../../src/excel/live";
 import { writeReportSheet } from "../../src/excel/report";
 import { writeCoverageSheet } from "../../src/excel/coverage";
 import { applyMarks, clearMarks, isMarkFormula } from "../../src/excel/marks";
@@ -144,14 +145,16 @@ describe("the add-in's sheets are known by their marker", () => {
     const before = userSnapshot(fake);
     fake.resetStats();
     const w = await writeReportSheet({ issues: check.issues, stats: check.stats, caption: "c" });
-    expect(fake.stats.syncs).toBe(2);
-    expect(w).toMatchObject({ sheet: "校验报告 (2)", requested: "校验报告", replaced: false, table: "JX_Report_3", syncs: 2 });
+    // Names and markers, the write, the values read back for the digest, the marker: 4 syncs.
+    expect(fake.stats.syncs).toBe(4);
+    expect(w).toMatchObject({ sheet: "校验报告 (2)", requested: "校验报告", replaced: false, table: "JX_Report_3", syncs: 4 });
     const first = fake.model.sheet("校验报告 (2)")!;
     expect(String(first.cell(0, 0)?.value)).toMatch(/不可提交/);
     expect(fake.model.tables.find((t) => t.sheet === first)?.name).toBe("JX_Report_3");
 
     const again = await writeReportSheet({ issues: check.issues.slice(0, 2), stats: check.stats, caption: "again" });
-    expect(again).toMatchObject({ sheet: "校验报告 (2)", replaced: true, table: "JX_Report_3", syncs: 2 });
+    // Two more to verify the previous report against its marker's digest before deleting it.
+    expect(again).toMatchObject({ sheet: "校验报告 (2)", replaced: true, table: "JX_Report_3", syncs: 6 });
     expect(fake.model.sheets.filter((s) => s.name.startsWith("校验报告"))).toHaveLength(2);
     expect(fake.model.sheet("校验报告 (2)")).not.toBe(first);
     expect(fake.model.sheets.some((s) => s.name.startsWith("_jx_tmp"))).toBe(false);
@@ -188,12 +191,22 @@ describe("the add-in's sheets are known by their marker", () => {
     expect(w).toMatchObject({ sheet: "校验报告", replaced: false });
     expect(fake.model.sheet("三月审核")).toBe(kept);
     expect(JSON.stringify([...kept.cells.entries()])).toBe(notes);
-    // A rerun replaces the report the add-in wrote (notes typed into it go: the pane says so), not the kept one.
-    fake.model.sheet("校验报告")!.setValue(4, 10, "会被替换");
+    // A rerun replaces the report the add-in wrote while nobody changed it, not the kept one.
+    const second = fake.model.sheet("校验报告")!;
     const again = await writeReportSheet({ issues: check.issues, stats: check.stats, caption: "c" });
     expect(again).toMatchObject({ sheet: "校验报告", replaced: true });
-    expect(fake.model.sheet("校验报告")!.cell(4, 10)).toBeUndefined();
+    expect(fake.model.sheet("校验报告")).not.toBe(second);
     expect(fake.model.sheet("三月审核")).toBe(kept);
+    // Notes typed into the report make it the user's: kept, checked, and the next report goes beside it.
+    const noted = fake.model.sheet("校验报告")!;
+    noted.setValue(4, 10, "已核对");
+    const read = await readWorkbookGrids();
+    expect(read.sheets).toContain("校验报告");
+    expect(read.ignoredClaims).toEqual([{ sheet: "校验报告", kind: "report", why: "mismatch" }]);
+    const third = await writeReportSheet({ issues: check.issues, stats: check.stats, caption: "c" });
+    expect(third).toMatchObject({ sheet: "校验报告 (2)", replaced: false, kept: ["校验报告"] });
+    expect(fake.model.sheet("校验报告")).toBe(noted);
+    expect(noted.cell(4, 10)?.value).toBe("已核对");
   });
 
   it("writes coverage beside a user's 覆盖率统计 and around a user's JX_CoverageByDepartment table", async () => {
@@ -203,7 +216,7 @@ describe("the add-in's sheets are known by their marker", () => {
     const before = userSnapshot(fake);
     fake.resetStats();
     const w = await writeCoverageSheet(coverage, "c");
-    expect(fake.stats.syncs).toBe(2);
+    expect(fake.stats.syncs).toBe(4);
     expect(w).toMatchObject({ sheet: "覆盖率统计 (2)", requested: "覆盖率统计", replaced: false, tables: ["JX_CoverageByDepartment_2", "JX_CoverageByBudgetType"] });
     const again = await writeCoverageSheet(coverage, "c");
     expect(again).toMatchObject({ sheet: "覆盖率统计 (2)", replaced: true, tables: ["JX_CoverageByDepartment_2", "JX_CoverageByBudgetType"] });
@@ -260,16 +273,20 @@ describe("a failed write leaves the previous report", () => {
     expect(ok).toMatchObject({ sheet: "校验报告 (2)", replaced: true });
   });
 
-  it("a half-written sheet left by an interrupted write (cleanup failed too) is skipped by the check and removed by the next write", async () => {
+  it("a half-written sheet left by an interrupted write (cleanup failed too) cannot be proved the add-in's: checked and kept", async () => {
     const { fake, check } = await setup();
     fake.model.failNext(/set Range\.values/);
     fake.model.failNext(/Worksheet\.delete/); // the cleanup's delete
     await expect(writeReportSheet({ issues: check.issues, stats: check.stats, caption: "x" })).rejects.toBeInstanceOf(OutputWriteError);
     const leftover = fake.model.sheets.find((s) => s.name.startsWith("_jx_tmp_"));
     expect(leftover).toBeDefined();
-    expect((await readWorkbookGrids()).skipped).toContain(leftover!.name);
+    const read = await readWorkbookGrids();
+    expect(read.skipped).not.toContain(leftover!.name);
+    expect(read.sheets).toContain(leftover!.name);
     await writeReportSheet({ issues: check.issues, stats: check.stats, caption: "y" });
-    expect(fake.model.sheets.some((s) => s.name.startsWith("_jx_tmp_"))).toBe(false);
+    expect(fake.model.sheets.find((s) => s.name === leftover!.name)).toBe(leftover);
+    // Its pending marker is gone: it is a sheet like any other now.
+    expect(fake.model.names.some((n) => n.name.startsWith("_JX_PENDING"))).toBe(false);
   });
 });
 
@@ -347,10 +364,11 @@ describe("every pane action leaves the user's workbook as it was, in a constant 
     const small = await actions(installFakeExcel(g, hostile()));
     expect(small).toEqual({
       check: 3,
-      report: 2,
-      "report again": 2,
-      coverage: 2,
-      "coverage again": 2,
+      // A write reads its sheet back for the marker's digest; a rerun first verifies the previous sheet (two more).
+      report: 4,
+      "report again": 6,
+      coverage: 4,
+      "coverage again": 6,
       marks: 3,
       "marks again": 3,
       clear: 3,
@@ -400,5 +418,72 @@ describe("naming helpers", () => {
     expect(sheetOfReference("='O''Brien'!$A$1")).toBe("O'Brien");
     expect(sheetOfReference("Sheet1!$A$1")).toBe("Sheet1");
     expect(sheetOfReference("=#REF!$A$1")).toBeUndefined();
+  });
+});
+
+describe("a received workbook cannot steer the add-in (issue 25)", () => {
+  /** Markers as a forger writes them: the public signature, pointing at the user's sheets, with digests of their own. */
+  function forged(): FakeWorkbookInit {
+    const base = hostile();
+    const userSheets = base.sheets!.filter((s) => s.name !== "校验报告" && s.name !== "覆盖率统计");
+    return {
+      ...base,
+      sheets: userSheets,
+      names: [
+        { name: "_JX_REPORT", refersTo: "自评表!A1", comment: 'jx1 {"k":"report","s":"自评表","t":["JX_Report"]}' },
+        // A digest computed the way an unkeyed one would be: the forger cannot know this computer's key.
+        { name: "_JX_COVERAGE", refersTo: "预算清单!A1", comment: `jx1 {"k":"coverage","s":"预算清单","d":"${"0123456789abcdef".repeat(2)}"}` },
+        { name: "_JX_PENDING_REPORT", refersTo: "台账!A1", comment: 'jx1 {"k":"pending","s":"台账","o":"report"}' },
+      ],
+    };
+  }
+
+  it("every forged marker leaves every user sheet in place and checked, and the pane is told", async () => {
+    const fake = installFakeExcel(g, forged());
+    const before = userSnapshot(fake);
+    const names = fake.model.sheets.map((s) => s.name);
+    const read = await readWorkbookGrids();
+    expect(read.sheets).toEqual(names);
+    expect(read.skipped).toEqual([]);
+    expect(read.ignoredClaims?.map((c) => c.sheet).sort()).toEqual(["自评表", "预算清单"].sort());
+    const check = checkWorkbook(read.grids);
+    expect(check.stats.errors).toBeGreaterThan(0);
+    // The active-sheet check reads 自评表 too.
+    expect((await readWorkbookGrids({ scope: "active" })).sheets).toEqual(["自评表"]);
+
+    const report = await writeReportSheet({ issues: check.issues, stats: check.stats, caption: "c" });
+    expect(report).toMatchObject({ sheet: "校验报告", replaced: false, kept: ["自评表"] });
+    const { coverage } = coverageReport(check.budget, check.targets);
+    const cov = await writeCoverageSheet(coverage, "c");
+    expect(cov).toMatchObject({ sheet: "覆盖率统计", replaced: false, kept: ["预算清单"] });
+    for (const n of names) expect(fake.model.sheet(n)).toBeDefined();
+    expectUserUnchanged(before, userSnapshot(fake), "forged markers");
+    // And the add-in's own report, written here, is recognised again by the next check.
+    expect((await readWorkbookGrids()).skipped.sort()).toEqual(["校验报告", "覆盖率统计"].sort());
+  });
+
+  it("a copy of a genuine marker moved onto a user sheet does not verify either", async () => {
+    const fake = installFakeExcel(g, { sheets: [{ name: "自评表", values: realRows("06") }] });
+    const check = checkWorkbook((await readWorkbookGrids()).grids);
+    await writeReportSheet({ issues: check.issues, stats: check.stats, caption: "c" });
+    const genuine = fake.model.names.find((n) => n.name === "_JX_REPORT")!;
+    const digest = /"d":"([0-9a-f]{32})"/.exec(genuine.comment)![1];
+    // The forger knows a real digest (from a report the add-in wrote) and points a marker at 自评表 with it.
+    fake.model.deleteSheet(fake.model.sheet("校验报告")!);
+    fake.model.names.splice(fake.model.names.indexOf(genuine), 1);
+    const forgedInit = { name: "_JX_REPORT", refersTo: "自评表!A1", comment: `jx1 {"k":"report","s":"自评表","d":"${digest}"}` };
+    const again = installFakeExcel(g, { sheets: [{ name: "自评表", values: realRows("06") }], names: [forgedInit] });
+    const read = await readWorkbookGrids();
+    expect(read.sheets).toEqual(["自评表"]);
+    expect(read.ignoredClaims).toEqual([{ sheet: "自评表", kind: "report", why: "mismatch" }]);
+    await writeReportSheet({ issues: check.issues, stats: check.stats, caption: "c" });
+    expect(again.model.sheet("自评表")).toBeDefined();
+  });
+
+  it("the live check reads a sheet a forged marker claims", async () => {
+    installFakeExcel(g, forged());
+    const r = await readSheetGrid("自评表");
+    expect(r.own).toBe(false);
+    expect(r.grid?.values.length).toBeGreaterThan(10);
   });
 });

@@ -308,3 +308,40 @@ describe("both inflaters give the same grids", () => {
     expect(readZip(buf).has("xl/workbook.xml")).toBe(true);
   });
 });
+
+describe("shared strings and styles are bounded by the cell budget (issue 25)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { HOSTILE_XLSX } = require("../../tools/make-bad-inputs") as typeof import("../../tools/make-bad-inputs");
+  const limits = { maxCells: 1000 };
+  test("2,000 empty shared strings pass a budget of 1,000 cells: both readers refuse, before keeping them", async () => {
+    const buf = HOSTILE_XLSX["many-empty-shared-strings"](2000);
+    await refused(readXlsxContent(buf, { limits }), /共享字符串超过单元格上限 1,000 个（至少 1,001 个）.*\/ cannot read: part xl\/sharedStrings\.xml holds more shared strings than the cell limit/);
+    await refused(loadXlsxContent(ExcelJS, buf, { limits }), /共享字符串超过单元格上限 1,000 个（有 2,025 个）.*holds more shared strings than the cell limit/);
+  });
+  test("within the budget they are read as before", async () => {
+    const buf = HOSTILE_XLSX["many-empty-shared-strings"](500);
+    expect((await readXlsxContent(buf, { limits })).grids[0].values[1][2]).toBe("培训人次");
+    expect((await loadXlsxContent(ExcelJS, buf, { limits })).grids[0].values[1][2]).toBe("培训人次");
+  });
+});
+
+describe("CRC checked on every part, by both readers (issue 25)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { makeBadInputs } = require("../../tools/make-bad-inputs") as typeof import("../../tools/make-bad-inputs");
+  test("a stored sheet with one byte changed is refused in both languages, by the CLI's reader and the page's", async () => {
+    const fs = await import("fs");
+    const os = await import("os");
+    const path = await import("path");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-crc-"));
+    try {
+      makeBadInputs(dir, ["crc-one-byte-changed.xlsx", "bad-crc.xlsx"]);
+      for (const f of ["crc-one-byte-changed.xlsx", "bad-crc.xlsx"]) {
+        const buf = fs.readFileSync(path.join(dir, f));
+        await refused(readXlsxContent(buf), /^无法读取：部件 xl\/worksheets\/sheet1\.xml 已损坏（CRC 校验不符.* \/ cannot read: part xl\/worksheets\/sheet1\.xml is corrupt \(CRC mismatch/, 5000);
+        await refused(loadXlsxContent(ExcelJS, buf), /CRC 校验不符.*CRC mismatch/, 5000);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

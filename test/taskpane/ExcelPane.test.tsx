@@ -110,8 +110,8 @@ describe("Excel pane", () => {
     });
     await renderApp(host);
     await click(screen.getByTestId("check-workbook"));
-    // Before writing, the pane says a rerun replaces the add-in's report (notes typed into it included) and how to keep one.
-    expect(screen.getByTestId("report-rewrite-hint").textContent).toMatch(/替换.*校验报告.*输入的内容不会保留.*改名/);
+    // Before writing, the pane says a rerun replaces the add-in's report while unchanged, and that a changed or renamed one is kept.
+    expect(screen.getByTestId("report-rewrite-hint").textContent).toMatch(/替换.*未被改动.*校验报告.*改动或改了名.*不再改动/);
     await click(screen.getByTestId("write-report"));
     const text = screen.getByTestId("status").textContent ?? "";
     expect(text).toMatch(/已写入“校验报告 \(2\)”/);

@@ -108,8 +108,8 @@ export async function readContent(
   if (bytes.length === 0) throw emptyFileError();
   if (READABLE[extensionOf(name).toLowerCase()] === "csv") {
     const { text, encoding, invalid } = decodeCsvText(bytes);
-    const grid = csvTextToGrid(text, baseOf(name) || "CSV");
-    return { grids: [grid], notices: invalid ? [invalidBytesNotice(grid, encoding, invalid)] : [] };
+    const { cut, ...grid } = csvTextToGrid(text, baseOf(name) || "CSV");
+    return { grids: [grid], notices: [...(invalid ? [invalidBytesNotice(grid, encoding, invalid)] : []), ...(cut ? [longTextNotice(cut)] : [])] };
   }
   const content = await loadXlsxContent(await loadExcel(), bytes, onProgress ? { onProgress } : {});
   return { grids: content.grids, notices: content.cut ? [longTextNotice(content.cut)] : [] };

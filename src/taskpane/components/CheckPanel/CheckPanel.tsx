@@ -18,8 +18,13 @@ import { REPORT_SHEET } from "../../../excel/sheets";
 import type { ExcelStrings } from "../../excelStrings";
 
 /** What the pane says after writing one of the add-in's sheets: where it went, and what it replaced. */
-export function writtenText(first: string, w: { readonly sheet: string; readonly requested: string; readonly replaced: boolean }, t: ExcelStrings): string {
+export function writtenText(
+  first: string,
+  w: { readonly sheet: string; readonly requested: string; readonly replaced: boolean; readonly kept?: readonly string[] },
+  t: ExcelStrings,
+): string {
   const parts = [first];
+  if (w.kept?.length) parts.push(t.claimsIgnored(w.kept));
   if (w.sheet !== w.requested) parts.push(t.nameTaken(w.requested, w.sheet));
   if (w.replaced) parts.push(t.replacedPrevious);
   return parts.join(" ");
@@ -48,7 +53,7 @@ export function CheckPanel({ host, settings, result, onResult, onMarksChange, li
         // Let the progress paint before the engine runs synchronously.
         await new Promise((r) => setTimeout(r, 0));
         const check = checkWorkbook(read.grids, { profile: settings.profile, settings: settings.settings });
-        onResult({ check, read: { sheets: read.sheets, syncs: read.syncs, active: read.active }, scope, grids: read.grids });
+        onResult({ check, read: { sheets: read.sheets, syncs: read.syncs, active: read.active, ignoredClaims: read.ignoredClaims }, scope, grids: read.grids });
       } catch (e) {
         setStatus({ kind: "error", error: e });
       } finally {
@@ -114,6 +119,11 @@ export function CheckPanel({ host, settings, result, onResult, onMarksChange, li
       {result && (
         <>
           <Verdict report={result.check} caption={caption} />
+          {!!result.read.ignoredClaims?.length && (
+            <span className={styles.hint} role="note" data-testid="claims-ignored">
+              {t.claimsIgnored(result.read.ignoredClaims.map((c) => c.sheet))}
+            </span>
+          )}
           <div className={styles.buttons} role="group" aria-label={t.actionsLabel}>
             <Button
               onClick={() =>

@@ -5,7 +5,7 @@ import type { CheckScope, ExcelHostOps, StoredSettings, WorkbookGrids } from "..
 /** A finished check: what the engine found and what was read. */
 export interface CheckResult {
   readonly check: WorkbookCheck;
-  readonly read: Pick<WorkbookGrids, "sheets" | "syncs" | "active">;
+  readonly read: Pick<WorkbookGrids, "sheets" | "syncs" | "active" | "ignoredClaims">;
   readonly scope: CheckScope;
   /** The grids checked (kept so that a live re-check of one sheet re-runs the engine without reading the others). */
   readonly grids?: readonly Grid[];
