@@ -51,6 +51,19 @@ export class BodyEnd {
     for (let c = 0; c < firstFieldCol; c++) if (!SERIAL_HEADER.test(sg.norm(headerRow, c))) this.zone.push(c);
   }
 
+  /** A row of at most two cells, one of them "单位：万元" (or 元): the money unit line above a form. */
+  private unitLine(r: number, fc: number): boolean {
+    let n = 0;
+    let unit = false;
+    const w = this.sg.rowWidth(r);
+    for (let c = fc; c < w && n <= 2; c++) {
+      if (this.sg.blank(r, c)) continue;
+      n++;
+      if (/^(?:金额)?单位[:：]?(?:万元|元)$/.test(this.sg.norm(r, c))) unit = true;
+    }
+    return unit && n <= 2;
+  }
+
   /** True when the row has a 三级 name and a value, weight or score in the header's columns. */
   private indicatorRow(r: number): boolean {
     const { name, values } = this.fields;
@@ -96,7 +109,12 @@ export class BodyEnd {
       if (n !== "" && (fc === this.c1 || fc === this.firstFieldCol)) {
         if (isStopLabel(n) && !/指标/.test(n.slice(0, 6))) return END_STOP;
       }
+      // The next form's own fields (项目名称, 主管部门 …) when forms are stacked on one sheet: a new form starts here.
+      const field = n !== "" ? matchFormLabel(n) : undefined;
+      if (field === "name" || field === "code" || field === "department" || field === "unit") return END_STOP;
     }
+    // The next form's unit line (天津市河北区人民法院 | 单位：万元).
+    if (fc >= 0 && this.unitLine(r, fc)) return END_STOP;
     return END_NONE;
   }
 }

@@ -270,7 +270,7 @@ export function subHeader(sg: SheetGrid, r: number, cols: Cols<IndicatorField>, 
     if (sg.blank(s, c)) continue;
     const n = sg.norm(s, c);
     const m = n === "" ? undefined : matchIndicatorField(n);
-    if (!m) return undefined; // a non-header word: a data row
+    if (!m) return splitsValueColumn(sg, r, s, cols) ? { cols, row: s } : undefined; // else a data row
     hits.push({ c, field: m.field, weak: m.weak === true });
   }
   if (hits.length === 0) return undefined;
@@ -294,4 +294,23 @@ export function subHeader(sg: SheetGrid, r: number, cols: Cols<IndicatorField>, 
   }
   for (const h of hits) out[h.field] = h.c;
   return { cols: out, row: s };
+}
+
+/**
+ * A row under the header that only names the parts of its value column (区域目标值 over 新罗区 | 永定区 | 上杭县 …):
+ * at least two cells, all under the 指标值 header and the blank header cells to its right, none in the name or
+ * category columns. A header row, never an indicator.
+ */
+function splitsValueColumn(sg: SheetGrid, r: number, s: number, cols: Cols<IndicatorField>): boolean {
+  const t = cols.target;
+  if (t === undefined) return false;
+  let end = t + 1;
+  while (end < sg.rowWidth(s) && sg.blank(r, end)) end++;
+  let n = 0;
+  for (let c = 0; c < sg.rowWidth(s); c++) {
+    if (sg.blank(s, c)) continue;
+    if (c < t || c >= end) return false;
+    n++;
+  }
+  return n >= 2;
 }

@@ -230,3 +230,32 @@ describe("what a sheet is", () => {
     expect(result.recognitions[0].tables[0]?.kind).toBe("budget-list");
   });
 });
+
+describe("header rows and the next form are never indicators", () => {
+  it("a row naming the parts of the 指标值 column (区域目标值 over the regions) is a header row", () => {
+    const values: Row[] = [
+      ["一级指标", "二级指标", "三级指标", "区域目标值", null, null],
+      [null, null, null, "新罗区", "永定区", "上杭县"],
+      ["产出指标", "数量指标", "补助县(市、区)数量", "2个", "3个", "1个"],
+      [null, "质量指标", "资金使用合规性", "≥95%", "≥95%", "≥95%"],
+      ["效益指标", "社会效益指标", "场所规范化水平", "≥90%", "≥90%", "≥90%"],
+      ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "≥90%", "≥90%"],
+    ];
+    expect(table(values).headerRows).toBe(2);
+    expect(codes(values).filter((c) => c.endsWith("@A2") || c.endsWith("@B2") || c.endsWith("@C2"))).toEqual([]);
+  });
+
+  it("forms stacked on one sheet: the next form's unit line and fields end the first form's indicators", () => {
+    const form = (name: string): Row[] => [
+      ["某区人民法院", "单位:万元", null, null],
+      ["项目名称", name, null, null],
+      ["预算规模及资金用途", "预算数", "24.00", null],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ...BODY,
+    ];
+    const values = [...form("办案业务费"), ...form("信息化运维费")];
+    const found = codes(values);
+    expect(found.filter((c) => /unknown-category|missing-unit/.test(c))).toEqual([]);
+    expect(recognizeSheet(grid(values)).tables).toHaveLength(2);
+  });
+});
