@@ -64,6 +64,12 @@ export const CATALOG = {
       sheetsMore: { zh: "查看了 {count} 个工作表（{names} 等）", en: "{count} sheet(s) looked at: {names} and more" },
     },
   },
+  "form.missing-field": {
+    severity: "warning", title: "表头栏目未填写", titleEn: "A field of the form is blank", source: `${PRACTICE}：绩效目标表、自评表的项目名称、主管部门、实施单位须填写`,
+    messages: {
+      blank: { zh: "表格的“{field}”未填写", en: "the form's {field} is blank" },
+    },
+  },
   "table.partial-reading": {
     severity: "warning", title: "部分列未能确定，依此得出的结论未列出", titleEn: "A column could not be read with confidence; findings that depend on it are withheld", source: `${PRACTICE}：逐行结论须以读对的列为据`,
     messages: {

@@ -3,6 +3,7 @@ import { budget } from "./budget";
 import { categories } from "./categories";
 import { duplicate } from "./duplicate";
 import { executionUnverifiable } from "./execution-unverifiable";
+import { formFields } from "./form-fields";
 import { nameValue } from "./name-value";
 import { actualValues } from "./actual-values";
 import { spendingOutput } from "./spending-output";
@@ -22,6 +23,7 @@ export { projectWalker, runCheck, walkProject, walkRows, type CheckSink } from "
 export { checkContext } from "./facts";
 
 export const PROJECT_CHECKS: readonly AnyCheck[] = [
+  formFields,
   requiredFields,
   placeholder,
   valueFormat,

@@ -8,7 +8,7 @@ import { a1 } from "../grid";
 import type { IndicatorField, IndicatorRow, IndicatorTable, Ref } from "../tables/model";
 import { isScored } from "../tables/model";
 import { scoreAgrees } from "../scoring/compare";
-import { overAchievement } from "../scoring/indicator";
+import { overAchievement, scoreIndicator } from "../scoring/indicator";
 import { bandText } from "../scoring/qualitative";
 import { EPS, fmt2 } from "../scoring/round";
 import { isNotApplicableMark } from "../value/number";
@@ -137,6 +137,23 @@ export const scoreRows: Check = {
         value: row.score?.text ?? (s !== undefined ? fmt2(s) : ""),
         expected: bandText(e.band.range),
       });
+    }
+
+    // A form with no 分值 column (区域绩效目标自评表, 20/80 forms' 效益 part): nothing is scored, but an actual far
+    // beyond its target is still said — judged as if the row were worth 1 point.
+    if (!e.result.ok && table.columns.weight === undefined && e.result.cause === "missing-weight" && row.members === undefined) {
+      const unweighted = scoreIndicator({ target: e.target, actual: e.actual, weight: 1, family: e.family }, profile);
+      const beyond = overAchievement(unweighted, e.family);
+      if (beyond !== undefined && beyond > profile.overAchievementThreshold + EPS) {
+        emit({
+          ...say("score.over-achievement", "beyond", { beyond: pct(beyond), threshold: pct(profile.overAchievementThreshold) }),
+          sheet,
+          cell: anyCell(table, row, ["actual", row.actual]),
+          value: row.actual?.text ?? "",
+          expected: `≤ ${pct(1 + profile.overAchievementThreshold)} × 指标值`,
+        });
+      }
+      return;
     }
 
     const r = e.result;

@@ -8,7 +8,8 @@ import { compactLabel } from "../text";
 import { fieldAddress, fieldText } from "../tables/rows";
 import type { Check } from "./types";
 
-const SPENDING = /(?:资金|预算|经费)(?:支出|支付|拨付|执行|使用)(?:完成)?率|预算执行率|资金到位率|资金支付进度|资金执行进度/;
+const SPENDING =
+  /(?:资金|预算|经费)(?:到位)?(?:及时)?(?:支出|支付|拨付|执行|使用|兑付)(?:完成)?率|预算执行率|资金到位率|资金支付进度|资金执行进度|(?:资金|经费|支出)(?:安排)?金额$|^(?:拨付|补助)(?:资金|经费)$/;
 
 export const spendingOutput: Check = {
   id: "spending-output",
@@ -20,7 +21,7 @@ export const spendingOutput: Check = {
     if (text === "" || text.length > 100) return;
     if (facts.categories[i].level1 !== "产出指标") return;
     // Every spending measure names one of these words: most names are passed on one test.
-    if (!/[率度]/.test(text)) return;
+    if (!/[率度额费金]/.test(text)) return;
     const m = SPENDING.exec(compactLabel(text));
     if (!m) return;
     emit({

@@ -107,3 +107,88 @@ describe("a form without a 计量单位 column (national templates: the unit sit
     expect(found.filter((i) => i.code === "indicator.missing-unit").map((i) => i.cell)).toEqual(["D5"]);
   });
 });
+
+describe("targets that measure nothing, by their shape", () => {
+  it.each([
+    ["效益指标", "社会效益指标", "创业者能力", "能力持续提升"],
+    ["效益指标", "经济效益指标", "经济效益", "经济效益良好"],
+    ["效益指标", "可持续影响指标", "持续影响", "长期"],
+    ["产出指标", "质量指标", "资金使用", "符合相关规定"],
+    ["产出指标", "时效指标", "完成时间", "及时"],
+    ["产出指标", "成本指标", "成本控制", "不超预算"],
+    ["效益指标", "社会效益指标", "工作开展", "全力以赴做好安全生产工作，保障工作顺利开展"],
+  ])("%s / %s: %s = “%s” is vague", (l1, l2, name, target) => {
+    expect(vagueOf(l1, l2, name, target)).toHaveLength(1);
+  });
+
+  it.each([
+    ["产出指标", "数量指标", "培训人数", "≥120人"],
+    ["产出指标", "时效指标", "完成时间", "2024年12月"],
+    ["产出指标", "质量指标", "验收", "合格"],
+    ["效益指标", "社会效益指标", "安全事故", "确保全年无安全事故发生"],
+    ["产出指标", "质量指标", "执行标准", "符合国家二级标准"],
+    ["效益指标", "经济效益指标", "是否产生经济价值", "是"],
+  ])("%s / %s: %s = “%s” names a figure, a date, a standard or a yes/no: not vague", (l1, l2, name, target) => {
+    expect(vagueOf(l1, l2, name, target)).toEqual([]);
+  });
+});
+
+describe("money as the output (indicator.spending-as-output, widened)", () => {
+  const spending = (name: string, level2 = "数量指标") =>
+    checkSingleRow({ level1: "产出指标", level2, name, target: "≥95%", unit: "", weight: 10 }, national).filter((i) => i.code === "indicator.spending-as-output");
+  it.each(["奖补资金兑付率", "财政资金到位及时支付率", "工程资金金额", "业务工作支出安排金额"])("“%s” under 产出 is flagged", (name) => {
+    expect(spending(name)).toHaveLength(1);
+  });
+  it.each(["补贴发放户数", "资金使用合规率", "培训经费使用合规性"])("“%s” is not money as the output", (name) => {
+    expect(spending(name)).toEqual([]);
+  });
+});
+
+describe("over-achievement on a form with no 分值 column", () => {
+  const grid = (actual: string) =>
+    checkWorkbook([
+      {
+        sheet: "区域自评",
+        top: 0,
+        left: 0,
+        values: [
+          ["一级指标", "二级指标", "三级指标", "指标值", "完成值"],
+          ["产出指标", "数量指标", "药品监管企业数", "≥124家", actual],
+          [null, "质量指标", "抽检完成率", "100%", "100%"],
+          ["效益指标", "社会效益指标", "群众知晓率", "≥90%", "95%"],
+          ["满意度指标", "服务对象满意度指标", "企业满意度", "≥90%", "96%"],
+        ],
+      },
+    ]).issues.filter((i) => i.code === "score.over-achievement");
+  it("an actual far beyond its target is said though nothing is scored", () => {
+    expect(grid("253家").map((i) => i.cell)).toEqual(["E2"]);
+  });
+  it("within the threshold, nothing", () => {
+    expect(grid("140家")).toEqual([]);
+  });
+});
+
+describe("form.missing-field: the form's own fields left blank", () => {
+  const form = (department: string | null) =>
+    checkWorkbook([
+      {
+        sheet: "申报表",
+        top: 0,
+        left: 0,
+        values: [
+          ["项目支出绩效目标申报表", null, null, null],
+          ["项目名称", "乡村道路养护", "主管部门", department],
+          ["一级指标", "二级指标", "三级指标", "指标值"],
+          ["产出指标", "数量指标", "养护里程", "≥120公里"],
+          ["效益指标", "社会效益指标", "通行条件改善率", "≥90%"],
+          ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],
+        ],
+      },
+    ]).issues.filter((i) => i.code === "form.missing-field");
+  it("a blank 主管部门 is said at the cell where it goes", () => {
+    expect(form(null).map((i) => [i.cell, i.message])).toEqual([["D2", "表格的“主管部门”未填写"]]);
+  });
+  it("a filled one is not", () => {
+    expect(form("县交通运输局")).toEqual([]);
+  });
+});
