@@ -145,6 +145,7 @@ export const CATALOG = {
     severity: "error", title: "定量指标的指标值不是数值", titleEn: "Quantitative target is not a number", source: `${TARGET_101}：定量指标的指标值应为数值`,
     messages: {
       notNumber: { zh: "定量指标的指标值“{text}”不是数值", en: "quantitative target \"{text}\" is not a number" },
+      onlyUnit: { zh: "指标值“{text}”只有单位（或符号），没有数值：模板的指标值未填写", en: "the target \"{text}\" is a unit (or sign) with no figure: the template's value was never filled in" },
     },
   },
   "indicator.missing-unit": {
@@ -162,6 +163,7 @@ export const CATALOG = {
       valueVsColumnNoUnit: { zh: "指标值中的单位与计量单位列“{column}”不一致", en: "the unit in the value differs from the unit column \"{column}\"" },
       percentForTime: { zh: "“{name}”是时间或期限，指标值却是百分比“{text}”；应写明完成时限（如“2023年12月底前”），或改为及时率", en: "\"{name}\" is a time or deadline but the target is a percentage (\"{text}\"): give the deadline, or name a rate" },
       actualVsTarget: { zh: "实际完成值的单位“{actual}”与指标值的单位“{target}”不一致", en: "the actual's unit \"{actual}\" differs from the target's \"{target}\"" },
+      rateInCount: { zh: "“{name}”是比率，指标值“{text}”却是数量或天数；应写成百分比（如“≥95%”），或改用数量指标的名称", en: "\"{name}\" is a rate but the target \"{text}\" is a count or a number of days: give a percentage, or name a count" },
     },
   },
   "indicator.percent-over-100": {
@@ -174,6 +176,7 @@ export const CATALOG = {
     severity: "warning", title: "成本指标方向可能有误", titleEn: "Cost indicator points the wrong way", source: "财预〔2021〕101号：成本指标一般设上限（≤）",
     messages: {
       atLeast: { zh: "成本指标一般应设为“≤”（成本有上限），当前为“≥/＞”", en: "a cost indicator normally takes ≤ (costs are capped), not ≥/＞" },
+      noSign: { zh: "成本指标“{text}”没有计算符号，是上限（≤）还是标准（＝）不明；成本一般设上限，宜写成“≤{text}”", en: "the cost target \"{text}\" has no comparison sign: a cap (≤) or a standard (=)? Costs are normally capped: write \"≤{text}\"" },
     },
   },
   "indicator.vague": {

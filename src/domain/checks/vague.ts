@@ -4,7 +4,7 @@ import { memoByText } from "../memo";
 import { compactLabel } from "../text";
 import { fieldAddress, fieldText } from "../tables/rows";
 import type { Check } from "./types";
-import { VAGUE_DIRECTION_WORDS, VAGUE_PROCEDURE, VAGUE_SLOGAN } from "../profiles/common";
+import { VAGUE_DIRECTION_WORDS, VAGUE_PROCEDURE, VAGUE_SLOGAN, VAGUE_TREND } from "../profiles/common";
 
 const DIRECTION_ONLY = new RegExp(`^(?:${VAGUE_DIRECTION_WORDS.join("|")})+$`);
 /** A figure, a zero or a "none" (无事故, 零投诉, 不发生): something that can be checked. */
@@ -22,6 +22,7 @@ export const unmeasurableShape = memoByText((t: string): boolean => {
   if (v === "" || v.length > 60) return false;
   if (v.length <= 10 && !/[0-9]/.test(v) && DIRECTION_ONLY.test(v)) return true;
   if (v.length <= 24 && VAGUE_PROCEDURE.test(v)) return true;
+  if (v.length <= 10 && VAGUE_TREND.test(v)) return true;
   return v.length >= 8 && VAGUE_SLOGAN.test(v) && !MEASURED.test(v);
 }, 10_000, 64);
 

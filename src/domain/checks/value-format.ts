@@ -52,6 +52,9 @@ function incompleteUnit(text: string): { expected: string; per: string; written:
   return undefined;
 }
 
+/** A value that is a unit word alone, after an optional sign (the template's "≧ %", "公里" with no figure). */
+const ONLY_UNIT = /^[≥≤≧≦<>=＞＜≈~]*(?:%|％|个|人|人次|次|户|亩|万亩|公里|千米|米|平方米|万元|元|万人|座|所|家|项|天|日|台|套|件|吨|万吨|株|头|只|篇|期|场|册|份|处|条|辆|间|张|名|小时)$/;
+
 export const valueFormat: Check = {
   id: "value-format",
   codes: ["indicator.not-numeric", "indicator.missing-unit", "indicator.missing-explanation", "indicator.invalid-date"],
@@ -111,10 +114,13 @@ export const valueFormat: Check = {
       });
       return;
     }
-    if (t.kind === "date" || !isQuantitative(row, t, signKind)) return; // 时效 dates carry their own unit
-    if (t.number === undefined) {
+    // Only a unit, with or without a sign ("公里", "万亩", "≧ %"): the template's value left unfilled. Else a
+    // quantitative value with no figure.
+    const onlyUnit = ONLY_UNIT.test(text.replace(/\s+/g, ""));
+    if (!onlyUnit && (t.kind === "date" || !isQuantitative(row, t, signKind))) return; // 时效 dates carry their own unit
+    if (onlyUnit || t.number === undefined) {
       emit({
-        ...say("indicator.not-numeric", "notNumber", { text }),
+        ...say("indicator.not-numeric", onlyUnit ? "onlyUnit" : "notNumber", { text }),
         sheet: table.sheet,
         cell: fieldAddress(row, "target") as string,
         value: text,

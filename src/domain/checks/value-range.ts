@@ -28,6 +28,19 @@ export const valueRange: Check = {
         expected: unitText,
       });
     }
+    // A rate (…率) given as a head count or a number of days (家庭医生签约率 24694人): a rate is a share.
+    if (t.kind === "number" && t.unit && (t.unitKind === "count" || t.unitKind === "time")) {
+      const name = fieldText(row, "name").replace(/[(（][^()（）]*[)）]$/, "");
+      if (name.length <= 40 && /率$/.test(name)) {
+        emit({
+          ...say("indicator.unit-mismatch", "rateInCount", { name, text }),
+          sheet: table.sheet,
+          cell: fieldAddress(row, "target") as string,
+          value: text,
+          expected: "%",
+        });
+      }
+    }
     if (t.unit === "%") {
       const name = fieldText(row, "name");
       if (name.length <= 40 && TIME_NAME.test(name) && !/率|比例|比重|占比/.test(name)) {
@@ -60,6 +73,17 @@ export const valueRange: Check = {
         cell: fieldAddress(row, "target") as string,
         value: text,
         expected: "≤100%",
+      });
+    }
+    // A cost written as a bare figure on a form with no 计算符号 column (1600元/亩, 5万元): a cap (≤) or a
+    // standard (＝) is not said; a cost is most likely a cap.
+    if (t.kind === "number" && t.sign === undefined && t.unitKind === "money" && table.columns.sign === undefined && isCostRow(facts.categories[i])) {
+      emit({
+        ...say("indicator.cost-direction", "noSign", { text }),
+        sheet: table.sheet,
+        cell: fieldAddress(row, "target") as string,
+        value: text,
+        expected: `≤${text}`,
       });
     }
     if ((t.sign === "≥" || t.sign === "＞") && isCostRow(facts.categories[i])) {

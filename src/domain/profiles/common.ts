@@ -81,6 +81,9 @@ export const VAGUE_DIRECTION_WORDS: readonly string[] = [
 ];
 export const VAGUE_PROCEDURE = /^(?:严格)?(?:按照?|依照|遵照)(?:规定|要求|计划|合同|指标任务|相关要求|有关规定)?.{0,8}(?:执行|落实|完成|实施|开展|落实工作)$|^符合(?:相关|有关|国家)?(?:规定|要求|政策)$|^专款专用$|^(?:不超|不超过|未超|未超过)(?:年度)?预算$|控制在预算|^(?:已|基本|按时|及时|按期)?完成$|^及时$|^按时$|^按期$|^达成预期(?:指标|目标)?$/;
 export const VAGUE_SLOGAN = /^(?:做好|加大|加强|全力|确保|推进|落实|提升|提高|改善|促进|保障|巩固|打造|推动|增强|营造|本着)/;
+/** A short value that ends in a direction with nothing measured before it (农民增收, 创业能力提升), or a comparison
+ * with no figure (超上年度, 高于去年). */
+export const VAGUE_TREND = /^[\u4e00-\u9fff]{0,6}(?:提升|提高|增收|增加|增长|增强|加强|高涨|改善|减轻|减少|降低|下降|好转|稳定)$|^(?:超|超过|高于|不低于|不少于|优于)(?:上年|去年|往年|上一年)(?:度|水平|同期)?$/;
 
 /** V7 [C-impl S14] plus the template leftovers seen in real tables 02 and 17. */
 export const PLACEHOLDER_PATTERNS: readonly string[] = ["\\*\\*", "[Xx]{2,}", "^\\*$", "^指标\\d+[:：]?$", "^[…\\.。]{2,}$", "^(?:……|…)$"];

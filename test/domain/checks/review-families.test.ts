@@ -192,3 +192,31 @@ describe("form.missing-field: the form's own fields left blank", () => {
     expect(form("县交通运输局")).toEqual([]);
   });
 });
+
+describe("more shapes reviewers send back", () => {
+  const row = (l1: string, l2: string, name: string, target: string, code: string, unit = "") =>
+    checkSingleRow({ level1: l1, level2: l2, name, target, unit, weight: 10 }, national).filter((i) => i.code === code);
+
+  it.each(["公里", "万亩", "≧ %", "个"])("a target that is only a unit or a sign (“%s”) was never filled in", (target) => {
+    expect(row("产出指标", "数量指标", "新建堤防长度", target, "indicator.not-numeric")).toHaveLength(1);
+  });
+
+  it.each([["农民增收"], ["创业能力提升"], ["超上年度"]])("“%s”: a direction with nothing measured is vague", (target) => {
+    expect(row("效益指标", "经济效益指标", "农民收入", target, "indicator.vague")).toHaveLength(1);
+  });
+  it.each([["水质达标"], ["≥5%"], ["比上年增长10%"]])("“%s” is measurable", (target) => {
+    expect(row("效益指标", "经济效益指标", "农民收入", target, "indicator.vague")).toEqual([]);
+  });
+
+  it("a cost in money with no sign on a form with no 计算符号 column: say it is most likely a cap", () => {
+    const found = row("成本指标", "经济成本指标", "每公里补助", "20万元", "indicator.cost-direction");
+    expect(found.map((i) => i.expected)).toEqual(["≤20万元"]);
+    expect(row("成本指标", "经济成本指标", "每公里补助", "≤20万元", "indicator.cost-direction")).toEqual([]);
+  });
+
+  it("a rate given as a head count is a unit that does not fit; the same as a percentage is fine", () => {
+    expect(row("产出指标", "质量指标", "家庭医生签约率", "24694人", "indicator.unit-mismatch")).toHaveLength(1);
+    expect(row("产出指标", "质量指标", "家庭医生签约率", "≥65%", "indicator.unit-mismatch")).toEqual([]);
+    expect(row("产出指标", "数量指标", "家庭医生签约人数", "24694人", "indicator.unit-mismatch")).toEqual([]);
+  });
+});
