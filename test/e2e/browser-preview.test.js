@@ -118,3 +118,33 @@ test("preview of the real table 02 (a CSV): a finding low in the table scrolls t
     await pane.close();
   }
 });
+
+/** True when the element lies inside the browser window (not only inside the preview's own scroll box). */
+async function inWindow(page, locator) {
+  const box = await locator.boundingBox();
+  const vp = page.viewportSize();
+  return box !== null && box.y >= 0 && box.y + box.height <= vp.height && box.x >= 0 && box.x + box.width <= vp.width;
+}
+
+for (const locale of ["zh-CN", "en-US"]) {
+  test(`at 1280×900 (${locale}), clicking a finding brings its highlighted cell into the window, not only into the preview's box`, async () => {
+    const pane = await h.openPane(baseUrl, null, { locale, viewport: { width: 1280, height: 900 } });
+    try {
+      const { page } = pane;
+      await page.getByTestId("file-input").setInputFiles(SELF);
+      await page.getByTestId("sheet-preview").waitFor({ state: "visible", timeout: 60000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await clickIssue(page, "score.total-mismatch", "H22");
+      const focus = page.getByTestId("preview-focus");
+      await focus.waitFor();
+      await page.waitForFunction(() => {
+        const r = document.querySelector("[data-testid=preview-focus]").getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }, null, { timeout: 5000 }).catch(() => undefined);
+      assert.ok(await inWindow(page, focus), "H22 is on screen after the click");
+      assert.deepEqual(pane.errors, []);
+    } finally {
+      await pane.close();
+    }
+  });
+}

@@ -128,6 +128,17 @@ export function SheetPreview({ label, shape, rowAt, need, version, flags, focus 
     setScrollTop(el.scrollTop);
   }, [focus, shape.top, shape.left]);
 
+  // …and the cell into the window: on a short window the preview itself may lie below the fold, and scrolling only
+  // its own box would look as if the click did nothing. Once per click, when the cell's row is drawn.
+  const shown = React.useRef<number | undefined>(undefined);
+  React.useEffect(() => {
+    if (!focus || shown.current === focus.seq) return;
+    const td = view.current?.querySelector<HTMLElement>("[data-testid=preview-focus]");
+    if (!td) return;
+    shown.current = focus.seq;
+    td.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }, [focus, first, last]);
+
   const onScroll = (): void => {
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(() => setScrollTop(view.current?.scrollTop ?? 0));
