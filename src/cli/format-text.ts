@@ -3,7 +3,8 @@
  * Everything taken from the files (names, sheet names, values, messages quoting them) goes through terminal.ts:
  * no escape sequence or control character reaches the terminal, a name stays on its line, long values are cut.
  */
-import { severityLabel, VERDICT_WORDS, verdictLine, verdictOf, type TableSummary } from "../domain/report";
+import { severityLabel, VERDICT_WORDS, verdictLine, type TableSummary } from "../domain/report";
+import { fileVerdict } from "../file/batch";
 import { displayWidth, fitWidth } from "../file/width";
 import { fileSummary, truncationLine, type CheckOutcome, type FileResult } from "./check";
 import type { CoverageJson } from "./engine";
@@ -189,9 +190,7 @@ export function formatText(outcome: CheckOutcome): string {
     const names = shortNames(outcome.files.map((r) => r.file));
     const rows = outcome.files.map((r, k) => {
       const s = fileSummary(r);
-      const gaps = (r.report.byCode["project.no-target"] ?? 0) + (r.report.byCode["project.invalid-target"] ?? 0);
-      const coverageOnly = r.role === "budget" && !r.error && r.report.stats.errors === gaps;
-      const [zh] = coverageOnly ? [gaps > 0 ? "覆盖有缺口" : "全部覆盖"] : VERDICT_WORDS[r.error ? "not-checked" : verdictOf(r.report)];
+      const [zh] = VERDICT_WORDS[fileVerdict(r)];
       return [
         names[k],
         zh,

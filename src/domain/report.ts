@@ -52,9 +52,10 @@ export interface SheetSummary {
 
 /**
  * A file's verdict: ready (no error), not-ready (errors), not-checked (nothing in the file was recognized, so
- * nothing was checked: never ready), not-filled (the only forms found were never filled in).
+ * nothing was checked: never ready), not-filled (the only forms found were never filled in); a budget list's is
+ * its coverage instead: coverage-gaps or covered (budgetListVerdictOf).
  */
-export type Verdict = "ready" | "not-ready" | "not-checked" | "not-filled";
+export type Verdict = "ready" | "not-ready" | "not-checked" | "not-filled" | "coverage-gaps" | "covered";
 
 export interface Report {
   readonly valid: boolean;
@@ -256,12 +257,25 @@ export function verdictOf(r: Pick<Report, "stats" | "byCode">): Verdict {
   return r.stats.errors > 0 ? "not-ready" : "ready";
 }
 
+/**
+ * A budget list's verdict (预算项目清单): its coverage, not whether it is "ready to submit". "coverage-gaps" when the
+ * only errors are lines lacking a valid target (project.no-target, project.invalid-target), "covered" when there
+ * are none; any other error (a repeated code, nothing recognized) gives the ordinary verdict.
+ */
+export function budgetListVerdictOf(r: Pick<Report, "stats" | "byCode">): Verdict {
+  const gaps = (r.byCode["project.no-target"] ?? 0) + (r.byCode["project.invalid-target"] ?? 0);
+  if (r.stats.errors - gaps > 0) return verdictOf(r);
+  return gaps > 0 ? "coverage-gaps" : "covered";
+}
+
 /** Short verdict words (Chinese, English) for a summary column. */
 export const VERDICT_WORDS: Readonly<Record<Verdict, readonly [string, string]>> = {
   ready: ["可以提交", "Ready"],
   "not-ready": ["不可提交", "Not ready"],
   "not-checked": ["无法检查", "Not checked"],
   "not-filled": ["未填写", "Not filled in"],
+  "coverage-gaps": ["覆盖有缺口", "Coverage gaps"],
+  covered: ["全部覆盖", "All covered"],
 };
 
 /** The verdict in one line, Chinese then English, from a whole report (not-checked and not-filled said as such). */

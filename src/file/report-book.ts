@@ -7,7 +7,7 @@
  * Only what the engine reported is written; nothing is computed here.
  */
 import type ExcelJS from "exceljs";
-import { severityLabel, VERDICT_WORDS, verdictOf } from "../domain/report";
+import { severityLabel, VERDICT_WORDS, verdictOf, type Verdict } from "../domain/report";
 import type { Report } from "../domain/report";
 import type { ExcelJSModule } from "./grid-convert";
 import { displayWidth } from "./width";
@@ -19,6 +19,8 @@ export interface ReportFileEntry {
   /** Absolute path, for hyperlinks (omitted → no link; the link itself is the caller's `link`). */
   readonly path?: string;
   readonly report?: Report;
+  /** The file's verdict as the other fronts give it (a budget list's is its coverage); else derived from `report`. */
+  readonly verdict?: Verdict;
   readonly department?: string;
   readonly project?: string;
   /** Entered or computed totals and grades, already chosen by the caller (e.g. "88.5"). */
@@ -101,13 +103,13 @@ export function fillReportWorkbook(wb: ExcelJS.Workbook, files: readonly ReportF
   styleHeader(sum, 1);
   for (const f of files) {
     const s = f.report?.stats;
-    const v = f.error || !f.report ? "not-checked" : verdictOf(f.report);
+    const v = f.error || !f.report ? "not-checked" : (f.verdict ?? verdictOf(f.report));
     const [zh, en] = VERDICT_WORDS[v];
     const verdict = f.error ? `${zh} / ${en}: ${f.error.message} / ${f.error.messageEn}` : `${zh} / ${en}`;
     const row = sum.addRow([f.file, f.department ?? "", f.project ?? "", verdict, s?.errors ?? "", s?.warnings ?? "", s?.infos ?? "", f.total ?? "", f.grade ?? ""]);
     const fileLink = link(f);
     if (fileLink) row.getCell(1).value = { text: f.file, hyperlink: fileLink };
-    if (v !== "ready") row.getCell(4).font = { color: { argb: "FFC00000" } };
+    if (v !== "ready" && v !== "covered") row.getCell(4).font = { color: { argb: "FFC00000" } };
   }
   textColumns(sum, [1, 2, 3, 4, 8, 9]);
   sizeColumns(sum);

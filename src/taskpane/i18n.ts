@@ -20,6 +20,10 @@ export interface Strings {
   readonly verdictReadyNoIssues: string;
   readonly verdictReadyWithWarnings: (warnings: number) => string;
   readonly verdictNotReady: (errors: number, warnings: number) => string;
+  /** A budget list's verdict: its coverage. */
+  readonly verdictCoverageGaps: (lines: number) => string;
+  readonly verdictCovered: string;
+  readonly verdictCoverageDetail: string;
   readonly verdictNoTables: string;
   readonly verdictNoTablesDetail: string;
   readonly verdictNotFilled: string;
@@ -92,6 +96,9 @@ export const ZH: Strings = {
   verdictReadyNoIssues: "未发现问题。",
   verdictReadyWithWarnings: (w) => `另有 ${w} 个警告，建议核实。`,
   verdictNotReady: (e, w) => `不可提交：${e} 个错误，${w} 个警告`,
+  verdictCoverageGaps: (n) => `覆盖有缺口：${n} 个预算项目缺少有效的绩效目标`,
+  verdictCovered: "全部覆盖：每个预算项目都有有效的绩效目标",
+  verdictCoverageDetail: "这是预算项目清单：结论说的是绩效目标覆盖情况，详见覆盖率统计。",
   verdictNoTables: "无法检查",
   verdictNoTablesDetail: "没有识别到绩效目标表、自评表或预算项目清单，未做任何检查，不能视为可以提交。",
   verdictNotFilled: "未填写",
@@ -154,6 +161,9 @@ export const EN: Strings = {
   verdictReadyNoIssues: "No issues found.",
   verdictReadyWithWarnings: (w) => `${plural(w, "warning", "warnings")} worth checking.`,
   verdictNotReady: (e, w) => `Not ready: ${plural(e, "error", "errors")}, ${plural(w, "warning", "warnings")}`,
+  verdictCoverageGaps: (n) => `Coverage gaps: ${plural(n, "budget line lacks", "budget lines lack")} a valid target`,
+  verdictCovered: "All covered: every budget line has a valid target",
+  verdictCoverageDetail: "This is a budget list: the verdict is about target coverage; see the coverage figures.",
   verdictNoTables: "Not checked",
   verdictNoTablesDetail: "No target table, self-evaluation or budget list was recognized: nothing was checked, so it is not ready.",
   verdictNotFilled: "Not filled in",

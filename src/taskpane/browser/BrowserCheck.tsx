@@ -492,7 +492,6 @@ export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: 
               ) : (
                 <>
                   <Verdict report={file.report} caption={base.checkedFile(file.file)} />
-                  {file.coverageVerdict && <span data-testid="budget-verdict">{file.coverageVerdict.kind === "gaps" ? t.coverageGaps(file.coverageVerdict.gaps) : t.coverageAll}</span>}
                   {file.truncated && (
                     <span className={styles.hint} data-testid="truncated">
                       {zh

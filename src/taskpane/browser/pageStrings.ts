@@ -20,8 +20,6 @@ export interface PageStrings {
   readonly summaryTitle: string;
   readonly head: { file: string; verdict: string; department: string; errors: string; warnings: string; total: string; grade: string };
   readonly notChecked: string;
-  readonly coverageGaps: (n: number) => string;
-  readonly coverageAll: string;
   readonly budgetRole: string;
   readonly skipped: (n: number) => string;
   readonly totals: (files: number, errors: number, warnings: number, unreadable: number) => string;
@@ -73,8 +71,6 @@ const ZH: PageStrings = {
   summaryTitle: "汇总",
   head: { file: "文件", verdict: "结论", department: "部门", errors: "错误", warnings: "警告", total: "总分", grade: "等级" },
   notChecked: "无法检查",
-  coverageGaps: (n) => `覆盖情况：${n} 个预算项目缺少有效的绩效目标（见覆盖率统计）`,
-  coverageAll: "覆盖情况：每个预算项目都有有效的绩效目标",
   budgetRole: "预算项目清单",
   skipped: (n) => `跳过 ${n} 个文件`,
   totals: (f, e, w, u) => `共 ${f} 个文件：${e} 个错误，${w} 个警告${u ? `，${u} 个无法检查` : ""}`,
@@ -126,8 +122,6 @@ const EN: PageStrings = {
   summaryTitle: "Summary",
   head: { file: "File", verdict: "Verdict", department: "Department", errors: "Errors", warnings: "Warnings", total: "Total", grade: "Grade" },
   notChecked: "Not checked",
-  coverageGaps: (n) => `Coverage: ${n} budget line(s) lack a valid target (see coverage)`,
-  coverageAll: "Coverage: every budget line has a valid target",
   budgetRole: "budget list",
   skipped: (n) => `${n} file(s) skipped`,
   totals: (f, e, w, u) => `${f} file(s): ${e} error(s), ${w} warning(s)${u ? `, ${u} not checked` : ""}`,
