@@ -100,7 +100,7 @@ const ZH: PageStrings = {
   previewOf: (f, s) => `${f} · ${s}`,
   previewCols: (s, a) => `仅显示前 ${s} 列（共 ${a} 列）`,
   previewEmpty: "此工作表为空",
-  selectFileHint: "点击汇总中的文件查看其问题和工作表。",
+  selectFileHint: "点击文件名，查看该文件的结论和问题。",
   batchFailed: "检查未能完成",
 };
 
@@ -151,7 +151,7 @@ const EN: PageStrings = {
   previewOf: (f, s) => `${f} · ${s}`,
   previewCols: (s, a) => `First ${s} of ${a} columns shown`,
   previewEmpty: "This sheet is empty",
-  selectFileHint: "Click a file in the summary to see its issues and sheets.",
+  selectFileHint: "Click a file name to see that file's verdict and issues.",
   batchFailed: "The check could not finish",
 };
 

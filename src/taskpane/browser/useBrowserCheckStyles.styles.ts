@@ -80,7 +80,17 @@ export const useBrowserBatchStyles = makeStyles({
   },
   caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
   selectedRow: { backgroundColor: tokens.colorBrandBackground2 },
-  link: { minWidth: 0, padding: 0, height: "auto", fontWeight: tokens.fontWeightRegular, textAlign: "left" },
+  // A file name that opens the file's details: it must look clickable (brand colour, underlined), not like text.
+  link: {
+    minWidth: 0,
+    padding: 0,
+    height: "auto",
+    fontWeight: tokens.fontWeightRegular,
+    textAlign: "left",
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: "underline",
+    ":hover": { color: tokens.colorBrandForegroundLinkHover },
+  },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   bad: { color: tokens.colorPaletteRedForeground1 },
   plain: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
