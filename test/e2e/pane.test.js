@@ -15,7 +15,7 @@ const h = require("./harness");
 const { ARTIFACTS } = h;
 let server;
 let baseUrl;
-const openPane = (initScript) => h.openPane(baseUrl, initScript, { viewport: { width: 360, height: 640 } });
+const openPane = (initScript, options = {}) => h.openPane(baseUrl, initScript, { viewport: { width: 360, height: 640 }, ...options });
 
 before(async () => {
   ({ server, baseUrl } = await h.startServer());
@@ -50,18 +50,28 @@ test("inside Excel: grades the selection with one context.sync", async () => {
   }
 });
 
-test("outside Office: says to open the add-in in Excel", async () => {
-  const pane = await openPane(null);
-  try {
-    const { page } = pane;
-    const bar = page.getByTestId("not-in-excel");
-    await bar.waitFor({ state: "visible" });
-    assert.match(await bar.textContent(), /请在 Excel 中打开此加载项/);
-    assert.match(await bar.textContent(), /Open this add-in in Excel/);
-    assert.equal(await page.getByTestId("grade-selection").count(), 0);
-    await page.screenshot({ path: path.join(ARTIFACTS, "pane-outside-office.png"), fullPage: true });
-    assert.deepEqual(pane.errors, []);
-  } finally {
-    await pane.close();
-  }
-});
+for (const locale of ["zh-CN", "en-US"]) {
+  test(`outside Office (${locale}): a note on what the page is, not a warning; a language switch, remembered`, async () => {
+    const pane = await openPane(null, { locale });
+    try {
+      const { page } = pane;
+      const note = page.getByTestId("page-mode");
+      await note.waitFor({ state: "visible" });
+      assert.equal(await page.locator("[data-testid=not-in-excel], .fui-MessageBar").count(), 0, "no warning bar on opening");
+      assert.match(await note.textContent(), locale === "en-US" ? /needs no Excel/ : /本页无需 Excel/);
+      assert.equal(await page.locator("main").getAttribute("lang"), locale);
+      assert.equal(await page.getByTestId("grade-selection").count(), 0);
+      await page.screenshot({ path: path.join(ARTIFACTS, `pane-outside-office-${locale}.png`), fullPage: true });
+      // Switch to the other language; a reload keeps the choice.
+      const other = locale === "en-US" ? "zh" : "en";
+      await page.getByTestId(`language-${other}`).click();
+      await page.reload();
+      await page.waitForFunction(() => window.__officeReady === true);
+      assert.equal(await page.locator("main").getAttribute("lang"), other === "en" ? "en-US" : "zh-CN");
+      assert.equal(await page.getByTestId(`language-${other}`).getAttribute("aria-pressed"), "true");
+      assert.deepEqual(pane.errors, []);
+    } finally {
+      await pane.close();
+    }
+  });
+}

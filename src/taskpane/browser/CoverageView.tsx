@@ -68,7 +68,7 @@ function GroupTable({ label, rows, total, t, testId }: { label: string; rows: re
           ))}
           {total && (
             <tr className="total" data-testid="coverage-group-total">
-              <th scope="row">合计 Total</th>
+              <th scope="row">{t.totalRow}</th>
               <td className="num">{total.total.projects}</td>
               <td className="num">{total.covered.projects}</td>
               <td className="num">{fmtRate(total.rateByCount, total.total.projects)}</td>
@@ -206,7 +206,7 @@ export function CoverageView({ coverage: c, budgetFile, onShow }: CoverageViewPr
               <tbody>
                 {lacking.map((m) => (
                   <tr key={`${m.sheet}!${m.cell}`} data-testid="coverage-lacking-row" data-class={m.class} data-code={m.code}>
-                    <td>{m.class === "MISSING_TARGET" ? "缺少目标 no target" : "目标有错 invalid target"}</td>
+                    <td>{m.class === "MISSING_TARGET" ? t.lackingClass.missing : t.lackingClass.invalid}</td>
                     <td>{at(budgetFile, m.sheet, m.cell, m.code)}</td>
                     <td>{m.name}</td>
                     <td>{m.department}</td>

@@ -18,6 +18,9 @@ export interface PageStrings {
   readonly cancelled: string;
   readonly stage: (p: BatchProgress) => string;
   readonly summaryTitle: string;
+  /** The total row of a coverage table, and the two kinds of lacking line. */
+  readonly totalRow: string;
+  readonly lackingClass: { readonly missing: string; readonly invalid: string };
   readonly head: { file: string; verdict: string; department: string; errors: string; warnings: string; total: string; grade: string };
   readonly notChecked: string;
   readonly budgetRole: string;
@@ -57,7 +60,7 @@ const ZH: PageStrings = {
   chooseFiles: "选择文件",
   chooseFolder: "选择文件夹",
   dropHint: "或将文件、文件夹拖到这里（可多个）",
-  intro: "选择或拖入 .xlsx 或 .csv 文件（可一次多个，或整个文件夹），按与命令行 jx check 相同的规则检查；有预算项目清单时给出绩效目标覆盖率。",
+  intro: "选择或拖入 .xlsx 或 .csv 文件（可一次多个，或整个文件夹）进行检查；有预算项目清单时，同时给出绩效目标覆盖率。",
   budgetList: "预算项目清单",
   budgetAuto: "自动识别",
   budgetRecognized: (f) => `将 ${f} 作为预算项目清单`,
@@ -69,6 +72,8 @@ const ZH: PageStrings = {
     return `${what} ${p.file}${n}…`;
   },
   summaryTitle: "汇总",
+  totalRow: "合计",
+  lackingClass: { missing: "缺少目标", invalid: "目标有错" },
   head: { file: "文件", verdict: "结论", department: "部门", errors: "错误", warnings: "警告", total: "总分", grade: "等级" },
   notChecked: "无法检查",
   budgetRole: "预算项目清单",
@@ -108,7 +113,7 @@ const EN: PageStrings = {
   chooseFiles: "Choose files",
   chooseFolder: "Choose a folder",
   dropHint: "or drop files or folders here",
-  intro: "Choose or drop .xlsx or .csv files (several, or a whole folder) to check them with the rules of jx check; with a budget list, target coverage is computed.",
+  intro: "Choose or drop .xlsx or .csv files (several, or a whole folder) to check them; with a budget list, target coverage is computed too.",
   budgetList: "Budget list",
   budgetAuto: "Recognize",
   budgetRecognized: (f) => `Using ${f} as the budget list`,
@@ -120,6 +125,8 @@ const EN: PageStrings = {
     return `${what} ${p.file}${n}…`;
   },
   summaryTitle: "Summary",
+  totalRow: "Total",
+  lackingClass: { missing: "No target", invalid: "Target with errors" },
   head: { file: "File", verdict: "Verdict", department: "Department", errors: "Errors", warnings: "Warnings", total: "Total", grade: "Grade" },
   notChecked: "Not checked",
   budgetRole: "budget list",

@@ -9,7 +9,7 @@ import * as React from "react";
 import { Badge, Button, Tab, TabList, ToggleButton, Tree, TreeItem, TreeItemLayout, mergeClasses, type BadgeProps } from "@fluentui/react-components";
 import { issueType } from "../../../domain/catalog";
 import type { Issue, Severity } from "../../../domain/issues";
-import { useStrings, type Strings } from "../../i18n";
+import { oneLanguage, useStrings, type Strings } from "../../i18n";
 import type { IssueGrouping, IssueListProps } from "./IssueList.types";
 import { useIssueListStyles } from "./useIssueListStyles.styles";
 
@@ -128,7 +128,7 @@ const IssueItem = React.memo(function IssueItem({ issue, onSelect, t, value }: I
               {issue.expected !== undefined && (
                 <>
                   {" · "}
-                  {t.expected}: <span className={styles.valueText}>{issue.expected}</span>
+                  {t.expected}: <span className={styles.valueText}>{oneLanguage(issue.expected, t.lang)}</span>
                 </>
               )}
             </span>
