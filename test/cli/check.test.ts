@@ -217,6 +217,17 @@ describe("jx check", () => {
     expect(labels).toEqual(expect.arrayContaining(["示例县交通运输局", "一般公共预算", "合计 Total"]));
     const miss = wb.getWorksheet("缺少目标清单 Missing")!;
     expect(miss.rowCount).toBe(1 + 2 + 2 + 2); // 2 missing, 2 invalid, 2 excluded
+    // The class in words, as the screen says it, never the engine's identifiers.
+    const classes: string[] = [];
+    miss.eachRow((row, n) => n > 1 && classes.push(row.getCell(1).text));
+    expect(classes).toEqual(["缺少目标 / No target", "缺少目标 / No target", "目标有错 / Target with errors", "目标有错 / Target with errors", "不计入 / Excluded", "不计入 / Excluded"]);
+    // A budget type with no project has no rate ("—", as on screen), not 0.00 %.
+    const empty: string[][] = [];
+    cov.eachRow((row) => {
+      if (row.getCell(2).value === 0) empty.push([row.getCell(4).text, row.getCell(7).text]);
+    });
+    expect(empty.length).toBeGreaterThan(0);
+    for (const rates of empty) expect(rates).toEqual(["—", "—"]);
   });
 
   it("shows a progress bar only on a terminal, in text, for several files", async () => {
