@@ -55,6 +55,7 @@ export interface Strings {
   readonly why: string;
   readonly hideWhy: string;
   readonly source: string;
+  readonly ruleCode: string;
   readonly goToCell: (cell: string) => string;
   readonly showMore: (remaining: number) => string;
   readonly groupCount: (n: number) => string;
@@ -137,6 +138,7 @@ export const ZH: Strings = {
   why: "依据",
   hideWhy: "收起依据",
   source: "依据",
+  ruleCode: "规则代码",
   goToCell: (cell) => `转到 ${cell}`,
   showMore: (n) => `显示更多（还有 ${n} 条）`,
   groupCount: (n) => `${n} 条`,
@@ -208,6 +210,7 @@ export const EN: Strings = {
   why: "Why",
   hideWhy: "Hide why",
   source: "Source",
+  ruleCode: "Rule code",
   goToCell: (cell) => `Go to ${cell}`,
   showMore: (n) => `Show more (${n} left)`,
   groupCount: (n) => `${n}`,

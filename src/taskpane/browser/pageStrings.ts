@@ -20,6 +20,9 @@ export interface PageStrings {
   readonly summaryTitle: string;
   /** The total row of a coverage table, and the two kinds of lacking line. */
   readonly totalRow: string;
+  /** The preview's colour key. */
+  readonly legendLabel: string;
+  readonly legend: { readonly error: string; readonly warning: string; readonly info: string; readonly focus: string };
   readonly lackingClass: { readonly missing: string; readonly invalid: string };
   readonly head: { file: string; verdict: string; department: string; errors: string; warnings: string; total: string; grade: string };
   readonly notChecked: string;
@@ -73,6 +76,8 @@ const ZH: PageStrings = {
   },
   summaryTitle: "汇总",
   totalRow: "合计",
+  legendLabel: "颜色说明",
+  legend: { error: "有错误的单元格", warning: "有警告的单元格", info: "有提示的单元格", focus: "所选问题的单元格" },
   lackingClass: { missing: "缺少目标", invalid: "目标有错" },
   head: { file: "文件", verdict: "结论", department: "部门", errors: "错误", warnings: "警告", total: "总分", grade: "等级" },
   notChecked: "无法检查",
@@ -126,6 +131,8 @@ const EN: PageStrings = {
   },
   summaryTitle: "Summary",
   totalRow: "Total",
+  legendLabel: "Colour key",
+  legend: { error: "Cell with an error", warning: "Cell with a warning", info: "Cell with a note", focus: "Cell of the chosen finding" },
   lackingClass: { missing: "No target", invalid: "Target with errors" },
   head: { file: "File", verdict: "Verdict", department: "Department", errors: "Errors", warnings: "Warnings", total: "Total", grade: "Grade" },
   notChecked: "Not checked",
