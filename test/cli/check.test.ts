@@ -265,6 +265,27 @@ describe("jx grade", () => {
     expect(r.stdout).toMatch(/H22\s+总分\s+98\s+→ 优/);
   });
 
+  it("grades totals only: not indicator scores (10 → 差) nor the sum of the weights (100 → 优), and skips header cells", async () => {
+    const real = path.join(__dirname, "..", "fixtures", "real");
+    const pick = (p: string): string => {
+      const f = fs.readdirSync(real).find((n) => n.startsWith(p) && n.endsWith(".csv"))!;
+      fs.copyFileSync(path.join(real, f), path.join(dir, f));
+      return f;
+    };
+    // A self-evaluation with no total row: its 得分 column holds indicator scores, nothing to grade.
+    const partial = await runJx(["grade", pick("06_")], dir);
+    expect(partial.stdout).not.toMatch(/→ 差/);
+    expect(partial.stdout).not.toMatch(/无法评级/);
+    expect(partial.code).toBe(2);
+    // A target table: its 总分 row sums the 分值 column.
+    const target = await runJx(["grade", pick("20_")], dir);
+    expect(target.stdout).not.toMatch(/100\s+→ 优/);
+    // A whole self-evaluation: its 总分 under 得分 is graded.
+    const whole = await runJx(["grade", pick("02_")], dir);
+    expect(whole.code).toBe(0);
+    expect(whole.stdout).toMatch(/H40\s+总分\s+100\s+→ 优/);
+  });
+
   it("exits 2 without a score column or a readable file", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Sheet1").getCell("A1").value = "无分数";
