@@ -42,6 +42,20 @@ for (const locale of ["zh-CN", "en-US"]) {
       const c = cli.json.coverage;
       assert.match(await page.getByTestId("coverage-by-count").textContent(), new RegExp(`${c.covered.projects}/${c.total.projects} = ${(c.rateByCount * 100).toFixed(2)}%`));
 
+      if (locale === "zh-CN") {
+        // No English inside the Chinese UI (the sheets' own data in the preview and the language switch aside).
+        for (let k = 0; k < rows.length; k++) {
+          await page.getByTestId("file-open").nth(k).click();
+          await page.getByTestId("file-detail").and(page.locator(`[data-file="${rows[k][0]}"]`)).waitFor();
+          const words = await page.evaluate(() => {
+            const main = document.querySelector("main").cloneNode(true);
+            main.querySelectorAll("[data-testid=sheet-preview], [data-testid=language-switch]").forEach((e) => e.remove());
+            return [...new Set(main.innerText.match(/[A-Za-z][A-Za-z.'-]+/g) || [])];
+          });
+          assert.deepEqual(words.filter((w) => !["JX", "Excel", "WPS", "xlsx", "csv"].includes(w)), [], `English in the Chinese page of ${rows[k][0]}`);
+        }
+      }
+
       const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60000 }), page.getByTestId("download-report").click()]);
       const saved = path.join(ARTIFACTS, `offline-${locale}-report.xlsx`);
       await download.saveAs(saved);
