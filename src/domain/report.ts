@@ -286,6 +286,15 @@ export function verdictLine(r: Pick<Report, "stats" | "byCode">): string {
   return summaryLine(r.stats);
 }
 
+/** A budget list's verdict in one line, Chinese then English: its coverage, or `verdictLine` when it has other errors. */
+export function budgetListVerdictLine(r: Pick<Report, "stats" | "byCode">): string {
+  const v = budgetListVerdictOf(r);
+  if (v === "covered") return "全部覆盖：每个预算项目都有有效的绩效目标 / All covered: every budget line has a valid target";
+  if (v !== "coverage-gaps") return verdictLine(r);
+  const gaps = (r.byCode["project.no-target"] ?? 0) + (r.byCode["project.invalid-target"] ?? 0);
+  return `覆盖有缺口：${gaps} 个预算项目缺少有效的绩效目标 / Coverage gaps: ${gaps} budget line(s) lack a valid target`;
+}
+
 /** The verdict in one line, Chinese then English, from the counts alone (prefer `verdictLine`). */
 function summaryLine(stats: Stats): string {
   if (stats.errors === 0 && stats.warnings === 0) return "可以提交：未发现问题 / Ready to submit: no issues found";

@@ -43,7 +43,7 @@ for (const [how, argv] of Object.entries(runs)) {
   test(`the budget list ${how}: coverage gaps in text, JSON and the report's 汇总`, async () => {
     const text = await runJx(argv, dir);
     const block = (text.stdout.split("■ ").find((b) => b.includes(BUDGET)) ?? "").split("\n\n")[0];
-    expect(block).toMatch(/覆盖情况：\d+ 个预算项目缺少有效的绩效目标/);
+    expect(block).toMatch(/覆盖有缺口：\d+ 个预算项目缺少有效的绩效目标/);
     expect(block).not.toMatch(/不可提交/);
     const summaryRow = text.stdout.split("\n").find((l) => l.includes(BUDGET) && !l.startsWith("■") && !l.startsWith("提示")) ?? "";
     expect(summaryRow).toMatch(/覆盖有缺口/);
