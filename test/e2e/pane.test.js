@@ -11,6 +11,7 @@ const assert = require("node:assert/strict");
 const path = require("path");
 const { fakeExcelScript } = require("./fake-excel");
 const h = require("./harness");
+const engine = require("./engine-node");
 
 const { ARTIFACTS } = h;
 let server;
@@ -75,3 +76,31 @@ for (const locale of ["zh-CN", "en-US"]) {
     }
   });
 }
+
+test("in Excel (zh-CN), on the three samples: no English word in any tab (the language switch aside)", async () => {
+  const grids = [];
+  for (const f of ["预算项目清单.xlsx", "绩效目标-清单.xlsx", "自评表-示例.xlsx"]) grids.push(...(await engine.readXlsx(path.join(h.ROOT, "samples", f))));
+  const sheets = grids.map((g) => ({ name: g.sheet, values: g.values }));
+  const pane = await openPane(fakeExcelScript({ sheets, selection: `${sheets[0].name}!A1` }), { viewport: { width: 360, height: 900 } });
+  try {
+    const { page } = pane;
+    await page.getByTestId("check-workbook").click();
+    await page.getByTestId("verdict").waitFor({ timeout: 60000 });
+    // Open the first finding's detail too (its 应为 came from the engine in both languages).
+    const words = () =>
+      page.evaluate(() => {
+        const main = document.querySelector("main").cloneNode(true);
+        main.querySelectorAll("[data-testid=language-switch]").forEach((e) => e.remove());
+        return [...new Set(main.innerText.match(/[A-Za-z][A-Za-z.'-]+/g) || [])].filter((w) => !["JX", "Excel", "WPS", "xlsx", "csv"].includes(w));
+      });
+    assert.deepEqual(await words(), [], "check tab");
+    for (const tab of ["coverage", "templates", "settings", "grade"]) {
+      await page.getByTestId(`tab-${tab}`).click();
+      await page.locator(`#panel-${tab}`).waitFor();
+      assert.deepEqual(await words(), [], `${tab} tab`);
+    }
+    assert.deepEqual(pane.errors, []);
+  } finally {
+    await pane.close();
+  }
+});
