@@ -17,6 +17,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const TerserPlugin = require("terser-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { OfflinePagePlugin } = require("./tools/offline-page");
 
 const URL_DEV = "https://localhost:3000/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -91,6 +92,9 @@ module.exports = async (env = {}, options = {}) => {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       chunkFilename: "[name].[contenthash:8].js",
+      // Chunks next to the page, found from its address: "auto" would look for the <script src> that loaded the
+      // runtime, which jx-offline.html (every script inline) does not have.
+      publicPath: "",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -115,6 +119,8 @@ module.exports = async (env = {}, options = {}) => {
         chunksSortMode: "manual",
         contentSecurityPolicy: contentSecurityPolicy(officeJsUrl),
       }),
+      // dist/jx-offline.html: the browser page in one file, for opening from disk (tools/offline-page.js).
+      new OfflinePagePlugin(),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

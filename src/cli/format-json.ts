@@ -1,6 +1,7 @@
 /** The JSON output of `jx check --format json`: exactly product.md's contract (schema/jx-report.schema.json). */
 import type { Issue } from "../domain/issues";
-import { verdictOf, type ScoreSummary, type SheetSummary, type Stats, type TableSummary, type Verdict } from "../domain/report";
+import { fileVerdict } from "../file/batch";
+import { type ScoreSummary, type SheetSummary, type Stats, type TableSummary, type Verdict } from "../domain/report";
 import type { CheckOutcome } from "./check";
 import type { CoverageJson } from "./engine";
 
@@ -72,7 +73,7 @@ export function toJsonReport(outcome: CheckOutcome): JsonReport {
     files: outcome.files.map((r) => ({
       file: r.file,
       valid: r.error ? false : r.report.valid,
-      verdict: r.error ? "not-checked" : verdictOf(r.report),
+      verdict: fileVerdict(r),
       ...(r.check ? { sheets: r.check.sheets } : {}),
       stats: r.report.stats,
       tables: r.report.tables.map(jsonTable),

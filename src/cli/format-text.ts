@@ -3,7 +3,8 @@
  * Everything taken from the files (names, sheet names, values, messages quoting them) goes through terminal.ts:
  * no escape sequence or control character reaches the terminal, a name stays on its line, long values are cut.
  */
-import { severityLabel, VERDICT_WORDS, verdictLine, verdictOf, type TableSummary } from "../domain/report";
+import { budgetListVerdictLine, severityLabel, VERDICT_WORDS, verdictLine, type TableSummary } from "../domain/report";
+import { fileVerdict } from "../file/batch";
 import { displayWidth, fitWidth } from "../file/width";
 import { fileSummary, truncationLine, type CheckOutcome, type FileResult } from "./check";
 import type { CoverageJson } from "./engine";
@@ -52,12 +53,7 @@ function tableLine(t: TableSummary): string {
  * problems such as a repeated code), not faults of an indicator table, so it is not called 不可提交.
  */
 function budgetVerdict(r: FileResult): string {
-  const by = r.report.byCode;
-  const gaps = (by["project.no-target"] ?? 0) + (by["project.invalid-target"] ?? 0);
-  const other = r.report.stats.errors - gaps;
-  if (other > 0) return verdictLine(r.report);
-  if (gaps === 0) return "覆盖情况：每个预算项目都有有效的绩效目标 / Coverage: every budget line has a valid target";
-  return `覆盖情况：${gaps} 个预算项目缺少有效的绩效目标（见下方覆盖率统计） / Coverage: ${gaps} budget line(s) lack a valid target (see coverage below)`;
+  return budgetListVerdictLine(r.report);
 }
 
 function fileBlock(r: FileResult): string {
@@ -189,9 +185,7 @@ export function formatText(outcome: CheckOutcome): string {
     const names = shortNames(outcome.files.map((r) => r.file));
     const rows = outcome.files.map((r, k) => {
       const s = fileSummary(r);
-      const gaps = (r.report.byCode["project.no-target"] ?? 0) + (r.report.byCode["project.invalid-target"] ?? 0);
-      const coverageOnly = r.role === "budget" && !r.error && r.report.stats.errors === gaps;
-      const [zh] = coverageOnly ? [gaps > 0 ? "覆盖有缺口" : "全部覆盖"] : VERDICT_WORDS[r.error ? "not-checked" : verdictOf(r.report)];
+      const [zh] = VERDICT_WORDS[fileVerdict(r)];
       return [
         names[k],
         zh,

@@ -2,8 +2,9 @@
  * `jx grade <file>`: the walking skeleton. Finds the scores to grade in each sheet and prints score → grade:
  * 1. a column headed 总分 (spaces and full-width forms ignored): every row below it;
  * 2. else a row labelled 总分 (the form layout: 总分 | 100 | 98): the last figure in that row;
- * 3. else a column headed 得分: every row below it.
- * Blank cells and not-applicable marks ("—", "/") are skipped; other non-scores are reported, not guessed.
+ * 3. else a column headed 得分: its total rows only (an indicator's 得分 is not graded: the bands are for totals).
+ * Blank cells, not-applicable marks ("—", "/") and header words are skipped; other non-scores are reported, not
+ * guessed (src/domain/scoring/grade-targets.ts).
  */
 import { a1, cellText, type Grid } from "../domain/grid";
 import { grade } from "../domain/scoring/grade";
@@ -51,7 +52,7 @@ export async function gradeCommand(file: string, io: CliIO): Promise<number> {
     }
   }
   if (!found) {
-    io.stderr(`${termName(files[0].display)}: 没有找到“总分”或“得分”列 / no 总分 or 得分 column found\n`);
+    io.stderr(`${termName(files[0].display)}: 没有找到可评级的总分（总分列、总分行或得分列的合计行；指标得分不评级） / no total score to grade (a 总分 column or row, or the total of a 得分 column; indicator scores are not graded)\n`);
     return EXIT_CANNOT_RUN;
   }
   io.stdout(lines.join("\n") + "\n");

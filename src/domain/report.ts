@@ -52,9 +52,10 @@ export interface SheetSummary {
 
 /**
  * A file's verdict: ready (no error), not-ready (errors), not-checked (nothing in the file was recognized, so
- * nothing was checked: never ready), not-filled (the only forms found were never filled in).
+ * nothing was checked: never ready), not-filled (the only forms found were never filled in); a budget list's is
+ * its coverage instead: coverage-gaps or covered (budgetListVerdictOf).
  */
-export type Verdict = "ready" | "not-ready" | "not-checked" | "not-filled";
+export type Verdict = "ready" | "not-ready" | "not-checked" | "not-filled" | "coverage-gaps" | "covered";
 
 export interface Report {
   readonly valid: boolean;
@@ -256,12 +257,25 @@ export function verdictOf(r: Pick<Report, "stats" | "byCode">): Verdict {
   return r.stats.errors > 0 ? "not-ready" : "ready";
 }
 
+/**
+ * A budget list's verdict (预算项目清单): its coverage, not whether it is "ready to submit". "coverage-gaps" when the
+ * only errors are lines lacking a valid target (project.no-target, project.invalid-target), "covered" when there
+ * are none; any other error (a repeated code, nothing recognized) gives the ordinary verdict.
+ */
+export function budgetListVerdictOf(r: Pick<Report, "stats" | "byCode">): Verdict {
+  const gaps = (r.byCode["project.no-target"] ?? 0) + (r.byCode["project.invalid-target"] ?? 0);
+  if (r.stats.errors - gaps > 0) return verdictOf(r);
+  return gaps > 0 ? "coverage-gaps" : "covered";
+}
+
 /** Short verdict words (Chinese, English) for a summary column. */
 export const VERDICT_WORDS: Readonly<Record<Verdict, readonly [string, string]>> = {
   ready: ["可以提交", "Ready"],
   "not-ready": ["不可提交", "Not ready"],
   "not-checked": ["无法检查", "Not checked"],
   "not-filled": ["未填写", "Not filled in"],
+  "coverage-gaps": ["覆盖有缺口", "Coverage gaps"],
+  covered: ["全部覆盖", "All covered"],
 };
 
 /** The verdict in one line, Chinese then English, from a whole report (not-checked and not-filled said as such). */
@@ -270,6 +284,15 @@ export function verdictLine(r: Pick<Report, "stats" | "byCode">): string {
   if (v === "not-checked") return "无法检查：未识别到绩效表格，未做任何检查 / Not checked: no performance table was recognized, nothing was checked";
   if (v === "not-filled") return "未填写：表格尚未填写，无可检查的指标 / Not filled in: the form was never filled in, no indicator to check";
   return summaryLine(r.stats);
+}
+
+/** A budget list's verdict in one line, Chinese then English: its coverage, or `verdictLine` when it has other errors. */
+export function budgetListVerdictLine(r: Pick<Report, "stats" | "byCode">): string {
+  const v = budgetListVerdictOf(r);
+  if (v === "covered") return "全部覆盖：每个预算项目都有有效的绩效目标 / All covered: every budget line has a valid target";
+  if (v !== "coverage-gaps") return verdictLine(r);
+  const gaps = (r.byCode["project.no-target"] ?? 0) + (r.byCode["project.invalid-target"] ?? 0);
+  return `覆盖有缺口：${gaps} 个预算项目缺少有效的绩效目标 / Coverage gaps: ${gaps} budget line(s) lack a valid target`;
 }
 
 /** The verdict in one line, Chinese then English, from the counts alone (prefer `verdictLine`). */

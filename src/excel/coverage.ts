@@ -7,6 +7,7 @@
  * names. Two syncs (read names and markers, write); a failed write leaves the previous sheet.
  */
 import type { CoverageJson } from "../domain/coverage";
+import { COVERAGE_BY_BUDGET_TYPE, COVERAGE_BY_DEPARTMENT, COVERAGE_GROUP_HEADER, COVERAGE_RATE_FORMAT, COVERAGE_TOTAL } from "../file/coverage-words";
 import { COVERAGE_SHEET, formatAsText, safeText } from "./sheets";
 import { blockAddress, writeOwnSheet } from "./write";
 
@@ -29,7 +30,7 @@ export const COVERAGE_TABLES = ["JX_CoverageByDepartment", "JX_CoverageByBudgetT
 
 type Row = (string | number)[];
 
-const GROUP_HEADER = ["项目数 Projects", "已覆盖 Covered", "覆盖率(数量) Rate by count", "金额(万元) Amount", "已覆盖金额 Covered amount", "覆盖率(金额) Rate by amount"];
+const GROUP_HEADER: readonly string[] = COVERAGE_GROUP_HEADER;
 
 /** A rate, or "—" when there is nothing to cover (0 projects, or 0 万元), as `jx check` prints it. */
 export function rateCell(rate: number, whole: number): number | string {
@@ -65,7 +66,7 @@ function fillCoverage(ws: Excel.Worksheet, coverage: CoverageJson, caption: stri
     ws.getRangeByIndexes(top, 0, rows.length, rows[0].length).values = rows.map((r) => [...r]);
   };
   const pct = (top: number, rows: number, cols: readonly number[]): void => {
-    for (const c of cols) ws.getRangeByIndexes(top, c, rows, 1).numberFormat = Array.from({ length: rows }, () => ["0.0%"]);
+    for (const c of cols) ws.getRangeByIndexes(top, c, rows, 1).numberFormat = Array.from({ length: rows }, () => [COVERAGE_RATE_FORMAT]);
   };
   put(0, [["覆盖率统计 Coverage", "", "", "", "", "", ""]]);
   ws.getRange("A1").format.font.bold = true;
@@ -74,7 +75,7 @@ function fillCoverage(ws: Excel.Worksheet, coverage: CoverageJson, caption: stri
   formatAsText(ws, 1, 0, 1, 1);
   put(1, [[safeText(caption), "", "", "", "", "", ""]]);
   put(2, [
-    ["总计 Total", coverage.total.projects, coverage.covered.projects, rateCell(coverage.rateByCount, coverage.total.projects), coverage.total.amount, coverage.covered.amount, rateCell(coverage.rateByAmount, coverage.total.amount)],
+    [COVERAGE_TOTAL, coverage.total.projects, coverage.covered.projects, rateCell(coverage.rateByCount, coverage.total.projects), coverage.total.amount, coverage.covered.amount, rateCell(coverage.rateByAmount, coverage.total.amount)],
   ]);
   pct(2, 1, [3, 6]);
 
@@ -93,8 +94,8 @@ function fillCoverage(ws: Excel.Worksheet, coverage: CoverageJson, caption: stri
     row = top + body.length + 2;
     return { top, count: body.length };
   };
-  const dept = table("按主管部门 By department", "主管部门 Department", groupRows(coverage.byDepartment, "department"));
-  table("按预算类型 By budget type", "预算类型 Budget type", groupRows(coverage.byBudgetType, "budgetType"));
+  const dept = table("按主管部门 By department", COVERAGE_BY_DEPARTMENT, groupRows(coverage.byDepartment, "department"));
+  table("按预算类型 By budget type", COVERAGE_BY_BUDGET_TYPE, groupRows(coverage.byBudgetType, "budgetType"));
 
   // Lists under the tables: a title, a header, the lines (user text written as text); "（无）" when empty.
   const list = (title: string, header: Row, rows: Row[], textCols: readonly number[]): void => {

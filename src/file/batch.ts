@@ -10,7 +10,7 @@ import { checkWorkbook, coverageReport, workbookSummary, type CheckOptions, type
 import type { BudgetItem, CoverageJson, CoveredItem, TargetItem } from "../domain/coverage";
 import type { Grid } from "../domain/grid";
 import type { Issue, Severity } from "../domain/issues";
-import { countByCode, countStats, sortIssues, type Report, type Stats } from "../domain/report";
+import { budgetListVerdictOf, countByCode, countStats, sortIssues, verdictOf, type Report, type Stats, type Verdict } from "../domain/report";
 import type { ReportFileEntry } from "./report-book";
 
 export type FileRole = "target" | "budget" | "covered-by";
@@ -195,11 +195,16 @@ export function applyCoverage<T extends BatchFile>(
   }
   for (let k = 0; k < files.length; k++) {
     const r = files[k];
+    // The list is a budget list from here on, chosen (--budget) or recognized: one verdict either way (fileVerdict).
+    const role: FileRole = results[k] === budgetResult ? "budget" : r.role;
     const extra = byFile.get(r.file);
-    if (!extra) continue;
+    if (!extra) {
+      if (role !== r.role) files[k] = { ...r, role };
+      continue;
+    }
     const { report, truncated } = withIssues(r.report, r.truncated, extra, r.check?.recognitions.map((x) => x.sheet) ?? [], max);
     const { truncated: _old, ...rest } = r;
-    files[k] = { ...rest, report, ...(truncated ? { truncated } : {}) } as T;
+    files[k] = { ...rest, role, report, ...(truncated ? { truncated } : {}) } as T;
   }
   return { files, coverage: cov.coverage };
 }
@@ -226,6 +231,7 @@ export function reportEntry(r: BatchFile): ReportFileEntry {
   const s = fileSummary(r);
   return {
     file: r.file,
+    verdict: fileVerdict(r),
     report: r.truncated ? { ...r.report, issues: [...r.report.issues, truncationNote(r.truncated, r.file)] } : r.report,
     department: s.department,
     project: s.project,
@@ -235,15 +241,17 @@ export function reportEntry(r: BatchFile): ReportFileEntry {
   };
 }
 
-/**
- * A budget list's verdict is about coverage: its findings are the lines that lack a valid target (and list
- * problems such as a repeated code). "gaps" when only such lines are wrong, "covered" when none are; undefined when
- * the list has other errors (then the ordinary verdict applies).
- */
+/** A budget list's coverage verdict: "gaps" or "covered"; undefined when it has other errors (then the ordinary verdict applies). */
 export function budgetCoverageVerdict(r: Pick<BatchFile, "report" | "error">): { gaps: number; kind: "gaps" | "covered" } | undefined {
   if (r.error) return undefined;
-  const by = r.report.byCode;
-  const gaps = (by["project.no-target"] ?? 0) + (by["project.invalid-target"] ?? 0);
-  if (r.report.stats.errors - gaps > 0) return undefined;
-  return { gaps, kind: gaps > 0 ? "gaps" : "covered" };
+  const v = budgetListVerdictOf(r.report);
+  if (v !== "coverage-gaps" && v !== "covered") return undefined;
+  const gaps = (r.report.byCode["project.no-target"] ?? 0) + (r.report.byCode["project.invalid-target"] ?? 0);
+  return { gaps, kind: v === "covered" ? "covered" : "gaps" };
+}
+
+/** A file's verdict on every front: not-checked when it could not be read, a budget list's by its coverage. */
+export function fileVerdict(r: Pick<BatchFile, "role" | "report" | "error">): Verdict {
+  if (r.error) return "not-checked";
+  return r.role === "budget" ? budgetListVerdictOf(r.report) : verdictOf(r.report);
 }

@@ -7,7 +7,8 @@
  * Only what the engine reported is written; nothing is computed here.
  */
 import type ExcelJS from "exceljs";
-import { severityLabel, VERDICT_WORDS, verdictOf } from "../domain/report";
+import { COVERAGE_BY_BUDGET_TYPE, COVERAGE_BY_DEPARTMENT, COVERAGE_GROUP_HEADER, COVERAGE_RATE_FORMAT, COVERAGE_TOTAL } from "./coverage-words";
+import { severityLabel, VERDICT_WORDS, verdictOf, type Verdict } from "../domain/report";
 import type { Report } from "../domain/report";
 import type { ExcelJSModule } from "./grid-convert";
 import { displayWidth } from "./width";
@@ -19,6 +20,8 @@ export interface ReportFileEntry {
   /** Absolute path, for hyperlinks (omitted → no link; the link itself is the caller's `link`). */
   readonly path?: string;
   readonly report?: Report;
+  /** The file's verdict as the other fronts give it (a budget list's is its coverage); else derived from `report`. */
+  readonly verdict?: Verdict;
   readonly department?: string;
   readonly project?: string;
   /** Entered or computed totals and grades, already chosen by the caller (e.g. "88.5"). */
@@ -101,13 +104,13 @@ export function fillReportWorkbook(wb: ExcelJS.Workbook, files: readonly ReportF
   styleHeader(sum, 1);
   for (const f of files) {
     const s = f.report?.stats;
-    const v = f.error || !f.report ? "not-checked" : verdictOf(f.report);
+    const v = f.error || !f.report ? "not-checked" : (f.verdict ?? verdictOf(f.report));
     const [zh, en] = VERDICT_WORDS[v];
     const verdict = f.error ? `${zh} / ${en}: ${f.error.message} / ${f.error.messageEn}` : `${zh} / ${en}`;
     const row = sum.addRow([f.file, f.department ?? "", f.project ?? "", verdict, s?.errors ?? "", s?.warnings ?? "", s?.infos ?? "", f.total ?? "", f.grade ?? ""]);
     const fileLink = link(f);
     if (fileLink) row.getCell(1).value = { text: f.file, hyperlink: fileLink };
-    if (v !== "ready") row.getCell(4).font = { color: { argb: "FFC00000" } };
+    if (v !== "ready" && v !== "covered") row.getCell(4).font = { color: { argb: "FFC00000" } };
   }
   textColumns(sum, [1, 2, 3, 4, 8, 9]);
   sizeColumns(sum);
@@ -167,19 +170,20 @@ function writeCoverageSheets(wb: ExcelJS.Workbook, c: ReportCoverage): void {
   ws.addRow(["绩效目标覆盖率 Target coverage", `按项目数 by count: ${c.covered.projects}/${c.total.projects} = ${pct(c.rateByCount)}`, `按金额 by amount: ${c.covered.amount}/${c.total.amount} 万元 = ${pct(c.rateByAmount)}`]);
   ws.getRow(1).font = { bold: true };
   ws.addRow([]);
-  const head = ["分组 Group", "项目数 Projects", "有目标 Covered", "覆盖率(项目数) Rate by count", "金额(万元) Amount", "有目标金额(万元) Covered amount", "覆盖率(金额) Rate by amount"];
-  ws.addRow(["主管部门 Department", ...head.slice(1)]);
+  ws.addRow([COVERAGE_BY_DEPARTMENT, ...COVERAGE_GROUP_HEADER]);
   styleHeader(ws, 3);
+  // A rate where there is something to cover; "—" for a group with no project (or no amount), as the screen says.
+  const rate = (v: number | null | undefined, whole: number): number | string => (whole === 0 || v === null || v === undefined || !Number.isFinite(v) ? "—" : v);
   const addGroup = (label: string, r: CoverageRow): void => {
-    const row = ws.addRow([label, r.projects, r.covered, r.rateByCount ?? "", r.amount, r.coveredAmount, r.rateByAmount ?? ""]);
-    row.getCell(4).numFmt = "0.00%";
-    row.getCell(7).numFmt = "0.00%";
+    const row = ws.addRow([label, r.projects, r.covered, rate(r.rateByCount, r.projects), r.amount, r.coveredAmount, rate(r.rateByAmount, r.amount)]);
+    row.getCell(4).numFmt = COVERAGE_RATE_FORMAT;
+    row.getCell(7).numFmt = COVERAGE_RATE_FORMAT;
   };
   for (const d of c.byDepartment) addGroup(d.department, d);
-  addGroup("合计 Total", { projects: c.total.projects, covered: c.covered.projects, amount: c.total.amount, coveredAmount: c.covered.amount, rateByCount: c.rateByCount, rateByAmount: c.rateByAmount });
+  addGroup(COVERAGE_TOTAL, { projects: c.total.projects, covered: c.covered.projects, amount: c.total.amount, coveredAmount: c.covered.amount, rateByCount: c.rateByCount, rateByAmount: c.rateByAmount });
   if (ws.lastRow) ws.lastRow.font = { bold: true };
   ws.addRow([]);
-  const typeHeader = ws.addRow(["预算类型 Budget type", ...head.slice(1)]);
+  const typeHeader = ws.addRow([COVERAGE_BY_BUDGET_TYPE, ...COVERAGE_GROUP_HEADER]);
   styleHeader(ws, typeHeader.number);
   for (const t of c.byBudgetType) addGroup(t.budgetType, t);
   textColumns(ws, [1]);
@@ -188,9 +192,10 @@ function writeCoverageSheets(wb: ExcelJS.Workbook, c: ReportCoverage): void {
   const miss = wb.addWorksheet("缺少目标清单 Missing", { views: [{ state: "frozen", ySplit: 1 }] });
   miss.addRow(["分类 Class", "项目编码 Code", "项目名称 Name", "主管部门 Department", "金额(万元) Amount", "原因 Reason"]);
   styleHeader(miss, 1);
-  for (const m of c.missing) miss.addRow([m.class, m.code ?? "", m.name ?? "", m.department ?? "", m.amount ?? "", "没有绩效目标 / no target"]);
-  for (const m of c.invalid) miss.addRow([m.class, m.code ?? "", m.name ?? "", m.department ?? "", m.amount ?? "", "绩效目标有错误 / target has errors"]);
-  for (const e of c.excluded) miss.addRow(["EXCLUDED", e.code ?? "", e.name ?? "", "", "", `不计入覆盖率 / excluded: ${e.reason}`]);
+  // The class in words, as the screen says it (the engine's MISSING_TARGET, INVALID_TARGET, EXCLUDED are for programs).
+  for (const m of c.missing) miss.addRow(["缺少目标 / No target", m.code ?? "", m.name ?? "", m.department ?? "", m.amount ?? "", "没有绩效目标 / no target"]);
+  for (const m of c.invalid) miss.addRow(["目标有错 / Target with errors", m.code ?? "", m.name ?? "", m.department ?? "", m.amount ?? "", "绩效目标有错误 / target has errors"]);
+  for (const e of c.excluded) miss.addRow(["不计入 / Excluded", e.code ?? "", e.name ?? "", "", "", `不计入覆盖率 / excluded: ${e.reason}`]);
   textColumns(miss, [1, 2, 3, 4, 6]);
   miss.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, miss.rowCount), column: 6 } };
   sizeColumns(miss, 50);

@@ -5,6 +5,8 @@ import { isFullHost, type HostOps } from "./host";
 import { ExcelPane } from "./components/ExcelPane/ExcelPane";
 import { GradePanel } from "./components/GradePanel/GradePanel";
 import { NotInExcel } from "./components/NotInExcel/NotInExcel";
+import { LanguageSwitch } from "./components/LanguageSwitch/LanguageSwitch";
+import { useStrings } from "./i18n";
 import { BrowserCheck } from "./browser/BrowserCheck";
 import { useFollowedTheme } from "./theme";
 
@@ -26,6 +28,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     fontFamily: tokens.fontFamilyBase,
   },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   title: {
     margin: 0,
     fontSize: tokens.fontSizeBase500,
@@ -45,9 +48,13 @@ export function App({ host }: AppProps): React.JSX.Element {
 
 function Root({ host, dark }: AppProps & { readonly dark: boolean }): React.JSX.Element {
   const styles = useStyles();
+  const t = useStrings();
   return (
-    <main className={styles.root} data-theme={dark ? "dark" : "light"}>
-      <h1 className={styles.title}>绩效助手 · JX</h1>
+    <main className={styles.root} data-theme={dark ? "dark" : "light"} lang={t.langTag}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>绩效助手 · JX</h1>
+        <LanguageSwitch />
+      </header>
       {host ? (
         isFullHost(host) ? <ExcelPane host={host} /> : <GradePanel host={host} />
       ) : (

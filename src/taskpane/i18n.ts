@@ -20,6 +20,10 @@ export interface Strings {
   readonly verdictReadyNoIssues: string;
   readonly verdictReadyWithWarnings: (warnings: number) => string;
   readonly verdictNotReady: (errors: number, warnings: number) => string;
+  /** A budget list's verdict: its coverage. */
+  readonly verdictCoverageGaps: (lines: number) => string;
+  readonly verdictCovered: string;
+  readonly verdictCoverageDetail: string;
   readonly verdictNoTables: string;
   readonly verdictNoTablesDetail: string;
   readonly verdictNotFilled: string;
@@ -51,6 +55,7 @@ export interface Strings {
   readonly why: string;
   readonly hideWhy: string;
   readonly source: string;
+  readonly ruleCode: string;
   readonly goToCell: (cell: string) => string;
   readonly showMore: (remaining: number) => string;
   readonly groupCount: (n: number) => string;
@@ -59,6 +64,15 @@ export interface Strings {
 
   // Browser mode (file check outside Excel)
   readonly browserTitle: string;
+  /** Outside Office: what the page is (not a warning). */
+  readonly pageModeNote: string;
+  /** The language switch's group name. */
+  readonly languageLabel: string;
+  /** The grade panel (an Excel without the full requirement set). */
+  readonly gradeHint: string;
+  readonly gradeButton: string;
+  readonly gradeReading: string;
+  readonly gradeFailed: string;
   readonly browserIntro: string;
   readonly browserPrivacy: string;
   readonly chooseFile: string;
@@ -92,6 +106,9 @@ export const ZH: Strings = {
   verdictReadyNoIssues: "未发现问题。",
   verdictReadyWithWarnings: (w) => `另有 ${w} 个警告，建议核实。`,
   verdictNotReady: (e, w) => `不可提交：${e} 个错误，${w} 个警告`,
+  verdictCoverageGaps: (n) => `覆盖有缺口：${n} 个预算项目缺少有效的绩效目标`,
+  verdictCovered: "全部覆盖：每个预算项目都有有效的绩效目标",
+  verdictCoverageDetail: "这是预算项目清单：结论说的是绩效目标覆盖情况，详见覆盖率统计。",
   verdictNoTables: "无法检查",
   verdictNoTablesDetail: "没有识别到绩效目标表、自评表或预算项目清单，未做任何检查，不能视为可以提交。",
   verdictNotFilled: "未填写",
@@ -121,12 +138,19 @@ export const ZH: Strings = {
   why: "依据",
   hideWhy: "收起依据",
   source: "依据",
+  ruleCode: "规则代码",
   goToCell: (cell) => `转到 ${cell}`,
   showMore: (n) => `显示更多（还有 ${n} 条）`,
   groupCount: (n) => `${n} 条`,
   expandGroup: "展开",
   collapseGroup: "收起",
   browserTitle: "在浏览器中检查文件",
+  pageModeNote: "本页无需 Excel，可直接检查文件；在 Excel 中安装为加载项后，还可以直接检查打开的工作簿。",
+  languageLabel: "界面语言",
+  gradeHint: "选中总分所在的单元格，然后点击按钮。",
+  gradeButton: "计算所选单元格等级",
+  gradeReading: "正在读取…",
+  gradeFailed: "无法读取所选单元格",
   browserIntro: "选择或拖入 .xlsx 或 .csv 文件，按与加载项相同的规则检查。",
   browserPrivacy: "文件只在本机浏览器中读取，不会上传。",
   chooseFile: "选择文件",
@@ -154,6 +178,9 @@ export const EN: Strings = {
   verdictReadyNoIssues: "No issues found.",
   verdictReadyWithWarnings: (w) => `${plural(w, "warning", "warnings")} worth checking.`,
   verdictNotReady: (e, w) => `Not ready: ${plural(e, "error", "errors")}, ${plural(w, "warning", "warnings")}`,
+  verdictCoverageGaps: (n) => `Coverage gaps: ${plural(n, "budget line lacks", "budget lines lack")} a valid target`,
+  verdictCovered: "All covered: every budget line has a valid target",
+  verdictCoverageDetail: "This is a budget list: the verdict is about target coverage; see the coverage figures.",
   verdictNoTables: "Not checked",
   verdictNoTablesDetail: "No target table, self-evaluation or budget list was recognized: nothing was checked, so it is not ready.",
   verdictNotFilled: "Not filled in",
@@ -183,12 +210,19 @@ export const EN: Strings = {
   why: "Why",
   hideWhy: "Hide why",
   source: "Source",
+  ruleCode: "Rule code",
   goToCell: (cell) => `Go to ${cell}`,
   showMore: (n) => `Show more (${n} left)`,
   groupCount: (n) => `${n}`,
   expandGroup: "Expand",
   collapseGroup: "Collapse",
   browserTitle: "Check a file in the browser",
+  pageModeNote: "This page needs no Excel: it checks files right here. Installed as an add-in in Excel, it also checks the open workbook.",
+  languageLabel: "Language",
+  gradeHint: "Select the cells with total scores, then click.",
+  gradeButton: "Grade the selection",
+  gradeReading: "Reading…",
+  gradeFailed: "Could not read the selection",
   browserIntro: "Choose or drop an .xlsx or .csv file to check it with the add-in's rules.",
   browserPrivacy: "The file is read in this browser only; it is never uploaded.",
   chooseFile: "Choose a file",
@@ -219,19 +253,77 @@ export function stringsFor(lang: Lang): Strings {
 
 const StringsContext = React.createContext<Strings>(ZH);
 
+/** The language chosen in the pane's switch, and how to change it (a no-op without a provider). */
+interface LanguageChoice {
+  readonly lang: Lang;
+  readonly setLang: (lang: Lang) => void;
+}
+const LanguageContext = React.createContext<LanguageChoice>({ lang: "zh", setLang: () => undefined });
+
+/** Where the user's choice of language is kept (this browser, or Office's web view, across sessions). */
+export const LANGUAGE_KEY = "jx.language";
+
+/** The language the user chose before, if any (storage may be blocked: then nothing was chosen). */
+export function storedLang(): Lang | undefined {
+  try {
+    const v = globalThis.localStorage?.getItem(LANGUAGE_KEY);
+    return v === "zh" || v === "en" ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function storeLang(lang: Lang): void {
+  try {
+    globalThis.localStorage?.setItem(LANGUAGE_KEY, lang);
+  } catch {
+    /* storage blocked (a file:// page in some browsers): the choice lasts for this visit */
+  }
+}
+
 export interface StringsProviderProps {
-  /** Office.context.displayLanguage, else navigator.language; missing → Chinese. */
+  /** Office.context.displayLanguage, else navigator.language; missing → Chinese. A choice made in the switch wins. */
   readonly language?: string | null;
   readonly children?: React.ReactNode;
 }
 
 /** Makes the pane's strings available to `useStrings()`. Without a provider, components speak Chinese. */
 export function StringsProvider({ language, children }: StringsProviderProps): React.JSX.Element {
-  const strings = stringsFor(langFrom(language));
-  return React.createElement(StringsContext.Provider, { value: strings }, children);
+  const [chosen, setChosen] = React.useState<Lang | undefined>(storedLang);
+  const lang = chosen ?? langFrom(language);
+  const choice = React.useMemo<LanguageChoice>(
+    () => ({
+      lang,
+      setLang: (l) => {
+        storeLang(l);
+        setChosen(l);
+      },
+    }),
+    [lang],
+  );
+  return React.createElement(
+    LanguageContext.Provider,
+    { value: choice },
+    React.createElement(StringsContext.Provider, { value: stringsFor(lang) }, children),
+  );
 }
 
 /** The strings of the pane's language. */
 export function useStrings(): Strings {
   return React.useContext(StringsContext);
+}
+
+/** The pane's language and the switch's setter (remembered in this browser). */
+export function useLanguage(): LanguageChoice {
+  return React.useContext(LanguageContext);
+}
+
+/**
+ * One language of a text the engine gives in both ("无错误的绩效目标 / a target without errors"): the side before " / "
+ * in Chinese, after it in English. A text that is not such a pair (one " / ", Chinese on the left only) is kept whole.
+ */
+export function oneLanguage(text: string, lang: Lang): string {
+  const parts = text.split(" / ");
+  if (parts.length !== 2 || !/[\u4e00-\u9fff]/.test(parts[0]) || /[\u4e00-\u9fff]/.test(parts[1])) return text;
+  return lang === "en" ? parts[1] : parts[0];
 }

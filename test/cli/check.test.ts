@@ -217,6 +217,17 @@ describe("jx check", () => {
     expect(labels).toEqual(expect.arrayContaining(["示例县交通运输局", "一般公共预算", "合计 Total"]));
     const miss = wb.getWorksheet("缺少目标清单 Missing")!;
     expect(miss.rowCount).toBe(1 + 2 + 2 + 2); // 2 missing, 2 invalid, 2 excluded
+    // The class in words, as the screen says it, never the engine's identifiers.
+    const classes: string[] = [];
+    miss.eachRow((row, n) => n > 1 && classes.push(row.getCell(1).text));
+    expect(classes).toEqual(["缺少目标 / No target", "缺少目标 / No target", "目标有错 / Target with errors", "目标有错 / Target with errors", "不计入 / Excluded", "不计入 / Excluded"]);
+    // A budget type with no project has no rate ("—", as on screen), not 0.00 %.
+    const empty: string[][] = [];
+    cov.eachRow((row) => {
+      if (row.getCell(2).value === 0) empty.push([row.getCell(4).text, row.getCell(7).text]);
+    });
+    expect(empty.length).toBeGreaterThan(0);
+    for (const rates of empty) expect(rates).toEqual(["—", "—"]);
   });
 
   it("shows a progress bar only on a terminal, in text, for several files", async () => {
@@ -252,6 +263,27 @@ describe("jx grade", () => {
     const r = await runJx(["grade", SELF], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/H22\s+总分\s+98\s+→ 优/);
+  });
+
+  it("grades totals only: not indicator scores (10 → 差) nor the sum of the weights (100 → 优), and skips header cells", async () => {
+    const real = path.join(__dirname, "..", "fixtures", "real");
+    const pick = (p: string): string => {
+      const f = fs.readdirSync(real).find((n) => n.startsWith(p) && n.endsWith(".csv"))!;
+      fs.copyFileSync(path.join(real, f), path.join(dir, f));
+      return f;
+    };
+    // A self-evaluation with no total row: its 得分 column holds indicator scores, nothing to grade.
+    const partial = await runJx(["grade", pick("06_")], dir);
+    expect(partial.stdout).not.toMatch(/→ 差/);
+    expect(partial.stdout).not.toMatch(/无法评级/);
+    expect(partial.code).toBe(2);
+    // A target table: its 总分 row sums the 分值 column.
+    const target = await runJx(["grade", pick("20_")], dir);
+    expect(target.stdout).not.toMatch(/100\s+→ 优/);
+    // A whole self-evaluation: its 总分 under 得分 is graded.
+    const whole = await runJx(["grade", pick("02_")], dir);
+    expect(whole.code).toBe(0);
+    expect(whole.stdout).toMatch(/H40\s+总分\s+100\s+→ 优/);
   });
 
   it("exits 2 without a score column or a readable file", async () => {

@@ -65,7 +65,7 @@ test("--out: the summary sheet says 无法检查 / 未填写, never 可以提交
 test("a budget list whose findings are coverage gaps gets a coverage verdict, not 不可提交; classes in words", async () => {
   const samples = path.join(__dirname, "..", "..", "samples");
   const r = await runJx(["check", path.join(samples, "绩效目标-清单.xlsx"), path.join(samples, "自评表-示例.xlsx"), "--budget", path.join(samples, "预算项目清单.xlsx")], dir);
-  expect(r.stdout).toMatch(/预算项目清单 budget list\)\n {2}覆盖情况：\d+ 个预算项目缺少有效的绩效目标/);
+  expect(r.stdout).toMatch(/预算项目清单 budget list\)\n {2}覆盖有缺口：\d+ 个预算项目缺少有效的绩效目标/);
   expect(r.stdout).toMatch(/预算项目清单\.xlsx +覆盖有缺口 /);
   expect(r.stdout).not.toMatch(/MISSING_TARGET|INVALID_TARGET/);
   expect(r.stdout).toMatch(/缺少目标 no target/);

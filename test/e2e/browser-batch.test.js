@@ -95,7 +95,7 @@ async function compareCoverage(page, cov) {
     `按金额: ${fmtAmount(cov.covered.amount)}/${fmtAmount(cov.total.amount)} 万元 = ${fmtRate(cov.rateByAmount, cov.total.amount)}`,
   );
   const row = (name, g) => [name, String(g.projects), String(g.covered), fmtRate(g.rateByCount, g.projects), fmtAmount(g.amount), fmtAmount(g.coveredAmount), fmtRate(g.rateByAmount, g.amount)];
-  const total = ["合计 Total", String(cov.total.projects), String(cov.covered.projects), fmtRate(cov.rateByCount, cov.total.projects), fmtAmount(cov.total.amount), fmtAmount(cov.covered.amount), fmtRate(cov.rateByAmount, cov.total.amount)];
+  const total = ["合计", String(cov.total.projects), String(cov.covered.projects), fmtRate(cov.rateByCount, cov.total.projects), fmtAmount(cov.total.amount), fmtAmount(cov.covered.amount), fmtRate(cov.rateByAmount, cov.total.amount)];
   assert.deepEqual(await tableRows(page, "coverage-by-department"), [...cov.byDepartment.map((d) => row(d.department, d)), total]);
   if (cov.byBudgetType.length > 0) assert.deepEqual(await tableRows(page, "coverage-by-type"), cov.byBudgetType.map((d) => row(d.budgetType, d)));
   const lacking = [...cov.missing, ...cov.invalid].map((m) => [m.class, m.code]);

@@ -68,7 +68,7 @@ test("browser mode: checks an uploaded .xlsx in the page and downloads the repor
   const pane = await openPane(null);
   try {
     const { page, requests } = pane;
-    await page.getByTestId("not-in-excel").waitFor({ state: "visible" });
+    await page.getByTestId("page-mode").waitFor({ state: "visible" });
     await page.getByTestId("drop-zone").waitFor({ state: "visible" });
     assert.equal(requests.filter((u) => /exceljs/.test(u)).length, 0, "ExcelJS must load only when a file is checked");
 

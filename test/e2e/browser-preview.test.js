@@ -118,3 +118,67 @@ test("preview of the real table 02 (a CSV): a finding low in the table scrolls t
     await pane.close();
   }
 });
+
+/** True when the element lies inside the browser window (not only inside the preview's own scroll box). */
+async function inWindow(page, locator) {
+  const box = await locator.boundingBox();
+  const vp = page.viewportSize();
+  return box !== null && box.y >= 0 && box.y + box.height <= vp.height && box.x >= 0 && box.x + box.width <= vp.width;
+}
+
+for (const locale of ["zh-CN", "en-US"]) {
+  test(`at 1280×900 (${locale}), clicking a finding brings its highlighted cell into the window, not only into the preview's box`, async () => {
+    const pane = await h.openPane(baseUrl, null, { locale, viewport: { width: 1280, height: 900 } });
+    try {
+      const { page } = pane;
+      await page.getByTestId("file-input").setInputFiles(SELF);
+      await page.getByTestId("sheet-preview").waitFor({ state: "visible", timeout: 60000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await clickIssue(page, "score.total-mismatch", "H22");
+      const focus = page.getByTestId("preview-focus");
+      await focus.waitFor();
+      await page.waitForFunction(() => {
+        const r = document.querySelector("[data-testid=preview-focus]").getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }, null, { timeout: 5000 }).catch(() => undefined);
+      assert.ok(await inWindow(page, focus), "H22 is on screen after the click");
+      assert.deepEqual(pane.errors, []);
+    } finally {
+      await pane.close();
+    }
+  });
+}
+
+for (const locale of ["zh-CN", "en-US"]) {
+  test(`the preview (${locale}): a colour key, the chosen cell's text and finding in words, codes shown whole; no 404 on load`, async () => {
+    const missing = [];
+    const pane = await h.openPane(baseUrl, null, {
+      locale,
+      viewport: { width: 1280, height: 900 },
+      beforeGoto: (page) => page.on("response", (r) => r.status() >= 400 && missing.push(`${r.status()} ${r.url()}`)),
+    });
+    try {
+      const { page } = pane;
+      const budget = path.join(ROOT, "samples", "预算项目清单.xlsx");
+      await page.getByTestId("file-input").setInputFiles([budget, path.join(ROOT, "samples", "绩效目标-清单.xlsx")]);
+      await page.getByTestId("file-summary").waitFor({ timeout: 60000 });
+      await page.getByTestId("preview-legend").waitFor();
+      assert.equal(await page.getByTestId("preview-legend").locator("li").count(), 4);
+      // The budget list's 21-digit codes are not cut.
+      await page.locator("td[data-cell=A2]").waitFor();
+      const cut = await page.locator("[data-testid=sheet-preview] td").evaluateAll((tds) => tds.filter((td) => /^\d{15,}$/.test(td.textContent) && td.scrollWidth > td.clientWidth).map((td) => td.textContent));
+      assert.deepEqual(cut, []);
+      // A chosen finding: its cell's text and message under the preview.
+      const issue = page.getByTestId("issue-select").first();
+      const message = await issue.getByTestId("issue-message").textContent();
+      await issue.click();
+      const detail = page.getByTestId("preview-focus-detail");
+      await detail.waitFor();
+      assert.ok((await detail.textContent()).includes(message.slice(0, 10)), `${await detail.textContent()} names the finding`);
+      assert.deepEqual(missing, [], "no request fails (favicon included)");
+      assert.deepEqual(pane.errors, []);
+    } finally {
+      await pane.close();
+    }
+  });
+}

@@ -43,10 +43,11 @@ function stopServer(server) {
 
 /**
  * Opens taskpane.html in a fresh profile, with `initScript` (the Excel fake) injected before office.js when given;
- * `query` is appended to the URL, `beforeGoto(page)` runs before navigation (routes); waits for Office.onReady.
+ * `query` is appended to the URL (or `url` opened instead: a file:// page), `beforeGoto(page)` runs before navigation
+ * (routes); waits for Office.onReady.
  * Returns { page, errors, requests, consoleErrors, close }.
  */
-async function openPane(baseUrl, initScript, { locale = "zh-CN", colorScheme = "light", viewport = { width: 360, height: 720 }, query = "", beforeGoto } = {}) {
+async function openPane(baseUrl, initScript, { locale = "zh-CN", colorScheme = "light", viewport = { width: 360, height: 720 }, query = "", beforeGoto, url } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-e2e-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: "/usr/bin/chromium",
@@ -68,7 +69,7 @@ async function openPane(baseUrl, initScript, { locale = "zh-CN", colorScheme = "
   context.on("request", (r) => requests.push(r.url()));
   if (initScript) await page.addInitScript({ content: initScript });
   if (beforeGoto) await beforeGoto(page);
-  await page.goto(`${baseUrl}/taskpane.html${query}`);
+  await page.goto(url ?? `${baseUrl}/taskpane.html${query}`);
   await page.waitForFunction(() => window.__officeReady === true, null, { timeout: 20000 });
   return {
     page,

@@ -52,7 +52,7 @@ test("outside Office: office.js is never requested, no foreign host, and the CSP
   const pane = await h.openPane(baseUrl, null);
   try {
     const { page, requests, consoleErrors, errors } = pane;
-    await page.getByTestId("not-in-excel").waitFor({ state: "visible" });
+    await page.getByTestId("page-mode").waitFor({ state: "visible" });
     // Give any late request (office.js's telemetry frame used to come ~1 s after load) time to show.
     await page.waitForTimeout(1500);
     assert.deepEqual(requests.filter((u) => /office-js\//.test(u)), [], "office.js must not load outside Office");

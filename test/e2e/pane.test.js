@@ -11,11 +11,12 @@ const assert = require("node:assert/strict");
 const path = require("path");
 const { fakeExcelScript } = require("./fake-excel");
 const h = require("./harness");
+const engine = require("./engine-node");
 
 const { ARTIFACTS } = h;
 let server;
 let baseUrl;
-const openPane = (initScript) => h.openPane(baseUrl, initScript, { viewport: { width: 360, height: 640 } });
+const openPane = (initScript, options = {}) => h.openPane(baseUrl, initScript, { viewport: { width: 360, height: 640 }, ...options });
 
 before(async () => {
   ({ server, baseUrl } = await h.startServer());
@@ -50,16 +51,54 @@ test("inside Excel: grades the selection with one context.sync", async () => {
   }
 });
 
-test("outside Office: says to open the add-in in Excel", async () => {
-  const pane = await openPane(null);
+for (const locale of ["zh-CN", "en-US"]) {
+  test(`outside Office (${locale}): a note on what the page is, not a warning; a language switch, remembered`, async () => {
+    const pane = await openPane(null, { locale });
+    try {
+      const { page } = pane;
+      const note = page.getByTestId("page-mode");
+      await note.waitFor({ state: "visible" });
+      assert.equal(await page.locator("[data-testid=not-in-excel], .fui-MessageBar").count(), 0, "no warning bar on opening");
+      assert.match(await note.textContent(), locale === "en-US" ? /needs no Excel/ : /本页无需 Excel/);
+      assert.equal(await page.locator("main").getAttribute("lang"), locale);
+      assert.equal(await page.getByTestId("grade-selection").count(), 0);
+      await page.screenshot({ path: path.join(ARTIFACTS, `pane-outside-office-${locale}.png`), fullPage: true });
+      // Switch to the other language; a reload keeps the choice.
+      const other = locale === "en-US" ? "zh" : "en";
+      await page.getByTestId(`language-${other}`).click();
+      await page.reload();
+      await page.waitForFunction(() => window.__officeReady === true);
+      assert.equal(await page.locator("main").getAttribute("lang"), other === "en" ? "en-US" : "zh-CN");
+      assert.equal(await page.getByTestId(`language-${other}`).getAttribute("aria-pressed"), "true");
+      assert.deepEqual(pane.errors, []);
+    } finally {
+      await pane.close();
+    }
+  });
+}
+
+test("in Excel (zh-CN), on the three samples: no English word in any tab (the language switch aside)", async () => {
+  const grids = [];
+  for (const f of ["预算项目清单.xlsx", "绩效目标-清单.xlsx", "自评表-示例.xlsx"]) grids.push(...(await engine.readXlsx(path.join(h.ROOT, "samples", f))));
+  const sheets = grids.map((g) => ({ name: g.sheet, values: g.values }));
+  const pane = await openPane(fakeExcelScript({ sheets, selection: `${sheets[0].name}!A1` }), { viewport: { width: 360, height: 900 } });
   try {
     const { page } = pane;
-    const bar = page.getByTestId("not-in-excel");
-    await bar.waitFor({ state: "visible" });
-    assert.match(await bar.textContent(), /请在 Excel 中打开此加载项/);
-    assert.match(await bar.textContent(), /Open this add-in in Excel/);
-    assert.equal(await page.getByTestId("grade-selection").count(), 0);
-    await page.screenshot({ path: path.join(ARTIFACTS, "pane-outside-office.png"), fullPage: true });
+    await page.getByTestId("check-workbook").click();
+    await page.getByTestId("verdict").waitFor({ timeout: 60000 });
+    // Open the first finding's detail too (its 应为 came from the engine in both languages).
+    const words = () =>
+      page.evaluate(() => {
+        const main = document.querySelector("main").cloneNode(true);
+        main.querySelectorAll("[data-testid=language-switch]").forEach((e) => e.remove());
+        return [...new Set(main.innerText.match(/[A-Za-z][A-Za-z.'-]+/g) || [])].filter((w) => !["JX", "Excel", "WPS", "xlsx", "csv"].includes(w));
+      });
+    assert.deepEqual(await words(), [], "check tab");
+    for (const tab of ["coverage", "templates", "settings", "grade"]) {
+      await page.getByTestId(`tab-${tab}`).click();
+      await page.locator(`#panel-${tab}`).waitFor();
+      assert.deepEqual(await words(), [], `${tab} tab`);
+    }
     assert.deepEqual(pane.errors, []);
   } finally {
     await pane.close();

@@ -5,6 +5,7 @@ import { installFakeExcel, type FakeExcel, type FakeWorkbookInit, type FakeSheet
 import { readWorkbookGrids, planBatches, parseMergedAddress } from "../../src/excel/workbook";
 import { selectCell } from "../../src/excel/navigate";
 import { writeReportSheet, cellLinkFormula } from "../../src/excel/report";
+import { makeIssue } from "../../src/domain/catalog";
 import { applyMarks, clearMarks, planMarks } from "../../src/excel/marks";
 import { writeCoverageSheet } from "../../src/excel/coverage";
 import { insertTemplate, gradeFormula } from "../../src/excel/templates";
@@ -138,6 +139,13 @@ describe("writing", () => {
     expect(fake.model.sheets.map((s) => s.name)).toEqual(["自评表", "Other", "校验报告"]);
     expect(fake.model.tables).toHaveLength(1);
     expect(userSheets(fake)).toBe(before);
+  });
+
+  it("says a budget list's coverage, not 不可提交, on the report sheet of a budget-list workbook", async () => {
+    const { fake } = setup();
+    const gap = makeIssue({ code: "project.no-target", sheet: "清单", cell: "A3", value: "P2", message: "未找到绩效目标", messageEn: "no target" });
+    await writeReportSheet({ issues: [gap], stats: { errors: 1, warnings: 0, infos: 0 }, caption: "清单", budgetList: true });
+    expect(String(fake.model.sheet("校验报告")!.cell(0, 0)?.value)).toBe("覆盖有缺口：1 个预算项目缺少有效的绩效目标 / Coverage gaps: 1 budget line(s) lack a valid target");
   });
 
   it("applies marks in 3 syncs and clears only its own", async () => {

@@ -68,6 +68,27 @@ describe("BrowserCheck", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总 Summary", "问题清单 Issues"]);
   });
 
+  it("after several files, says the file names open each file's details, and opens the one clicked", async () => {
+    const dir = path.join(__dirname, "..", "fixtures", "real");
+    const pick = (p: string): File => {
+      const name = fs.readdirSync(dir).find((f) => f.startsWith(p) && f.endsWith(".csv"))!;
+      return fileOf(new Uint8Array(fs.readFileSync(path.join(dir, name))), `${p}.csv`);
+    };
+    await act(async () => {
+      fireEvent.change(screen.getByTestId("file-input"), { target: { files: [pick("06_"), pick("02_")] } });
+      for (let i = 0; i < 50 && !screen.queryByTestId("file-summary"); i++) await new Promise((r) => setTimeout(r, 20));
+    });
+    expect(screen.getByTestId("file-pick-hint").textContent).toBe("点击文件名，查看该文件的结论和问题。");
+    const second = screen.getByRole("button", { name: "02_.csv" });
+    expect(screen.getByRole("button", { name: "06_.csv" }).getAttribute("aria-pressed")).toBe("true");
+    expect(second.getAttribute("aria-pressed")).toBe("false");
+    await act(async () => {
+      fireEvent.click(second);
+    });
+    expect(second.getAttribute("aria-pressed")).toBe("true");
+    expect(screen.getByTestId("file-detail").getAttribute("data-file")).toBe("02_.csv");
+  });
+
   it("refuses other formats with advice in both languages", async () => {
     await choose(fileOf(new Uint8Array([1, 2, 3]), "表.ods"));
     const text = screen.getByTestId("browser-error").textContent ?? "";

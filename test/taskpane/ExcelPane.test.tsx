@@ -199,6 +199,21 @@ describe("Excel pane", () => {
     expect(host.writeCoverage).toHaveBeenCalledTimes(1);
   });
 
+  it("gives each target-source checkbox its own label: clicking the second sheet's name toggles that sheet only", async () => {
+    const host = hostWith([budgetList, selfEval, { ...selfEval, sheet: "目标表" }]);
+    await renderApp(host);
+    await click(screen.getByTestId("check-workbook"));
+    await click(screen.getByTestId("tab-coverage"));
+    const group = screen.getByRole("group", { name: "绩效目标来源" });
+    const boxes = within(group).getAllByRole("checkbox");
+    expect(boxes.map((b) => b.getAttribute("id"))).toEqual([...new Set(boxes.map((b) => b.getAttribute("id")))]);
+    const first = within(group).getByRole("checkbox", { name: "自评表" });
+    const second = within(group).getByRole("checkbox", { name: "目标表" });
+    await click(within(group).getByText("目标表"));
+    expect((second as HTMLInputElement).checked).toBe(false);
+    expect((first as HTMLInputElement).checked).toBe(true);
+  });
+
   it("keeps checking while the user works: off by default, saved with the document, stopped when turned off", async () => {
     const stop = jest.fn(async () => undefined);
     const host = hostWith([selfEval], { watchChanges: jest.fn(async () => ({ stop })), readSheet: jest.fn() });

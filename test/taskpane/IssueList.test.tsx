@@ -87,7 +87,7 @@ describe("IssueList", () => {
     const tree = screen.getByRole("tree", { name: "问题清单" });
     const groups = within(tree).getAllByRole("treeitem").filter((e) => e.getAttribute("aria-level") === "1");
     expect(groups.map((g) => g.getAttribute("aria-expanded"))).toEqual(["true", "false", "false", "false"]);
-    expect(groups[1].getAttribute("aria-label")).toBe("扣分未说明偏差原因 (score.missing-reason): 错误, 2 条");
+    expect(groups[1].getAttribute("aria-label")).toBe("扣分未说明偏差原因: 错误, 2 条");
     const leaves = within(tree).getAllByRole("treeitem").filter((e) => e.getAttribute("aria-level") === "2");
     expect(leaves).toHaveLength(1);
     // Right arrow opens a closed group, left arrow closes it again.
@@ -134,5 +134,25 @@ describe("IssueList", () => {
     fireEvent.click(screen.getByTestId("issue-show-more"));
     expect(screen.getAllByTestId("issue")).toHaveLength(80);
     expect(screen.getByTestId("issue-show-more").textContent).toContain("920");
+  });
+
+  it("shows rule codes only on asking for the detail, and no empty 应为", () => {
+    const blank = makeIssue({ code: "project.invalid-target", sheet: "清单", cell: "A2", value: "P1", expected: "", message: "目标有错", messageEn: "Target has errors" });
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <IssueList issues={[blank, ...ISSUES]} />
+      </FluentProvider>,
+    );
+    for (const h of screen.getAllByTestId("issue-group-header")) {
+      expect(h.textContent).not.toMatch(/[a-z]+\.[a-z-]+/);
+      expect(h.getAttribute("aria-label")).not.toMatch(/[a-z]+\.[a-z-]+/);
+    }
+    const item = screen.getAllByTestId("issue")[0];
+    expect(item.getAttribute("data-code")).toBe("project.invalid-target");
+    expect(item.textContent).not.toContain("应为");
+    expect(within(item).queryByTestId("issue-code")).toBeNull();
+    fireEvent.focus(screen.getAllByRole("treeitem").find((e) => e.getAttribute("aria-level") === "2")!);
+    fireEvent.click(screen.getByTestId("issue-why"));
+    expect(screen.getByTestId("issue-code").textContent).toBe("规则代码: project.invalid-target");
   });
 });

@@ -112,4 +112,24 @@ describe("langFrom", () => {
     expect(langFrom(undefined)).toBe("zh");
     expect(langFrom("eng")).toBe("zh");
   });
+
+  it("judges a budget list by its coverage, not as a form to submit (zh and en)", () => {
+    const LIST: TableSummary = { sheet: "预算项目清单", range: "A1:I10", kind: "budget-list", layout: "list", projects: 8, rows: 8 };
+    const gaps = { stats: { errors: 4, warnings: 1, infos: 2 }, tables: [LIST], byCode: { "project.no-target": 2, "project.invalid-target": 2 } };
+    show(gaps);
+    expect(screen.getByTestId("verdict").getAttribute("data-intent")).toBe("warning");
+    expect(screen.getByTestId("verdict-title").textContent).toBe("覆盖有缺口：4 个预算项目缺少有效的绩效目标");
+    expect(screen.getByTestId("verdict").getAttribute("data-verdict")).toBe("coverage-gaps");
+    document.body.innerHTML = "";
+    show(gaps, "en-US");
+    expect(screen.getByTestId("verdict-title").textContent).toBe("Coverage gaps: 4 budget lines lack a valid target");
+    document.body.innerHTML = "";
+    show({ stats: { errors: 0, warnings: 0, infos: 0 }, tables: [LIST], byCode: {} });
+    expect(screen.getByTestId("verdict").getAttribute("data-intent")).toBe("success");
+    expect(screen.getByTestId("verdict-title").textContent).toBe("全部覆盖：每个预算项目都有有效的绩效目标");
+    document.body.innerHTML = "";
+    // A repeated code is an error of the list itself: then it is not ready.
+    show({ stats: { errors: 1, warnings: 0, infos: 0 }, tables: [LIST], byCode: { "project.duplicate-code": 1 } });
+    expect(screen.getByTestId("verdict-title").textContent).toBe("不可提交：1 个错误，0 个警告");
+  });
 });

@@ -393,6 +393,11 @@ export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: 
       {outcome && (
         <>
           {outcome.files.length > 1 && (
+            <span className={styles.hint} data-testid="file-pick-hint">
+              {t.selectFileHint}
+            </span>
+          )}
+          {outcome.files.length > 1 && (
             <div className={styles.scroll}>
               <table className={styles.summary} data-testid="file-summary" aria-label={t.summaryTitle}>
                 <caption className={styles.caption}>{t.summaryTitle}</caption>
@@ -411,7 +416,7 @@ export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: 
                   {outcome.files.map((f, k) => (
                     <tr key={f.file} className={mergeClasses(k === selected && styles.selectedRow)} data-testid="file-row" data-file={f.file} data-role={f.role} aria-current={k === selected ? "true" : undefined}>
                       <th scope="row">
-                        <Button appearance="transparent" size="small" className={styles.link} onClick={() => openFile(k)} data-testid="file-open">
+                        <Button appearance="transparent" size="small" className={styles.link} onClick={() => openFile(k)} aria-pressed={k === selected} data-testid="file-open">
                           {f.file}
                         </Button>
                         {f.role === "budget" || outcome.budgetFile === f.file ? <span className={styles.hint}>（{t.budgetRole}）</span> : null}
@@ -492,7 +497,6 @@ export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: 
               ) : (
                 <>
                   <Verdict report={file.report} caption={base.checkedFile(file.file)} />
-                  {file.coverageVerdict && <span data-testid="budget-verdict">{file.coverageVerdict.kind === "gaps" ? t.coverageGaps(file.coverageVerdict.gaps) : t.coverageAll}</span>}
                   {file.truncated && (
                     <span className={styles.hint} data-testid="truncated">
                       {zh
@@ -524,7 +528,6 @@ export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: 
               )}
             </section>
           )}
-          {!file && outcome.files.length > 1 && <span className={styles.hint}>{t.selectFileHint}</span>}
         </>
       )}
     </section>

@@ -25,7 +25,10 @@ const useStyles = makeStyles({
   table: {
     borderCollapse: "collapse",
     fontSize: tokens.fontSizeBase200,
-    "& th, & td": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: `2px ${tokens.spacingHorizontalS}`, textAlign: "left", verticalAlign: "top" },
+    // Short words on one line (a narrow pane must not write 不可提交 one character per line); the table scrolls
+    // sideways in its box instead. Long texts (names, reasons) wrap, with room for a few words.
+    "& th, & td": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: `2px ${tokens.spacingHorizontalS}`, textAlign: "left", verticalAlign: "top", whiteSpace: "nowrap" },
+    "& th.wrap, & td.wrap": { whiteSpace: "normal", minWidth: "12em" },
     "& th": { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
     "& td.num": { textAlign: "right", fontVariantNumeric: "tabular-nums" },
     "& tr.total td": { fontWeight: tokens.fontWeightSemibold },
@@ -68,7 +71,7 @@ function GroupTable({ label, rows, total, t, testId }: { label: string; rows: re
           ))}
           {total && (
             <tr className="total" data-testid="coverage-group-total">
-              <th scope="row">合计 Total</th>
+              <th scope="row">{t.totalRow}</th>
               <td className="num">{total.total.projects}</td>
               <td className="num">{total.covered.projects}</td>
               <td className="num">{fmtRate(total.rateByCount, total.total.projects)}</td>
@@ -206,12 +209,12 @@ export function CoverageView({ coverage: c, budgetFile, onShow }: CoverageViewPr
               <tbody>
                 {lacking.map((m) => (
                   <tr key={`${m.sheet}!${m.cell}`} data-testid="coverage-lacking-row" data-class={m.class} data-code={m.code}>
-                    <td>{m.class === "MISSING_TARGET" ? "缺少目标 no target" : "目标有错 invalid target"}</td>
+                    <td>{m.class === "MISSING_TARGET" ? t.lackingClass.missing : t.lackingClass.invalid}</td>
                     <td>{at(budgetFile, m.sheet, m.cell, m.code)}</td>
-                    <td>{m.name}</td>
+                    <td className="wrap">{m.name}</td>
                     <td>{m.department}</td>
                     <td className="num">{m.amount !== null ? fmtAmount(m.amount) : ""}</td>
-                    <td>{m.class === "MISSING_TARGET" ? t.noTarget : t.invalidTarget(m.errors, m.target)}</td>
+                    <td className="wrap">{m.class === "MISSING_TARGET" ? t.noTarget : t.invalidTarget(m.errors, m.target)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -222,93 +225,101 @@ export function CoverageView({ coverage: c, budgetFile, onShow }: CoverageViewPr
       {c.excluded.length > 0 && (
         <>
           <h4 className={styles.sub}>{t.excluded}</h4>
-          <table className={styles.table} data-testid="coverage-excluded">
-            <thead>
-              <tr>
-                <th scope="col">{t.lackingHead.code}</th>
-                <th scope="col">{t.lackingHead.name}</th>
-                <th scope="col">{t.reason}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.excluded.map((e) => (
-                <tr key={`${e.sheet}!${e.cell}`} data-testid="coverage-excluded-row" data-code={e.code}>
-                  <td>{at(budgetFile, e.sheet, e.cell, e.code)}</td>
-                  <td>{e.name}</td>
-                  <td>{e.reason}</td>
+          <div className={styles.scroll}>
+            <table className={styles.table} data-testid="coverage-excluded">
+              <thead>
+                <tr>
+                  <th scope="col">{t.lackingHead.code}</th>
+                  <th scope="col">{t.lackingHead.name}</th>
+                  <th scope="col">{t.reason}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {c.excluded.map((e) => (
+                  <tr key={`${e.sheet}!${e.cell}`} data-testid="coverage-excluded-row" data-code={e.code}>
+                    <td>{at(budgetFile, e.sheet, e.cell, e.code)}</td>
+                    <td>{e.name}</td>
+                    <td className="wrap">{e.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
       {c.orphans.length > 0 && (
         <>
           <h4 className={styles.sub}>{t.orphans}</h4>
-          <table className={styles.table} data-testid="coverage-orphans">
-            <thead>
-              <tr>
-                <th scope="col">{t.lackingHead.code}</th>
-                <th scope="col">{t.lackingHead.name}</th>
-                <th scope="col">{t.sheet}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.orphans.map((o) => (
-                <tr key={`${o.file ?? ""}${o.sheet}!${o.cell}`} data-testid="coverage-orphan-row" data-code={o.code}>
-                  <td>{at(o.file, o.sheet, o.cell, o.code)}</td>
-                  <td>{o.name}</td>
-                  <td>{o.sheet}</td>
+          <div className={styles.scroll}>
+            <table className={styles.table} data-testid="coverage-orphans">
+              <thead>
+                <tr>
+                  <th scope="col">{t.lackingHead.code}</th>
+                  <th scope="col">{t.lackingHead.name}</th>
+                  <th scope="col">{t.sheet}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {c.orphans.map((o) => (
+                  <tr key={`${o.file ?? ""}${o.sheet}!${o.cell}`} data-testid="coverage-orphan-row" data-code={o.code}>
+                    <td>{at(o.file, o.sheet, o.cell, o.code)}</td>
+                    <td>{o.name}</td>
+                    <td>{o.sheet}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
       {c.duplicates.length > 0 && (
         <>
           <h4 className={styles.sub}>{t.duplicates}</h4>
-          <table className={styles.table} data-testid="coverage-duplicates">
-            <thead>
-              <tr>
-                <th scope="col">{t.lackingHead.code}</th>
-                <th scope="col">{t.sheet}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.duplicates.map((d) => (
-                <tr key={d.code} data-testid="coverage-duplicate-row" data-code={d.code}>
-                  <td>{d.code}</td>
-                  <td>{d.cells.join("、")}</td>
+          <div className={styles.scroll}>
+            <table className={styles.table} data-testid="coverage-duplicates">
+              <thead>
+                <tr>
+                  <th scope="col">{t.lackingHead.code}</th>
+                  <th scope="col">{t.sheet}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {c.duplicates.map((d) => (
+                  <tr key={d.code} data-testid="coverage-duplicate-row" data-code={d.code}>
+                    <td>{d.code}</td>
+                    <td>{d.cells.join("、")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
       {c.nameMatches.length > 0 && (
         <>
           <h4 className={styles.sub}>{t.nameMatches}</h4>
-          <table className={styles.table} data-testid="coverage-name-matches">
-            <thead>
-              <tr>
-                <th scope="col">{t.nameMatchHead.code}</th>
-                <th scope="col">{t.nameMatchHead.name}</th>
-                <th scope="col">{t.nameMatchHead.targetCode}</th>
-                <th scope="col">{t.nameMatchHead.target}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.nameMatches.map((n) => (
-                <tr key={`${n.sheet}!${n.cell}`} data-testid="coverage-name-match-row" data-code={n.code}>
-                  <td>{at(budgetFile, n.sheet, n.cell, n.code)}</td>
-                  <td>{n.name}</td>
-                  <td>{n.targetCode}</td>
-                  <td>{n.target}</td>
+          <div className={styles.scroll}>
+            <table className={styles.table} data-testid="coverage-name-matches">
+              <thead>
+                <tr>
+                  <th scope="col">{t.nameMatchHead.code}</th>
+                  <th scope="col">{t.nameMatchHead.name}</th>
+                  <th scope="col">{t.nameMatchHead.targetCode}</th>
+                  <th scope="col">{t.nameMatchHead.target}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {c.nameMatches.map((n) => (
+                  <tr key={`${n.sheet}!${n.cell}`} data-testid="coverage-name-match-row" data-code={n.code}>
+                    <td>{at(budgetFile, n.sheet, n.cell, n.code)}</td>
+                    <td>{n.name}</td>
+                    <td>{n.targetCode}</td>
+                    <td>{n.target}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </section>

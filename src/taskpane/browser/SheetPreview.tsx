@@ -75,6 +75,10 @@ const useStyles = makeStyles({
   info: { backgroundColor: tokens.colorPaletteBlueBackground2 },
   focus: { outline: `3px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-3px", backgroundColor: tokens.colorBrandBackground2 },
   note: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  focusDetail: { margin: 0, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+  legend: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, margin: 0, padding: 0, listStyleType: "none", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  legendItem: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  swatch: { display: "inline-block", width: "14px", height: "14px", border: `1px solid ${tokens.colorNeutralStroke1}` },
 });
 
 /** Merged areas that reach into rows r0..r1 (absolute), each clipped to them: master cells with spans, and covered cells. */
@@ -102,6 +106,36 @@ function Spacer({ height, cols }: { height: number; cols: number }): React.JSX.E
   );
 }
 
+/** Rows whose texts size the columns (the first block: widths stay put while scrolling). */
+const SIZE_ROWS = 200;
+const MAX_COL_W = 360;
+
+/** About how wide a text is drawn at the preview's size: CJK about 13 px, other characters about 7.5 px. */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 13 : 7.5;
+  return w;
+}
+
+/**
+ * Each column as wide as its longest text in the first rows needs (a 21-digit project code is shown whole, not
+ * cut to "51342423000000…"), at least COL_W and at most MAX_COL_W; merged cells spanning columns do not count.
+ */
+function columnWidths(shape: SheetShape, cols: number, rowAt: SheetPreviewProps["rowAt"]): number[] {
+  const widths = Array.from({ length: cols }, () => COL_W);
+  const spanning = new Set<string>();
+  for (const m of shape.merges) if (m.right > m.left) spanning.add(`${m.top - shape.top},${m.left - shape.left}`);
+  for (let r = 0; r < Math.min(shape.rows, SIZE_ROWS); r++) {
+    const texts = rowAt(r);
+    if (!texts) continue;
+    for (let c = 0; c < Math.min(cols, texts.length); c++) {
+      if (!texts[c] || spanning.has(`${r},${c}`)) continue;
+      widths[c] = Math.min(MAX_COL_W, Math.max(widths[c], Math.ceil(textWidth(texts[c]) + 12)));
+    }
+  }
+  return widths;
+}
+
 export function SheetPreview({ label, shape, rowAt, need, version, flags, focus }: SheetPreviewProps): React.JSX.Element {
   const styles = useStyles();
   const t = usePageStrings();
@@ -109,6 +143,13 @@ export function SheetPreview({ label, shape, rowAt, need, version, flags, focus 
   const [scrollTop, setScrollTop] = React.useState(0);
   const frame = React.useRef(0);
   const cols = Math.min(shape.cols, MAX_COLS);
+  // `version` is a dependency on purpose: it says when rowAt has more rows.
+  const widths = React.useMemo(() => columnWidths(shape, cols, rowAt), [shape, cols, rowAt, version]);
+  const lefts = React.useMemo(() => {
+    const out = [0];
+    for (const w of widths) out.push(out[out.length - 1] + w);
+    return out;
+  }, [widths]);
   const first = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);
   const last = Math.min(shape.rows - 1, Math.ceil((scrollTop + VIEW_H) / ROW_H) + OVERSCAN);
 
@@ -124,9 +165,22 @@ export function SheetPreview({ label, shape, rowAt, need, version, flags, focus 
     const c = focus.col - shape.left;
     const top = Math.max(0, (r + 1) * ROW_H - el.clientHeight / 2);
     el.scrollTop = top;
-    el.scrollLeft = Math.max(0, HEAD_W + c * COL_W - el.clientWidth / 2 + COL_W / 2);
+    const at = lefts[Math.max(0, Math.min(c, widths.length - 1))] ?? 0;
+    el.scrollLeft = Math.max(0, HEAD_W + at - el.clientWidth / 2 + (widths[c] ?? COL_W) / 2);
     setScrollTop(el.scrollTop);
+    // Only a new click scrolls: widths growing as rows arrive must not pull the view back (so not in the deps).
   }, [focus, shape.top, shape.left]);
+
+  // …and the cell into the window: on a short window the preview itself may lie below the fold, and scrolling only
+  // its own box would look as if the click did nothing. Once per click, when the cell's row is drawn.
+  const shown = React.useRef<number | undefined>(undefined);
+  React.useEffect(() => {
+    if (!focus || shown.current === focus.seq) return;
+    const td = view.current?.querySelector<HTMLElement>("[data-testid=preview-focus]");
+    if (!td) return;
+    shown.current = focus.seq;
+    td.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }, [focus, first, last]);
 
   const onScroll = (): void => {
     cancelAnimationFrame(frame.current);
@@ -158,7 +212,7 @@ export function SheetPreview({ label, shape, rowAt, need, version, flags, focus 
           rowSpan={span && span.rows > 1 ? span.rows : undefined}
           colSpan={span && span.cols > 1 ? span.cols : undefined}
           className={mergeClasses(span && styles.merged, flag && styles[flag.severity], isFocus && styles.focus)}
-          title={flag ? `${addr} ${flag.message}` : undefined}
+          title={flag ? `${addr} ${flag.message}` : texts?.[c] || undefined}
           data-cell={addr}
           data-flag={flag?.severity}
           data-testid={isFocus ? "preview-focus" : undefined}
@@ -175,7 +229,10 @@ export function SheetPreview({ label, shape, rowAt, need, version, flags, focus 
     );
   }
 
-  const width = HEAD_W + cols * COL_W;
+  const width = HEAD_W + lefts[lefts.length - 1];
+  const focusAddr = focus ? a1(focus.row, focus.col) : undefined;
+  const focusText = focus ? rowAt(focus.row - shape.top)?.[focus.col - shape.left] : undefined;
+  const focusFlag = focusAddr ? flags.get(focusAddr) : undefined;
   return (
     <div className={styles.wrap} data-testid="sheet-preview" data-version={version}>
       <div ref={view} className={styles.view} onScroll={onScroll} tabIndex={0} role="region" aria-label={label} data-testid="preview-scroll">
@@ -185,8 +242,8 @@ export function SheetPreview({ label, shape, rowAt, need, version, flags, focus 
           <table className={styles.table} style={{ width }} aria-rowcount={shape.rows + 1} aria-colcount={cols + 1}>
             <colgroup>
               <col style={{ width: HEAD_W }} />
-              {Array.from({ length: cols }, (_, c) => (
-                <col key={c} style={{ width: COL_W }} />
+              {widths.map((w, c) => (
+                <col key={c} style={{ width: w }} />
               ))}
             </colgroup>
             <thead>
@@ -208,6 +265,26 @@ export function SheetPreview({ label, shape, rowAt, need, version, flags, focus 
         )}
       </div>
       {shape.cols > MAX_COLS && <span className={styles.note}>{t.previewCols(MAX_COLS, shape.cols)}</span>}
+      {focusAddr && (
+        // The chosen cell in words: its whole text and its finding (a tooltip alone is missed, and absent on touch).
+        <p className={styles.focusDetail} data-testid="preview-focus-detail" data-cell={focusAddr}>
+          <strong>{focusAddr}</strong>
+          {focusText ? `：${focusText}` : ""}
+          {focusFlag ? ` — ${focusFlag.message}` : ""}
+        </p>
+      )}
+      <ul className={styles.legend} aria-label={t.legendLabel} data-testid="preview-legend">
+        {(["error", "warning", "info"] as const).map((k) => (
+          <li key={k} className={styles.legendItem}>
+            <span className={mergeClasses(styles.swatch, styles[k])} aria-hidden="true" />
+            {t.legend[k]}
+          </li>
+        ))}
+        <li className={styles.legendItem}>
+          <span className={mergeClasses(styles.swatch, styles.focus)} aria-hidden="true" />
+          {t.legend.focus}
+        </li>
+      </ul>
     </div>
   );
 }

@@ -1,12 +1,14 @@
 /**
  * Starts the page's check worker. webpack sees `new Worker(new URL(…, import.meta.url))` and bundles
  * check.worker.ts as a worker script of the page's own origin (the page's CSP allows worker-src 'self'). This module
- * is loaded on first use (a dynamic import), so Excel mode never fetches it.
+ * is loaded on first use (a dynamic import), so Excel mode never fetches it. A page opened from a file cannot start
+ * that worker: the check then runs on the page's thread (workerOrInline).
  */
+import { loadExcelJS } from "./loadExcelJS";
 import type { FromWorker } from "./protocol";
-import type { CheckWorkerLike } from "./workerCore";
+import { workerOrInline, type CheckWorkerLike } from "./workerCore";
 
-export function createCheckWorker(): CheckWorkerLike {
+function webWorker(): CheckWorkerLike {
   const worker = new Worker(new URL("./check.worker.ts", import.meta.url), { name: "jx-check" });
   return {
     post: (m) => worker.postMessage(m),
@@ -16,4 +18,8 @@ export function createCheckWorker(): CheckWorkerLike {
     },
     terminate: () => worker.terminate(),
   };
+}
+
+export function createCheckWorker(): CheckWorkerLike {
+  return workerOrInline(webWorker, loadExcelJS, typeof location !== "undefined" ? location.protocol : undefined);
 }

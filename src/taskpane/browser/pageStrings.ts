@@ -18,10 +18,14 @@ export interface PageStrings {
   readonly cancelled: string;
   readonly stage: (p: BatchProgress) => string;
   readonly summaryTitle: string;
+  /** The total row of a coverage table, and the two kinds of lacking line. */
+  readonly totalRow: string;
+  /** The preview's colour key. */
+  readonly legendLabel: string;
+  readonly legend: { readonly error: string; readonly warning: string; readonly info: string; readonly focus: string };
+  readonly lackingClass: { readonly missing: string; readonly invalid: string };
   readonly head: { file: string; verdict: string; department: string; errors: string; warnings: string; total: string; grade: string };
   readonly notChecked: string;
-  readonly coverageGaps: (n: number) => string;
-  readonly coverageAll: string;
   readonly budgetRole: string;
   readonly skipped: (n: number) => string;
   readonly totals: (files: number, errors: number, warnings: number, unreadable: number) => string;
@@ -59,7 +63,7 @@ const ZH: PageStrings = {
   chooseFiles: "选择文件",
   chooseFolder: "选择文件夹",
   dropHint: "或将文件、文件夹拖到这里（可多个）",
-  intro: "选择或拖入 .xlsx 或 .csv 文件（可一次多个，或整个文件夹），按与命令行 jx check 相同的规则检查；有预算项目清单时给出绩效目标覆盖率。",
+  intro: "选择或拖入 .xlsx 或 .csv 文件（可一次多个，或整个文件夹）进行检查；有预算项目清单时，同时给出绩效目标覆盖率。",
   budgetList: "预算项目清单",
   budgetAuto: "自动识别",
   budgetRecognized: (f) => `将 ${f} 作为预算项目清单`,
@@ -71,10 +75,12 @@ const ZH: PageStrings = {
     return `${what} ${p.file}${n}…`;
   },
   summaryTitle: "汇总",
+  totalRow: "合计",
+  legendLabel: "颜色说明",
+  legend: { error: "有错误的单元格", warning: "有警告的单元格", info: "有提示的单元格", focus: "所选问题的单元格" },
+  lackingClass: { missing: "缺少目标", invalid: "目标有错" },
   head: { file: "文件", verdict: "结论", department: "部门", errors: "错误", warnings: "警告", total: "总分", grade: "等级" },
   notChecked: "无法检查",
-  coverageGaps: (n) => `覆盖情况：${n} 个预算项目缺少有效的绩效目标（见覆盖率统计）`,
-  coverageAll: "覆盖情况：每个预算项目都有有效的绩效目标",
   budgetRole: "预算项目清单",
   skipped: (n) => `跳过 ${n} 个文件`,
   totals: (f, e, w, u) => `共 ${f} 个文件：${e} 个错误，${w} 个警告${u ? `，${u} 个无法检查` : ""}`,
@@ -104,7 +110,7 @@ const ZH: PageStrings = {
   previewOf: (f, s) => `${f} · ${s}`,
   previewCols: (s, a) => `仅显示前 ${s} 列（共 ${a} 列）`,
   previewEmpty: "此工作表为空",
-  selectFileHint: "点击汇总中的文件查看其问题和工作表。",
+  selectFileHint: "点击文件名，查看该文件的结论和问题。",
   batchFailed: "检查未能完成",
 };
 
@@ -112,7 +118,7 @@ const EN: PageStrings = {
   chooseFiles: "Choose files",
   chooseFolder: "Choose a folder",
   dropHint: "or drop files or folders here",
-  intro: "Choose or drop .xlsx or .csv files (several, or a whole folder) to check them with the rules of jx check; with a budget list, target coverage is computed.",
+  intro: "Choose or drop .xlsx or .csv files (several, or a whole folder) to check them; with a budget list, target coverage is computed too.",
   budgetList: "Budget list",
   budgetAuto: "Recognize",
   budgetRecognized: (f) => `Using ${f} as the budget list`,
@@ -124,10 +130,12 @@ const EN: PageStrings = {
     return `${what} ${p.file}${n}…`;
   },
   summaryTitle: "Summary",
+  totalRow: "Total",
+  legendLabel: "Colour key",
+  legend: { error: "Cell with an error", warning: "Cell with a warning", info: "Cell with a note", focus: "Cell of the chosen finding" },
+  lackingClass: { missing: "No target", invalid: "Target with errors" },
   head: { file: "File", verdict: "Verdict", department: "Department", errors: "Errors", warnings: "Warnings", total: "Total", grade: "Grade" },
   notChecked: "Not checked",
-  coverageGaps: (n) => `Coverage: ${n} budget line(s) lack a valid target (see coverage)`,
-  coverageAll: "Coverage: every budget line has a valid target",
   budgetRole: "budget list",
   skipped: (n) => `${n} file(s) skipped`,
   totals: (f, e, w, u) => `${f} file(s): ${e} error(s), ${w} warning(s)${u ? `, ${u} not checked` : ""}`,
@@ -157,7 +165,7 @@ const EN: PageStrings = {
   previewOf: (f, s) => `${f} · ${s}`,
   previewCols: (s, a) => `First ${s} of ${a} columns shown`,
   previewEmpty: "This sheet is empty",
-  selectFileHint: "Click a file in the summary to see its issues and sheets.",
+  selectFileHint: "Click a file name to see that file's verdict and issues.",
   batchFailed: "The check could not finish",
 };
 

@@ -75,12 +75,24 @@ export const useBrowserBatchStyles = makeStyles({
   summary: {
     borderCollapse: "collapse",
     fontSize: tokens.fontSizeBase200,
-    "& th, & td": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: `2px ${tokens.spacingHorizontalS}`, textAlign: "left", verticalAlign: "middle" },
+    // Words on one line; the table scrolls sideways in its box (a narrow pane wrote 不可提交 one character a line).
+    "& th, & td": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: `2px ${tokens.spacingHorizontalS}`, textAlign: "left", verticalAlign: "middle", whiteSpace: "nowrap" },
     "& thead th": { backgroundColor: tokens.colorNeutralBackground3 },
+    "& tbody th": { whiteSpace: "normal", minWidth: "10em" },
   },
   caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
   selectedRow: { backgroundColor: tokens.colorBrandBackground2 },
-  link: { minWidth: 0, padding: 0, height: "auto", fontWeight: tokens.fontWeightRegular, textAlign: "left" },
+  // A file name that opens the file's details: it must look clickable (brand colour, underlined), not like text.
+  link: {
+    minWidth: 0,
+    padding: 0,
+    height: "auto",
+    fontWeight: tokens.fontWeightRegular,
+    textAlign: "left",
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: "underline",
+    ":hover": { color: tokens.colorBrandForegroundLinkHover },
+  },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   bad: { color: tokens.colorPaletteRedForeground1 },
   plain: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },

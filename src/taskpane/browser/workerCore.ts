@@ -123,3 +123,18 @@ export function inlineWorker(loadExcel: () => Promise<ExcelJSModule>): CheckWork
     },
   };
 }
+
+/**
+ * A Web Worker when the browser lets the page start one, else the same work on this thread. A page opened from a
+ * file (file://, origin "null": jx-offline.html by double-click, from a USB stick or a mail) may not start a
+ * worker from a script file, and Chromium says so by throwing from `new Worker`; the check then runs here (the page
+ * waits during a large file, and cancel drops the answer rather than stopping the read).
+ */
+export function workerOrInline(startWorker: () => CheckWorkerLike, loadExcel: () => Promise<ExcelJSModule>, protocol?: string): CheckWorkerLike {
+  if (protocol === "file:") return inlineWorker(loadExcel);
+  try {
+    return startWorker();
+  } catch {
+    return inlineWorker(loadExcel);
+  }
+}

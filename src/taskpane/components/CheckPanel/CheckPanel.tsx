@@ -128,7 +128,9 @@ export function CheckPanel({ host, settings, result, onResult, onMarksChange, li
             <Button
               onClick={() =>
                 void act(async () => {
-                  const w = await host.writeReport({ issues: result.check.issues, stats: result.check.stats, caption: caption ?? "" });
+                  const tables = result.check.tables;
+                  const budgetList = tables.length > 0 && tables.every((x) => x.kind === "budget-list");
+                  const w = await host.writeReport({ issues: result.check.issues, stats: result.check.stats, caption: caption ?? "", budgetList });
                   return writtenText(t.reportWritten(w.sheet, w.rows), w, t);
                 })
               }

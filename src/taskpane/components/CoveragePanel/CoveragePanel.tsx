@@ -8,7 +8,7 @@
  * `CoverageView` shows a CoverageJson alone (no host): the browser page can use it for its own coverage.
  */
 import * as React from "react";
-import { Button, Checkbox, Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Dropdown, Field, Label, Option, makeStyles, tokens } from "@fluentui/react-components";
 import type { CoverageJson, CoverageLineJson, GroupJson } from "../../../domain/coverage";
 import { useExcelStrings, type ExcelStrings } from "../../excelStrings";
 import { useStrings } from "../../i18n";
@@ -287,6 +287,7 @@ export function CoveragePanel({ host, result, settings, coverage: given, choice:
   };
   const [busy, setBusy] = React.useState(false);
   const [status, setStatus] = React.useState<Status | null>(null);
+  const sourcesId = React.useId();
   const computed = React.useMemo(() => (given !== undefined || !result ? undefined : paneCoverage(result.check, choice, settings)), [given, result, choice, settings]);
   const pc = given ?? computed;
   const sources = React.useMemo(() => (result ? coverageSources(result.check, choice.budgetSheet) : undefined), [result, choice.budgetSheet]);
@@ -336,7 +337,12 @@ export function CoveragePanel({ host, result, settings, coverage: given, choice:
         </Dropdown>
       </Field>
       {pc.targetSheets.length > 0 && (
-        <Field label={t.targetSources}>
+        // A labelled group, not a Field: Field hands its one id to every control inside it, so each checkbox's label
+        // would name (and toggle) the first.
+        <div role="group" aria-labelledby={`${sourcesId}-label`}>
+          <Label id={`${sourcesId}-label`} style={{ display: "block" }}>
+            {t.targetSources}
+          </Label>
           <div className={styles.field}>
             {pc.targetSheets.map((s) => (
               <Checkbox
@@ -353,7 +359,7 @@ export function CoveragePanel({ host, result, settings, coverage: given, choice:
               />
             ))}
           </div>
-        </Field>
+        </div>
       )}
       <div className={styles.buttons}>
         <Button appearance="primary" onClick={() => void write()} disabled={busy} data-testid="write-coverage">

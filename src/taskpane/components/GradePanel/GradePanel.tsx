@@ -2,6 +2,7 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
 import type { HostOps, SelectionGrades } from "../../host";
+import { useStrings } from "../../i18n";
 import { GradeList } from "../GradeList/GradeList";
 import { useGradePanelStyles } from "./useGradePanelStyles.styles";
 
@@ -17,6 +18,7 @@ type State =
 
 export function GradePanel({ host }: GradePanelProps): React.JSX.Element {
   const styles = useGradePanelStyles();
+  const t = useStrings();
   const [state, setState] = React.useState<State>({ kind: "idle" });
 
   const run = React.useCallback(async () => {
@@ -30,15 +32,15 @@ export function GradePanel({ host }: GradePanelProps): React.JSX.Element {
 
   return (
     <section className={styles.root}>
-      <span className={styles.hint}>选中总分所在的单元格，然后点击按钮。Select the cells with total scores, then click.</span>
+      <span className={styles.hint}>{t.gradeHint}</span>
       <Button appearance="primary" onClick={run} disabled={state.kind === "busy"} data-testid="grade-selection">
-        计算所选单元格等级 / Grade the selection
+        {t.gradeButton}
       </Button>
-      {state.kind === "busy" && <Spinner size="small" label="正在读取… / Reading…" />}
+      {state.kind === "busy" && <Spinner size="small" label={t.gradeReading} />}
       {state.kind === "failed" && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>无法读取所选单元格 / Could not read the selection</MessageBarTitle>
+            <MessageBarTitle>{t.gradeFailed}</MessageBarTitle>
             {state.message}
           </MessageBarBody>
         </MessageBar>

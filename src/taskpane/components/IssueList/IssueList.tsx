@@ -9,7 +9,7 @@ import * as React from "react";
 import { Badge, Button, Tab, TabList, ToggleButton, Tree, TreeItem, TreeItemLayout, mergeClasses, type BadgeProps } from "@fluentui/react-components";
 import { issueType } from "../../../domain/catalog";
 import type { Issue, Severity } from "../../../domain/issues";
-import { useStrings, type Strings } from "../../i18n";
+import { oneLanguage, useStrings, type Strings } from "../../i18n";
 import type { IssueGrouping, IssueListProps } from "./IssueList.types";
 import { useIssueListStyles } from "./useIssueListStyles.styles";
 
@@ -78,6 +78,8 @@ const IssueItem = React.memo(function IssueItem({ issue, onSelect, t, value }: I
   const ref = cellRef(issue);
   const message = t.lang === "en" ? issue.messageEn : issue.message;
   const sourceId = React.useId();
+  // An empty "应为" says nothing: shown only when there is an expected value.
+  const hasExpected = issue.expected !== undefined && issue.expected !== "";
   const label = `${onSelect ? t.goToCell(ref) : ref}: ${t.severity[issue.severity]}, ${message}`;
   return (
     <div className={styles.contents} data-testid="issue" data-code={issue.code} data-cell={ref} data-severity={issue.severity}>
@@ -122,13 +124,13 @@ const IssueItem = React.memo(function IssueItem({ issue, onSelect, t, value }: I
           <span className={styles.message} data-testid="issue-message">
             {message}
           </span>
-          {(issue.value !== "" || issue.expected !== undefined) && (
+          {(issue.value !== "" || hasExpected) && (
             <span className={styles.values}>
               {t.value}: <span className={styles.valueText}>{issue.value === "" ? t.empty : issue.value}</span>
-              {issue.expected !== undefined && (
+              {hasExpected && (
                 <>
                   {" · "}
-                  {t.expected}: <span className={styles.valueText}>{issue.expected}</span>
+                  {t.expected}: <span className={styles.valueText}>{oneLanguage(issue.expected, t.lang)}</span>
                 </>
               )}
             </span>
@@ -136,6 +138,10 @@ const IssueItem = React.memo(function IssueItem({ issue, onSelect, t, value }: I
           {why && (
             <span id={sourceId} className={styles.source} data-testid="issue-source">
               {t.source}: {issue.source}
+              {/* The rule's code, for whoever asks for the detail (a reviewer citing it, support): not in the list itself. */}
+              <span className={styles.ruleCode} data-testid="issue-code">
+                {t.ruleCode}: {issue.code}
+              </span>
             </span>
           )}
         </TreeItemLayout>
@@ -246,7 +252,7 @@ export function IssueList({ issues, onSelect, groupBy = "code", pageSize = 50 }:
                 <TreeItem
                   itemType="branch"
                   value={g.key}
-                  aria-label={`${g.title}${g.code ? ` (${g.code})` : ""}: ${t.severity[g.severity]}, ${t.groupCount(g.issues.length)}`}
+                  aria-label={`${g.title}: ${t.severity[g.severity]}, ${t.groupCount(g.issues.length)}`}
                   className={styles.group}
                   data-testid="issue-group-header"
                 >
@@ -265,7 +271,6 @@ export function IssueList({ issues, onSelect, groupBy = "code", pageSize = 50 }:
                   >
                     <span className={styles.groupTitle}>
                       {g.title}
-                      {g.code && <span className={styles.groupCode}>{g.code}</span>}
                     </span>
                   </TreeItemLayout>
                   <Tree aria-label={g.title} className={styles.items}>

@@ -51,13 +51,7 @@ export const useIssueListStyles = makeStyles({
     overflowWrap: "anywhere",
     fontWeight: tokens.fontWeightSemibold,
   },
-  groupCode: {
-    display: "block",
-    color: tokens.colorNeutralForeground3,
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase100,
-    fontWeight: tokens.fontWeightRegular,
-  },
+  ruleCode: { display: "block", fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
   items: {
     paddingTop: tokens.spacingVerticalXXS,
     display: "flex",

@@ -1,16 +1,21 @@
-/** Shown outside Office: the pane is not blank, it says where it belongs (and that a file can be checked here). */
+/**
+ * Shown outside Office, above the page's own check: a plain note, not a warning. The page is a supported way to
+ * work (WPS desktops, computers without the add-in), so it says what it is, in the pane's language.
+ */
 import * as React from "react";
-import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { useStrings } from "../../i18n";
+
+const useStyles = makeStyles({
+  note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+});
 
 export function NotInExcel(): React.JSX.Element {
+  const styles = useStyles();
+  const t = useStrings();
   return (
-    <MessageBar intent="warning" data-testid="not-in-excel">
-      <MessageBarBody>
-        <MessageBarTitle>请在 Excel 中打开此加载项</MessageBarTitle>
-        Open this add-in in Excel.
-        <br />
-        也可以在下方选择文件，直接在本页检查。 You can also check a file on this page below.
-      </MessageBarBody>
-    </MessageBar>
+    <p className={styles.note} data-testid="page-mode">
+      {t.pageModeNote}
+    </p>
   );
 }

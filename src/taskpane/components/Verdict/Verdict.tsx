@@ -1,7 +1,7 @@
 /** The verdict on a checked workbook: ready to submit or how many blockers, and the tables that were found. */
 import * as React from "react";
 import { Badge, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, type MessageBarIntent } from "@fluentui/react-components";
-import { verdictOf as reportVerdict, type ScoreSummary, type TableSummary } from "../../../domain/report";
+import { budgetListVerdictOf, verdictOf as reportVerdict, type ScoreSummary, type TableSummary, type Verdict } from "../../../domain/report";
 import { useStrings, type Strings } from "../../i18n";
 import type { VerdictProps } from "./Verdict.types";
 import { useVerdictStyles } from "./useVerdictStyles.styles";
@@ -26,15 +26,27 @@ function mismatchOf(s: ScoreSummary | undefined): Mismatch {
   };
 }
 
-function verdictOf(report: VerdictProps["report"], t: Strings): { intent: MessageBarIntent; title: string; body: string } {
+/** True when every table found is a budget list (a 预算项目清单 file or workbook). */
+function isBudgetList(report: VerdictProps["report"]): boolean {
+  return report.tables.length > 0 && report.tables.every((x) => x.kind === "budget-list");
+}
+
+function verdictOf(report: VerdictProps["report"], t: Strings): { verdict: Verdict; intent: MessageBarIntent; title: string; body: string } {
   const { errors, warnings } = report.stats;
-  // The engine's verdict: a workbook in which nothing was recognized, or whose forms were never filled in, is said so.
-  const verdict = reportVerdict({ stats: report.stats, byCode: report.byCode ?? {} });
-  if (verdict === "not-checked" || (report.tables.length === 0 && errors === 0)) return { intent: "error", title: t.verdictNoTables, body: t.verdictNoTablesDetail };
-  if (verdict === "not-filled") return { intent: "error", title: t.verdictNotFilled, body: t.verdictNotFilledDetail };
-  if (errors > 0) return { intent: "error", title: t.verdictNotReady(errors, warnings), body: t.tablesFound(report.tables.length) };
-  if (warnings > 0) return { intent: "warning", title: t.verdictReady, body: t.verdictReadyWithWarnings(warnings) };
-  return { intent: "success", title: t.verdictReady, body: t.verdictReadyNoIssues };
+  // The engine's verdict: a workbook in which nothing was recognized, or whose forms were never filled in, is said so;
+  // one that is only a budget list is judged by its coverage, as every front judges it.
+  const counts = { stats: report.stats, byCode: report.byCode ?? {} };
+  const verdict = isBudgetList(report) ? budgetListVerdictOf(counts) : reportVerdict(counts);
+  if (verdict === "coverage-gaps") {
+    const gaps = (counts.byCode["project.no-target"] ?? 0) + (counts.byCode["project.invalid-target"] ?? 0);
+    return { verdict, intent: "warning", title: t.verdictCoverageGaps(gaps), body: t.verdictCoverageDetail };
+  }
+  if (verdict === "covered") return { verdict, intent: "success", title: t.verdictCovered, body: t.verdictCoverageDetail };
+  if (verdict === "not-checked" || (report.tables.length === 0 && errors === 0)) return { verdict: "not-checked", intent: "error", title: t.verdictNoTables, body: t.verdictNoTablesDetail };
+  if (verdict === "not-filled") return { verdict, intent: "error", title: t.verdictNotFilled, body: t.verdictNotFilledDetail };
+  if (errors > 0) return { verdict, intent: "error", title: t.verdictNotReady(errors, warnings), body: t.tablesFound(report.tables.length) };
+  if (warnings > 0) return { verdict, intent: "warning", title: t.verdictReady, body: t.verdictReadyWithWarnings(warnings) };
+  return { verdict, intent: "success", title: t.verdictReady, body: t.verdictReadyNoIssues };
 }
 
 function TableRow({ table, t }: { readonly table: TableSummary; readonly t: Strings }): React.JSX.Element {
@@ -83,7 +95,7 @@ export function Verdict({ report, caption, maxTables = 50 }: VerdictProps): Reac
   const shown = report.tables.slice(0, maxTables);
   return (
     <section className={styles.root} aria-label={t.verdictLabel} lang={t.langTag}>
-      <MessageBar intent={v.intent} layout="multiline" data-testid="verdict" data-intent={v.intent} politeness="polite">
+      <MessageBar intent={v.intent} layout="multiline" data-testid="verdict" data-intent={v.intent} data-verdict={v.verdict} politeness="polite">
         <MessageBarBody>
           <MessageBarTitle data-testid="verdict-title">{v.title}</MessageBarTitle>
           <span>{v.body}</span>
