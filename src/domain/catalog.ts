@@ -88,7 +88,8 @@ export const CATALOG = {
     messages: {
       headerOnly: { zh: "绩效指标区只有表头，没有任何指标行，无法检查指标", en: "The indicator block has a header and no indicator row: no indicator can be checked" },
       noNameNoValue: { zh: "{rows} 行指标的指标名称和指标值全部为空，表格尚未填写", en: "All {rows} indicator rows have neither a name nor a value: the form was never filled in" },
-      noValue: { zh: "{rows} 行指标的指标值全部为空，表格尚未填写", en: "All {rows} indicator rows have an empty target value: the form was never filled in" },
+      noValue: { zh: "{rows} 行指标的指标值全部为空（或只是“待定”“见附件”“0”之类的占位），表格尚未填写", en: "All {rows} indicator rows have no target value (empty, or only a placeholder such as 待定, 见附件 or 0): the form was never filled in" },
+      templateNames: { zh: "{rows} 行指标的名称全部是模板编号（指标1、指标2……），表格尚未填写", en: "All {rows} indicator names are the template's numbering (指标1, 指标2 …): the form was never filled in" },
       noActual: { zh: "自评表 {rows} 行指标的完成值和得分全部为空，自评尚未填写", en: "The self-evaluation's {rows} indicator rows have no actual value and no score: it was never filled in" },
       noScore: { zh: "评分表 {rows} 行指标的得分全部为空，评分尚未填写", en: "The score sheet's {rows} indicator rows have no score: it was never filled in" },
     },

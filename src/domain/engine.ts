@@ -96,6 +96,8 @@ function summarizeTable(t: RecognizedTable, facts: readonly ProjectFacts[] = [])
 /** Findings a not-filled form's one finding stands for (on its empty rows, and the project-level sums). */
 const COVERED_BY_NOT_FILLED: ReadonlySet<IssueCode> = new Set<IssueCode>([
   "indicator.missing-field",
+  "indicator.missing-unit",
+  "indicator.not-numeric",
   "indicator.placeholder",
   "indicator.zero-weight",
   "score.missing-actual",

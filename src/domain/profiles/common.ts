@@ -85,5 +85,12 @@ export const VAGUE_SLOGAN = /^(?:做好|加大|加强|全力|确保|推进|落�
  * with no figure (超上年度, 高于去年). */
 export const VAGUE_TREND = /^[\u4e00-\u9fff]{0,6}(?:提升|提高|增收|增加|增长|增强|加强|高涨|改善|减轻|减少|降低|下降|好转|稳定)$|^(?:超|超过|高于|不低于|不少于|优于)(?:上年|去年|往年|上一年)(?:度|水平|同期)?$/;
 
-/** V7 [C-impl S14] plus the template leftovers seen in real tables 02 and 17. */
-export const PLACEHOLDER_PATTERNS: readonly string[] = ["\\*\\*", "[Xx]{2,}", "^\\*$", "^指标\\d+[:：]?$", "^[…\\.。]{2,}$", "^(?:……|…)$"];
+/**
+ * A value that holds its place instead of a value (待定, 见附件, 略, TBD, N/A, ?): a target or actual never given.
+ * [U] the words are what filled-in-later forms show (常见审核要求: 指标值须填写具体内容); 无 and 暂无 are not among
+ * them, since "无" is a real answer (安全事故 无).
+ */
+export const PLACEHOLDER_VALUE = "^(?:待定|待定中|待填|待填写|待补充|待核定|见附件|详见附件|附后|另附|略|TBD|tbd|N/?A|n/?a|[?？]+)$";
+
+/** V7 [C-impl S14] plus the template leftovers seen in real tables 02 and 17, and the placeholder values above. */
+export const PLACEHOLDER_PATTERNS: readonly string[] = ["\\*\\*", "[Xx]{2,}", "^\\*$", "^指标\\d+[:：]?$", "^[…\\.。]{2,}$", "^(?:……|…)$", PLACEHOLDER_VALUE];

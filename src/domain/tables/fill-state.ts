@@ -8,6 +8,7 @@ import { text } from "../catalog";
 import { parseArea } from "../grid";
 import type { IndicatorProject, IndicatorRow, IndicatorTable, Ref } from "./model";
 import { fieldText, type RowField } from "./rows";
+import { PLACEHOLDER_VALUE } from "../profiles/common";
 
 export interface NotFilled {
   /** The cell the finding points at: the first empty cell that should hold the content, else the header. */
@@ -20,11 +21,17 @@ export interface NotFilled {
 }
 
 const NOT_APPLICABLE = /^[/／\\\-—–_－]+$/;
+const HOLDS_PLACE = new RegExp(PLACEHOLDER_VALUE);
 
-/** The field's cell says something (not blank, not a 不适用 mark); read without making a Ref. */
+/** The field's cell says something (not blank, not a 不适用 mark, not a placeholder such as 待定 or 见附件). */
 function has(row: IndicatorRow, f: RowField): boolean {
   const t = fieldText(row, f);
-  return t !== "" && !NOT_APPLICABLE.test(t);
+  return t !== "" && !NOT_APPLICABLE.test(t) && !HOLDS_PLACE.test(t);
+}
+
+/** A target that is 0 (or 0%): a real value on a row or two, a form never filled in when it is every row's. */
+function zero(row: IndicatorRow): boolean {
+  return /^[≥≤<>=＝]*0+(?:\.0+)?%?$/.test(fieldText(row, "target").replace(/\s+/g, ""));
 }
 
 /** Every row of the project's indicator block, placeholders included, in sheet order (each row once). */
@@ -69,7 +76,13 @@ export function notFilledOf(table: IndicatorTable, p: IndicatorProject): NotFill
     const why = text("table.not-filled", "noNameNoValue", { rows: rows.length });
     return { ...at, reason: why.zh, reasonEn: why.en, rows: all };
   }
-  if (table.columns.target !== undefined && !rows.some((r) => has(r, "target"))) {
+  // Every name still the template's numbering (指标1, 指标2 …) though values are written in.
+  if (!named && table.columns.name !== undefined && rows.length >= 2 && rows.every((r) => r.placeholder)) {
+    const at = firstCell(rows, (r) => r.name) ?? header;
+    const why = text("table.not-filled", "templateNames", { rows: rows.length });
+    return { ...at, reason: why.zh, reasonEn: why.en, rows: all };
+  }
+  if (table.columns.target !== undefined && !rows.some((r) => has(r, "target") && !zero(r))) {
     const at = firstCell(rows, (r) => r.target) ?? header;
     const why = text("table.not-filled", "noValue", { rows: rows.length });
     return { ...at, reason: why.zh, reasonEn: why.en, rows: all };
