@@ -30,6 +30,9 @@ function rowLabel(row: FundsRow): string {
   return row.label.text.replace(/[:：]$/, "") || (row.kind === "total" ? "年度资金总额" : "其中");
 }
 
+/** A deviation's reason that speaks of the money (尾款, 结余, 未支付, 预算 …): it explains a low execution rate too. */
+const MONEY_REASON = /资金|预算|尾款|结余|结转|未付|未支付|支付|拨付|支出|执行率|节约|招标|限价/;
+
 export const budget: Check = {
   id: "budget",
   codes: ["budget.total-mismatch", "budget.zero-budget", "budget.rate-mismatch", "budget.score-mismatch", "budget.low-execution", "budget.adjustment-unexplained"],
@@ -64,7 +67,11 @@ export const budget: Check = {
     if (totalRow && totalRow.initial && totalRow.budget) {
       const a0 = refNumber(totalRow.initial);
       const a = refNumber(totalRow.budget);
-      const explained = funds.rows.some((r) => hasReason(r.reason));
+      // Explained in the funds block, or in an indicator row's 偏差原因 that speaks of the money (real table 07:
+      // "已完工,剩余3%尾款未付,且最高限价低于预算金额" beside the 工程资金 row).
+      const explained =
+        funds.rows.some((r) => hasReason(r.reason)) ||
+        project.indicators.some((r) => r.reason !== undefined && hasReason(r.reason) && MONEY_REASON.test(r.reason.text));
       if (a0 !== undefined && a !== undefined && a0 > 0 && Math.abs(a - a0) > profile.amountTolerance + 1e-9 && !explained) {
         emit({
           ...say("budget.adjustment-unexplained", "unexplained", { initial: fmtAmount(a0), budget: fmtAmount(a) }),
@@ -158,7 +165,11 @@ export const budget: Check = {
 
     // 执行率 < 90 % wants a reason.
     if (rate < profile.lowExecutionThreshold - 1e-12) {
-      const explained = funds.rows.some((r) => hasReason(r.reason));
+      // Explained in the funds block, or in an indicator row's 偏差原因 that speaks of the money (real table 07:
+      // "已完工,剩余3%尾款未付,且最高限价低于预算金额" beside the 工程资金 row).
+      const explained =
+        funds.rows.some((r) => hasReason(r.reason)) ||
+        project.indicators.some((r) => r.reason !== undefined && hasReason(r.reason) && MONEY_REASON.test(r.reason.text));
       if (!explained) {
         emit({
           ...say("budget.low-execution", "below", { rate: fmtPercent(rate), threshold: fmtPercent(profile.lowExecutionThreshold) }),

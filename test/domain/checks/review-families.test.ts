@@ -220,3 +220,33 @@ describe("more shapes reviewers send back", () => {
     expect(row("产出指标", "数量指标", "家庭医生签约人数", "24694人", "indicator.unit-mismatch")).toEqual([]);
   });
 });
+
+describe("budget.low-execution: a reason given on the indicator row about the same money counts", () => {
+  const form = (reason: string | null) =>
+    checkWorkbook([
+      {
+        sheet: "自评表",
+        top: 0,
+        left: 0,
+        values: [
+          ["项目支出绩效自评表", null, null, null, null, null, null, null, null],
+          ["项目名称", "学校暖通改造", null, null, "实施单位", "某学校", null, null, null],
+          ["项目资金 (万元)", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", null],
+          [null, "年度资金总额", "43.2", "43.2", "37.24", "10", "86.20%", "8.62", null],
+          ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+          [null, "产出指标", "数量指标", "改造面积", "≥3000平方米", "3000平方米", "50", "50", reason],
+          [null, "效益指标", "社会效益指标", "供暖达标率", "≥95%", "98%", "30", "30", null],
+          [null, "满意度指标", "服务对象满意度指标", "师生满意度", "≥90%", "95%", "10", "10", null],
+        ],
+      },
+    ]).issues.filter((i) => i.code === "budget.low-execution");
+  it("said when nothing explains the 86.20 %", () => {
+    expect(form(null)).toHaveLength(1);
+  });
+  it("not said when a row's reason speaks of the money (尾款未付)", () => {
+    expect(form("已完工，剩余3%尾款未付")).toEqual([]);
+  });
+  it("a reason about something else does not explain it", () => {
+    expect(form("天气原因工期延后")).toHaveLength(1);
+  });
+});
