@@ -11,6 +11,7 @@ import { resolveProfile, type Profile, type Settings } from "./profiles";
 import { FindingCollector, type Report, type ScoreSummary, type SheetSummary, type TableSummary } from "./report";
 import { recognizeWorkbook } from "./tables/recognize";
 import { simplifiedGrid } from "./tables/traditional";
+import { Doubt } from "./doubt";
 import { notFilledOf, type NotFilled } from "./tables/fill-state";
 import { sheetFindings } from "./checks/template-text";
 import type { IndicatorProject, IndicatorTable, RecognizedTable, SheetRecognition } from "./tables/model";
@@ -124,103 +125,6 @@ interface TableCheck {
   readonly notFilled: number;
   /** Columns whose reading was doubted (their row findings withheld, one table.partial-reading each). */
   readonly doubts: number;
-}
-
-/** Row findings that, on nearly every row of a project, point at a column that is empty or missing throughout. */
-const FLOOD_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(["indicator.missing-field", "indicator.zero-weight", "score.missing-actual"]);
-/** A flood: at least this many rows, */
-const FLOOD_MIN_ROWS = 4;
-/** and at least this share of the project's indicator rows. */
-const FLOOD_SHARE = 0.8;
-/** Projects longer than this are not held back (their findings stream out as they come). */
-const FLOOD_MAX_ROWS = 5000;
-
-/** What a flood's findings say, for the doubt's message. */
-const FLOOD_WHAT: Readonly<Partial<Record<IssueCode, readonly [string, string]>>> = {
-  "indicator.missing-field": ["该栏为空", "the cell is empty"],
-  "indicator.zero-weight": ["分值为空", "no weight"],
-  "score.missing-actual": ["有得分而无完成值", "a score with no actual"],
-};
-
-/** Column words for the doubt's message, by field. */
-const FIELD_WORDS: Readonly<Record<string, string>> = {
-  level1: "一级指标", level2: "二级指标", name: "三级指标", sign: "计算符号", target: "指标值", unit: "计量单位",
-  actual: "实际完成值", weight: "分值", score: "得分", reason: "偏差原因",
-};
-
-/**
- * Doubt (存疑): one reading of a column that gives the same row finding on nearly every row of a project — 一级指标
- * empty on all 19 rows, 实际完成值 empty on all 20 scored rows — is most likely a misread or lost column (vertical
- * text dropped by a web page, a header nobody recognized), not twenty faults. Those findings are held back while
- * the project is checked; a flood is replaced by one table.partial-reading naming the column, and the sheet is
- * partial. Fewer findings of a kind are let through as they are.
- */
-class Doubt {
-  private readonly held = new Map<string, Issue[]>();
-  private readonly rows: number;
-  private readonly active: boolean;
-
-  constructor(
-    private readonly table: IndicatorTable,
-    project: IndicatorProject,
-  ) {
-    this.rows = project.indicators.reduce((n, r) => n + (r.placeholder ? 0 : 1), 0);
-    this.active = this.rows >= FLOOD_MIN_ROWS && this.rows <= FLOOD_MAX_ROWS;
-  }
-
-  /** True when the finding is held back for now. */
-  hold(issue: Issue): boolean {
-    // Only findings about a blank cell: a column that holds something ("0" in every 分值) was read, whatever it says.
-    if (!this.active || !FLOOD_CODES.has(issue.code) || issue.value !== "" || issue.sheet !== this.table.sheet) return false;
-    const at = parseA1(issue.cell);
-    if (!at) return false;
-    const key = `${issue.code}@${at.col}`;
-    const list = this.held.get(key);
-    if (list) list.push(issue);
-    else this.held.set(key, [issue]);
-    return true;
-  }
-
-  /** Lets the held findings through, a flood replaced by its one doubt; returns the number of doubts. */
-  settle(keep: (issue: Issue) => void): number {
-    let doubts = 0;
-    const floor = Math.max(FLOOD_MIN_ROWS, Math.ceil(FLOOD_SHARE * this.rows));
-    for (const list of this.held.values()) {
-      if (list.length < floor) {
-        for (const i of list) keep(i);
-        continue;
-      }
-      doubts++;
-      keep(this.doubtOf(list));
-    }
-    this.held.clear();
-    return doubts;
-  }
-
-  private doubtOf(list: readonly Issue[]): Issue {
-    const first = list[0];
-    const at = parseA1(first.cell);
-    const col = at?.col ?? 0;
-    const field = (Object.entries(this.table.columns) as [string, number][]).find(([, c]) => c === col)?.[0];
-    const header = (field && FIELD_WORDS[field]) || "";
-    const [what, whatEn] = FLOOD_WHAT[first.code] ?? ["同一结论", "the same finding"];
-    const column = a1(0, col).replace(/\d+$/, "");
-    // 有得分而无完成值 on every row of a table where no 完成值 column was found: the column is missing, not misread.
-    if (first.code === "score.missing-actual" && this.table.columns.actual === undefined) {
-      return makeIssue({
-        ...say("table.partial-reading", "noColumn", { header: FIELD_WORDS.actual, rows: this.rows, count: list.length, what: { zh: what, en: whatEn } }),
-        sheet: first.sheet,
-        cell: a1(this.table.headerRow, col),
-        value: "",
-      });
-    }
-    return makeIssue({
-      ...say("table.partial-reading", "flood", { header: header || `${column} 列`, column, rows: this.rows, count: list.length, what: { zh: what, en: whatEn } }),
-      sheet: first.sheet,
-      cell: a1(this.table.headerRow, col),
-      value: "",
-    });
-  }
 }
 
 /** Runs every project check on one indicator table; each finding goes to `push`. */
