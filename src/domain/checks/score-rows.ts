@@ -14,6 +14,7 @@ import { EPS, fmt2 } from "../scoring/round";
 import { isNotApplicableMark } from "../value/number";
 import { fieldText, fieldValue, hasField, type RowField } from "../tables/rows";
 import type { Check } from "./types";
+import type { IssueDraft } from "../issues";
 import { targetInName } from "./name-value";
 
 /** Address of a row's cell in a field's column: the Ref's when present, else computed from the column. */
@@ -65,6 +66,17 @@ function undoneWords(row: IndicatorRow): string | undefined {
 
 function pct(fraction: number): string {
   return `${fmt2(fraction * 100)}%`;
+}
+
+/** score.over-achievement: the actual `beyond` its target by more than the threshold (both shares of the target). */
+function overAchieved(beyond: number, threshold: number, table: IndicatorTable, row: IndicatorRow): IssueDraft {
+  return {
+    ...say("score.over-achievement", "beyond", { beyond: pct(beyond), threshold: pct(threshold) }),
+    sheet: table.sheet,
+    cell: anyCell(table, row, ["actual", row.actual]),
+    value: row.actual?.text ?? "",
+    expected: `≤ ${pct(1 + threshold)} × 指标值`,
+  };
 }
 
 export const scoreRows: Check = {
@@ -144,15 +156,7 @@ export const scoreRows: Check = {
     if (!e.result.ok && table.columns.weight === undefined && e.result.cause === "missing-weight" && row.members === undefined) {
       const unweighted = scoreIndicator({ target: e.target, actual: e.actual, weight: 1, family: e.family }, profile);
       const beyond = overAchievement(unweighted, e.family);
-      if (beyond !== undefined && beyond > profile.overAchievementThreshold + EPS) {
-        emit({
-          ...say("score.over-achievement", "beyond", { beyond: pct(beyond), threshold: pct(profile.overAchievementThreshold) }),
-          sheet,
-          cell: anyCell(table, row, ["actual", row.actual]),
-          value: row.actual?.text ?? "",
-          expected: `≤ ${pct(1 + profile.overAchievementThreshold)} × 指标值`,
-        });
-      }
+      if (beyond !== undefined && beyond > profile.overAchievementThreshold + EPS) emit(overAchieved(beyond, profile.overAchievementThreshold, table, row));
       return;
     }
 
@@ -193,15 +197,7 @@ export const scoreRows: Check = {
         }
       }
       const beyond = overAchievement(r, e.family);
-      if (beyond !== undefined && beyond > profile.overAchievementThreshold + EPS) {
-        emit({
-          ...say("score.over-achievement", "beyond", { beyond: pct(beyond), threshold: pct(profile.overAchievementThreshold) }),
-          sheet,
-          cell: anyCell(table, row, ["actual", row.actual]),
-          value: row.actual?.text ?? "",
-          expected: `≤ ${pct(1 + profile.overAchievementThreshold)} × 指标值`,
-        });
-      }
+      if (beyond !== undefined && beyond > profile.overAchievementThreshold + EPS) emit(overAchieved(beyond, profile.overAchievementThreshold, table, row));
     } else if (r.cause === "late" && hasWeight && s !== undefined && s >= (w as number) - EPS) {
       emit({
         ...say("score.mismatch", "lateFullMarks", { actual: e.actual.raw, deadline: e.target.raw, score: fmt2(s) }),

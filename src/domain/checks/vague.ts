@@ -74,18 +74,9 @@ export const vague: Check = {
     const text = fieldText(row, "target");
     if (text === "") return;
     const t = compactLabel(text);
-    // A boilerplate target that is the whole value ("有效", "优良中低差", "明显改善"): nothing to measure.
-    if (BOILERPLATE.has(t)) {
-      emit({
-        ...say("indicator.vague", "boilerplate", { text }),
-        sheet: table.sheet,
-        cell: fieldAddress(row, "target") as string,
-        value: text,
-      });
-      return;
-    }
-    // A direction, a procedure or a slogan where a measure is expected ("能力持续提升", "符合相关规定", "做好…工作").
-    if (unmeasurableShape(t)) {
+    // A boilerplate target that is the whole value ("有效", "优良中低差", "明显改善"), or a direction, a procedure or a
+    // slogan where a measure is expected ("能力持续提升", "符合相关规定", "做好…工作"): nothing to measure.
+    if (BOILERPLATE.has(t) || unmeasurableShape(t)) {
       emit({
         ...say("indicator.vague", "boilerplate", { text }),
         sheet: table.sheet,
