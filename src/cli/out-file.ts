@@ -9,6 +9,7 @@
  *   file before it ends.
  */
 import { constants as fsConstants, lstatSync, promises as fs, realpathSync, rmSync, statSync } from "fs";
+import { constants as osConstants } from "os";
 import * as path from "path";
 import { UsageError } from "./io";
 
@@ -127,7 +128,12 @@ function removeOnSignal(tmp: string, placed: () => boolean): () => void {
       // ending anyway: nothing more can be done
     }
     if (!placed()) process.stderr.write("\n已中断，报告未写出 / interrupted: the report was not written\n");
-    process.kill(process.pid, signal);
+    try {
+      process.kill(process.pid, signal);
+    } catch {
+      // Where a signal cannot be sent to oneself (Windows knows only a few), the shell's code for it.
+      process.exit(128 + (osConstants.signals[signal] ?? 2));
+    }
   };
   const stop = (): void => {
     for (const s of ENDING_SIGNALS) process.removeListener(s, onSignal);
