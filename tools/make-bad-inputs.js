@@ -7,7 +7,8 @@
  *   node tools/make-bad-inputs.js <outDir>        writes every generated file into outDir and lists them
  *
  * .xlsx files are written by a small zip writer here (not ExcelJS), so parts can be left out, sizes can lie,
- * archives can be cut short, and entries can inflate to a gigabyte from a megabyte.
+ * archives can be cut short, and entries can inflate to a gigabyte from a megabyte. Files of several gigabytes are
+ * sparse (SPARSE): a size and no data written.
  */
 "use strict";
 const fs = require("fs");
@@ -596,6 +597,9 @@ function generated() {
       return Buffer.from(lines.join("\n") + "\n", "utf8");
     },
     // 40,000 rows named like the template's stems (指标N) and carrying a 分值: template rows with a weight
+    // issue 25: names whose bidi override or isolate would reorder what is shown (发票\u202Egnp.csv reads 发票vsc.png)
+    "发票\u202Egnp.csv": () => Buffer.from(badFile("clean.csv"), "utf8"),
+    "清单\u2067x\u2069\n换行.csv": () => Buffer.from(badFile("clean.csv"), "utf8"),
     "placeholder-rows-40k.csv": () => {
       const lines = [CLEAN_LIST[0].join(",")];
       for (let i = 0; i < 40_000; i++) lines.push(`产出指标,数量指标,指标${i},≥${i % 1000},,0`);
@@ -605,16 +609,34 @@ function generated() {
   return files;
 }
 
+const GiB = 1024 * 1024 * 1024;
+
+/**
+ * Files above what --max-size may reach (issue 25: 2–4 GiB aborted natively, above 4 GiB said "no permission"), made
+ * sparse: their size is set and no data block is written, so they cost nothing on disk. Never read (refused by size).
+ */
+const SPARSE = { "sparse-3gib.csv": 3 * GiB, "sparse-5gib.xlsx": 5 * GiB };
+
 /** Writes every generated file into `dir`; returns their names. */
 function makeBadInputs(dir, only) {
   fs.mkdirSync(dir, { recursive: true });
   const files = generated();
   const names = Object.keys(files).filter((n) => !only || only.includes(n));
   for (const n of names) fs.writeFileSync(path.join(dir, n), files[n]());
+  for (const [n, size] of Object.entries(SPARSE)) {
+    if (only && !only.includes(n)) continue;
+    const fd = fs.openSync(path.join(dir, n), "w");
+    try {
+      fs.ftruncateSync(fd, size);
+    } finally {
+      fs.closeSync(fd);
+    }
+    names.push(n);
+  }
   return names;
 }
 
-module.exports = { makeBadInputs, generatedNames: () => Object.keys(generated()), zip, xlsx, xlsxParts, sheetXml, CLEAN_LIST, HOSTILE_XLSX };
+module.exports = { makeBadInputs, generatedNames: () => [...Object.keys(generated()), ...Object.keys(SPARSE)], zip, xlsx, xlsxParts, sheetXml, CLEAN_LIST, HOSTILE_XLSX };
 
 if (require.main === module) {
   const out = process.argv[2];

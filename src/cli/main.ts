@@ -5,6 +5,7 @@ import { parseArgs } from "util";
 import { checkCommand } from "./check";
 import { gradeCommand } from "./grade";
 import { EXIT_CANNOT_RUN, EXIT_OK, UsageError, processIO, type CliIO } from "./io";
+import { MAX_FILE_MB } from "../file/inputs";
 import { termValue } from "./terminal";
 
 export const USAGE = `绩效助手 jx — 预算绩效表格检查 / budget performance table checker
@@ -22,7 +23,7 @@ check 选项 options:
   --out <报告.xlsx>          写出校验报告工作簿 / write a report workbook（不会写到任何输入文件 / never onto an input）
   --force                    允许 --out 覆盖已有文件 / let --out replace an existing file
   --fail-on <级别>           error | warning（默认 error）：达到该级别时退出码为 1
-  --max-size <MB>            单个文件大小上限（默认 200）/ largest file read, in MB (default 200)
+  --max-size <MB>            单个文件大小上限（默认 200，最大 ${MAX_FILE_MB}）/ largest file read, in MB (default 200, at most ${MAX_FILE_MB})
   --max-cells <个数>         单个工作簿或 CSV 的单元格上限（默认 2000 万，内存不足时更少）
                              / most cells in one workbook or CSV (default 20 million, fewer on a small heap)
   --max-merges <个数>        单个工作簿的合并单元格区域上限（默认 100 万）/ most merged areas in one workbook (default 1 million)
@@ -58,6 +59,12 @@ function megabytesArg(name: string, value: string | undefined): number | undefin
   if (value === undefined) return undefined;
   const mb = /^\d+(?:\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
   if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`--${name} 需要一个正数，单位 MB（收到 ${value}）`, `--${name} takes a positive number of MB (got ${value})`);
+  if (mb > MAX_FILE_MB) {
+    throw new UsageError(
+      `--${name} 最大为 ${MAX_FILE_MB}（MB）：更大的文件无法整体读入内存检查（收到 ${value}）`,
+      `--${name} is at most ${MAX_FILE_MB} MB: a larger file cannot be read into memory to be checked (got ${value})`,
+    );
+  }
   return Math.floor(mb * 1024 * 1024);
 }
 

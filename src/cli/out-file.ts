@@ -4,9 +4,12 @@
  *   or a hard link to an input, or an input given through a symlink, is caught;
  * - never an existing file unless `--force`, never a folder, device or FIFO;
  * - written to a temporary file beside it first and then moved into place, so no existing file's contents are
- *   ever written over (a hard link's other names keep the old contents) and a failed write leaves nothing behind.
+ *   ever written over (a hard link's other names keep the old contents) and a failed write leaves nothing behind;
+ * - a run ended by a signal while the report is written (Ctrl-C, kill, the terminal closed) removes that temporary
+ *   file before it ends.
  */
-import { constants as fsConstants, lstatSync, promises as fs, realpathSync, statSync } from "fs";
+import { constants as fsConstants, lstatSync, promises as fs, realpathSync, rmSync, statSync } from "fs";
+import { constants as osConstants } from "os";
 import * as path from "path";
 import { UsageError } from "./io";
 
@@ -106,6 +109,39 @@ function errorCode(e: unknown): string | undefined {
   return typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : undefined;
 }
 
+/** Signals that end a run from outside: Ctrl-C, kill (the default), the terminal closed. */
+const ENDING_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+/**
+/**
+ * While `tmp` may exist, a signal that would end the process removes it first (synchronously: nothing runs after),
+ * says so unless the report was already in place, and then ends the process by the same signal, as it would have
+ * ended without us. Returns the function that stops watching. (A target half-copied where hard links are not
+ * allowed is not removed: it cannot be told from a file someone else put there meanwhile.)
+ */
+function removeOnSignal(tmp: string, placed: () => boolean): () => void {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    stop();
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // ending anyway: nothing more can be done
+    }
+    if (!placed()) process.stderr.write("\n已中断，报告未写出 / interrupted: the report was not written\n");
+    try {
+      process.kill(process.pid, signal);
+    } catch {
+      // Where a signal cannot be sent to oneself (Windows knows only a few), the shell's code for it.
+      process.exit(128 + (osConstants.signals[signal] ?? 2));
+    }
+  };
+  const stop = (): void => {
+    for (const s of ENDING_SIGNALS) process.removeListener(s, onSignal);
+  };
+  for (const s of ENDING_SIGNALS) process.on(s, onSignal);
+  return stop;
+}
+
 /**
  * Writes `out` through `write(tmp)` on a temporary file in the same folder (so links in the report stay
  * relative to it), then moves it into place: renamed over an existing file with `force`, else created only if
@@ -113,21 +149,26 @@ function errorCode(e: unknown): string | undefined {
  */
 export async function writeOutFile(out: string, outArg: string, inputs: readonly ReadPath[], force: boolean, write: (tmp: string) => Promise<void>): Promise<void> {
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  let placed = false;
+  const stopWatching = removeOnSignal(tmp, () => placed);
   try {
     await write(tmp);
     const input = inputAt(out, inputs);
     if (input) throw refuseInput(outArg, input);
     if (force) {
       await fs.rename(tmp, out);
+      placed = true;
       return;
     }
     try {
       // A hard link creates the name only if it is free (atomically); copying with COPYFILE_EXCL where links are not allowed.
       await fs.link(tmp, out);
+      placed = true;
     } catch (e) {
       if (errorCode(e) === "EEXIST") throw refuseExisting(outArg);
       try {
         await fs.copyFile(tmp, out, fsConstants.COPYFILE_EXCL);
+        placed = true;
       } catch (e2) {
         if (errorCode(e2) === "EEXIST") throw refuseExisting(outArg);
         throw e2;
@@ -135,5 +176,6 @@ export async function writeOutFile(out: string, outArg: string, inputs: readonly
     }
   } finally {
     await fs.rm(tmp, { force: true });
+    stopWatching();
   }
 }

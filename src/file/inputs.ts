@@ -185,6 +185,17 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
 /** Largest file read by default (200 MB): far above any real table, and bounded memory for any input. */
 export const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
 
+/**
+ * The most --max-size may be, in MB (500). A file is read whole into one buffer and a CSV's text must fit one
+ * string, which V8 caps at 536,870,888 characters; each character takes at least one byte, so every CSV up to this
+ * size decodes, and an .xlsx this large is already past the fixed inflated limits. Beyond 2 GiB Node's read aborts
+ * the process, beyond 4 GiB the buffer cannot be made: no limit may reach there.
+ */
+export const MAX_FILE_MB = 500;
+
+/** MAX_FILE_MB in bytes: no caller's limit reads more. */
+export const MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024;
+
 export interface ReadOptions {
   /** Files larger than this are refused before any read (default DEFAULT_MAX_FILE_BYTES). */
   readonly maxBytes?: number;
@@ -195,6 +206,8 @@ export interface ReadOptions {
 }
 
 function tooLarge(size: number, max: number): WorkbookReadError {
+  // At the ceiling there is no higher limit to suggest.
+  if (max >= MAX_FILE_BYTES) return tooLargeError(size, max);
   return tooLargeError(size, max, { zh: "确需检查时可用 --max-size 提高上限", en: "raise the limit with --max-size if you must check it" });
 }
 
@@ -209,11 +222,13 @@ function cannotOpen(e: unknown): WorkbookReadError {
 }
 
 /**
- * Reads a regular file whole, refusing devices, FIFOs, sockets and files above `maxBytes` before reading a byte.
+ * Reads a regular file whole, refusing devices, FIFOs, sockets and files above `maxBytes` (never more than
+ * MAX_FILE_BYTES) before reading a byte.
  * Opened non-blocking, so a path swapped for a FIFO after the check cannot hang the open; the type and size are
  * checked again on the open handle.
  */
-export async function readRegularFile(file: string, maxBytes: number = DEFAULT_MAX_FILE_BYTES): Promise<Buffer> {
+export async function readRegularFile(file: string, limit: number = DEFAULT_MAX_FILE_BYTES): Promise<Buffer> {
+  const maxBytes = Math.min(limit, MAX_FILE_BYTES);
   let st;
   try {
     st = await fs.stat(file);

@@ -4,9 +4,11 @@
  * below what a file holds refuses it (exit 2, no partial result), one above lets it through.
  */
 import * as fs from "fs";
+import { constants } from "buffer";
 import * as path from "path";
 import { USAGE } from "../../src/cli/main";
 import { csvCellCount } from "../../src/file/csv";
+import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_BYTES, MAX_FILE_MB, readRegularFile } from "../../src/file/inputs";
 import { parseCsv } from "../../src/domain/csv";
 import { findingsCsv } from "../helpers/big-inputs";
 import { runJx } from "../helpers/cli";
@@ -142,5 +144,57 @@ describe("csvCellCount counts the cells parseCsv makes", () => {
 
   test("a million commas: counted in one pass", () => {
     expect(csvCellCount(",".repeat(1_000_000), ",")).toBe(1_000_001);
+  });
+});
+
+/**
+ * --max-size above what the reader can hold (issue 25 item 7): a file is read whole into memory and a CSV's text must
+ * fit one string, so the flag has a fixed ceiling; above it the flag itself is refused, in both languages, before
+ * any file is looked at. Before, 2–4 GiB aborted natively (a read past 2 GiB) and above 4 GiB said "no permission".
+ * The large inputs are sparse files: no data block is written.
+ */
+describe("--max-size has a fixed ceiling the reader can handle", () => {
+  const GiB = 1024 * 1024 * 1024;
+  beforeAll(() => {
+    for (const [name, size] of [["sparse-3g.csv", 3 * GiB], ["sparse-5g.csv", 5 * GiB]] as const) {
+      const fd = fs.openSync(path.join(dir, name), "w");
+      fs.ftruncateSync(fd, size);
+      fs.closeSync(fd);
+    }
+  });
+
+  test("the ceiling lets every CSV's text fit one string (each character takes at least one byte)", () => {
+    expect(MAX_FILE_BYTES).toBe(MAX_FILE_MB * 1024 * 1024);
+    expect(MAX_FILE_BYTES).toBeLessThan(constants.MAX_STRING_LENGTH);
+    expect(MAX_FILE_BYTES).toBeGreaterThan(DEFAULT_MAX_FILE_BYTES);
+    expect(USAGE).toContain(`最大 ${MAX_FILE_MB}`);
+  });
+
+  test.each([
+    ["sparse-3g.csv", "3000"],
+    ["sparse-3g.csv", "4095"],
+    ["sparse-5g.csv", "6000"],
+    ["clean.csv", String(MAX_FILE_MB + 1)],
+    ["clean.csv", "99999999999"],
+  ])("%s --max-size %s: the flag is refused (exit 2), nothing read", async (file, value) => {
+    const r = await runJx(["check", file, "--max-size", value], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(`错误：--max-size 最大为 ${MAX_FILE_MB}（MB）`);
+    expect(r.stderr).toContain(`error: --max-size is at most ${MAX_FILE_MB} MB`);
+    expect(r.stderr).not.toMatch(/权限|permission|Assertion/);
+  });
+
+  test("at the ceiling, a 3 GiB file is refused as too large, naming both sizes", async () => {
+    const r = await runJx(["check", "sparse-3g.csv", "--max-size", String(MAX_FILE_MB)], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`文件过大（3072 MB），超过上限 ${MAX_FILE_MB} MB，未读取`);
+    expect(r.stderr).toContain(`the file is too large (3072 MB, limit ${MAX_FILE_MB} MB) and was not read`);
+    expect(r.stderr).not.toContain("--max-size 提高上限");
+    expect((await runJx(["check", "clean.csv", "--max-size", String(MAX_FILE_MB)], dir)).code).toBe(0);
+  });
+
+  test("a caller of the reader asking for more than the ceiling gets the ceiling: a 5 GiB file is refused, not read", async () => {
+    await expect(readRegularFile(path.join(dir, "sparse-5g.csv"), 8 * GiB)).rejects.toThrow("文件过大（5120 MB），超过上限 500 MB，未读取 / the file is too large (5120 MB, limit 500 MB) and was not read");
   });
 });

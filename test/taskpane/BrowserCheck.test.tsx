@@ -8,6 +8,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import ExcelJS from "exceljs";
 import { BrowserCheck } from "../../src/taskpane/browser/BrowserCheck";
 import { reportFileName } from "../../src/taskpane/browser/checkFile";
+import { termName } from "../../src/cli/terminal";
 
 beforeAll(() => {
   const w = window as unknown as { ResizeObserver?: unknown; TextDecoder?: unknown };
@@ -87,6 +88,55 @@ describe("BrowserCheck", () => {
     });
     expect(second.getAttribute("aria-pressed")).toBe("true");
     expect(screen.getByTestId("file-detail").getAttribute("data-file")).toBe("02_.csv");
+  });
+
+  /**
+   * A name with a right-to-left override reads backwards after it: "发票\u202Egnp.csv" shows as 发票vsc.png, "照片\u202Egnp.exe"
+   * as 照片exe.png (issue 25 item 7). The page shows file names as `jx check` prints them (termName): bidi overrides and
+   * isolates and other controls taken out, a line break a visible \n; in the text, the attributes people or screen
+   * readers meet (aria-label, title, option values aside) and the report's file name.
+   */
+  it("shows file names with bidi controls as the command line does, never reordered", async () => {
+    const dir = path.join(__dirname, "..", "fixtures", "real");
+    const csv = new Uint8Array(fs.readFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.startsWith("06_") && f.endsWith(".csv"))!)));
+    const names = ["发票\u202Egnp.csv", "清单\u2067\u202Dx\u2069\nz.csv", "照片\u202Egnp.exe"];
+    await act(async () => {
+      fireEvent.change(screen.getByTestId("file-input"), { target: { files: [fileOf(csv, names[0]), fileOf(csv, names[1]), fileOf(new Uint8Array([1, 2, 3]), names[2])] } });
+      for (let i = 0; i < 50 && !screen.queryByTestId("file-summary"); i++) await new Promise((r) => setTimeout(r, 20));
+    });
+    expect(names.map((n) => termName(n))).toEqual(["发票gnp.csv", "清单x\\nz.csv", "照片gnp.exe"]);
+    const bidi = /[\u202a-\u202e\u2066-\u2069]/;
+    const shown = (): string => {
+      const attrs = [...document.body.querySelectorAll("*")].flatMap((el) => ["aria-label", "title"].map((a) => el.getAttribute(a) ?? ""));
+      return [document.body.textContent ?? "", ...attrs].join("\n");
+    };
+    expect(screen.getAllByTestId("file-open").map((b) => b.textContent)).toEqual(names.map((n) => termName(n)));
+    expect(screen.getByTestId("budget-select").textContent).toContain("发票gnp.csv");
+    expect(shown()).not.toMatch(bidi);
+    // Each file's details: the verdict's caption, the preview's label, the refusal's title.
+    for (const k of [1, 2, 0]) {
+      await act(async () => {
+        fireEvent.click(screen.getAllByTestId("file-open")[k]);
+        for (let i = 0; i < 20 && !screen.queryByTestId("sheet-preview") && k !== 2; i++) await new Promise((r) => setTimeout(r, 20));
+      });
+      expect(screen.getByTestId("file-detail").textContent).toContain(k === 2 ? `照片gnp.exe` : termName(names[k]));
+      expect(shown()).not.toMatch(bidi);
+    }
+    // The file is still known by its real name where it is matched, not shown.
+    expect(screen.getByTestId("file-detail").getAttribute("data-file")).toBe(names[0]);
+  });
+
+  it("names the report of one file with a bidi override as the command line would show it", async () => {
+    const dir = path.join(__dirname, "..", "fixtures", "real");
+    const csv = new Uint8Array(fs.readFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.startsWith("06_") && f.endsWith(".csv"))!)));
+    await choose(fileOf(csv, "发票\u202Egnp.csv"));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("download-report"));
+      for (let i = 0; i < 50 && save.mock.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    });
+    const [, name] = save.mock.calls[save.mock.calls.length - 1] as [Uint8Array, string];
+    expect(name).toBe(reportFileName("发票gnp.csv"));
+    expect(name).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
   });
 
   it("refuses other formats with advice in both languages", async () => {

@@ -11,6 +11,7 @@ import { parseArea } from "../../domain/grid";
 import type { Issue, Severity } from "../../domain/issues";
 import { VERDICT_WORDS, verdictOf } from "../../domain/report";
 import type { ExcelJSModule } from "../../file/grid-convert";
+import { shownName } from "../../file/shown-text";
 import { useStrings } from "../i18n";
 import { IssueList } from "../components/IssueList/IssueList";
 import { Verdict } from "../components/Verdict/Verdict";
@@ -133,7 +134,7 @@ export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: 
         return;
       case "report": {
         const o = outcomeRef.current;
-        const name = o && o.files.length === 1 ? reportFileName(o.files[0].file.split("/").pop() ?? o.files[0].file) : "校验报告.xlsx";
+        const name = o && o.files.length === 1 ? reportFileName(shownName(o.files[0].file.split("/").pop() ?? o.files[0].file)) : "校验报告.xlsx";
         try {
           saveRef.current(m.bytes, name);
           setReport({ kind: "idle" });
@@ -279,7 +280,8 @@ export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: 
 
   const busy = run.kind === "busy";
   const progress = run.kind === "busy" ? run.progress : undefined;
-  const progressText = progress ? t.stage(progress) : base.reading(inputs.length === 1 ? inputs[0].name : `${inputs.length}`);
+  // File names as `jx check` prints them: a bidi override or a control in a name must not reorder or hide what is shown.
+  const progressText = progress ? t.stage({ ...progress, file: shownName(progress.file) }) : base.reading(inputs.length === 1 ? shownName(inputs[0].name) : `${inputs.length}`);
   const readable = inputs.filter((i) => /\.(xlsx|xlsm|csv)$/i.test(i.name));
 
   let totals: { errors: number; warnings: number; unreadable: number } | undefined;
@@ -358,7 +360,7 @@ export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: 
             <option value="">{t.budgetAuto}</option>
             {readable.map((i) => (
               <option key={i.name} value={i.name}>
-                {i.name}
+                {shownName(i.name)}
               </option>
             ))}
           </Select>
@@ -417,7 +419,7 @@ export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: 
                     <tr key={f.file} className={mergeClasses(k === selected && styles.selectedRow)} data-testid="file-row" data-file={f.file} data-role={f.role} aria-current={k === selected ? "true" : undefined}>
                       <th scope="row">
                         <Button appearance="transparent" size="small" className={styles.link} onClick={() => openFile(k)} aria-pressed={k === selected} data-testid="file-open">
-                          {f.file}
+                          {shownName(f.file)}
                         </Button>
                         {f.role === "budget" || outcome.budgetFile === f.file ? <span className={styles.hint}>（{t.budgetRole}）</span> : null}
                       </th>
@@ -445,7 +447,7 @@ export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: 
               <ul className={styles.plain}>
                 {outcome.skipped.map((s) => (
                   <li key={s.file}>
-                    {s.file}: {s.message} / {s.messageEn}
+                    {shownName(s.file)}: {s.message} / {s.messageEn}
                   </li>
                 ))}
               </ul>
@@ -472,18 +474,18 @@ export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: 
           )}
           {outcome.budgetRecognized && outcome.budgetFile && (
             <span className={styles.hint} data-testid="budget-recognized">
-              {t.budgetRecognized(outcome.budgetFile)}
+              {t.budgetRecognized(shownName(outcome.budgetFile))}
             </span>
           )}
           {outcome.coverage && <CoverageView coverage={outcome.coverage} {...(outcome.budgetFile ? { budgetFile: outcome.budgetFile } : {})} onShow={onCoverage} />}
 
           {file && (
-            <section className={styles.fileSection} aria-label={file.file} data-testid="file-detail" data-file={file.file}>
+            <section className={styles.fileSection} aria-label={shownName(file.file)} data-testid="file-detail" data-file={file.file}>
               {file.error ? (
                 <MessageBar intent="error" layout="multiline" data-testid="browser-error">
                   <MessageBarBody>
                     <MessageBarTitle>
-                      {base.couldNotCheck}: {file.file}
+                      {base.couldNotCheck}: {shownName(file.file)}
                     </MessageBarTitle>
                     <span lang="zh-CN" className={styles.detail}>
                       {file.error.message}
@@ -496,7 +498,7 @@ export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: 
                 </MessageBar>
               ) : (
                 <>
-                  <Verdict report={file.report} caption={base.checkedFile(file.file)} />
+                  <Verdict report={file.report} caption={base.checkedFile(shownName(file.file))} />
                   {file.truncated && (
                     <span className={styles.hint} data-testid="truncated">
                       {zh
@@ -512,13 +514,13 @@ export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: 
                         <TabList size="small" selectedValue={String(sheet)} onTabSelect={(_, d) => setSheet(Number(d.value))} data-testid="preview-sheets">
                           {file.sheetNames.map((s, k) => (
                             <Tab key={s} value={String(k)} data-testid="preview-sheet" data-sheet={s}>
-                              {s}
+                              {shownName(s)}
                             </Tab>
                           ))}
                         </TabList>
                       )}
                       {shape ? (
-                        <SheetPreview label={t.previewOf(file.file, sheetName ?? "")} shape={shape} rowAt={rowAt} need={need} version={version} flags={flags} {...(focus ? { focus } : {})} />
+                        <SheetPreview label={t.previewOf(shownName(file.file), shownName(sheetName ?? ""))} shape={shape} rowAt={rowAt} need={need} version={version} flags={flags} {...(focus ? { focus } : {})} />
                       ) : (
                         <Spinner size="tiny" />
                       )}

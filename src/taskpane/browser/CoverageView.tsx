@@ -7,6 +7,7 @@
 import * as React from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { CoverageJson } from "../../domain/coverage";
+import { shownName } from "../../file/shown-text";
 import { fmtAmount, fmtRate, usePageStrings, type PageStrings } from "./pageStrings";
 
 export interface CoverageViewProps {
@@ -154,7 +155,7 @@ export function CoverageView({ coverage: c, budgetFile, onShow }: CoverageViewPr
     <section className={styles.root} aria-label={t.coverageTitle} data-testid="coverage-view">
       <h3 className={styles.title}>
         {t.coverageTitle}
-        {budgetFile ? `（${t.budgetList} ${budgetFile}）` : ""}
+        {budgetFile ? `（${t.budgetList} ${shownName(budgetFile)}）` : ""}
       </h3>
       <div className={styles.figures}>
         <span data-testid="coverage-by-count">

@@ -9,6 +9,7 @@ import * as React from "react";
 import { Badge, Button, Tab, TabList, ToggleButton, Tree, TreeItem, TreeItemLayout, mergeClasses, type BadgeProps } from "@fluentui/react-components";
 import { issueType } from "../../../domain/catalog";
 import type { Issue, Severity } from "../../../domain/issues";
+import { shownName } from "../../../file/shown-text";
 import { oneLanguage, useStrings, type Strings } from "../../i18n";
 import type { IssueGrouping, IssueListProps } from "./IssueList.types";
 import { useIssueListStyles } from "./useIssueListStyles.styles";
@@ -38,7 +39,7 @@ function groupIssues(issues: readonly Issue[], by: IssueGrouping, t: Strings): G
       const type = by === "code" ? issueType(i.code) : undefined;
       g = {
         key,
-        title: type ? (t.lang === "en" ? type.titleEn : type.title) : i.sheet,
+        title: type ? (t.lang === "en" ? type.titleEn : type.title) : shownName(i.sheet),
         ...(type ? { code: i.code } : {}),
         severity: i.severity,
         issues: [],
@@ -57,7 +58,9 @@ function groupIssues(issues: readonly Issue[], by: IssueGrouping, t: Strings): G
 
 /** "Sheet!A1" as people read it. */
 export function cellRef(issue: Pick<Issue, "sheet" | "cell">): string {
-  return issue.cell ? `${issue.sheet}!${issue.cell}` : issue.sheet;
+  // The sheet as `jx check` prints it: a bidi override in its name must not reorder the cell shown after it.
+  const sheet = shownName(issue.sheet);
+  return issue.cell ? `${sheet}!${issue.cell}` : sheet;
 }
 
 interface ItemProps {

@@ -2,6 +2,7 @@
 import * as React from "react";
 import { Badge, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, type MessageBarIntent } from "@fluentui/react-components";
 import { budgetListVerdictOf, verdictOf as reportVerdict, type ScoreSummary, type TableSummary, type Verdict } from "../../../domain/report";
+import { shownName } from "../../../file/shown-text";
 import { useStrings, type Strings } from "../../i18n";
 import type { VerdictProps } from "./Verdict.types";
 import { useVerdictStyles } from "./useVerdictStyles.styles";
@@ -59,7 +60,7 @@ function TableRow({ table, t }: { readonly table: TableSummary; readonly t: Stri
   return (
     <li className={mergeClasses(styles.row, anyBad && styles.rowMismatch)} data-testid="verdict-table" data-mismatch={anyBad ? "true" : "false"}>
       <span className={styles.head}>
-        <span className={styles.sheet}>{table.sheet}</span>
+        <span className={styles.sheet}>{shownName(table.sheet)}</span>
         <span className={styles.kind}>
           {t.tableKind[table.kind]} · {t.tableLayout[table.layout]} · {table.range}
         </span>
