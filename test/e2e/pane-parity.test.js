@@ -125,10 +125,14 @@ async function compare(name, sheets, json, { keepOpen = false } = {}) {
 
     // Findings: the same list, the same counts in the verdict.
     assert.deepEqual(await paneIssueKeys(page), cliIssueKeys(json), `${name}: findings`);
-    const errors = json.files.reduce((n, f) => n + f.stats.errors, 0);
+    // The budget list's coverage gaps are its own verdict (覆盖有缺口), not errors of the forms beside it, as the CLI
+    // judges the list apart from the target files.
+    const gaps = json.files.flatMap((f) => f.issues).filter((i) => i.code === "project.no-target" || i.code === "project.invalid-target").length;
+    const errors = json.files.reduce((n, f) => n + f.stats.errors, 0) - gaps;
     const warnings = json.files.reduce((n, f) => n + f.stats.warnings, 0);
     const title = await page.getByTestId("verdict-title").textContent();
     if (errors > 0) assert.equal(title, `不可提交：${errors} 个错误，${warnings} 个警告`, `${name}: verdict`);
+    if (gaps > 0) assert.equal(await page.getByTestId("verdict-budget-list-title").textContent(), `覆盖有缺口：${gaps} 个预算项目缺少有效的绩效目标`, `${name}: the list's verdict`);
 
     // Coverage: figures, groups, lists.
     await page.getByTestId("tab-coverage").click();

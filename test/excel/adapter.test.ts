@@ -148,6 +148,16 @@ describe("writing", () => {
     expect(String(fake.model.sheet("校验报告")!.cell(0, 0)?.value)).toBe("覆盖有缺口：1 个预算项目缺少有效的绩效目标 / Coverage gaps: 1 budget line(s) lack a valid target");
   });
 
+  it("says the forms' verdict without the budget list's gaps, then the list's coverage, for a workbook holding both", async () => {
+    const { fake } = setup();
+    const gap = makeIssue({ code: "project.no-target", sheet: "清单", cell: "A3", value: "P2", message: "未找到绩效目标", messageEn: "no target" });
+    const form = makeIssue({ code: "score.total-mismatch", sheet: "自评表", cell: "H22", value: "98", message: "总分不符", messageEn: "total differs" });
+    await writeReportSheet({ issues: [gap, form], stats: { errors: 2, warnings: 0, infos: 0 }, caption: "工作簿", withBudgetList: true });
+    expect(String(fake.model.sheet("校验报告")!.cell(0, 0)?.value)).toBe(
+      "不可提交：1 个错误，0 个警告 / Not ready: 1 error(s), 0 warning(s)；预算项目清单 Budget list: 覆盖有缺口：1 个预算项目缺少有效的绩效目标 / Coverage gaps: 1 budget line(s) lack a valid target",
+    );
+  });
+
   it("applies marks in 3 syncs and clears only its own", async () => {
     const { fake, before } = setup();
     const check = checkWorkbook((await readWorkbookGrids()).grids);

@@ -251,6 +251,7 @@ describe("Excel pane", () => {
     await click(screen.getByTestId("check-workbook"));
     await waitFor(() => expect(screen.getByTestId("verdict-title")).toBeTruthy());
     const errorsBefore = Number(/(\d+) 个错误/.exec(screen.getByTestId("verdict-title").textContent ?? "")?.[1]);
+    const gapsBefore = Number(/(\d+) 个预算项目/.exec(screen.getByTestId("verdict-budget-list-title").textContent ?? "")?.[1]);
     await click(screen.getByTestId("apply-marks"));
     expect(screen.getByTestId("live-note").textContent).toMatch(/正在随编辑自动检查/);
 
@@ -267,7 +268,9 @@ describe("Excel pane", () => {
     expect(host.readSheet).toHaveBeenCalledWith("{budget}");
     await waitFor(() => expect(screen.getByTestId("live-note").textContent).toMatch(/已重新检查“预算清单”/));
     expect(host.readWorkbook).toHaveBeenCalledTimes(1); // never the whole workbook again
-    expect(Number(/(\d+) 个错误/.exec(screen.getByTestId("verdict-title").textContent ?? "")?.[1])).toBe(errorsBefore + 1);
+    // The new gap is the budget list's (its coverage verdict), not one more error of the forms (as jx check --budget).
+    expect(Number(/(\d+) 个预算项目/.exec(screen.getByTestId("verdict-budget-list-title").textContent ?? "")?.[1])).toBe(gapsBefore + 1);
+    expect(Number(/(\d+) 个错误/.exec(screen.getByTestId("verdict-title").textContent ?? "")?.[1])).toBe(errorsBefore);
     // Marks redrawn on the one sheet whose findings changed.
     await waitFor(() => expect(host.applyMarks).toHaveBeenLastCalledWith(expect.any(Array), { sheets: ["预算清单"] }));
     await click(screen.getByTestId("tab-coverage"));
