@@ -44,7 +44,7 @@ export interface ExcelStrings {
   readonly noBudgetList: string;
   readonly targetSources: string;
   readonly writeCoverage: string;
-  readonly coverageWritten: (sheet: string) => string;
+  readonly coverageWritten: (sheet: string, missing: string) => string;
   readonly coverageSummary: (covered: number, total: number, rate: string) => string;
   /** Lines lacking a valid target: without one, and with a target that has errors. */
   readonly missingTargets: (n: number) => string;
@@ -134,7 +134,7 @@ export const EXCEL_ZH: ExcelStrings = {
   noBudgetList: "未找到预算项目清单（含项目编码、项目名称、金额的表）。",
   targetSources: "绩效目标来源",
   writeCoverage: "写入覆盖率统计",
-  coverageWritten: (s) => `已写入“${s}”工作表（含图表）。`,
+  coverageWritten: (s, m) => `已写入“${s}”工作表（含图表）和“${m}”工作表。`,
   coverageSummary: (c, t, r) => `已覆盖 ${c}/${t} 个项目（${r}）`,
   missingTargets: (n) => `缺少有效绩效目标的项目：${n} 个`,
   lackingDetail: (m, i) => `无绩效目标 ${m} 个，绩效目标有错误 ${i} 个`,
@@ -222,7 +222,7 @@ export const EXCEL_EN: ExcelStrings = {
   noBudgetList: "No budget list found (a table with project code, name and amount).",
   targetSources: "Target sources",
   writeCoverage: "Write the coverage sheet",
-  coverageWritten: (s) => `Wrote the "${s}" sheet (with a chart).`,
+  coverageWritten: (s, m) => `Wrote the "${s}" sheet (with a chart) and the "${m}" sheet.`,
   coverageSummary: (c, t, r) => `${c} of ${t} projects covered (${r})`,
   missingTargets: (n) => `Projects without a valid target: ${n}`,
   lackingDetail: (m, i) => `${m} without a target, ${i} whose target has errors`,

@@ -178,7 +178,7 @@ describe("writing", () => {
     expect(userSheets(fake)).toBe(before);
   });
 
-  it("writes the coverage sheet with two tables and a chart", async () => {
+  it("writes the coverage sheets (覆盖率统计 with a chart, 缺少目标清单), no tables, four syncs each", async () => {
     const { fake, before } = setup();
     const budget = [
       { code: "P1", name: "甲", department: "林草局", budgetType: "一般公共预算", secret: false, amountWan: 10, sheet: "清单", row: 1, cell: "A2" },
@@ -188,12 +188,13 @@ describe("writing", () => {
     const { coverage } = coverageReport(budget, targets);
     fake.resetStats();
     const w = await writeCoverageSheet(coverage, "caption");
-    expect(w.syncs).toBe(4);
-    expect(fake.stats.syncs).toBe(4);
+    expect(w.syncs).toBe(8);
+    expect(fake.stats.syncs).toBe(8);
     const s = fake.model.sheet("覆盖率统计")!;
     expect(s.charts).toHaveLength(1);
     expect(s.charts[0].type).toBe("ColumnClustered");
-    expect(fake.model.tables.map((t) => t.name).sort()).toEqual(["JX_CoverageByBudgetType", "JX_CoverageByDepartment"]);
+    expect(fake.model.sheet("缺少目标清单")!.cell(1, 1)?.value).toBe("P2");
+    expect(fake.model.tables).toHaveLength(0);
     expect(userSheets(fake)).toBe(before);
   });
 

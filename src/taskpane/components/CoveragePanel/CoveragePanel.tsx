@@ -309,7 +309,7 @@ export function CoveragePanel({ host, result, settings, coverage: given, choice:
     setStatus(null);
     try {
       const w = await host.writeCoverage(coverage, `${t.budgetList}: ${chosenBudget}`);
-      setStatus({ kind: "ok", text: writtenText(t.coverageWritten(w.sheet), w, t) });
+      setStatus({ kind: "ok", text: writtenText(t.coverageWritten(w.sheet, w.missingSheet), w, t) });
     } catch (e) {
       setStatus({ kind: "error", error: e });
     } finally {
