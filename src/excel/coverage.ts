@@ -7,9 +7,10 @@
  * vs covered by department beside the tables (ExcelJS, which writes the download, cannot make one). Name-only matches,
  * orphan targets and repeated codes are findings: the 覆盖率 tab and 校验报告 list them, as the download's 问题清单 does.
  *
- * Each sheet is one of the add-in's own (writeOwnSheet, write.ts): a rerun replaces the add-in's previous sheet of that
+ * Each sheet is one of the add-in's own (writeOwnSheets, write.ts): a rerun replaces the add-in's previous sheet of that
  * kind once its marker's keyed digest verifies; a sheet of the user's with the name is never touched (the sheet goes
- * to 覆盖率统计 (2) … and the pane says so). Four syncs a sheet for a first write, six for a replacement.
+ * to 覆盖率统计 (2) … and the pane says so). Both sheets in the syncs of one: four for a first write, six for a
+ * replacement.
  */
 import type { CoverageJson } from "../domain/coverage";
 import { columnLetters } from "../domain/grid";
@@ -17,7 +18,7 @@ import { COVERAGE_RATE_FORMAT } from "../file/coverage-words";
 import { coverageLayout, missingLayout, type SheetLayout } from "../file/coverage-layout";
 import { displayWidth } from "../file/width";
 import { COVERAGE_SHEET, MISSING_SHEET, formatAsText, safeText } from "./sheets";
-import { blockAddress, writeOwnSheet } from "./write";
+import { blockAddress, writeOwnSheets } from "./write";
 
 export interface CoverageWritten {
   /** The 覆盖率统计 sheet written: 覆盖率统计, or 覆盖率统计 (2) … when a sheet of the user's has that name. */
@@ -45,37 +46,39 @@ const POINTS_PER_CHAR = 48 / 8.43;
 export async function writeCoverageSheet(coverage: CoverageJson, _caption?: string): Promise<CoverageWritten> {
   const cov = coverageLayout(coverage);
   const dept = coverage.byDepartment.length;
-  const a = await writeOwnSheet({
-    kind: "coverage",
-    base: COVERAGE_SHEET,
-    tables: [],
-    what: { zh: COVERAGE_SHEET, en: "the coverage sheet (覆盖率统计)" },
-    fill: async (ws) => {
-      fillLayout(ws, cov, 40);
-      // Chart: department vs projects and covered (the department table's columns A:C, its header and its departments).
-      if (dept > 0) {
-        const header = cov.headerRows[0];
-        const chart = ws.charts.add("ColumnClustered", ws.getRange(blockAddress(header, 0, dept + 1, 3)), "Columns");
-        chart.title.text = "按主管部门的绩效目标覆盖 Coverage by department";
-        chart.name = "JX_CoverageChart";
-        chart.setPosition("I2", "P20");
-      }
-      return [];
-    },
-  });
   const miss = missingLayout(coverage);
-  const b = await writeOwnSheet({
-    kind: "missing",
-    base: MISSING_SHEET,
-    tables: [],
-    what: { zh: MISSING_SHEET, en: "the missing-target sheet (缺少目标清单)" },
-    fill: async (ws) => {
-      fillLayout(ws, miss, 50);
-      return [];
+  const [a, b] = await writeOwnSheets([
+    {
+      kind: "coverage",
+      base: COVERAGE_SHEET,
+      tables: [],
+      what: { zh: COVERAGE_SHEET, en: "the coverage sheet (覆盖率统计)" },
+      fill: async (ws) => {
+        fillLayout(ws, cov, 40);
+        // Chart: department vs projects and covered (the department table's columns A:C, its header and its departments).
+        if (dept > 0) {
+          const header = cov.headerRows[0];
+          const chart = ws.charts.add("ColumnClustered", ws.getRange(blockAddress(header, 0, dept + 1, 3)), "Columns");
+          chart.title.text = "按主管部门的绩效目标覆盖 Coverage by department";
+          chart.name = "JX_CoverageChart";
+          chart.setPosition("I2", "P20");
+        }
+        return [];
+      },
     },
-  });
+    {
+      kind: "missing",
+      base: MISSING_SHEET,
+      tables: [],
+      what: { zh: MISSING_SHEET, en: "the missing-target sheet (缺少目标清单)" },
+      fill: async (ws) => {
+        fillLayout(ws, miss, 50);
+        return [];
+      },
+    },
+  ]);
   const kept = [...(a.kept ?? []), ...(b.kept ?? [])];
-  return { sheet: a.sheet, requested: a.requested, replaced: a.replaced, missingSheet: b.sheet, ...(kept.length ? { kept } : {}), tables: [], syncs: a.syncs + b.syncs };
+  return { sheet: a.sheet, requested: a.requested, replaced: a.replaced, missingSheet: b.sheet, ...(kept.length ? { kept } : {}), tables: [], syncs: a.syncs };
 }
 
 /** Runs of consecutive numbers: [3,4,5,8] → [[3,3],[8,1]] (start, length). */

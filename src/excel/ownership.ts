@@ -220,21 +220,35 @@ export async function readClaimDigests(
   if (!claims.length) return out;
   const used = claims.map((c) => ({ c, u: c.used ?? queueUsedBox(context.workbook.worksheets.getItem(c.sheet)) }));
   if (claims.some((c) => !c.used)) await sync();
-  for (const { c, u } of used) {
+  // The sheets' values in chunks of about `budget` bytes on the wire (about 64 bytes a cell for a report's texts),
+  // several sheets' chunks in one sync when they fit: each digest is fed its rows in order.
+  const digests = used.map(({ c, u }) => {
     const box = u.isNullObject ? undefined : { top: u.rowIndex, left: u.columnIndex, rows: u.rowCount, cols: u.columnCount };
-    const d = claimDigest(key, c.kind, c.given, box);
-    if (box) {
-      // About 64 bytes a cell on the wire for a report's texts: chunks well under the budget.
-      const rowsPerChunk = Math.max(1, Math.floor(budget / 64 / Math.max(1, box.cols)));
-      for (let row = 0; row < box.rows; row += rowsPerChunk) {
-        const r = context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(box.top + row, box.left, Math.min(rowsPerChunk, box.rows - row), box.cols);
-        r.load("values");
-        await sync();
-        d.rows(r.values);
-      }
+    return { c, box, d: claimDigest(key, c.kind, c.given, box) };
+  });
+  const chunks: { k: number; sheet: string; top: number; left: number; rows: number; cols: number; bytes: number }[] = [];
+  digests.forEach(({ c, box }, k) => {
+    if (!box) return;
+    const rowsPerChunk = Math.max(1, Math.floor(budget / 64 / Math.max(1, box.cols)));
+    for (let row = 0; row < box.rows; row += rowsPerChunk) {
+      const rows = Math.min(rowsPerChunk, box.rows - row);
+      chunks.push({ k, sheet: c.sheet, top: box.top + row, left: box.left, rows, cols: box.cols, bytes: rows * box.cols * 64 });
     }
-    out.set(c.sheet, d.value());
+  });
+  for (let i = 0; i < chunks.length; ) {
+    const batch: { k: number; r: Excel.Range }[] = [];
+    let bytes = 0;
+    while (i < chunks.length && (batch.length === 0 || bytes + chunks[i].bytes <= budget)) {
+      const ch = chunks[i++];
+      const r = context.workbook.worksheets.getItem(ch.sheet).getRangeByIndexes(ch.top, ch.left, ch.rows, ch.cols);
+      r.load("values");
+      batch.push({ k: ch.k, r });
+      bytes += ch.bytes;
+    }
+    await sync();
+    for (const { k, r } of batch) digests[k].d.rows(r.values);
   }
+  for (const { c, d } of digests) out.set(c.sheet, d.value());
   return out;
 }
 

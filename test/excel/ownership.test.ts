@@ -216,8 +216,8 @@ describe("the add-in's sheets are known by their marker", () => {
     const before = userSnapshot(fake);
     fake.resetStats();
     const w = await writeCoverageSheet(coverage, "c");
-    // Two sheets (覆盖率统计, 缺少目标清单), four syncs each; no tables (the download's sheets have none).
-    expect(fake.stats.syncs).toBe(8);
+    // Two sheets (覆盖率统计, 缺少目标清单) in the syncs of one; no tables (the download's sheets have none).
+    expect(fake.stats.syncs).toBe(4);
     expect(w).toMatchObject({ sheet: "覆盖率统计 (2)", requested: "覆盖率统计", replaced: false, missingSheet: "缺少目标清单", tables: [] });
     const again = await writeCoverageSheet(coverage, "c");
     expect(again).toMatchObject({ sheet: "覆盖率统计 (2)", missingSheet: "缺少目标清单", replaced: true, tables: [] });
@@ -368,8 +368,8 @@ describe("every pane action leaves the user's workbook as it was, in a constant 
       // A write reads its sheet back for the marker's digest; a rerun first verifies the previous sheet (two more).
       report: 4,
       "report again": 6,
-      coverage: 8,
-      "coverage again": 12,
+      coverage: 4,
+      "coverage again": 6,
       marks: 3,
       "marks again": 3,
       clear: 3,

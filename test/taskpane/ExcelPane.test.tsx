@@ -42,7 +42,7 @@ function hostWith(grids: Grid[], over: Partial<ExcelHostOps> = {}): ExcelHostOps
     writeReport: jest.fn(async (i) => ({ sheet: "校验报告", requested: "校验报告", replaced: false, rows: i.issues.length, table: "JX_Report", syncs: 2 })),
     applyMarks: jest.fn(async (issues) => ({ count: issues.length, syncs: 3 })),
     clearMarks: jest.fn(async () => ({ count: 2, syncs: 3 })),
-    writeCoverage: jest.fn(async () => ({ sheet: "覆盖率统计", requested: "覆盖率统计", replaced: false, missingSheet: "缺少目标清单", tables: [], syncs: 8 })),
+    writeCoverage: jest.fn(async () => ({ sheet: "覆盖率统计", requested: "覆盖率统计", replaced: false, missingSheet: "缺少目标清单", tables: [], syncs: 4 })),
     insertTemplate: jest.fn(async (k) => ({ sheet: k === "target" ? "项目支出绩效目标申报表" : "项目支出绩效自评表", requested: k === "target" ? "项目支出绩效目标申报表" : "项目支出绩效自评表", syncs: 2 })),
     loadSettings: jest.fn(async () => ({ profile: "auto", settings: {} })),
     saveSettings: jest.fn(async () => undefined),
@@ -121,7 +121,7 @@ describe("Excel pane", () => {
 
   it("says the same for coverage and templates, in English too", async () => {
     const host = hostWith([budgetList, selfEval], {
-      writeCoverage: jest.fn(async () => ({ sheet: "覆盖率统计 (2)", requested: "覆盖率统计", replaced: false, missingSheet: "缺少目标清单", tables: [], syncs: 8 })),
+      writeCoverage: jest.fn(async () => ({ sheet: "覆盖率统计 (2)", requested: "覆盖率统计", replaced: false, missingSheet: "缺少目标清单", tables: [], syncs: 4 })),
       insertTemplate: jest.fn(async () => ({ sheet: "项目支出绩效目标申报表(2)", requested: "项目支出绩效目标申报表", syncs: 2 })),
     });
     await renderApp(host, "en-US");
