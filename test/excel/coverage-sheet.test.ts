@@ -161,3 +161,37 @@ it("owns both sheets, written in the syncs of one (four, six to replace); skippe
   expect(third).toMatchObject({ sheet: "覆盖率统计", missingSheet: "缺少目标清单 (2)", kept: ["缺少目标清单"] });
   expect(fake.model.sheet("缺少目标清单")!.cell(1, 6)?.value).toBe("已联系");
 });
+
+it.each([
+  ["writing the second sheet's cells", /set Range\.values/, 1],
+  ["applying the missing list's autofilter", /AutoFilter\.apply/, 0],
+  ["adding the chart", /ChartCollection\.add|Chart/, 0],
+])("when %s fails: both previous sheets intact, no half-written sheet, and the next write replaces both", async (_what, where, skip) => {
+  const c = coverage();
+  const fake = installFakeExcel(g, { sheets: [{ name: "其他", values: [["a"]] }] });
+  await writeCoverageSheet(c, "c");
+  const state = (): string =>
+    JSON.stringify(["覆盖率统计", "缺少目标清单"].map((n) => fake.model.sheet(n)).map((s) => s && { id: s.id, cells: [...s.cells.entries()] }));
+  const before = state();
+  const names = fake.model.sheets.map((s) => s.name);
+  fake.model.failNext(where, "GeneralException", "internal", skip);
+  await expect(writeCoverageSheet(c, "c")).rejects.toThrow(/^写入“覆盖率统计”未完成，上一份保持不变/);
+  expect(state()).toBe(before);
+  expect(fake.model.sheets.map((s) => s.name)).toEqual(names);
+  expect(await writeCoverageSheet(c, "c")).toMatchObject({ sheet: "覆盖率统计", missingSheet: "缺少目标清单", replaced: true });
+  expect(fake.model.sheets.map((s) => s.name).sort()).toEqual(names.sort());
+});
+
+it("a forged 缺少目标清单 marker on a user sheet does not verify: the sheet is read, kept, and the list written beside it", async () => {
+  const c = coverage();
+  const fake = installFakeExcel(g, {
+    sheets: [{ name: "缺少目标清单", values: [["我的清单"], ["P1"]] }],
+    names: [{ name: "_JX_MISSING", refersTo: "缺少目标清单!A1", comment: `jx1 {"k":"missing","s":"缺少目标清单","d":"${"0123456789abcdef".repeat(2)}"}` }],
+  });
+  const read = await readWorkbookGrids();
+  expect(read.skipped).toEqual([]);
+  expect(read.ignoredClaims).toEqual([{ sheet: "缺少目标清单", kind: "missing", why: "mismatch" }]);
+  const w = await writeCoverageSheet(c, "c");
+  expect(w).toMatchObject({ missingSheet: "缺少目标清单 (2)", kept: ["缺少目标清单"] });
+  expect(fake.model.sheet("缺少目标清单")!.cell(0, 0)?.value).toBe("我的清单");
+});
