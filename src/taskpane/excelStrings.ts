@@ -29,6 +29,8 @@ export interface ExcelStrings {
   readonly replacedPrevious: string;
   /** Under the write buttons: a rerun replaces the add-in's sheet while unchanged; a changed or renamed one is kept. */
   readonly rewriteHint: (sheet: string) => string;
+  /** The same for the two coverage sheets. */
+  readonly rewriteHintCoverage: (coverage: string, missing: string) => string;
   /** Sheets a marker claims as the add-in's whose content does not prove it: checked as the user's, never deleted. */
   readonly claimsIgnored: (sheets: readonly string[]) => string;
   readonly markCells: string;
@@ -119,6 +121,8 @@ export const EXCEL_ZH: ExcelStrings = {
   replacedPrevious: "已替换本插件上次写入的那一份。",
   rewriteHint: (s) =>
     `再次写入会替换本插件在这台电脑上写入、之后未被改动的“${s}”工作表；其中有改动或改了名的，本插件视为您的工作表，不再改动，新的报告写到另一个名称。`,
+  rewriteHintCoverage: (s, m) =>
+    `再次写入会替换本插件在这台电脑上写入、之后未被改动的“${s}”和“${m}”工作表；其中有改动或改了名的，本插件视为您的工作表，不再改动，新的工作表写到另一个名称。`,
   claimsIgnored: (s) =>
     `${s.map((x) => `“${x}”`).join("、")}带有本插件的标记，但其内容不能证明是本插件在这台电脑上写入且未改动的（标记可能是伪造或过期的，或工作表已被改动），已忽略该标记：当作您的工作表检查，不会删除或替换。`,
   markCells: "标注问题单元格",
@@ -207,6 +211,8 @@ export const EXCEL_EN: ExcelStrings = {
   replacedPrevious: "It replaces the one the add-in wrote last time.",
   rewriteHint: (s) =>
     `Writing again replaces the "${s}" sheet the add-in wrote on this computer, if nobody changed it since; a changed or renamed one is yours: the add-in leaves it and writes the new report under another name.`,
+  rewriteHintCoverage: (s, m) =>
+    `Writing again replaces the "${s}" and "${m}" sheets the add-in wrote on this computer, if nobody changed them since; a changed or renamed one is yours: the add-in leaves it and writes the new sheet under another name.`,
   claimsIgnored: (s) =>
     `${s.map((x) => `"${x}"`).join(", ")} carries the add-in's marker, but its content does not prove that the add-in wrote it on this computer unchanged (the marker may be forged or stale, or the sheet was edited): the marker is ignored, the sheet is checked as yours and never deleted or replaced.`,
   markCells: "Mark problem cells",

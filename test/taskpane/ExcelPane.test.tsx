@@ -127,7 +127,7 @@ describe("Excel pane", () => {
     await renderApp(host, "en-US");
     await click(screen.getByTestId("check-workbook"));
     await click(screen.getByTestId("tab-coverage"));
-    expect(screen.getByTestId("coverage-rewrite-hint").textContent).toMatch(/replaces the "覆盖率统计" sheet/);
+    expect(screen.getByTestId("coverage-rewrite-hint").textContent).toMatch(/replaces the "覆盖率统计" and "缺少目标清单" sheets/);
     await click(screen.getByTestId("write-coverage"));
     expect(screen.getByTestId("status").textContent).toMatch(/"覆盖率统计" sheet of your own: it was left as it is and "覆盖率统计 \(2\)" written instead/);
     await click(screen.getByTestId("tab-templates"));
