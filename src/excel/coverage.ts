@@ -42,7 +42,10 @@ const HEADER_FILL = "#DDEBF7";
 /** Points per character of ExcelJS's column width (Excel's standard column: 8.43 characters, 48 points). */
 const POINTS_PER_CHAR = 48 / 8.43;
 
-/** The 覆盖率统计 and 缺少目标清单 sheets, written (or rewritten) from the domain's coverage figures. */
+/**
+ * The 覆盖率统计 and 缺少目标清单 sheets, written (or rewritten) from the domain's coverage figures. The caption (which
+ * budget list) is not written: the download's sheets have no such line, and the layout is theirs.
+ */
 export async function writeCoverageSheet(coverage: CoverageJson, _caption?: string): Promise<CoverageWritten> {
   const cov = coverageLayout(coverage);
   const dept = coverage.byDepartment.length;
