@@ -268,6 +268,30 @@ export function budgetListVerdictOf(r: Pick<Report, "stats" | "byCode">): Verdic
   return gaps > 0 ? "coverage-gaps" : "covered";
 }
 
+/** A budget list's coverage gaps: its lines lacking a valid target (the findings budgetListVerdictOf judges). */
+export const COVERAGE_GAP_CODES = ["project.no-target", "project.invalid-target"] as const;
+
+/**
+ * A workbook holding forms and a budget list together, split as the CLI splits `jx check forms --budget list`: the
+ * forms' counts without the list's coverage gaps (so they are not counted in 不可提交), and the list's own coverage
+ * verdict (coverage-gaps or covered) from those gaps alone.
+ */
+export function splitCoverageGaps(r: Pick<Report, "stats" | "byCode">): { forms: Pick<Report, "stats" | "byCode">; list: Pick<Report, "stats" | "byCode"> } {
+  const byCode: Partial<Record<IssueCode, number>> = { ...r.byCode };
+  const listByCode: Partial<Record<IssueCode, number>> = {};
+  let gaps = 0;
+  for (const c of COVERAGE_GAP_CODES) {
+    const n = byCode[c] ?? 0;
+    delete byCode[c];
+    if (n > 0) listByCode[c] = n;
+    gaps += n;
+  }
+  return {
+    forms: { stats: { ...r.stats, errors: Math.max(0, r.stats.errors - gaps) }, byCode },
+    list: { stats: { errors: gaps, warnings: 0, infos: 0 }, byCode: listByCode },
+  };
+}
+
 /** Short verdict words (Chinese, English) for a summary column. */
 export const VERDICT_WORDS: Readonly<Record<Verdict, readonly [string, string]>> = {
   ready: ["可以提交", "Ready"],
@@ -293,6 +317,15 @@ export function budgetListVerdictLine(r: Pick<Report, "stats" | "byCode">): stri
   if (v !== "coverage-gaps") return verdictLine(r);
   const gaps = (r.byCode["project.no-target"] ?? 0) + (r.byCode["project.invalid-target"] ?? 0);
   return `覆盖有缺口：${gaps} 个预算项目缺少有效的绩效目标 / Coverage gaps: ${gaps} budget line(s) lack a valid target`;
+}
+
+/**
+ * The verdict of a workbook holding forms and a budget list, in one line: the forms' verdict without the list's
+ * coverage gaps, then the list's own (splitCoverageGaps), as `jx check forms --budget list` says them per file.
+ */
+export function formsAndBudgetListLine(r: Pick<Report, "stats" | "byCode">): string {
+  const { forms, list } = splitCoverageGaps(r);
+  return `${verdictLine(forms)}；预算项目清单 Budget list: ${budgetListVerdictLine(list)}`;
 }
 
 /** The verdict in one line, Chinese then English, from the counts alone (prefer `verdictLine`). */

@@ -6,6 +6,7 @@
  *
  *   _JX_REPORT   → ='校验报告'!$A$1      comment jx1 {"k":"report","s":"校验报告","t":["JX_Report"]}
  *   _JX_COVERAGE → ='覆盖率统计'!$A$1    comment jx1 {"k":"coverage",…}
+ *   _JX_MISSING  → ='缺少目标清单'!$A$1  comment jx1 {"k":"missing",…}
  *   _JX_TEMPLATE → ='项目支出绩效自评表'!$A$1 comment jx1 {"k":"template","f":"self-evaluation",…}
  *   _JX_PENDING… → the sheet being written (a temporary name until the write is complete)
  *   _JX_MARKS    = "k3v9…" (a constant: the token every mark rule of this workbook carries)
@@ -53,7 +54,7 @@ const SIGNATURE = "jx1 ";
 /** Prefix of every marker name. */
 export const MARKER_PREFIX = "_JX_";
 
-export type OutputKind = "report" | "coverage";
+export type OutputKind = "report" | "coverage" | "missing";
 export type MarkerKind = OutputKind | "template" | "pending" | "marks";
 
 /** A marker found in the workbook. */
@@ -105,7 +106,7 @@ export function markerComment(kind: MarkerKind, fields: { sheet?: string; tables
   return SIGNATURE + JSON.stringify(o);
 }
 
-const KINDS: ReadonlySet<string> = new Set(["report", "coverage", "template", "pending", "marks"]);
+const KINDS: ReadonlySet<string> = new Set(["report", "coverage", "missing", "template", "pending", "marks"]);
 
 /** The sheet a range name's value or formula refers to ("'a''b'!$A$1" → "a'b"); undefined for #REF! or a constant. */
 export function sheetOfReference(text: string): string | undefined {
@@ -169,7 +170,7 @@ export function loadOwnership(context: Excel.RequestContext): () => Ownership {
 }
 
 /**
- * The sheets a marker claims as the add-in's report or coverage (by name → marker). A claim is only a candidate: the
+ * The sheets a marker claims as the add-in's report, coverage or missing-target list (by name → marker). A claim is only a candidate: the
  * sheet is the add-in's own once its content verifies against the marker's keyed digest (verifyClaims). Pending
  * markers claim nothing: a half-written sheet cannot be proved the add-in's, so it is the user's (checked, kept).
  */
@@ -178,7 +179,7 @@ export function claimedSheets(o: Ownership, sheets: readonly string[]): Map<stri
   const out = new Map<string, Marker>();
   // Every such marker is a candidate (a forged one listed first must not hide the add-in's own).
   for (const m of o.markers) {
-    if (m.kind !== "report" && m.kind !== "coverage") continue;
+    if (m.kind !== "report" && m.kind !== "coverage" && m.kind !== "missing") continue;
     if (m.target !== undefined && m.target === m.given && present.has(m.target) && !out.has(m.target)) out.set(m.target, m);
   }
   return out;
@@ -219,21 +220,35 @@ export async function readClaimDigests(
   if (!claims.length) return out;
   const used = claims.map((c) => ({ c, u: c.used ?? queueUsedBox(context.workbook.worksheets.getItem(c.sheet)) }));
   if (claims.some((c) => !c.used)) await sync();
-  for (const { c, u } of used) {
+  // The sheets' values in chunks of about `budget` bytes on the wire (about 64 bytes a cell for a report's texts),
+  // several sheets' chunks in one sync when they fit: each digest is fed its rows in order.
+  const digests = used.map(({ c, u }) => {
     const box = u.isNullObject ? undefined : { top: u.rowIndex, left: u.columnIndex, rows: u.rowCount, cols: u.columnCount };
-    const d = claimDigest(key, c.kind, c.given, box);
-    if (box) {
-      // About 64 bytes a cell on the wire for a report's texts: chunks well under the budget.
-      const rowsPerChunk = Math.max(1, Math.floor(budget / 64 / Math.max(1, box.cols)));
-      for (let row = 0; row < box.rows; row += rowsPerChunk) {
-        const r = context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(box.top + row, box.left, Math.min(rowsPerChunk, box.rows - row), box.cols);
-        r.load("values");
-        await sync();
-        d.rows(r.values);
-      }
+    return { c, box, d: claimDigest(key, c.kind, c.given, box) };
+  });
+  const chunks: { k: number; sheet: string; top: number; left: number; rows: number; cols: number; bytes: number }[] = [];
+  digests.forEach(({ c, box }, k) => {
+    if (!box) return;
+    const rowsPerChunk = Math.max(1, Math.floor(budget / 64 / Math.max(1, box.cols)));
+    for (let row = 0; row < box.rows; row += rowsPerChunk) {
+      const rows = Math.min(rowsPerChunk, box.rows - row);
+      chunks.push({ k, sheet: c.sheet, top: box.top + row, left: box.left, rows, cols: box.cols, bytes: rows * box.cols * 64 });
     }
-    out.set(c.sheet, d.value());
+  });
+  for (let i = 0; i < chunks.length; ) {
+    const batch: { k: number; r: Excel.Range }[] = [];
+    let bytes = 0;
+    while (i < chunks.length && (batch.length === 0 || bytes + chunks[i].bytes <= budget)) {
+      const ch = chunks[i++];
+      const r = context.workbook.worksheets.getItem(ch.sheet).getRangeByIndexes(ch.top, ch.left, ch.rows, ch.cols);
+      r.load("values");
+      batch.push({ k: ch.k, r });
+      bytes += ch.bytes;
+    }
+    await sync();
+    for (const { k, r } of batch) digests[k].d.rows(r.values);
   }
+  for (const { c, d } of digests) out.set(c.sheet, d.value());
   return out;
 }
 

@@ -7,7 +7,7 @@
  * read names and markers, one to write), one more per further 4 MB; a failed write leaves the previous report.
  */
 import type { Issue } from "../domain/issues";
-import { budgetListVerdictLine, countByCode, issueGrid, verdictLine, type Stats } from "../domain/report";
+import { budgetListVerdictLine, countByCode, formsAndBudgetListLine, issueGrid, verdictLine, type Stats } from "../domain/report";
 import { formatAsText, REPORT_SHEET, safeText, sheetRef } from "./sheets";
 import { blockAddress, writeOwnSheet, writeRows } from "./write";
 
@@ -18,6 +18,8 @@ export interface ReportInput {
   readonly caption: string;
   /** True when the workbook checked is a budget list (预算项目清单): its verdict is its coverage, as on every front. */
   readonly budgetList?: boolean;
+  /** True when the workbook holds forms and a budget list: the forms' verdict leaves out the list's coverage gaps, which the list's own verdict says. */
+  readonly withBudgetList?: boolean;
   readonly signal?: AbortSignal;
 }
 
@@ -63,7 +65,7 @@ export async function writeReportSheet(input: ReportInput): Promise<ReportWritte
       const width = grid[0].length;
       // The verdict as every front says it: a workbook in which nothing was recognized is 无法检查, never ready.
       const counts = { stats: input.stats, byCode: countByCode(input.issues) };
-      ws.getRange("A1").values = [[input.budgetList ? budgetListVerdictLine(counts) : verdictLine(counts)]];
+      ws.getRange("A1").values = [[input.budgetList ? budgetListVerdictLine(counts) : input.withBudgetList ? formsAndBudgetListLine(counts) : verdictLine(counts)]];
       ws.getRange("A1").format.font.bold = true;
       // User text (sheet names, values, messages quoting them, the caption's file names) is written as text: the
       // cells are formatted "@" first and every value escaped. The link column keeps the General format its

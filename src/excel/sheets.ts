@@ -8,6 +8,9 @@ export const REPORT_SHEET = "校验报告";
 /** The coverage statistics sheet's name (replaced on every rerun; 覆盖率统计 (2) … likewise). */
 export const COVERAGE_SHEET = "覆盖率统计";
 
+/** The missing-target list's sheet name, beside 覆盖率统计 as in the downloaded report (replaced on every rerun likewise). */
+export const MISSING_SHEET = "缺少目标清单";
+
 /** A sheet name as Excel formulas and addresses want it: always quoted, inner quotes doubled. */
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;

@@ -85,6 +85,17 @@ export interface OwnSheetSpec {
  * table names likewise (JX_Report, else JX_Report_2 …).
  */
 export async function writeOwnSheet(spec: OwnSheetSpec): Promise<OwnSheetWritten> {
+  return (await writeOwnSheets([spec]))[0];
+}
+
+/**
+ * Several of the add-in's own sheets (each of its own kind) in the same syncs as one: the names, tables and markers
+ * read once, every claim verified in one read, every sheet written in sync 2, every digest read in sync 3 and every
+ * marker in sync 4. So four syncs for a first write of them all, six for a replacement. Each result's `syncs` is the
+ * total. A failure before the point of no return leaves every previous sheet (each half-written sheet deleted); the
+ * error names the first sheet's kind.
+ */
+export async function writeOwnSheets(specs: readonly OwnSheetSpec[]): Promise<OwnSheetWritten[]> {
   return Excel.run(async (context) => {
     let syncs = 0;
     const sync = async (): Promise<void> => {
@@ -100,79 +111,108 @@ export async function writeOwnSheet(spec: OwnSheetSpec): Promise<OwnSheetWritten
 
     const names = sheets.items.map((s) => s.name);
     const own = ownership();
-    const claims = own.available ? outputClaims(own, spec.kind, names) : { candidates: [], stale: [] };
     const key = own.available ? ownerKey() : undefined;
-    let previous: Marker | undefined;
-    const kept: string[] = [];
-    if (claims.candidates.length) {
-      const digests = key ? await readClaimDigests(context, sync, claims.candidates.map((m) => ({ sheet: m.target as string, kind: m.kind, given: m.given as string })), key) : new Map<string, string>();
+    const claimsOf = specs.map((spec) => (own.available ? outputClaims(own, spec.kind, names) : { candidates: [], stale: [] }));
+    const allCandidates = claimsOf.flatMap((c) => c.candidates);
+    const digests =
+      allCandidates.length && key ? await readClaimDigests(context, sync, allCandidates.map((m) => ({ sheet: m.target as string, kind: m.kind, given: m.given as string })), key) : new Map<string, string>();
+    const leftovers = own.available ? own.markers.filter((m) => m.kind === "pending") : [];
+    const taken = new Set([...names.map((n) => n.toLowerCase())]);
+    const fresh = (prefix: string, used: Set<string>): string => {
+      let n = `${prefix}${randomToken(8)}`;
+      while (used.has(n.toLowerCase())) n = `${prefix}${randomToken(8)}`;
+      used.add(n.toLowerCase());
+      return n;
+    };
+    const takenTables = new Set([...allTables.items.map((t) => t.name.toLowerCase()), ...own.definedNames]);
+    const previousOf = claimsOf.map((claims) => {
+      let previous: Marker | undefined;
+      const kept: string[] = [];
       for (const m of claims.candidates) {
         if (!previous && m.digest && digests.get(m.target as string) === m.digest) previous = m;
         else kept.push(m.target as string);
       }
-    }
-    const stale = claims.stale;
-    const leftovers = own.available ? own.markers.filter((m) => m.kind === "pending") : [];
-    const sheetName = freeSheetName(spec.base, names, previous?.target);
-    const taken = new Set([...names.map((n) => n.toLowerCase())]);
-    const fresh = (prefix: string, used: ReadonlySet<string>): string => {
-      let n = `${prefix}${randomToken(8)}`;
-      while (used.has(n.toLowerCase())) n = `${prefix}${randomToken(8)}`;
-      return n;
-    };
-    const temp = fresh("_jx_tmp_", taken);
-    const takenTables = new Set([...allTables.items.map((t) => t.name.toLowerCase()), ...own.definedNames]);
-    // The previous sheet's tables (as its marker records them, when they still exist) give their names up.
-    const previousTables = previous ? previous.tables.filter((t) => takenTables.has(t.toLowerCase())) : [];
-    const tableNames = spec.tables.map((b) => freeTableName(b, takenTables, previousTables));
-    const parked = previousTables.map((t) => ({ original: t, parked: fresh("JX_old_", takenTables) }));
-    // Marker names freed by this write (the previous marker, stale ones, pending ones) may be reused by the new ones.
-    const freedMarkers = new Set([previous, ...stale, ...leftovers].filter((m) => m !== undefined).map((m) => m.name.toLowerCase()));
-    const takenNames = new Set([...takenTables, ...parked.map((p) => p.parked.toLowerCase())].filter((n) => !freedMarkers.has(n)));
-    const markerName = freeMarkerName(spec.kind, takenNames);
-    const pendingName = freeMarkerName(`PENDING_${spec.kind}`, new Set([...takenNames, markerName.toLowerCase()]));
-    const finish = { sheetName, markerName: own.available ? markerName : undefined, comment: markerComment(spec.kind, { sheet: sheetName, tables: tableNames }) };
+      return { previous, kept };
+    });
+    // Marker names freed by this write (the previous markers, stale ones, pending ones) may be reused by the new ones.
+    const freedMarkers = new Set(
+      [...previousOf.map((p) => p.previous), ...claimsOf.flatMap((c) => c.stale), ...leftovers].filter((m) => m !== undefined).map((m) => m.name.toLowerCase()),
+    );
+    const plans = specs.map((spec, k) => {
+      const { previous, kept } = previousOf[k];
+      const sheetName = freeSheetName(spec.base, names, previous?.target);
+      const temp = fresh("_jx_tmp_", taken);
+      // The previous sheet's tables (as its marker records them, when they still exist) give their names up.
+      const previousTables = previous ? previous.tables.filter((t) => takenTables.has(t.toLowerCase())) : [];
+      const tableNames = spec.tables.map((b) => freeTableName(b, takenTables, previousTables));
+      const parked = previousTables.map((t) => ({ original: t, parked: fresh("JX_old_", takenTables) }));
+      for (const t of tableNames) takenTables.add(t.toLowerCase());
+      return { spec, previous, kept, sheetName, temp, tableNames, parked };
+    });
+    const takenNames = new Set([...takenTables].filter((n) => !freedMarkers.has(n)));
+    const named = plans.map((p) => {
+      const markerName = freeMarkerName(p.spec.kind, takenNames);
+      takenNames.add(markerName.toLowerCase());
+      const pendingName = freeMarkerName(`PENDING_${p.spec.kind}`, takenNames);
+      takenNames.add(pendingName.toLowerCase());
+      const finish = { sheetName: p.sheetName, markerName: own.available ? markerName : undefined, comment: markerComment(p.spec.kind, { sheet: p.sheetName, tables: p.tableNames }) };
+      return { ...p, markerName, pendingName, finish, ws: undefined as Excel.Worksheet | undefined, used: undefined as Excel.Range | undefined };
+    });
 
-    let ws: Excel.Worksheet | undefined;
-    let used: Excel.Range | undefined;
     try {
-      ws = sheets.add(temp);
       // Markers that no longer mark anything, and pending ones (a write that did not finish: its sheet, if any, cannot
       // be proved the add-in's, so it is left as the user's).
-      for (const m of [...leftovers, ...stale]) context.workbook.names.getItem(m.name).delete();
-      if (own.available) queueMarker(context, pendingName, ws, markerComment("pending", { sheet: temp, of: spec.kind }));
-      const tables = await spec.fill(ws, sync);
-      for (const p of parked) context.workbook.tables.getItem(p.original).name = p.parked;
-      tables.forEach((t, i) => {
-        t.name = tableNames[i];
+      for (const m of [...leftovers, ...claimsOf.flatMap((c) => c.stale)]) context.workbook.names.getItem(m.name).delete();
+      const filled: Excel.Table[][] = [];
+      for (const n of named) {
+        const ws = sheets.add(n.temp);
+        n.ws = ws;
+        if (own.available) queueMarker(context, n.pendingName, ws, markerComment("pending", { sheet: n.temp, of: n.spec.kind }));
+        filled.push(await n.spec.fill(ws, sync));
+      }
+      named.forEach((n, k) => {
+        for (const p of n.parked) context.workbook.tables.getItem(p.original).name = p.parked;
+        filled[k].forEach((t, i) => {
+          t.name = n.tableNames[i];
+        });
       });
       // Point of no return: what follows only renames to names known to be free.
-      if (previous?.target) {
-        sheets.getItem(previous.target).delete();
-        context.workbook.names.getItem(previous.name).delete();
+      for (const n of named) {
+        if (n.previous?.target) {
+          sheets.getItem(n.previous.target).delete();
+          context.workbook.names.getItem(n.previous.name).delete();
+        }
       }
-      ws.name = sheetName;
-      ws.activate();
-      used = own.available ? queueUsedBox(ws) : undefined;
+      for (const n of named) (n.ws as Excel.Worksheet).name = n.sheetName;
+      (named[0].ws as Excel.Worksheet).activate();
+      for (const n of named) n.used = own.available ? queueUsedBox(n.ws as Excel.Worksheet) : undefined;
       await sync();
     } catch (e) {
-      const previousGone = await cleanUp(context, { temp, pendingName: own.available ? pendingName : undefined, previous: previous?.target, parked, ...finish });
+      let gone: boolean | undefined;
+      for (const n of named) {
+        const previousGone = await cleanUp(context, { temp: n.temp, pendingName: own.available ? n.pendingName : undefined, previous: n.previous?.target, parked: n.parked, ...n.finish });
+        gone ??= previousGone;
+      }
       if (e instanceof CancelledError) throw e;
-      throw new OutputWriteError(spec.what, e, previous === undefined ? "none" : previousGone ? "replaced" : "kept");
+      throw new OutputWriteError(specs[0].what, e, named[0].previous === undefined ? "none" : gone ? "replaced" : "kept");
     }
     if (own.available) {
-      // The digest of the sheet as Excel holds it (not as it was sent: Excel may store a value its own way).
+      // The digests of the sheets as Excel holds them (not as they were sent: Excel may store a value its own way).
       try {
-        const digest = key ? (await readClaimDigests(context, sync, [{ sheet: sheetName, kind: spec.kind, given: sheetName, used }], key)).get(sheetName) : undefined;
-        context.workbook.names.getItem(pendingName).delete();
-        queueMarker(context, markerName, ws, markerComment(spec.kind, { sheet: sheetName, tables: tableNames, digest }));
+        const digests = key
+          ? await readClaimDigests(context, sync, named.map((n) => ({ sheet: n.sheetName, kind: n.spec.kind, given: n.sheetName, used: n.used })), key)
+          : new Map<string, string>();
+        for (const n of named) {
+          context.workbook.names.getItem(n.pendingName).delete();
+          queueMarker(context, n.markerName, n.ws as Excel.Worksheet, markerComment(n.spec.kind, { sheet: n.sheetName, tables: n.tableNames, digest: digests.get(n.sheetName) }));
+        }
         await sync();
       } catch (e) {
         if (e instanceof CancelledError) throw e;
-        // The sheet is written; unmarked, it is the user's from now on (kept, checked, never replaced).
+        // The sheets are written; unmarked, they are the user's from now on (kept, checked, never replaced).
       }
     }
-    return { sheet: sheetName, requested: spec.base, replaced: previous !== undefined, tables: tableNames, syncs, ...(kept.length ? { kept } : {}) };
+    return named.map((n) => ({ sheet: n.sheetName, requested: n.spec.base, replaced: n.previous !== undefined, tables: n.tableNames, syncs, ...(n.kept.length ? { kept: n.kept } : {}) }));
   });
 }
 

@@ -7,7 +7,10 @@
  * Only what the engine reported is written; nothing is computed here.
  */
 import type ExcelJS from "exceljs";
-import { COVERAGE_BY_BUDGET_TYPE, COVERAGE_BY_DEPARTMENT, COVERAGE_GROUP_HEADER, COVERAGE_RATE_FORMAT, COVERAGE_TOTAL } from "./coverage-words";
+import { COVERAGE_RATE_FORMAT } from "./coverage-words";
+import { coverageLayout, missingLayout, type ReportCoverage, type SheetLayout } from "./coverage-layout";
+
+export type { ReportCoverage } from "./coverage-layout";
 import { severityLabel, VERDICT_WORDS, verdictOf, type Verdict } from "../domain/report";
 import type { Report } from "../domain/report";
 import type { ExcelJSModule } from "./grid-convert";
@@ -29,29 +32,6 @@ export interface ReportFileEntry {
   readonly grade?: string;
   /** Why the file could not be checked. */
   readonly error?: { readonly message: string; readonly messageEn: string };
-}
-
-interface CoverageRow {
-  readonly projects: number;
-  readonly covered: number;
-  readonly amount: number;
-  readonly coveredAmount: number;
-  /** Rates as the engine computed them (fractions). */
-  readonly rateByCount?: number | null;
-  readonly rateByAmount?: number | null;
-}
-
-/** The coverage figures the report shows (the JSON contract's coverage object fits). */
-export interface ReportCoverage {
-  readonly total: { readonly projects: number; readonly amount: number };
-  readonly covered: { readonly projects: number; readonly amount: number };
-  readonly rateByCount: number | null;
-  readonly rateByAmount: number | null;
-  readonly missing: readonly { readonly code?: string; readonly name?: string; readonly department?: string; readonly amount?: number | null; readonly class: string }[];
-  readonly invalid: readonly { readonly code?: string; readonly name?: string; readonly department?: string; readonly amount?: number | null; readonly class: string }[];
-  readonly excluded: readonly { readonly code?: string; readonly name?: string; readonly reason: string }[];
-  readonly byDepartment: readonly (CoverageRow & { readonly department: string })[];
-  readonly byBudgetType: readonly (CoverageRow & { readonly budgetType: string })[];
 }
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
@@ -161,42 +141,26 @@ export async function buildReportWorkbook(
   return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
 }
 
-function pct(n: number | null): string {
-  return n === null || !Number.isFinite(n) ? "—" : `${(n * 100).toFixed(2)}%`;
+/** Writes one sheet of the coverage layout (coverage-layout.ts), the pane's sheets' layout too. */
+function writeLayout(wb: ExcelJS.Workbook, l: SheetLayout, maxWidth: number): void {
+  const ws = wb.addWorksheet(l.name, { views: [{ state: "frozen", ySplit: l.frozenRows }] });
+  for (const r of l.rows) {
+    let end = r.length;
+    while (end > 0 && r[end - 1] === "") end--;
+    ws.addRow(r.slice(0, end));
+  }
+  for (const h of l.headerRows) styleHeader(ws, h + 1);
+  for (const b of l.boldRows) ws.getRow(b + 1).font = { bold: true };
+  for (const r of l.rateRows) for (const c of l.rateColumns) ws.getRow(r + 1).getCell(c + 1).numFmt = COVERAGE_RATE_FORMAT;
+  textColumns(
+    ws,
+    l.textColumns.map((c) => c + 1),
+  );
+  if (l.autoFilter) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: l.width } };
+  sizeColumns(ws, maxWidth);
 }
 
 function writeCoverageSheets(wb: ExcelJS.Workbook, c: ReportCoverage): void {
-  const ws = wb.addWorksheet("覆盖率统计 Coverage", { views: [{ state: "frozen", ySplit: 3 }] });
-  ws.addRow(["绩效目标覆盖率 Target coverage", `按项目数 by count: ${c.covered.projects}/${c.total.projects} = ${pct(c.rateByCount)}`, `按金额 by amount: ${c.covered.amount}/${c.total.amount} 万元 = ${pct(c.rateByAmount)}`]);
-  ws.getRow(1).font = { bold: true };
-  ws.addRow([]);
-  ws.addRow([COVERAGE_BY_DEPARTMENT, ...COVERAGE_GROUP_HEADER]);
-  styleHeader(ws, 3);
-  // A rate where there is something to cover; "—" for a group with no project (or no amount), as the screen says.
-  const rate = (v: number | null | undefined, whole: number): number | string => (whole === 0 || v === null || v === undefined || !Number.isFinite(v) ? "—" : v);
-  const addGroup = (label: string, r: CoverageRow): void => {
-    const row = ws.addRow([label, r.projects, r.covered, rate(r.rateByCount, r.projects), r.amount, r.coveredAmount, rate(r.rateByAmount, r.amount)]);
-    row.getCell(4).numFmt = COVERAGE_RATE_FORMAT;
-    row.getCell(7).numFmt = COVERAGE_RATE_FORMAT;
-  };
-  for (const d of c.byDepartment) addGroup(d.department, d);
-  addGroup(COVERAGE_TOTAL, { projects: c.total.projects, covered: c.covered.projects, amount: c.total.amount, coveredAmount: c.covered.amount, rateByCount: c.rateByCount, rateByAmount: c.rateByAmount });
-  if (ws.lastRow) ws.lastRow.font = { bold: true };
-  ws.addRow([]);
-  const typeHeader = ws.addRow([COVERAGE_BY_BUDGET_TYPE, ...COVERAGE_GROUP_HEADER]);
-  styleHeader(ws, typeHeader.number);
-  for (const t of c.byBudgetType) addGroup(t.budgetType, t);
-  textColumns(ws, [1]);
-  sizeColumns(ws, 40);
-
-  const miss = wb.addWorksheet("缺少目标清单 Missing", { views: [{ state: "frozen", ySplit: 1 }] });
-  miss.addRow(["分类 Class", "项目编码 Code", "项目名称 Name", "主管部门 Department", "金额(万元) Amount", "原因 Reason"]);
-  styleHeader(miss, 1);
-  // The class in words, as the screen says it (the engine's MISSING_TARGET, INVALID_TARGET, EXCLUDED are for programs).
-  for (const m of c.missing) miss.addRow(["缺少目标 / No target", m.code ?? "", m.name ?? "", m.department ?? "", m.amount ?? "", "没有绩效目标 / no target"]);
-  for (const m of c.invalid) miss.addRow(["目标有错 / Target with errors", m.code ?? "", m.name ?? "", m.department ?? "", m.amount ?? "", "绩效目标有错误 / target has errors"]);
-  for (const e of c.excluded) miss.addRow(["不计入 / Excluded", e.code ?? "", e.name ?? "", "", "", `不计入覆盖率 / excluded: ${e.reason}`]);
-  textColumns(miss, [1, 2, 3, 4, 6]);
-  miss.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, miss.rowCount), column: 6 } };
-  sizeColumns(miss, 50);
+  writeLayout(wb, coverageLayout(c), 40);
+  writeLayout(wb, missingLayout(c), 50);
 }

@@ -29,6 +29,8 @@ export interface ExcelStrings {
   readonly replacedPrevious: string;
   /** Under the write buttons: a rerun replaces the add-in's sheet while unchanged; a changed or renamed one is kept. */
   readonly rewriteHint: (sheet: string) => string;
+  /** The same for the two coverage sheets. */
+  readonly rewriteHintCoverage: (coverage: string, missing: string) => string;
   /** Sheets a marker claims as the add-in's whose content does not prove it: checked as the user's, never deleted. */
   readonly claimsIgnored: (sheets: readonly string[]) => string;
   readonly markCells: string;
@@ -44,7 +46,7 @@ export interface ExcelStrings {
   readonly noBudgetList: string;
   readonly targetSources: string;
   readonly writeCoverage: string;
-  readonly coverageWritten: (sheet: string) => string;
+  readonly coverageWritten: (sheet: string, missing: string) => string;
   readonly coverageSummary: (covered: number, total: number, rate: string) => string;
   /** Lines lacking a valid target: without one, and with a target that has errors. */
   readonly missingTargets: (n: number) => string;
@@ -119,6 +121,8 @@ export const EXCEL_ZH: ExcelStrings = {
   replacedPrevious: "已替换本插件上次写入的那一份。",
   rewriteHint: (s) =>
     `再次写入会替换本插件在这台电脑上写入、之后未被改动的“${s}”工作表；其中有改动或改了名的，本插件视为您的工作表，不再改动，新的报告写到另一个名称。`,
+  rewriteHintCoverage: (s, m) =>
+    `再次写入会替换本插件在这台电脑上写入、之后未被改动的“${s}”和“${m}”工作表；其中有改动或改了名的，本插件视为您的工作表，不再改动，新的工作表写到另一个名称。`,
   claimsIgnored: (s) =>
     `${s.map((x) => `“${x}”`).join("、")}带有本插件的标记，但其内容不能证明是本插件在这台电脑上写入且未改动的（标记可能是伪造或过期的，或工作表已被改动），已忽略该标记：当作您的工作表检查，不会删除或替换。`,
   markCells: "标注问题单元格",
@@ -134,7 +138,7 @@ export const EXCEL_ZH: ExcelStrings = {
   noBudgetList: "未找到预算项目清单（含项目编码、项目名称、金额的表）。",
   targetSources: "绩效目标来源",
   writeCoverage: "写入覆盖率统计",
-  coverageWritten: (s) => `已写入“${s}”工作表（含图表）。`,
+  coverageWritten: (s, m) => `已写入“${s}”工作表（含图表）和“${m}”工作表。`,
   coverageSummary: (c, t, r) => `已覆盖 ${c}/${t} 个项目（${r}）`,
   missingTargets: (n) => `缺少有效绩效目标的项目：${n} 个`,
   lackingDetail: (m, i) => `无绩效目标 ${m} 个，绩效目标有错误 ${i} 个`,
@@ -207,6 +211,8 @@ export const EXCEL_EN: ExcelStrings = {
   replacedPrevious: "It replaces the one the add-in wrote last time.",
   rewriteHint: (s) =>
     `Writing again replaces the "${s}" sheet the add-in wrote on this computer, if nobody changed it since; a changed or renamed one is yours: the add-in leaves it and writes the new report under another name.`,
+  rewriteHintCoverage: (s, m) =>
+    `Writing again replaces the "${s}" and "${m}" sheets the add-in wrote on this computer, if nobody changed them since; a changed or renamed one is yours: the add-in leaves it and writes the new sheet under another name.`,
   claimsIgnored: (s) =>
     `${s.map((x) => `"${x}"`).join(", ")} carries the add-in's marker, but its content does not prove that the add-in wrote it on this computer unchanged (the marker may be forged or stale, or the sheet was edited): the marker is ignored, the sheet is checked as yours and never deleted or replaced.`,
   markCells: "Mark problem cells",
@@ -222,7 +228,7 @@ export const EXCEL_EN: ExcelStrings = {
   noBudgetList: "No budget list found (a table with project code, name and amount).",
   targetSources: "Target sources",
   writeCoverage: "Write the coverage sheet",
-  coverageWritten: (s) => `Wrote the "${s}" sheet (with a chart).`,
+  coverageWritten: (s, m) => `Wrote the "${s}" sheet (with a chart) and the "${m}" sheet.`,
   coverageSummary: (c, t, r) => `${c} of ${t} projects covered (${r})`,
   missingTargets: (n) => `Projects without a valid target: ${n}`,
   lackingDetail: (m, i) => `${m} without a target, ${i} whose target has errors`,

@@ -186,13 +186,16 @@ test("Excel mode: coverage sheet with a native chart, and a blank template, touc
     assert.match(await page.getByTestId("coverage-summary").textContent(), /\/2/);
     assert.ok((await page.getByTestId("missing-target").count()) >= 1);
     const covSyncs = await syncsOf(page, () => page.getByTestId("write-coverage").click(), () => page.getByText(/已写入“覆盖率统计”工作表/).waitFor());
+    // Two sheets, as the downloaded report has them (覆盖率统计, 缺少目标清单), in the four syncs of one.
     assert.equal(covSyncs, 4);
     const cov = await page.evaluate(() => {
       const s = window.__jxFake.model.sheets.find((x) => x.name === "覆盖率统计");
-      return { charts: s.charts.map((c) => c.type), tables: window.__jxFake.model.tables.filter((t) => t.sheet === s).map((t) => t.name) };
+      const m = window.__jxFake.model.sheets.find((x) => x.name === "缺少目标清单");
+      return { charts: s.charts.map((c) => c.type), tables: window.__jxFake.model.tables.filter((t) => t.sheet === s).map((t) => t.name), missingHeader: m.cell(0, 0).value };
     });
     assert.deepEqual(cov.charts, ["ColumnClustered"]);
-    assert.deepEqual(cov.tables.sort(), ["JX_CoverageByBudgetType", "JX_CoverageByDepartment"]);
+    assert.deepEqual(cov.tables, []);
+    assert.equal(cov.missingHeader, "分类 Class");
     // Click-to-row on a missing target.
     await page.getByTestId("missing-target").first().click();
     await page.waitForFunction(() => window.__jxFake.model.selection.sheet.name === "预算清单");

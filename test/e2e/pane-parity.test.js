@@ -125,10 +125,14 @@ async function compare(name, sheets, json, { keepOpen = false } = {}) {
 
     // Findings: the same list, the same counts in the verdict.
     assert.deepEqual(await paneIssueKeys(page), cliIssueKeys(json), `${name}: findings`);
-    const errors = json.files.reduce((n, f) => n + f.stats.errors, 0);
+    // The budget list's coverage gaps are its own verdict (覆盖有缺口), not errors of the forms beside it, as the CLI
+    // judges the list apart from the target files.
+    const gaps = json.files.flatMap((f) => f.issues).filter((i) => i.code === "project.no-target" || i.code === "project.invalid-target").length;
+    const errors = json.files.reduce((n, f) => n + f.stats.errors, 0) - gaps;
     const warnings = json.files.reduce((n, f) => n + f.stats.warnings, 0);
     const title = await page.getByTestId("verdict-title").textContent();
     if (errors > 0) assert.equal(title, `不可提交：${errors} 个错误，${warnings} 个警告`, `${name}: verdict`);
+    if (gaps > 0) assert.equal(await page.getByTestId("verdict-budget-list-title").textContent(), `覆盖有缺口：${gaps} 个预算项目缺少有效的绩效目标`, `${name}: the list's verdict`);
 
     // Coverage: figures, groups, lists.
     await page.getByTestId("tab-coverage").click();
@@ -228,9 +232,24 @@ test("every coverage case: missing, invalid, excluded, name-only, orphan, repeat
     });
     const dept = sheet.find((r) => r[0] === "示例市应急局");
     assert.deepEqual([dept[1], dept[2], dept[3], dept[6]], [0, 0, "—", "—"]);
-    const invalid = sheet.find((r) => r[0] === "510000240000000000201" && /错误/.test(String(r[6])));
+    // The lines lacking a valid target on 缺少目标清单, as in the downloaded report.
+    const missing = await page.evaluate(() => {
+      const s = window.__jxFake.model.sheets.find((x) => x.name === "缺少目标清单");
+      const rows = new Map();
+      for (const [k, cell] of s.cells) {
+        const [r, col] = k.split(",").map(Number);
+        if (!rows.has(r)) rows.set(r, []);
+        rows.get(r)[col] = cell.value;
+      }
+      return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+    });
+    const invalid = missing.find((r) => r[1] === "510000240000000000201" && /错误/.test(String(r[5])));
     assert.ok(invalid, "the invalid target is among the lines lacking a valid target, with its reason");
-    assert.ok(sheet.some((r) => r[0] === "510000240000000000901"), "the orphan target is listed");
+    assert.deepEqual(
+      missing.slice(1).map((r) => r[1]),
+      [...c.missing, ...c.invalid, ...c.excluded].map((m) => m.code),
+      "the lines lacking a valid target and the exclusions, in the CLI's order",
+    );
     // Clicking the invalid line's target goes to the target table's project.
     await page.getByTestId("invalid-target-go").first().click();
     await page.waitForFunction(() => window.__jxFake.model.selection.sheet.name === "targets-all-cases");

@@ -148,6 +148,16 @@ describe("writing", () => {
     expect(String(fake.model.sheet("校验报告")!.cell(0, 0)?.value)).toBe("覆盖有缺口：1 个预算项目缺少有效的绩效目标 / Coverage gaps: 1 budget line(s) lack a valid target");
   });
 
+  it("says the forms' verdict without the budget list's gaps, then the list's coverage, for a workbook holding both", async () => {
+    const { fake } = setup();
+    const gap = makeIssue({ code: "project.no-target", sheet: "清单", cell: "A3", value: "P2", message: "未找到绩效目标", messageEn: "no target" });
+    const form = makeIssue({ code: "score.total-mismatch", sheet: "自评表", cell: "H22", value: "98", message: "总分不符", messageEn: "total differs" });
+    await writeReportSheet({ issues: [gap, form], stats: { errors: 2, warnings: 0, infos: 0 }, caption: "工作簿", withBudgetList: true });
+    expect(String(fake.model.sheet("校验报告")!.cell(0, 0)?.value)).toBe(
+      "不可提交：1 个错误，0 个警告 / Not ready: 1 error(s), 0 warning(s)；预算项目清单 Budget list: 覆盖有缺口：1 个预算项目缺少有效的绩效目标 / Coverage gaps: 1 budget line(s) lack a valid target",
+    );
+  });
+
   it("applies marks in 3 syncs and clears only its own", async () => {
     const { fake, before } = setup();
     const check = checkWorkbook((await readWorkbookGrids()).grids);
@@ -168,7 +178,7 @@ describe("writing", () => {
     expect(userSheets(fake)).toBe(before);
   });
 
-  it("writes the coverage sheet with two tables and a chart", async () => {
+  it("writes the coverage sheets (覆盖率统计 with a chart, 缺少目标清单), no tables, in four syncs", async () => {
     const { fake, before } = setup();
     const budget = [
       { code: "P1", name: "甲", department: "林草局", budgetType: "一般公共预算", secret: false, amountWan: 10, sheet: "清单", row: 1, cell: "A2" },
@@ -183,7 +193,8 @@ describe("writing", () => {
     const s = fake.model.sheet("覆盖率统计")!;
     expect(s.charts).toHaveLength(1);
     expect(s.charts[0].type).toBe("ColumnClustered");
-    expect(fake.model.tables.map((t) => t.name).sort()).toEqual(["JX_CoverageByBudgetType", "JX_CoverageByDepartment"]);
+    expect(fake.model.sheet("缺少目标清单")!.cell(1, 1)?.value).toBe("P2");
+    expect(fake.model.tables).toHaveLength(0);
     expect(userSheets(fake)).toBe(before);
   });
 

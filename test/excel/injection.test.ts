@@ -118,7 +118,7 @@ describe("校验报告 holds user text as text", () => {
   });
 });
 
-describe("覆盖率统计 holds user text as text", () => {
+describe("覆盖率统计 and 缺少目标清单 hold user text as text", () => {
   it("writes hostile departments, budget types, codes and names as the same text", async () => {
     const fake = installFakeExcel(g, { sheets: [{ name: "清单", values: [["x"]] }] });
     const budget = HOSTILE.map((t, i) => ({
@@ -135,18 +135,20 @@ describe("覆盖率统计 holds user text as text", () => {
     const { coverage } = coverageReport(budget, [{ code: "P1", name: "甲", valid: true, errorCount: 0, sheet: "目标", cell: "B3" }]);
     await writeCoverageSheet(coverage, "@caption");
     const s = fake.model.sheet("覆盖率统计")!;
+    const miss = fake.model.sheet("缺少目标清单")!;
     expect(formulas(s)).toEqual([]);
-    expect(s.cell(1, 0)?.value).toBe("@caption");
+    expect(formulas(miss)).toEqual([]);
     const texts = new Set([...s.cells.values()].map((c) => c.value).filter((v): v is string => typeof v === "string"));
-    for (const d of coverage.byDepartment) expect(texts).toContain(d.department || "未填写");
-    for (const d of coverage.byBudgetType) expect(texts).toContain(d.budgetType || "未填写");
+    for (const d of coverage.byDepartment) expect(texts).toContain(d.department);
+    for (const d of coverage.byBudgetType) expect(texts).toContain(d.budgetType);
+    const missTexts = new Set([...miss.cells.values()].map((c) => c.value).filter((v): v is string => typeof v === "string"));
     for (const m of coverage.missing) {
-      expect(texts).toContain(m.name);
-      expect(texts).toContain(m.code);
-      if (m.sheet) expect(texts).toContain(m.sheet);
+      expect(missTexts).toContain(m.name);
+      expect(missTexts).toContain(m.code);
+      expect(missTexts).toContain(m.department);
     }
-    // Figures stay numbers.
-    expect(typeof s.cell(2, 1)?.value).toBe("number");
+    // Figures stay numbers (the first department's project count).
+    expect(typeof s.cell(3, 1)?.value).toBe("number");
   });
 
   it("keeps a code's leading zeros", async () => {
@@ -155,7 +157,7 @@ describe("覆盖率统计 holds user text as text", () => {
     const { coverage } = coverageReport(budget, []);
     await writeCoverageSheet(coverage, "c");
     const s = fake.model.sheet("覆盖率统计")!;
-    const codes = [...s.cells.values()].map((c) => c.value);
+    const codes = [...s.cells.values(), ...fake.model.sheet("缺少目标清单")!.cells.values()].map((c) => c.value);
     expect(codes).toContain(coverage.missing[0].code);
     expect(codes).toContain("-");
     expect(codes).not.toContain(12);

@@ -79,7 +79,7 @@ function ours(fake: FakeExcel): { sheets: Set<FakeSheet>; token?: string } {
     const m = parseMarker({ name: n.name, type: n.ref ? (n.ref.sheet ? "Range" : "Error") : "String", value: n.ref ? (n.ref.sheet ? `'${n.ref.sheet.name}'!$A$1` : "#REF!") : n.constant, comment: n.comment });
     if (!m) continue;
     if (m.kind === "marks") token = m.token;
-    if ((m.kind === "report" || m.kind === "coverage" || m.kind === "pending") && n.ref?.sheet && n.ref.sheet.name === m.given) sheets.add(n.ref.sheet);
+    if ((m.kind === "report" || m.kind === "coverage" || m.kind === "missing" || m.kind === "pending") && n.ref?.sheet && n.ref.sheet.name === m.given) sheets.add(n.ref.sheet);
   }
   return { sheets, token };
 }
@@ -132,7 +132,7 @@ describe("the add-in's sheets are known by their marker", () => {
     fake.resetStats();
     const again = await readWorkbookGrids();
     expect(fake.stats.syncs).toBe(3);
-    expect(again.skipped.sort()).toEqual(["校验报告 (2)", "覆盖率统计 (2)"].sort());
+    expect(again.skipped.sort()).toEqual(["校验报告 (2)", "缺少目标清单", "覆盖率统计 (2)"].sort());
     expect(again.sheets).toEqual(first.sheets);
     // The active-sheet check of the add-in's own report reads nothing.
     fake.model.select("'校验报告 (2)'!A1");
@@ -209,17 +209,18 @@ describe("the add-in's sheets are known by their marker", () => {
     expect(noted.cell(4, 10)?.value).toBe("已核对");
   });
 
-  it("writes coverage beside a user's 覆盖率统计 and around a user's JX_CoverageByDepartment table", async () => {
+  it("writes coverage beside a user's 覆盖率统计, leaving a user's JX_CoverageByDepartment table alone", async () => {
     const fake = installFakeExcel(g, hostile());
     const check = checkWorkbook((await readWorkbookGrids()).grids);
     const { coverage } = coverageReport(check.budget, check.targets);
     const before = userSnapshot(fake);
     fake.resetStats();
     const w = await writeCoverageSheet(coverage, "c");
+    // Two sheets (覆盖率统计, 缺少目标清单) in the syncs of one; no tables (the download's sheets have none).
     expect(fake.stats.syncs).toBe(4);
-    expect(w).toMatchObject({ sheet: "覆盖率统计 (2)", requested: "覆盖率统计", replaced: false, tables: ["JX_CoverageByDepartment_2", "JX_CoverageByBudgetType"] });
+    expect(w).toMatchObject({ sheet: "覆盖率统计 (2)", requested: "覆盖率统计", replaced: false, missingSheet: "缺少目标清单", tables: [] });
     const again = await writeCoverageSheet(coverage, "c");
-    expect(again).toMatchObject({ sheet: "覆盖率统计 (2)", replaced: true, tables: ["JX_CoverageByDepartment_2", "JX_CoverageByBudgetType"] });
+    expect(again).toMatchObject({ sheet: "覆盖率统计 (2)", missingSheet: "缺少目标清单", replaced: true, tables: [] });
     expect(fake.model.sheet("覆盖率统计 (2)")!.charts).toHaveLength(1);
     expectUserUnchanged(before, userSnapshot(fake), "coverage");
   });
@@ -459,7 +460,7 @@ describe("a received workbook cannot steer the add-in (issue 25)", () => {
     for (const n of names) expect(fake.model.sheet(n)).toBeDefined();
     expectUserUnchanged(before, userSnapshot(fake), "forged markers");
     // And the add-in's own report, written here, is recognised again by the next check.
-    expect((await readWorkbookGrids()).skipped.sort()).toEqual(["校验报告", "覆盖率统计"].sort());
+    expect((await readWorkbookGrids()).skipped.sort()).toEqual(["校验报告", "缺少目标清单", "覆盖率统计"].sort());
   });
 
   it("a copy of a genuine marker moved onto a user sheet does not verify either", async () => {

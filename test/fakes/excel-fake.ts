@@ -224,6 +224,8 @@ export class FakeSheet {
   /** Formatting writes (font, fill, widths, hyperlinks …) in order: the fake records them, it does not render. */
   formats: { area: FakeArea; prop: string; value: unknown }[] = [];
   frozenRows = 0;
+  /** The worksheet's AutoFilter range (Worksheet.autoFilter.apply), when one was applied. */
+  autoFilter: FakeArea | undefined;
   constructor(
     public name: string,
     readonly id: string,
@@ -1049,6 +1051,21 @@ export class FakeWorksheet extends FakeObject {
       freezeRows: (n: number) => this.context.enqueue("Worksheet.freezePanes.freezeRows", () => {
         this.sheet().frozenRows = n;
       }),
+    };
+  }
+  /**
+   * Worksheet.autoFilter (ExcelApi 1.9): `apply(range)` turns the sheet's one AutoFilter on over a range (a Range or an
+   * address); a range on another sheet is refused. Criteria are not modelled (the add-in sets none).
+   */
+  get autoFilter(): { apply(range: FakeRange | string): void } {
+    return {
+      apply: (range: FakeRange | string) =>
+        this.context.enqueue("AutoFilter.apply", () => {
+          const sheet = this.sheet();
+          const r = typeof range === "string" ? this.getRange(range).resolve() : range.resolve();
+          if (r.sheet !== sheet) throw new FakeOfficeError(ErrorCodes.invalidArgument, "The AutoFilter range is not on this worksheet.");
+          sheet.autoFilter = r.area;
+        }),
     };
   }
   /** Several areas at once: "A1:B2, D4" (ExcelApi 1.9). */

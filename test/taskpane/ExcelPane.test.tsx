@@ -42,7 +42,7 @@ function hostWith(grids: Grid[], over: Partial<ExcelHostOps> = {}): ExcelHostOps
     writeReport: jest.fn(async (i) => ({ sheet: "校验报告", requested: "校验报告", replaced: false, rows: i.issues.length, table: "JX_Report", syncs: 2 })),
     applyMarks: jest.fn(async (issues) => ({ count: issues.length, syncs: 3 })),
     clearMarks: jest.fn(async () => ({ count: 2, syncs: 3 })),
-    writeCoverage: jest.fn(async () => ({ sheet: "覆盖率统计", requested: "覆盖率统计", replaced: false, tables: ["JX_CoverageByDepartment", "JX_CoverageByBudgetType"], syncs: 2 })),
+    writeCoverage: jest.fn(async () => ({ sheet: "覆盖率统计", requested: "覆盖率统计", replaced: false, missingSheet: "缺少目标清单", tables: [], syncs: 4 })),
     insertTemplate: jest.fn(async (k) => ({ sheet: k === "target" ? "项目支出绩效目标申报表" : "项目支出绩效自评表", requested: k === "target" ? "项目支出绩效目标申报表" : "项目支出绩效自评表", syncs: 2 })),
     loadSettings: jest.fn(async () => ({ profile: "auto", settings: {} })),
     saveSettings: jest.fn(async () => undefined),
@@ -121,13 +121,13 @@ describe("Excel pane", () => {
 
   it("says the same for coverage and templates, in English too", async () => {
     const host = hostWith([budgetList, selfEval], {
-      writeCoverage: jest.fn(async () => ({ sheet: "覆盖率统计 (2)", requested: "覆盖率统计", replaced: false, tables: [], syncs: 2 })),
+      writeCoverage: jest.fn(async () => ({ sheet: "覆盖率统计 (2)", requested: "覆盖率统计", replaced: false, missingSheet: "缺少目标清单", tables: [], syncs: 4 })),
       insertTemplate: jest.fn(async () => ({ sheet: "项目支出绩效目标申报表(2)", requested: "项目支出绩效目标申报表", syncs: 2 })),
     });
     await renderApp(host, "en-US");
     await click(screen.getByTestId("check-workbook"));
     await click(screen.getByTestId("tab-coverage"));
-    expect(screen.getByTestId("coverage-rewrite-hint").textContent).toMatch(/replaces the "覆盖率统计" sheet/);
+    expect(screen.getByTestId("coverage-rewrite-hint").textContent).toMatch(/replaces the "覆盖率统计" and "缺少目标清单" sheets/);
     await click(screen.getByTestId("write-coverage"));
     expect(screen.getByTestId("status").textContent).toMatch(/"覆盖率统计" sheet of your own: it was left as it is and "覆盖率统计 \(2\)" written instead/);
     await click(screen.getByTestId("tab-templates"));
@@ -251,6 +251,7 @@ describe("Excel pane", () => {
     await click(screen.getByTestId("check-workbook"));
     await waitFor(() => expect(screen.getByTestId("verdict-title")).toBeTruthy());
     const errorsBefore = Number(/(\d+) 个错误/.exec(screen.getByTestId("verdict-title").textContent ?? "")?.[1]);
+    const gapsBefore = Number(/(\d+) 个预算项目/.exec(screen.getByTestId("verdict-budget-list-title").textContent ?? "")?.[1]);
     await click(screen.getByTestId("apply-marks"));
     expect(screen.getByTestId("live-note").textContent).toMatch(/正在随编辑自动检查/);
 
@@ -267,7 +268,9 @@ describe("Excel pane", () => {
     expect(host.readSheet).toHaveBeenCalledWith("{budget}");
     await waitFor(() => expect(screen.getByTestId("live-note").textContent).toMatch(/已重新检查“预算清单”/));
     expect(host.readWorkbook).toHaveBeenCalledTimes(1); // never the whole workbook again
-    expect(Number(/(\d+) 个错误/.exec(screen.getByTestId("verdict-title").textContent ?? "")?.[1])).toBe(errorsBefore + 1);
+    // The new gap is the budget list's (its coverage verdict), not one more error of the forms (as jx check --budget).
+    expect(Number(/(\d+) 个预算项目/.exec(screen.getByTestId("verdict-budget-list-title").textContent ?? "")?.[1])).toBe(gapsBefore + 1);
+    expect(Number(/(\d+) 个错误/.exec(screen.getByTestId("verdict-title").textContent ?? "")?.[1])).toBe(errorsBefore);
     // Marks redrawn on the one sheet whose findings changed.
     await waitFor(() => expect(host.applyMarks).toHaveBeenLastCalledWith(expect.any(Array), { sheets: ["预算清单"] }));
     await click(screen.getByTestId("tab-coverage"));

@@ -128,6 +128,18 @@ describe("langFrom", () => {
     expect(screen.getByTestId("verdict").getAttribute("data-intent")).toBe("success");
     expect(screen.getByTestId("verdict-title").textContent).toBe("全部覆盖：每个预算项目都有有效的绩效目标");
     document.body.innerHTML = "";
+    // Forms beside the list: their verdict without the list's gaps, and the list's own (as jx check forms --budget list).
+    show({ stats: { errors: 5, warnings: 1, infos: 0 }, tables: [SELF, LIST], byCode: { "project.no-target": 3, "score.total-mismatch": 2 } });
+    expect(screen.getByTestId("verdict-title").textContent).toBe("不可提交：2 个错误，1 个警告");
+    expect(screen.getByTestId("verdict-budget-list-title").textContent).toBe("覆盖有缺口：3 个预算项目缺少有效的绩效目标");
+    document.body.innerHTML = "";
+    show({ stats: { errors: 0, warnings: 0, infos: 0 }, tables: [SELF, LIST], byCode: {} }, "en-US");
+    expect(screen.getByTestId("verdict").getAttribute("data-verdict")).toBe("ready");
+    expect(screen.getByTestId("verdict-budget-list").getAttribute("data-verdict")).toBe("covered");
+    document.body.innerHTML = "";
+    show({ stats: { errors: 0, warnings: 0, infos: 0 }, tables: [SELF], byCode: {} });
+    expect(screen.queryByTestId("verdict-budget-list")).toBeNull();
+    document.body.innerHTML = "";
     // A repeated code is an error of the list itself: then it is not ready.
     show({ stats: { errors: 1, warnings: 0, infos: 0 }, tables: [LIST], byCode: { "project.duplicate-code": 1 } });
     expect(screen.getByTestId("verdict-title").textContent).toBe("不可提交：1 个错误，0 个警告");

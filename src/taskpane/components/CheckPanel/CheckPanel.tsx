@@ -130,7 +130,8 @@ export function CheckPanel({ host, settings, result, onResult, onMarksChange, li
                 void act(async () => {
                   const tables = result.check.tables;
                   const budgetList = tables.length > 0 && tables.every((x) => x.kind === "budget-list");
-                  const w = await host.writeReport({ issues: result.check.issues, stats: result.check.stats, caption: caption ?? "", budgetList });
+                  const withBudgetList = !budgetList && tables.some((x) => x.kind === "budget-list");
+                  const w = await host.writeReport({ issues: result.check.issues, stats: result.check.stats, caption: caption ?? "", budgetList, ...(withBudgetList ? { withBudgetList } : {}) });
                   return writtenText(t.reportWritten(w.sheet, w.rows), w, t);
                 })
               }

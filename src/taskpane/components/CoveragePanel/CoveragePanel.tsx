@@ -18,7 +18,7 @@ import { StatusBar, type Status } from "../StatusBar/StatusBar";
 import type { ExcelHostOps, StoredSettings } from "../../host";
 import type { CheckResult } from "../CheckPanel/CheckPanel.types";
 import { writtenText } from "../CheckPanel/CheckPanel";
-import { COVERAGE_SHEET } from "../../../excel/sheets";
+import { COVERAGE_SHEET, MISSING_SHEET } from "../../../excel/sheets";
 import { NO_CHOICE, coverageSources, paneCoverage, type CoverageChoice, type PaneCoverage } from "../ExcelPane/paneCoverage";
 
 export interface CoveragePanelProps {
@@ -309,7 +309,7 @@ export function CoveragePanel({ host, result, settings, coverage: given, choice:
     setStatus(null);
     try {
       const w = await host.writeCoverage(coverage, `${t.budgetList}: ${chosenBudget}`);
-      setStatus({ kind: "ok", text: writtenText(t.coverageWritten(w.sheet), w, t) });
+      setStatus({ kind: "ok", text: writtenText(t.coverageWritten(w.sheet, w.missingSheet), w, t) });
     } catch (e) {
       setStatus({ kind: "error", error: e });
     } finally {
@@ -367,7 +367,7 @@ export function CoveragePanel({ host, result, settings, coverage: given, choice:
         </Button>
       </div>
       <span className={styles.hint} data-testid="coverage-rewrite-hint">
-        {t.rewriteHint(COVERAGE_SHEET)}
+        {t.rewriteHintCoverage(COVERAGE_SHEET, MISSING_SHEET)}
       </span>
       {busy && <Progress label={t.writing} />}
       <StatusBar status={status} />

@@ -1,7 +1,7 @@
 /** The verdict on a checked workbook: ready to submit or how many blockers, and the tables that were found. */
 import * as React from "react";
 import { Badge, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, type MessageBarIntent } from "@fluentui/react-components";
-import { budgetListVerdictOf, verdictOf as reportVerdict, type ScoreSummary, type TableSummary, type Verdict } from "../../../domain/report";
+import { budgetListVerdictOf, splitCoverageGaps, verdictOf as reportVerdict, type ScoreSummary, type TableSummary, type Verdict } from "../../../domain/report";
 import { shownName } from "../../../file/shown-text";
 import { useStrings, type Strings } from "../../i18n";
 import type { VerdictProps } from "./Verdict.types";
@@ -32,11 +32,21 @@ function isBudgetList(report: VerdictProps["report"]): boolean {
   return report.tables.length > 0 && report.tables.every((x) => x.kind === "budget-list");
 }
 
-function verdictOf(report: VerdictProps["report"], t: Strings): { verdict: Verdict; intent: MessageBarIntent; title: string; body: string } {
-  const { errors, warnings } = report.stats;
+/** True when budget lists and other tables (forms, target lists) were found together, as in one workbook. */
+function isMixed(report: VerdictProps["report"]): boolean {
+  return report.tables.some((x) => x.kind === "budget-list") && report.tables.some((x) => x.kind !== "budget-list");
+}
+
+type Shown = { verdict: Verdict; intent: MessageBarIntent; title: string; body: string };
+
+function verdictOf(report: VerdictProps["report"], t: Strings): Shown {
   // The engine's verdict: a workbook in which nothing was recognized, or whose forms were never filled in, is said so;
-  // one that is only a budget list is judged by its coverage, as every front judges it.
-  const counts = { stats: report.stats, byCode: report.byCode ?? {} };
+  // one that is only a budget list is judged by its coverage, as every front judges it. Forms beside a budget list
+  // are judged without the list's coverage gaps, which the list's own verdict says (budgetPartOf), as the CLI judges
+  // `jx check forms --budget list`.
+  const all = { stats: report.stats, byCode: report.byCode ?? {} };
+  const counts = isMixed(report) ? splitCoverageGaps(all).forms : all;
+  const { errors, warnings } = counts.stats;
   const verdict = isBudgetList(report) ? budgetListVerdictOf(counts) : reportVerdict(counts);
   if (verdict === "coverage-gaps") {
     const gaps = (counts.byCode["project.no-target"] ?? 0) + (counts.byCode["project.invalid-target"] ?? 0);
@@ -48,6 +58,15 @@ function verdictOf(report: VerdictProps["report"], t: Strings): { verdict: Verdi
   if (errors > 0) return { verdict, intent: "error", title: t.verdictNotReady(errors, warnings), body: t.tablesFound(report.tables.length) };
   if (warnings > 0) return { verdict, intent: "warning", title: t.verdictReady, body: t.verdictReadyWithWarnings(warnings) };
   return { verdict, intent: "success", title: t.verdictReady, body: t.verdictReadyNoIssues };
+}
+
+/** The budget list's own coverage verdict in a workbook that also holds forms (undefined otherwise). */
+function budgetPartOf(report: VerdictProps["report"], t: Strings): Shown | undefined {
+  if (!isMixed(report)) return undefined;
+  const list = splitCoverageGaps({ stats: report.stats, byCode: report.byCode ?? {} }).list;
+  const verdict = budgetListVerdictOf(list);
+  if (verdict === "coverage-gaps") return { verdict, intent: "warning", title: t.verdictCoverageGaps(list.stats.errors), body: t.verdictCoverageDetail };
+  return { verdict: "covered", intent: "success", title: t.verdictCovered, body: t.verdictCoverageDetail };
 }
 
 function TableRow({ table, t }: { readonly table: TableSummary; readonly t: Strings }): React.JSX.Element {
@@ -93,6 +112,7 @@ export function Verdict({ report, caption, maxTables = 50 }: VerdictProps): Reac
   const styles = useVerdictStyles();
   const t = useStrings();
   const v = verdictOf(report, t);
+  const b = budgetPartOf(report, t);
   const shown = report.tables.slice(0, maxTables);
   return (
     <section className={styles.root} aria-label={t.verdictLabel} lang={t.langTag}>
@@ -103,6 +123,14 @@ export function Verdict({ report, caption, maxTables = 50 }: VerdictProps): Reac
           {caption && <div className={styles.caption}>{caption}</div>}
         </MessageBarBody>
       </MessageBar>
+      {b && (
+        <MessageBar intent={b.intent} layout="multiline" data-testid="verdict-budget-list" data-intent={b.intent} data-verdict={b.verdict}>
+          <MessageBarBody>
+            <MessageBarTitle data-testid="verdict-budget-list-title">{b.title}</MessageBarTitle>
+            <span>{b.body}</span>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {shown.length > 0 && (
         <>
           <h2 className={styles.tablesTitle}>{t.tablesLabel}</h2>
