@@ -37,7 +37,8 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
  * partial. Fewer findings of a kind are let through as they are.
  */
 export class Doubt {
-  private readonly held = new Map<string, Issue[]>();
+  /** Made at the first finding held: most projects hold none (a list has one Doubt a project). */
+  private held: Map<string, Issue[]> | undefined;
   private readonly rows: number;
   private readonly active: boolean;
 
@@ -56,6 +57,7 @@ export class Doubt {
     const at = parseA1(issue.cell);
     if (!at) return false;
     const key = `${issue.code}@${at.col}`;
+    this.held ??= new Map();
     const list = this.held.get(key);
     if (list) list.push(issue);
     else this.held.set(key, [issue]);
@@ -64,6 +66,7 @@ export class Doubt {
 
   /** Lets the held findings through, a flood replaced by its one doubt; returns the number of doubts. */
   settle(keep: (issue: Issue) => void): number {
+    if (!this.held) return 0;
     let doubts = 0;
     const floor = Math.max(FLOOD_MIN_ROWS, Math.ceil(FLOOD_SHARE * this.rows));
     for (const list of this.held.values()) {
@@ -74,7 +77,7 @@ export class Doubt {
       doubts++;
       keep(this.doubtOf(list));
     }
-    this.held.clear();
+    this.held = undefined;
     return doubts;
   }
 

@@ -52,12 +52,11 @@ export const placeholder: Check = {
     // The field of this row's own finding, if any: a template row's name finding is said once.
     let saidOn: RowField | undefined;
     const carriesScore = row.weightNumber !== undefined || row.scoreNumber !== undefined;
-    // A template-numbered name (指标1) on a row that carries a value was filled in only halfway: said.
-    const carriesValue = fieldText(row, "target") !== "" || fieldText(row, "actual") !== "";
     for (const f of PLACEHOLDER_FIELDS) {
       const t = fieldText(row, f);
       if (!isPlaceholderClean(t, profile)) continue;
-      if (row.placeholder && !carriesScore && !carriesValue) continue;
+      // A template-numbered name (指标1) on a row that carries a value was filled in only halfway: said.
+      if (row.placeholder && !carriesScore && fieldText(row, "target") === "" && fieldText(row, "actual") === "") continue;
       saidOn = f;
       const ref = row[f] as Ref; // the finding's cell
       // The template's hint left inside a filled indicator's name ("…数量( ≥**个 )" with 指标值 ">=20平方米",

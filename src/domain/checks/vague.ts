@@ -15,7 +15,12 @@ const MEASURED = /[0-9０-９一二三四五六七八九十百千万]|无|零|�
  * procedure with no standard named, or a sentence opening with an exhortation and naming no figure. Answered per
  * distinct text.
  */
-export const unmeasurableShape = memoByText((t: string): boolean => {
+export const unmeasurableShape = (t: string): boolean => !HAS_DIGIT.test(t) && unmeasurableShapeMemo(t);
+
+/** Every shape below names no figure: a text with a digit is never one (most targets; answered with no memo). */
+const HAS_DIGIT = /[0-9０-９]/;
+
+const unmeasurableShapeMemo = memoByText((t: string): boolean => {
   // Longer texts are narratives, not targets (and the tests below stay linear on any text).
   if (t.length > 64) return false;
   const v = t.replace(/[。.,，、;；!！\s]+$/g, "").replace(/[\s]/g, "");

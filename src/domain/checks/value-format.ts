@@ -116,7 +116,7 @@ export const valueFormat: Check = {
     }
     // Only a unit, with or without a sign ("公里", "万亩", "≧ %"): the template's value left unfilled. Else a
     // quantitative value with no figure.
-    const onlyUnit = ONLY_UNIT.test(text.replace(/\s+/g, ""));
+    const onlyUnit = t.number === undefined && t.kind !== "date" && ONLY_UNIT.test(text.replace(/\s+/g, ""));
     if (!onlyUnit && (t.kind === "date" || !isQuantitative(row, t, signKind))) return; // 时效 dates carry their own unit
     if (onlyUnit || t.number === undefined) {
       emit({

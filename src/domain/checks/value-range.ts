@@ -30,7 +30,8 @@ export const valueRange: Check = {
     }
     // A rate (…率) given as a head count or a number of days (家庭医生签约率 24694人): a rate is a share.
     if (t.kind === "number" && t.unit && (t.unitKind === "count" || t.unitKind === "time")) {
-      const name = fieldText(row, "name").replace(/[(（][^()（）]*[)）]$/, "");
+      const raw = fieldText(row, "name");
+      const name = raw.includes("率") ? raw.replace(/[(（][^()（）]*[)）]$/, "") : "";
       if (name.length <= 40 && /率$/.test(name)) {
         emit({
           ...say("indicator.unit-mismatch", "rateInCount", { name, text }),

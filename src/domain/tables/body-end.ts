@@ -53,15 +53,14 @@ export class BodyEnd {
 
   /** A row of at most two cells, one of them "单位：万元" (or 元): the money unit line above a form. */
   private unitLine(r: number, fc: number): boolean {
-    let n = 0;
-    let unit = false;
+    // Counted first, with no text made: an indicator row has more than two cells and is settled here.
+    const cells: number[] = [];
     const w = this.sg.rowWidth(r);
-    for (let c = fc; c < w && n <= 2; c++) {
+    for (let c = fc; c < w; c++) {
       if (this.sg.blank(r, c)) continue;
-      n++;
-      if (/^(?:金额)?单位[:：]?(?:万元|元)$/.test(this.sg.norm(r, c))) unit = true;
+      if (cells.push(c) > 2) return false;
     }
-    return unit && n <= 2;
+    return cells.some((c) => /^(?:金额)?单位[:：]?(?:万元|元)$/.test(this.sg.norm(r, c)));
   }
 
   /** True when the row has a 三级 name and a value, weight or score in the header's columns. */
