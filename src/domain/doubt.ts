@@ -83,23 +83,17 @@ export class Doubt {
 
   private doubtOf(list: readonly Issue[]): Issue {
     const first = list[0];
-    const at = parseA1(first.cell);
-    const col = at?.col ?? 0;
-    const field = (Object.entries(this.table.columns) as [string, number][]).find(([, c]) => c === col)?.[0];
-    const header = (field && FIELD_WORDS[field]) || "";
-    const [what, whatEn] = FLOOD_WHAT[first.code] ?? ["同一结论", "the same finding"];
-    const column = a1(0, col).replace(/\d+$/, "");
+    const col = parseA1(first.cell)?.col ?? 0;
+    const [zh, en] = FLOOD_WHAT[first.code] ?? ["同一结论", "the same finding"];
+    const shared = { rows: this.rows, count: list.length, what: { zh, en } };
     // 有得分而无完成值 on every row of a table where no 完成值 column was found: the column is missing, not misread.
-    if (first.code === "score.missing-actual" && this.table.columns.actual === undefined) {
-      return makeIssue({
-        ...say("table.partial-reading", "noColumn", { header: FIELD_WORDS.actual, rows: this.rows, count: list.length, what: { zh: what, en: whatEn } }),
-        sheet: first.sheet,
-        cell: a1(this.table.headerRow, col),
-        value: "",
-      });
-    }
+    const missing = first.code === "score.missing-actual" && this.table.columns.actual === undefined;
+    const column = a1(0, col).replace(/\d+$/, "");
+    const field = (Object.entries(this.table.columns) as [string, number][]).find(([, c]) => c === col)?.[0];
     return makeIssue({
-      ...say("table.partial-reading", "flood", { header: header || `${column} 列`, column, rows: this.rows, count: list.length, what: { zh: what, en: whatEn } }),
+      ...(missing
+        ? say("table.partial-reading", "noColumn", { header: FIELD_WORDS.actual, ...shared })
+        : say("table.partial-reading", "flood", { header: (field && FIELD_WORDS[field]) || `${column} 列`, column, ...shared })),
       sheet: first.sheet,
       cell: a1(this.table.headerRow, col),
       value: "",

@@ -220,29 +220,23 @@ test("every coverage case: missing, invalid, excluded, name-only, orphan, repeat
     assert.equal(await row.getByTestId("rate-count").textContent(), "—");
     await page.getByTestId("write-coverage").click();
     await page.getByText(/已写入“覆盖率统计”工作表/).waitFor();
-    const sheet = await page.evaluate(() => {
-      const s = window.__jxFake.model.sheets.find((x) => x.name === "覆盖率统计");
-      const rows = new Map();
-      for (const [k, cell] of s.cells) {
-        const [r, col] = k.split(",").map(Number);
-        if (!rows.has(r)) rows.set(r, []);
-        rows.get(r)[col] = cell.value;
-      }
-      return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
-    });
+    // A sheet of the Excel fake as rows of values.
+    const sheetRows = (name) =>
+      page.evaluate((n) => {
+        const s = window.__jxFake.model.sheets.find((x) => x.name === n);
+        const rows = new Map();
+        for (const [k, cell] of s.cells) {
+          const [r, col] = k.split(",").map(Number);
+          if (!rows.has(r)) rows.set(r, []);
+          rows.get(r)[col] = cell.value;
+        }
+        return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+      }, name);
+    const sheet = await sheetRows("覆盖率统计");
     const dept = sheet.find((r) => r[0] === "示例市应急局");
     assert.deepEqual([dept[1], dept[2], dept[3], dept[6]], [0, 0, "—", "—"]);
     // The lines lacking a valid target on 缺少目标清单, as in the downloaded report.
-    const missing = await page.evaluate(() => {
-      const s = window.__jxFake.model.sheets.find((x) => x.name === "缺少目标清单");
-      const rows = new Map();
-      for (const [k, cell] of s.cells) {
-        const [r, col] = k.split(",").map(Number);
-        if (!rows.has(r)) rows.set(r, []);
-        rows.get(r)[col] = cell.value;
-      }
-      return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
-    });
+    const missing = await sheetRows("缺少目标清单");
     const invalid = missing.find((r) => r[1] === "510000240000000000201" && /错误/.test(String(r[5])));
     assert.ok(invalid, "the invalid target is among the lines lacking a valid target, with its reason");
     assert.deepEqual(

@@ -5,16 +5,9 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import { LANGUAGE_KEY, StringsProvider } from "../../src/taskpane/i18n";
 import type { HostOps } from "../../src/taskpane/host";
+import { stubResizeObserver } from "../helpers/jsdom";
 
-// Fluent's MessageBar measures itself with ResizeObserver, which jsdom lacks.
-beforeAll(() => {
-  const w = window as unknown as { ResizeObserver?: unknown };
-  w.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-});
+beforeAll(stubResizeObserver);
 
 function renderApp(host: HostOps | null, language?: string): ReturnType<typeof render> {
   return render(

@@ -9,14 +9,11 @@ import ExcelJS from "exceljs";
 import { BrowserCheck } from "../../src/taskpane/browser/BrowserCheck";
 import { reportFileName } from "../../src/taskpane/browser/checkFile";
 import { termName } from "../../src/cli/terminal";
+import { stubResizeObserver } from "../helpers/jsdom";
 
 beforeAll(() => {
-  const w = window as unknown as { ResizeObserver?: unknown; TextDecoder?: unknown };
-  w.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
+  stubResizeObserver();
+  const w = window as unknown as { TextDecoder?: unknown };
   // jsdom has no TextDecoder; Node's knows GB18030 and UTF-8 like a browser's.
   w.TextDecoder ??= NodeTextDecoder;
   (globalThis as { TextDecoder?: unknown }).TextDecoder ??= NodeTextDecoder;

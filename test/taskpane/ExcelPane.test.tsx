@@ -8,15 +8,9 @@ import { StringsProvider } from "../../src/taskpane/i18n";
 import type { ExcelHostOps, WorkbookGrids } from "../../src/taskpane/host";
 import { realGrid } from "../helpers/real";
 import type { Grid } from "../../src/domain/grid";
+import { stubResizeObserver } from "../helpers/jsdom";
 
-beforeAll(() => {
-  const w = window as unknown as { ResizeObserver?: unknown };
-  w.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-});
+beforeAll(stubResizeObserver);
 
 const selfEval: Grid = { ...realGrid("06"), sheet: "自评表" };
 const budgetList: Grid = {

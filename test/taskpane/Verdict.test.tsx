@@ -5,16 +5,9 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Verdict } from "../../src/taskpane/components/Verdict/Verdict";
 import { StringsProvider, langFrom } from "../../src/taskpane/i18n";
 import type { Report, TableSummary } from "../../src/domain/report";
+import { stubResizeObserver } from "../helpers/jsdom";
 
-// Fluent's MessageBar measures itself with ResizeObserver, which jsdom lacks.
-beforeAll(() => {
-  const w = window as unknown as { ResizeObserver?: unknown };
-  w.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-});
+beforeAll(stubResizeObserver);
 
 type R = Pick<Report, "stats" | "tables"> & Partial<Pick<Report, "byCode">>;
 

@@ -15,18 +15,12 @@ import type { Grid } from "../../src/domain/grid";
 import { readXlsx } from "../../src/file/xlsx";
 import { runJx } from "../helpers/cli";
 import { TextDecoder, TextEncoder } from "util";
+import { stubResizeObserver } from "../helpers/jsdom";
 
 // The CLI and the .xlsx reader decode text with TextDecoder, which jsdom's globals lack.
 Object.assign(globalThis, { TextDecoder, TextEncoder });
 
-beforeAll(() => {
-  const w = window as unknown as { ResizeObserver?: unknown };
-  w.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-});
+beforeAll(stubResizeObserver);
 
 const SAMPLES = path.join(__dirname, "..", "..", "samples");
 const FORMS = ["自评表-示例.xlsx", "绩效目标-清单.xlsx"];

@@ -8,15 +8,9 @@ import * as React from "react";
 import { act, render, screen } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { THEME_POLL_MS, watchTheme } from "../../src/taskpane/theme";
+import { stubResizeObserver } from "../helpers/jsdom";
 
-beforeAll(() => {
-  const w = window as unknown as { ResizeObserver?: unknown };
-  w.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-});
+beforeAll(stubResizeObserver);
 
 interface FakeOffice {
   context: { officeTheme?: { isDarkTheme?: boolean; bodyBackgroundColor?: string }; document: { addHandlerAsync: jest.Mock; removeHandlerAsync: jest.Mock } };
