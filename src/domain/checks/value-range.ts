@@ -78,7 +78,8 @@ export const valueRange: Check = {
     }
     // A cost written as a bare figure on a form with no 计算符号 column (1600元/亩, 5万元): a cap (≤) or a
     // standard (＝) is not said; a cost is most likely a cap.
-    if (t.kind === "number" && t.sign === undefined && t.unitKind === "money" && table.columns.sign === undefined && isCostRow(facts.categories[i])) {
+    // A 计算符号-like column that only says the value's type (指标值类型: 定量) says no direction either.
+    if (t.kind === "number" && t.sign === undefined && t.unitKind === "money" && (table.columns.sign === undefined || /^定[量性]$/.test(fieldText(row, "sign"))) && isCostRow(facts.categories[i])) {
       emit({
         ...say("indicator.cost-direction", "noSign", { text }),
         sheet: table.sheet,

@@ -34,6 +34,13 @@ function hasIdeograph(v: CellValue): boolean {
   return false;
 }
 
+/** True when the cell is a string holding a CJK ideograph anywhere. */
+function anyIdeograph(v: CellValue): boolean {
+  if (typeof v !== "string") return false;
+  for (let i = 0; i < v.length; i++) if (isIdeograph(v.charCodeAt(i))) return true;
+  return false;
+}
+
 export class BodyEnd {
   /** Columns left of the fields (the block label 绩效指标 sits there), except serial-number columns. */
   private readonly zone: number[] = [];
@@ -87,6 +94,8 @@ export class BodyEnd {
         break;
       }
     }
+    // A code or a figure there (505006, 1) is a list's data, never a section's label: those are written in ideographs.
+    if (lz >= 0 && !anyIdeograph(sg.cell(r, lz))) lz = -1;
     if (lz >= 0) {
       const n = sg.norm(r, lz);
       this.labelCol = lz;

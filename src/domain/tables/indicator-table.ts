@@ -7,6 +7,7 @@ import type { IndicatorField, IndicatorProject, IndicatorRow, IndicatorTable, In
 import { linkGroups } from "./groups";
 import { type Cols, type Mutable, type IndicatorHeader, SheetGrid } from "./scan";
 import { type Bound, resolveIndicatorColumns, subHeader } from "./headers";
+import { matchIndicatorField } from "./synonyms";
 import { readFormContext } from "./form-fields";
 import { fitColumns } from "./column-fit";
 import { type Body, readBody } from "./indicator-body";
@@ -110,7 +111,7 @@ function splitPlaceholders(rows: readonly GridRow[]): { indicators: readonly Ind
  * the body's cells (column-fit.ts): the header words propose, the content decides.
  */
 function headerColumns(sg: SheetGrid, h: IndicatorHeader, bound: Bound): { cols: Cols<IndicatorField>; nHeader: number } {
-  const proposed = resolveIndicatorColumns(sg, h.hits);
+  const proposed = withProjectColumnsAbove(sg, h.r, resolveIndicatorColumns(sg, h.hits));
   const sub = subHeader(sg, h.r, proposed, bound);
   let cols = proposed;
   let nHeader = 1;
@@ -125,6 +126,25 @@ function headerColumns(sg: SheetGrid, h: IndicatorHeader, bound: Bound): { cols:
     }
   }
   return { cols: fitColumns(sg, cols, alternativesOf(h.hits, cols), h.r, h.r + nHeader, bound).cols, nHeader };
+}
+
+/**
+ * Project columns labelled in the row above the header (单位代码 | 单位(专项)名称 | 资金总额 over blank cells, the
+ * indicator fields below 绩效指标 in the header's own row): a list whose header spans two rows, the project's
+ * fields merged down over both. Only cells left of the indicator fields, above a blank header cell, count.
+ */
+function withProjectColumnsAbove(sg: SheetGrid, r: number, cols: Cols<IndicatorField>): Cols<IndicatorField> {
+  if (r === 0 || cols.projectName !== undefined || cols.projectCode !== undefined) return cols;
+  const first = Math.min(...(Object.values(cols) as number[]));
+  let out: Cols<IndicatorField> | undefined;
+  for (let c = 0; c < first; c++) {
+    if (!sg.blank(r, c) || sg.blank(r - 1, c)) continue;
+    const m = matchIndicatorField(sg.norm(r - 1, c));
+    if (!m || (m.field !== "projectName" && m.field !== "projectCode" && m.field !== "department")) continue;
+    out ??= { ...cols };
+    if (out[m.field] === undefined) out[m.field] = c;
+  }
+  return out && (out.projectName !== undefined || out.projectCode !== undefined) ? out : cols;
 }
 
 /** The other columns the header's strong words propose for a field already given a column. */

@@ -17,7 +17,7 @@ export interface SynonymEntry<F extends string> {
 /** Indicator table columns (绩效指标表). Order inside a list is only for reading; all are exact matches. */
 export const INDICATOR_SYNONYMS: Readonly<Record<IndicatorField, readonly string[]>> = {
   projectCode: ["项目编码", "项目代码", "项目编号", "项目id", "项目标识"],
-  projectName: ["项目名称", "项目", "项目全称"],
+  projectName: ["项目名称", "项目", "项目全称", "单位(专项)名称", "专项名称", "项目(专项)名称"],
   department: ["主管部门", "预算单位", "单位名称", "部门名称", "实施单位", "项目单位", "预算部门", "主管单位"],
   level1: ["一级指标", "一级", "一级指标名称", "评价指标(一级)", "一级评价指标", "评价指标", "指标类别", "分解目标"],
   level2: ["二级指标", "二级", "二级指标名称", "二级评价指标", "指标类型"],

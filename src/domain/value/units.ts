@@ -99,6 +99,9 @@ export interface UnitInfo {
 function keyOf(s: string): string {
   return toHalfWidth(s)
     .replace(/[\s\u00a0\u200b\ufeff]+/g, "")
+    // 元/人.天, 人・次: a dot between two ideographs is the middle dot of a compound unit
+    .replace(/(?<=[\u4e00-\u9fff])[.・•](?=[\u4e00-\u9fff])/g, "·")
+    .replace(/·每/g, "·")
     .replace(/[（(]/g, "(")
     .replace(/[）)]/g, ")")
     .toLowerCase();

@@ -259,3 +259,39 @@ describe("header rows and the next form are never indicators", () => {
     expect(recognizeSheet(grid(values)).tables).toHaveLength(2);
   });
 });
+
+describe("a list whose project columns are labelled one row above the indicator fields", () => {
+  // 单位代码 | 单位(专项)名称 | 资金总额 over blank cells, 绩效指标 over 一级…指标值类型 (a province's 公开 export).
+  const head: Row[] = [
+    ["单位代码", "单位(专项)名称", "资金总额", "绩效指标", null, null, null, null, null],
+    [null, null, null, "一级指标", "二级指标", "三级指标", "指标值", "度量单位", "指标值类型"],
+  ];
+  const rows = (code: CellValue): Row[] => [
+    ...head,
+    [code, "某县特殊教育学校", 30, null, null, null, null, null, null],
+    [code, "学生伙食补助", 30, "成本指标", "经济成本指标", "学生补助标准", "17元/人.每天", "-", "定量"],
+    [null, null, null, "产出指标", "数量指标", "补助学生数量", "168", "-", "定量"],
+    [null, null, null, null, "质量指标", "补助发放率", "≥95%", "%", "定量"],
+    [null, null, null, "效益指标", "社会效益指标", "家庭负担", "有所减轻", "-", "定性"],
+    [null, null, null, "满意度指标", "服务对象满意度指标", "学生满意度", "≥95%", "%", "定量"],
+  ];
+
+  it("reads every indicator row, the unit's code in the first column not taken for a note that ends the body", () => {
+    for (const code of [505006, "505006", "A-01"]) {
+      const t = table(rows(code));
+      expect(t.layout).toBe("list");
+      expect(t.projects.flatMap((p) => p.indicators).filter((r) => r.name).length).toBe(5);
+    }
+  });
+
+  it("checks what it read: a bare count with 度量单位 '-', a vague benefit, a cost with no sign where the column only says 定量", () => {
+    const found = codes(rows(505006));
+    expect(found).toEqual(expect.arrayContaining(["indicator.missing-unit@H5", "indicator.vague@G7", "indicator.cost-direction@G4"]));
+    expect(found.some((c) => c.startsWith("table.not-filled"))).toBe(false);
+  });
+
+  it("a label above a filled header cell, or a word that is no project field, does not make a list", () => {
+    const other = [["说明", "资金总额", null, "绩效指标", null, null, null, null, null], head[1], ...rows(1).slice(3)];
+    expect(table(other).layout).toBe("form");
+  });
+});
