@@ -117,6 +117,7 @@ export const CATALOG = {
     messages: {
       emptyInName: { zh: "{field}为空（必填项）；“{figure}”写在了指标名称中，应填入指标值栏", en: "{field} is empty (required); \"{figure}\" is written into the name: put it in the target column" },
       empty: { zh: "{field}为空（必填项）", en: "{field} is empty (required)" },
+      nameIsValue: { zh: "三级指标名称“{name}”是一个数值或期限，不是指标名称：应写明衡量什么（如“完成时限”“补助标准”），数值填入指标值栏", en: "the indicator name \"{name}\" is a figure or a deadline, not a name: say what is measured (e.g. 完成时限, 补助标准) and put the figure in the target column" },
       level1: { zh: "一级指标", en: "level-1 indicator" },
       level2: { zh: "二级指标", en: "level-2 indicator" },
       name: { zh: "三级指标名称", en: "indicator name" },

@@ -8,6 +8,8 @@ import type { Check } from "./types";
 /** A name prefixed with the template's numbering ("指标1:"): the numbering is not part of the name. */
 const NUMBERED = /^指标\d+[:：]/;
 
+const BARE_FIGURE = /^[\d.,%]+$/;
+
 export const duplicate: Check<Map<string, IndicatorRow>> = {
   id: "duplicate",
   codes: ["indicator.duplicate"],
@@ -19,7 +21,8 @@ export const duplicate: Check<Map<string, IndicatorRow>> = {
     if (text === "") return;
     const compact = compactLabel(text);
     const key = compact.startsWith("指标") ? compact.replace(NUMBERED, "") : compact;
-    if (!key) return;
+    // A bare figure in the name cell ("0" on a form's not-applicable rows) names nothing: it cannot repeat a name.
+    if (!key || BARE_FIGURE.test(key)) return;
     const firstRow = seen.get(key);
     if (firstRow === undefined) {
       seen.set(key, row);

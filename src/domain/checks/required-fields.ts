@@ -6,6 +6,7 @@ import type { IndicatorRow, IndicatorTable } from "../tables/model";
 import { isScored } from "../tables/model";
 import type { Check, Emit } from "./types";
 import { targetInName } from "./name-value";
+import { parseValue } from "../value/parse";
 
 /** The required fields; the catalog names each (indicator.missing-field's variants of the same names). */
 type Field = "level1" | "level2" | "name" | "sign" | "target";
@@ -33,6 +34,19 @@ function missing(row: IndicatorRow, f: Field, table: IndicatorTable, emit: Emit,
   });
 }
 
+/** A deadline phrase with no subject: 12月底之前完成, 2024年6月前完工, 年底前. */
+const DEADLINE_ONLY = /^(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|份|中旬|上旬|下旬)?(?:之前|以前|前)?(?:完成|完工)?$/;
+
+/** True when a 三级 name is itself a value: a figure with or without its unit, a date, or a bare deadline. */
+export function nameIsValue(name: string): boolean {
+  const t = name.replace(/\s+/g, "");
+  // A lone 0 is the form's not-applicable mark (0 | 0.00% | 0 on the cost rows a project does not use), not a figure.
+  if (t.length > 16 || !/\d/.test(t) || /^0+(?:\.0+)?$/.test(t)) return false;
+  if (DEADLINE_ONLY.test(t)) return true;
+  const v = parseValue(t);
+  return v.kind === "date" || (v.kind === "number" && v.number !== undefined);
+}
+
 export const requiredFields: Check<Columns> = {
   id: "required-fields",
   codes: ["indicator.missing-field"],
@@ -53,7 +67,14 @@ export const requiredFields: Check<Columns> = {
     const cols = table.columns;
     if (has.has1 && fieldText(row, "level1") === "") missing(row, "level1", table, emit, cols.level1 as number);
     if (has.has2 && fieldText(row, "level2") === "") missing(row, "level2", table, emit, cols.level2 as number);
-    if (has.hasName && fieldText(row, "name") === "") missing(row, "name", table, emit, cols.name as number);
+    if (has.hasName) {
+      const name = fieldText(row, "name");
+      if (name === "") missing(row, "name", table, emit, cols.name as number);
+      else if (nameIsValue(name)) {
+        // "1年", "2020年", "100万", "12月底之前完成" in the 三级 cell: the figure was written where the name goes.
+        emit({ ...say("indicator.missing-field", "nameIsValue", { name }), sheet: table.sheet, cell: fieldAddress(row, "name") as string, value: name, expected: "三级指标名称" });
+      }
+    }
     // A ★ parent's values are on its member rows (parent / 其中 groups): its own 指标值 is empty by layout.
     const valuesBelow = row.members !== undefined;
     if (has.hasSign && fieldText(row, "sign") === "" && !valuesBelow) missing(row, "sign", table, emit, cols.sign as number);

@@ -177,8 +177,39 @@ export function fitColumns(
     }
   }
 
+  weightByContent(sg, rows, cols, headerText, changes);
   fitCategoryColumns(sg, rows, cols, headerRow, changes);
   return { cols, changes };
+}
+
+/**
+ * A 得分 column with no 分值 beside it, and an unnamed column whose header still speaks of points (考值参分, 分 值(分),
+ * a garbled scan of 参考分值) holding small numbers, each at least the row's score: that column is the 分值.
+ */
+function weightByContent(sg: SheetGrid, rows: readonly number[], cols: Cols<IndicatorField>, headerText: (c: number) => string, changes: string[]): void {
+  const s = cols.score;
+  if (s === undefined || cols.weight !== undefined) return;
+  const used = new Set<number>(Object.values(cols) as number[]);
+  const width = Math.max(...rows.map((r) => sg.rowWidth(r)), 0);
+  for (let c = 0; c < width; c++) {
+    if (used.has(c) || !/[分权]/.test(headerText(c))) continue;
+    const pts = stats(sg, rows, c, pointsTest);
+    if (pts.fill < 0.5 || pts.fit < 0.9) continue;
+    let pairs = 0;
+    let above = 0;
+    for (const r of rows) {
+      const w = readPoints(sg.cell(r, c), sg.format(r, c));
+      const sc = readPoints(sg.cell(r, s), sg.format(r, s));
+      if (w === undefined || sc === undefined) continue;
+      pairs++;
+      if (sc > w + 1e-9) above++;
+    }
+    if (pairs >= 3 && above === 0) {
+      cols.weight = c;
+      changes.push(`weight: ${sg.addr(rows[0], c)} (numbers at least each row's score under a points header)`);
+      return;
+    }
+  }
 }
 
 type CategoryRole = "level1" | "level2" | "name";

@@ -31,6 +31,8 @@ export function isQuantitative(row: IndicatorRow, target: ParsedValue, signKind:
   const s = signKind;
   if (s === "定性" || s === "定量其他") return false;
   if (s) return true;
-  if (target.kind === "qualitative" || target.kind === "date") return false;
+  if (target.kind === "date") return false;
+  // A 指标值类型 column that says 定量 (no direction): the value is meant to be a figure, whatever it holds.
+  if (target.kind === "qualitative") return /^定量(?:指标)?$/.test(fieldText(row, "sign").replace(/\s+/g, ""));
   return target.sign !== undefined || target.kind === "number";
 }

@@ -37,7 +37,7 @@ export function mayBePlaceholderName(name: string): boolean {
 }
 export const NEEDS_CLEAN = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5e]/;
 /** Strings without these characters normalise to themselves (lower-cased): the fast path of `norm`. */
-export const NEEDS_NORMALIZE = new RegExp(`[\\s\\u00a0\\u200b\\ufeff\\u3000\\uff01-\\uff5e()[\\]{}<>:、.${TRADITIONAL_CHARS}]`);
+export const NEEDS_NORMALIZE = new RegExp(`[\\s\\u00a0\\u200b\\ufeff\\u3000\\uff01-\\uff5e()[\\]{}<>:、.*★☆※${TRADITIONAL_CHARS}]`);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Small helpers

@@ -186,7 +186,8 @@ export function normalizeHeader(text: string): string {
     if (next === t) break;
     t = next;
   }
-  return trimTrailing(t.replace(/^\d{1,2}[.、]/, ""), ":：");
+  // A leading required-field mark (*指标值, ★年度总体目标) or "1." numbering is not part of the word.
+  return trimTrailing(t.replace(/^[*★☆※]+/, "").replace(/^\d{1,2}[.、]/, ""), ":：");
 }
 
 function buildMap<F extends string>(table: Readonly<Record<F, readonly string[]>>): Map<string, F> {

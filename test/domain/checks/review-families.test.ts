@@ -250,3 +250,50 @@ describe("budget.low-execution: a reason given on the indicator row about the sa
     expect(form("天气原因工期延后")).toHaveLength(1);
   });
 });
+
+describe("a 三级 name that is a value", () => {
+  const nameFindings = (level2: string, name: string, target: string) =>
+    checkSingleRow({ level1: "产出指标", level2, name, target, unit: "", weight: 10 }, national).filter((i) => i.code === "indicator.missing-field");
+  it.each([
+    ["时效指标", "1年", "1年"],
+    ["时效指标", "2020年", "2020年"],
+    ["成本指标", "100万", "100万"],
+    ["成本指标", "38.75万元", "≤38.75万元"],
+    ["时效指标", "12月底之前完成", "100%"],
+    ["时效指标", "2022年底之前", "2022年底之前"],
+    ["数量指标", "５个", "５个"],
+  ])("%s: the name “%s” (target %s) is said at the name, once", (level2, name, target) => {
+    const found = nameFindings(level2, name, target);
+    expect(found).toHaveLength(1);
+    expect(found[0].cell).toBe("C1");
+    expect(found[0].message).toContain("不是指标名称");
+  });
+
+  it.each([
+    ["时效指标", "完成时限", "2020年12月"],
+    ["数量指标", "5G基站建设数量", "≥10个"],
+    ["数量指标", "2024年新增就业人数", "≥100人"],
+    ["成本指标", "0", "0.00%"],
+    ["质量指标", "12345热线办结率", "≥95%"],
+  ])("%s: the name “%s” is a name", (level2, name, target) => {
+    expect(nameFindings(level2, name, target).filter((i) => i.message.includes("不是指标名称"))).toEqual([]);
+  });
+
+  it("names that are bare zeros (a form's not-applicable rows) are not duplicates of each other", () => {
+    const zeros = checkWorkbook([
+      {
+        sheet: "表",
+        top: 0,
+        left: 0,
+        values: [
+          ["一级指标", "二级指标", "三级指标", "指标值", "分值"],
+          ["成本指标", "经济成本指标", "0", "0.00%", 0],
+          [null, "社会成本指标", "0", "0.00%", 0],
+          ["产出指标", "数量指标", "培训人次", "≥200人次", 50],
+          ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", 50],
+        ],
+      },
+    ]).issues.map((i) => i.code);
+    expect(zeros).not.toContain("indicator.duplicate");
+  });
+});

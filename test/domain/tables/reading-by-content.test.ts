@@ -295,3 +295,55 @@ describe("a list whose project columns are labelled one row above the indicator 
     expect(table(other).layout).toBe("form");
   });
 });
+
+describe("required-field marks and the 指标值类型 column", () => {
+  const form = (target: string, mark: string): Row[] => [
+    ["一级指标", "二级指标", "三级指标", "指标值类型", `${mark}指标值`, "计量单位", `${mark}指标解释`],
+    ["产出指标", "数量指标", "培训人次", "定量", "≥200", "人次", "参训人数"],
+    [null, "时效指标", "完成时间", "定量", target, null, "按期完成"],
+    [null, "质量指标", "合格率", "定量", "≥95", "%", "合格率"],
+    ["满意度指标", "服务对象满意度指标", "学员满意度", "定量", "≥90", "%", "问卷"],
+  ];
+
+  it.each(["*", "＊", "★", "※"])("a header marked %s as required is still the 指标值 column", (mark) => {
+    expect(table(form("2024年12月", mark)).columns.target).toBe(4);
+    expect(matchIndicatorField(normalizeHeader(`${mark}指標解釋`))?.field).toBe("explain");
+  });
+
+  it("a 定量 row whose value has no figure is said; a date under 定量, or a 定性 row in words, is not", () => {
+    expect(codes(form("按月安排", "*"))).toContain("indicator.not-numeric@E3");
+    expect(codes(form("2024年12月", "*")).filter((c) => c.startsWith("indicator.not-numeric"))).toEqual([]);
+    const qual = form("按月安排", "*").map((r, i) => (i === 2 ? r.map((v, c) => (c === 3 ? "定性" : v)) : r));
+    expect(codes(qual).filter((c) => c.startsWith("indicator.not-numeric"))).toEqual([]);
+  });
+
+  it("a value in 万元 beside a 计量单位 of % is a unit mismatch", () => {
+    const rows = form("2024年12月", "*");
+    rows[1] = ["产出指标", "数量指标", "业务经费安排", "定量", "28.8万元", "%", "安排金额"];
+    expect(codes(rows)).toContain("indicator.unit-mismatch@E2");
+  });
+});
+
+describe("a 分值 column read by its content under a garbled header", () => {
+  const rows = (header: string, weights: CellValue[]): Row[] => [
+    ["一级指标", "二级指标", "三级指标", header, "指标值", "实际完成值", "得分", "偏差原因分析及改进措施"],
+    ["产出指标", "数量指标", "保障人数", weights[0], "2370人", "2370人", 10, null],
+    [null, "质量指标", "经费标准", weights[1], "符合文件要求", "符合文件要求", 5, null],
+    [null, "时效指标", "完成时间", weights[2], "2021年12月", "2021年12月", 4, null],
+    ["效益指标", "社会效益指标", "办学条件", weights[3], "改善", "改善", 13, null],
+    ["满意度指标", "服务对象满意度指标", "学生满意度", weights[4], "≥90%", "95%", 10, null],
+  ];
+
+  it("numbers at least each row's score under a header that speaks of points are the 分值", () => {
+    for (const header of ["考值参分", "分 值", "参考分值(分)", "权 重"]) {
+      expect(table(rows(header, [10, 5, 5, 15, 10])).columns.weight).toBe(3);
+    }
+    // and then a score below its weight with no reason is said
+    expect(codes(rows("考值参分", [10, 5, 5, 15, 10]))).toEqual(expect.arrayContaining(["score.missing-reason@H4", "score.missing-reason@H5"]));
+  });
+
+  it("not when a score is above the number, nor under a header that does not speak of points", () => {
+    expect(table(rows("考值参分", [10, 5, 3, 15, 10])).columns.weight).toBeUndefined();
+    expect(table(rows("序号", [10, 5, 5, 15, 10])).columns.weight).toBeUndefined();
+  });
+});
