@@ -62,7 +62,7 @@ const BOILERPLATE: ReadonlySet<string> = new Set([
  * percentage target on it ("≥95%") measures nothing, since there is no ratio to compute. [U] the word lists are
  * what real tables show; a name with any ratio word (…率, …度, 覆盖, 占比, 满意 …) passes.
  */
-const AIM_WORD = /提高|提升|改善|促进|增强|保障|推动|带动|加强|优化|发挥|效益|效果|作用|影响|意识|水平|环境|氛围|形象/;
+const AIM_WORD = /提高|提升|改善|促进|增强|保障|推动|带动|加强|优化|发挥|效益|效果|作用|影响|意识|水平|环境|氛围|形象|需求|稳定|秩序|齐抓共管/;
 const RATIO_WORD = /率|度|比例|比重|占比|百分|份额|覆盖|进度|满意|合格|达标|完成|增长|增幅|下降|降低|减少|节约|到位|知晓|普及|参与|及时|准确|成活|入学|就业/;
 
 /** True when a percentage target hangs on a name that names an aim with nothing to divide. */

@@ -12,6 +12,7 @@ import { type Body, type BodyDraft, type Group, closeSubtotal, GroupIndex, ListP
 import { RowCategorizer } from "./row-categories";
 import { BodyEnd, END_GRADE, END_STOP, END_TOTAL, findGrade, totalAfterNotes, totalAt } from "./body-end";
 import { LEVEL_NEW, LEVEL_STOP, LevelFill } from "./hierarchy";
+import { TreeLevels } from "./tree";
 import { GridRow, type RowColumns, type RowFacts, RowStore } from "./rows";
 
 export type { Body, Group } from "./body-groups";
@@ -25,6 +26,8 @@ export interface BodyLayout {
   readonly firstFieldCol: number;
   /** List layout: project columns, one indicator per row. */
   readonly list: boolean;
+  /** Tree layout: the 一级/二级 labels on rows of their own in the 三级 column (tree.ts). */
+  readonly tree?: boolean;
 }
 
 export function readBody(sg: SheetGrid, layout: BodyLayout, bound: Bound): Body {
@@ -36,7 +39,7 @@ export function readBody(sg: SheetGrid, layout: BodyLayout, bound: Bound): Body 
   const mapped = Object.values(cols) as number[];
   const valueCols = [cols.target, cols.actual, cols.weight, cols.score].filter((c): c is number => c !== undefined);
   const end = new BodyEnd(sg, layout.headerRow, start, layout.firstFieldCol, columns.level1, { name: cols.name ?? -1, values: valueCols });
-  const levels = new LevelFill(sg, columns.level1, columns.level2);
+  const levels = layout.tree ? new TreeLevels(sg, columns.name) : new LevelFill(sg, columns.level1, columns.level2);
   const projects = new ListProjects(sg, cols.projectCode ?? -1, cols.projectName ?? -1, cols.department ?? -1);
   const facts: RowFactsDraft = { level1From: -1, level2From: -1, weightNumber: undefined, scoreNumber: undefined, notApplicable: false, placeholder: false, content: false };
   let group: Group | undefined;
@@ -86,6 +89,10 @@ export function readBody(sg: SheetGrid, layout: BodyLayout, bound: Bound): Body 
     const g = group;
     const level = levels.read(r);
     if (level === LEVEL_STOP) break;
+    if (levels instanceof TreeLevels && levels.label) {
+      lastContent = r; // a label row of the tree (or the unit and project above its first 一级)
+      continue;
+    }
     if (level === LEVEL_NEW) closeSubtotal(g, sg.top);
 
     readRowFacts(columns, r, levels, facts);
@@ -154,7 +161,7 @@ function meaningfulText(t: string): boolean {
 }
 
 /** What the row carries: its points, whether they are marked not applicable, whether it holds any content. */
-function readRowFacts(columns: RowColumns, r: number, levels: LevelFill, facts: RowFactsDraft): void {
+function readRowFacts(columns: RowColumns, r: number, levels: Pick<LevelFill, "level1From" | "level2From">, facts: RowFactsDraft): void {
   const sg = columns.sg;
   facts.level1From = levels.level1From;
   facts.level2From = levels.level2From;

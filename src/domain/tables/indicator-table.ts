@@ -35,7 +35,7 @@ export function readIndicatorTable(sg: SheetGrid, h: IndicatorHeader, ctxStart: 
   }
   if (labelCol >= 0) blockPoints = splitPointsSuffix(sg.text(h.r, labelCol)).points;
 
-  const body = readBody(sg, { headerRow: h.r, start: h.r + nHeader, cols, firstFieldCol, list }, bound);
+  const body = readBody(sg, { headerRow: h.r, start: h.r + nHeader, cols, firstFieldCol, list, tree: h.tree === true }, bound);
   const cats = body.categories;
 
   const projects: IndicatorProject[] = [];
@@ -111,6 +111,11 @@ function splitPlaceholders(rows: readonly GridRow[]): { indicators: readonly Ind
  * the body's cells (column-fit.ts): the header words propose, the content decides.
  */
 function headerColumns(sg: SheetGrid, h: IndicatorHeader, bound: Bound): { cols: Cols<IndicatorField>; nHeader: number } {
+  if (h.tree) {
+    // One column for the three levels: the labels are told apart by content as the body is read (tree.ts).
+    const cols = resolveIndicatorColumns(sg, h.hits);
+    return { cols: { ...cols, level1: cols.name, level2: cols.name }, nHeader: 1 };
+  }
   const proposed = withProjectColumnsAbove(sg, h.r, resolveIndicatorColumns(sg, h.hits));
   const sub = subHeader(sg, h.r, proposed, bound);
   let cols = proposed;

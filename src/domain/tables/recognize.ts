@@ -13,6 +13,7 @@ import { type Mutable, SheetGrid } from "./scan";
 import { HeaderScan, findEvidence } from "./headers";
 import { readIndicatorTable } from "./indicator-table";
 import { readBudgetList } from "./budget-list";
+import { findTree } from "./tree";
 
 /** A catalog text as the recognition's reason (table.no-indicator-header's words). */
 function reasonOf(t: Template): { reason: string; reasonEn: string } {
@@ -51,6 +52,11 @@ export function readSheet(sg: SheetGrid): SheetRecognition {
     const res = h.kind === "indicator" ? readIndicatorTable(sg, h, consumed + 1, bound) : readBudgetList(sg, h, consumed + 1, bound);
     tables.push(res.table);
     consumed = res.lastRow;
+  }
+  if (!tables.some((t) => t.kind !== "budget-list")) {
+    // No header of the usual kind: a tree whose one column holds the three levels (tree.ts), read by its content.
+    const tree = findTree(sg);
+    if (tree) tables.push(readIndicatorTable(sg, tree, 0, scan.bound(tree.r)).table);
   }
   const result: Mutable<SheetRecognition> = { sheet: sg.sheet, tables };
   if (!tables.some((t) => t.kind !== "budget-list")) {

@@ -165,6 +165,8 @@ export interface IndicatorHeader {
   readonly kind: "indicator";
   readonly r: number;
   readonly hits: readonly Hit<IndicatorField>[];
+  /** The tree layout (tree.ts): the 三级 column also holds the 一级/二级 labels, on rows of their own. */
+  readonly tree?: boolean;
 }
 
 export interface BudgetHeader {

@@ -347,3 +347,53 @@ describe("a 分值 column read by its content under a garbled header", () => {
     expect(table(rows("序号", [10, 5, 5, 15, 10])).columns.weight).toBeUndefined();
   });
 });
+
+describe("the tree layout: one column for the three levels, told apart by content", () => {
+  const tree = (indent: (depth: number) => string): Row[] => [
+    ["某市2024年项目绩效目标批复表", null, null],
+    ["单位:元", null, null],
+    ["项目", "指标值", "绩效金额"],
+    [`${indent(0)}某市农业农村局`, null, null],
+    [`${indent(1)}高标准农田建设`, null, 5000000],
+    [`${indent(2)}产出指标`, null, null],
+    [`${indent(3)}数量指标(必填)`, null, null],
+    [`${indent(4)}新建高标准农田面积`, "≥1000亩", null],
+    [`${indent(3)}成本指标`, null, null],
+    [`${indent(4)}亩均建设成本`, "≤3000元/亩", null],
+    [`${indent(2)}效益指标`, null, null],
+    [`${indent(3)}社会效益指标`, null, null],
+    [`${indent(4)}改善农业生产条件`, "≥95%", null],
+    [`${indent(4)}新建高标准农田面积`, "≥1000亩", null],
+    [`${indent(2)}满意度指标`, null, null],
+    [`${indent(3)}服务对象满意度指标`, null, null],
+    [`${indent(4)}农户满意度`, "≥90%", null],
+  ];
+  const spaces = (d: number) => " ".repeat(d);
+
+  it.each([
+    ["indented with spaces", spaces],
+    ["indented with full-width spaces", (d: number) => "\u3000".repeat(d)],
+    ["not indented", () => ""],
+  ])("%s: every indicator row under its 一级 and 二级, the label rows none", (_, indent) => {
+    const t = table(tree(indent));
+    const rows = t.projects.flatMap((p) => p.indicators);
+    expect(rows.map((r) => r.name?.text.trim())).toEqual(["新建高标准农田面积", "亩均建设成本", "改善农业生产条件", "新建高标准农田面积", "农户满意度"]);
+    const found = codes(tree(indent));
+    expect(found).toEqual(expect.arrayContaining(["indicator.duplicate@A14", "indicator.vague@B13"]));
+    expect(found.filter((c) => /missing-field|unknown-category|missing-category|not-recognized/.test(c))).toEqual([]);
+  });
+
+  it("a sheet whose one column holds a few category words but no value beside the rows is not a tree", () => {
+    const notes: Row[] = [
+      ["说明", "指标值", null],
+      ["产出指标", null, null],
+      ["效益指标", null, null],
+      ["数量指标", null, null],
+      ["质量指标", null, null],
+      ["按要求填报", null, null],
+      ["另附说明", null, null],
+      ["见附件", null, null],
+    ];
+    expect(recognizeSheet(grid(notes)).tables.filter((t) => t.kind !== "budget-list")).toEqual([]);
+  });
+});
