@@ -10,6 +10,8 @@ export interface Transformed {
   readonly grid: Grid;
   /** For each row of the new grid, the row of the original it holds (-1 for an inserted row). */
   readonly rowFrom: readonly number[];
+  /** Cells moved within their row's block: new position → original (0-based row, column). */
+  readonly cellFrom?: ReadonlyMap<string, readonly [number, number]>;
 }
 
 export interface Layout {
@@ -284,6 +286,37 @@ export const weightColumnMoved: Layout = {
   },
 };
 
+/**
+ * Each 一级 label moved from the top of its block to its middle row, the rows above it left blank (a PDF-to-Excel
+ * conversion writes a merged label where it was centred). The block: the label's row and the rows below with a
+ * 三级 name and a blank 一级. Labels that carry points (产出指标(50分)) stay, as their block's subtotal starts there.
+ */
+export const level1Moved: Layout = {
+  name: "一级 labels moved within their block",
+  apply(g) {
+    const rows = copy(g);
+    const h = headerRow(rows);
+    if (!h) return undefined;
+    const c = h.level1;
+    const cellFrom = new Map<string, readonly [number, number]>();
+    for (let r = h.r + 1; r < rows.length; r++) {
+      const label = text(rows[r][c]);
+      if (label === "") continue;
+      let bottom = r;
+      while (bottom + 1 < rows.length && text(rows[bottom + 1][c]) === "" && text(rows[bottom + 1][h.name]) !== "") bottom++;
+      const to = Math.floor((r + bottom) / 2);
+      if (to > r && !/\d/.test(label)) {
+        while (rows[to].length <= c) rows[to].push(null);
+        rows[to][c] = rows[r][c];
+        rows[r][c] = null;
+        cellFrom.set(`${to},${c}`, [r, c]);
+      }
+      r = bottom;
+    }
+    return cellFrom.size > 0 ? { grid: { ...g, values: rows }, rowFrom: identityRows(g), cellFrom } : undefined;
+  },
+};
+
 /** Every transformation tried on every table (positions chosen to land before, inside and after the blocks). */
 export function layoutsFor(g: Grid): Layout[] {
   const w = width(g.values);
@@ -299,6 +332,7 @@ export function layoutsFor(g: Grid): Layout[] {
     joinedHeader,
     splitHeader,
     weightColumnMoved,
+    level1Moved,
     fullWidth,
     halfWidth,
     traditional,

@@ -6,8 +6,9 @@
 import { isStopLabel } from "./synonyms";
 import { readCategoryLabel } from "./labels";
 import type { CellValue } from "../grid";
-import { hasDigit, MAX_LABEL, level1CategoryMemo, NEEDS_NORMALIZE, normLabel, SheetGrid, textOf } from "./scan";
+import { hasDigit, MAX_LABEL, level1CategoryMemo, level2CategoryMemo, NEEDS_NORMALIZE, normLabel, SheetGrid, textOf } from "./scan";
 import { RepeatMemo } from "./repeat-memo";
+import { canonicalName } from "./category";
 
 /** What `LevelFill.read` says of a row: it continues the current 一级, */
 export const LEVEL_SAME = 0;
@@ -40,6 +41,7 @@ export class LevelFill {
 
   /** A new project (list layout): nothing fills down into it. */
   reset(): void {
+    this.pulledFrom = -1;
     this.l1Src = -1;
     this.l2Src = -1;
     this.l1Text = "";
@@ -54,7 +56,26 @@ export class LevelFill {
       const v = sg.cell(r, this.c1);
       const label = v === null ? BLANK_LABEL : typeof v === "string" ? this.labels.get(v) : level1Label(v);
       this.level1Own = label.text;
-      if (label.text !== "" && label.text === this.l1Text) {
+      if (label.text === "" && this.pulledFrom < 0) {
+        // A blank 一级 whose row belongs to the label below it (a label written mid-block): that block starts here.
+        const below = this.labelBelow(r);
+        if (below >= 0) {
+          const next = this.labels.get(sg.text(below, this.c1));
+          this.l1Text = next.text;
+          this.l1Src = below;
+          this.pulledFrom = below;
+          if (this.c2 >= 0 && sg.blank(r, this.c2)) this.l2Src = -1;
+          result = LEVEL_NEW;
+          if (next.points !== undefined) {
+            this.subtotalPoints = next.points;
+            this.subtotalLabel = next.core;
+          }
+        }
+      } else if (r === this.pulledFrom) {
+        // The label the rows above were given: its block goes on.
+        this.pulledFrom = -1;
+        this.l1Src = r;
+      } else if (label.text !== "" && label.text === this.l1Text) {
         // The label above repeated (filled down instead of merged): the same block goes on, no new subtotal. A
         // table that writes its 一级 on every row writes its 二级 too: a blank one is not filled from above
         // unless a merge covers it.
@@ -79,8 +100,63 @@ export class LevelFill {
     return result;
   }
 
+  /** The row of a 一级 label below that the rows from the current one were given to (-1: none pending). */
+  private pulledFrom = -1;
+
+  /**
+   * The row of the 一级 label this row belongs to when that label is written below it, within its block (a merged
+   * label exported into its middle row): the rows above the first label of the body; or a row whose own 二级 is a
+   * framework word of another 一级 than the current one's, when the next 一级 label below is that one. -1 otherwise.
+   */
+  private labelBelow(r: number): number {
+    const sg = this.sg;
+    // The 二级 the row writes (its own, or the one filled down to it) says which 一级 it is under, when it is a framework word.
+    // Inside a block, only a row that writes its own 二级 can start the next one (most rows return here).
+    if (this.l1Src >= 0 && (this.c2 < 0 || sg.blank(r, this.c2))) return -1;
+    const l2 = this.c2 < 0 ? -1 : !sg.blank(r, this.c2) ? r : this.l2Src;
+    const want = l2 >= 0 ? this.parents.get(sg.text(l2, this.c2)) : undefined;
+    if (this.l1Src >= 0 && (want === undefined || want === this.categories.get(this.l1Text))) return -1;
+    // Every 二级 word on the rows up to the label must belong to it too: a misfiled 二级 at the end of a block
+    // (经济效益 under 产出, then 时效指标) is not a label written low.
+    const parents: string[] = [];
+    for (let k = r; k < sg.nRows && k <= r + LOOK_AHEAD; k++) {
+      if (k > r && !sg.blank(k, this.c1)) {
+        const next = this.labels.get(sg.text(k, this.c1));
+        const cat = next.stop ? undefined : this.categories.get(next.text);
+        if (cat === undefined || (want !== undefined && cat !== want)) return -1;
+        return parents.every((p) => p === cat) ? k : -1;
+      }
+      const p = this.c2 >= 0 && !sg.blank(k, this.c2) ? this.parents.get(sg.text(k, this.c2)) : undefined;
+      if (p !== undefined) parents.push(p);
+    }
+    return -1;
+  }
+
+  /** The 一级 each 二级 text belongs to, for the few a column repeats. */
+  private readonly parents = new RepeatMemo<string | undefined>(level2ParentOf);
+  /** The category of each 一级 label text. */
+  private readonly categories = new RepeatMemo<string | undefined>(level1CoreCategory);
+
   /** What the 一级 texts say, for the few a column repeats. */
   private readonly labels = new RepeatMemo<Level1Label>(level1Label);
+}
+
+const LEVEL1_CATEGORIES: readonly string[] = ["产出指标", "效益指标", "满意度指标"];
+
+/** Rows a 一级 label may sit below the first row of its block. */
+const LOOK_AHEAD = 12;
+
+/** The 一级 category a 二级 label belongs to (数量指标 → 产出指标), for short framework words only. */
+function level2ParentOf(text: string): string | undefined {
+  if (text.length > 20) return undefined;
+  const core = readCategoryLabel(text).core;
+  return core.length <= 12 && /指标$/.test(core) ? level2CategoryMemo(core) : undefined;
+}
+
+/** The category of a 一级 label ("产出指标(50分)" → 产出指标). */
+function level1CoreCategory(text: string): string | undefined {
+  if (text === "" || text.length > 30) return undefined;
+  return level1CategoryMemo(readCategoryLabel(text).core) ?? canonicalName(text, LEVEL1_CATEGORIES); // 项目完成指标 → 产出指标
 }
 
 /** What a 一级 cell says: its text, whether it is a note (注, 说明 …), the points its label carries. */

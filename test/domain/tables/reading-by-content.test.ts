@@ -397,3 +397,38 @@ describe("the tree layout: one column for the three levels, told apart by conten
     expect(recognizeSheet(grid(notes)).tables.filter((t) => t.kind !== "budget-list")).toEqual([]);
   });
 });
+
+describe("一级 labels written in the middle of their block", () => {
+  const moved: Row[] = [
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    [null, "数量指标", "新建道路里程", "≥12公里"],
+    ["产出指标", null, "改造桥梁座数", "≥3座"],
+    [null, "质量指标", "验收合格率", "≥98%"],
+    [null, "社会效益指标", "受益人口", "≥5000人"],
+    ["效益指标", "可持续影响指标", "道路使用年限", "≥15年"],
+    [null, null, "管护制度健全率", "100%"],
+    ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],
+  ];
+  const level1s = (values: Row[]) => {
+    const t = table(values);
+    const p = t.projects[0];
+    return p.indicators.map((r) => r.level1?.text ?? "");
+  };
+
+  it("the rows above a label written low belong to it when their 二级 says so, and nothing is missing or misfiled", () => {
+    expect(level1s(moved)).toEqual(["产出指标", "产出指标", "产出指标", "效益指标", "效益指标", "效益指标", "满意度指标"]);
+    expect(codes(moved).filter((c) => /missing-field|unknown-category|missing-category/.test(c))).toEqual([]);
+  });
+
+  it("a 二级 misfiled at the end of a block, followed by one of its own block, stays misfiled", () => {
+    const misfiled: Row[] = [
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "新建道路里程", "≥12公里"],
+      [null, "经济效益指标", "带动增收", "≥50万元"],
+      [null, "时效指标", "完工时间", "2024年12月"],
+      ["效益指标", "社会效益指标", "受益人口", "≥5000人"],
+      ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],
+    ];
+    expect(level1s(misfiled).slice(0, 3)).toEqual(["产出指标", "产出指标", "产出指标"]);
+  });
+});
