@@ -36,8 +36,14 @@ export function executionScore(rate: number, points: number, cap: boolean): numb
 /** A figure in a funds cell; blank, "/" and "-" give undefined. */
 export function refNumber(ref: Ref | undefined): number | undefined {
   if (!ref) return undefined;
-  return readNumber(ref.value, ref.numberFormat)?.value;
+  const n = readNumber(ref.value, ref.numberFormat)?.value;
+  if (n !== undefined || typeof ref.value !== "string") return n;
+  // An amount written with its money unit (4753.66万元 in a block headed 万元): the figure, in the block's unit.
+  const m = AMOUNT_WITH_UNIT.exec(ref.value);
+  return m ? readNumber(m[1], undefined)?.value : undefined;
 }
+
+const AMOUNT_WITH_UNIT = /^\s*([+-]?\d[\d,]*(?:\.\d+)?)\s*(?:万元|元)\s*$/;
 
 /** Money columns that a 年度资金总额 row sums. */
 export type FundsColumn = "initial" | "budget" | "spent";

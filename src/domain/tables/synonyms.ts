@@ -87,6 +87,8 @@ export const FUNDS_SYNONYMS: Readonly<Record<FundsColumn, readonly string[]>> = 
 export const FUNDS_TITLES: readonly string[] = [
   "项目资金", "资金情况", "预算执行情况", "项目资金情况", "资金投入情况", "项目资金投入", "预算资金",
   "年度资金", "资金投入", "预算执行", "项目资金执行情况",
+  // 部门整体支出 forms: 年度预算申请（万元）, 整体支出规模, 预算资金执行情况
+  "年度预算申请", "预算申请", "整体支出规模", "支出规模", "预算资金执行情况", "年度预算执行情况",
 ];
 
 /** Row labels: the total (年度资金总额) of a funds block. */

@@ -73,6 +73,23 @@ describe("budget blocks", () => {
   });
 });
 
+describe("department-wide funds blocks (年度预算申请（万元）, 整体支出规模) and amounts written with their unit", () => {
+  const block = (title: string, budget: string, spent: string, rate: string) => [
+    [title, null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", null],
+    [null, "年度资金总额", budget, budget, spent, 10, rate, 10, null],
+  ];
+
+  test.each(["年度预\n\n算申请\n\n(万元)", "整体支出规模", "预算资金执行情况"])("%s: a printed 100%% against 3824.26万元 / 4753.66万元 is said, with its score", (title) => {
+    const found = codes(form(block(title, "4753.66万元", "3824.26万元", "100%")));
+    expect(found).toEqual(expect.arrayContaining(["budget.rate-mismatch@G3", "budget.score-mismatch@H3", "budget.low-execution@G3"]));
+  });
+
+  test("amounts with their unit that agree with the printed rate are not said", () => {
+    const found = codes(form(block("年度预算申请(万元)", "4753.66万元", "4753.66万元", "100%")));
+    expect(found.filter((c) => c.startsWith("budget."))).toEqual([]);
+  });
+});
+
 describe("template instructions left in narrative cells", () => {
   test("real table 11: 评价结论, 存在问题, 改进措施 still hold the instructions; the file is 未填写", () => {
     const r = checkWorkbook([realGrid("11")]);
