@@ -3,6 +3,7 @@
  *   执行率 = 全年执行数 (B) / 全年预算数 (A); 得分 = 执行率 × 分值 (10), 2 dp, capped at 分值 (setting).
  *   A = 0 → no rate (error). 年度资金总额 must equal the sum of its 其中 rows.
  */
+import { toHalfWidth } from "../text";
 import type { Profile } from "../profiles/types";
 import type { FundsBlock, FundsRow, Ref } from "../tables/model";
 import { readNumber } from "../value/number";
@@ -39,7 +40,7 @@ export function refNumber(ref: Ref | undefined): number | undefined {
   const n = readNumber(ref.value, ref.numberFormat)?.value;
   if (n !== undefined || typeof ref.value !== "string") return n;
   // An amount written with its money unit (4753.66万元 in a block headed 万元): the figure, in the block's unit.
-  const m = AMOUNT_WITH_UNIT.exec(ref.value);
+  const m = AMOUNT_WITH_UNIT.exec(toHalfWidth(ref.value));
   return m ? readNumber(m[1], undefined)?.value : undefined;
 }
 
