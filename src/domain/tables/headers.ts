@@ -3,9 +3,10 @@
  * row of a two-row header, and the evidence that a sheet looks like an indicator table without a header.
  */
 import { splitPointsSuffix } from "../text";
+import { readNumber } from "../value/number";
 import { type BudgetField, type IndicatorField } from "./model";
 import { INDICATOR_EVIDENCE, matchBudgetField, matchIndicatorField, mayBeHeaderWord } from "./synonyms";
-import { type Cols, MAX_LABEL, ONLY_SPACE, isSpaceLike, isHeaderWordMemo, type Hit, type HeaderCand, VALUE_FIELDS, AMOUNT_FIELDS, SheetGrid } from "./scan";
+import { type Cols, MAX_LABEL, ONLY_SPACE, isSpaceLike, isHeaderWordMemo, type Hit, type HeaderCand, VALUE_FIELDS, AMOUNT_FIELDS, SERIAL_HEADER, SheetGrid } from "./scan";
 
 export function indicatorHits(sg: SheetGrid, r: number): Hit<IndicatorField>[] {
   const out: Hit<IndicatorField>[] = [];
@@ -45,6 +46,31 @@ export function qualifiesBudget(hits: readonly Hit<BudgetField>[]): boolean {
   const id = fields.has("code") || fields.has("name");
   const money = AMOUNT_FIELDS.some((f) => fields.has(f));
   return id && (money || (fields.has("code") && fields.has("name")));
+}
+
+/** Cells of a header row that name a list's serial or note column. */
+function neutralCells(sg: SheetGrid, r: number): number {
+  let n = 0;
+  const w = sg.rowWidth(r);
+  for (let c = 0; c < w; c++) {
+    const t = sg.norm(r, c);
+    if (t !== "" && (SERIAL_HEADER.test(t) || t === "备注" || t === "说明")) n++;
+  }
+  return n;
+}
+
+/**
+ * A two-column allocation list (资金分配表 by place: 乡镇 | 补助经费(万元), 村名 | 金额): a place column and a money
+ * column, and figures under the money header in at least two of the next four rows.
+ */
+function allocationByPlace(sg: SheetGrid, r: number, hits: readonly Hit<BudgetField>[]): boolean {
+  if (hits.length !== 2) return false;
+  const place = hits.find((h) => h.field === "budgetUnit" || h.field === "name");
+  const money = hits.find((h) => AMOUNT_FIELDS.includes(h.field));
+  if (!place || !money) return false;
+  let figures = 0;
+  for (let k = r + 1; k < sg.nRows && k <= r + 4; k++) if (readNumber(sg.cell(k, money.c), sg.format(k, money.c)) !== undefined) figures++;
+  return figures >= 2;
 }
 
 export function isHeaderWord(sg: SheetGrid, v: string): boolean {
@@ -210,6 +236,8 @@ export function classifyRow(sg: SheetGrid, r: number, precheck = new HeaderPrech
   if (ih.length >= 3 && nonBlank - ih.length < ih.length && qualifiesIndicator(ih)) return { kind: "indicator", r, hits: ih };
   const bh = budgetHits(sg, r);
   if (nonBlank - bh.length < bh.length && qualifiesBudget(bh)) return { kind: "budget", r, hits: bh };
+  // A list's serial and note columns (序号, 备注) are neither header words of a budget list nor data.
+  if (bh.length === 2 && nonBlank - bh.length - neutralCells(sg, r) < bh.length && allocationByPlace(sg, r, bh)) return { kind: "budget", r, hits: bh };
   return undefined;
 }
 

@@ -55,7 +55,11 @@ export const INDICATOR_WEAK_SYNONYMS: readonly (readonly [string, IndicatorField
 export const BUDGET_SYNONYMS: Readonly<Record<BudgetField, readonly string[]>> = {
   code: ["项目编码", "项目代码", "项目编号", "项目id", "项目标识码"],
   name: ["项目名称", "项目", "项目全称"],
-  budgetUnit: ["预算单位", "单位名称", "单位", "预算单位名称", "实施单位", "项目单位", "单位编码及名称", "乡镇名称", "乡镇", "实施主体"],
+  budgetUnit: [
+    "预算单位", "单位名称", "单位", "预算单位名称", "实施单位", "项目单位", "单位编码及名称", "乡镇名称", "乡镇", "实施主体",
+    // allocation lists (资金分配表) by place: 镇、村 | 村名 | 镇(乡) | 县(市、区)
+    "镇、村", "镇村", "村名", "村", "镇", "县", "乡镇(街道)", "地区", "县(市、区)",
+  ],
   department: ["主管部门", "部门", "部门名称", "主管部门名称", "预算部门"],
   budgetType: ["预算类型", "资金性质", "预算级次", "预算种类", "四本预算", "预算类别"],
   expenseType: ["支出类型", "支出性质", "经费类型", "支出类别", "项目类型", "项目类别"],
@@ -63,6 +67,9 @@ export const BUDGET_SYNONYMS: Readonly<Record<BudgetField, readonly string[]>> =
   amount: [
     "金额", "预算金额", "预算数", "安排金额", "合计", "预算安排金额", "项目金额", "年度预算数", "资金总额",
     "预算总额", "总金额", "年度预算", "批复金额",
+    // allocation lists: the money each line receives
+    "补助金额", "补助资金", "资金投入", "分配金额", "下达金额", "安排资金", "补助经费", "资金金额", "投资金额", "分配资金",
+    "下达资金", "奖补资金", "补助资金额",
   ],
   declared: ["申报金额", "申报数", "申请金额", "申报预算数"],
   approved: ["核定金额", "审核金额", "建议安排金额", "审定金额", "核定数", "审核数", "建议金额"],

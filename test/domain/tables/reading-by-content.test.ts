@@ -432,3 +432,21 @@ describe("一级 labels written in the middle of their block", () => {
     expect(level1s(misfiled).slice(0, 3)).toEqual(["产出指标", "产出指标", "产出指标"]);
   });
 });
+
+describe("allocation lists by place (资金分配表)", () => {
+  it.each([
+    [["乡镇", "补助经费(万元)", "备注"], [["龙涓镇", 5, null], ["长卿镇", 1.5, null], ["龙门镇", 2, null]]],
+    [["村名", "金额", "列支科目", "备注"], [["林畲镇林畲村", 50, "2110302-水体", null], ["林畲镇石下村", 110, "2110302-水体", null], ["李家乡鲜水村", 89.424, "2110302-水体", null]]],
+    [["序号", "镇、村", "项目名称", "项目内容", "资金投入(万元)", "补助金额(万元)"], [[1, "东岭镇彭城村", "道路改造建设", "全长约550米", 40, 10], ["合计", null, null, null, null, 10]]],
+  ] as [Row, Row[]][])("%j is a list of funds, checked and ready", (header, body) => {
+    const values: Row[] = [["附件1"], ["2025年某县补助资金分配表"], header, ...body];
+    const r = checkWorkbook([grid(values)]);
+    expect(r.recognitions[0].tables.map((t) => t.kind)).toEqual(["budget-list"]);
+    expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
+  });
+
+  it("a place and an amount as a form's label row, with no figures under them, is no list", () => {
+    const values: Row[] = [["乡镇", "补助经费(万元)", "备注"], ["说明：按实际人数分配", null, null], ["填表人", null, null]];
+    expect(recognizeSheet(grid(values)).tables).toEqual([]);
+  });
+});
