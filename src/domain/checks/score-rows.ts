@@ -79,6 +79,17 @@ function overAchieved(beyond: number, threshold: number, table: IndicatorTable, 
   };
 }
 
+/** The row's own scoring rule (指标说明, 评分标准) grants extra points: 加1分, 加2分, 最多加2分, 另加. */
+const BONUS = /加\s*[0-9０-９一二三两]\s*分|最多加|另加|加分/;
+
+function bonusAllowed(row: IndicatorRow): boolean {
+  for (const f of ["explain", "standard", "note"] as const) {
+    const t = fieldText(row, f);
+    if (t !== "" && BONUS.test(t)) return true;
+  }
+  return false;
+}
+
 export const scoreRows: Check = {
   id: "score-rows",
   codes: ["score.missing-actual", "score.exceeds-weight", "score.mismatch", "score.out-of-band", "score.missing-reason", "score.over-achievement"],
@@ -94,7 +105,8 @@ export const scoreRows: Check = {
     const hasWeight = w !== undefined && w > 0;
 
     // 得分 > 分值 (§4.5: no bonus).
-    if (hasWeight && s !== undefined && s > (w as number) + EPS) {
+    // A scoring rule that grants extra points (加1分, 最多加2分) allows a score above the weight.
+    if (hasWeight && s !== undefined && s > (w as number) + EPS && !bonusAllowed(row)) {
       emit({
         ...say("score.exceeds-weight", "above", { score: fmt2(s), weight: fmt2(w as number) }),
         sheet,
@@ -106,7 +118,8 @@ export const scoreRows: Check = {
 
     // 得分 < 分值 with no 偏差原因 (§4.5).
     // A reason given in the row's 备注 column counts as given (the block's own place for it varies).
-    if (hasWeight && s !== undefined && s < (w as number) - EPS && (selfEval || table.columns.reason !== undefined) && !hasReason(row, "reason") && !hasReason(row, "note")) {
+    // (An evaluation's score sheet with no reason column has no place for one: a point not given is its scoring.)
+    if (hasWeight && s !== undefined && s < (w as number) - EPS && (table.kind === "self-evaluation" || table.columns.reason !== undefined) && !hasReason(row, "reason") && !hasReason(row, "note")) {
       emit({
         ...say("score.missing-reason", "noReason", { score: fmt2(s), weight: fmt2(w as number) }),
         sheet,

@@ -6,7 +6,7 @@ import { splitPointsSuffix } from "../text";
 import { readNumber } from "../value/number";
 import { type BudgetField, type IndicatorField } from "./model";
 import { INDICATOR_EVIDENCE, matchBudgetField, matchIndicatorField, mayBeHeaderWord } from "./synonyms";
-import { type Cols, MAX_LABEL, ONLY_SPACE, isSpaceLike, isHeaderWordMemo, type Hit, type HeaderCand, VALUE_FIELDS, AMOUNT_FIELDS, SERIAL_HEADER, SheetGrid } from "./scan";
+import { type Cols, MAX_LABEL, ONLY_SPACE, isSpaceLike, isHeaderWordMemo, type Hit, type HeaderCand, VALUE_FIELDS, AMOUNT_FIELDS, SERIAL_HEADER, SheetGrid, normalizeHeaderMemo } from "./scan";
 
 export function indicatorHits(sg: SheetGrid, r: number): Hit<IndicatorField>[] {
   const out: Hit<IndicatorField>[] = [];
@@ -46,6 +46,35 @@ export function qualifiesBudget(hits: readonly Hit<BudgetField>[]): boolean {
   const id = fields.has("code") || fields.has("name");
   const money = AMOUNT_FIELDS.some((f) => fields.has(f));
   return id && (money || (fields.has("code") && fields.has("name")));
+}
+
+const NAME_FIELDS: readonly IndicatorField[] = ["level1", "level2", "name"];
+
+/**
+ * A header split over two rows where neither is one alone: the names above (一级指标 | 二级指标 | 三级指标 | 指标), the
+ * value columns below under them or under group labels (分值 | 县级 评分 | 市级 评分). Each column reads as its two
+ * cells joined (指标 + 分值 = 指标分值), else its lower cell, else its upper one. The lower row holds nothing under
+ * the name columns (it is no data row).
+ */
+function joinedWithNext(sg: SheetGrid, r: number, low: number, upper: readonly Hit<IndicatorField>[]): Hit<IndicatorField>[] | undefined {
+  if (low >= sg.nRows || upper.filter((h) => !h.weak && NAME_FIELDS.includes(h.field)).length < 2) return undefined;
+  if (upper.some((h) => !h.weak && VALUE_FIELDS.includes(h.field))) return undefined;
+  // Under the name columns the lower row is blank, or a header word of a group (指标 over 分值).
+  for (const h of upper) if (NAME_FIELDS.includes(h.field) && !sg.blank(low, h.c) && !matchIndicatorField(sg.norm(low, h.c))) return undefined;
+  const w = Math.max(sg.rowWidth(r), sg.rowWidth(low));
+  const hits: Hit<IndicatorField>[] = [];
+  let values = 0;
+  for (let c = 0; c < w; c++) {
+    const lowText = sg.norm(low, c);
+    const both = lowText === "" ? undefined : matchIndicatorField(normalizeHeaderMemo(sg.text(r, c) + sg.text(low, c)));
+    const m = both ?? (lowText === "" ? undefined : matchIndicatorField(lowText));
+    if (lowText !== "" && !m) return undefined; // a cell below that is no header word: a data row
+    const hit = m ? { c, field: m.field, weak: m.weak === true } : upper.find((h) => h.c === c);
+    if (!hit) continue;
+    if (m && !m.weak && VALUE_FIELDS.includes(m.field)) values++;
+    hits.push(hit);
+  }
+  return values > 0 && qualifiesIndicator(hits) ? hits : undefined;
 }
 
 /** Cells of a header row that name a list's serial or note column. */
@@ -234,6 +263,12 @@ export function classifyRow(sg: SheetGrid, r: number, precheck = new HeaderPrech
   // Header words must outnumber the other cells: a row of label → value pairs (项目名称 | X | 金额 | 10) is not a header.
   const ih = indicatorHits(sg, r);
   if (ih.length >= 3 && nonBlank - ih.length < ih.length && qualifiesIndicator(ih)) return { kind: "indicator", r, hits: ih };
+  if (ih.length >= 2) {
+    // the lower row just below, or past one blank row an export inserted
+    const low = r + 1 < sg.nRows && sg.rowBlank(r + 1) ? r + 2 : r + 1;
+    const joined = joinedWithNext(sg, r, low, ih);
+    if (joined) return { kind: "indicator", r, hits: joined, rows: low - r + 1 };
+  }
   const bh = budgetHits(sg, r);
   if (nonBlank - bh.length < bh.length && qualifiesBudget(bh)) return { kind: "budget", r, hits: bh };
   // A list's serial and note columns (序号, 备注) are neither header words of a budget list nor data.

@@ -117,6 +117,7 @@ function headerColumns(sg: SheetGrid, h: IndicatorHeader, bound: Bound): { cols:
     return { cols: { ...cols, level1: cols.name, level2: cols.name }, nHeader: 1 };
   }
   const proposed = withProjectColumnsAbove(sg, h.r, resolveIndicatorColumns(sg, h.hits));
+  if (h.rows !== undefined) return { cols: fitColumns(sg, proposed, alternativesOf(h.hits, proposed), h.r, h.r + h.rows, bound).cols, nHeader: h.rows };
   const sub = subHeader(sg, h.r, proposed, bound);
   let cols = proposed;
   let nHeader = 1;

@@ -167,6 +167,8 @@ export interface IndicatorHeader {
   readonly hits: readonly Hit<IndicatorField>[];
   /** The tree layout (tree.ts): the 三级 column also holds the 一级/二级 labels, on rows of their own. */
   readonly tree?: boolean;
+  /** A header split over this row and one below it, neither a header alone (headers.ts joinedWithNext): its rows. */
+  readonly rows?: number;
 }
 
 export interface BudgetHeader {

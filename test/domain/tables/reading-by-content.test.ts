@@ -450,3 +450,32 @@ describe("allocation lists by place (资金分配表)", () => {
     expect(recognizeSheet(grid(values)).tables).toEqual([]);
   });
 });
+
+describe("a score sheet's header split over two rows, neither a header alone", () => {
+  const sheet = (bonusRule: string): Row[] => [
+    ["2021年度某项目绩效评价自评表"],
+    ["序号", "一级指标", "二级指标", "三级指标", "指标说明", "指标", "县级", "市级"],
+    [null, null, null, null, null, "分值", "评分", "评分"],
+    [1, "决策(10)", "项目立项", "民主议事", "记录完整得4分", 4, 4, null],
+    [2, null, null, "申报审批", "审批文件齐全得4分", 4, 4, null],
+    [3, null, "资金投入", "资金整合", "整合涉农资金的得2分", 2, 0, null],
+    [4, "过程(10)", "组织实施", "工作安排", bonusRule, 1, 2, null],
+    [5, null, null, "项目管理", "制度健全得9分", 9, 9, null],
+  ];
+
+  it("reads 指标+分值 as the weight and the first 评分 as the score, the lower row as no indicator", () => {
+    const t = table(sheet("纳入重点工作得1分;有批示的一个加1分,最多加2分"));
+    expect(t.headerRows).toBe(2);
+    expect([t.columns.weight, t.columns.score]).toEqual([5, 6]);
+    expect(t.projects[0].indicators.length).toBe(5);
+  });
+
+  it("a score above the weight that the row's own rule allows (加1分, 最多加2分) is not said; one it does not allow is", () => {
+    expect(codes(sheet("纳入重点工作得1分;有批示的一个加1分,最多加2分")).filter((c) => c.startsWith("score.exceeds-weight"))).toEqual([]);
+    expect(codes(sheet("纳入重点工作得1分"))).toContain("score.exceeds-weight@G7");
+  });
+
+  it("a point not given on a score sheet with no reason column is its scoring, not a missing reason", () => {
+    expect(codes(sheet("纳入重点工作得1分")).filter((c) => c.startsWith("score.missing-reason"))).toEqual([]);
+  });
+});
