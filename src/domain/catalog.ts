@@ -273,6 +273,7 @@ export const CATALOG = {
     severity: "error", title: "定量指标的完成值不是数值", titleEn: "Quantitative target, non-figure actual", source: `${FORM_10}：实际完成值与年度指标值可比`,
     messages: {
       notFigure: { zh: "指标值“{target}”是定量指标，完成值“{actual}”却不是数值，得分{score}无从核实", en: "the target \"{target}\" is a figure but the actual \"{actual}\" is not: the score {score} cannot be verified" },
+      notFigureUnscored: { zh: "指标值“{target}”是定量指标，完成值“{actual}”却不是数值，无从判断是否完成", en: "the target \"{target}\" is a figure but the actual \"{actual}\" is not: whether it was met cannot be told" },
     },
   },
   "score.actual-copies-target": {

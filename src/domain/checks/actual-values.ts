@@ -40,11 +40,23 @@ export const actualValues: Check = {
     const targetIsFigure = e.target.kind === "number" && e.family !== "qualitative";
     const actualIsText = e.actual.kind === "qualitative" || e.actual.kind === "unreadable";
     if (!targetIsFigure || !actualIsText || e.band !== undefined) return;
+    // The target as the row states it, sign and unit columns included ("≤ 30 万元").
+    const shown = [row.sign?.text, row.target?.text, row.unit?.text].filter((x) => x && x !== "").join(" ");
+    // A form that scores nothing (转移支付 自评表: 指标值 | 全年实际完成值 | 未完成原因): whether the target was met is
+    // what the actual is for, and a word (建设中, 正在实施) does not say it.
+    if (table.columns.weight === undefined && table.columns.score === undefined) {
+      emit({
+        ...say("score.actual-not-figure", "notFigureUnscored", { target: shown, actual: text }),
+        sheet: table.sheet,
+        cell: fieldAddress(row, "actual") as string,
+        value: text,
+        expected: `与指标值“${shown}”可比的数值`,
+      });
+      return;
+    }
     const w = e.weight;
     const s = e.entered;
     if (w === undefined || w <= 0 || s === undefined || s <= 0) return;
-    // The target as the row states it, sign and unit columns included ("≤ 30 万元").
-    const shown = [row.sign?.text, row.target?.text, row.unit?.text].filter((x) => x && x !== "").join(" ");
     emit({
       ...say("score.actual-not-figure", "notFigure", { target: shown, actual: text, score: fmt2(s) }),
       sheet: table.sheet,

@@ -44,6 +44,31 @@ describe("score.actual-not-figure", () => {
   });
 });
 
+describe("score.actual-not-figure on a form that scores nothing (转移支付 自评表)", () => {
+  const unscored = (actual: string): Grid => ({
+    sheet: "自评",
+    top: 0,
+    left: 0,
+    values: [
+      ["转移支付(项目)名称", "全民健身中心", null, null, null, null],
+      ["一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因和改进措施"],
+      ["产出指标", "数量指标", "新建全民健身中心数量", "1个", actual, null],
+      ["效益指标", "社会效益指标", "健身人次", "≥5万人次", "6万人次", null],
+      ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", null],
+    ],
+  });
+  test.each([
+    ["建设中", true],
+    ["正在实施", true],
+    ["1个", false],
+    ["0个", false],
+  ])("target 1个, actual %j → %s", (actual, flagged) => {
+    const f = found(unscored(actual)).filter((x) => x.code === "score.actual-not-figure");
+    expect(f.map((x) => x.cell)).toEqual(flagged ? ["E3"] : []);
+    if (flagged) expect(f[0].message).toContain("无从判断是否完成");
+  });
+});
+
 describe("score.actual-copies-target", () => {
   test.each([
     ["≥95%", "≥95%", true],
