@@ -124,6 +124,9 @@ export class LevelFill {
         const next = this.labels.get(sg.text(k, this.c1));
         const cat = next.stop ? undefined : this.categories.get(next.text);
         if (cat === undefined || (want !== undefined && cat !== want)) return -1;
+        // A table that writes its 一级 on every row (the label repeated below) leaves none blank by layout: a blank
+        // one there is missing, not written lower.
+        if (k + 1 < sg.nRows && sg.text(k + 1, this.c1) === sg.text(k, this.c1)) return -1;
         return parents.every((p) => p === cat) ? k : -1;
       }
       const p = this.c2 >= 0 && !sg.blank(k, this.c2) ? this.parents.get(sg.text(k, this.c2)) : undefined;

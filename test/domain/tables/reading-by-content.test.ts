@@ -479,3 +479,17 @@ describe("a score sheet's header split over two rows, neither a header alone", (
     expect(codes(sheet("纳入重点工作得1分")).filter((c) => c.startsWith("score.missing-reason"))).toEqual([]);
   });
 });
+
+describe("a blank 一级 in a table that writes its 一级 on every row", () => {
+  it("is missing, not a label written lower (the row below repeats its label)", () => {
+    const values: Row[] = [
+      ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "分值"],
+      [null, "数量指标", "培训人次", "≥500", "人次", 20],
+      ["产出指标", "质量指标", "培训合格率", "≥95%", "%", 20],
+      ["产出指标", "时效指标", "培训按时完成率", "100%", "%", 10],
+      ["效益指标", "社会效益指标", "技能提升率", "≥90%", "%", 30],
+      ["满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90%", "%", 20],
+    ];
+    expect(codes(values)).toContain("indicator.missing-field@A2");
+  });
+});
