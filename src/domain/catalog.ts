@@ -266,6 +266,7 @@ export const CATALOG = {
       noActualScored: { zh: "实际完成值为空，却得分{score}，得分无从核实", en: "no actual value, yet scored {score}: the score cannot be verified" },
       bothEmpty: { zh: "年度指标值和实际完成值均为空，得分无从核实", en: "target and actual are both empty: the score cannot be verified" },
       bothEmptyScored: { zh: "年度指标值和实际完成值均为空，却得分{score}，得分无从核实", en: "target and actual are both empty, yet scored {score}: the score cannot be verified" },
+      narrativeBlank: { zh: "年度总体目标的“实际完成情况”未填写，无从对照预期目标核实完成情况", en: "the annual goal's actual completion is blank: what was achieved against the goal cannot be checked" },
     },
   },
   "score.actual-not-figure": {
@@ -279,6 +280,7 @@ export const CATALOG = {
     messages: {
       copies: { zh: "完成值“{text}”照抄了指标值（含比较符号），应填写实际完成的数值", en: "the actual \"{text}\" copies the target, operator included: give the figure achieved" },
       comparison: { zh: "完成值“{text}”带有比较符号，应填写实际完成的数值，而不是目标", en: "the actual \"{text}\" carries a comparison sign: give the figure achieved, not a target" },
+      narrative: { zh: "“实际完成情况”逐字照抄了预期目标，未写明实际完成了什么", en: "the actual completion copies the planned goal word for word: it does not say what was achieved" },
     },
   },
   "score.exceeds-weight": {
@@ -382,6 +384,14 @@ export const CATALOG = {
     severity: "warning", title: "预算调整未说明原因", titleEn: "Budget adjustment not explained", source: "四川省部门预算项目支出绩效自评表填报说明：年中发生预算调整的，应单独说明理由",
     messages: {
       unexplained: { zh: "年初预算数{initial}与全年预算数（调整后）{budget}不同，未说明预算调整的原因", en: "the initial budget {initial} differs from the adjusted full-year budget {budget} and no reason for the adjustment is given" },
+    },
+  },
+  "form.goal-not-stated": {
+    severity: "error", title: "年度总体目标未写明", titleEn: "Annual goal not stated", source: `${FORM_10}、${TARGET_101}：年度总体目标写明项目年度的产出和效果；${PRACTICE}：只有金额或项目名称的目标退回补充`,
+    messages: {
+      blank: { zh: "“{label}”未填写，项目年度的产出和效果无从得知", en: "\"{label}\" is blank: the project's planned outputs and effects are not stated" },
+      onlyAmount: { zh: "“{label}”只有金额“{text}”，未写明项目年度的产出和效果", en: "\"{label}\" is only an amount (\"{text}\"): no planned output or effect is stated" },
+      repeatsName: { zh: "“{label}”只是重复项目名称（“{text}”），未写明项目年度的产出和效果", en: "\"{label}\" only repeats the project's name (\"{text}\"): no planned output or effect is stated" },
     },
   },
   "form.template-text": {

@@ -1,0 +1,163 @@
+/**
+ * The form's 年度总体目标 block read by meaning (issue #22, item 7). A sheet check (template-text.ts) over the rows of
+ * a form's sheet:
+ *
+ *   form.goal-not-stated      the 预期目标 / 年度总体目标 blank, only an amount ("43.2"), or only the project's name
+ *                             again ("XX项目,通过实施XX项目");
+ *   score.missing-actual      the 实际完成情况 beside a stated goal left blank (a self-evaluation form: only those
+ *                             print the column);
+ *   score.actual-copies-target  the 实际完成情况 the 预期目标 word for word.
+ *
+ * The block comes in two shapes: a header row with a goal label and a completion label (预期目标 … 实际完成情况,
+ * 项目年度目标 … 年度目标完成情况) and the texts in the row under it; or a goal label with its text to the right
+ * (年度总体目标 | text). A cell still holding the template's instructions is template-text's, never judged here.
+ */
+import { say } from "../catalog";
+import { a1, type CellValue } from "../grid";
+import { compactLabel } from "../text";
+import { isTemplateInstruction } from "./instructions";
+import type { SheetCheck } from "./template-text";
+
+/** Labels of the goal column or field. */
+const GOAL_LABEL = /^(?:项目)?年度(?:总体|绩效)?目标$|^(?:预期|总体)目标$/;
+/** Labels of the completion column. */
+const COMPLETION_LABEL = /^(?:(?:年度|全年)目标)?(?:实际)?完成情况$/;
+/** The label of the project's name. */
+const NAME_LABEL = /^项目名称$/;
+/** Words that add nothing to a name repeated as the goal ("通过实施XX项目", "完成XX项目"). */
+const FILLER = /通过|实施|开展|完成|做好|推进|落实|进行|执行|顺利|全面|确保|保障|本年度|年度|本项目|该项目|项目|工作|任务|目标|资金|用于|的|和|及|等/g;
+/** An amount and nothing else: "43.2", "38.75万元", "2,026,400元". */
+const ONLY_AMOUNT = /^(?:(?:总|资金|预算|投资|金额)?[:：]?[0-9][0-9,，]*(?:\.[0-9]+)?(?:万元|元|万)?)$/;
+
+function textOf(v: CellValue | undefined): string {
+  return typeof v === "string" ? v.trim() : typeof v === "number" && Number.isFinite(v) ? String(v) : "";
+}
+
+/** A label cell's text, compacted and without its colon and bracketed note ("年度总体目标（万元）："). */
+function labelText(v: CellValue | undefined): string {
+  if (typeof v !== "string" || v.length > 24) return "";
+  return compactLabel(v)
+    .replace(/[(（][^)）]*[)）]/g, "")
+    .replace(/[:：]$/, "");
+}
+
+/** A narrative compacted for comparison: no whitespace, no punctuation, half-width. */
+function bare(t: string): string {
+  return compactLabel(t).replace(/[\p{P}\p{S}]/gu, "");
+}
+
+/** The name's core: without a leading code ("51092324T000010263357-") and bracketed notes. */
+function nameCore(name: string): string {
+  return bare(name.replace(/^[0-9A-Za-z]{6,}[-－—_]/, "").replace(/[(（][^)）]*[)）]/g, ""));
+}
+
+/** True when the goal says nothing but the project's name (with filler words and amounts around it). */
+export function goalRepeatsName(goal: string, name: string): boolean {
+  const core = nameCore(name);
+  if (core.length < 4) return false;
+  const g = bare(goal);
+  if (!g.includes(core)) return false;
+  const rest = g
+    .split(core)
+    .join("")
+    .replace(/[0-9]+(?:\.[0-9]+)?(?:万元|元|万)/g, "")
+    .replace(/20[0-9]{2}年?/g, "")
+    .replace(FILLER, "");
+  return rest.length <= 2;
+}
+
+/** True when the goal is an amount and nothing else. */
+export function goalOnlyAmount(goal: string): boolean {
+  const g = compactLabel(goal).replace(/[。.]$/, "");
+  return g.length > 0 && g.length <= 24 && ONLY_AMOUNT.test(g);
+}
+
+/** True when the completion copies the goal word for word (punctuation and spacing aside). */
+export function completionCopiesGoal(goal: string, completion: string): boolean {
+  const g = bare(goal);
+  return g.length >= 8 && g === bare(completion);
+}
+
+interface State {
+  /** The 项目名称 read last (the nearest form above on the sheet). */
+  name: string;
+}
+
+/** True when a row is a header of the indicator block (the goal's row is missing: the block below is next). */
+function isIndicatorHeader(cells: readonly CellValue[] | undefined): boolean {
+  if (!cells) return false;
+  return cells.some((v) => {
+    const t = labelText(v);
+    return t === "一级指标" || t === "三级指标" || t === "二级指标";
+  });
+}
+
+export const narratives: SheetCheck<State> = {
+  id: "narratives",
+  codes: ["form.goal-not-stated", "score.missing-actual", "score.actual-copies-target"],
+  begin: () => ({ name: "" }),
+  row(cells, r, { grid }, state, emit) {
+    const values = grid.values ?? [];
+    let goalCol = -1;
+    let completionCol = -1;
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (typeof v !== "string" || v.length > 24 || !/目标|名称|完成情况/.test(v)) continue;
+      const t = labelText(v);
+      if (NAME_LABEL.test(t)) {
+        state.name = "";
+        for (let k = c + 1; k < cells.length; k++) {
+          const n = textOf(cells[k]);
+          if (n !== "") {
+            state.name = n;
+            break;
+          }
+        }
+      } else if (GOAL_LABEL.test(t) && completionCol < 0) goalCol = c;
+      else if (COMPLETION_LABEL.test(t) && goalCol >= 0 && completionCol < 0) completionCol = c;
+    }
+    if (goalCol < 0) return;
+    const at = (row: number, col: number): string => a1(grid.top + row, grid.left + col);
+
+    let goal: string;
+    let goalCell: string;
+    let completion: { text: string; cell: string } | undefined;
+    if (completionCol >= 0) {
+      // A header row: the texts are in the row under it.
+      const next = values[r + 1];
+      if (!next || isIndicatorHeader(next)) return;
+      goal = textOf(next[goalCol]);
+      goalCell = at(r + 1, goalCol);
+      completion = { text: textOf(next[completionCol]), cell: at(r + 1, completionCol) };
+    } else {
+      // A field: the text to the right of the label (none there: the shape is not known, nothing said).
+      let k = goalCol + 1;
+      while (k < cells.length && textOf(cells[k]) === "") k++;
+      if (k >= cells.length) return;
+      const right = labelText(cells[k]);
+      if (GOAL_LABEL.test(right) || COMPLETION_LABEL.test(right)) return;
+      goal = textOf(cells[k]);
+      goalCell = at(r, k);
+    }
+
+    const label = labelText(cells[goalCol]);
+    if (goal !== "" && isTemplateInstruction(goal)) return;
+    if (goal === "") {
+      emit({ ...say("form.goal-not-stated", "blank", { label }), sheet: grid.sheet, cell: goalCell, value: "", expected: "项目年度的产出和效果" });
+      return;
+    }
+    if (goalOnlyAmount(goal)) {
+      emit({ ...say("form.goal-not-stated", "onlyAmount", { label, text: goal }), sheet: grid.sheet, cell: goalCell, value: goal, expected: "项目年度的产出和效果" });
+    } else if (state.name !== "" && goalRepeatsName(goal, state.name)) {
+      const shown = goal.length > 60 ? `${goal.slice(0, 60)}…` : goal;
+      emit({ ...say("form.goal-not-stated", "repeatsName", { label, text: shown }), sheet: grid.sheet, cell: goalCell, value: goal, expected: "项目年度的产出和效果" });
+    }
+
+    if (!completion) return;
+    if (completion.text === "") {
+      emit({ ...say("score.missing-actual", "narrativeBlank"), sheet: grid.sheet, cell: completion.cell, value: "", expected: "年度目标的实际完成情况" });
+    } else if (!isTemplateInstruction(completion.text) && completionCopiesGoal(goal, completion.text)) {
+      emit({ ...say("score.actual-copies-target", "narrative"), sheet: grid.sheet, cell: completion.cell, value: completion.text, expected: "年度目标的实际完成情况" });
+    }
+  },
+};
