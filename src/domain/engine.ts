@@ -14,6 +14,7 @@ import { simplifiedGrid } from "./tables/traditional";
 import { Doubt } from "./doubt";
 import { notFilledOf, type NotFilled } from "./tables/fill-state";
 import { sheetFindings } from "./checks/template-text";
+import { sheetExplanations, type SheetExplanations } from "./checks/narratives";
 import type { IndicatorProject, IndicatorTable, RecognizedTable, SheetRecognition } from "./tables/model";
 import {
   budgetItemsFromTable,
@@ -177,6 +178,11 @@ function checkTable(table: IndicatorTable, options: CheckOptions, push: (issue: 
   return { facts, errors: errorCountsAt(table, errorRows, errorCols), notFilled, doubts };
 }
 
+/** A budget finding that an explanation elsewhere on the form's sheet answers. */
+function explainedOnSheet(issue: Issue, explains: SheetExplanations): boolean {
+  return (issue.code === "budget.low-execution" && explains.execution) || (issue.code === "budget.adjustment-unexplained" && explains.adjustment);
+}
+
 /** True when a sheet has no cell holding anything. */
 function gridEmpty(g: Grid): boolean {
   for (const row of g.values ?? []) for (const v of row) if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) return false;
@@ -217,13 +223,19 @@ export function checkWorkbook(input: readonly Grid[], options: CheckOptions = {}
     let notFilled = 0;
     let doubts = 0;
     let projects = 0;
+    // A lone form's explanation cells (偏差大或目标未完成原因分析 …) explain its low execution or adjustment too.
+    const forms = rec.tables.filter((t): t is IndicatorTable => t.kind !== "budget-list" && t.layout === "form");
+    const explains = forms.length === 1 && forms[0].projects.length === 1 && grids[k] ? sheetExplanations(grids[k]) : undefined;
     for (const t of rec.tables) {
       if (t.kind === "budget-list") {
         tables.push(summarizeTable(t));
         for (const b of budgetItemsFromTable(t)) budget.push(b);
         continue;
       }
-      const found = checkTable(t, options, (i) => issues.push(i));
+      const found = checkTable(t, options, (i) => {
+        if (explains && explainedOnSheet(i, explains)) return;
+        issues.push(i);
+      });
       notFilled += found.notFilled;
       doubts += found.doubts;
       projects += t.projects.length;

@@ -161,3 +161,45 @@ export const narratives: SheetCheck<State> = {
     }
   },
 };
+
+/** Labels of a form's explanation cells: 偏差大或目标未完成原因分析, 偏差原因, 情况说明, 存在问题 …. */
+const REASON_LABEL = /原因|偏差|说明|存在问题/;
+/** An explanation of money left unspent (real table 74: "据实补贴,资金结余,没有100%执行完毕"). */
+const EXECUTION_REASON = /结余|未执行|未支出|未支付|未拨付|尾款|结转|执行率|据实|节约|未使用|未到位|资金未|支出进度|执行进度|执行完毕/;
+/** An explanation of a budget changed during the year. */
+const ADJUSTMENT_REASON = /调整|追加|调减|调增|调剂|追减|收回/;
+
+/** What a sheet's explanation cells explain: money left unspent, a budget adjusted during the year. */
+export interface SheetExplanations {
+  readonly execution: boolean;
+  readonly adjustment: boolean;
+}
+
+function isReasonLabel(t: string): boolean {
+  return t !== "" && t.length <= 40 && REASON_LABEL.test(t);
+}
+
+/**
+ * The explanations a form's sheet gives outside its funds block and indicator rows: a text (not the template's
+ * instructions) in a cell labelled as a reason (the text left of it in its row, else above it). A low execution
+ * rate or an adjustment explained there is explained (issue #22, item 8).
+ */
+export function sheetExplanations(grid: { readonly values?: readonly (readonly CellValue[])[] }): SheetExplanations {
+  const values = grid.values ?? [];
+  let execution = false;
+  let adjustment = false;
+  for (let r = 0; r < values.length && !(execution && adjustment); r++) {
+    const row = values[r] ?? [];
+    let left = "";
+    for (let c = 0; c < row.length; c++) {
+      const t = textOf(row[c]);
+      if (t === "") continue;
+      const labelled = isReasonLabel(left) || (left === "" && r > 0 && isReasonLabel(textOf(values[r - 1]?.[c])));
+      left = t;
+      if (!labelled || t.length < 6 || t.length > 2000 || isTemplateInstruction(t)) continue;
+      if (EXECUTION_REASON.test(t)) execution = true;
+      if (ADJUSTMENT_REASON.test(t)) adjustment = true;
+    }
+  }
+  return { execution, adjustment };
+}
