@@ -165,6 +165,8 @@ export const CATALOG = {
       percentForTime: { zh: "“{name}”是时间或期限，指标值却是百分比“{text}”；应写明完成时限（如“2023年12月底前”），或改为及时率", en: "\"{name}\" is a time or deadline but the target is a percentage (\"{text}\"): give the deadline, or name a rate" },
       actualVsTarget: { zh: "实际完成值的单位“{actual}”与指标值的单位“{target}”不一致", en: "the actual's unit \"{actual}\" differs from the target's \"{target}\"" },
       rateInCount: { zh: "“{name}”是比率，指标值“{text}”却是数量或天数；应写成百分比（如“≥95%”），或改用数量指标的名称", en: "\"{name}\" is a rate but the target \"{text}\" is a count or a number of days: give a percentage, or name a count" },
+      costWithoutMoney: { zh: "成本指标“{name}”的指标值“{text}”计量单位为“{unit}”，没有金额单位；应写明金额（如“元/{unit}”）", en: "the cost \"{name}\" has the target \"{text}\" in \"{unit}\", with no money unit: give the amount (e.g. 元 per {unit})" },
+      householdsInPeople: { zh: "“{name}”计的是户数，指标值“{text}”却以“人”计；应以“户”计，或改为人数指标", en: "\"{name}\" counts households but the target \"{text}\" is in people (人): count in 户, or name a head count" },
     },
   },
   "indicator.percent-over-100": {
@@ -189,6 +191,13 @@ export const CATALOG = {
         zh: "“{name}”是一项目标或作用，不是可计算的比率，百分比指标值“{text}”无从衡量；应改为可计算的比率（如“……率”）或写明衡量标准",
         en: "\"{name}\" states an aim, not a ratio: the percentage target \"{text}\" measures nothing; name a rate that can be computed, or a standard",
       },
+    },
+  },
+  "indicator.direction-conflict": {
+    severity: "warning", title: "指标值的方向与指标含义相反", titleEn: "Target direction contradicts the indicator", source: `${PRACTICE}：越多越好的指标（产出数量等）设下限“≥”，越少越好的指标（差错率、逾期率等）设上限“≤”`,
+    messages: {
+      badRateAtLeast: { zh: "“{name}”越低越好，指标值“{text}”却设为下限（≥）；应设为“≤”", en: "\"{name}\" is better the lower it is, yet the target \"{text}\" is a floor (≥): use ≤" },
+      outputCapped: { zh: "“{name}”是产出数量，指标值“{text}”却设为上限（≤），少做甚至不做也算达标；产出数量应设为“≥”或“＝”", en: "\"{name}\" is an output quantity, yet the target \"{text}\" is a ceiling (≤): doing less, or nothing, would meet it; use ≥ or =" },
     },
   },
   "indicator.duplicate": {

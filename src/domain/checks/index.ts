@@ -16,6 +16,7 @@ import type { AnyCheck } from "./types";
 import { valueFormat } from "./value-format";
 import { valueRange } from "./value-range";
 import { vague } from "./vague";
+import { unitMeaning } from "./unit-meaning";
 import { weights } from "./weights";
 
 export type { AnyCheck, Check, CheckContext, Emit, RuleCheck } from "./types";
@@ -28,6 +29,7 @@ export const PROJECT_CHECKS: readonly AnyCheck[] = [
   placeholder,
   valueFormat,
   valueRange,
+  unitMeaning,
   vague,
   nameValue,
   spendingOutput,
