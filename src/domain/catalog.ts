@@ -200,6 +200,16 @@ export const CATALOG = {
       outputCapped: { zh: "“{name}”是产出数量，指标值“{text}”却设为上限（≤），少做甚至不做也算达标；产出数量应设为“≥”或“＝”", en: "\"{name}\" is an output quantity, yet the target \"{text}\" is a ceiling (≤): doing less, or nothing, would meet it; use ≥ or =" },
     },
   },
+  "indicator.figures-conflict": {
+    severity: "warning", title: "表内数据相互矛盾", titleEn: "Figures of the form contradict each other", source: `${PRACTICE}：成本指标与项目资金、产出数量相互衔接，不超出预算`,
+    messages: {
+      costAboveSpent: { zh: "成本指标“{name}”的实际完成值“{actual}”高于项目全年执行数{spent}万元，两者矛盾；请核实", en: "the cost \"{name}\" was \"{actual}\", more than the {spent}万元 the project spent: check the figures" },
+      standardTimesQuantity: {
+        zh: "“{quantity}”{count} × “{name}”{standard} = {product}万元，超过项目资金总额{budget}万元；产出数量、成本标准与预算不衔接，请核实",
+        en: "\"{quantity}\" {count} × \"{name}\" {standard} = {product}万元, more than the project's budget of {budget}万元: the output, the unit standard and the budget do not agree",
+      },
+    },
+  },
   "indicator.duplicate": {
     severity: "warning", title: "同一项目指标重复", titleEn: "Indicator repeated in one project", source: `${PRACTICE}：同一项目的指标不重复设置`,
     messages: {
@@ -387,6 +397,12 @@ export const CATALOG = {
     messages: {
       notFigure: { zh: "预算执行情况中的全年执行数不是数值（“{said}”），预算执行率及其得分无从核实", en: "the spending (全年执行数) in the funds block is not a figure (\"{said}\"): the execution rate and its score cannot be verified" },
       blank: { zh: "预算执行情况未填写全年执行数，预算执行率及其得分无从核实", en: "the funds block gives no spending (全年执行数): the execution rate and its score cannot be verified" },
+    },
+  },
+  "budget.over-execution": {
+    severity: "warning", title: "执行数超过预算数", titleEn: "Spending above the budget", source: `${FORM_10}：预算执行率＝全年执行数／全年预算数，执行数不超过预算数`,
+    messages: {
+      above: { zh: "全年执行数{spent}高于全年预算数{budget}（执行率{rate}），两者矛盾；请核实执行数或预算数（调整后）", en: "spending {spent} is above the full-year budget {budget} (execution {rate}): check the spending or the adjusted budget" },
     },
   },
   "budget.adjustment-unexplained": {

@@ -17,6 +17,7 @@ import { valueFormat } from "./value-format";
 import { valueRange } from "./value-range";
 import { vague } from "./vague";
 import { unitMeaning } from "./unit-meaning";
+import { figures } from "./figures";
 import { weights } from "./weights";
 
 export type { AnyCheck, Check, CheckContext, Emit, RuleCheck } from "./types";
@@ -38,6 +39,7 @@ export const PROJECT_CHECKS: readonly AnyCheck[] = [
   weights,
   shanxiCost,
   budget,
+  figures,
   executionUnverifiable,
   scoreRows,
   actualValues,
