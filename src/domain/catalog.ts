@@ -362,6 +362,7 @@ export const CATALOG = {
       budget: { zh: "全年预算数", en: "full-year budget (A)" },
       spent: { zh: "全年执行数", en: "spending (B)" },
       empty: { zh: "空", en: "empty" },
+      narrative: { zh: "“{label}”写明总额{total}万元，其中各项合计{parts}万元，两者不符", en: "\"{label}\" states a total of {total}万元 but its parts add up to {parts}万元" },
     },
   },
   "budget.rate-mismatch": {

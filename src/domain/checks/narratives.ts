@@ -78,6 +78,38 @@ export function completionCopiesGoal(goal: string, completion: string): boolean 
   return g.length >= 8 && g === bare(completion);
 }
 
+/** An amount in a narrative: the figure and its unit (元 or 万元). */
+const AMOUNT = /([0-9][0-9,，]*(?:\.[0-9]+)?)(万元|元)/g;
+/** A stated whole: 共 / 合计 / 总计 / 总额 … and its amount, then 其中 and the parts up to the sentence's end. */
+const STATED_TOTAL = /(?:共|合计|总计|总额|总投资|累计)[^，,。；;：:]{0,12}?([0-9][0-9,，]*(?:\.[0-9]+)?)(万元|元)[，,、]?(?:其中|包括)[:：]?([^。；;]{4,400})/;
+
+function wan(figure: string, unit: string): number {
+  const n = Number(figure.replace(/[,，]/g, ""));
+  return unit === "元" ? n / 10_000 : n;
+}
+
+/**
+ * A total a narrative states with its parts ("共申请预算资金2026400元,其中村级组织运转400000元,……") whose parts do not
+ * add up to it, in 万元; undefined when the text states no such total, names fewer than two parts, or nests or
+ * prices them (括号, 每, /: a part of a part, a unit price), where a sum means nothing.
+ */
+export function narrativeTotalOff(text: string): { total: number; parts: number } | undefined {
+  if (text.length > 2000) return undefined;
+  const t = compactLabel(text);
+  const m = STATED_TOTAL.exec(t);
+  if (!m) return undefined;
+  const segment = m[3];
+  if (/[(（)）]|每|\/|标准|单价|人均|户均/.test(segment)) return undefined;
+  const amounts = [...segment.matchAll(AMOUNT)];
+  if (amounts.length < 2) return undefined;
+  const total = wan(m[1], m[2]);
+  const parts = amounts.reduce((sum, a) => sum + wan(a[1], a[2]), 0);
+  if (!Number.isFinite(total) || !Number.isFinite(parts) || total <= 0) return undefined;
+  return Math.abs(total - parts) > 0.1 + 1e-9 && Math.abs(total - parts) > total * 0.01 ? { total, parts } : undefined;
+}
+
+const fmtWan = (n: number): string => String(Number(n.toPrecision(10)));
+
 interface State {
   /** The 项目名称 read last (the nearest form above on the sheet). */
   name: string;
@@ -94,7 +126,7 @@ function isIndicatorHeader(cells: readonly CellValue[] | undefined): boolean {
 
 export const narratives: SheetCheck<State> = {
   id: "narratives",
-  codes: ["form.goal-not-stated", "score.missing-actual", "score.actual-copies-target"],
+  codes: ["form.goal-not-stated", "score.missing-actual", "score.actual-copies-target", "budget.total-mismatch"],
   begin: () => ({ name: "" }),
   row(cells, r, { grid }, state, emit) {
     const values = grid.values ?? [];
@@ -151,6 +183,20 @@ export const narratives: SheetCheck<State> = {
     } else if (state.name !== "" && goalRepeatsName(goal, state.name)) {
       const shown = goal.length > 60 ? `${goal.slice(0, 60)}…` : goal;
       emit({ ...say("form.goal-not-stated", "repeatsName", { label, text: shown }), sheet: grid.sheet, cell: goalCell, value: goal, expected: "项目年度的产出和效果" });
+    }
+
+    // A total the goal or the completion states whose parts do not add up to it.
+    const said: readonly (readonly [string, string, string])[] = [[goal, goalCell, label], [completion?.text ?? "", completion?.cell ?? "", labelText(cells[completionCol])]];
+    for (const [text, cell, where] of said) {
+      const off = text === "" ? undefined : narrativeTotalOff(text);
+      if (!off) continue;
+      emit({
+        ...say("budget.total-mismatch", "narrative", { label: where, total: fmtWan(off.total), parts: fmtWan(off.parts) }),
+        sheet: grid.sheet,
+        cell,
+        value: text,
+        expected: fmtWan(off.parts),
+      });
     }
 
     if (!completion) return;

@@ -4,7 +4,7 @@
  * completion cell under a two-column header (template-text.ts). Forms of our own, both ways, with near-misses.
  */
 import fc from "fast-check";
-import { completionCopiesGoal, goalOnlyAmount, goalRepeatsName } from "../../../src/domain/checks/narratives";
+import { completionCopiesGoal, goalOnlyAmount, goalRepeatsName, narrativeTotalOff } from "../../../src/domain/checks/narratives";
 import { checkWorkbook } from "../../../src/domain/engine";
 import type { Grid } from "../../../src/domain/grid";
 import { realGrid } from "../../helpers/real";
@@ -147,6 +147,33 @@ describe("实际完成情况", () => {
   it("the template's instructions under the completion label: template-text, nothing else", () => {
     const r = found(selfEval("改造供暖管网2公里", "对照年度目标，说明相关任务目标的完成情况(100字以内)"), ...NARRATIVE_CODES);
     expect(r).toEqual(["form.template-text@F6"]);
+  });
+});
+
+describe("a total the goal states with parts that do not add up", () => {
+  const goal = "本项目共申请预算资金2026400元,其中村级组织运转400000元,基本报酬252000元,工资28000元,村级事务补助960000元,目标奖励100000元。";
+  it("is flagged at the goal cell, in 万元", () => {
+    const r = checkWorkbook([selfEval(goal, "已按计划完成村级补助发放")]).issues.filter((i) => i.code === "budget.total-mismatch");
+    expect(r.map((i) => i.cell)).toEqual(["B6"]);
+    expect(r[0].message).toBe("“预期目标”写明总额202.64万元，其中各项合计174万元，两者不符");
+  });
+  it("and at the completion cell when the completion's own parts are off", () => {
+    const done = "本项目共完成预算资金132.9万元，其中村级组织运转43.9万元，村级事务补助66万元。";
+    const r = checkWorkbook([selfEval("改造供暖管网2公里", done)]).issues.filter((i) => i.code === "budget.total-mismatch");
+    expect(r.map((i) => `${i.cell} ${i.message}`)).toEqual(["F6 “实际完成情况”写明总额132.9万元，其中各项合计109.9万元，两者不符"]);
+  });
+  it.each([
+    "本项目共申请预算资金2026400元,其中村级组织运转400000元,基本报酬252000元,村级事务补助1374400元。",
+    "项目总投资100万元，其中中央资金60万元、县级配套400000元。",
+    "合计38.75万元（少数民族发展资金37万元，中央衔接资金1.75万元）",
+    "共补助100万元，其中每户补助5000元，共200户。",
+    "共申请资金100万元，其中设备购置100万元。",
+    "共申请资金100万元，其中设备（含安装60万元）80万元，培训20万元。",
+  ])("parts that add up, or a sum that means nothing, pass: %s", (text) => {
+    expect(narrativeTotalOff(text)).toBeUndefined();
+  });
+  it("reads full-width digits and spaced text", () => {
+    expect(narrativeTotalOff("共 申请 资金 １００万元，其中 设备 ５０万元，培训 ２０万元。")).toEqual({ total: 100, parts: 70 });
   });
 });
 
