@@ -210,6 +210,18 @@ export const CATALOG = {
       },
     },
   },
+  "indicator.zero-target": {
+    severity: "warning", title: "指标值为0", titleEn: "Target of zero", source: `${TARGET_101}：绩效指标值应细化、量化，可衡量`,
+    messages: {
+      zero: { zh: "“{name}”的指标值为0（“{text}”）：成本或产出为0，指标无从衡量；应填写成本上限或产出数量", en: "\"{name}\" is targeted at 0 (\"{text}\"): a cost or an output of zero measures nothing; give the cost ceiling or the quantity" },
+    },
+  },
+  "indicator.explanation-copies-name": {
+    severity: "warning", title: "指标解释照抄指标名称", titleEn: "Indicator description copies the name", source: `${TARGET_101}：指标解释说明指标的含义、口径和计算方法`,
+    messages: {
+      copies: { zh: "{count} 项指标的指标解释（指标描述）只是重复三级指标名称（如“{name}”），未说明指标的含义、口径或计算方法", en: "the description of {count} indicators only repeats the indicator's name (e.g. \"{name}\"): it does not say what is measured or how" },
+    },
+  },
   "indicator.duplicate": {
     severity: "warning", title: "同一项目指标重复", titleEn: "Indicator repeated in one project", source: `${PRACTICE}：同一项目的指标不重复设置`,
     messages: {

@@ -18,6 +18,7 @@ import { valueRange } from "./value-range";
 import { vague } from "./vague";
 import { unitMeaning } from "./unit-meaning";
 import { figures } from "./figures";
+import { explanations } from "./explanations";
 import { weights } from "./weights";
 
 export type { AnyCheck, Check, CheckContext, Emit, RuleCheck } from "./types";
@@ -35,6 +36,7 @@ export const PROJECT_CHECKS: readonly AnyCheck[] = [
   nameValue,
   spendingOutput,
   duplicate,
+  explanations,
   categories,
   weights,
   shanxiCost,

@@ -4,7 +4,8 @@
  *   indicator.unit-mismatch      a cost standard with no money unit (检查差旅费 470 人/天); a count of households given
  *                                in 人 (受益农户 ≥500人);
  *   indicator.direction-conflict a rate of something bad (差错率, 逾期率, 事故发生率) targeted with ≥; an output quantity
- *                                capped with ≤ (车辆采购数量 ≤1: buying nothing meets it).
+ *                                capped with ≤ (车辆采购数量 ≤1: buying nothing meets it);
+ *   indicator.zero-target        a cost (办公费总成本 = 0万元) or an output quantity targeted at 0: nothing to measure.
  *
  * [U] the word lists are what real tables show, not a published list; a name that could be either passes.
  */
@@ -30,7 +31,7 @@ function nameOf(raw: string): string {
 
 export const unitMeaning: Check = {
   id: "unit-meaning",
-  codes: ["indicator.unit-mismatch", "indicator.direction-conflict"],
+  codes: ["indicator.unit-mismatch", "indicator.direction-conflict", "indicator.zero-target"],
   row(row, i, { table, facts }, _state, emit) {
     if (row.placeholder || row.notApplicable) return;
     const text = fieldText(row, "target");
@@ -41,6 +42,12 @@ export const unitMeaning: Check = {
     const name = nameOf(raw);
     const cell = fieldAddress(row, "target") as string;
     const category = facts.categories[i];
+
+    // A cost or an output quantity of 0 (a bad thing's count at 0, 事故发生数 0次, is a fine target).
+    if (t.number === 0 && t.sign !== "≥" && t.sign !== "＞" && ((isCostRow(category) && t.unitKind === "money") || (category.level2 === "数量指标" && t.unitKind !== "percent")) && !BAD_COUNT.test(name) && !BAD_RATE.test(name) && !/超|节约|节省|损失|赔偿|欠/.test(name)) {
+      emit({ ...say("indicator.zero-target", "zero", { name: raw, text }), sheet: table.sheet, cell, value: text, expected: "> 0" });
+      return;
+    }
 
     // A cost standard in 人/天 or 次 with no 元: the amount's unit is missing (real table 90: 检查差旅费 470 人/天).
     if (isCostRow(category) && t.unit !== undefined && t.unitKind !== "money" && t.unitKind !== "percent" && t.unitKind !== "permille" && !NOT_MONEY_NAME.test(name) && /费|成本|补助|补贴|标准|经费|资金|价/.test(name)) {

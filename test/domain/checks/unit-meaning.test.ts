@@ -115,3 +115,24 @@ describe("an output quantity capped with ≤", () => {
     expect(found("产出指标", "成本指标", "办公设备购置", "≤90万元", "", "indicator.direction-conflict")).toEqual([]);
   });
 });
+
+describe("a target of zero", () => {
+  it.each([
+    ["成本指标", "办公费总成本", "0万元"],
+    ["成本指标", "出差单位成本", "＝0", "万元/人"],
+    ["成本指标", "设备购置成本", "≤0元"],
+    ["数量指标", "培训人次", "0人次"],
+  ])("%s “%s” %s is flagged", (level2, name, target, unit = "") => {
+    expect(found("产出指标", level2, name, target, unit, "indicator.zero-target")).toEqual(["indicator.zero-target@D1"]);
+  });
+  it.each([
+    ["数量指标", "安全事故发生数", "0次"],
+    ["数量指标", "投诉次数", "0次"],
+    ["成本指标", "超预算金额", "0万元"],
+    ["成本指标", "成本节约率", "0%"],
+    ["数量指标", "培训人次", "≥0人次"],
+    ["数量指标", "培训人次", "10人次"],
+  ])("%s “%s” %s passes", (level2, name, target) => {
+    expect(found("产出指标", level2, name, target, "", "indicator.zero-target")).toEqual([]);
+  });
+});
