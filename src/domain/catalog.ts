@@ -132,6 +132,7 @@ export const CATALOG = {
       level2Owned: { zh: "二级指标“{level2}”是{framework}中“{owner}”下的二级指标，不应放在“{level1}”下", en: "level-2 \"{level2}\" belongs under \"{owner}\" ({framework}), not under \"{level1}\"" },
       level2Misplaced: { zh: "二级指标“{level2}”不属于一级指标“{level1}”", en: "level-2 \"{level2}\" does not belong under \"{level1}\"" },
       satisfaction: { zh: "满意度指标“{name}”放在了“{under}”下，应归入满意度指标", en: "satisfaction indicator \"{name}\" is filed under \"{under}\"" },
+      belongsElsewhere: { zh: "“{name}”不是{under}，放错了位置；应归入{belongs}", en: "\"{name}\" is not a measure of {under}: it is misfiled; it belongs under {belongs}" },
     },
   },
   "indicator.placeholder": {

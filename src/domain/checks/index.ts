@@ -19,6 +19,7 @@ import { vague } from "./vague";
 import { unitMeaning } from "./unit-meaning";
 import { figures } from "./figures";
 import { explanations } from "./explanations";
+import { misfiled } from "./misfiled";
 import { weights } from "./weights";
 
 export type { AnyCheck, Check, CheckContext, Emit, RuleCheck } from "./types";
@@ -38,6 +39,7 @@ export const PROJECT_CHECKS: readonly AnyCheck[] = [
   duplicate,
   explanations,
   categories,
+  misfiled,
   weights,
   shanxiCost,
   budget,
