@@ -198,6 +198,7 @@ export const CATALOG = {
     severity: "warning", title: "指标值的方向与指标含义相反", titleEn: "Target direction contradicts the indicator", source: `${PRACTICE}：越多越好的指标（产出数量等）设下限“≥”，越少越好的指标（差错率、逾期率等）设上限“≤”`,
     messages: {
       badRateAtLeast: { zh: "“{name}”越低越好，指标值“{text}”却设为下限（≥）；应设为“≤”", en: "\"{name}\" is better the lower it is, yet the target \"{text}\" is a floor (≥): use ≤" },
+      directionVsOperator: { zh: "指标方向为“{direction}”，比较符号却是“{operator}”，两者矛盾；正向指标应设下限（≥），反向指标应设上限（≤）", en: "the direction says \"{direction}\" but the operator is \"{operator}\": a positive indicator takes a floor (≥), a negative one a ceiling (≤)" },
       outputCapped: { zh: "“{name}”是产出数量，指标值“{text}”却设为上限（≤），少做甚至不做也算达标；产出数量应设为“≥”或“＝”", en: "\"{name}\" is an output quantity, yet the target \"{text}\" is a ceiling (≤): doing less, or nothing, would meet it; use ≥ or =" },
     },
   },

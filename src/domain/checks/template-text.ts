@@ -9,6 +9,7 @@ import { a1, type CellValue, type Grid } from "../grid";
 import type { IssueDraft } from "../issues";
 import { isTemplateInstruction } from "./instructions";
 import { narratives } from "./narratives";
+import { sheetDirections } from "./sheet-directions";
 import type { RuleCheck } from "./types";
 import { walkRows, type CheckSink } from "./walk";
 
@@ -65,7 +66,7 @@ const templateText: SheetCheck = {
 };
 
 /** Every sheet check (run on the sheets that hold a form). */
-export const SHEET_CHECKS: readonly SheetCheck<unknown>[] = [templateText, narratives];
+export const SHEET_CHECKS: readonly SheetCheck<unknown>[] = [templateText, narratives, sheetDirections];
 
 /** The sheet checks' findings on one sheet. */
 export function sheetFindings(grid: Grid, sink?: CheckSink<SheetCheck<unknown>>): IssueDraft[] {
