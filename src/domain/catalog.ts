@@ -218,6 +218,12 @@ export const CATALOG = {
       zero: { zh: "“{name}”的指标值为0（“{text}”）：成本或产出为0，指标无从衡量；应填写成本上限或产出数量", en: "\"{name}\" is targeted at 0 (\"{text}\"): a cost or an output of zero measures nothing; give the cost ceiling or the quantity" },
     },
   },
+  "indicator.compliance-below-full": {
+    severity: "warning", title: "合规性指标低于100%", titleEn: "Compliance target below 100%", source: `${PRACTICE}：资金使用合规性、专款专用等合规类指标应为100%`,
+    messages: {
+      below: { zh: "“{name}”是合规性指标，指标值“{text}”低于100%，等于容许部分资金违规使用；应为100%", en: "\"{name}\" measures compliance: the target \"{text}\" below 100% tolerates some misuse of the money; it should be 100%" },
+    },
+  },
   "indicator.explanation-copies-name": {
     severity: "warning", title: "指标解释照抄指标名称", titleEn: "Indicator description copies the name", source: `${TARGET_101}：指标解释说明指标的含义、口径和计算方法`,
     messages: {

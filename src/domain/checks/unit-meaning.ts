@@ -5,7 +5,8 @@
  *                                in 人 (受益农户 ≥500人);
  *   indicator.direction-conflict a rate of something bad (差错率, 逾期率, 事故发生率) targeted with ≥; an output quantity
  *                                capped with ≤ (车辆采购数量 ≤1: buying nothing meets it);
- *   indicator.zero-target        a cost (办公费总成本 = 0万元) or an output quantity targeted at 0: nothing to measure.
+ *   indicator.zero-target        a cost (办公费总成本 = 0万元) or an output quantity targeted at 0: nothing to measure;
+ *   indicator.compliance-below-full  a compliance rate (资金使用合规性 ≥95%) below 100 %: it tolerates misuse.
  *
  * [U] the word lists are what real tables show, not a published list; a name that could be either passes.
  */
@@ -25,13 +26,16 @@ const NOT_MONEY_NAME = /率|比例|比重|占比|数量|个数|次数|人数|天
 const HOUSEHOLDS = /户数|农户|贫困户|脱贫户|受益户|困难户|低保户|五保户|[0-9０-９]+户/;
 const PEOPLE_OF_HOUSEHOLDS = /人口|人数|人次|户籍|用户|客户|住户人/;
 
+/** A compliance measure: money used as the rules say. */
+const COMPLIANCE = /合规|合法合规|专款专用/;
+
 function nameOf(raw: string): string {
   return compactLabel(raw).replace(/^(?:指标)?[0-9０-９]+[.、:：]?/, "");
 }
 
 export const unitMeaning: Check = {
   id: "unit-meaning",
-  codes: ["indicator.unit-mismatch", "indicator.direction-conflict", "indicator.zero-target"],
+  codes: ["indicator.unit-mismatch", "indicator.direction-conflict", "indicator.zero-target", "indicator.compliance-below-full"],
   row(row, i, { table, facts }, _state, emit) {
     if (row.placeholder || row.notApplicable) return;
     const text = fieldText(row, "target");
@@ -42,6 +46,12 @@ export const unitMeaning: Check = {
     const name = nameOf(raw);
     const cell = fieldAddress(row, "target") as string;
     const category = facts.categories[i];
+
+    // Compliance is all or nothing: a 合规率 of 95 % allows 5 % of the money misused.
+    if (t.unit === "%" && t.number < 100 && t.sign !== "≤" && t.sign !== "＜" && COMPLIANCE.test(name) && !BAD_RATE.test(name)) {
+      emit({ ...say("indicator.compliance-below-full", "below", { name: raw, text }), sheet: table.sheet, cell, value: text, expected: "100%" });
+      return;
+    }
 
     // A cost or an output quantity of 0 (a bad thing's count at 0, 事故发生数 0次, is a fine target).
     if (t.number === 0 && t.sign !== "≥" && t.sign !== "＞" && ((isCostRow(category) && t.unitKind === "money") || (category.level2 === "数量指标" && t.unitKind !== "percent")) && !BAD_COUNT.test(name) && !BAD_RATE.test(name) && !/超|节约|节省|损失|赔偿|欠/.test(name)) {

@@ -136,3 +136,22 @@ describe("a target of zero", () => {
     expect(found("产出指标", level2, name, target, "", "indicator.zero-target")).toEqual([]);
   });
 });
+
+describe("a compliance target below 100%", () => {
+  it.each([
+    ["项目资金使用合规性", ">=95%"],
+    ["经费支出合规率", "98 ％"],
+    ["专款专用率", "≥90%"],
+  ])("%s %s is flagged", (name, target) => {
+    expect(found("产出指标", "质量指标", name, target, "", "indicator.compliance-below-full")).toEqual(["indicator.compliance-below-full@D1"]);
+  });
+  it.each([
+    ["项目资金使用合规性", "100%"],
+    ["经费支出合规率", "=100%"],
+    ["违规率", "≤5%"],
+    ["高血压规范管理率", "≥60%"],
+    ["项目资金使用合规性", "合规"],
+  ])("%s %s passes", (name, target) => {
+    expect(found("产出指标", "质量指标", name, target, "", "indicator.compliance-below-full")).toEqual([]);
+  });
+});
