@@ -305,6 +305,7 @@ export const CATALOG = {
       noActualScored: { zh: "实际完成值为空，却得分{score}，得分无从核实", en: "no actual value, yet scored {score}: the score cannot be verified" },
       bothEmpty: { zh: "年度指标值和实际完成值均为空，得分无从核实", en: "target and actual are both empty: the score cannot be verified" },
       bothEmptyScored: { zh: "年度指标值和实际完成值均为空，却得分{score}，得分无从核实", en: "target and actual are both empty, yet scored {score}: the score cannot be verified" },
+      narrativeDuties: { zh: "“实际完成情况”只罗列了单位职责（负责…、承担…），未写明年度目标实际完成了什么", en: "the actual completion lists the unit's standing duties (负责…, 承担…), not what was achieved against the goal" },
       narrativeBlank: { zh: "年度总体目标的“实际完成情况”未填写，无从对照预期目标核实完成情况", en: "the annual goal's actual completion is blank: what was achieved against the goal cannot be checked" },
     },
   },

@@ -110,6 +110,18 @@ export function narrativeTotalOff(text: string): { total: number; parts: number 
 
 const fmtWan = (n: number): string => String(Number(n.toPrecision(10)));
 
+/**
+ * True when a completion lists the unit's standing duties (负责…；承担…；负责…) instead of what was done: three or more
+ * clauses that open with a duty verb, and no figure anywhere.
+ */
+export function listsDuties(text: string): boolean {
+  const t = compactLabel(text).replace(/^(?:主要职责|单位职责|工作职责)[:：]?/, "");
+  if (t.length > 2000 || /[0-9]/.test(t)) return false;
+  const clauses = t.split(/[;；。,，]/).filter((c) => c !== "");
+  if (clauses.length === 0 || !/^(?:负责|承担)/.test(clauses[0])) return false;
+  return clauses.filter((c) => /^(?:负责|承担|履行)/.test(c)).length >= 3;
+}
+
 interface State {
   /** The 项目名称 read last (the nearest form above on the sheet). */
   name: string;
@@ -202,6 +214,8 @@ export const narratives: SheetCheck<State> = {
     if (!completion) return;
     if (completion.text === "") {
       emit({ ...say("score.missing-actual", "narrativeBlank"), sheet: grid.sheet, cell: completion.cell, value: "", expected: "年度目标的实际完成情况" });
+    } else if (!isTemplateInstruction(completion.text) && listsDuties(completion.text)) {
+      emit({ ...say("score.missing-actual", "narrativeDuties"), sheet: grid.sheet, cell: completion.cell, value: completion.text, expected: "年度目标的实际完成情况" });
     } else if (!isTemplateInstruction(completion.text) && completionCopiesGoal(goal, completion.text)) {
       emit({ ...say("score.actual-copies-target", "narrative"), sheet: grid.sheet, cell: completion.cell, value: completion.text, expected: "年度目标的实际完成情况" });
     }

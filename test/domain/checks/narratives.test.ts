@@ -4,7 +4,7 @@
  * completion cell under a two-column header (template-text.ts). Forms of our own, both ways, with near-misses.
  */
 import fc from "fast-check";
-import { completionCopiesGoal, goalOnlyAmount, goalRepeatsName, narrativeTotalOff } from "../../../src/domain/checks/narratives";
+import { completionCopiesGoal, goalOnlyAmount, goalRepeatsName, listsDuties, narrativeTotalOff } from "../../../src/domain/checks/narratives";
 import { checkWorkbook } from "../../../src/domain/engine";
 import type { Grid } from "../../../src/domain/grid";
 import { realGrid } from "../../helpers/real";
@@ -142,6 +142,20 @@ describe("实际完成情况", () => {
     ["完成", "完成"],
   ])("a report that differs, or a text too short to tell, passes (%s / %s)", (goal, completion) => {
     expect(found(selfEval(goal, completion), ...NARRATIVE_CODES)).toEqual([]);
+  });
+
+  it("listing the unit's duties instead of results: flagged at the completion cell", () => {
+    const duties = "负责编制辖区内国土空间规划并监督实施;承担辖区内国土空间生态修复工作,负责组织实施耕地保护制度;负责矿产资源管理工作。";
+    expect(found(selfEval("全面查清全市资源利用状况", duties), ...NARRATIVE_CODES)).toEqual(["score.missing-actual@F6"]);
+    expect(listsDuties("主要职责：负责规划；负责监测；承担修复")).toBe(true);
+  });
+
+  it.each([
+    "负责编制规划3项;承担生态修复2处;负责耕地保护检查12次。",
+    "完成国土空间规划编制，负责组织的耕地保护检查已全部完成。",
+    "负责编制规划并监督实施。",
+  ])("a report with figures, or one duty named among results, passes (%s)", (text) => {
+    expect(listsDuties(text)).toBe(false);
   });
 
   it("the template's instructions under the completion label: template-text, nothing else", () => {
