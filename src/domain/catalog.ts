@@ -421,6 +421,12 @@ export const CATALOG = {
       blank: { zh: "预算执行情况未填写全年执行数，预算执行率及其得分无从核实", en: "the funds block gives no spending (全年执行数): the execution rate and its score cannot be verified" },
     },
   },
+  "budget.unit-conflict": {
+    severity: "warning", title: "资金单位前后矛盾", titleEn: "Money units contradict each other", source: `${FORM_10}：项目资金以万元填列`,
+    messages: {
+      differs: { zh: "资金栏标注单位为“{block}”，单元格却写作“{text}”（{unit}），金额单位相互矛盾；请核实是元还是万元", en: "the funds block is labelled {block} but the cell reads \"{text}\" ({unit}): check whether the amounts are in 元 or 万元" },
+    },
+  },
   "budget.over-execution": {
     severity: "warning", title: "执行数超过预算数", titleEn: "Spending above the budget", source: `${FORM_10}：预算执行率＝全年执行数／全年预算数，执行数不超过预算数`,
     messages: {

@@ -1,6 +1,8 @@
 /**
  * Figures of one form that contradict each other (issue #22, item 6):
  *
+ *   budget.unit-conflict        a funds cell that writes its own money unit against the block's (项目资金（万元） over
+ *                               "2026400元"): one of the two labels is wrong, and every figure read from the block with it;
  *   budget.over-execution       全年执行数 above 全年预算数 (执行率 above 100 %);
  *   indicator.figures-conflict  a cost indicator's actual (a whole amount) above the money the project spent; a unit
  *                               standard times the output quantity in the same unit (30万元/个 × 8个) above the
@@ -37,6 +39,13 @@ function wanOf(v: ParsedValue, fallback?: ParsedValue): number | undefined {
   return undefined;
 }
 
+/** The money unit a funds cell writes after its figure ("38.75万元", "2026400元", "854万"), if any. */
+function cellUnit(text: string): "万元" | "元" | undefined {
+  const m = /^[0-9０-９][0-9０-９,，.．]*\s*(万元|万|元)\s*$/.exec(text.trim());
+  if (!m) return undefined;
+  return m[1] === "元" ? "元" : "万元";
+}
+
 /** True when `a` is above `b` beyond rounding. */
 function above(a: number, b: number, tolerance: number): boolean {
   return a > b + tolerance + 1e-9 && a > b * 1.01;
@@ -44,7 +53,7 @@ function above(a: number, b: number, tolerance: number): boolean {
 
 export const figures: Check = {
   id: "figures",
-  codes: ["budget.over-execution", "indicator.figures-conflict"],
+  codes: ["budget.unit-conflict", "budget.over-execution", "indicator.figures-conflict"],
   end({ table, profile, project, facts }, _state, emit) {
     const funds = project.funds;
     const sheet = table.sheet;
@@ -53,6 +62,22 @@ export const figures: Check = {
     const k = funds ? blockFactor(funds) : 1;
     const budget = ex?.budget !== undefined && ex.budget > 0 ? ex.budget * k : undefined;
     const spent = ex?.spent !== undefined && ex.spent >= 0 && table.kind !== "target" ? ex.spent * k : undefined;
+
+    // A funds cell's own unit against the block's: one finding for the block, at the first such cell.
+    if (funds) {
+      const conflict = funds.rows
+        .flatMap((r) => [r.initial, r.budget, r.spent])
+        .find((ref) => ref !== undefined && cellUnit(ref.text) !== undefined && cellUnit(ref.text) !== funds.moneyUnit);
+      if (conflict) {
+        emit({
+          ...say("budget.unit-conflict", "differs", { block: funds.moneyUnit, text: conflict.text, unit: cellUnit(conflict.text) as string }),
+          sheet,
+          cell: conflict.address,
+          value: conflict.text,
+          expected: funds.moneyUnit,
+        });
+      }
+    }
 
     // 全年执行数 > 全年预算数.
     if (ex && budget !== undefined && spent !== undefined && ex.rate.ok && above(spent, budget, tol)) {

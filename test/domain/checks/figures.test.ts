@@ -45,7 +45,7 @@ function target(budget: number | string, rows: Cells): Grid {
 
 const found = (g: Grid): string[] =>
   checkWorkbook([g])
-    .issues.filter((i) => i.code === "budget.over-execution" || i.code === "indicator.figures-conflict")
+    .issues.filter((i) => i.code === "budget.over-execution" || i.code === "indicator.figures-conflict" || i.code === "budget.unit-conflict")
     .map((i) => `${i.code}@${i.cell}`);
 
 const OUTPUT: Cells = [[null, "产出指标", "数量指标", "维修道路", "≥8公里", "8公里", 40, 40, null]];
@@ -111,5 +111,21 @@ describe("a unit standard times the output quantity", () => {
       [null, "产出指标", "成本指标", "每公里维修成本", "≤30万元/公里"],
     ];
     expect(found(target(200, none))).toEqual([]);
+  });
+});
+
+describe("money units that contradict each other", () => {
+  test("a 万元 block with a cell in 元: flagged once, at the first such cell", () => {
+    const g = selfEval(["2026400元", "1329120元", "1329120元", 10, "100%", 10, null], OUTPUT);
+    expect(found(g)).toEqual(["budget.unit-conflict@C4"]);
+    const i = checkWorkbook([g]).issues.find((x) => x.code === "budget.unit-conflict");
+    expect(i?.message).toBe("资金栏标注单位为“万元”，单元格却写作“2026400元”（元），金额单位相互矛盾；请核实是元还是万元");
+  });
+  test("a 元 block with a cell in 万元 (or 万): flagged", () => {
+    expect(found(selfEval(["38.75万", 387500, 387500, 10, "100%", 10, null], OUTPUT, "元"))).toEqual(["budget.unit-conflict@C4"]);
+  });
+  test("cells that agree with the block, or bare figures, pass", () => {
+    expect(found(selfEval(["38.75万元", "38.75万元", "38.75 万元", 10, "100%", 10, null], OUTPUT))).toEqual([]);
+    expect(found(selfEval([387500, "387500元", 387500, 10, "100%", 10, null], OUTPUT, "元"))).toEqual([]);
   });
 });
