@@ -46,13 +46,18 @@ function bare(t: string): string {
   return compactLabel(t).replace(/[\p{P}\p{S}]/gu, "");
 }
 
-/** The name's core: without a leading code ("51092324T000010263357-") and bracketed notes. */
+/**
+ * The name's core: without a leading code ("51092324T000010263357-") and bracketed notes. A name longer than any real
+ * one is no name (and the bracket pattern stays linear on what is left).
+ */
 function nameCore(name: string): string {
-  return bare(name.replace(/^[0-9A-Za-z]{6,}[-－—_]/, "").replace(/[(（][^)）]*[)）]/g, ""));
+  if (name.length > 200) return "";
+  return bare(name.replace(/^[0-9A-Za-z]{6,}[-－—_]/, "").replace(/[(（][^()（）]*[)）]/g, ""));
 }
 
 /** True when the goal says nothing but the project's name (with filler words and amounts around it). */
 export function goalRepeatsName(goal: string, name: string): boolean {
+  if (goal.length > 2000) return false;
   const core = nameCore(name);
   if (core.length < 4) return false;
   const g = bare(goal);
