@@ -6,7 +6,7 @@ import { PROJECT_CHECKS, checkContext, projectWalker } from "./checks";
 import { fieldText } from "./tables/rows";
 import type { ProjectFacts } from "./checks/types";
 import { a1, parseA1, type Grid } from "./grid";
-import type { Issue, IssueCode } from "./issues";
+import type { Issue, IssueCode, IssueDraft } from "./issues";
 import { resolveProfile, type Profile, type Settings } from "./profiles";
 import { FindingCollector, type Report, type ScoreSummary, type SheetSummary, type TableSummary } from "./report";
 import { recognizeWorkbook } from "./tables/recognize";
@@ -178,6 +178,11 @@ function checkTable(table: IndicatorTable, options: CheckOptions, push: (issue: 
   return { facts, errors: errorCountsAt(table, errorRows, errorCols), notFilled, doubts };
 }
 
+/** A narrative cell found blank (年度总体目标, 实际完成情况). */
+function blankNarrative(d: IssueDraft): boolean {
+  return (d.code === "form.goal-not-stated" || d.code === "score.missing-actual") && (d.value ?? "") === "";
+}
+
 /** A budget finding that an explanation elsewhere on the form's sheet answers. */
 function explainedOnSheet(issue: Issue, explains: SheetExplanations): boolean {
   return (issue.code === "budget.low-execution" && explains.execution) || (issue.code === "budget.adjustment-unexplained" && explains.adjustment);
@@ -245,7 +250,9 @@ export function checkWorkbook(input: readonly Grid[], options: CheckOptions = {}
     }
     // Narrative cells left holding the template's instructions (评价结论, 存在问题 …) on a form's sheet.
     if (projects > 0 && grids[k] && rec.tables.some((t) => t.kind !== "budget-list" && t.layout === "form")) {
-      for (const d of sheetFindings(grids[k])) issues.push(makeIssue(d));
+      // A form never filled in: its blank goal and completion are part of that one finding (table.not-filled).
+      const unfilled = notFilled > 0 && notFilled === projects;
+      for (const d of sheetFindings(grids[k])) if (!(unfilled && blankNarrative(d))) issues.push(makeIssue(d));
     }
     sheets.push(sheetSummary(rec, grids[k], projects, notFilled, doubts));
   });

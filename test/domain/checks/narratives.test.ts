@@ -114,6 +114,14 @@ describe("年度总体目标 that states no goal", () => {
     expect(found(selfEval(null, "已完成"), ...NARRATIVE_CODES)).toEqual(["form.goal-not-stated@B6"]);
   });
 
+  it("a form never filled in: the blank goal and completion are part of table.not-filled, the verdict stays 未填写", () => {
+    const g = selfEval(null, null);
+    const values = g.values.map((row, r) => (r >= 7 ? row.map((v, c) => (c >= 3 ? null : v)) : row));
+    const r = checkWorkbook([{ ...g, values }]);
+    expect(r.issues.filter((i) => NARRATIVE_CODES.includes(i.code))).toEqual([]);
+    expect(r.issues.some((i) => i.code === "table.not-filled")).toBe(true);
+  });
+
   it("the block cut before its texts (the indicator header next) says nothing", () => {
     const g = selfEval("x", "y");
     const values = g.values.filter((_, r) => r !== 5);
