@@ -133,6 +133,7 @@ export const CATALOG = {
       level2Owned: { zh: "二级指标“{level2}”是{framework}中“{owner}”下的二级指标，不应放在“{level1}”下", en: "level-2 \"{level2}\" belongs under \"{owner}\" ({framework}), not under \"{level1}\"" },
       level2Misplaced: { zh: "二级指标“{level2}”不属于一级指标“{level1}”", en: "level-2 \"{level2}\" does not belong under \"{level1}\"" },
       satisfaction: { zh: "满意度指标“{name}”放在了“{under}”下，应归入满意度指标", en: "satisfaction indicator \"{name}\" is filed under \"{under}\"" },
+      belongsElsewhere: { zh: "“{name}”不是{under}，放错了位置；应归入{belongs}", en: "\"{name}\" is not a measure of {under}: it is misfiled; it belongs under {belongs}" },
     },
   },
   "indicator.placeholder": {
@@ -166,6 +167,8 @@ export const CATALOG = {
       percentForTime: { zh: "“{name}”是时间或期限，指标值却是百分比“{text}”；应写明完成时限（如“2023年12月底前”），或改为及时率", en: "\"{name}\" is a time or deadline but the target is a percentage (\"{text}\"): give the deadline, or name a rate" },
       actualVsTarget: { zh: "实际完成值的单位“{actual}”与指标值的单位“{target}”不一致", en: "the actual's unit \"{actual}\" differs from the target's \"{target}\"" },
       rateInCount: { zh: "“{name}”是比率，指标值“{text}”却是数量或天数；应写成百分比（如“≥95%”），或改用数量指标的名称", en: "\"{name}\" is a rate but the target \"{text}\" is a count or a number of days: give a percentage, or name a count" },
+      costWithoutMoney: { zh: "成本指标“{name}”的指标值“{text}”计量单位为“{unit}”，没有金额单位；应写明金额（如“元/{unit}”）", en: "the cost \"{name}\" has the target \"{text}\" in \"{unit}\", with no money unit: give the amount (e.g. 元 per {unit})" },
+      householdsInPeople: { zh: "“{name}”计的是户数，指标值“{text}”却以“人”计；应以“户”计，或改为人数指标", en: "\"{name}\" counts households but the target \"{text}\" is in people (人): count in 户, or name a head count" },
     },
   },
   "indicator.percent-over-100": {
@@ -190,6 +193,42 @@ export const CATALOG = {
         zh: "“{name}”是一项目标或作用，不是可计算的比率，百分比指标值“{text}”无从衡量；应改为可计算的比率（如“……率”）或写明衡量标准",
         en: "\"{name}\" states an aim, not a ratio: the percentage target \"{text}\" measures nothing; name a rate that can be computed, or a standard",
       },
+    },
+  },
+  "indicator.direction-conflict": {
+    severity: "warning", title: "指标值的方向与指标含义相反", titleEn: "Target direction contradicts the indicator", source: `${PRACTICE}：越多越好的指标（产出数量等）设下限“≥”，越少越好的指标（差错率、逾期率等）设上限“≤”`,
+    messages: {
+      badRateAtLeast: { zh: "“{name}”越低越好，指标值“{text}”却设为下限（≥）；应设为“≤”", en: "\"{name}\" is better the lower it is, yet the target \"{text}\" is a floor (≥): use ≤" },
+      directionVsOperator: { zh: "指标方向为“{direction}”，比较符号却是“{operator}”，两者矛盾；正向指标应设下限（≥），反向指标应设上限（≤）", en: "the direction says \"{direction}\" but the operator is \"{operator}\": a positive indicator takes a floor (≥), a negative one a ceiling (≤)" },
+      outputCapped: { zh: "“{name}”是产出数量，指标值“{text}”却设为上限（≤），少做甚至不做也算达标；产出数量应设为“≥”或“＝”", en: "\"{name}\" is an output quantity, yet the target \"{text}\" is a ceiling (≤): doing less, or nothing, would meet it; use ≥ or =" },
+    },
+  },
+  "indicator.figures-conflict": {
+    severity: "warning", title: "表内数据相互矛盾", titleEn: "Figures of the form contradict each other", source: `${PRACTICE}：成本指标与项目资金、产出数量相互衔接，不超出预算`,
+    messages: {
+      costAboveSpent: { zh: "成本指标“{name}”的实际完成值“{actual}”高于项目全年执行数{spent}万元，两者矛盾；请核实", en: "the cost \"{name}\" was \"{actual}\", more than the {spent}万元 the project spent: check the figures" },
+      standardTimesQuantity: {
+        zh: "“{quantity}”{count} × “{name}”{standard} = {product}万元，超过项目资金总额{budget}万元；产出数量、成本标准与预算不衔接，请核实",
+        en: "\"{quantity}\" {count} × \"{name}\" {standard} = {product}万元, more than the project's budget of {budget}万元: the output, the unit standard and the budget do not agree",
+      },
+    },
+  },
+  "indicator.zero-target": {
+    severity: "warning", title: "指标值为0", titleEn: "Target of zero", source: `${TARGET_101}：绩效指标值应细化、量化，可衡量`,
+    messages: {
+      zero: { zh: "“{name}”的指标值为0（“{text}”）：成本或产出为0，指标无从衡量；应填写成本上限或产出数量", en: "\"{name}\" is targeted at 0 (\"{text}\"): a cost or an output of zero measures nothing; give the cost ceiling or the quantity" },
+    },
+  },
+  "indicator.compliance-below-full": {
+    severity: "warning", title: "合规性指标低于100%", titleEn: "Compliance target below 100%", source: `${PRACTICE}：资金使用合规性、专款专用等合规类指标应为100%`,
+    messages: {
+      below: { zh: "“{name}”是合规性指标，指标值“{text}”低于100%，等于容许部分资金违规使用；应为100%", en: "\"{name}\" measures compliance: the target \"{text}\" below 100% tolerates some misuse of the money; it should be 100%" },
+    },
+  },
+  "indicator.explanation-copies-name": {
+    severity: "warning", title: "指标解释照抄指标名称", titleEn: "Indicator description copies the name", source: `${TARGET_101}：指标解释说明指标的含义、口径和计算方法`,
+    messages: {
+      copies: { zh: "{count} 项指标的指标解释（指标描述）只是重复三级指标名称（如“{name}”），未说明指标的含义、口径或计算方法", en: "the description of {count} indicators only repeats the indicator's name (e.g. \"{name}\"): it does not say what is measured or how" },
     },
   },
   "indicator.duplicate": {
@@ -267,6 +306,8 @@ export const CATALOG = {
       noActualScored: { zh: "实际完成值为空，却得分{score}，得分无从核实", en: "no actual value, yet scored {score}: the score cannot be verified" },
       bothEmpty: { zh: "年度指标值和实际完成值均为空，得分无从核实", en: "target and actual are both empty: the score cannot be verified" },
       bothEmptyScored: { zh: "年度指标值和实际完成值均为空，却得分{score}，得分无从核实", en: "target and actual are both empty, yet scored {score}: the score cannot be verified" },
+      narrativeDuties: { zh: "“实际完成情况”只罗列了单位职责（负责…、承担…），未写明年度目标实际完成了什么", en: "the actual completion lists the unit's standing duties (负责…, 承担…), not what was achieved against the goal" },
+      narrativeBlank: { zh: "年度总体目标的“实际完成情况”未填写，无从对照预期目标核实完成情况", en: "the annual goal's actual completion is blank: what was achieved against the goal cannot be checked" },
     },
   },
   "score.actual-not-figure": {
@@ -281,6 +322,7 @@ export const CATALOG = {
     messages: {
       copies: { zh: "完成值“{text}”照抄了指标值（含比较符号），应填写实际完成的数值", en: "the actual \"{text}\" copies the target, operator included: give the figure achieved" },
       comparison: { zh: "完成值“{text}”带有比较符号，应填写实际完成的数值，而不是目标", en: "the actual \"{text}\" carries a comparison sign: give the figure achieved, not a target" },
+      narrative: { zh: "“实际完成情况”逐字照抄了预期目标，未写明实际完成了什么", en: "the actual completion copies the planned goal word for word: it does not say what was achieved" },
     },
   },
   "score.exceeds-weight": {
@@ -343,6 +385,7 @@ export const CATALOG = {
       budget: { zh: "全年预算数", en: "full-year budget (A)" },
       spent: { zh: "全年执行数", en: "spending (B)" },
       empty: { zh: "空", en: "empty" },
+      narrative: { zh: "“{label}”写明总额{total}万元，其中各项合计{parts}万元，两者不符", en: "\"{label}\" states a total of {total}万元 but its parts add up to {parts}万元" },
     },
   },
   "budget.rate-mismatch": {
@@ -380,10 +423,30 @@ export const CATALOG = {
       blank: { zh: "预算执行情况未填写全年执行数，预算执行率及其得分无从核实", en: "the funds block gives no spending (全年执行数): the execution rate and its score cannot be verified" },
     },
   },
+  "budget.unit-conflict": {
+    severity: "warning", title: "资金单位前后矛盾", titleEn: "Money units contradict each other", source: `${FORM_10}：项目资金以万元填列`,
+    messages: {
+      differs: { zh: "资金栏标注单位为“{block}”，单元格却写作“{text}”（{unit}），金额单位相互矛盾；请核实是元还是万元", en: "the funds block is labelled {block} but the cell reads \"{text}\" ({unit}): check whether the amounts are in 元 or 万元" },
+    },
+  },
+  "budget.over-execution": {
+    severity: "warning", title: "执行数超过预算数", titleEn: "Spending above the budget", source: `${FORM_10}：预算执行率＝全年执行数／全年预算数，执行数不超过预算数`,
+    messages: {
+      above: { zh: "全年执行数{spent}高于全年预算数{budget}（执行率{rate}），两者矛盾；请核实执行数或预算数（调整后）", en: "spending {spent} is above the full-year budget {budget} (execution {rate}): check the spending or the adjusted budget" },
+    },
+  },
   "budget.adjustment-unexplained": {
     severity: "warning", title: "预算调整未说明原因", titleEn: "Budget adjustment not explained", source: "四川省部门预算项目支出绩效自评表填报说明：年中发生预算调整的，应单独说明理由",
     messages: {
       unexplained: { zh: "年初预算数{initial}与全年预算数（调整后）{budget}不同，未说明预算调整的原因", en: "the initial budget {initial} differs from the adjusted full-year budget {budget} and no reason for the adjustment is given" },
+    },
+  },
+  "form.goal-not-stated": {
+    severity: "error", title: "年度总体目标未写明", titleEn: "Annual goal not stated", source: `${FORM_10}、${TARGET_101}：年度总体目标写明项目年度的产出和效果；${PRACTICE}：只有金额或项目名称的目标退回补充`,
+    messages: {
+      blank: { zh: "“{label}”未填写，项目年度的产出和效果无从得知", en: "\"{label}\" is blank: the project's planned outputs and effects are not stated" },
+      onlyAmount: { zh: "“{label}”只有金额“{text}”，未写明项目年度的产出和效果", en: "\"{label}\" is only an amount (\"{text}\"): no planned output or effect is stated" },
+      repeatsName: { zh: "“{label}”只是重复项目名称（“{text}”），未写明项目年度的产出和效果", en: "\"{label}\" only repeats the project's name (\"{text}\"): no planned output or effect is stated" },
     },
   },
   "form.template-text": {

@@ -6,7 +6,7 @@ import { PROJECT_CHECKS, checkContext, projectWalker } from "./checks";
 import { fieldText } from "./tables/rows";
 import type { ProjectFacts } from "./checks/types";
 import { a1, parseA1, type Grid } from "./grid";
-import type { Issue, IssueCode } from "./issues";
+import type { Issue, IssueCode, IssueDraft } from "./issues";
 import { resolveProfile, type Profile, type Settings } from "./profiles";
 import { FindingCollector, type Report, type ScoreSummary, type SheetSummary, type TableSummary } from "./report";
 import { recognizeWorkbook } from "./tables/recognize";
@@ -14,6 +14,7 @@ import { simplifiedGrid } from "./tables/traditional";
 import { Doubt } from "./doubt";
 import { notFilledOf, type NotFilled } from "./tables/fill-state";
 import { sheetFindings } from "./checks/template-text";
+import { sheetExplanations, type SheetExplanations } from "./checks/narratives";
 import type { IndicatorProject, IndicatorTable, RecognizedTable, SheetRecognition } from "./tables/model";
 import {
   budgetItemsFromTable,
@@ -177,6 +178,16 @@ function checkTable(table: IndicatorTable, options: CheckOptions, push: (issue: 
   return { facts, errors: errorCountsAt(table, errorRows, errorCols), notFilled, doubts };
 }
 
+/** A narrative cell found blank (年度总体目标, 实际完成情况). */
+function blankNarrative(d: IssueDraft): boolean {
+  return (d.code === "form.goal-not-stated" || d.code === "score.missing-actual") && (d.value ?? "") === "";
+}
+
+/** A budget finding that an explanation elsewhere on the form's sheet answers. */
+function explainedOnSheet(issue: Issue, explains: SheetExplanations): boolean {
+  return (issue.code === "budget.low-execution" && explains.execution) || (issue.code === "budget.adjustment-unexplained" && explains.adjustment);
+}
+
 /** True when a sheet has no cell holding anything. */
 function gridEmpty(g: Grid): boolean {
   for (const row of g.values ?? []) for (const v of row) if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) return false;
@@ -217,13 +228,19 @@ export function checkWorkbook(input: readonly Grid[], options: CheckOptions = {}
     let notFilled = 0;
     let doubts = 0;
     let projects = 0;
+    // A lone form's explanation cells (偏差大或目标未完成原因分析 …) explain its low execution or adjustment too.
+    const forms = rec.tables.filter((t): t is IndicatorTable => t.kind !== "budget-list" && t.layout === "form");
+    const explains = forms.length === 1 && forms[0].projects.length === 1 && grids[k] ? sheetExplanations(grids[k]) : undefined;
     for (const t of rec.tables) {
       if (t.kind === "budget-list") {
         tables.push(summarizeTable(t));
         for (const b of budgetItemsFromTable(t)) budget.push(b);
         continue;
       }
-      const found = checkTable(t, options, (i) => issues.push(i));
+      const found = checkTable(t, options, (i) => {
+        if (explains && explainedOnSheet(i, explains)) return;
+        issues.push(i);
+      });
       notFilled += found.notFilled;
       doubts += found.doubts;
       projects += t.projects.length;
@@ -233,7 +250,9 @@ export function checkWorkbook(input: readonly Grid[], options: CheckOptions = {}
     }
     // Narrative cells left holding the template's instructions (评价结论, 存在问题 …) on a form's sheet.
     if (projects > 0 && grids[k] && rec.tables.some((t) => t.kind !== "budget-list" && t.layout === "form")) {
-      for (const d of sheetFindings(grids[k])) issues.push(makeIssue(d));
+      // A form never filled in: its blank goal and completion are part of that one finding (table.not-filled).
+      const unfilled = notFilled > 0 && notFilled === projects;
+      for (const d of sheetFindings(grids[k])) if (!(unfilled && blankNarrative(d))) issues.push(makeIssue(d));
     }
     sheets.push(sheetSummary(rec, grids[k], projects, notFilled, doubts));
   });

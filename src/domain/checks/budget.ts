@@ -33,6 +33,38 @@ function rowLabel(row: FundsRow): string {
 /** A deviation's reason that speaks of the money (尾款, 结余, 未支付, 预算 …): it explains a low execution rate too. */
 const MONEY_REASON = /资金|预算|尾款|结余|结转|未付|未支付|支付|拨付|支出|执行率|节约|招标|限价/;
 
+/** A figure in a money cell, 0 for a blank one; undefined when the cell holds text that is not a figure. */
+function moneyOrZero(ref: Ref | undefined): number | undefined {
+  if (!ref || ref.text.trim() === "") return 0;
+  return refNumber(ref);
+}
+
+/**
+ * The adjustment a funds block shows: the total row's 年初 against its 全年, or, when the total row is 0 or blank in
+ * both, the first 其中 row whose two differ. Undefined when no row shows both figures or none changed.
+ */
+function adjustment(rows: readonly FundsRow[], total: FundsRow | undefined, tolerance: number): { initial: number; budget: number; at: Ref } | undefined {
+  const changed = (row: FundsRow): { initial: number; budget: number; at: Ref } | undefined => {
+    if (!row.initial || !row.budget) return undefined;
+    const a0 = refNumber(row.initial);
+    const a = refNumber(row.budget);
+    if (a0 === undefined || a === undefined || a0 < 0 || a < 0) return undefined;
+    return Math.abs(a - a0) > tolerance + 1e-9 ? { initial: a0, budget: a, at: row.budget } : undefined;
+  };
+  if (total && total.initial && total.budget) {
+    const a0 = moneyOrZero(total.initial);
+    const a = moneyOrZero(total.budget);
+    if (a0 === undefined || a === undefined) return undefined;
+    if (a0 !== 0 || a !== 0) return changed(total);
+  } else if (total) return undefined;
+  for (const row of rows) {
+    if (row.kind !== "part") continue;
+    const c = changed(row);
+    if (c) return c;
+  }
+  return undefined;
+}
+
 export const budget: Check = {
   id: "budget",
   codes: ["budget.total-mismatch", "budget.zero-budget", "budget.rate-mismatch", "budget.score-mismatch", "budget.low-execution", "budget.adjustment-unexplained"],
@@ -63,21 +95,22 @@ export const budget: Check = {
     if (table.kind === "target") return;
     const ex = scoreExecution(funds, profile);
 
-    // 年初预算数 ≠ 全年预算数 (调整后): an adjustment during the year wants its reason (the forms ask for one).
-    if (totalRow && totalRow.initial && totalRow.budget) {
-      const a0 = refNumber(totalRow.initial);
-      const a = refNumber(totalRow.budget);
+    // 年初预算数 ≠ 全年预算数 (调整后): an adjustment during the year wants its reason (the forms ask for one). A
+    // budget added from nothing (年初 0, real table 12) is an adjustment too; a total row left at 0 or blank (real
+    // table 05) says nothing, so the first 其中 row that changed speaks for the block.
+    const adjusted = adjustment(funds.rows, totalRow, profile.amountTolerance);
+    if (adjusted) {
       // Explained in the funds block, or in an indicator row's 偏差原因 that speaks of the money (real table 07:
       // "已完工,剩余3%尾款未付,且最高限价低于预算金额" beside the 工程资金 row).
       const explained =
         funds.rows.some((r) => hasReason(r.reason)) ||
         project.indicators.some((r) => r.reason !== undefined && hasReason(r.reason) && MONEY_REASON.test(r.reason.text));
-      if (a0 !== undefined && a !== undefined && a0 > 0 && Math.abs(a - a0) > profile.amountTolerance + 1e-9 && !explained) {
+      if (!explained) {
         emit({
-          ...say("budget.adjustment-unexplained", "unexplained", { initial: fmtAmount(a0), budget: fmtAmount(a) }),
+          ...say("budget.adjustment-unexplained", "unexplained", { initial: fmtAmount(adjusted.initial), budget: fmtAmount(adjusted.budget) }),
           sheet,
-          cell: totalRow.budget.address,
-          value: totalRow.budget.text,
+          cell: adjusted.at.address,
+          value: adjusted.at.text,
           expected: "调整原因",
         });
       }

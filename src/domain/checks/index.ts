@@ -16,6 +16,10 @@ import type { AnyCheck } from "./types";
 import { valueFormat } from "./value-format";
 import { valueRange } from "./value-range";
 import { vague } from "./vague";
+import { unitMeaning } from "./unit-meaning";
+import { figures } from "./figures";
+import { explanations } from "./explanations";
+import { misfiled } from "./misfiled";
 import { weights } from "./weights";
 
 export type { AnyCheck, Check, CheckContext, Emit, RuleCheck } from "./types";
@@ -28,14 +32,18 @@ export const PROJECT_CHECKS: readonly AnyCheck[] = [
   placeholder,
   valueFormat,
   valueRange,
+  unitMeaning,
   vague,
   nameValue,
   spendingOutput,
   duplicate,
+  explanations,
   categories,
+  misfiled,
   weights,
   shanxiCost,
   budget,
+  figures,
   executionUnverifiable,
   scoreRows,
   actualValues,

@@ -14,6 +14,7 @@ import { EPS, fmt2 } from "../scoring/round";
 import { isNotApplicableMark } from "../value/number";
 import { fieldText, fieldValue, hasField, type RowField } from "../tables/rows";
 import type { Check } from "./types";
+import type { ParsedValue } from "../value/types";
 import type { IssueDraft } from "../issues";
 import { targetInName } from "./name-value";
 
@@ -88,6 +89,14 @@ function bonusAllowed(row: IndicatorRow): boolean {
     if (t !== "" && BONUS.test(t)) return true;
   }
   return false;
+}
+
+/**
+ * A rate that reached its ceiling (100 %): a 满意度 of 100 % against ≥ 85 % is the most the scale gives, not a target
+ * set too low (issue #22, item 8). [U] the ceiling is the scale's own, 100 % (‰ rates are left as they are).
+ */
+function atCeiling(target: ParsedValue, actual: ParsedValue): boolean {
+  return target.unit === "%" && actual.kind === "number" && (actual.unit === "%" || actual.unit === undefined) && actual.number !== undefined && Math.abs(actual.number - 100) < EPS;
 }
 
 export const scoreRows: Check = {
@@ -169,7 +178,7 @@ export const scoreRows: Check = {
     if (!e.result.ok && table.columns.weight === undefined && e.result.cause === "missing-weight" && row.members === undefined) {
       const unweighted = scoreIndicator({ target: e.target, actual: e.actual, weight: 1, family: e.family }, profile);
       const beyond = overAchievement(unweighted, e.family);
-      if (beyond !== undefined && beyond > profile.overAchievementThreshold + EPS) emit(overAchieved(beyond, profile.overAchievementThreshold, table, row));
+      if (beyond !== undefined && beyond > profile.overAchievementThreshold + EPS && !atCeiling(e.target, e.actual)) emit(overAchieved(beyond, profile.overAchievementThreshold, table, row));
       return;
     }
 
@@ -210,7 +219,7 @@ export const scoreRows: Check = {
         }
       }
       const beyond = overAchievement(r, e.family);
-      if (beyond !== undefined && beyond > profile.overAchievementThreshold + EPS) emit(overAchieved(beyond, profile.overAchievementThreshold, table, row));
+      if (beyond !== undefined && beyond > profile.overAchievementThreshold + EPS && !atCeiling(e.target, e.actual)) emit(overAchieved(beyond, profile.overAchievementThreshold, table, row));
     } else if (r.cause === "late" && hasWeight && s !== undefined && s >= (w as number) - EPS) {
       emit({
         ...say("score.mismatch", "lateFullMarks", { actual: e.actual.raw, deadline: e.target.raw, score: fmt2(s) }),

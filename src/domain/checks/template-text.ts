@@ -8,22 +8,29 @@ import { say } from "../catalog";
 import { a1, type CellValue, type Grid } from "../grid";
 import type { IssueDraft } from "../issues";
 import { isTemplateInstruction } from "./instructions";
+import { narratives } from "./narratives";
+import { sheetDirections } from "./sheet-directions";
 import type { RuleCheck } from "./types";
 import { walkRows, type CheckSink } from "./walk";
 
 /** Labels of a form's narrative cells. */
-const NARRATIVE_LABEL = /评价结论|自评结论|存在问题|问题及原因|改进措施|改进意见|完成情况|实施内容|过程概述|主要成效|绩效目标完成/;
+const NARRATIVE_LABEL = /评价结论|自评结论|存在问题|问题及原因|改进措施|改进意见|完成情况|实施内容|过程概述|主要成效|绩效目标完成|总体目标|预期目标|年度目标|原因分析/;
 
 function textOf(v: CellValue | undefined): string {
   return typeof v === "string" ? v.trim() : "";
 }
 
-/** The narrative label a cell answers: the nearest text left of it in its row, else the text above it. */
+/**
+ * The narrative label a cell answers: the nearest text left of it in its row when that is such a label, else the
+ * text above it (a two-column block: 项目年度目标 | 年度目标完成情况 over the two answers, real table 11).
+ */
 function labelFor(values: readonly (readonly CellValue[])[], r: number, c: number): string | undefined {
   const row = values[r] ?? [];
   for (let k = c - 1; k >= 0; k--) {
     const t = textOf(row[k]);
-    if (t !== "") return NARRATIVE_LABEL.test(t) && t.length <= 40 ? t : undefined;
+    if (t === "") continue;
+    if (NARRATIVE_LABEL.test(t) && t.length <= 40) return t;
+    break;
   }
   const above = r > 0 ? textOf(values[r - 1]?.[c]) : "";
   return above !== "" && above.length <= 40 && NARRATIVE_LABEL.test(above) ? above : undefined;
@@ -59,7 +66,7 @@ const templateText: SheetCheck = {
 };
 
 /** Every sheet check (run on the sheets that hold a form). */
-export const SHEET_CHECKS: readonly SheetCheck<unknown>[] = [templateText];
+export const SHEET_CHECKS: readonly SheetCheck<unknown>[] = [templateText, narratives, sheetDirections];
 
 /** The sheet checks' findings on one sheet. */
 export function sheetFindings(grid: Grid, sink?: CheckSink<SheetCheck<unknown>>): IssueDraft[] {

@@ -5,8 +5,8 @@ import { rowActual } from "../tables/row-values";
 import { fieldAddress, fieldText, hasField } from "../tables/rows";
 import type { Check } from "./types";
 
-/** Names of a time or a deadline (not of a rate). */
-const TIME_NAME = /时间|日期|时限|期限|截止|工期|完成时|完工时/;
+/** Names of a time, a deadline or a duration (not of a rate; 时效性 is a quality, 项目维持时效 a duration). */
+const TIME_NAME = /时间|日期|时限|期限|截止|工期|完成时|完工时|时效(?!性)|年限|周期|时长|寿命/;
 
 export const valueRange: Check = {
   id: "value-range",

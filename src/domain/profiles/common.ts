@@ -94,3 +94,39 @@ export const PLACEHOLDER_VALUE = "^(?:待定|待定中|待填|待填写|待补�
 
 /** V7 [C-impl S14] plus the template leftovers seen in real tables 02 and 17, and the placeholder values above. */
 export const PLACEHOLDER_PATTERNS: readonly string[] = ["\\*\\*", "[Xx]{2,}", "^\\*$", "^指标\\d+[:：]?$", "^[…\\.。]{2,}$", "^(?:……|…)$", PLACEHOLDER_VALUE];
+
+/**
+ * Misfilings the framework makes sure of (issue #22, item 3): a name whose meaning belongs to another 二级 than the one
+ * it is filed under. 财预〔2021〕101号 绩效指标体系: 质量指标 reflects the standard the outputs meet (合格率, 达标率,
+ * 验收); 经济效益 / 生态效益 the effect on the economy / the environment; 成本指标 the cost; 满意度 how the served
+ * judge the project. Only names that cannot mean anything else are listed; a name that could (水质达标率 is an
+ * ecological effect) is passed by `unless`. [U] the word lists are what the real tables in test/real/ show.
+ */
+export interface SureMisfiling {
+  /** The 二级 (or, for `level1`, the 一级) the row is filed under, canonical. */
+  readonly under: string;
+  readonly level1?: boolean;
+  /** The name's meaning (tested on the compacted name). */
+  readonly name: RegExp;
+  /** Names that could rightly be filed there after all. */
+  readonly unless?: RegExp;
+  /** Where it belongs, as the message says it. */
+  readonly belongs: string;
+  readonly source: string;
+}
+
+const QUALITY_RATE = /(?:合格|达标|安全|验收|合规|完好)率/;
+const ENVIRONMENT = /水|空气|大气|土壤|排放|污水|污染|垃圾|环境|绿化|植被|森林|林木|草|噪声|生态|秸秆|粪污|农药|化肥|节能|能耗|碳|废/;
+export const SURE_MISFILINGS: readonly SureMisfiling[] = [
+  { under: "经济效益指标", name: QUALITY_RATE, belongs: "质量指标（产出指标）", source: "财预〔2021〕101号 绩效指标体系" },
+  { under: "生态效益指标", name: QUALITY_RATE, unless: ENVIRONMENT, belongs: "质量指标（产出指标）", source: "财预〔2021〕101号 绩效指标体系" },
+  { under: "生态效益指标", name: /成本/, unless: ENVIRONMENT, belongs: "成本指标", source: "财预〔2021〕101号 绩效指标体系" },
+  {
+    under: "满意度指标",
+    level1: true,
+    name: /^.{4,}$/,
+    unless: /满意|认可|评价|好评|赞誉|投诉|认同|口碑|感|幸福|信任|支持|体验|称赞|表扬|评议|测评/,
+    belongs: "效益指标或产出指标（满意度指标只衡量服务对象对项目的评价）",
+    source: "财预〔2021〕101号 绩效指标体系",
+  },
+];

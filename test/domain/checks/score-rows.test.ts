@@ -65,6 +65,15 @@ describe("score-rows on hand-built rows", () => {
     expect(check([row("120个")])).toEqual([]);
     expect(check([row("130个")], resolveProfile("national", { overAchievementThreshold: 0.5 }))).toEqual([]);
   });
+  test("a rate at its ceiling (100 %) is not over-achievement; below the ceiling, or a count, still is", () => {
+    const sat = (target: string, actual: string): RowSpec => ({ level1: "满意度指标", level2: "服务对象满意度指标", name: "群众满意度", target, actual, weight: 10, score: 10 });
+    expect(check([sat("≥80%", "100%")])).toEqual([]);
+    expect(check([sat("≥80％", "100 ％")])).toEqual([]);
+    expect(check([sat("≥70%", "100")])).toEqual([]);
+    expect(codes(check([sat("≥60%", "95%")]))).toEqual(["score.over-achievement"]);
+    const count = (actual: string): RowSpec => ({ level1: "产出指标", level2: "数量指标", name: "x", target: "≥80个", actual, weight: 10, score: 10 });
+    expect(codes(check([count("100个")]))).toEqual(["score.over-achievement"]);
+  });
   test("score.out-of-band: 部分达成 with 8 of 10 (§4.4)", () => {
     const [i] = check([{ level1: "效益指标", level2: "社会效益指标", name: "x", sign: "定性", target: "有效", actual: "部分达成年度指标并具有一定效果", weight: 10, score: 8, reason: "y" }]);
     expect(i).toMatchObject({ code: "score.out-of-band", expected: "[6, 8)" });

@@ -1,0 +1,37 @@
+/**
+ * indicator.unknown-category, the misfilings the framework is sure of (issue #22, item 3; the vocabulary:
+ * profiles/common.ts SURE_MISFILINGS): a quality rate under 经济效益 or 生态效益, cost control under 生态效益, an
+ * incident count under 满意度. One finding per row, at the name, saying where it belongs. Rows whose categories are not
+ * known, or a 满意度 word in the name (categories.ts says that one), are left alone.
+ */
+import { say } from "../catalog";
+import { SURE_MISFILINGS } from "../profiles/common";
+import { compactLabel } from "../text";
+import { fieldAddress, fieldText } from "../tables/rows";
+import type { Check } from "./types";
+
+export const misfiled: Check = {
+  id: "misfiled",
+  codes: ["indicator.unknown-category"],
+  row(row, i, { table, facts }, _state, emit) {
+    if (table.kind === "evaluation" || row.placeholder || row.notApplicable) return;
+    const c = facts.categories[i];
+    if (!c.level1Known || c.level2Misplaced) return;
+    const raw = fieldText(row, "name");
+    if (raw === "" || raw.length > 60) return;
+    const name = compactLabel(raw).replace(/^(?:指标)?[0-9]+[.、:：]?/, "");
+    if (name.includes("满意度")) return;
+    for (const m of SURE_MISFILINGS) {
+      const under = m.level1 ? c.level1 : c.level2Known ? c.level2 : undefined;
+      if (under !== m.under || !m.name.test(name) || (m.unless && m.unless.test(name))) continue;
+      emit({
+        ...say("indicator.unknown-category", "belongsElsewhere", { name: raw, under: m.under, belongs: m.belongs }),
+        sheet: table.sheet,
+        cell: fieldAddress(row, "name") as string,
+        value: raw,
+        expected: m.belongs,
+      });
+      return;
+    }
+  },
+};
