@@ -71,6 +71,9 @@ export function percentOnAim(name: string): boolean {
   return n.length > 0 && n.length <= 40 && AIM_WORD.test(n) && !RATIO_WORD.test(n);
 }
 
+/** A no as the whole answer: 否, 无, 没有, 不产生. */
+const NO_ANSWER = /^(?:否|无|没有|不产生|不会)$/;
+
 export const vague: Check = {
   id: "vague",
   codes: ["indicator.vague"],
@@ -90,8 +93,19 @@ export const vague: Check = {
       });
       return;
     }
-    // "≥95%" on an aim ("改善群众生活环境"): a figure, but of nothing that can be counted.
     const name = fieldText(row, "name");
+    // A benefit asked as a yes/no question and answered no (是否产生经济价值 | 否): no effect is expected, a filler.
+    if (NO_ANSWER.test(t) && /是否/.test(name) && facts.categories[i]?.level1 === "效益指标") {
+      emit({
+        ...say("indicator.vague", "noEffect", { name, text }),
+        sheet: table.sheet,
+        cell: fieldAddress(row, "target") as string,
+        value: text,
+        expected: "可衡量的预期效益",
+      });
+      return;
+    }
+    // "≥95%" on an aim ("改善群众生活环境"): a figure, but of nothing that can be counted.
     if (name !== "" && facts.target(i).unit === "%" && percentOnAim(name)) {
       emit({
         ...say("indicator.vague", "percentOnAim", { name, text }),

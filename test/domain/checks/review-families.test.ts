@@ -305,3 +305,20 @@ describe("a 三级 name that is a value", () => {
     expect(zeros).not.toContain("indicator.duplicate");
   });
 });
+
+describe("a benefit asked as yes/no and answered no (a filler)", () => {
+  it.each([
+    ["经济效益指标", "项目实施是否产生经济价值", "否", true],
+    ["生态效益指标", "是否对当地生态环境造成影响", "否", true],
+    ["社会效益指标", "是否产生社会效益", "无", true],
+    ["社会效益指标", "是否提高群众文化生活水平", "是", false],
+    ["社会效益指标", "安全事故发生次数", "无", false],
+  ])("%s: “%s” = “%s” → %s", (level2, name, target, flagged) => {
+    const found = vagueOf("效益指标", level2, name, target).filter((i) => i.message.includes("凑数"));
+    expect(found.length > 0).toBe(flagged);
+  });
+
+  it("an output asked as yes/no and answered no is not a benefit filler", () => {
+    expect(vagueOf("产出指标", "质量指标", "是否发生质量事故", "否").filter((i) => i.message.includes("凑数"))).toEqual([]);
+  });
+});
