@@ -3,7 +3,7 @@
  * Each body converts Excel's arguments (args.ts), calls src/domain, and turns failures into Excel errors
  * (errors.ts). No rule of its own: scoring, parsing, coverage and checks come from the domain.
  */
-import { checkSingleRow } from "../domain/checks/single-row";
+import { SingleRowChecker } from "../domain/checks/single-row";
 import { buildCodeSet, coverageBy, coverageRate, hasTarget, missingRows, readAmount, reductionRate } from "../domain/coverage";
 import type { CellValue } from "../domain/grid";
 import { isCellError } from "../domain/grid";
@@ -270,10 +270,14 @@ export function reductionCells(declared: unknown, approved: unknown): Out[][] {
 // ---------------------------------------------------------------------------------------------------------
 // JX.CHECK
 
-/** JX.CHECK: the row's issues as "code 说明；…", "" when clean (national profile, row-level rules). */
+/**
+ * JX.CHECK: the row's issues as "code 说明；…", "" when clean (national profile, row-level rules). One checker per
+ * call: its walker, table and project are made once for the whole range, not once per row.
+ */
 export function checkCells(level1: unknown, level2: unknown, name: unknown, target: unknown, unit: unknown, weight: unknown): Out[][] {
+  const checker = new SingleRowChecker(NATIONAL);
   return lift([level1, level2, name, target, unit, weight], { primary: [0, 1, 2, 3, 4, 5] }, ([l1, l2, n, t, u, w]) => {
-    const issues = checkSingleRow({ level1: l1, level2: l2, name: n, target: t, unit: u, weight: w }, NATIONAL);
+    const issues = checker.check({ level1: l1, level2: l2, name: n, target: t, unit: u, weight: w });
     return issues.map((i) => `${i.code} ${i.message}`).join("；");
   });
 }
