@@ -13,7 +13,7 @@
  * forged, stale or edited claim is ignored (the sheet is checked, and `ignoredClaims` says so); a sheet of the user's
  * named 校验报告 or 覆盖率统计 (or anything else) is read like any other.
  */
-import { parseArea, type Area, type Grid } from "../domain/grid";
+import { parseArea, type Area, type CellValue, type Grid } from "../domain/grid";
 import { splitAddressList } from "./sheets";
 import { claimDigest, claimedSheets, loadOwnership, templateSheets, type IgnoredClaim, type Marker } from "./ownership";
 import { ownerKey } from "./own-digest";
@@ -207,9 +207,12 @@ export async function readWorkbookGrids(options: ReadOptions = {}): Promise<Work
     }
 
     // 3: the cells, in as few round trips as the payload budget allows.
-    // Row chunks by sheet, keyed by their first row (a retried batch may arrive split).
-    const values = plans.map(() => new Map<number, unknown[][]>());
-    const formats = plans.map(() => new Map<number, unknown[][]>());
+    // Row chunks by sheet, keyed by their first row (a retried batch may arrive split), converted to grid rows as
+    // each batch arrives (a long pass over a million rows at the end would hold the pane's thread for seconds). A
+    // sheet a marker claims also keeps its rows as read, for the digest that verifies the claim.
+    const values = plans.map(() => new Map<number, CellValue[][]>());
+    const formats = plans.map(() => new Map<number, (string | null)[][]>());
+    const raw = plans.map((p) => (claims.has(p.name) ? new Map<number, unknown[][]>() : undefined));
     const merges: Area[][] = plans.map(() => []);
     const allCells = plans.reduce((n, p) => n + p.rows * p.cols, 0);
     let cellsRead = 0;
@@ -248,8 +251,9 @@ export async function readWorkbookGrids(options: ReadOptions = {}): Promise<Work
       let bytes = 0;
       let cells = 0;
       for (const { c, r } of loads) {
-        values[c.sheet].set(c.row, r.values);
-        formats[c.sheet].set(c.row, r.numberFormat);
+        values[c.sheet].set(c.row, fromExcelValues(r.values));
+        formats[c.sheet].set(c.row, r.numberFormat.map((row) => row.map((x: unknown) => (x == null ? null : String(x)))));
+        raw[c.sheet]?.set(c.row, r.values);
         bytes += payloadBytes(r.values) + payloadBytes(r.numberFormat);
         cells += c.rows * plans[c.sheet].cols;
       }
@@ -296,19 +300,24 @@ export async function readWorkbookGrids(options: ReadOptions = {}): Promise<Work
         continue;
       }
       const p = plans[i];
-      const rowsV: unknown[][] = [];
+      const rowsV: CellValue[][] = [];
       const rowsF: (string | null)[][] = [];
       const starts = [...values[i].keys()].sort((a, b) => a - b);
       for (const s of starts) {
         for (const row of values[i].get(s) ?? []) rowsV.push(row);
-        for (const row of formats[i].get(s) ?? []) rowsF.push(row.map((x) => (x == null ? null : String(x))));
+        for (const row of formats[i].get(s) ?? []) rowsF.push(row);
       }
-      if (own(p.name, { top: p.top, left: p.left, rows: p.rows, cols: p.cols }, rowsV)) {
-        skipped.push(p.name);
-        continue;
+      const read = raw[i];
+      if (read) {
+        const rows: unknown[][] = [];
+        for (const s of starts) for (const row of read.get(s) ?? []) rows.push(row);
+        if (own(p.name, { top: p.top, left: p.left, rows: p.rows, cols: p.cols }, rows)) {
+          skipped.push(p.name);
+          continue;
+        }
       }
       names.push(ws.name);
-      grids.push({ sheet: p.name, top: p.top, left: p.left, values: fromExcelValues(rowsV), numberFormats: rowsF, merges: merges[i] });
+      grids.push({ sheet: p.name, top: p.top, left: p.left, values: rowsV, numberFormats: rowsF, merges: merges[i] });
     }
     return { grids, sheets: names, skipped, ignoredClaims, templates: templates.filter((t) => names.includes(t)), active, syncs };
   });
