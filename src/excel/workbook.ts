@@ -18,7 +18,7 @@ import { splitAddressList } from "./sheets";
 import { claimDigest, claimedSheets, loadOwnership, templateSheets, type IgnoredClaim, type Marker } from "./ownership";
 import { ownerKey } from "./own-digest";
 import { throwIfCancelled } from "./errors";
-import { fromExcelValues } from "./values";
+import { fromExcelValue } from "./values";
 
 export type CheckScope = "workbook" | "active";
 
@@ -158,6 +158,41 @@ export function nextBatch(plans: readonly { rows: number; cols: number }[], curs
   return batch;
 }
 
+/** Longest stretch of work on a batch received before the pane's thread is given back, in ms. */
+const SLICE_MS = 20;
+const clock = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
+
+/**
+ * A batch's values and formats as grid rows, with the bytes they weighed on the wire (payloadBytes of each
+ * matrix, summed row by row: "[" + rows joined by "," + "]"). Done a slice of rows at a time, giving the thread
+ * back between slices: a 4 MB batch takes a few hundred ms to measure and convert on a slow PC, and the pane
+ * must keep painting meanwhile (no sync is added).
+ */
+export async function received(values: readonly (readonly unknown[])[], numberFormat: readonly (readonly unknown[])[]): Promise<{ values: CellValue[][]; formats: (string | null)[][]; bytes: number }> {
+  const outV: CellValue[][] = new Array<CellValue[]>(values.length);
+  const outF: (string | null)[][] = new Array<(string | null)[]>(numberFormat.length);
+  let bytes = (values.length ? 1 + values.length : 2) + (numberFormat.length ? 1 + numberFormat.length : 2);
+  let since = clock();
+  const rows = Math.max(values.length, numberFormat.length);
+  for (let i = 0; i < rows; i++) {
+    const v = values[i];
+    if (v) {
+      outV[i] = v.map(fromExcelValue);
+      bytes += payloadBytes(v);
+    }
+    const f = numberFormat[i];
+    if (f) {
+      outF[i] = f.map((x) => (x == null ? null : String(x)));
+      bytes += payloadBytes(f);
+    }
+    if ((i & 255) === 255 && clock() - since > SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      since = clock();
+    }
+  }
+  return { values: outV, formats: outF, bytes };
+}
+
 /** Bytes per round trip (under Excel on the web's 5 MB) and the first estimate of bytes per cell, for every read. */
 export const DEFAULT_PAYLOAD_BUDGET = 4_000_000;
 export const DEFAULT_BYTES_PER_CELL = 48;
@@ -251,10 +286,11 @@ export async function readWorkbookGrids(options: ReadOptions = {}): Promise<Work
       let bytes = 0;
       let cells = 0;
       for (const { c, r } of loads) {
-        values[c.sheet].set(c.row, fromExcelValues(r.values));
-        formats[c.sheet].set(c.row, r.numberFormat.map((row) => row.map((x: unknown) => (x == null ? null : String(x)))));
+        const got = await received(r.values, r.numberFormat);
+        values[c.sheet].set(c.row, got.values);
+        formats[c.sheet].set(c.row, got.formats);
         raw[c.sheet]?.set(c.row, r.values);
-        bytes += payloadBytes(r.values) + payloadBytes(r.numberFormat);
+        bytes += got.bytes;
         cells += c.rows * plans[c.sheet].cols;
       }
       // The real payload per cell: the largest seen sizes the batches still to come.

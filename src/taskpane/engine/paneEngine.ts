@@ -1,7 +1,7 @@
 /**
  * The Excel pane's engine, off the pane's thread as the page's is: the pane reads the workbook with Office.js on its
  * own thread (Office.js lives there), hands the grids to the page's check worker (check.worker.ts, the same bundle
- * and protocol) in slices of about 50,000 cells, yielding to the pane between slices so that it keeps painting and
+ * and protocol) in slices of about 20,000 cells, yielding to the pane between slices so that it keeps painting and
  * answering, and gets the check back (its long lists in slices too). The worker keeps the grids for a live re-check
  * of one sheet (paneState.ts), so the pane does not hold them after handing them over.
  *
@@ -35,7 +35,7 @@ export interface PaneEngine {
 }
 
 /** Cells per `pane-rows` message. */
-export const SLICE_CELLS = 50_000;
+export const SLICE_CELLS = 20_000;
 /** Longest stretch of hand-over work before the pane gets its thread back, in ms. */
 export const SLICE_BUDGET_MS = 20;
 

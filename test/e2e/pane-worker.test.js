@@ -1,0 +1,191 @@
+/**
+ * End-to-end, Excel mode: the pane checks a large sheet in the check worker while its own thread stays free. The
+ * built pane (dist/) in headless Chromium over the in-repo Excel fake, with a synthetic indicator list of ROWS rows
+ * (bench/synthetic.ts, built in the page): "检查整个工作簿" reads it with Office.js in the usual syncs, hands the grid
+ * to the worker, and shows the engine's verdict. A 10 ms heartbeat in the page measures the longest stall of the
+ * pane's thread from the click to the verdict. The fake does Excel's own work (finding and copying the cells of
+ * each request) on the pane's thread, where Excel does it in its own process: the time inside the fake's syncs is
+ * timed too and left out of the pane's figure (both are printed). The target is 100 ms; the assertion's bound is
+ * generous (see STALL_BOUND_MS). With workers blocked, the pane checks on its
+ * own thread and gives the same verdict.
+ *   npm run build -- --env fast && node --test test/e2e/pane-worker.test.js
+ *   JX_PANE_ROWS=1048575 node --test test/e2e/pane-worker.test.js      (the million-row figure: minutes, ~4 GB)
+ */
+"use strict";
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const os = require("os");
+const path = require("path");
+const { fakeExcelScript, fakeExcelScriptFrom } = require("./fake-excel");
+const engine = require("./engine-node");
+const h = require("./harness");
+const { indicatorListGrid } = require("../../bench/synthetic");
+
+const ROWS = Number(process.env.JX_PANE_ROWS) || 100_000;
+// The target (issue 23) is 100 ms. The figure is wall time: on a shared machine a thread that is ready to run waits
+// for a core (at a load of 10 on 2 cores, 20 ms of work take about 100 ms), so the assertion is generous, as the
+// page's worker test's; the figure and its ratio to the target are printed with the load it was measured at.
+const TARGET_MS = 100;
+const STALL_BOUND_MS = 1000;
+const MB4 = 4_000_000;
+
+let server;
+let baseUrl;
+
+before(async () => {
+  ({ server, baseUrl } = await h.startServer());
+});
+after(() => h.stopServer(server));
+
+/** Times the fake's work in each sync, and beats every 10 ms while `__measuring`. */
+async function installProbes(page) {
+  await page.evaluate(() => {
+    const w = window;
+    w.__fakeBusy = [];
+    w.__beats = [];
+    w.__measuring = false;
+    const proto = w.Excel.RequestContext.prototype;
+    const sync = proto.sync;
+    proto.sync = function (v) {
+      // The fake runs a sync's commands in the microtask it queues on the call; this one runs just before it, and
+      // the reaction below just after it (before the pane's own continuation).
+      let t0 = 0;
+      void Promise.resolve().then(() => {
+        t0 = performance.now();
+      });
+      const p = sync.call(this, v);
+      const mark = () => w.__fakeBusy.push([t0, performance.now()]);
+      p.then(mark, mark);
+      return p;
+    };
+    // Work the fake leaves until a property is read after the sync (a used range's null-ness, which scans the
+    // sheet's cells) is Excel's too: timed where it happens.
+    const timed = (owner, name) => {
+      const f = owner[name];
+      owner[name] = function (...args) {
+        const t0 = performance.now();
+        try {
+          return f.apply(this, args);
+        } finally {
+          w.__fakeBusy.push([t0, performance.now()]);
+        }
+      };
+    };
+    timed(Object.getPrototypeOf(w.__jxFake.model.sheets[0]), "usedArea");
+    for (let o = new w.Excel.RequestContext(w.__jxFake.model, w.__jxFake.stats).workbook; o; o = Object.getPrototypeOf(o)) {
+      const d = Object.getOwnPropertyDescriptor(o, "isNullObject");
+      if (!d || !d.get) continue;
+      const get = d.get;
+      Object.defineProperty(o, "isNullObject", {
+        configurable: true,
+        get() {
+          const t0 = performance.now();
+          try {
+            return get.call(this);
+          } finally {
+            w.__fakeBusy.push([t0, performance.now()]);
+          }
+        },
+      });
+      break;
+    }
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      if (w.__measuring) w.__beats.push([last, now]);
+      last = now;
+    }, 10);
+  });
+}
+
+/** The longest gap between beats, with and without the fake's time in it. */
+function stalls(page) {
+  return page.evaluate(() => {
+    // The fake's busy intervals, merged (they nest: a used range read inside a sync).
+    const busy = [];
+    for (const [s, e] of [...window.__fakeBusy].sort((x, y) => x[0] - y[0])) {
+      const top = busy[busy.length - 1];
+      if (top && s <= top[1]) top[1] = Math.max(top[1], e);
+      else busy.push([s, e]);
+    }
+    let own = 0;
+    let raw = 0;
+    let where = 0;
+    const first = window.__beats[0]?.[0] ?? 0;
+    const long = [];
+    for (const [a, b] of window.__beats) {
+      let fake = 0;
+      for (const [s, e] of busy) fake += Math.max(0, Math.min(b, e) - Math.max(a, s));
+      if (b - a > raw) raw = b - a;
+      if (b - a - fake > 50) long.push(`${Math.round(b - a - fake)} ms at ${((a - first) / 1000).toFixed(2)} s`);
+      if (b - a - fake > own) {
+        own = b - a - fake;
+        where = a;
+      }
+    }
+    return { own, raw, at: where - first, long, beats: window.__beats.length, fakeLongest: Math.max(0, ...busy.map(([s, e]) => e - s)), fakeTotal: busy.reduce((n, [s, e]) => n + e - s, 0) };
+  });
+}
+
+test(`a ${ROWS.toLocaleString("en-US")}-row sheet is checked in the worker; the pane's thread keeps running`, { timeout: 30 * 60_000 }, async () => {
+  const init = `{ sheets: [{ name: "指标", values: __synthetic.indicatorListGrid(${ROWS}).values }] }`;
+  const pane = await h.openPane(baseUrl, fakeExcelScriptFrom(init), { viewport: { width: 360, height: 900 } });
+  try {
+    const { page } = pane;
+    await installProbes(page);
+    const t0 = Date.now();
+    await page.evaluate(() => {
+      window.__measuring = true;
+    });
+    await page.getByTestId("check-workbook").click();
+    await page.getByTestId("verdict").waitFor({ timeout: 30 * 60_000 });
+    await page.evaluate(() => {
+      window.__measuring = false;
+    });
+    const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+    const s = await stalls(page);
+    const fake = await page.evaluate(() => ({ syncs: window.__jxFake.stats.syncs, bytes: window.__jxFake.stats.responseBytes.reduce((a, b) => a + b, 0) }));
+    const site = await page.getByTestId("check-panel").getAttribute("data-engine");
+    console.log(
+      `pane, ${ROWS.toLocaleString("en-US")} rows × 9 through the Excel fake, engine in the ${site}: ` +
+        `longest stall of the pane's thread ${Math.round(s.own)} ms (target ${TARGET_MS} ms: ${(s.own / TARGET_MS).toFixed(2)}×, ${s.own <= TARGET_MS ? "met" : "NOT met"}) at ${(s.at / 1000).toFixed(1)} s, ` +
+        `${Math.round(s.raw)} ms with the fake's own work (its longest sync ${Math.round(s.fakeLongest)} ms, ${(s.fakeTotal / 1000).toFixed(1)} s in all); ` +
+        `${s.beats} beats; ${fake.syncs} syncs for ${(fake.bytes / 1e6).toFixed(1)} MB; ${seconds} s from click to verdict; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+    );
+    console.log(`stalls of the pane's own over 50 ms: ${s.long.join(", ") || "none"}`);
+    assert.equal(site, "worker");
+    assert.ok(pane.requests.some((u) => u.startsWith(baseUrl) && /\/jx-check\.[0-9a-f]+\.js$/.test(u)), "the worker script was loaded from the pane's server");
+    assert.ok(s.beats > 50, `${s.beats} beats`);
+    assert.ok(s.own <= STALL_BOUND_MS, `the pane's thread stalled ${Math.round(s.own)} ms`);
+    // As few syncs as before: the product bar, 2 + ⌈bytes / 4 MB⌉ (plus the one that reads the sheet list).
+    assert.ok(fake.syncs <= 3 + Math.ceil(fake.bytes / MB4), `${fake.syncs} syncs for ${fake.bytes} bytes`);
+
+    // The engine's verdict, as the command line gets it on the same grid (the number formats Excel gives).
+    const grid = indicatorListGrid(ROWS);
+    const cli = engine.checkWorkbook([{ ...grid, numberFormats: grid.values.map((r) => r.map(() => "General")) }]);
+    const title = await page.getByTestId("verdict-title").textContent();
+    if (cli.stats.errors > 0) assert.equal(title, `不可提交：${cli.stats.errors} 个错误，${cli.stats.warnings} 个警告`);
+    else assert.match(title, cli.stats.warnings > 0 ? new RegExp(`${cli.stats.warnings} 个警告`) : /可以提交|可提交/);
+    await page.screenshot({ path: path.join(h.ARTIFACTS, "pane-worker.png"), fullPage: true });
+    assert.deepEqual(pane.errors, []);
+  } finally {
+    await pane.close();
+  }
+});
+
+test("with workers blocked, the pane checks on its own thread and gives the same verdict", async () => {
+  const workbook = { sheets: [{ name: "自评表", values: h.realRows("06"), merges: ["A1:I1", "A2:I2", "B3:I3"] }, { name: "备注", values: [["用户自己的数据", 42]] }] };
+  const blocked = `window.Worker = function Worker() { throw new DOMException("Workers are blocked here", "SecurityError"); };\n`;
+  const pane = await h.openPane(baseUrl, blocked + fakeExcelScript(workbook), { viewport: { width: 360, height: 900 } });
+  try {
+    const { page } = pane;
+    await page.getByTestId("check-workbook").click();
+    await page.getByTestId("verdict").waitFor();
+    assert.equal(await page.getByTestId("check-panel").getAttribute("data-engine"), "thread");
+    const cli = engine.checkWorkbook(engine.gridsOfFake(workbook));
+    assert.equal(await page.getByTestId("verdict-title").textContent(), `不可提交：${cli.stats.errors} 个错误，${cli.stats.warnings} 个警告`);
+    assert.deepEqual(pane.errors, []);
+  } finally {
+    await pane.close();
+  }
+});
