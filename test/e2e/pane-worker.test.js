@@ -51,10 +51,10 @@ async function installProbes(page) {
       // the reaction below just after it (before the pane's own continuation).
       let t0 = 0;
       void Promise.resolve().then(() => {
-        t0 = performance.now();
+        t0 = window.performance.now();
       });
       const p = sync.call(this, v);
-      const mark = () => w.__fakeBusy.push([t0, performance.now()]);
+      const mark = () => w.__fakeBusy.push([t0, window.performance.now()]);
       p.then(mark, mark);
       return p;
     };
@@ -63,11 +63,11 @@ async function installProbes(page) {
     const timed = (owner, name) => {
       const f = owner[name];
       owner[name] = function (...args) {
-        const t0 = performance.now();
+        const t0 = window.performance.now();
         try {
           return f.apply(this, args);
         } finally {
-          w.__fakeBusy.push([t0, performance.now()]);
+          w.__fakeBusy.push([t0, window.performance.now()]);
         }
       };
     };
@@ -79,19 +79,19 @@ async function installProbes(page) {
       Object.defineProperty(o, "isNullObject", {
         configurable: true,
         get() {
-          const t0 = performance.now();
+          const t0 = window.performance.now();
           try {
             return get.call(this);
           } finally {
-            w.__fakeBusy.push([t0, performance.now()]);
+            w.__fakeBusy.push([t0, window.performance.now()]);
           }
         },
       });
       break;
     }
-    let last = performance.now();
-    setInterval(() => {
-      const now = performance.now();
+    let last = window.performance.now();
+    window.setInterval(() => {
+      const now = window.performance.now();
       if (w.__measuring) w.__beats.push([last, now]);
       last = now;
     }, 10);
