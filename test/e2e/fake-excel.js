@@ -34,7 +34,8 @@ ${compiledFake()}
 
 /**
  * The same, over a workbook that `initSource` builds in the page (a JavaScript expression; `__synthetic` is
- * bench/synthetic.ts there), so a 100,000-row sheet need not travel as JSON. Only in the top frame.
+ * bench/synthetic.ts there, also as `window.__synthetic` for later use), so a large sheet need not travel as JSON.
+ * Only in the top frame.
  */
 function fakeExcelScriptFrom(initSource) {
   const synthetic = ts.transpileModule(fs.readFileSync(path.join(__dirname, "..", "..", "bench", "synthetic.ts"), "utf8"), {
@@ -46,6 +47,7 @@ function fakeExcelScriptFrom(initSource) {
   var __synthetic = (function () { var module = { exports: {} }; var exports = module.exports;
 ${synthetic}
   return module.exports; })();
+  window.__synthetic = __synthetic;
   var module = { exports: {} }; var exports = module.exports;
 ${compiledFake()}
   window.__jxFake = exports.installFakeExcel(window, (${initSource}));

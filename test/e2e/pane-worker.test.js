@@ -2,8 +2,9 @@
  * End-to-end, Excel mode: the pane checks a large sheet in the check worker while its own thread stays free. The
  * built pane (dist/) in headless Chromium over the in-repo Excel fake, with a synthetic indicator list of ROWS rows
  * (bench/synthetic.ts, built in the page): "检查整个工作簿" reads it with Office.js in the usual syncs, hands the grid
- * to the worker, and shows the engine's verdict. A 10 ms heartbeat in the page measures the longest stall of the
- * pane's thread from the click to the verdict. The fake does Excel's own work (finding and copying the cells of
+ * to the worker, and shows the engine's verdict. From the click to the verdict the page records its long tasks
+ * (PerformanceObserver "longtask": one task over 50 ms) and a 10 ms heartbeat (a gap also counts the waits between
+ * tasks: input, paint, a core busy elsewhere), and prints the longest of each. The fake does Excel's own work (finding and copying the cells of
  * each request) on the pane's thread, where Excel does it in its own process: the time inside the fake's syncs is
  * timed too and left out of the pane's figure (both are printed). The target is 100 ms; the assertion's bound is
  * generous (see STALL_BOUND_MS). With workers blocked, the pane checks on its
@@ -89,6 +90,11 @@ async function installProbes(page) {
       });
       break;
     }
+    // The browser's own account of long tasks (over 50 ms of one task on the thread).
+    w.__longTasks = [];
+    new window.PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (w.__measuring) w.__longTasks.push([e.startTime, e.startTime + e.duration]);
+    }).observe({ entryTypes: ["longtask"] });
     let last = window.performance.now();
     window.setInterval(() => {
       const now = window.performance.now();
@@ -108,14 +114,18 @@ function stalls(page) {
       if (top && s <= top[1]) top[1] = Math.max(top[1], e);
       else busy.push([s, e]);
     }
+    const fakeIn = (a, b) => {
+      let fake = 0;
+      for (const [s, e] of busy) fake += Math.max(0, Math.min(b, e) - Math.max(a, s));
+      return fake;
+    };
     let own = 0;
     let raw = 0;
     let where = 0;
     const first = window.__beats[0]?.[0] ?? 0;
     const long = [];
     for (const [a, b] of window.__beats) {
-      let fake = 0;
-      for (const [s, e] of busy) fake += Math.max(0, Math.min(b, e) - Math.max(a, s));
+      const fake = fakeIn(a, b);
       if (b - a > raw) raw = b - a;
       if (b - a - fake > 50) long.push(`${Math.round(b - a - fake)} ms at ${((a - first) / 1000).toFixed(2)} s`);
       if (b - a - fake > own) {
@@ -123,15 +133,25 @@ function stalls(page) {
         where = a;
       }
     }
-    return { own, raw, at: where - first, long, beats: window.__beats.length, fakeLongest: Math.max(0, ...busy.map(([s, e]) => e - s)), fakeTotal: busy.reduce((n, [s, e]) => n + e - s, 0) };
+    // The longest task of the pane's own: a long task's duration less the fake's work inside it.
+    let task = 0;
+    let taskRaw = 0;
+    for (const [a, b] of window.__longTasks) {
+      const mine = b - a - fakeIn(a, b);
+      if (mine > 50) long.push(`task ${Math.round(mine)} ms at ${((a - first) / 1000).toFixed(2)} s`);
+      task = Math.max(task, mine);
+      taskRaw = Math.max(taskRaw, b - a);
+    }
+    return { own, raw, at: where - first, long, task, taskRaw, longTasks: window.__longTasks.length, beats: window.__beats.length, fakeLongest: Math.max(0, ...busy.map(([s, e]) => e - s)), fakeTotal: busy.reduce((n, [s, e]) => n + e - s, 0) };
   });
 }
 
 test(`a ${ROWS.toLocaleString("en-US")}-row sheet is checked in the worker; the pane's thread keeps running`, { timeout: 30 * 60_000 }, async () => {
-  const init = `{ sheets: [{ name: "指标", values: __synthetic.indicatorListGrid(${ROWS}).values }] }`;
-  const pane = await h.openPane(baseUrl, fakeExcelScriptFrom(init), { viewport: { width: 360, height: 900 } });
+  const pane = await h.openPane(baseUrl, fakeExcelScriptFrom(`{ sheets: [{ name: "指标" }] }`), { viewport: { width: 360, height: 900 } });
   try {
     const { page } = pane;
+    // The sheet is filled once the pane has loaded (a million rows take longer than a page load may).
+    await page.evaluate((n) => window.__jxFake.model.sheets[0].write(0, 0, window.__synthetic.indicatorListGrid(n).values), ROWS);
     await installProbes(page);
     const t0 = Date.now();
     await page.evaluate(() => {
@@ -148,14 +168,17 @@ test(`a ${ROWS.toLocaleString("en-US")}-row sheet is checked in the worker; the 
     const site = await page.getByTestId("check-panel").getAttribute("data-engine");
     console.log(
       `pane, ${ROWS.toLocaleString("en-US")} rows × 9 through the Excel fake, engine in the ${site}: ` +
-        `longest stall of the pane's thread ${Math.round(s.own)} ms (target ${TARGET_MS} ms: ${(s.own / TARGET_MS).toFixed(2)}×, ${s.own <= TARGET_MS ? "met" : "NOT met"}) at ${(s.at / 1000).toFixed(1)} s, ` +
-        `${Math.round(s.raw)} ms with the fake's own work (its longest sync ${Math.round(s.fakeLongest)} ms, ${(s.fakeTotal / 1000).toFixed(1)} s in all); ` +
+        `longest task of the pane's own ${Math.round(s.task)} ms (target ${TARGET_MS} ms: ${(s.task / TARGET_MS).toFixed(2)}×, ${s.task <= TARGET_MS ? "met" : "NOT met"}; ` +
+        `${s.longTasks} long tasks, the longest ${Math.round(s.taskRaw)} ms with the fake's work in it); ` +
+        `longest gap between 10 ms heartbeats ${Math.round(s.own)} ms at ${(s.at / 1000).toFixed(1)} s (${(s.own / TARGET_MS).toFixed(2)}× the target; ${Math.round(s.raw)} ms with the fake's work; ` +
+        `the fake's longest sync ${Math.round(s.fakeLongest)} ms, ${(s.fakeTotal / 1000).toFixed(1)} s in all); ` +
         `${s.beats} beats; ${fake.syncs} syncs for ${(fake.bytes / 1e6).toFixed(1)} MB; ${seconds} s from click to verdict; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
     );
-    console.log(`stalls of the pane's own over 50 ms: ${s.long.join(", ") || "none"}`);
+    console.log(`the pane's own over 50 ms (heartbeat gaps, then tasks): ${s.long.join(", ") || "none"}`);
     assert.equal(site, "worker");
     assert.ok(pane.requests.some((u) => u.startsWith(baseUrl) && /\/jx-check\.[0-9a-f]+\.js$/.test(u)), "the worker script was loaded from the pane's server");
     assert.ok(s.beats > 50, `${s.beats} beats`);
+    assert.ok(s.task <= STALL_BOUND_MS, `a task of the pane's own took ${Math.round(s.task)} ms`);
     assert.ok(s.own <= STALL_BOUND_MS, `the pane's thread stalled ${Math.round(s.own)} ms`);
     // As few syncs as before: the product bar, 2 + ⌈bytes / 4 MB⌉ (plus the one that reads the sheet list).
     assert.ok(fake.syncs <= 3 + Math.ceil(fake.bytes / MB4), `${fake.syncs} syncs for ${fake.bytes} bytes`);
