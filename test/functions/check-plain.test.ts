@@ -1,11 +1,12 @@
 /**
- * JX.CHECK, which reuses one checker (walker, table, project) for a whole range, gives every row the text a plain
- * per-row checker gives (bench/plain-row-checker.ts: the row rules called directly, nothing shared between rows):
- * on the benchmark's rows and on rows mixing every kind of cell a range may hold. The bench times the two.
+ * JX.CHECK, which reuses one checker (walker, table, project) for a whole range and checks a repeated row once,
+ * gives every row the text a plain per-row checker gives (bench/plain-row-checker.ts: the row rules called directly,
+ * nothing shared between rows): on the benchmark's rows, a budget system's list, and rows mixing every kind of cell a
+ * range may hold. The bench times the two.
  */
 import { resolveProfile } from "../../src/domain/profiles";
 import { jxCheck } from "../../src/functions/functions";
-import { checkArgs, plainInputs } from "../../bench/check-fn.bench";
+import { checkArgs, listArgs, plainInputs } from "../../bench/check-fn.bench";
 import { plainCheckRows } from "../../bench/plain-row-checker";
 
 const NATIONAL = resolveProfile("national");
@@ -39,16 +40,34 @@ function mixedArgs(n: number): unknown[][][] {
 
 describe("JX.CHECK with one checker per call", () => {
   it.each([
-    ["the benchmark's rows", checkArgs(2000)],
-    ["rows mixing every kind of cell", mixedArgs(3000)],
-  ])("gives the plain per-row checker's text on %s", (_name, args) => {
+    ["the benchmark's rows", checkArgs(2000), 4],
+    ["a budget system's list (rows repeat; clean)", listArgs(3000), 0],
+    ["rows mixing every kind of cell (many repeated)", mixedArgs(3000), 4],
+  ] as const)("gives the plain per-row checker's text on %s", (_name, args, kinds) => {
     const plain = plainCheckRows(plainInputs(args), NATIONAL);
     const jx = jxTexts(args);
     expect(jx).toHaveLength(plain.length);
     expect(jx).toEqual(plain);
     // Not a vacuous match: both clean rows and several kinds of findings.
     expect(plain.filter((t) => t === "").length).toBeGreaterThan(0);
-    expect(new Set(plain.flatMap((t) => [...t.matchAll(/(?:^|；)([a-z]+\.[a-z-]+) /g)].map((m) => m[1]))).size).toBeGreaterThan(3);
+    expect(new Set(plain.flatMap((t) => [...t.matchAll(/(?:^|；)([a-z]+\.[a-z-]+) /g)].map((m) => m[1]))).size).toBeGreaterThanOrEqual(kinds);
+  });
+
+  it("tells apart rows whose cells differ only in type or sign", () => {
+    const rows: unknown[][] = [
+      ["产出指标", "数量指标", "培训人次", "≥500", "人次", 10],
+      ["产出指标", "数量指标", "培训人次", "≥500", "人次", "10"],
+      ["产出指标", "数量指标", "培训人次", "≥500", "人次", 0],
+      ["产出指标", "数量指标", "培训人次", "≥500", "人次", -0],
+      ["产出指标", "数量指标", "培训人次", "≥500", "人次", true],
+      ["产出指标", "数量指标", "培训人次", "≥500", "人次", null],
+      ["产出指标", "数量指标", "培训人次", 500, "人次", 10],
+      ["产出指标", "数量指标", "培训人次", "500", "人次", 10],
+      ["产出指标", "数量指标s1:x", "", "≥500", "人次", 10],
+      ["产出指标", "数量指标", "s1:x", "≥500", "人次", 10],
+    ];
+    const args = [0, 1, 2, 3, 4, 5].map((c) => rows.map((r) => [r[c]]));
+    expect(jxTexts(args)).toEqual(plainCheckRows(plainInputs(args), NATIONAL));
   });
 
   it("keeps rows apart: a row's findings never depend on the rows before it", () => {
