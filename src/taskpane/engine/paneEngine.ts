@@ -60,7 +60,8 @@ const yieldToPane = (): Promise<void> => new Promise((resolve) => setTimeout(res
 
 interface Pending {
   readonly receiver: PaneReceiver;
-  readonly grids: readonly Grid[];
+  /** Until they are all handed over (then the worker holds them, and the pane lets its copy go). */
+  grids: readonly Grid[] | undefined;
   readonly options: CheckOptions;
   readonly request: PaneCheckRequest;
   resolve(r: PaneRun): void;
@@ -68,8 +69,10 @@ interface Pending {
 }
 
 /**
- * The engine in a worker. If the worker fails (its script refused or broken), this run and every later one go to
- * `fallback()` on the pane's thread; a live re-check whose base only the lost worker knew then fails (stale).
+ * The engine in a worker. If the worker fails (its script refused or broken), every later run goes to `fallback()`
+ * on the pane's thread, and so does a run still being handed over; a run the worker already had (the pane has let
+ * its grids go) fails with a message to check again, and a live re-check whose base only the lost worker knew fails
+ * (stale).
  */
 export function workerEngine(worker: CheckWorkerLike, fallback: () => PaneEngine = threadEngine): PaneEngine {
   const pending = new Map<number, Pending>();
@@ -81,7 +84,10 @@ export function workerEngine(worker: CheckWorkerLike, fallback: () => PaneEngine
     worker.terminate();
     const waiting = [...pending.values()];
     pending.clear();
-    for (const p of waiting) lost.check(p.grids, p.options, p.request).then(p.resolve, p.reject);
+    for (const p of waiting) {
+      if (p.grids) lost.check(p.grids, p.options, p.request).then(p.resolve, p.reject);
+      else p.reject(new Error("检查线程意外停止，请重新检查 / the check worker stopped: check again"));
+    }
   };
 
   worker.listen((m: FromWorker) => {
@@ -144,7 +150,12 @@ export function workerEngine(worker: CheckWorkerLike, fallback: () => PaneEngine
         pending.set(run, { receiver: new PaneReceiver(), grids, options, request, resolve, reject });
       });
       return handOver(run, grids, request).then(() => {
-        if (!lost && pending.has(run)) worker.post({ type: "pane-check", run, options, ...(request.base !== undefined ? { base: request.base } : {}) });
+        const p = pending.get(run);
+        if (!lost && p) {
+          worker.post({ type: "pane-check", run, options, ...(request.base !== undefined ? { base: request.base } : {}) });
+          // The worker has every row now: a million-row grid need not stay on the pane's heap while it checks.
+          p.grids = undefined;
+        }
         return done;
       });
     },

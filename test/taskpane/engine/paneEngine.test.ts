@@ -116,6 +116,19 @@ describe("the pane's engine in the check worker", () => {
     expect(again.check).toEqual(check);
   });
 
+  it("lets the grids go once the worker has them: a worker lost after that asks for the check again", async () => {
+    const grids = workbook().slice(0, 2);
+    const worker = fakeWorker();
+    const engine = workerEngine(worker);
+    const pending = engine.check(grids, options);
+    await new Promise((r) => setTimeout(r, 0)); // handed over: the pane-check message is on its way
+    expect(worker.sent.some((m) => m.type === "pane-check")).toBe(true);
+    worker.fail();
+    await expect(pending).rejects.toThrow(/请重新检查/);
+    expect(engine.where()).toBe("thread");
+    expect((await engine.check(grids, options)).check).toEqual(toPaneCheck(checkWorkbook(grids, options)));
+  });
+
   it("on this thread gives the same, and keeps the grids for a re-check", async () => {
     const grids = workbook().slice(0, 3);
     const engine = threadEngine();

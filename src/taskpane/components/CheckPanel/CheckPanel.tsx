@@ -43,15 +43,16 @@ export function CheckPanel({ host, engine, settings, result, onResult, onMarksCh
       setStatus(null);
       setBusy({ label: t.reading, cancel: () => ac.abort() });
       try {
-        const read = await host.readWorkbook({
+        const { grids, ...read } = await host.readWorkbook({
           scope,
           signal: ac.signal,
           onProgress: (p) => setBusy({ label: t.readingChunks(p.done, p.total), value: p.total ? p.done / p.total : undefined, cancel: () => ac.abort() }),
         });
         setBusy({ label: t.checking });
-        // Let the progress paint before the grids go to the engine (in the check worker, or on this thread).
+        // Let the progress paint before the grids go to the engine (in the check worker, or on this thread). Nothing
+        // here holds the grids once the engine has them (the worker keeps them; a million rows need not stay here too).
         await new Promise((r) => setTimeout(r, 0));
-        const { run, check } = await engine.check(read.grids, { profile: settings.profile, settings: settings.settings }, {
+        const { run, check } = await engine.check(grids, { profile: settings.profile, settings: settings.settings }, {
           onProgress: (f) => setBusy({ label: t.checking, value: f < 1 ? f : undefined }),
         });
         onResult({ check, read: { sheets: read.sheets, syncs: read.syncs, active: read.active, ignoredClaims: read.ignoredClaims }, scope, run });
