@@ -13,12 +13,12 @@
  * forged, stale or edited claim is ignored (the sheet is checked, and `ignoredClaims` says so); a sheet of the user's
  * named 校验报告 or 覆盖率统计 (or anything else) is read like any other.
  */
-import { parseArea, type Area, type Grid } from "../domain/grid";
+import { parseArea, type Area, type CellValue, type Grid } from "../domain/grid";
 import { splitAddressList } from "./sheets";
 import { claimDigest, claimedSheets, loadOwnership, templateSheets, type IgnoredClaim, type Marker } from "./ownership";
 import { ownerKey } from "./own-digest";
 import { throwIfCancelled } from "./errors";
-import { fromExcelValues } from "./values";
+import { fromExcelValue } from "./values";
 
 export type CheckScope = "workbook" | "active";
 
@@ -158,6 +158,41 @@ export function nextBatch(plans: readonly { rows: number; cols: number }[], curs
   return batch;
 }
 
+/** Longest stretch of work on a batch received before the pane's thread is given back, in ms. */
+const SLICE_MS = 20;
+const clock = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
+
+/**
+ * A batch's values and formats as grid rows, with the bytes they weighed on the wire (payloadBytes of each
+ * matrix, summed row by row: "[" + rows joined by "," + "]"). Done a slice of rows at a time, giving the thread
+ * back between slices: a 4 MB batch takes a few hundred ms to measure and convert on a slow PC, and the pane
+ * must keep painting meanwhile (no sync is added).
+ */
+export async function received(values: readonly (readonly unknown[])[], numberFormat: readonly (readonly unknown[])[]): Promise<{ values: CellValue[][]; formats: (string | null)[][]; bytes: number }> {
+  const outV: CellValue[][] = new Array<CellValue[]>(values.length);
+  const outF: (string | null)[][] = new Array<(string | null)[]>(numberFormat.length);
+  let bytes = (values.length ? 1 + values.length : 2) + (numberFormat.length ? 1 + numberFormat.length : 2);
+  let since = clock();
+  const rows = Math.max(values.length, numberFormat.length);
+  for (let i = 0; i < rows; i++) {
+    const v = values[i];
+    if (v) {
+      outV[i] = v.map(fromExcelValue);
+      bytes += payloadBytes(v);
+    }
+    const f = numberFormat[i];
+    if (f) {
+      outF[i] = f.map((x) => (x == null ? null : String(x)));
+      bytes += payloadBytes(f);
+    }
+    if ((i & 255) === 255 && clock() - since > SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      since = clock();
+    }
+  }
+  return { values: outV, formats: outF, bytes };
+}
+
 /** Bytes per round trip (under Excel on the web's 5 MB) and the first estimate of bytes per cell, for every read. */
 export const DEFAULT_PAYLOAD_BUDGET = 4_000_000;
 export const DEFAULT_BYTES_PER_CELL = 48;
@@ -207,9 +242,12 @@ export async function readWorkbookGrids(options: ReadOptions = {}): Promise<Work
     }
 
     // 3: the cells, in as few round trips as the payload budget allows.
-    // Row chunks by sheet, keyed by their first row (a retried batch may arrive split).
-    const values = plans.map(() => new Map<number, unknown[][]>());
-    const formats = plans.map(() => new Map<number, unknown[][]>());
+    // Row chunks by sheet, keyed by their first row (a retried batch may arrive split), converted to grid rows as
+    // each batch arrives (a long pass over a million rows at the end would hold the pane's thread for seconds). A
+    // sheet a marker claims also keeps its rows as read, for the digest that verifies the claim.
+    const values = plans.map(() => new Map<number, CellValue[][]>());
+    const formats = plans.map(() => new Map<number, (string | null)[][]>());
+    const raw = plans.map((p) => (claims.has(p.name) ? new Map<number, unknown[][]>() : undefined));
     const merges: Area[][] = plans.map(() => []);
     const allCells = plans.reduce((n, p) => n + p.rows * p.cols, 0);
     let cellsRead = 0;
@@ -248,9 +286,11 @@ export async function readWorkbookGrids(options: ReadOptions = {}): Promise<Work
       let bytes = 0;
       let cells = 0;
       for (const { c, r } of loads) {
-        values[c.sheet].set(c.row, r.values);
-        formats[c.sheet].set(c.row, r.numberFormat);
-        bytes += payloadBytes(r.values) + payloadBytes(r.numberFormat);
+        const got = await received(r.values, r.numberFormat);
+        values[c.sheet].set(c.row, got.values);
+        formats[c.sheet].set(c.row, got.formats);
+        raw[c.sheet]?.set(c.row, r.values);
+        bytes += got.bytes;
         cells += c.rows * plans[c.sheet].cols;
       }
       // The real payload per cell: the largest seen sizes the batches still to come.
@@ -296,19 +336,24 @@ export async function readWorkbookGrids(options: ReadOptions = {}): Promise<Work
         continue;
       }
       const p = plans[i];
-      const rowsV: unknown[][] = [];
+      const rowsV: CellValue[][] = [];
       const rowsF: (string | null)[][] = [];
       const starts = [...values[i].keys()].sort((a, b) => a - b);
       for (const s of starts) {
         for (const row of values[i].get(s) ?? []) rowsV.push(row);
-        for (const row of formats[i].get(s) ?? []) rowsF.push(row.map((x) => (x == null ? null : String(x))));
+        for (const row of formats[i].get(s) ?? []) rowsF.push(row);
       }
-      if (own(p.name, { top: p.top, left: p.left, rows: p.rows, cols: p.cols }, rowsV)) {
-        skipped.push(p.name);
-        continue;
+      const read = raw[i];
+      if (read) {
+        const rows: unknown[][] = [];
+        for (const s of starts) for (const row of read.get(s) ?? []) rows.push(row);
+        if (own(p.name, { top: p.top, left: p.left, rows: p.rows, cols: p.cols }, rows)) {
+          skipped.push(p.name);
+          continue;
+        }
       }
       names.push(ws.name);
-      grids.push({ sheet: p.name, top: p.top, left: p.left, values: fromExcelValues(rowsV), numberFormats: rowsF, merges: merges[i] });
+      grids.push({ sheet: p.name, top: p.top, left: p.left, values: rowsV, numberFormats: rowsF, merges: merges[i] });
     }
     return { grids, sheets: names, skipped, ignoredClaims, templates: templates.filter((t) => names.includes(t)), active, syncs };
   });

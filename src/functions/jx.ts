@@ -3,7 +3,7 @@
  * Each body converts Excel's arguments (args.ts), calls src/domain, and turns failures into Excel errors
  * (errors.ts). No rule of its own: scoring, parsing, coverage and checks come from the domain.
  */
-import { checkSingleRow } from "../domain/checks/single-row";
+import { SingleRowChecker } from "../domain/checks/single-row";
 import { buildCodeSet, coverageBy, coverageRate, hasTarget, missingRows, readAmount, reductionRate } from "../domain/coverage";
 import type { CellValue } from "../domain/grid";
 import { isCellError } from "../domain/grid";
@@ -270,10 +270,41 @@ export function reductionCells(declared: unknown, approved: unknown): Out[][] {
 // ---------------------------------------------------------------------------------------------------------
 // JX.CHECK
 
-/** JX.CHECK: the row's issues as "code 说明；…", "" when clean (national profile, row-level rules). */
+/** Distinct rows remembered by one JX.CHECK call (then it starts afresh). */
+const CHECK_MEMO_LIMIT = 50_000;
+
+/** The six cells as one key, unambiguous (each value tagged with its type and, for text, its length). */
+function rowKey(cells: readonly CellValue[]): string {
+  let k = "";
+  for (const v of cells) {
+    if (typeof v === "string") k += `s${v.length}:${v}`;
+    else if (typeof v === "number") k += Object.is(v, -0) ? "n-0;" : `n${v};`;
+    else if (typeof v === "boolean") k += v ? "T" : "F";
+    else k += "_";
+  }
+  return k;
+}
+
+/**
+ * JX.CHECK: the row's issues as "code 说明；…", "" when clean (national profile, row-level rules). One checker per
+ * call: its walker, table and project are made once for the whole range, not once per row. A lone row's findings
+ * depend on its six values alone (its cells are always named A1…F1), so a row repeated in the range (the same
+ * 满意度 indicator under every project) is checked once.
+ */
 export function checkCells(level1: unknown, level2: unknown, name: unknown, target: unknown, unit: unknown, weight: unknown): Out[][] {
-  return lift([level1, level2, name, target, unit, weight], { primary: [0, 1, 2, 3, 4, 5] }, ([l1, l2, n, t, u, w]) => {
-    const issues = checkSingleRow({ level1: l1, level2: l2, name: n, target: t, unit: u, weight: w }, NATIONAL);
-    return issues.map((i) => `${i.code} ${i.message}`).join("；");
+  const checker = new SingleRowChecker(NATIONAL);
+  const seen = new Map<string, string>();
+  return lift([level1, level2, name, target, unit, weight], { primary: [0, 1, 2, 3, 4, 5] }, (cells) => {
+    const key = rowKey(cells);
+    const known = seen.get(key);
+    if (known !== undefined) return known;
+    const [l1, l2, n, t, u, w] = cells;
+    const text = checker
+      .check({ level1: l1, level2: l2, name: n, target: t, unit: u, weight: w })
+      .map((i) => `${i.code} ${i.message}`)
+      .join("；");
+    if (seen.size >= CHECK_MEMO_LIMIT) seen.clear();
+    seen.set(key, text);
+    return text;
   });
 }

@@ -32,4 +32,26 @@ ${compiledFake()}
 })();`;
 }
 
-module.exports = { fakeExcelScript };
+/**
+ * The same, over a workbook that `initSource` builds in the page (a JavaScript expression; `__synthetic` is
+ * bench/synthetic.ts there, also as `window.__synthetic` for later use), so a large sheet need not travel as JSON.
+ * Only in the top frame.
+ */
+function fakeExcelScriptFrom(initSource) {
+  const synthetic = ts.transpileModule(fs.readFileSync(path.join(__dirname, "..", "..", "bench", "synthetic.ts"), "utf8"), {
+    compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, removeComments: true },
+    fileName: "synthetic.ts",
+  }).outputText;
+  return `(function () {
+  if (window !== window.top) return;
+  var __synthetic = (function () { var module = { exports: {} }; var exports = module.exports;
+${synthetic}
+  return module.exports; })();
+  window.__synthetic = __synthetic;
+  var module = { exports: {} }; var exports = module.exports;
+${compiledFake()}
+  window.__jxFake = exports.installFakeExcel(window, (${initSource}));
+})();`;
+}
+
+module.exports = { fakeExcelScript, fakeExcelScriptFrom };

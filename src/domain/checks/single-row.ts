@@ -1,18 +1,23 @@
 /**
- * Checks one indicator row given as plain values (for JX.CHECK): every check's `row` hook, never an `end` hook,
+ * Checks indicator rows given as plain values (for JX.CHECK): every check's `row` hook, never an `end` hook,
  * since a single row has no project to total or categorize (the protocol: types.ts).
+ *
+ * A `SingleRowChecker` sets up what every row shares once (the walker with its hooks and emitters, the table, the
+ * one-row project, the sink), so a range of 100,000 rows pays per row only for the row itself, its facts and the
+ * checks' own tests. Each row is still checked on its own: a fresh walk (fresh check states) per row.
  */
 import { makeIssue } from "../catalog";
 import { cleanText } from "../text";
 import type { CellValue } from "../grid";
 import { cellText } from "../grid";
-import type { Issue } from "../issues";
+import type { Issue, IssueDraft } from "../issues";
 import type { Profile } from "../profiles/types";
 import type { IndicatorProject, IndicatorRow, IndicatorTable, Ref } from "../tables/model";
 import { readNumber } from "../value/number";
 import { PROJECT_CHECKS } from "./index";
 import { checkContext } from "./facts";
-import { walkProject } from "./walk";
+import type { AnyCheck, CheckContext } from "./types";
+import { Walker } from "./walk";
 
 export interface SingleRowInput {
   readonly level1: CellValue; // 一级指标
@@ -32,10 +37,10 @@ function cellRef(v: CellValue | undefined, col: number): Ref | undefined {
   return text === "" ? undefined : { value: v, text, address: LETTER[col] + "1", row: 0, col };
 }
 
-/** Row-level issues of one indicator; cells are named by column (A 一级 … F 分值) in row 1. */
-export function checkSingleRow(input: SingleRowInput, profile: Profile): Issue[] {
+/** The indicator row of one input; cells are named by column (A 一级 … F 分值) in row 1. */
+export function singleRow(input: SingleRowInput): IndicatorRow {
   const w = readNumber(input.weight ?? null);
-  const row: IndicatorRow = {
+  return {
     row: 0,
     level1: cellRef(input.level1, 0),
     level2: cellRef(input.level2, 1),
@@ -47,8 +52,11 @@ export function checkSingleRow(input: SingleRowInput, profile: Profile): Issue[]
     notApplicable: false,
     placeholder: false,
   };
-  const project: IndicatorProject = { key: "row", info: {}, indicators: [row], placeholders: [], subtotals: [] };
-  const table: IndicatorTable = {
+}
+
+/** The table a lone row is checked in: a target list of one row (A1:F1). */
+function singleRowTable(project: IndicatorProject): IndicatorTable {
+  return {
     kind: "target",
     layout: "list",
     sheet: "",
@@ -59,7 +67,37 @@ export function checkSingleRow(input: SingleRowInput, profile: Profile): Issue[]
     projects: [project],
     framework: "unknown",
   };
-  const out: Issue[] = [];
-  walkProject(PROJECT_CHECKS, checkContext(project, table, profile), (d) => out.push(makeIssue(d)), { rowsOnly: true });
-  return out;
+}
+
+/** Row-level checks of lone rows under one profile, the machinery made once (a JX.CHECK call makes one). */
+export class SingleRowChecker {
+  private readonly walker = new Walker<IndicatorRow, CheckContext, AnyCheck>(PROJECT_CHECKS);
+  /** The one row of the project being checked (replaced for each row). */
+  private readonly indicators: IndicatorRow[] = [];
+  private readonly project: IndicatorProject = { key: "row", info: {}, indicators: this.indicators, placeholders: [], subtotals: [] };
+  private readonly table: IndicatorTable = singleRowTable(this.project);
+  private found: Issue[] = [];
+  private readonly sink = (d: IssueDraft): void => {
+    this.found.push(makeIssue(d));
+  };
+
+  constructor(private readonly profile: Profile) {}
+
+  /** Row-level issues of one indicator (a fresh array each call). */
+  check(input: SingleRowInput): Issue[] {
+    this.indicators[0] = singleRow(input);
+    const out: Issue[] = [];
+    this.found = out;
+    try {
+      this.walker.walk(this.indicators, checkContext(this.project, this.table, this.profile), this.sink, { rowsOnly: true });
+    } finally {
+      this.indicators.length = 0;
+    }
+    return out;
+  }
+}
+
+/** Row-level issues of one indicator; cells are named by column (A 一级 … F 分值) in row 1. */
+export function checkSingleRow(input: SingleRowInput, profile: Profile): Issue[] {
+  return new SingleRowChecker(profile).check(input);
 }

@@ -8,7 +8,8 @@ import { loadExcelJS } from "./loadExcelJS";
 import type { FromWorker } from "./protocol";
 import { workerOrInline, type CheckWorkerLike } from "./workerCore";
 
-function webWorker(): CheckWorkerLike {
+/** A Web Worker running check.worker.ts; throws when the browser refuses to start one. */
+export function startCheckWorker(): CheckWorkerLike {
   const worker = new Worker(new URL("./check.worker.ts", import.meta.url), { name: "jx-check" });
   return {
     post: (m) => worker.postMessage(m),
@@ -21,5 +22,5 @@ function webWorker(): CheckWorkerLike {
 }
 
 export function createCheckWorker(): CheckWorkerLike {
-  return workerOrInline(webWorker, loadExcelJS, typeof location !== "undefined" ? location.protocol : undefined);
+  return workerOrInline(startCheckWorker, loadExcelJS, typeof location !== "undefined" ? location.protocol : undefined);
 }

@@ -1,5 +1,13 @@
-/** Messages between the page and its check worker (check.worker.ts). */
-import type { Area } from "../../domain/grid";
+/**
+ * Messages between the page and its check worker (check.worker.ts), and between the Excel pane and the same worker
+ * (the `pane-*` messages: the pane reads with Office.js on its own thread, hands the grids over in slices, and the
+ * worker checks them and keeps them for a live re-check; src/taskpane/engine/).
+ */
+import type { CheckOptions } from "../../domain/engine";
+import type { Area, CellValue } from "../../domain/grid";
+import type { BudgetItem, TargetItem } from "../../domain/coverage";
+import type { Issue } from "../../domain/issues";
+import type { PaneCheck } from "../engine/paneState";
 import type { BatchProgress, PageOutcome } from "./pageBatch";
 
 /** A file handed to the worker: the File itself (structured-cloned, read in the worker) or why it cannot be read. */
@@ -20,11 +28,31 @@ export interface SheetShape {
   readonly merges: readonly Area[];
 }
 
+/** A grid handed to the worker, its rows to follow in `pane-rows` slices. */
+export interface GridHead {
+  readonly sheet: string;
+  readonly top: number;
+  readonly left: number;
+  readonly merges?: readonly Area[];
+  /** True when number formats come with the rows. */
+  readonly formats: boolean;
+}
+
+/** The large lists of a pane check, sent back in slices before the rest of it. */
+export interface PaneParts {
+  readonly issues?: readonly Issue[];
+  readonly targets?: readonly TargetItem[];
+  readonly budget?: readonly BudgetItem[];
+}
+
 export type ToWorker =
   | { readonly type: "check"; readonly inputs: readonly WorkerInput[]; readonly budget?: string }
   | { readonly type: "sheet"; readonly file: number; readonly sheet: number }
   | { readonly type: "rows"; readonly file: number; readonly sheet: number; readonly block: number }
-  | { readonly type: "report" };
+  | { readonly type: "report" }
+  | { readonly type: "pane-grids"; readonly run: number; readonly heads: readonly GridHead[] }
+  | { readonly type: "pane-rows"; readonly run: number; readonly grid: number; readonly values: readonly (readonly CellValue[])[]; readonly formats?: readonly (readonly (string | null)[])[] }
+  | { readonly type: "pane-check"; readonly run: number; readonly options: CheckOptions; readonly base?: number };
 
 export type FromWorker =
   | { readonly type: "progress"; readonly progress: BatchProgress }
@@ -33,7 +61,10 @@ export type FromWorker =
   | { readonly type: "sheet"; readonly file: number; readonly sheet: number; readonly shape: SheetShape }
   | { readonly type: "rows"; readonly file: number; readonly sheet: number; readonly block: number; readonly rows: readonly (readonly string[])[] }
   | { readonly type: "report"; readonly bytes: Uint8Array }
-  | { readonly type: "report-failed"; readonly message: string };
+  | { readonly type: "report-failed"; readonly message: string }
+  | { readonly type: "pane-part"; readonly run: number; readonly parts: PaneParts }
+  | { readonly type: "pane-done"; readonly run: number; readonly check: PaneCheck }
+  | { readonly type: "pane-failed"; readonly run: number; readonly message: string };
 
 /** Rows per block the preview asks for. */
 export const ROW_BLOCK = 100;

@@ -1,13 +1,15 @@
 /**
  * What the check worker does with each message, apart from where it runs: check.worker.ts runs it in a Web Worker
- * (the page), inlineWorker() on the caller's thread (component tests, which have no workers). Holds the last
- * batch: its grids for the preview, its files for the report.
+ * (the page, and the Excel pane: its `pane-*` messages go to paneCore), inlineWorker() on the caller's thread
+ * (component tests, which have no workers). Holds the last batch: its grids for the preview, its files for the
+ * report.
  */
 import { colCount } from "../../domain/grid";
 import type { ExcelJSModule } from "../../file/grid-convert";
 import { displayText } from "./displayText";
 import { batchReportBytes, runBatch, type BatchRun, type PageInput } from "./pageBatch";
 import { ROW_BLOCK, type FromWorker, type ToWorker, type WorkerInput } from "./protocol";
+import { isPaneMessage, paneCore } from "../engine/paneCore";
 
 export type Post = (m: FromWorker, transfer?: Transferable[]) => void;
 
@@ -59,7 +61,14 @@ export function workerCore(loadExcel: () => Promise<ExcelJSModule>, post: Post):
     }
   };
 
+  // The Excel pane's messages: the same worker checks the grids the pane read with Office.js.
+  const pane = paneCore((m) => post(m));
+
   return (m) => {
+    if (isPaneMessage(m)) {
+      pane(m);
+      return;
+    }
     switch (m.type) {
       case "check":
         void check(m.inputs, m.budget);

@@ -1,10 +1,9 @@
 /**
- * Check: read the workbook (or the active sheet) through the host, run the engine, show the verdict and the
- * issues (each one click from its cell), then write the report sheet or mark the cells.
+ * Check: read the workbook (or the active sheet) through the host, run the engine (in the check worker: paneEngine.ts),
+ * show the verdict and the issues (each one click from its cell), then write the report sheet or mark the cells.
  */
 import * as React from "react";
 import { Button } from "@fluentui/react-components";
-import { checkWorkbook } from "../../../domain/engine";
 import type { Issue } from "../../../domain/issues";
 import { Verdict } from "../Verdict/Verdict";
 import { IssueList } from "../IssueList/IssueList";
@@ -32,7 +31,7 @@ export function writtenText(
 
 type Busy = { readonly label: string; readonly value?: number; readonly cancel?: () => void } | null;
 
-export function CheckPanel({ host, settings, result, onResult, onMarksChange, liveNote }: CheckPanelProps): React.JSX.Element {
+export function CheckPanel({ host, engine, settings, result, onResult, onMarksChange, liveNote }: CheckPanelProps): React.JSX.Element {
   const t = useExcelStrings();
   const styles = usePanelStyles();
   const [busy, setBusy] = React.useState<Busy>(null);
@@ -44,23 +43,26 @@ export function CheckPanel({ host, settings, result, onResult, onMarksChange, li
       setStatus(null);
       setBusy({ label: t.reading, cancel: () => ac.abort() });
       try {
-        const read = await host.readWorkbook({
+        const { grids, ...read } = await host.readWorkbook({
           scope,
           signal: ac.signal,
           onProgress: (p) => setBusy({ label: t.readingChunks(p.done, p.total), value: p.total ? p.done / p.total : undefined, cancel: () => ac.abort() }),
         });
         setBusy({ label: t.checking });
-        // Let the progress paint before the engine runs synchronously.
+        // Let the progress paint before the grids go to the engine (in the check worker, or on this thread). Nothing
+        // here holds the grids once the engine has them (the worker keeps them; a million rows need not stay here too).
         await new Promise((r) => setTimeout(r, 0));
-        const check = checkWorkbook(read.grids, { profile: settings.profile, settings: settings.settings });
-        onResult({ check, read: { sheets: read.sheets, syncs: read.syncs, active: read.active, ignoredClaims: read.ignoredClaims }, scope, grids: read.grids });
+        const { run, check } = await engine.check(grids, { profile: settings.profile, settings: settings.settings }, {
+          onProgress: (f) => setBusy({ label: t.checking, value: f < 1 ? f : undefined }),
+        });
+        onResult({ check, read: { sheets: read.sheets, syncs: read.syncs, active: read.active, ignoredClaims: read.ignoredClaims }, scope, run });
       } catch (e) {
         setStatus({ kind: "error", error: e });
       } finally {
         setBusy(null);
       }
     },
-    [host, settings, onResult, t],
+    [host, engine, settings, onResult, t],
   );
 
   const act = React.useCallback(async (f: () => Promise<string>) => {
@@ -85,7 +87,7 @@ export function CheckPanel({ host, settings, result, onResult, onMarksChange, li
   const caption = result ? t.checkedCaption(result.read.sheets.length, result.scope) : undefined;
 
   return (
-    <section className={styles.root} data-testid="check-panel">
+    <section className={styles.root} data-testid="check-panel" data-engine={engine.where()}>
       <span className={styles.hint}>{t.checkHint}</span>
       <div className={styles.buttons}>
         <Button appearance="primary" onClick={() => void run("workbook")} disabled={!!busy} data-testid="check-workbook">

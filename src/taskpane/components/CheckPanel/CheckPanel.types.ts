@@ -1,18 +1,23 @@
-import type { WorkbookCheck } from "../../../domain/engine";
-import type { Grid } from "../../../domain/grid";
 import type { CheckScope, ExcelHostOps, StoredSettings, WorkbookGrids } from "../../host";
+import type { PaneEngine } from "../../engine/paneEngine";
+import type { PaneCheck } from "../../engine/paneState";
 
 /** A finished check: what the engine found and what was read. */
 export interface CheckResult {
-  readonly check: WorkbookCheck;
+  readonly check: PaneCheck;
   readonly read: Pick<WorkbookGrids, "sheets" | "syncs" | "active" | "ignoredClaims">;
   readonly scope: CheckScope;
-  /** The grids checked (kept so that a live re-check of one sheet re-runs the engine without reading the others). */
-  readonly grids?: readonly Grid[];
+  /**
+   * The engine's run that keeps the grids checked (in the worker, or wherever the engine runs), so that a live
+   * re-check of one sheet re-runs the engine without reading the others.
+   */
+  readonly run?: number;
 }
 
 export interface CheckPanelProps {
   readonly host: Pick<ExcelHostOps, "readWorkbook" | "selectCell" | "writeReport" | "applyMarks" | "clearMarks">;
+  /** Where the checks run (the check worker, or this thread when no worker can start). */
+  readonly engine: PaneEngine;
   /** Profile and settings the engine uses. */
   readonly settings: StoredSettings;
   readonly result: CheckResult | null;

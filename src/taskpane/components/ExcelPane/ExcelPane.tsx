@@ -7,6 +7,7 @@ import { Tab, TabList } from "@fluentui/react-components";
 import { NEEDED_EXCEL_API } from "../../../excel/office";
 import { useExcelStrings } from "../../excelStrings";
 import type { ExcelHostOps, StoredSettings } from "../../host";
+import { defaultPaneEngine, type PaneEngine } from "../../engine/paneEngine";
 import { CheckPanel } from "../CheckPanel/CheckPanel";
 import type { CheckResult } from "../CheckPanel/CheckPanel.types";
 import { CoveragePanel } from "../CoveragePanel/CoveragePanel";
@@ -37,15 +38,19 @@ export function changedSheets(before: readonly Issue[], after: readonly Issue[])
 
 export interface ExcelPaneProps {
   readonly host: ExcelHostOps;
+  /** Where checks run (default: the check worker, else this thread). */
+  readonly engine?: PaneEngine;
 }
 
 type TabId = "check" | "coverage" | "templates" | "settings" | "grade";
 
 const DEFAULT_SETTINGS: StoredSettings = { profile: "auto", settings: {} };
 
-export function ExcelPane({ host }: ExcelPaneProps): React.JSX.Element {
+export function ExcelPane({ host, engine: given }: ExcelPaneProps): React.JSX.Element {
   const t = useExcelStrings();
   const styles = usePanelStyles();
+  const engine = React.useMemo(() => given ?? defaultPaneEngine(), [given]);
+  React.useEffect(() => () => engine.dispose(), [engine]);
   const [tab, setTab] = React.useState<TabId>("check");
   const [result, setResult] = React.useState<CheckResult | null>(null);
   const [settings, setSettings] = React.useState<StoredSettings>(DEFAULT_SETTINGS);
@@ -69,6 +74,7 @@ export function ExcelPane({ host }: ExcelPaneProps): React.JSX.Element {
 
   useLiveCheck({
     host,
+    engine,
     enabled: live,
     result,
     settings,
@@ -121,6 +127,7 @@ export function ExcelPane({ host }: ExcelPaneProps): React.JSX.Element {
       <div role="tabpanel" id="panel-check" aria-labelledby="tab-check" hidden={tab !== "check"}>
         <CheckPanel
           host={host}
+          engine={engine}
           settings={settings}
           result={shown}
           onResult={setResult}

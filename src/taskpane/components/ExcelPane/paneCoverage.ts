@@ -7,6 +7,7 @@
  * other sheet with targets (unless left out in the coverage tab) is a target file. No Office, no React: plain data.
  */
 import { coverageReport, type WorkbookCheck } from "../../../domain/engine";
+import type { PaneCheck } from "../../engine/paneState";
 import type { CoverageJson } from "../../../domain/coverage";
 import type { Issue } from "../../../domain/issues";
 import { countByCode, countStats, sortIssues, type Report, type Stats } from "../../../domain/report";
@@ -72,9 +73,10 @@ function addByCode(a: Report["byCode"], b: Report["byCode"]): Report["byCode"] {
 }
 
 /** The check with the coverage findings added (counts, verdict and list), as the CLI's reports add them. */
-export function withCoverageIssues(check: WorkbookCheck, extra: readonly Issue[]): WorkbookCheck {
+export function withCoverageIssues<C extends PaneCheck>(check: C, extra: readonly Issue[]): C {
   if (extra.length === 0) return check;
-  const order = check.recognitions.map((r) => r.sheet);
+  // The sheets in workbook order (one summary per sheet checked, as one recognition per sheet).
+  const order = check.sheets.map((s) => s.sheet);
   const stats = addStats(check.stats, countStats(extra));
   return {
     ...check,

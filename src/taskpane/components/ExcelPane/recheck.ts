@@ -20,6 +20,15 @@ function bySheet<T extends { readonly sheet: string }>(items: readonly T[]): Map
   return m;
 }
 
+/** The grids after re-reading one sheet: replaced in place (by name), else added at the end. */
+export function replaceGrid(grids: readonly Grid[], grid: Grid): Grid[] {
+  const i = grids.findIndex((g) => g.sheet === grid.sheet);
+  if (i < 0) return [...grids, grid];
+  const out = grids.slice();
+  out[i] = grid;
+  return out;
+}
+
 /** `prev` with `changed` re-checked; `grids` are all the sheets now (the changed one among them), in workbook order. */
 export function recheckSheet(prev: WorkbookCheck, grids: readonly Grid[], changed: Grid, options: CheckOptions): WorkbookCheck {
   const name = changed.sheet;

@@ -7,17 +7,19 @@
  * one, the changed sheet is checked on its own.
  */
 import * as React from "react";
-import { checkWorkbook } from "../../../domain/engine";
-import { recheckSheet } from "./recheck";
-import type { Grid } from "../../../domain/grid";
 import type { ChangeWatch, ExcelHostOps, StoredSettings } from "../../host";
+import type { PaneEngine } from "../../engine/paneEngine";
 import type { CheckResult } from "../CheckPanel/CheckPanel.types";
+
+export { replaceGrid } from "./recheck";
 
 /** Debounce after the last change, in ms. */
 export const LIVE_DELAY_MS = 1000;
 
 export interface LiveCheckOptions {
   readonly host: Pick<ExcelHostOps, "watchChanges" | "readSheet">;
+  /** Where the checks run; after a check of the whole workbook it keeps the grids (the run named in the result). */
+  readonly engine: PaneEngine;
   readonly enabled: boolean;
   readonly result: CheckResult | null;
   readonly settings: StoredSettings;
@@ -27,23 +29,14 @@ export interface LiveCheckOptions {
   readonly delayMs?: number;
 }
 
-/** The grids after re-reading one sheet: replaced in place (by name), else added at the end. */
-export function replaceGrid(grids: readonly Grid[], grid: Grid): Grid[] {
-  const i = grids.findIndex((g) => g.sheet === grid.sheet);
-  if (i < 0) return [...grids, grid];
-  const out = grids.slice();
-  out[i] = grid;
-  return out;
-}
-
 /** True when the host can watch changes (a host without the operations does not offer the option). */
 export function canWatch(host: Pick<ExcelHostOps, "watchChanges" | "readSheet">): boolean {
   return typeof host.watchChanges === "function" && typeof host.readSheet === "function";
 }
 
-export function useLiveCheck({ host, enabled, result, settings, onResult, onError, delayMs = LIVE_DELAY_MS }: LiveCheckOptions): void {
-  const latest = React.useRef({ result, settings, onResult, onError });
-  latest.current = { result, settings, onResult, onError };
+export function useLiveCheck({ host, engine, enabled, result, settings, onResult, onError, delayMs = LIVE_DELAY_MS }: LiveCheckOptions): void {
+  const latest = React.useRef({ result, settings, onResult, onError, engine });
+  latest.current = { result, settings, onResult, onError, engine };
 
   React.useEffect(() => {
     const watchChanges = host.watchChanges;
@@ -62,17 +55,18 @@ export function useLiveCheck({ host, enabled, result, settings, onResult, onErro
         const read = await readSheet(id);
         if (!live) return;
         if (!read.grid || read.own || read.sheet === undefined) continue;
-        const { result: prev, settings: s, onResult: done } = latest.current;
-        const whole = prev?.scope === "workbook" && prev.grids !== undefined;
-        const grids = whole && prev.grids ? replaceGrid(prev.grids, read.grid) : [read.grid];
+        const { result: prev, settings: s, onResult: done, engine: e } = latest.current;
+        const base = prev?.scope === "workbook" ? prev.run : undefined;
         const options = { profile: s.profile, settings: s.settings };
-        // Only the changed sheet goes through the engine again (the others' findings are kept) when that is exact.
-        const check = whole && prev ? recheckSheet(prev.check, grids, read.grid, options) : checkWorkbook(grids, options);
+        // The engine puts the sheet's grid in place of its old one among those it kept from the workbook's check, and
+        // re-runs only that sheet (the others' findings are kept) when that is exact (recheck.ts).
+        const { run, check } = await e.check([read.grid], options, base !== undefined ? { base } : {});
+        if (!live) return;
         const next: CheckResult = {
           check,
-          read: { sheets: grids.map((g) => g.sheet), syncs: read.syncs, active: read.sheet },
-          scope: whole ? "workbook" : "active",
-          grids,
+          read: { sheets: check.sheets.map((x) => x.sheet), syncs: read.syncs, active: read.sheet },
+          scope: base !== undefined ? "workbook" : "active",
+          run,
         };
         latest.current.result = next;
         done(next, read.sheet);
