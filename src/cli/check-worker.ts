@@ -4,13 +4,16 @@
  */
 import { parentPort } from "worker_threads";
 import { checkToSpool } from "./check-file";
-import type { WorkerAnswer, WorkerTask } from "./pool";
+import { releaseMemory, type WorkerAnswer, type WorkerTask } from "./pool";
 
 const port = parentPort;
 if (port) {
   port.on("message", (task: WorkerTask) => {
     checkToSpool(task.job, task.settings, task.dir).then(
-      (file) => port.postMessage({ file } satisfies WorkerAnswer),
+      (file) => {
+        releaseMemory();
+        port.postMessage({ file } satisfies WorkerAnswer);
+      },
       (e: unknown) => port.postMessage({ failure: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies WorkerAnswer),
     );
   });
