@@ -4,10 +4,11 @@
  */
 import { parentPort } from "worker_threads";
 import { checkToSpool } from "./check-file";
-import { releaseMemory, type WorkerAnswer, type WorkerTask } from "./pool";
+import { markLive, releaseMemory, type WorkerAnswer, type WorkerTask } from "./pool";
 
 const port = parentPort;
 if (port) {
+  markLive();
   port.on("message", (task: WorkerTask) => {
     checkToSpool(task.job, task.settings, task.dir).then(
       (file) => {

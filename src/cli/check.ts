@@ -27,7 +27,7 @@ import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from 
 import { checkOutPath, writeOutFile, type ReadPath } from "./out-file";
 import { checkAll } from "./pool";
 import { progressBar } from "./progress";
-import { readLines, removeSpool, spoolDir, spoolPaths } from "./spool";
+import { readLines, removeSpool, removeSpoolOnSignal, spoolDir, spoolPaths } from "./spool";
 import { writeJson, writeJsonl, writeText, type StreamedBatch } from "./stream-out";
 import { termName, termValue } from "./terminal";
 
@@ -274,6 +274,7 @@ function defaultJobs(io: CliIO): number {
 export async function checkCommand(args: CheckArgs, io: CliIO): Promise<number> {
   const plan = await planCheck(args, io);
   const dir = spoolDir();
+  const stopWatching = removeSpoolOnSignal(dir);
   try {
     const progress = progressBar(io, plan.total, args.format === "text" && io.stderrIsTTY && plan.total > 1);
     const jobs = plan.entries.flatMap((e) => ("job" in e ? [e.job] : []));
@@ -292,6 +293,7 @@ export async function checkCommand(args: CheckArgs, io: CliIO): Promise<number> 
     const batch = await finishBatch(args, io, plan, spooled, dir);
     return await writeOutputs(args, io, plan, batch);
   } finally {
+    stopWatching();
     removeSpool(dir);
   }
 }

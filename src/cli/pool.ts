@@ -11,19 +11,26 @@ import { Worker } from "worker_threads";
 import { checkToSpool, type CheckJob, type CheckSettings, type SpooledFile } from "./check-file";
 import type { CliIO } from "./io";
 
-/** Heap in use above which the garbage of a file just checked is collected before the next file. */
+/** Garbage (heap in use above what was alive after the last collection) that is collected before the next file. */
 const COLLECT_ABOVE = 24 * 1024 * 1024;
 
 let collect: (() => void) | undefined;
+/** Heap in use after the last collection (or when the batch began): what is alive between files. */
+let live = -1;
+
+/** Notes the heap in use now as what is alive (before a batch's first file). */
+export function markLive(): void {
+  live = getHeapStatistics().used_heap_size;
+}
 
 /**
- * Between two files: when the file just spooled left more than 24 MB of heap in use (its grid, recognition and
- * findings, all garbage now), collect it at once. V8 would collect it later, at a limit it raises as the run goes,
- * so a batch's peak would creep above its largest file's; collected here, the peak of a batch of any length is
- * that of its largest file. A full collection costs milliseconds when little is alive; small files never pay it.
+ * Between two files: when the file just spooled left more than 24 MB of garbage (its grid, recognition and
+ * findings), collect it at once. V8 would collect it later, at a limit it raises as the run goes, so a batch's peak
+ * would creep above its largest file's; collected here, the peak of a batch of any length stays near its largest
+ * file's. A full collection costs milliseconds when little is alive; small files never pay it.
  */
 export function releaseMemory(): void {
-  if (getHeapStatistics().used_heap_size < COLLECT_ABOVE) return;
+  if (live >= 0 && getHeapStatistics().used_heap_size - live < COLLECT_ABOVE) return;
   if (!collect) {
     const exposed = (globalThis as { gc?: () => void }).gc;
     if (exposed) collect = exposed;
@@ -33,6 +40,7 @@ export function releaseMemory(): void {
     }
   }
   collect();
+  markLive();
 }
 
 /** What a worker is given: one file, the settings, the spool folder. */
@@ -65,6 +73,7 @@ function startWorker(): Worker {
 export async function checkAll(jobs: readonly CheckJob[], threads: number, settings: CheckSettings, dir: string, io: CliIO, done: (f: SpooledFile) => void): Promise<SpooledFile[]> {
   const out: SpooledFile[] = [];
   if (threads <= 1 || jobs.length <= 1) {
+    markLive();
     for (const [k, job] of jobs.entries()) {
       const f = await checkToSpool(job, settings, dir, io);
       done(f);

@@ -77,6 +77,34 @@ export function removeSpool(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** Signals that end a run from outside: Ctrl-C, kill (the default), the terminal closed. */
+const ENDING_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+/**
+ * While the spool `dir` exists, a signal that ends the run removes it first and then ends the process by the same
+ * signal, as it would have ended without us. Returns the function that stops watching.
+ */
+export function removeSpoolOnSignal(dir: string): () => void {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    stop();
+    try {
+      removeSpool(dir);
+    } catch {
+      // ending anyway
+    }
+    try {
+      process.kill(process.pid, signal);
+    } catch {
+      process.exit(128 + (os.constants.signals[signal] ?? 2));
+    }
+  };
+  const stop = (): void => {
+    for (const s of ENDING_SIGNALS) process.removeListener(s, onSignal);
+  };
+  for (const s of ENDING_SIGNALS) process.on(s, onSignal);
+  return stop;
+}
+
 /** Where the findings and the coverage items of the file at `index` are spooled. */
 export function spoolPaths(dir: string, index: number): { issues: string; items: string } {
   return { issues: path.join(dir, `${index}.issues.jsonl`), items: path.join(dir, `${index}.items.jsonl`) };

@@ -14,6 +14,8 @@ import { removeDir, tempDir } from "../helpers/workbooks";
 
 const ROOT = path.join(__dirname, "..", "..");
 
+jest.setTimeout(60_000);
+
 const quiet = (cwd: string): CliIO => ({ stdout: () => undefined, stderr: () => undefined, stderrIsTTY: false, cwd });
 
 interface Line {
