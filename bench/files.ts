@@ -7,7 +7,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { indicatorListGrid } from "./synthetic";
+import type { Grid } from "../src/domain/grid";
+import { findingsHeavyGrid, indicatorListGrid } from "./synthetic";
 
 const RECIPE = 1;
 
@@ -19,9 +20,18 @@ export function benchDir(): string {
 
 /** An .xlsx of `rows` indicator rows under a merged title row; written with ExcelJS's streaming writer. */
 export async function indicatorXlsx(rows: number): Promise<string> {
-  const file = path.join(benchDir(), `indicators-${rows}.xlsx`);
+  return gridXlsx(`indicators-${rows}.xlsx`, () => indicatorListGrid(rows));
+}
+
+/** The same list with about 2.3 findings a row (synthetic.ts findingsHeavyGrid). */
+export async function findingsHeavyXlsx(rows: number): Promise<string> {
+  return gridXlsx(`findings-heavy-${rows}.xlsx`, () => findingsHeavyGrid(rows));
+}
+
+async function gridXlsx(name: string, make: () => Grid): Promise<string> {
+  const file = path.join(benchDir(), name);
   if (fs.existsSync(file)) return file;
-  const grid = indicatorListGrid(rows);
+  const grid = make();
   const tmp = `${file}.${process.pid}.tmp`;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: true, useStyles: true });
   const ws = wb.addWorksheet("绩效目标");

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Benchmarks. `npm run bench` measures issue 13's table (bench/targets.bench.ts: every figure, its target and its
+// Benchmarks. `npm run bench` measures issue 13's table and issue 23's batch figures (bench/targets.bench.ts, which
+// runs bench/scale.bench.ts too: every figure against its baseline measured in the same run, its target and its
 // ratio, written to bench/results.json); `npm run bench -- --quick` does the same on smaller inputs; `npm run bench
-// -- engine functions` runs those detail benches, `-- --all` every one. Each prints figures; none is a pass/fail test.
+// -- scale` the batch figures alone (`--big`: 64 files of 200,000 rows); `npm run bench -- engine functions` those
+// detail benches, `-- --all` every one. Each prints figures; none is a pass/fail test.
 // TypeScript sources run through ts-node (transpile only), so no build is needed.
 require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "CommonJS", moduleResolution: "node" } });
 const fs = require("fs");

@@ -51,3 +51,22 @@ export function realFormSheets(rows: number, fixtures: readonly Grid[], rowsPerC
   for (let i = 0; i < copies; i++) for (const g of fixtures) out.push({ ...g, sheet: `${g.sheet} (${i + 1})` });
   return out;
 }
+
+/**
+ * The same list with about three findings a row, as a badly filled collection gives: no unit, a vague target
+ * beside the figure's row, weights that do not add up. For output and memory figures with many findings.
+ */
+export function findingsHeavyGrid(rows: number): Grid {
+  const g = indicatorListGrid(rows);
+  const values = g.values.map((r, i) => {
+    if (i === 0) return r;
+    const k = (i - 1) % L2.length;
+    const out = r.slice();
+    out[7] = k === 1 ? "%" : ""; // 计量单位 left empty
+    out[8] = 0; // 分值 0: a weightless indicator, and weights that never add up to the project's
+    if (k === 1) out[6] = "195"; // a rate above 100 %
+    if (k === 2 || k === 6) out[6] = "有所提高"; // a vague target
+    return out;
+  });
+  return { ...g, values };
+}

@@ -6,7 +6,7 @@
 //   timed.js require <module>          → what loading a module costs (e.g. exceljs)
 //   timed.js readfile <file.xlsx>      → ExcelJS Workbook.xlsx.readFile (the whole workbook in memory)
 //   timed.js stream <file.xlsx>        → ExcelJS streaming WorkbookReader, every row visited
-//   timed.js jx <args…>                → the built jx command (lib/), its output discarded
+//   timed.js jx <args…>                → the built jx command (lib/), its output counted (outBytes) and discarded
 "use strict";
 const path = require("path");
 const v8 = require("v8");
@@ -70,9 +70,13 @@ async function main() {
     const timer = setInterval(sample, 20);
     timer.unref();
     // Output is discarded: what is measured is reading and checking, not the terminal.
-    process.stdout.write = () => true;
+    let outBytes = 0;
+    process.stdout.write = (chunk) => {
+      outBytes += Buffer.byteLength(chunk);
+      return true;
+    };
     const code = await require(path.join(ROOT, "lib", "cli", "main.js")).main(args);
-    return report({ exit: code });
+    return report({ exit: code, outBytes });
   }
   throw new Error(`unknown job ${job}`);
 }

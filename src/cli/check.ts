@@ -2,29 +2,33 @@
  * `jx check`: read each file, run the engine, reconcile with a budget list, print and write reports.
  * A host only: every figure comes from the engine (src/domain); this file moves data between files and it.
  */
-import { promises as fs } from "fs";
+import { availableParallelism } from "os";
 import * as path from "path";
-import { performance } from "perf_hooks";
+import type { Issue } from "../domain/issues";
+import { countByCode, countStats, sortIssues, type Report } from "../domain/report";
 import {
   applyCoverage,
-  checkFileContent,
+  capIssues,
+  coverageByFile,
+  coveredItemsOf,
   DEFAULT_MAX_FINDINGS,
-  EMPTY_REPORT,
+  fileVerdict,
   findBudgetList,
-  reportEntry,
-  type BatchFile,
+  truncationNote,
+  type FileError,
   type FileRole,
 } from "../file/batch";
-import { expandInputs, readInputContent, type ExpandedInputs, type InputContent, type InputFile, type InputProblem, type ReadOptions } from "../file/inputs";
-import { writeReportWorkbook, type ReportFileEntry } from "../file/report-workbook";
-import { WorkbookReadError, type XlsxLimits } from "../file/xlsx";
-import { displayWidth, fitWidth } from "../file/width";
-import type { CoverageJson } from "./engine";
+import { expandInputs, type ExpandedInputs, type InputFile, type InputProblem } from "../file/inputs";
+import { writeReportStream, type ReportFileEntry, type ReportIssueRow } from "../file/report-workbook";
+import type { XlsxLimits } from "../file/xlsx";
+import { checkOne, problemResult, spoolResult, type CheckJob, type CheckSettings, type FileResult, type FileView, type SpooledFile, type SpooledItem } from "./check-file";
+import type { BudgetItem, CoverageJson, CoveredItem, TargetItem } from "./engine";
 import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from "./io";
-import { toJsonReport } from "./format-json";
-import { formatText } from "./format-text";
 import { checkOutPath, writeOutFile, type ReadPath } from "./out-file";
+import { checkAll } from "./pool";
 import { progressBar } from "./progress";
+import { readLines, removeSpool, removeSpoolOnSignal, spoolDir, spoolPaths } from "./spool";
+import { writeJson, writeJsonl, writeText, type StreamedBatch } from "./stream-out";
 import { termName, termValue } from "./terminal";
 
 export interface CheckArgs {
@@ -32,7 +36,9 @@ export interface CheckArgs {
   readonly budget?: string;
   readonly coveredBy: readonly string[];
   readonly profile?: string;
-  readonly format: "text" | "json";
+  readonly format: "text" | "json" | "jsonl";
+  /** Threads checking files (default: the machine's cores, os.availableParallelism()); the output is the same. */
+  readonly jobs?: number;
   readonly out?: string;
   readonly failOn: "error" | "warning";
   /** --out may replace an existing file (never an input). */
@@ -54,13 +60,7 @@ export { capIssues, DEFAULT_MAX_FINDINGS, fileSummary, truncationLine, type File
  */
 export const DEFAULT_PROGRESS_MIN_BYTES = 2 * 1024 * 1024;
 
-/** What happened to one file: the batch's result (src/file/batch.ts) with where it was read and how long it took. */
-export interface FileResult extends BatchFile {
-  /** Absolute path. */
-  readonly path: string;
-  /** Milliseconds to read and check. */
-  readonly ms: number;
-}
+export type { FileResult } from "./check-file";
 
 export interface CheckOutcome {
   /** Every path read or given, for the check of --out at write time. */
@@ -71,86 +71,6 @@ export interface CheckOutcome {
   readonly budgetFile?: string;
 }
 
-/** The line under the progress bar while one large file is read and checked. */
-interface FileProgress {
-  stage(zh: string, en: string, fraction?: number): void;
-  end(): void;
-}
-
-const NO_FILE_PROGRESS: FileProgress = { stage: () => undefined, end: () => undefined };
-
-/** Progress of one large file on a terminal: `[████░░░░] 37% 解压 unzipping  name`, redrawn as it changes. */
-function fileProgress(io: CliIO, display: string): FileProgress {
-  const width = 24;
-  const clean = termName(display);
-  const name = displayWidth(clean) > 40 ? fitWidth(clean, 40) : clean;
-  let last = "";
-  return {
-    stage(zh, en, fraction) {
-      const f = fraction === undefined ? undefined : Math.max(0, Math.min(1, fraction));
-      const filled = f === undefined ? 0 : Math.round(f * width);
-      const bar = f === undefined ? "" : `[${"█".repeat(filled)}${"░".repeat(width - filled)}] ${String(Math.floor(f * 100)).padStart(3)}% `;
-      const line = `${bar}${zh} ${en}  ${name}`;
-      if (line === last) return;
-      last = line;
-      io.stderr(`\r\x1b[2K${line}`);
-    },
-    end() {
-      if (last !== "") io.stderr("\r\x1b[2K");
-    },
-  };
-}
-
-/** How one file is read and checked: the options given on the command line, with their defaults. */
-interface CheckSettings {
-  readonly profile?: string;
-  readonly read: ReadOptions;
-  readonly maxFindings: number;
-  readonly progressMinBytes: number;
-  /** Whether progress may be drawn at all (stderr is a terminal). */
-  readonly tty: boolean;
-}
-
-async function sizeOf(file: string): Promise<number> {
-  try {
-    return (await fs.stat(file)).size;
-  } catch {
-    return 0; // reading it will say why
-  }
-}
-
-async function checkOne(file: InputFile, role: FileRole, settings: CheckSettings, io: CliIO): Promise<FileResult> {
-  const t0 = performance.now();
-  const progress = settings.tty && (await sizeOf(file.path)) >= settings.progressMinBytes ? fileProgress(io, file.display) : NO_FILE_PROGRESS;
-  let content: InputContent;
-  try {
-    progress.stage("读取", "reading");
-    content = await readInputContent(file, {
-      ...settings.read,
-      onProgress: (stage, done, total) => {
-        if (stage === "unzip") progress.stage("解压", "unzipping", total > 0 ? done / total : undefined);
-        else if (stage === "parse") progress.stage("解析", "parsing");
-        else progress.stage("转换", "converting", total > 0 ? done / total : undefined);
-      },
-    });
-  } catch (e) {
-    progress.end();
-    const err =
-      e instanceof WorkbookReadError
-        ? { message: e.messageZh, messageEn: e.messageEn, ...(e.detail ? { detail: e.detail } : {}) }
-        : { message: "无法读取文件", messageEn: "could not read the file", detail: e instanceof Error ? e.message : String(e) };
-    return { file: file.display, path: file.path, role, report: { ...EMPTY_REPORT, valid: false }, error: err, ms: performance.now() - t0 };
-  }
-  progress.stage("检查", "checking");
-  const result = checkFileContent(file.display, role, content.grids, content.notices, { ...(settings.profile ? { profile: settings.profile } : {}), maxFindings: settings.maxFindings });
-  progress.end();
-  return { ...result, path: file.path, ms: performance.now() - t0 };
-}
-
-function problemResult(p: InputProblem, role: FileRole): FileResult {
-  return { file: p.display, path: p.path, role, report: { ...EMPTY_REPORT, valid: false }, error: { message: p.message, messageEn: p.messageEn }, ms: 0 };
-}
-
 /** Every path the check reads or was given (for --out: never one of these). */
 function readPaths(...sets: readonly (ExpandedInputs | undefined)[]): ReadPath[] {
   const out: ReadPath[] = [];
@@ -158,8 +78,20 @@ function readPaths(...sets: readonly (ExpandedInputs | undefined)[]): ReadPath[]
   return out;
 }
 
-/** Runs the check and returns what was found (no printing). Throws UsageError for arguments that cannot work. */
-export async function runCheck(args: CheckArgs, io: CliIO): Promise<CheckOutcome> {
+/** A batch before any file is read: its files in output order (each checked, or a problem to report), settings. */
+interface CheckPlan {
+  /** Every entry of the output in order: a file to check, or a path that could not be (not found, refused). */
+  readonly entries: readonly ({ readonly job: CheckJob } | { readonly problem: InputProblem; readonly role: FileRole })[];
+  /** Index of the --budget list among the entries. */
+  readonly budgetIndex?: number;
+  readonly settings: CheckSettings;
+  readonly inputs: readonly ReadPath[];
+  readonly problems: readonly InputProblem[];
+  readonly total: number;
+}
+
+/** Expands the inputs and checks the arguments that cannot work (UsageError) before any file is read. */
+async function planCheck(args: CheckArgs, io: CliIO): Promise<CheckPlan> {
   const main = await expandInputs(args.inputs, io.cwd);
   const budgetIn = args.budget ? await expandInputs([args.budget], io.cwd) : undefined;
   const coveredIn = args.coveredBy.length > 0 ? await expandInputs(args.coveredBy, io.cwd) : undefined;
@@ -171,75 +103,86 @@ export async function runCheck(args: CheckArgs, io: CliIO): Promise<CheckOutcome
   }
   if (args.out) checkOutPath(args.out, io.cwd, readPaths(main, budgetIn, coveredIn), args.force === true);
 
-  const read: ReadOptions = {
-    ...(args.maxFileBytes !== undefined ? { maxBytes: args.maxFileBytes } : {}),
-    ...(args.xlsxLimits ? { xlsxLimits: args.xlsxLimits } : {}),
-  };
   const settings: CheckSettings = {
     ...(args.profile ? { profile: args.profile } : {}),
-    read,
+    read: {
+      ...(args.maxFileBytes !== undefined ? { maxBytes: args.maxFileBytes } : {}),
+      ...(args.xlsxLimits ? { xlsxLimits: args.xlsxLimits } : {}),
+    },
     maxFindings: args.maxFindings ?? DEFAULT_MAX_FINDINGS,
     progressMinBytes: args.progressMinBytes ?? DEFAULT_PROGRESS_MIN_BYTES,
     tty: io.stderrIsTTY,
   };
   const budgetPath = budgetIn?.files[0]?.path;
   const coveredPaths = new Set((coveredIn?.files ?? []).map((f) => f.path));
-  const targetFiles = main.files.filter((f) => f.path !== budgetPath && !coveredPaths.has(f.path));
-  const total = targetFiles.length + (budgetIn?.files.length ?? 0) + (coveredIn?.files.length ?? 0);
-  const progress = progressBar(io, total, args.format === "text" && io.stderrIsTTY && total > 1);
-
-  const results: FileResult[] = [];
-  for (const f of targetFiles) {
-    progress.tick(f.display);
-    results.push(await checkOne(f, "target", settings, io));
-  }
-  for (const p of main.problems) if (p.code !== "skipped") results.push(problemResult(p, "target"));
-
-  let budgetResult: FileResult | undefined;
+  const entries: CheckPlan["entries"][number][] = [];
+  const job = (file: InputFile, role: FileRole): void => void entries.push({ job: { index: entries.length, file, role } });
+  for (const f of main.files) if (f.path !== budgetPath && !coveredPaths.has(f.path)) job(f, "target");
+  for (const p of main.problems) if (p.code !== "skipped") entries.push({ problem: p, role: "target" });
+  let budgetIndex: number | undefined;
   if (budgetIn?.files[0]) {
-    progress.tick(budgetIn.files[0].display);
-    budgetResult = await checkOne(budgetIn.files[0], "budget", settings, io);
-    if (budgetResult.error) {
-      progress.done();
-      throw new UsageError(`预算项目清单无法读取：${budgetResult.error.message}`, `the budget list could not be read: ${budgetResult.error.messageEn}`);
-    }
-    results.push(budgetResult);
+    budgetIndex = entries.length;
+    job(budgetIn.files[0], "budget");
   }
-  const coveredResults: FileResult[] = [];
-  for (const f of coveredIn?.files ?? []) {
-    progress.tick(f.display);
-    const r = await checkOne(f, "covered-by", settings, io);
-    coveredResults.push(r);
-    results.push(r);
-  }
-  for (const p of coveredIn?.problems ?? []) if (p.code !== "skipped") results.push(problemResult(p, "covered-by"));
-  progress.done();
+  for (const f of coveredIn?.files ?? []) job(f, "covered-by");
+  for (const p of coveredIn?.problems ?? []) if (p.code !== "skipped") entries.push({ problem: p, role: "covered-by" });
+  return {
+    entries,
+    ...(budgetIndex !== undefined ? { budgetIndex } : {}),
+    settings,
+    inputs: readPaths(main, budgetIn, coveredIn),
+    problems: [...main.problems, ...(coveredIn?.problems ?? [])],
+    total: entries.filter((e) => "job" in e).length,
+  };
+}
 
+function budgetUnreadable(error: FileError): UsageError {
+  return new UsageError(`预算项目清单无法读取：${error.message}`, `the budget list could not be read: ${error.messageEn}`);
+}
+
+function usingAsBudget(io: CliIO, file: string): void {
+  io.stderr(`提示：将 ${termName(file)} 作为预算项目清单 / note: using ${termName(file)} as the budget list\n`);
+}
+
+/**
+ * Runs the check on this thread and returns everything found, every file's findings and engine result held in
+ * memory (no printing). For callers that want the whole batch as data (the page's parity test); `jx check` itself
+ * streams (checkCommand). Throws UsageError for arguments that cannot work.
+ */
+export async function runCheck(args: CheckArgs, io: CliIO): Promise<CheckOutcome> {
+  const plan = await planCheck(args, io);
+  const results: FileResult[] = [];
+  for (const e of plan.entries) {
+    if ("problem" in e) results.push(problemResult(e.problem, e.role));
+    else {
+      const r = await checkOne(e.job.file, e.job.role, plan.settings, io);
+      if (e.job.index === plan.budgetIndex && r.error) throw budgetUnreadable(r.error);
+      results.push(r);
+    }
+  }
+  let budgetResult = plan.budgetIndex !== undefined ? results[plan.budgetIndex] : undefined;
   // Without --budget, a single checked file that is only a budget list is used as one (e.g. `jx check samples/`).
   if (!budgetResult) {
     budgetResult = findBudgetList(results);
-    if (budgetResult) {
-      io.stderr(`提示：将 ${termName(budgetResult.file)} 作为预算项目清单 / note: using ${termName(budgetResult.file)} as the budget list\n`);
-    }
+    if (budgetResult) usingAsBudget(io, budgetResult.file);
   }
-
   let coverage: CoverageJson | undefined;
   let finalResults = results.slice();
   if (budgetResult?.check) {
-    const coveredBy = coveredResults.map((r) => ({ label: path.basename(r.file), file: r }));
-    ({ files: finalResults, coverage } = applyCoverage(results, budgetResult, { ...(args.profile ? { profile: args.profile } : {}), coveredBy, maxFindings: settings.maxFindings }));
+    const coveredBy = results.filter((r, k) => r.role === "covered-by" && "job" in plan.entries[k]).map((r) => ({ label: path.basename(r.file), file: r }));
+    ({ files: finalResults, coverage } = applyCoverage(results, budgetResult, { ...(args.profile ? { profile: args.profile } : {}), coveredBy, maxFindings: plan.settings.maxFindings }));
   }
   return {
-    inputs: readPaths(main, budgetIn, coveredIn),
+    inputs: plan.inputs,
     files: finalResults,
-    problems: [...main.problems, ...(coveredIn?.problems ?? [])],
+    problems: plan.problems,
     ...(coverage ? { coverage } : {}),
     ...(budgetResult ? { budgetFile: budgetResult.file } : {}),
   };
 }
 
 /** Exit code for the findings. */
-export function exitCodeFor(outcome: CheckOutcome, failOn: "error" | "warning"): number {
+export function exitCodeFor(outcome: { readonly files: readonly Pick<FileView, "error" | "report">[] }, failOn: "error" | "warning"): number {
   for (const r of outcome.files) {
     if (r.error) return EXIT_FINDINGS;
     if (r.report.stats.errors > 0) return EXIT_FINDINGS;
@@ -248,27 +191,149 @@ export function exitCodeFor(outcome: CheckOutcome, failOn: "error" | "warning"):
   return EXIT_OK;
 }
 
-/** `jx check …`: returns the exit code. */
+/** The projects and budget lines spooled for a file, with the file named. */
+async function spooledItems(dir: string, f: SpooledFile): Promise<{ targets: TargetItem[]; budget: BudgetItem[] }> {
+  const targets: TargetItem[] = [];
+  const budget: BudgetItem[] = [];
+  if (f.targets + f.budgetLines === 0) return { targets, budget };
+  for await (const [kind, item] of readLines<SpooledItem>(spoolPaths(dir, f.index).items)) {
+    if (kind === "t") targets.push({ ...item, file: f.file });
+    else budget.push({ ...item, file: f.file });
+  }
+  return { targets, budget };
+}
+
+/** A spooled batch, finished: the budget list chosen or found, coverage computed, its findings handed out. */
+async function finishBatch(args: CheckArgs, io: CliIO, plan: CheckPlan, spooled: readonly SpooledFile[], dir: string): Promise<StreamedBatch> {
+  let budget = plan.budgetIndex !== undefined ? spooled[plan.budgetIndex] : undefined;
+  if (budget?.error) throw budgetUnreadable(budget.error);
+  if (!budget) {
+    const lists = spooled.filter((f) => f.role === "target" && f.checked && f.budgetLines > 0 && f.targets === 0);
+    budget = lists.length === 1 ? lists[0] : undefined;
+    if (budget) usingAsBudget(io, budget.file);
+  }
+  const max = plan.settings.maxFindings;
+  let coverage: CoverageJson | undefined;
+  let extras = new Map<string, Issue[]>();
+  if (budget?.checked) {
+    const targets: TargetItem[] = [];
+    const coveredBy: { label: string; items: CoveredItem[] }[] = [];
+    for (const [k, f] of spooled.entries()) {
+      if (f === budget) continue;
+      if (f.role === "target" && f.checked) targets.push(...(await spooledItems(dir, f)).targets);
+      // A further list read or not (a list that could not be read covers nothing), but not a path never found.
+      else if (f.role === "covered-by" && "job" in plan.entries[k]) {
+        const items = await spooledItems(dir, f);
+        coveredBy.push({ label: path.basename(f.file), items: coveredItemsOf(f.file, items.targets, items.budget) });
+      }
+    }
+    const budgetItems = (await spooledItems(dir, budget)).budget;
+    const cov = coverageByFile(budget.file, budgetItems, targets, coveredBy, new Set(spooled.map((f) => f.file)), args.profile);
+    coverage = cov.coverage;
+    extras = cov.byFile;
+  }
+  // Each file's final counts: a coverage finding handed to it is counted and listed as withIssues (batch.ts) does.
+  const files: FileView[] = spooled.map((f) => {
+    const role: FileRole = f === budget ? "budget" : f.role;
+    const extra = extras.get(f.file);
+    const view: FileView = { file: f.file, path: f.path, role, ...(f.error ? { error: f.error } : {}), report: f.report, ...(f.truncated ? { truncated: f.truncated } : {}), ...(f.sheets ? { sheets: f.sheets } : {}), summary: f.summary };
+    if (!extra || extra.length === 0) return view;
+    const stats = countStats(extra);
+    const all = { errors: f.report.stats.errors + stats.errors, warnings: f.report.stats.warnings + stats.warnings, infos: f.report.stats.infos + stats.infos };
+    const byCode: Record<string, number> = { ...f.report.byCode };
+    for (const [code, n] of Object.entries(countByCode(extra))) byCode[code] = (byCode[code] ?? 0) + (n ?? 0);
+    const shown = Math.min(max, f.issues + extra.length);
+    const total = (f.truncated?.total ?? f.issues) + extra.length;
+    const { truncated: _t, ...rest } = view;
+    return { ...rest, report: { ...f.report, valid: all.errors === 0, stats: all, byCode: byCode as Report["byCode"] }, ...(total > shown ? { truncated: { shown, total } } : {}) };
+  });
+  const issues = (k: number): AsyncIterable<Issue> => {
+    const f = spooled[k];
+    const extra = extras.get(f.file);
+    const spool = spoolPaths(dir, f.index).issues;
+    if (!extra || extra.length === 0) return f.issues > 0 ? readLines<Issue>(spool) : emptyIssues();
+    return (async function* () {
+      const base: Issue[] = [];
+      if (f.issues > 0) for await (const i of readLines<Issue>(spool)) base.push(i);
+      yield* capIssues(sortIssues([...base, ...extra], f.sheetOrder), max);
+    })();
+  };
+  return { files, issues, problems: plan.problems, ...(coverage ? { coverage } : {}), ...(budget ? { budgetFile: budget.file } : {}) };
+}
+
+async function* emptyIssues(): AsyncGenerator<Issue> {
+  // nothing listed
+}
+
+/** Threads for --jobs when not given: the machine's cores (a CliIO may say otherwise, as tests do). */
+function defaultJobs(io: CliIO): number {
+  return io.jobs ?? availableParallelism();
+}
+
+/** `jx check …`: returns the exit code. Each file is spooled once checked; the outputs are written from the spool. */
 export async function checkCommand(args: CheckArgs, io: CliIO): Promise<number> {
-  const outcome = await runCheck(args, io);
-  const readable = outcome.files.filter((r) => !r.error);
-  if (readable.length === 0) {
+  const plan = await planCheck(args, io);
+  const dir = spoolDir();
+  const stopWatching = removeSpoolOnSignal(dir);
+  try {
+    const progress = progressBar(io, plan.total, args.format === "text" && io.stderrIsTTY && plan.total > 1);
+    const jobs = plan.entries.flatMap((e) => ("job" in e ? [e.job] : []));
+    const threads = Math.max(1, args.jobs ?? defaultJobs(io));
+    // With several threads a file's own progress line would be drawn by several at once: the batch's bar only.
+    const settings: CheckSettings = threads > 1 && jobs.length > 1 ? { ...plan.settings, tty: false } : plan.settings;
+    const checked = await checkAll(jobs, threads, settings, dir, io, (f) => progress.tick(f.file));
+    progress.done();
+    const byIndex = new Map(checked.map((f) => [f.index, f]));
+    const spooled = plan.entries.map((e, k) => {
+      if ("problem" in e) return spoolResult(problemResult(e.problem, e.role), k, dir);
+      const f = byIndex.get(k);
+      if (!f) throw new Error(`file ${k} was not checked`);
+      return f;
+    });
+    const batch = await finishBatch(args, io, plan, spooled, dir);
+    return await writeOutputs(args, io, plan, batch);
+  } finally {
+    stopWatching();
+    removeSpool(dir);
+  }
+}
+
+async function writeOutputs(args: CheckArgs, io: CliIO, plan: CheckPlan, batch: StreamedBatch): Promise<number> {
+  if (batch.files.every((r) => r.error)) {
     // Problems other than skipped files are among the files already (as "not checked"): each is said once.
-    for (const p of outcome.problems) if (p.code === "skipped") io.stderr(`${termName(p.display)}: ${termValue(p.message, 400)} / ${termValue(p.messageEn, 400)}\n`);
-    for (const r of outcome.files) {
+    for (const p of batch.problems) if (p.code === "skipped") io.stderr(`${termName(p.display)}: ${termValue(p.message, 400)} / ${termValue(p.messageEn, 400)}\n`);
+    for (const r of batch.files) {
       if (r.error) io.stderr(`${termName(r.file)}: ${termValue(r.error.message, 400)} / ${termValue(r.error.messageEn, 400)}${r.error.detail ? ` (${termValue(r.error.detail, 400)})` : ""}\n`);
     }
     io.stderr("没有可检查的 .xlsx 或 .csv 文件 / no readable .xlsx or .csv file to check\n");
     return EXIT_CANNOT_RUN;
   }
-  if (args.format === "json") io.stdout(JSON.stringify(toJsonReport(outcome), null, 2) + "\n");
-  else io.stdout(formatText(outcome));
+  if (args.format === "json") await writeJson(batch, io.stdout);
+  else if (args.format === "jsonl") await writeJsonl(batch, io.stdout);
+  else await writeText(batch, io.stdout);
   if (args.out) {
     const out = path.resolve(io.cwd, args.out);
     const force = args.force === true;
-    const entries: ReportFileEntry[] = outcome.files.map((r) => ({ ...reportEntry(r), ...(r.error ? {} : { path: r.path }) }));
+    // The summary rows: each file's counts and verdict; its findings are streamed below.
+    const entries: ReportFileEntry[] = batch.files.map((r) => ({
+      file: r.file,
+      verdict: fileVerdict(r),
+      report: { ...r.report, issues: [] },
+      department: r.summary.department,
+      project: r.summary.project,
+      total: r.summary.total,
+      grade: r.summary.grade,
+      ...(r.error ? { error: { message: r.error.message, messageEn: r.error.messageEn } } : { path: r.path }),
+    }));
+    const rows = async function* (): AsyncGenerator<ReportIssueRow> {
+      for (let k = 0; k < batch.files.length; k++) {
+        const f = batch.files[k];
+        for await (const issue of batch.issues(k)) yield { entry: entries[k], issue };
+        if (f.truncated && !f.error) yield { entry: entries[k], issue: truncationNote(f.truncated, f.file) };
+      }
+    };
     try {
-      await writeOutFile(out, args.out, outcome.inputs, force, (tmp) => writeReportWorkbook(tmp, entries, outcome.coverage));
+      await writeOutFile(out, args.out, plan.inputs, force, (tmp) => writeReportStream(tmp, entries, rows, batch.coverage));
     } catch (e) {
       if (e instanceof UsageError) io.stderr(`错误：${termValue(e.messageZh, 1000)}\nerror: ${termValue(e.messageEn, 1000)}\n`);
       else io.stderr(`无法写入报告 ${termName(args.out)} / could not write the report: ${termValue(e instanceof Error ? e.message : String(e), 400)}\n`);
@@ -277,5 +342,5 @@ export async function checkCommand(args: CheckArgs, io: CliIO): Promise<number> 
     if (args.format === "text") io.stdout(`\n报告已写入 / report written: ${termName(args.out)}\n`);
     else io.stderr(`报告已写入 / report written: ${termName(args.out)}\n`);
   }
-  return exitCodeFor(outcome, args.failOn);
+  return exitCodeFor(batch, args.failOn);
 }

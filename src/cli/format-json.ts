@@ -3,6 +3,7 @@ import type { Issue } from "../domain/issues";
 import { fileVerdict } from "../file/batch";
 import { type ScoreSummary, type SheetSummary, type Stats, type TableSummary, type Verdict } from "../domain/report";
 import type { CheckOutcome } from "./check";
+import { viewOf, type FileView } from "./check-file";
 import type { CoverageJson } from "./engine";
 
 /** An issue as the contract lists it: the domain's Issue without the file (the file entry names it). */
@@ -42,7 +43,7 @@ export interface JsonReport {
   readonly coverage?: CoverageJson;
 }
 
-function jsonIssue(i: Issue): JsonIssue {
+export function jsonIssue(i: Issue): JsonIssue {
   return {
     code: i.code,
     severity: i.severity,
@@ -66,21 +67,35 @@ function jsonTable(t: TableSummary): JsonTable {
   };
 }
 
+/** A file's entry up to its issues (the contract's key order: file, valid, verdict, sheets, stats, tables). */
+export function jsonFileHead(r: FileView): Omit<JsonFile, "issues" | "truncated" | "error"> {
+  return {
+    file: r.file,
+    valid: r.error ? false : r.report.valid,
+    verdict: fileVerdict(r),
+    ...(r.sheets ? { sheets: r.sheets } : {}),
+    stats: r.report.stats,
+    tables: r.report.tables.map(jsonTable),
+  };
+}
+
+/** A file's entry after its issues: truncated and error, when present. */
+export function jsonFileTail(r: FileView): Pick<JsonFile, "truncated" | "error"> {
+  return {
+    ...(r.truncated ? { truncated: { shown: r.truncated.shown, total: r.truncated.total } } : {}),
+    ...(r.error ? { error: { message: r.error.message, messageEn: r.error.messageEn } } : {}),
+  };
+}
+
+/** The whole report of a batch held in memory (the streamed output, stream-out.ts, writes the same JSON). */
 export function toJsonReport(outcome: CheckOutcome): JsonReport {
   return {
     tool: "jx",
     version: 1,
-    files: outcome.files.map((r) => ({
-      file: r.file,
-      valid: r.error ? false : r.report.valid,
-      verdict: fileVerdict(r),
-      ...(r.check ? { sheets: r.check.sheets } : {}),
-      stats: r.report.stats,
-      tables: r.report.tables.map(jsonTable),
-      issues: r.report.issues.map(jsonIssue),
-      ...(r.truncated ? { truncated: { shown: r.truncated.shown, total: r.truncated.total } } : {}),
-      ...(r.error ? { error: { message: r.error.message, messageEn: r.error.messageEn } } : {}),
-    })),
+    files: outcome.files.map((r) => {
+      const v = viewOf(r);
+      return { ...jsonFileHead(v), issues: r.report.issues.map(jsonIssue), ...jsonFileTail(v) };
+    }),
     ...(outcome.coverage ? { coverage: outcome.coverage } : {}),
   };
 }

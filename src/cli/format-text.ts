@@ -6,7 +6,11 @@
 import { budgetListVerdictLine, severityLabel, VERDICT_WORDS, verdictLine, type TableSummary } from "../domain/report";
 import { fileVerdict } from "../file/batch";
 import { displayWidth, fitWidth } from "../file/width";
-import { fileSummary, truncationLine, type CheckOutcome, type FileResult } from "./check";
+import type { Issue } from "../domain/issues";
+import type { InputProblem } from "../file/inputs";
+import { truncationLine } from "../file/batch";
+import type { CheckOutcome } from "./check";
+import { viewOf, type FileResult, type FileView } from "./check-file";
 import type { CoverageJson } from "./engine";
 import { termName, termValue } from "./terminal";
 
@@ -52,11 +56,12 @@ function tableLine(t: TableSummary): string {
  * A budget list's verdict is about coverage: its findings are the lines that lack a valid target (and list
  * problems such as a repeated code), not faults of an indicator table, so it is not called 不可提交.
  */
-function budgetVerdict(r: FileResult): string {
+function budgetVerdict(r: Pick<FileView, "report">): string {
   return budgetListVerdictLine(r.report);
 }
 
-function fileBlock(r: FileResult): string {
+/** A file's block up to its findings: its name, verdict, sheets not checked and tables (each line ends with "\n"). */
+export function fileHead(r: FileView): string {
   const out: string[] = [`■ ${termName(r.file)}${r.role === "budget" ? "  (预算项目清单 budget list)" : r.role === "covered-by" ? "  (覆盖清单 covered-by)" : ""}`];
   if (r.error) {
     const e = r.error;
@@ -65,23 +70,33 @@ function fileBlock(r: FileResult): string {
   }
   out.push(`  ${r.role === "budget" ? budgetVerdict(r) : verdictLine(r.report)}`);
   // Sheets that were not checked, and why (a workbook's sheet of notes, a form never filled in).
-  for (const sh of r.check?.sheets ?? []) {
+  for (const sh of r.sheets ?? []) {
     if (sh.status === "checked" || sh.status === "empty" || !sh.reason) continue;
     const word = sh.status === "not-filled" ? "未填写 not filled in" : sh.status === "partial" ? "部分识别 partly recognized" : "未识别 not recognized";
     out.push(`  工作表 Sheet ${termName(sh.sheet)}：${word}（${termValue(sh.reason, MESSAGE_MAX)}）`);
   }
   for (const t of r.report.tables) out.push(tableLine(t));
-  for (const i of r.report.issues) {
-    const detail: string[] = [];
-    if (i.value !== "") detail.push(`值 value: ${termValue(i.value)}`);
-    if (i.expected !== undefined && i.expected !== "") detail.push(`应为 expected: ${termValue(i.expected)}`);
-    out.push(`  ${termName(i.sheet)}!${i.cell}  ${severityLabel(i.severity)}  ${i.code}  ${termValue(i.message, MESSAGE_MAX)}${detail.length ? `  [${detail.join("; ")}]` : ""}`);
-  }
-  if (r.truncated) {
-    const { zh, en } = truncationLine(r.truncated);
-    out.push(`  ${zh} / ${en}`);
-  }
   return out.join("\n") + "\n";
+}
+
+/** One finding's line ("\n" included). */
+export function issueLine(i: Issue): string {
+  const detail: string[] = [];
+  if (i.value !== "") detail.push(`值 value: ${termValue(i.value)}`);
+  if (i.expected !== undefined && i.expected !== "") detail.push(`应为 expected: ${termValue(i.expected)}`);
+  return `  ${termName(i.sheet)}!${i.cell}  ${severityLabel(i.severity)}  ${i.code}  ${termValue(i.message, MESSAGE_MAX)}${detail.length ? `  [${detail.join("; ")}]` : ""}\n`;
+}
+
+/** What follows a file's findings: the count of those not listed, if any ("" or a line). */
+export function fileTail(r: Pick<FileView, "truncated" | "error">): string {
+  if (r.error || !r.truncated) return "";
+  const { zh, en } = truncationLine(r.truncated);
+  return `  ${zh} / ${en}\n`;
+}
+
+function fileBlock(r: FileResult): string {
+  const v = viewOf(r);
+  return fileHead(v) + (r.error ? "" : r.report.issues.map(issueLine).join("") + fileTail(v));
 }
 
 function fmtAmount(n: number): string {
@@ -174,17 +189,17 @@ function shortNames(files: readonly string[]): string[] {
   return files.map((f) => f.split(/[\\/]/).slice(common.length).join("/") || f);
 }
 
-export function formatText(outcome: CheckOutcome): string {
+/** The blocks after the files' (skipped paths, the summary table, coverage, the totals), each ending with "\n". */
+export function closingBlocks(files: readonly FileView[], problems: readonly InputProblem[], coverage: CoverageJson | undefined, budgetFile: string | undefined): string[] {
   const parts: string[] = [];
-  for (const r of outcome.files) parts.push(fileBlock(r));
-  const skipped = outcome.problems.filter((p) => p.code === "skipped");
+  const skipped = problems.filter((p) => p.code === "skipped");
   if (skipped.length > 0) {
     parts.push(`跳过 Skipped (${skipped.length}):\n` + skipped.map((p) => `  ${termName(p.display)}: ${termValue(p.message, MESSAGE_MAX)} / ${termValue(p.messageEn, MESSAGE_MAX)}`).join("\n") + "\n");
   }
-  if (outcome.files.length > 1) {
-    const names = shortNames(outcome.files.map((r) => r.file));
-    const rows = outcome.files.map((r, k) => {
-      const s = fileSummary(r);
+  if (files.length > 1) {
+    const names = shortNames(files.map((r) => r.file));
+    const rows = files.map((r, k) => {
+      const s = r.summary;
       const [zh] = VERDICT_WORDS[fileVerdict(r)];
       return [
         names[k],
@@ -198,18 +213,25 @@ export function formatText(outcome: CheckOutcome): string {
     });
     parts.push("汇总 Summary\n" + renderTable(["文件 File", "结论 Verdict", "部门 Department", "错误 Errors", "警告 Warnings", "总分 Total", "等级 Grade"], rows));
   }
-  if (outcome.coverage) parts.push(coverageBlock(outcome.coverage, outcome.budgetFile));
+  if (coverage) parts.push(coverageBlock(coverage, budgetFile));
   let errors = 0;
   let warnings = 0;
   let unreadable = 0;
-  for (const r of outcome.files) {
+  for (const r of files) {
     errors += r.report.stats.errors;
     warnings += r.report.stats.warnings;
     if (r.error) unreadable++;
   }
   parts.push(
-    `共 ${outcome.files.length} 个文件：${errors} 个错误，${warnings} 个警告${unreadable ? `，${unreadable} 个无法检查` : ""} / ` +
-      `${outcome.files.length} file(s): ${errors} error(s), ${warnings} warning(s)${unreadable ? `, ${unreadable} not checked` : ""}\n`,
+    `共 ${files.length} 个文件：${errors} 个错误，${warnings} 个警告${unreadable ? `，${unreadable} 个无法检查` : ""} / ` +
+      `${files.length} file(s): ${errors} error(s), ${warnings} warning(s)${unreadable ? `, ${unreadable} not checked` : ""}\n`,
   );
+  return parts;
+}
+
+/** The whole text output of a batch held in memory (the streamed output, stream-out.ts, writes the same text). */
+export function formatText(outcome: CheckOutcome): string {
+  const parts = outcome.files.map(fileBlock);
+  parts.push(...closingBlocks(outcome.files.map(viewOf), outcome.problems, outcome.coverage, outcome.budgetFile));
   return parts.join("\n");
 }

@@ -11,6 +11,8 @@ export interface CliIO {
    * an I/O error); undefined when all went out, or when the reader stopped reading (`jx check … | head`).
    */
   readonly outputError?: () => string | undefined;
+  /** Threads `jx check` uses when --jobs is not given (default: the machine's cores); tests run on one. */
+  readonly jobs?: number;
 }
 
 /** The writable side of stdout or stderr, as far as the writer below needs it. */

@@ -1,5 +1,6 @@
 /** The `jx` command: argument parsing and dispatch. Exit codes: 0 clean, 1 findings, 2 could not run. */
 import { readFileSync } from "fs";
+import { availableParallelism } from "os";
 import * as path from "path";
 import { parseArgs } from "util";
 import { checkCommand } from "./check";
@@ -19,7 +20,12 @@ check 选项 options:
   --budget <清单.xlsx>       预算项目清单，统计绩效目标覆盖率 / budget list: coverage of targets
   --covered-by <文件>        其他清单（监控、自评…），可多次 / further lists (monitoring, self-evaluation), repeatable
   --profile <名称>           national | sichuan | shanxi（默认自动 / default auto)
-  --format <格式>            text | json（默认 text）
+  --format <格式>            text | json | jsonl（默认 text）
+                             jsonl：每个文件一行 {"type":"file",…}，随后该文件每个问题一行 {"type":"issue","file":…,…}，
+                             有预算项目清单时最后一行 {"type":"coverage",…}
+                             / jsonl: a line per file, then a line per finding of that file, then the coverage line
+  --jobs <个数>              同时检查的文件数（工作线程，默认为本机核数 ${availableParallelism()}）；结果与 --jobs 1 逐字节相同
+                             / files checked at once (worker threads, default the machine's cores); output identical to --jobs 1
   --out <报告.xlsx>          写出校验报告工作簿 / write a report workbook（不会写到任何输入文件 / never onto an input）
   --force                    允许 --out 覆盖已有文件 / let --out replace an existing file
   --fail-on <级别>           error | warning（默认 error）：达到该级别时退出码为 1
@@ -67,6 +73,9 @@ function megabytesArg(name: string, value: string | undefined): number | undefin
   }
   return Math.floor(mb * 1024 * 1024);
 }
+
+/** Most threads --jobs starts: each holds a file's grid, so more than a large machine's cores only costs memory. */
+const MAX_JOBS = 256;
 
 /** Most a count flag takes: beyond it a number is no longer exact. */
 const MAX_COUNT = Number.MAX_SAFE_INTEGER;
@@ -130,6 +139,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
         "max-cells": { type: "string" },
         "max-merges": { type: "string" },
         "max-findings": { type: "string" },
+        jobs: { type: "string", short: "j" },
         force: { type: "boolean" },
       },
     });
@@ -148,13 +158,15 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   }
   if (command === "check") {
     if (rest.length === 0) throw new UsageError("请给出要检查的文件或文件夹", "give the files or folders to check");
-    const format = oneOf("format", values.format, ["text", "json"] as const, "text") ?? "text";
+    const format = oneOf("format", values.format, ["text", "json", "jsonl"] as const, "text") ?? "text";
     const failOn = oneOf("fail-on", values["fail-on"], ["error", "warning"] as const, "error") ?? "error";
     const profile = oneOf("profile", values.profile, PROFILES, undefined);
     const maxFileBytes = megabytesArg("max-size", values["max-size"]);
     const maxCells = countArg("max-cells", values["max-cells"]);
     const maxMerges = countArg("max-merges", values["max-merges"]);
     const maxFindings = countArg("max-findings", values["max-findings"]);
+    const jobs = countArg("jobs", values.jobs);
+    if (jobs !== undefined && jobs > MAX_JOBS) throw new UsageError(`--jobs 最大为 ${MAX_JOBS}（收到 ${values.jobs}）`, `--jobs is at most ${MAX_JOBS} (got ${values.jobs})`);
     const xlsxLimits = { ...(maxCells !== undefined ? { maxCells } : {}), ...(maxMerges !== undefined ? { maxMerges } : {}) };
     return checkCommand(
       {
@@ -168,13 +180,14 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
         ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
         ...(Object.keys(xlsxLimits).length > 0 ? { xlsxLimits } : {}),
         ...(maxFindings !== undefined ? { maxFindings } : {}),
+        ...(jobs !== undefined ? { jobs } : {}),
         ...(values.force ? { force: true } : {}),
       },
       io,
     );
   }
   if (command === "grade") {
-    const unexpected = ["budget", "covered-by", "profile", "format", "out", "fail-on", "max-size", "max-cells", "max-merges", "max-findings", "force"].filter((k) => values[k as keyof typeof values] !== undefined);
+    const unexpected = ["budget", "covered-by", "profile", "format", "out", "fail-on", "max-size", "max-cells", "max-merges", "max-findings", "jobs", "force"].filter((k) => values[k as keyof typeof values] !== undefined);
     if (unexpected.length > 0) throw new UsageError(`jx grade 不接受 --${unexpected[0]}`, `jx grade does not take --${unexpected[0]}`);
     if (rest.length !== 1) throw new UsageError("jx grade 需要一个文件", "jx grade takes exactly one file");
     return gradeCommand(rest[0], io);

@@ -151,9 +151,14 @@ function pick(t: TargetItem): CoveredItem {
 
 /** Entries of a further list (监控/自评/评价): its projects and its list lines. */
 export function coveredItems(r: BatchFile): CoveredItem[] {
+  return coveredItemsOf(r.file, r.check?.targets ?? [], r.check?.budget ?? []);
+}
+
+/** Entries of a further list `file` from its projects and its list lines. */
+export function coveredItemsOf(file: string, targets: readonly TargetItem[], budget: readonly BudgetItem[]): CoveredItem[] {
   const out: CoveredItem[] = [];
-  for (const t of r.check?.targets ?? []) out.push({ ...pick(t), file: r.file });
-  for (const b of r.check?.budget ?? []) {
+  for (const t of targets) out.push({ ...pick(t), file });
+  for (const b of budget) {
     out.push({
       ...(b.code !== undefined ? { code: b.code } : {}),
       ...(b.name !== undefined ? { name: b.name } : {}),
@@ -162,7 +167,7 @@ export function coveredItems(r: BatchFile): CoveredItem[] {
       ...(b.amountWan !== undefined ? { amountWan: b.amountWan } : {}),
       sheet: b.sheet,
       cell: b.cell,
-      file: r.file,
+      file,
     });
   }
   return out;
@@ -185,14 +190,8 @@ export function applyCoverage<T extends BatchFile>(
   const targets: TargetItem[] = [];
   for (const r of results) if (r.role === "target" && r !== budgetResult && r.check) for (const t of r.check.targets) targets.push({ ...t, file: r.file });
   const coveredBy = (options.coveredBy ?? []).map((c) => ({ label: c.label, items: coveredItems(c.file) }));
-  const cov = coverageReport(budget, targets, { ...(options.profile ? { profile: options.profile } : {}), ...(coveredBy.length ? { coveredBy } : {}) });
-  const byFile = new Map<string, Issue[]>();
-  for (const i of cov.issues) {
-    const owner = i.file && results.some((r) => r.file === i.file) ? i.file : budgetResult.file;
-    const list = byFile.get(owner) ?? [];
-    list.push({ ...i, file: owner });
-    byFile.set(owner, list);
-  }
+  const cov = coverageByFile(budgetResult.file, budget, targets, coveredBy, new Set(results.map((r) => r.file)), options.profile);
+  const byFile = cov.byFile;
   for (let k = 0; k < files.length; k++) {
     const r = files[k];
     // The list is a budget list from here on, chosen (--budget) or recognized: one verdict either way (fileVerdict).
@@ -207,6 +206,30 @@ export function applyCoverage<T extends BatchFile>(
     files[k] = { ...rest, role, report, ...(truncated ? { truncated } : {}) } as T;
   }
   return { files, coverage: cov.coverage };
+}
+
+/**
+ * The coverage of a batch and its findings by the file they are handed to: a finding pointing at one of `files`
+ * (an orphan target → its target file) goes to that file, any other to the budget list `budgetFile`. Items carry
+ * their file already. What applyCoverage does without the files' checks (the command line keeps only these items).
+ */
+export function coverageByFile(
+  budgetFile: string,
+  budget: readonly BudgetItem[],
+  targets: readonly TargetItem[],
+  coveredBy: readonly { readonly label: string; readonly items: readonly CoveredItem[] }[],
+  files: ReadonlySet<string>,
+  profile?: string,
+): { coverage: CoverageJson; byFile: Map<string, Issue[]> } {
+  const cov = coverageReport(budget, targets, { ...(profile ? { profile } : {}), ...(coveredBy.length ? { coveredBy } : {}) });
+  const byFile = new Map<string, Issue[]>();
+  for (const i of cov.issues) {
+    const owner = i.file && files.has(i.file) ? i.file : budgetFile;
+    const list = byFile.get(owner) ?? [];
+    list.push({ ...i, file: owner });
+    byFile.set(owner, list);
+  }
+  return { coverage: cov.coverage, byFile };
 }
 
 /** Department, project, total and grade of a file for the summary lines (the engine's workbookSummary). */
@@ -251,7 +274,7 @@ export function budgetCoverageVerdict(r: Pick<BatchFile, "report" | "error">): {
 }
 
 /** A file's verdict on every front: not-checked when it could not be read, a budget list's by its coverage. */
-export function fileVerdict(r: Pick<BatchFile, "role" | "report" | "error">): Verdict {
+export function fileVerdict(r: { readonly role: FileRole; readonly report: Pick<Report, "stats" | "byCode">; readonly error?: FileError }): Verdict {
   if (r.error) return "not-checked";
   return r.role === "budget" ? budgetListVerdictOf(r.report) : verdictOf(r.report);
 }

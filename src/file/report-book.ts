@@ -13,6 +13,7 @@ import { coverageLayout, missingLayout, type ReportCoverage, type SheetLayout } 
 export type { ReportCoverage } from "./coverage-layout";
 import { severityLabel, VERDICT_WORDS, verdictOf, type Verdict } from "../domain/report";
 import type { Report } from "../domain/report";
+import type { Issue } from "../domain/issues";
 import type { ExcelJSModule } from "./grid-convert";
 import { displayWidth } from "./width";
 
@@ -34,16 +35,13 @@ export interface ReportFileEntry {
   readonly error?: { readonly message: string; readonly messageEn: string };
 }
 
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+export const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
 
 function sizeColumns(ws: ExcelJS.Worksheet, max = 60): void {
   const widths: number[] = [];
   ws.eachRow((row) => {
     row.eachCell((cell, col) => {
-      const v = cell.value;
-      const text = typeof v === "object" && v !== null && "text" in v ? String((v as { text: unknown }).text) : v === null ? "" : String(v);
-      const longest = Math.max(...text.split("\n").map(displayWidth));
-      widths[col] = Math.max(widths[col] ?? 6, Math.min(max, longest + 2));
+      widths[col] = Math.max(widths[col] ?? 6, cellWidth(cell.value, max));
     });
   });
   widths.forEach((w, i) => {
@@ -57,7 +55,7 @@ function sizeColumns(ws: ExcelJS.Worksheet, max = 60): void {
  * text when a user edits the cell later (F2, Enter), so "=1+1" or "-2+3" copied from a table is never evaluated
  * and "0012" keeps its zeros.
  */
-function textColumns(ws: ExcelJS.Worksheet, columns: readonly number[]): void {
+export function textColumns(ws: ExcelJS.Worksheet, columns: readonly number[]): void {
   for (const c of columns) ws.getColumn(c).numFmt = "@";
 }
 
@@ -73,6 +71,43 @@ function styleHeader(ws: ExcelJS.Worksheet, rowNumber: number): void {
 /** Where a summary row (no sheet) or an issue's cell links to; undefined → plain text. */
 export type ReportLink = (file: ReportFileEntry, sheet?: string, cell?: string) => string | undefined;
 
+/** The 汇总 Summary sheet's header. */
+export const SUMMARY_HEADER = ["文件 File", "部门 Department", "项目 Project", "结论 Verdict", "错误 Errors", "警告 Warnings", "提示 Infos", "总分 Total", "等级 Grade"] as const;
+/** Its columns that hold user text. */
+export const SUMMARY_TEXT_COLUMNS = [1, 2, 3, 4, 8, 9] as const;
+/** The 问题清单 Issues sheet's header (every column holds text). */
+export const ISSUES_HEADER = ["文件 File", "工作表 Sheet", "单元格 Cell", "严重程度 Severity", "代码 Code", "问题 Message", "当前值 Value", "应为 Expected", "依据 Source", "Message (English)"] as const;
+/** The row under the issues header when there is none. */
+export const NO_ISSUES_ROW = ["", "", "", "", "", "未发现问题 / No issues found"] as const;
+
+type CellValue = string | number | ExcelJS.CellHyperlinkValue;
+
+/** A file's row of the summary sheet, and whether its verdict is shown in red (not ready, not covered). */
+export function summaryRow(f: ReportFileEntry, link: ReportLink): { values: CellValue[]; red: boolean } {
+  const s = f.report?.stats;
+  const v = f.error || !f.report ? "not-checked" : (f.verdict ?? verdictOf(f.report));
+  const [zh, en] = VERDICT_WORDS[v];
+  const verdict = f.error ? `${zh} / ${en}: ${f.error.message} / ${f.error.messageEn}` : `${zh} / ${en}`;
+  const values: CellValue[] = [f.file, f.department ?? "", f.project ?? "", verdict, s?.errors ?? "", s?.warnings ?? "", s?.infos ?? "", f.total ?? "", f.grade ?? ""];
+  const fileLink = link(f);
+  if (fileLink) values[0] = { text: f.file, hyperlink: fileLink };
+  return { values, red: v !== "ready" && v !== "covered" };
+}
+
+/** One finding's row of the issues sheet. */
+export function issueRow(f: ReportFileEntry, i: Issue, link: ReportLink): (string | ExcelJS.CellHyperlinkValue)[] {
+  const href = link(f, i.sheet, i.cell);
+  const cell: string | ExcelJS.CellHyperlinkValue = href ? { text: i.cell, hyperlink: href } : i.cell;
+  return [f.file, i.sheet, cell, severityLabel(i.severity), i.code, i.message, i.value, i.expected ?? "", i.source, i.messageEn];
+}
+
+/** The width sizeColumns gives a column for one cell's value: its longest line's, plus 2, within [6, max]. */
+export function cellWidth(v: unknown, max: number): number {
+  const text = typeof v === "object" && v !== null && "text" in v ? String((v as { text: unknown }).text) : v === null || v === undefined ? "" : String(v);
+  const longest = Math.max(...text.split("\n").map(displayWidth));
+  return Math.min(max, longest + 2);
+}
+
 /** Adds the report's sheets to an empty workbook. */
 export function fillReportWorkbook(wb: ExcelJS.Workbook, files: readonly ReportFileEntry[], coverage?: ReportCoverage, link: ReportLink = () => undefined): void {
   wb.creator = "绩效助手 JX";
@@ -80,32 +115,21 @@ export function fillReportWorkbook(wb: ExcelJS.Workbook, files: readonly ReportF
 
   // 汇总 Summary
   const sum = wb.addWorksheet("汇总 Summary", { views: [{ state: "frozen", ySplit: 1 }] });
-  sum.addRow(["文件 File", "部门 Department", "项目 Project", "结论 Verdict", "错误 Errors", "警告 Warnings", "提示 Infos", "总分 Total", "等级 Grade"]);
+  sum.addRow([...SUMMARY_HEADER]);
   styleHeader(sum, 1);
   for (const f of files) {
-    const s = f.report?.stats;
-    const v = f.error || !f.report ? "not-checked" : (f.verdict ?? verdictOf(f.report));
-    const [zh, en] = VERDICT_WORDS[v];
-    const verdict = f.error ? `${zh} / ${en}: ${f.error.message} / ${f.error.messageEn}` : `${zh} / ${en}`;
-    const row = sum.addRow([f.file, f.department ?? "", f.project ?? "", verdict, s?.errors ?? "", s?.warnings ?? "", s?.infos ?? "", f.total ?? "", f.grade ?? ""]);
-    const fileLink = link(f);
-    if (fileLink) row.getCell(1).value = { text: f.file, hyperlink: fileLink };
-    if (v !== "ready" && v !== "covered") row.getCell(4).font = { color: { argb: "FFC00000" } };
+    const { values, red } = summaryRow(f, link);
+    const row = sum.addRow(values);
+    if (red) row.getCell(4).font = { color: { argb: "FFC00000" } };
   }
-  textColumns(sum, [1, 2, 3, 4, 8, 9]);
+  textColumns(sum, SUMMARY_TEXT_COLUMNS);
   sizeColumns(sum);
 
   // 问题清单 Issues
   const iss = wb.addWorksheet("问题清单 Issues", { views: [{ state: "frozen", ySplit: 1 }] });
-  const header = ["文件 File", "工作表 Sheet", "单元格 Cell", "严重程度 Severity", "代码 Code", "问题 Message", "当前值 Value", "应为 Expected", "依据 Source", "Message (English)"];
+  const header = [...ISSUES_HEADER];
   const rows: (string | ExcelJS.CellHyperlinkValue)[][] = [];
-  for (const f of files) {
-    for (const i of f.report?.issues ?? []) {
-      const href = link(f, i.sheet, i.cell);
-      const cell: string | ExcelJS.CellHyperlinkValue = href ? { text: i.cell, hyperlink: href } : i.cell;
-      rows.push([f.file, i.sheet, cell, severityLabel(i.severity), i.code, i.message, i.value, i.expected ?? "", i.source, i.messageEn]);
-    }
-  }
+  for (const f of files) for (const i of f.report?.issues ?? []) rows.push(issueRow(f, i, link));
   if (rows.length > 0) {
     iss.addTable({
       name: "JXIssues",
@@ -118,7 +142,7 @@ export function fillReportWorkbook(wb: ExcelJS.Workbook, files: readonly ReportF
   } else {
     iss.addRow(header);
     styleHeader(iss, 1);
-    iss.addRow(["", "", "", "", "", "未发现问题 / No issues found"]);
+    iss.addRow([...NO_ISSUES_ROW]);
   }
   textColumns(iss, header.map((_, i) => i + 1));
   sizeColumns(iss);

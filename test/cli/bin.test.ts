@@ -3,6 +3,7 @@ import { execFileSync, spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import Ajv from "ajv";
+import ExcelJS from "exceljs";
 import schema from "../../schema/jx-report.schema.json";
 import { hashTree, removeDir, tempDir } from "../helpers/workbooks";
 
@@ -118,4 +119,59 @@ describe("bin/jx.js", () => {
       }
     });
   });
+
+  describe("--jobs: worker threads give the output of one thread, byte for byte", () => {
+    let batch: string;
+    beforeAll(() => {
+      batch = tempDir();
+      // The samples, the real published tables, an empty file and a refused format: every kind of entry.
+      for (const f of fs.readdirSync(path.join(ROOT, "samples"))) if (f.endsWith(".xlsx")) fs.copyFileSync(path.join(ROOT, "samples", f), path.join(batch, f));
+      const real = path.join(ROOT, "test", "fixtures", "real");
+      for (const f of fs.readdirSync(real)) if (f.endsWith(".csv")) fs.copyFileSync(path.join(real, f), path.join(batch, f));
+      fs.writeFileSync(path.join(batch, "空.xlsx"), Buffer.alloc(0));
+      fs.writeFileSync(path.join(batch, "旧.xls"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+    });
+    afterAll(() => removeDir(batch));
+
+    const run = (args: readonly string[]) => spawnSync(process.execPath, [BIN, "check", ...args], { cwd: batch, encoding: "utf8", maxBuffer: 64 << 20 });
+
+    it.each([["text"], ["json"], ["jsonl"]])("--format %s, with the budget list found among the files and chosen", (format) => {
+      for (const extra of [[], ["--budget", "预算项目清单.xlsx", "--max-findings", "3"]]) {
+        const one = run([".", "--format", format, "--jobs", "1", ...extra]);
+        const three = run([".", "--format", format, "--jobs", "3", ...extra]);
+        expect(one.status).toBe(1);
+        expect(one.stdout.length).toBeGreaterThan(1000);
+        expect(three.status).toBe(one.status);
+        expect(three.stdout).toBe(one.stdout);
+        expect(three.stderr).toBe(one.stderr);
+      }
+    });
+
+    it("the report workbook holds the same values", async () => {
+      const values = async (jobs: string): Promise<string[]> => {
+        const out = path.join(batch, `..`, `report-${path.basename(batch)}-${jobs}.xlsx`);
+        const r = run([".", "--jobs", jobs, "--out", out, "--max-findings", "5"]);
+        expect(r.status).toBe(1);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(out);
+        fs.rmSync(out);
+        const cells: string[] = [];
+        wb.eachSheet((ws) => ws.eachRow((row, n) => cells.push(`${ws.name}!${n}: ${JSON.stringify(row.values)}`)));
+        return cells;
+      };
+      const one = await values("1");
+      expect(one.length).toBeGreaterThan(50);
+      expect(one.some((c) => c.startsWith("问题清单 Issues!") && c.includes("indicator."))).toBe(true);
+      expect(await values("2")).toEqual(one);
+    });
+
+    it("refuses a --jobs that is not a positive whole number, or too many", () => {
+      for (const bad of ["0", "-1", "two", "1000"]) {
+        const r = run([".", "--jobs", bad]);
+        expect(r.status).toBe(2);
+        expect(r.stderr).toContain("--jobs");
+      }
+    });
+  });
 });
+

@@ -1,6 +1,8 @@
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { cellLink, writeReportWorkbook } from "../../src/file/report-workbook";
+import { buildReportWorkbook } from "../../src/file/report-book";
+import type { ExcelJSModule } from "../../src/file/grid-convert";
 import type { Issue } from "../../src/domain/issues";
 import { removeDir, tempDir } from "../helpers/workbooks";
 
@@ -107,4 +109,54 @@ describe("writeReportWorkbook", () => {
     expect(iss.getCell(row + 1, 2).value).toBe("-5");
     expect((iss.getCell(row + 1, 3).value as ExcelJS.CellHyperlinkValue).hyperlink).toBe(`f${row}.xlsx#'-5'!B${row + 2}`);
   });
+
+  it("streams the workbook the page builds in memory: the same sheets, values, text formats and widths", async () => {
+    const issue = (n: number, severity: Issue["severity"]): Issue => ({
+      code: "indicator.vague" as Issue["code"],
+      severity,
+      sheet: "表一",
+      cell: `E${n}`,
+      value: `很长的指标值${"好".repeat(n)}\n第二行`,
+      message: `消息 ${n}`,
+      messageEn: `message ${n}`,
+      source: "财预〔2020〕10号",
+    });
+    const files = [
+      { file: "a.xlsx", department: "教育局", project: "项目甲", total: "91", grade: "优", report: { valid: false, stats: { errors: 1, warnings: 1, infos: 0 }, byCode: {}, tables: [], issues: [issue(3, "error"), issue(40, "warning")] } },
+      { file: "b.csv", report: { valid: true, stats: { errors: 0, warnings: 0, infos: 0 }, byCode: {}, tables: [], issues: [] } },
+      { file: "c.xlsx", error: { message: "文件为空（0 字节）", messageEn: "the file is empty (0 bytes)" } },
+    ];
+    const group = { projects: 2, covered: 1, amount: 30.5, coveredAmount: 10, rateByCount: 0.5, rateByAmount: 10 / 30.5 };
+    const coverage = {
+      total: { projects: 2, amount: 30.5 },
+      covered: { projects: 1, amount: 10 },
+      rateByCount: 0.5,
+      rateByAmount: 10 / 30.5,
+      missing: [{ code: "P1", name: "修路", department: "交通局", amount: 20.5, class: "MISSING_TARGET" }],
+      invalid: [],
+      excluded: [{ code: "P9", name: "涉密", reason: "涉密" }],
+      byDepartment: [{ ...group, department: "交通局" }],
+      byBudgetType: [{ ...group, budgetType: "一般公共预算" }],
+    };
+    const out = path.join(dir, "streamed.xlsx");
+    await writeReportWorkbook(out, files, coverage);
+    const streamed = new ExcelJS.Workbook();
+    await streamed.xlsx.readFile(out);
+    const inMemory = new ExcelJS.Workbook();
+    const bytes = await buildReportWorkbook(ExcelJS as unknown as ExcelJSModule, files, coverage);
+    await inMemory.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const cells = (wb: ExcelJS.Workbook): string[] => {
+      const out: string[] = [];
+      for (const ws of wb.worksheets) {
+        // An empty text is a cell in memory and no cell once streamed: the same blank in Excel.
+        ws.eachRow((row, n) => row.eachCell((c, col) => void (c.value !== "" && out.push(`${ws.name}!${n}:${col} ${JSON.stringify(c.value)} ${c.numFmt ?? ""}`))));
+        for (let c = 1; c <= ws.columnCount; c++) out.push(`${ws.name} column ${c} width ${ws.getColumn(c).width ?? "-"}`);
+      }
+      return out;
+    };
+    expect(streamed.worksheets.map((w) => w.name)).toEqual(["汇总 Summary", "问题清单 Issues", "覆盖率统计 Coverage", "缺少目标清单 Missing"]);
+    expect(cells(streamed)).toEqual(cells(inMemory));
+    expect(streamed.getWorksheet("问题清单 Issues")!.getCell("G3").value).toContain("第二行");
+  });
 });
+

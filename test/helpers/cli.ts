@@ -8,6 +8,7 @@ export interface RunResult {
   readonly stderr: string;
 }
 
+/** In-process runs check on this thread unless a test passes --jobs (workers from the sources start ts-node each). */
 export async function runJx(argv: readonly string[], cwd: string, opts: { tty?: boolean } = {}): Promise<RunResult> {
   let stdout = "";
   let stderr = "";
@@ -20,6 +21,7 @@ export async function runJx(argv: readonly string[], cwd: string, opts: { tty?: 
     },
     stderrIsTTY: opts.tty ?? false,
     cwd,
+    jobs: 1,
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };
