@@ -8,10 +8,11 @@ import { say } from "../catalog";
 import type { ProjectInfo, Ref } from "../tables/model";
 import type { Check } from "./types";
 
-const FIELDS: readonly { readonly key: keyof Pick<ProjectInfo, "name" | "department" | "unit">; readonly label: string; readonly labelEn: string }[] = [
+const FIELDS: readonly { readonly key: keyof Pick<ProjectInfo, "name" | "department" | "unit" | "contact">; readonly label: string; readonly labelEn: string }[] = [
   { key: "name", label: "项目名称", labelEn: "project name" },
   { key: "department", label: "主管部门", labelEn: "supervising department" },
   { key: "unit", label: "实施单位", labelEn: "implementing unit" },
+  { key: "contact", label: "项目负责人", labelEn: "person in charge of the project" },
 ];
 
 export const formFields: Check = {

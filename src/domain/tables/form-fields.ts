@@ -49,6 +49,9 @@ export function readFormContext(
       case "unit":
         info.unit ??= v;
         break;
+      case "contact":
+        info.contact ??= v;
+        break;
       case "year": {
         const y = /((?:19|20)\d{2})/.exec(v.text);
         if (y && info.year === undefined) info.year = y[1];

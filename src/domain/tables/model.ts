@@ -145,6 +145,7 @@ export interface ProjectInfo {
   readonly code?: Ref; // 项目编码 / 项目代码
   readonly department?: Ref; // 主管部门
   readonly unit?: Ref; // 实施单位 / 预算单位
+  readonly contact?: Ref; // 项目负责人（及电话）
   readonly year?: string; // 年度
   /**
    * The sheet row (0-based) every field above is read at, when they share one (a list row's project columns):

@@ -102,13 +102,15 @@ export const FUNDS_TITLES: readonly string[] = [
 export const FUNDS_TOTAL_PATTERN = /^(?:年度)?(?:资金|预算)?(?:总额|合计|总计)|^年度资金总额|^资金总额|(?:支出|资金)总额$/;
 
 /** Labels of a form's header fields (label → value to the right). */
-export type FormField = "name" | "code" | "department" | "unit" | "year" | "grade";
+export type FormField = "name" | "code" | "department" | "unit" | "contact" | "year" | "grade";
 
 export const FORM_LABELS: Readonly<Record<FormField, readonly string[]>> = {
   name: ["项目名称", "项目全称"],
   code: ["项目编码", "项目代码", "项目编号"],
   department: ["主管部门", "主管单位", "部门名称", "主管部门及代码", "主管部门名称"],
-  unit: ["实施单位", "预算单位", "项目单位", "执行单位", "项目实施单位", "实施单位名称"],
+  unit: ["实施单位", "预算单位", "项目单位", "执行单位", "项目实施单位", "实施单位名称", "单位", "预算部门(单位)名称", "部门(单位)名称"],
+  // the person answerable for the project (申报表: 项目负责人及电话)
+  contact: ["项目负责人", "项目负责人及电话", "项目负责人/联系电话", "项目负责人及联系电话", "项目责任人", "项目联系人", "联系人及电话", "项目负责人及联系方式"],
   year: ["年度", "预算年度", "评价年度", "自评年度"],
   grade: ["自评等级", "评价等级", "等级", "绩效等级", "评价结果等级", "自评结果等级", "绩效评价等级", "评级"],
 };

@@ -199,6 +199,29 @@ describe("form.missing-field: the form's own fields left blank", () => {
   it("a filled one is not", () => {
     expect(form("县交通运输局")).toEqual([]);
   });
+
+  const withContact = (label: string, person: string | null) =>
+    checkWorkbook([
+      {
+        sheet: "申报表",
+        top: 0,
+        left: 0,
+        values: [
+          ["项目名称", "乡村道路养护", "主管部门", "县交通运输局"],
+          ["实施单位", "县公路中心", label, person],
+          ["一级指标", "二级指标", "三级指标", "指标值"],
+          ["产出指标", "数量指标", "养护里程", "≥120公里"],
+          ["效益指标", "社会效益指标", "通行条件改善率", "≥90%"],
+          ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],
+        ],
+      },
+    ]).issues.filter((i) => i.code === "form.missing-field");
+  it.each(["项目负责人", "项目负责人及电话", "项目负责人/ 联系电话", "项目责任人："])("a blank %s is said", (label) => {
+    expect(withContact(label, null).map((i) => i.cell)).toEqual(["D2"]);
+  });
+  it("a named person is not", () => {
+    expect(withContact("项目负责人及电话", "张三 13800000000")).toEqual([]);
+  });
 });
 
 describe("more shapes reviewers send back", () => {
