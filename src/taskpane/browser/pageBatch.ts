@@ -9,7 +9,8 @@ import type { Grid } from "../../domain/grid";
 import type { SheetSummary } from "../../domain/report";
 import { applyCoverage, budgetCoverageVerdict, checkFileContent, failedFile, fileSummary, findBudgetList, reportEntry, type BatchFile, type FileError, type FileNotice, type FileRole, type Truncation } from "../../file/batch";
 import { csvTextToGrid, decodeCsvText } from "../../file/csv-grid";
-import { loadXlsxContent, WorkbookReadError, type ExcelJSModule, type XlsxProgress } from "../../file/grid-convert";
+import { loadXlsxContent, webChunkInflater, webInflater, WorkbookReadError, type ExcelJSModule, type XlsxContent, type XlsxProgress } from "../../file/grid-convert";
+import { streamXlsxContent } from "../../file/xlsx-stream";
 import { emptyFileError, invalidBytesNotice, longTextNotice, OTHER_SPREADSHEETS, READABLE, tooLargeError, unsupportedMessage } from "../../file/input-words";
 import { buildReportWorkbook } from "../../file/report-book";
 import type { WorkbookSummary } from "../../domain/engine";
@@ -111,8 +112,22 @@ export async function readContent(
     const { cut, ...grid } = csvTextToGrid(text, baseOf(name) || "CSV");
     return { grids: [grid], notices: [...(invalid ? [invalidBytesNotice(grid, encoding, invalid)] : []), ...(cut ? [longTextNotice(cut)] : [])] };
   }
-  const content = await loadXlsxContent(await loadExcel(), bytes, onProgress ? { onProgress } : {});
+  const content = await readXlsxBytes(bytes, loadExcel, onProgress);
   return { grids: content.grids, notices: content.cut ? [longTextNotice(content.cut)] : [] };
+}
+
+/**
+ * An .xlsx read as `jx check` reads it: the one streaming reader (src/file/xlsx-stream.ts, every part in the plain form
+ * of xml-normal.ts), with the browser's DecompressionStream as the inflater. A browser without a raw-deflate
+ * DecompressionStream (before Chrome 103, Firefox 113, Safari 16.4) reads through ExcelJS instead, as before: the same
+ * grids for the XML Excel writes, not for every odd one.
+ */
+export async function readXlsxBytes(bytes: Uint8Array, loadExcel: () => Promise<ExcelJSModule>, onProgress?: XlsxProgress): Promise<XlsxContent> {
+  const inflateRaw = webInflater();
+  const inflateChunks = webChunkInflater();
+  const progress = onProgress ? { onProgress } : {};
+  if (inflateRaw && inflateChunks) return streamXlsxContent(bytes, { inflateRaw, inflateChunks, ...progress });
+  return loadXlsxContent(await loadExcel(), bytes, progress);
 }
 
 function errorOf(e: unknown): FileError {
