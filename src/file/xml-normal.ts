@@ -122,22 +122,22 @@ export class XmlNormalizer {
           break;
         }
         case State.Attrs: {
-          for (; i < n; i++) {
-            const b = chunk[i];
-            if (this.quote !== 0) {
-              if (b === this.quote) this.quote = 0;
+          let q = this.quote;
+          while (i < n) {
+            const b = chunk[i++];
+            if (q !== 0) {
+              if (b === q) q = 0;
               else if (b === GT) {
-                this.flush(chunk, i);
+                this.flush(chunk, i - 1);
                 this.emit(GT_ENTITY);
-                this.runStart = i + 1;
+                this.runStart = i;
               }
-            } else if (b === DQUOTE || b === SQUOTE) this.quote = b;
-            else if (b === GT) {
-              i++;
+            } else if (b === GT) {
               this.state = State.Text;
               break;
-            }
+            } else if (b === DQUOTE || b === SQUOTE) q = b;
           }
+          this.quote = q;
           break;
         }
         case State.Held: {
@@ -254,13 +254,7 @@ export class XmlNormalizer {
    */
   private markup(chunk: Uint8Array, lt: number): number {
     const n = chunk.length;
-    const carry = (): number => {
-      this.flush(chunk, lt);
-      this.carry = chunk.slice(lt);
-      this.runStart = n;
-      return n;
-    };
-    if (lt + 1 >= n) return carry();
+    if (lt + 1 >= n) return this.carryFrom(chunk, lt);
     const next = chunk[lt + 1];
     if (next === BANG) {
       if (lt + 3 < n && chunk[lt + 2] === DASH && chunk[lt + 3] === DASH) {
@@ -280,7 +274,7 @@ export class XmlNormalizer {
       }
       if (word.length === 7 && sameBytes(word, DOCTYPE)) throw new XmlPartError(this.part, "doctype");
       // Not enough bytes yet to tell: read again with the next chunk.
-      if (word.length < 7 && (prefixOf(word, CDATA) || prefixOf(word, DOCTYPE) || (word.length < 2 && (word.length === 0 || word[0] === DASH)))) return carry();
+      if (word.length < 7 && (prefixOf(word, CDATA) || prefixOf(word, DOCTYPE) || (word.length < 2 && (word.length === 0 || word[0] === DASH)))) return this.carryFrom(chunk, lt);
       return lt + 2; // not XML: left as text, where the reader finds no element
     }
     if (next === QUESTION) {
@@ -304,7 +298,7 @@ export class XmlNormalizer {
       this.state = State.Attrs;
       return j;
     }
-    if (j >= n) return carry();
+    if (j >= n) return this.carryFrom(chunk, lt);
     const prefix = colon < 0 ? undefined : latin1(chunk.subarray(from, colon));
     const read = prefix !== undefined && this.prefixes.get(prefix) === true;
     if (endTag) {
@@ -334,6 +328,14 @@ export class XmlNormalizer {
     this.emit(chunk.subarray(colon + 1, j));
     this.runStart = j;
     return j;
+  }
+
+  /** The bytes from `lt` on are read again with the next chunk (not enough of them to tell what they are). */
+  private carryFrom(chunk: Uint8Array, lt: number): number {
+    this.flush(chunk, lt);
+    this.carry = chunk.slice(lt);
+    this.runStart = chunk.length;
+    return chunk.length;
   }
 
   private flush(chunk: Uint8Array, to: number): void {
