@@ -4,7 +4,8 @@
  * caller passes the ExcelJS module it loaded, so the browser keeps ExcelJS in a lazy chunk.
  * Sheets: 汇总 Summary (one row per file), 问题清单 Issues (one row per issue, optionally linked to the cell of the
  * checked file), and with a budget list 覆盖率统计 (by department, by budget type) and 缺少目标清单 (missing list).
- * Only what the engine reported is written; nothing is computed here.
+ * Only what the engine reported is written; nothing is computed here. Names and text from the checked workbooks are
+ * written as the page shows them (shown-text.ts: controls and bidi overrides taken out), links keep the real names.
  */
 import type ExcelJS from "exceljs";
 import { COVERAGE_RATE_FORMAT } from "./coverage-words";
@@ -14,6 +15,7 @@ export type { ReportCoverage } from "./coverage-layout";
 import { severityLabel, VERDICT_WORDS, verdictOf, type Verdict } from "../domain/report";
 import type { Report } from "../domain/report";
 import type { ExcelJSModule } from "./grid-convert";
+import { shownName, shownText } from "./shown-text";
 import { displayWidth } from "./width";
 
 /** One checked (or unreadable) file. */
@@ -86,10 +88,11 @@ export function fillReportWorkbook(wb: ExcelJS.Workbook, files: readonly ReportF
     const s = f.report?.stats;
     const v = f.error || !f.report ? "not-checked" : (f.verdict ?? verdictOf(f.report));
     const [zh, en] = VERDICT_WORDS[v];
-    const verdict = f.error ? `${zh} / ${en}: ${f.error.message} / ${f.error.messageEn}` : `${zh} / ${en}`;
-    const row = sum.addRow([f.file, f.department ?? "", f.project ?? "", verdict, s?.errors ?? "", s?.warnings ?? "", s?.infos ?? "", f.total ?? "", f.grade ?? ""]);
+    const verdict = f.error ? `${zh} / ${en}: ${shownText(f.error.message)} / ${shownText(f.error.messageEn)}` : `${zh} / ${en}`;
+    const file = shownName(f.file);
+    const row = sum.addRow([file, shownText(f.department ?? ""), shownText(f.project ?? ""), verdict, s?.errors ?? "", s?.warnings ?? "", s?.infos ?? "", f.total ?? "", f.grade ?? ""]);
     const fileLink = link(f);
-    if (fileLink) row.getCell(1).value = { text: f.file, hyperlink: fileLink };
+    if (fileLink) row.getCell(1).value = { text: file, hyperlink: fileLink };
     if (v !== "ready" && v !== "covered") row.getCell(4).font = { color: { argb: "FFC00000" } };
   }
   textColumns(sum, [1, 2, 3, 4, 8, 9]);
@@ -103,7 +106,7 @@ export function fillReportWorkbook(wb: ExcelJS.Workbook, files: readonly ReportF
     for (const i of f.report?.issues ?? []) {
       const href = link(f, i.sheet, i.cell);
       const cell: string | ExcelJS.CellHyperlinkValue = href ? { text: i.cell, hyperlink: href } : i.cell;
-      rows.push([f.file, i.sheet, cell, severityLabel(i.severity), i.code, i.message, i.value, i.expected ?? "", i.source, i.messageEn]);
+      rows.push([shownName(f.file), shownName(i.sheet), cell, severityLabel(i.severity), i.code, shownText(i.message), shownText(i.value), shownText(i.expected ?? ""), i.source, shownText(i.messageEn)]);
     }
   }
   if (rows.length > 0) {

@@ -5,6 +5,7 @@
  */
 import { colCount } from "../../domain/grid";
 import type { ExcelJSModule } from "../../file/grid-convert";
+import { shownText } from "../../file/shown-text";
 import { displayText } from "./displayText";
 import { batchReportBytes, runBatch, type BatchRun, type PageInput } from "./pageBatch";
 import { ROW_BLOCK, type FromWorker, type ToWorker, type WorkerInput } from "./protocol";
@@ -79,7 +80,8 @@ export function workerCore(loadExcel: () => Promise<ExcelJSModule>, post: Post):
           const row = g.values[r] ?? [];
           const fmts = g.numberFormats?.[r];
           const out: string[] = [];
-          for (let c = 0; c < row.length; c++) out.push(displayText(row[c], fmts?.[c]));
+          // As the cell shows, without the controls and bidi overrides a submitted file may hide in it.
+          for (let c = 0; c < row.length; c++) out.push(shownText(displayText(row[c], fmts?.[c])));
           rows.push(out);
         }
         post({ type: "rows", file: m.file, sheet: m.sheet, block: m.block, rows });
