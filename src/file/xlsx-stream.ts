@@ -74,6 +74,11 @@ export interface StreamXlsxOptions {
   /** Inflates a sheet part as a stream of chunks (default: the web platform's DecompressionStream). */
   readonly inflateChunks?: ChunkInflater;
   readonly onProgress?: XlsxProgress;
+  /**
+   * Awaited after each chunk of a sheet is read: the page's check on its own thread (no worker) yields to the browser
+   * there, so the page stays responsive (pageBatch.ts, workerCore.ts).
+   */
+  readonly pause?: () => Promise<void>;
   /** Inflated bytes parsed at a time (default 1 MB; tests make it small to cut rows and characters anywhere). */
   readonly chunkBytes?: number;
 }
@@ -609,7 +614,7 @@ function notReadable(err: unknown): unknown {
  * The chunks of one part in the plain form of xml-normal.ts (the one XML reading of both fronts): a UTF-16 part is
  * taken whole (bounded by its declared size) and read as UTF-8.
  */
-async function* xmlChunks(bytes: Uint8Array, e: ZipEntry, chunkBytes: number, inflateChunks: ChunkInflater): AsyncGenerator<Uint8Array> {
+async function* xmlChunks(bytes: Uint8Array, e: ZipEntry, chunkBytes: number, inflateChunks: ChunkInflater, pause?: () => Promise<void>): AsyncGenerator<Uint8Array> {
   const normalizer = new XmlNormalizer(e.name);
   let utf16: Uint8Array[] | undefined;
   let first = true;
@@ -621,6 +626,7 @@ async function* xmlChunks(bytes: Uint8Array, e: ZipEntry, chunkBytes: number, in
       }
       if (utf16) utf16.push(chunk);
       else yield normalizer.push(chunk);
+      if (pause) await pause();
     }
     if (utf16) {
       const text = utf8Part(concatBytes(utf16));
@@ -719,14 +725,24 @@ function isNameEndByte(b: number | undefined): boolean {
  * The first pass: a sheet part inflated and its cell and row elements counted, nothing kept, so a sheet that would
  * be refused is refused before a cell of it is built (as grid-convert refuses before ExcelJS builds any).
  */
-async function scanSheetPart(bytes: Uint8Array, e: ZipEntry, sheet: string, wantShared: boolean, chunkBytes: number, limits: XlsxLimits, denseBefore: number, inflateChunks: ChunkInflater): Promise<ScanState> {
+async function scanSheetPart(
+  bytes: Uint8Array,
+  e: ZipEntry,
+  sheet: string,
+  wantShared: boolean,
+  chunkBytes: number,
+  limits: XlsxLimits,
+  denseBefore: number,
+  inflateChunks: ChunkInflater,
+  pause?: () => Promise<void>,
+): Promise<ScanState> {
   const st: ScanState = { cells: 0, rows: 0, row: 0, shared: false, rowWidest: -1, dense: denseBefore, maxCells: limits.maxCells };
   // Bytes held back: an unfinished tag, in pieces until its ">" arrives (a tag longer than many chunks is joined once).
   const held: Uint8Array[] = [];
   // The part's first characters, until its first element is in hand.
   let head: string | undefined = "";
   const headDecoder = new TextDecoder("utf-8");
-  for await (const chunk of xmlChunks(bytes, e, chunkBytes, inflateChunks)) {
+  for await (const chunk of xmlChunks(bytes, e, chunkBytes, inflateChunks, pause)) {
     if (head !== undefined) {
       head += headDecoder.decode(chunk.subarray(0, 4096), { stream: true });
       if (head.length >= 4096 || /<[^>]*>/.test(head)) {
@@ -762,7 +778,7 @@ function assertSheetXml(head: string, part: string): void {
 }
 
 /** Reads one sheet part as it inflates: rows are parsed up to the last complete one in hand, the rest waits. */
-async function readSheet(bytes: Uint8Array, e: ZipEntry, ctx: SheetContext, chunkBytes: number, inflateChunks: ChunkInflater): Promise<Grid> {
+async function readSheet(bytes: Uint8Array, e: ZipEntry, ctx: SheetContext, chunkBytes: number, inflateChunks: ChunkInflater, pause?: () => Promise<void>): Promise<Grid> {
   const builder = new SheetBuilder(ctx);
   const decoder = new TextDecoder("utf-8");
   // Text not parsed yet (an unfinished row), in pieces, and its last characters: each new chunk is searched only
@@ -773,7 +789,7 @@ async function readSheet(bytes: Uint8Array, e: ZipEntry, ctx: SheetContext, chun
   let recent = "";
   let tail = "";
   let inData = true;
-  for await (const chunk of xmlChunks(bytes, e, chunkBytes, inflateChunks)) {
+  for await (const chunk of xmlChunks(bytes, e, chunkBytes, inflateChunks, pause)) {
     const fresh = decoder.decode(chunk, { stream: true });
     if (!inData) {
       tail += fresh;
@@ -883,7 +899,7 @@ export async function streamXlsxContent(bytes: Uint8Array, options: StreamXlsxOp
   let doneBytes = 0;
   options.onProgress?.("unzip", 0, totalBytes);
   for (const s of named) {
-    const st = await scanSheetPart(bytes, byName.get(s.part) as ZipEntry, s.name, !strings, chunkBytes, limits, s.state === "veryHidden" ? 0 : dense, inflateChunks);
+    const st = await scanSheetPart(bytes, byName.get(s.part) as ZipEntry, s.name, !strings, chunkBytes, limits, s.state === "veryHidden" ? 0 : dense, inflateChunks, options.pause);
     doneBytes += (byName.get(s.part) as ZipEntry).size;
     options.onProgress?.("unzip", doneBytes, totalBytes);
     if (s.state !== "veryHidden") dense = st.dense;
@@ -910,7 +926,7 @@ export async function streamXlsxContent(bytes: Uint8Array, options: StreamXlsxOp
   for (let k = 0; k < read.length; k++) {
     options.onProgress?.("convert", k, read.length);
     const s = read[k];
-    grids.push(await readSheet(bytes, byName.get(s.part) as ZipEntry, { name: s.name, limits, budget, strings, styles, date1904, tally }, chunkBytes, inflateChunks));
+    grids.push(await readSheet(bytes, byName.get(s.part) as ZipEntry, { name: s.name, limits, budget, strings, styles, date1904, tally }, chunkBytes, inflateChunks, options.pause));
   }
   options.onProgress?.("convert", read.length, read.length);
   return { grids, ...(budget.cut ? { cut: { first: budget.cut, count: budget.cutCount } } : {}) };
