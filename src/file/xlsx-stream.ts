@@ -14,7 +14,7 @@
  * cell shows its own value.
  */
 import { eachAttribute, indexIn, isAttrNameChar, xlsxReadWork } from "./xml-scan";
-import { normalizeXml, utf16Of, utf8Part, XmlNormalizer, XmlPartError } from "./xml-normal";
+import { concatBytes, normalizeXml, utf16Of, utf8Part, XmlNormalizer, XmlPartError } from "./xml-normal";
 import { a1, type Area, type CellValue, type Grid } from "../domain/grid";
 import {
   assertWorkbookPackage,
@@ -638,18 +638,6 @@ async function* xmlChunks(bytes: Uint8Array, e: ZipEntry, chunkBytes: number, in
   }
 }
 
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /** What the first pass over a sheet part counts (grid-convert's scanSheet, over chunks). */
 interface ScanState {

@@ -104,7 +104,7 @@ export class XmlNormalizer {
   /** The plain form of this chunk's bytes (a few may be held back until the next chunk). */
   push(input: Uint8Array): Uint8Array {
     xlsxReadWork.chars += input.length;
-    const chunk = this.carry ? join([this.carry, input]) : input;
+    const chunk = this.carry ? concatBytes([this.carry, input]) : input;
     this.carry = undefined;
     this.out = [];
     this.runStart = 0;
@@ -235,7 +235,7 @@ export class XmlNormalizer {
       }
     }
     if (this.carry === undefined) this.flush(chunk, n);
-    return join(this.out);
+    return concatBytes(this.out);
   }
 
   /** What is left at the end of the part (an unfinished construct is handed on as it was, for the reader to refuse). */
@@ -245,7 +245,7 @@ export class XmlNormalizer {
     if (this.carry) this.emit(this.carry);
     this.carry = undefined;
     this.state = State.Text;
-    return join(this.out);
+    return concatBytes(this.out);
   }
 
   /**
@@ -386,7 +386,8 @@ function prefixOf(a: Uint8Array, b: Uint8Array): boolean {
   return a.length < b.length && sameBytes(a, b.subarray(0, a.length));
 }
 
-function join(parts: readonly Uint8Array[]): Uint8Array {
+/** The parts one after another (the part itself when there is one). */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   if (parts.length === 1) return parts[0];
   let n = 0;
   for (const p of parts) n += p.length;
@@ -404,7 +405,7 @@ export function normalizeXml(bytes: Uint8Array, part: string): Uint8Array {
   const n = new XmlNormalizer(part);
   const a = n.push(bytes);
   const b = n.end();
-  return b.length === 0 ? a : join([a, b]);
+  return b.length === 0 ? a : concatBytes([a, b]);
 }
 
 /** The encoding a part's first bytes show: UTF-16 by its byte-order mark or by "<" and a zero byte; else UTF-8. */
