@@ -360,8 +360,9 @@ const HOSTILE_XLSX = {
   "long-cell-attribute-name": (n) => xlsx([{ name: "指标", xml: cleanSheetWith({ cellAttr: "a".repeat(n) }) }], { shared: false }),
   // The same on a row tag.
   "long-row-attribute-name": (n) => xlsx([{ name: "指标", xml: cleanSheetWith({ rowAttr: "b".repeat(n) }) }], { shared: false }),
-  // An attribute value of n characters left unquoted-closed, and n/8 more "x=\"" starts inside it.
-  "unclosed-attribute-values": (n) => xlsx([{ name: "指标", xml: cleanSheetWith({ cellAttr: `z="${'y="'.repeat(Math.floor(n / 3))}` }) }], { shared: false }),
+  // An attribute value of n characters left unclosed: z=" and an even number of y=" after it (so the quotes never
+  // pair up whatever n is), the rest of the sheet inside the value.
+  "unclosed-attribute-values": (n) => xlsx([{ name: "指标", xml: cleanSheetWith({ cellAttr: `z="${'y="'.repeat(2 * Math.floor(n / 6))}` }) }], { shared: false }),
   // A clean table followed by n empty <row></row> elements (32 s at 100,000 before).
   "empty-rows-after-table": (n) => xlsx([{ name: "指标", xml: cleanSheetWith({ extraRows: "<row></row>".repeat(n) }) }], { shared: false }),
   // A cell style whose attribute name is n characters, and n/4 "<xf" starts with no ">" after them.

@@ -2,6 +2,7 @@
  * The add-in's own sheets: their names, and helpers for writing user text into them. Which sheets are the add-in's
  * is decided by the markers it stores (ownership.ts), never by these names: a sheet of the user's may have them.
  */
+import { shownText } from "../file/shown-text";
 
 /** The validation report sheet's name (replaced on every rerun; 校验报告 (2) … when a user sheet has the name). */
 export const REPORT_SHEET = "校验报告";
@@ -49,9 +50,12 @@ const NEEDS_QUOTE_PREFIX = /^(?:'|[\s\u200b]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
 /**
  * A text cell safe to write through Range.values: prefixed with an apostrophe (Excel's quote prefix, dropped on
  * entry) when Excel would otherwise read it as a formula or drop its leading apostrophe. "-5" is written "'-5" and
- * shows -5 as text, as the user wrote it. Use it together with TEXT_FORMAT on the cells.
+ * shows -5 as text, as the user wrote it. Use it together with TEXT_FORMAT on the cells. Text from a checked sheet is
+ * written as every front shows it (shown-text.ts: controls and bidi overrides out, line breaks kept), as the report
+ * download's cells are.
  */
-export function safeText(s: string): string {
+export function safeText(raw: string): string {
+  const s = shownText(raw);
   return NEEDS_QUOTE_PREFIX.test(s) ? `'${s}` : s;
 }
 

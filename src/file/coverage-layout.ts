@@ -3,8 +3,9 @@
  * row, the table by 预算类型) and 缺少目标清单 (the lines lacking a valid target and the exclusions, with their class
  * and reason in words). One layout for the report workbook (jx check --out and the page's download, report-book.ts)
  * and the sheets the pane writes (src/excel/coverage.ts), so a user sees the same sheets everywhere. Plain data, no
- * imports: the pane's bundle takes it without ExcelJS.
+ * ExcelJS: the pane's bundle takes it without it.
  */
+import { shownText } from "./shown-text";
 import { COVERAGE_BY_BUDGET_TYPE, COVERAGE_BY_DEPARTMENT, COVERAGE_GROUP_HEADER, COVERAGE_TOTAL } from "./coverage-words";
 
 /** One group's figures (the JSON contract's byDepartment / byBudgetType rows fit). */
@@ -95,7 +96,7 @@ export function coverageLayout(c: ReportCoverage): SheetLayout {
   rows.push(pad([]));
   const group = (label: string, r: CoverageGroupRow): void => {
     rateRows.push(rows.length);
-    rows.push([label, r.projects, r.covered, rateValue(r.rateByCount, r.projects), r.amount, r.coveredAmount, rateValue(r.rateByAmount, r.amount)]);
+    rows.push([shownText(label), r.projects, r.covered, rateValue(r.rateByCount, r.projects), r.amount, r.coveredAmount, rateValue(r.rateByAmount, r.amount)]);
   };
   headerRows.push(rows.length);
   rows.push([COVERAGE_BY_DEPARTMENT, ...COVERAGE_GROUP_HEADER]);
@@ -112,8 +113,10 @@ export function coverageLayout(c: ReportCoverage): SheetLayout {
 /** The 缺少目标清单 sheet: the class in words, as the screen says it (MISSING_TARGET, INVALID_TARGET, EXCLUDED are for programs). */
 export function missingLayout(c: ReportCoverage): SheetLayout {
   const rows: LayoutCell[][] = [["分类 Class", "项目编码 Code", "项目名称 Name", "主管部门 Department", "金额(万元) Amount", "原因 Reason"]];
-  for (const m of c.missing) rows.push(["缺少目标 / No target", m.code ?? "", m.name ?? "", m.department ?? "", m.amount ?? "", "没有绩效目标 / no target"]);
-  for (const m of c.invalid) rows.push(["目标有错 / Target with errors", m.code ?? "", m.name ?? "", m.department ?? "", m.amount ?? "", "绩效目标有错误 / target has errors"]);
-  for (const e of c.excluded) rows.push(["不计入 / Excluded", e.code ?? "", e.name ?? "", "", "", `不计入覆盖率 / excluded: ${e.reason}`]);
+  // Codes, names and departments as read from the list: shown as the page shows them (controls and bidi overrides out).
+  const t = (s: string | undefined): string => shownText(s ?? "");
+  for (const m of c.missing) rows.push(["缺少目标 / No target", t(m.code), t(m.name), t(m.department), m.amount ?? "", "没有绩效目标 / no target"]);
+  for (const m of c.invalid) rows.push(["目标有错 / Target with errors", t(m.code), t(m.name), t(m.department), m.amount ?? "", "绩效目标有错误 / target has errors"]);
+  for (const e of c.excluded) rows.push(["不计入 / Excluded", t(e.code), t(e.name), "", "", `不计入覆盖率 / excluded: ${t(e.reason)}`]);
   return { name: MISSING_SHEET_NAME, width: 6, rows, headerRows: [0], boldRows: [], rateRows: [], rateColumns: [], textColumns: [0, 1, 2, 3, 5], frozenRows: 1, autoFilter: true };
 }

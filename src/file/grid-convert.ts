@@ -448,6 +448,44 @@ export function webInflater(): RawInflater | undefined {
   };
 }
 
+/**
+ * Inflates raw deflate data as a stream of chunks (of about `chunkBytes` when the inflater lets the caller choose).
+ * The caller bounds the output and checks the CRC; leaving the iteration early stops the inflater. Node passes zlib's
+ * stream (src/file/xlsx.ts); the default is the web platform's DecompressionStream (webChunkInflater).
+ */
+export type ChunkInflater = (data: Uint8Array, chunkBytes: number) => AsyncIterable<Uint8Array>;
+
+/** The web platform's streaming inflater (browsers, Node 20+), or undefined where there is none. */
+export function webChunkInflater(): ChunkInflater | undefined {
+  const Ctor = (globalThis as unknown as { DecompressionStream?: WebDecompressionStreamCtor }).DecompressionStream;
+  if (typeof Ctor !== "function") return undefined;
+  try {
+    new Ctor("deflate-raw");
+  } catch {
+    return undefined;
+  }
+  return async function* (data) {
+    const ds = new Ctor("deflate-raw");
+    const writer = ds.writable.getWriter();
+    writer.write(data).catch(() => undefined);
+    writer.close().catch(() => undefined);
+    const reader = ds.readable.getReader();
+    let finished = false;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) {
+          finished = true;
+          return;
+        }
+        if (value && value.length > 0) yield value;
+      }
+    } finally {
+      if (!finished) await reader.cancel().catch(() => undefined);
+    }
+  };
+}
+
 export async function inflateEntry(bytes: Uint8Array, e: ZipEntry, inflate: RawInflater): Promise<Uint8Array> {
   const data = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
   if (e.method === 0) {

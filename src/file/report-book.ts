@@ -4,7 +4,8 @@
  * caller passes the ExcelJS module it loaded, so the browser keeps ExcelJS in a lazy chunk.
  * Sheets: 汇总 Summary (one row per file), 问题清单 Issues (one row per issue, optionally linked to the cell of the
  * checked file), and with a budget list 覆盖率统计 (by department, by budget type) and 缺少目标清单 (missing list).
- * Only what the engine reported is written; nothing is computed here.
+ * Only what the engine reported is written; nothing is computed here. Names and text from the checked workbooks are
+ * written as the page shows them (shown-text.ts: controls and bidi overrides taken out), links keep the real names.
  */
 import type ExcelJS from "exceljs";
 import { COVERAGE_RATE_FORMAT } from "./coverage-words";
@@ -15,6 +16,7 @@ import { severityLabel, VERDICT_WORDS, verdictOf, type Verdict } from "../domain
 import type { Report } from "../domain/report";
 import type { Issue } from "../domain/issues";
 import type { ExcelJSModule } from "./grid-convert";
+import { shownName, shownText } from "./shown-text";
 import { displayWidth } from "./width";
 
 /** One checked (or unreadable) file. */
@@ -87,10 +89,12 @@ export function summaryRow(f: ReportFileEntry, link: ReportLink): { values: Cell
   const s = f.report?.stats;
   const v = f.error || !f.report ? "not-checked" : (f.verdict ?? verdictOf(f.report));
   const [zh, en] = VERDICT_WORDS[v];
-  const verdict = f.error ? `${zh} / ${en}: ${f.error.message} / ${f.error.messageEn}` : `${zh} / ${en}`;
-  const values: CellValue[] = [f.file, f.department ?? "", f.project ?? "", verdict, s?.errors ?? "", s?.warnings ?? "", s?.infos ?? "", f.total ?? "", f.grade ?? ""];
+  const verdict = f.error ? `${zh} / ${en}: ${shownText(f.error.message)} / ${shownText(f.error.messageEn)}` : `${zh} / ${en}`;
+  // Names and texts from a workbook as a person reads them: bidi controls neutralised (shown-text.ts).
+  const file = shownName(f.file);
+  const values: CellValue[] = [file, shownText(f.department ?? ""), shownText(f.project ?? ""), verdict, s?.errors ?? "", s?.warnings ?? "", s?.infos ?? "", f.total ?? "", f.grade ?? ""];
   const fileLink = link(f);
-  if (fileLink) values[0] = { text: f.file, hyperlink: fileLink };
+  if (fileLink) values[0] = { text: file, hyperlink: fileLink };
   return { values, red: v !== "ready" && v !== "covered" };
 }
 
@@ -98,7 +102,7 @@ export function summaryRow(f: ReportFileEntry, link: ReportLink): { values: Cell
 export function issueRow(f: ReportFileEntry, i: Issue, link: ReportLink): (string | ExcelJS.CellHyperlinkValue)[] {
   const href = link(f, i.sheet, i.cell);
   const cell: string | ExcelJS.CellHyperlinkValue = href ? { text: i.cell, hyperlink: href } : i.cell;
-  return [f.file, i.sheet, cell, severityLabel(i.severity), i.code, i.message, i.value, i.expected ?? "", i.source, i.messageEn];
+  return [shownName(f.file), shownName(i.sheet), cell, severityLabel(i.severity), i.code, shownText(i.message), shownText(i.value), shownText(i.expected ?? ""), i.source, shownText(i.messageEn)];
 }
 
 /** The width sizeColumns gives a column for one cell's value: its longest line's, plus 2, within [6, max]. */

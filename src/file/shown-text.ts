@@ -57,9 +57,10 @@ function skipEscape(s: string, i: number): number {
 
 /**
  * Removes escape sequences and control characters. Line breaks become a visible `\n` / `\r` ("escape", for
- * names) or a space ("space", for values); a tab becomes a space.
+ * names), a space ("space", for values on one line) or stay as they are ("keep", for a workbook cell or a page's
+ * text, where they are plain line breaks, and so do tabs); a tab becomes a space otherwise.
  */
-export function stripControls(s: string, breaks: "escape" | "space"): string {
+export function stripControls(s: string, breaks: "escape" | "space" | "keep"): string {
   const parts: string[] = [];
   let start = 0;
   let i = 0;
@@ -70,7 +71,8 @@ export function stripControls(s: string, breaks: "escape" | "space"): string {
       continue;
     }
     if (i > start) parts.push(s.slice(start, i));
-    if (c === 0x0a || c === 0x0d) parts.push(breaks === "space" ? " " : c === 0x0a ? "\\n" : "\\r");
+    if (c === 0x0a || c === 0x0d) parts.push(breaks === "space" ? " " : breaks === "keep" ? s[i] : c === 0x0a ? "\\n" : "\\r");
+    else if (c === 0x09 && breaks === "keep") parts.push("\t");
     else if (c === 0x09 || c === 0x0b || c === 0x0c) parts.push(" ");
     if (c === ESC || (c >= 0x80 && c <= 0x9f)) i = skipEscape(s, i);
     else i++;
@@ -84,4 +86,47 @@ export function stripControls(s: string, breaks: "escape" | "space"): string {
 /** A file or sheet name as shown (page and terminal): controls removed, a line break a visible \n or \r. */
 export function shownName(s: string): string {
   return stripControls(s, "escape");
+}
+
+/**
+ * Text from a workbook (a cell's value, a message quoting one, a department or project name) as shown to a person on
+ * the page, in the pane and in the report workbook's cells: controls and bidi overrides removed as in names, line
+ * breaks kept. `jx check`'s text output shows the same text on one line (terminal.ts); its JSON keeps the raw value,
+ * which is data, not display.
+ */
+export function shownText(s: string): string {
+  return stripControls(s, "keep");
+}
+
+/** Keys whose strings name a place to go to (a sheet, a cell, a file): kept as they are, so links still find it. */
+const PLACE_KEYS: ReadonlySet<string> = new Set(["sheet", "cell", "file"]);
+
+/**
+ * `data` with every string shownText, except those under PLACE_KEYS (shown through shownName where they are shown):
+ * for data from a workbook handed whole to a view (the coverage figures and lists). Arrays and objects are copied only
+ * where something changed; otherwise `data` itself is returned.
+ */
+export function shownData<T>(data: T): T {
+  return shownDeep(data, false) as T;
+}
+
+function shownDeep(x: unknown, place: boolean): unknown {
+  if (typeof x === "string") return place ? x : shownText(x);
+  if (Array.isArray(x)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < x.length; i++) {
+      const v = shownDeep(x[i], place);
+      if (v !== x[i]) (out ??= x.slice())[i] = v;
+    }
+    return out ?? x;
+  }
+  if (x !== null && typeof x === "object") {
+    let out: Record<string, unknown> | undefined;
+    for (const [k, v] of Object.entries(x)) {
+      const w = shownDeep(v, place || PLACE_KEYS.has(k));
+      if (w !== v) (out ??= { ...(x as Record<string, unknown>) })[k] = w;
+    }
+    return out ?? x;
+  }
+  return x;
 }

@@ -1,18 +1,20 @@
 /**
- * .xlsx → grids in Node without building a workbook: each sheet part is inflated as a stream and its rows are
- * turned into grid rows as they come, so what is held is the grids themselves, the shared strings and one chunk
- * of XML (not ExcelJS's cell objects for the whole workbook, nor the whole inflated package). ExcelJS is not
- * loaded at all to read.
+ * .xlsx → grids without building a workbook, for `jx check` (src/file/xlsx.ts: zlib) and the browser page
+ * (pageBatch.ts: DecompressionStream) alike; no Node built-ins. Every part is read in the plain form of xml-normal.ts
+ * (prefixes, CDATA, comments, UTF-16, DOCTYPE), so both fronts read any valid way of writing the same XML alike.
+ * Each sheet part is inflated as a stream and its rows are turned into grid rows as they come, so what is held is the
+ * grids themselves, the shared strings and one chunk of XML (not ExcelJS's cell objects for the whole workbook, nor
+ * the whole inflated package). ExcelJS is not loaded to read.
  *
  * Same limits and same refusals as grid-convert.ts (the zip's central directory is read and checked before
  * anything is inflated; each part is bounded by its declared size; cells, rows and merged areas are counted
  * before they are built), and the same grids: values, number formats and merges as the ExcelJS path gives them
- * (its quirks included, so the CLI and the browser page agree: dates read through milliseconds, `General` and
+ * (its quirks included, so a workbook reads as it did through ExcelJS: dates read through milliseconds, `General` and
  * style 0 giving no format, text escapes `_xHHHH_` decoded in shared strings only). Hyperlinks are not read: a
  * cell shows its own value.
  */
-import * as zlib from "zlib";
 import { eachAttribute, indexIn, isAttrNameChar, xlsxReadWork } from "./xml-scan";
+import { concatBytes, normalizeXml, utf16Of, utf8Part, XmlNormalizer, XmlPartError } from "./xml-normal";
 import { a1, type Area, type CellValue, type Grid } from "../domain/grid";
 import {
   assertWorkbookPackage,
@@ -43,11 +45,13 @@ import {
   placeCell,
   tooManyCells,
   tooManyRows,
+  webChunkInflater,
   WORKBOOK,
   WORKBOOK_RELS,
   WorkbookReadError,
   xmlText,
   type Budget,
+  type ChunkInflater,
   type RawInflater,
   type XlsxContent,
   type XlsxLimits,
@@ -65,8 +69,16 @@ const CHUNK_BYTES = 1024 * 1024;
 
 export interface StreamXlsxOptions {
   readonly limits?: Partial<XlsxLimits>;
+  /** Inflates a small part whole (workbook, relationships, shared strings, styles). */
   readonly inflateRaw: RawInflater;
+  /** Inflates a sheet part as a stream of chunks (default: the web platform's DecompressionStream). */
+  readonly inflateChunks?: ChunkInflater;
   readonly onProgress?: XlsxProgress;
+  /**
+   * Awaited after each chunk of a sheet is read: the page's check on its own thread (no worker) yields to the browser
+   * there, so the page stays responsive (pageBatch.ts, workerCore.ts).
+   */
+  readonly pause?: () => Promise<void>;
   /** Inflated bytes parsed at a time (default 1 MB; tests make it small to cut rows and characters anywhere). */
   readonly chunkBytes?: number;
 }
@@ -78,10 +90,10 @@ function couldNotRead(detail: string): WorkbookReadError {
 // ---------------------------------------------------------------------------------------------------------------
 // Small XML helpers on strings (each applied to one element at a time)
 
-/** Text content: entities decoded, line ends normalised as an XML parser does. */
+/** Text content: line ends normalised as an XML parser does, then entities decoded (so `&#13;` stays a CR). */
 function textOf(raw: string): string {
-  const s = raw.includes("&") ? xmlText(raw) : raw;
-  return s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s;
+  const s = raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
+  return s.includes("&") ? xmlText(s) : s;
 }
 
 /** `_xHHHH_` escapes (how Excel writes control characters) decoded, as ExcelJS does for shared strings. */
@@ -313,7 +325,7 @@ class SheetBuilder {
       let r: number | undefined;
       eachAttribute(s, i + 4, self ? gt - 1 : gt, (name, value) => {
         if (name === "r" && r === undefined) {
-          const m = /^\d{1,10}/.exec(value);
+          const m = /^\d{1,10}/.exec(value.includes("&") ? xmlText(value) : value);
           if (m) r = parseInt(m[0], 10);
         }
       });
@@ -347,7 +359,8 @@ class SheetBuilder {
       let ref: string | undefined;
       let styleId = 0;
       let type: string | undefined;
-      eachAttribute(s, j + 2, self ? gt - 1 : gt, (name, v) => {
+      eachAttribute(s, j + 2, self ? gt - 1 : gt, (name, raw) => {
+        const v = raw.includes("&") ? xmlText(raw) : raw;
         if (name === "r") ref = v;
         else if (name === "s") styleId = parseInt(v, 10) || 0;
         else if (name === "t") type = v;
@@ -557,7 +570,7 @@ class SheetBuilder {
 }
 
 /** The inflated chunks of one part, never more than its declared size (refused as grid-convert refuses). */
-async function* partChunks(bytes: Uint8Array, e: ZipEntry, chunkBytes: number): AsyncGenerator<Uint8Array> {
+async function* partChunks(bytes: Uint8Array, e: ZipEntry, chunkBytes: number, inflateChunks: ChunkInflater): AsyncGenerator<Uint8Array> {
   const data = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
   if (e.method === 0) {
     // The whole part is in hand: its CRC is checked before any of it is parsed.
@@ -566,14 +579,12 @@ async function* partChunks(bytes: Uint8Array, e: ZipEntry, chunkBytes: number): 
     return;
   }
   let crc = 0;
-  const inflater = zlib.createInflateRaw({ chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, chunkBytes) });
-  inflater.end(data);
   let got = 0;
   try {
-    for await (const chunk of inflater as AsyncIterable<Buffer>) {
+    // Leaving the loop early (a refusal) ends the inflater too.
+    for await (const chunk of inflateChunks(data, chunkBytes)) {
       got += chunk.length;
       if (got > Math.max(1, e.size)) {
-        inflater.destroy();
         throw refuse(
           `部件 ${shown(e.name)} 解压后超过它声明的 ${bytesText(e.size)}（压缩炸弹或文件已损坏），已停止读取`,
           `part ${shown(e.name)} inflates beyond its declared ${bytesText(e.size)} (a zip bomb or a corrupt file): reading stopped`,
@@ -593,6 +604,40 @@ async function* partChunks(bytes: Uint8Array, e: ZipEntry, chunkBytes: number): 
   // Checked once the part is whole (a stream cannot know sooner): the sheet's grid is not returned before this.
   assertCrc(e, crc);
 }
+
+/** A refusal of the part the normaliser could not read (a DOCTYPE). */
+function notReadable(err: unknown): unknown {
+  return err instanceof XmlPartError ? couldNotRead(err.message) : err;
+}
+
+/**
+ * The chunks of one part in the plain form of xml-normal.ts (the one XML reading of both fronts): a UTF-16 part is
+ * taken whole (bounded by its declared size) and read as UTF-8.
+ */
+async function* xmlChunks(bytes: Uint8Array, e: ZipEntry, chunkBytes: number, inflateChunks: ChunkInflater, pause?: () => Promise<void>): AsyncGenerator<Uint8Array> {
+  const normalizer = new XmlNormalizer(e.name);
+  let utf16: Uint8Array[] | undefined;
+  let first = true;
+  try {
+    for await (const chunk of partChunks(bytes, e, chunkBytes, inflateChunks)) {
+      if (first && chunk.length > 0) {
+        first = false;
+        if (utf16Of(chunk)) utf16 = [];
+      }
+      if (utf16) utf16.push(chunk);
+      else yield normalizer.push(chunk);
+      if (pause) await pause();
+    }
+    if (utf16) {
+      const text = utf8Part(concatBytes(utf16));
+      for (let i = 0; i < text.length; i += chunkBytes) yield normalizer.push(text.subarray(i, i + chunkBytes));
+    }
+    yield normalizer.end();
+  } catch (err) {
+    throw notReadable(err);
+  }
+}
+
 
 /** What the first pass over a sheet part counts (grid-convert's scanSheet, over chunks). */
 interface ScanState {
@@ -668,29 +713,36 @@ function isNameEndByte(b: number | undefined): boolean {
  * The first pass: a sheet part inflated and its cell and row elements counted, nothing kept, so a sheet that would
  * be refused is refused before a cell of it is built (as grid-convert refuses before ExcelJS builds any).
  */
-async function scanSheetPart(bytes: Uint8Array, e: ZipEntry, sheet: string, wantShared: boolean, chunkBytes: number, limits: XlsxLimits, denseBefore: number): Promise<ScanState> {
+async function scanSheetPart(
+  bytes: Uint8Array,
+  e: ZipEntry,
+  sheet: string,
+  wantShared: boolean,
+  chunkBytes: number,
+  limits: XlsxLimits,
+  denseBefore: number,
+  inflateChunks: ChunkInflater,
+  pause?: () => Promise<void>,
+): Promise<ScanState> {
   const st: ScanState = { cells: 0, rows: 0, row: 0, shared: false, rowWidest: -1, dense: denseBefore, maxCells: limits.maxCells };
   // Bytes held back: an unfinished tag, in pieces until its ">" arrives (a tag longer than many chunks is joined once).
   const held: Uint8Array[] = [];
-  let recent: Uint8Array = new Uint8Array(0);
-  let first = true;
-  for await (const chunk of partChunks(bytes, e, chunkBytes)) {
-    if (first) {
-      assertSheetXml(chunk, e.name);
-      first = false;
+  // The part's first characters, until its first element is in hand.
+  let head: string | undefined = "";
+  const headDecoder = new TextDecoder("utf-8");
+  for await (const chunk of xmlChunks(bytes, e, chunkBytes, inflateChunks, pause)) {
+    if (head !== undefined) {
+      head += headDecoder.decode(chunk.subarray(0, 4096), { stream: true });
+      if (head.length >= 4096 || /<[^>]*>/.test(head)) {
+        assertSheetXml(head, e.name);
+        head = undefined;
+      }
     }
-    // A DOCTYPE is looked for in the new bytes and the few before them, never in all the held ones again.
-    const edge = Buffer.concat([recent, chunk.subarray(0, 9)]);
-    if (Buffer.from(edge.buffer, edge.byteOffset, edge.length).includes("<!DOCTYPE") || Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).includes("<!DOCTYPE")) {
-      throw couldNotRead(`${shown(e.name)} declares a DOCTYPE`);
-    }
-    recent = chunk.slice(Math.max(0, chunk.length - 9));
-    xlsxReadWork.chars += chunk.length;
     if (held.length > 0 && chunk.indexOf(0x3e) < 0) {
       held.push(chunk);
       continue;
     }
-    const buf = held.length > 0 ? Buffer.concat([...held, chunk]) : chunk;
+    const buf = held.length > 0 ? concatBytes([...held, chunk]) : chunk;
     held.length = 0;
     const lastLt = buf.lastIndexOf(0x3c);
     // The last tag is whole when a ">" follows it: everything can be counted now.
@@ -698,23 +750,23 @@ async function scanSheetPart(bytes: Uint8Array, e: ZipEntry, sheet: string, want
     scanBytes(buf, upto, st, sheet, wantShared, limits);
     if (upto < buf.length) held.push(buf.slice(upto));
   }
+  if (head !== undefined) assertSheetXml(head, e.name);
   if (held.length > 0) {
-    const carry = Buffer.concat(held);
+    const carry = concatBytes(held);
     scanBytes(carry, carry.length, st, sheet, wantShared, limits);
   }
   endRow(st, sheet, limits);
   return st;
 }
 
-/** A sheet part starts (after the XML declaration and comments) with its worksheet element; anything else is refused. */
-function assertSheetXml(buf: Uint8Array, part: string): void {
-  const head = Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.length, 4096)).toString("utf8").replace(/^\uFEFF/, "");
-  const m = /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([\w.:-]+)/.exec(head);
+/** A sheet part starts (in the plain form: no declaration, no comments) with its worksheet element; anything else is refused. */
+function assertSheetXml(head: string, part: string): void {
+  const m = /^\s*<([\w.:-]+)/.exec(head.replace(/^\uFEFF/, ""));
   if (!m || !/(^|:)worksheet$/.test(m[1])) throw couldNotRead(`${shown(part)} is not a worksheet`);
 }
 
 /** Reads one sheet part as it inflates: rows are parsed up to the last complete one in hand, the rest waits. */
-async function readSheet(bytes: Uint8Array, e: ZipEntry, ctx: SheetContext, chunkBytes: number): Promise<Grid> {
+async function readSheet(bytes: Uint8Array, e: ZipEntry, ctx: SheetContext, chunkBytes: number, inflateChunks: ChunkInflater, pause?: () => Promise<void>): Promise<Grid> {
   const builder = new SheetBuilder(ctx);
   const decoder = new TextDecoder("utf-8");
   // Text not parsed yet (an unfinished row), in pieces, and its last characters: each new chunk is searched only
@@ -725,7 +777,7 @@ async function readSheet(bytes: Uint8Array, e: ZipEntry, ctx: SheetContext, chun
   let recent = "";
   let tail = "";
   let inData = true;
-  for await (const chunk of partChunks(bytes, e, chunkBytes)) {
+  for await (const chunk of xmlChunks(bytes, e, chunkBytes, inflateChunks, pause)) {
     const fresh = decoder.decode(chunk, { stream: true });
     if (!inData) {
       tail += fresh;
@@ -792,19 +844,23 @@ export async function streamXlsxContent(bytes: Uint8Array, options: StreamXlsxOp
   assertWorkbookPackage(names);
   const relsEntry = byName.get(WORKBOOK_RELS);
   if (!relsEntry) throw refuse(`工作簿缺少部件 ${WORKBOOK_RELS}（文件不完整或已损坏）`, `the workbook lacks its part ${WORKBOOK_RELS} (the file is incomplete or corrupt)`);
+  const inflateChunks = options.inflateChunks ?? webChunkInflater();
+  if (!inflateChunks) throw new Error("no inflater for the sheet parts");
   const utf8 = new TextDecoder("utf-8");
-  const wbXml = utf8.decode(await inflateEntry(bytes, byName.get(WORKBOOK) as ZipEntry, options.inflateRaw));
-  const relsXml = utf8.decode(await inflateEntry(bytes, relsEntry, options.inflateRaw));
-  for (const [part, xml] of [[WORKBOOK, wbXml], [WORKBOOK_RELS, relsXml]]) if (xml.includes("<!DOCTYPE")) throw couldNotRead(`${part} declares a DOCTYPE`);
+  // Every part is read in the plain form of xml-normal.ts (a DOCTYPE refused there).
+  const partText = async (e: ZipEntry): Promise<string> => {
+    try {
+      return utf8.decode(normalizeXml(utf8Part(await inflateEntry(bytes, e, options.inflateRaw)), e.name));
+    } catch (err) {
+      throw notReadable(err);
+    }
+  };
+  const wbXml = await partText(byName.get(WORKBOOK) as ZipEntry);
+  const relsXml = await partText(relsEntry);
   const sheets = sheetParts(wbXml, relsXml, names);
   const pr = startTags(wbXml, "workbookPr")[0];
   const date1904 = pr !== undefined && attributes(pr[0]).get("date1904") === "1";
   const sstEntry = byName.get(SHARED_STRINGS);
-  const partText = async (e: ZipEntry): Promise<string> => {
-    const xml = utf8.decode(await inflateEntry(bytes, e, options.inflateRaw));
-    if (xml.includes("<!DOCTYPE")) throw couldNotRead(`${e.name} declares a DOCTYPE`);
-    return xml;
-  };
   // Shared strings and styles are bounded by the cell budget too (each kept as long as the cells), each on its own:
   // a real workbook has about as many strings as text cells, so a sum would halve the limit for ordinary files.
   const strings = sstEntry ? parseSharedStrings(await partText(sstEntry), limits.maxCells, limits) : undefined;
@@ -831,7 +887,7 @@ export async function streamXlsxContent(bytes: Uint8Array, options: StreamXlsxOp
   let doneBytes = 0;
   options.onProgress?.("unzip", 0, totalBytes);
   for (const s of named) {
-    const st = await scanSheetPart(bytes, byName.get(s.part) as ZipEntry, s.name, !strings, chunkBytes, limits, s.state === "veryHidden" ? 0 : dense);
+    const st = await scanSheetPart(bytes, byName.get(s.part) as ZipEntry, s.name, !strings, chunkBytes, limits, s.state === "veryHidden" ? 0 : dense, inflateChunks, options.pause);
     doneBytes += (byName.get(s.part) as ZipEntry).size;
     options.onProgress?.("unzip", doneBytes, totalBytes);
     if (s.state !== "veryHidden") dense = st.dense;
@@ -858,7 +914,7 @@ export async function streamXlsxContent(bytes: Uint8Array, options: StreamXlsxOp
   for (let k = 0; k < read.length; k++) {
     options.onProgress?.("convert", k, read.length);
     const s = read[k];
-    grids.push(await readSheet(bytes, byName.get(s.part) as ZipEntry, { name: s.name, limits, budget, strings, styles, date1904, tally }, chunkBytes));
+    grids.push(await readSheet(bytes, byName.get(s.part) as ZipEntry, { name: s.name, limits, budget, strings, styles, date1904, tally }, chunkBytes, inflateChunks, options.pause));
   }
   options.onProgress?.("convert", read.length, read.length);
   return { grids, ...(budget.cut ? { cut: { first: budget.cut, count: budget.cutCount } } : {}) };

@@ -8,7 +8,7 @@ import { promises as fs } from "fs";
 import * as v8 from "v8";
 import * as zlib from "zlib";
 import type { Grid } from "../domain/grid";
-import { DEFAULT_XLSX_LIMITS, InflateOverflowError, type RawInflater, type XlsxContent, type XlsxLoadOptions } from "./grid-convert";
+import { DEFAULT_XLSX_LIMITS, InflateOverflowError, type ChunkInflater, type RawInflater, type XlsxContent, type XlsxLoadOptions } from "./grid-convert";
 import { streamXlsxContent } from "./xlsx-stream";
 
 export { WorkbookReadError, dateToSerial, DEFAULT_XLSX_LIMITS, type XlsxLimits, type XlsxContent, type XlsxProgress } from "./grid-convert";
@@ -21,6 +21,13 @@ export const inflateRawNode: RawInflater = (data, maxBytes) => {
     if (typeof e === "object" && e !== null && (e as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE") throw new InflateOverflowError();
     throw e;
   }
+};
+
+/** zlib's raw inflate as a stream of chunks of about `chunkBytes` (the reader bounds them and checks the CRC). */
+export const inflateChunksNode: ChunkInflater = (data, chunkBytes) => {
+  const inflater = zlib.createInflateRaw({ chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, chunkBytes) });
+  inflater.end(data);
+  return inflater as AsyncIterable<Buffer>;
 };
 
 /**
@@ -44,7 +51,7 @@ export type ReadXlsxOptions = Omit<XlsxLoadOptions, "inflateRaw">;
 /** Reads every (not very-hidden) worksheet of an .xlsx file or buffer into grids, with the cells whose text was cut. */
 export async function readXlsxContent(input: string | Buffer, options: ReadXlsxOptions = {}): Promise<XlsxContent> {
   const buffer = typeof input === "string" ? await fs.readFile(input) : input;
-  return streamXlsxContent(buffer, { ...options, limits: { maxCells: defaultMaxCells(), ...options.limits }, inflateRaw: inflateRawNode });
+  return streamXlsxContent(buffer, { ...options, limits: { maxCells: defaultMaxCells(), ...options.limits }, inflateRaw: inflateRawNode, inflateChunks: inflateChunksNode });
 }
 
 /** Reads every (not very-hidden) worksheet of an .xlsx file or buffer into grids. */

@@ -106,3 +106,21 @@ test("1e308 in the funds block's 分值: the total stays finite", () => {
   const total = checkWorkbook([{ ...g, values }]).tables[0].score?.total;
   expect(total === undefined || Number.isFinite(total)).toBe(true);
 });
+
+test("a cell holding __proto__ or constructor (a name of Object.prototype) is text like any other, in the category and name columns of a real form", () => {
+  // Seed 20261206, case #86201 (shrunk: real 02 with "__proto__" as a 二级指标): the category alias table is looked up by
+  // the cell's text, and a plain object answered with Object.prototype; the check threw "object is not iterable".
+  const g = realGrid("02");
+  let runs = 0;
+  for (let r = 0; r < g.values.length; r++) {
+    for (let c = 0; c < Math.min(3, g.values[r].length); c++) {
+      for (const word of ["__proto__", "constructor"]) {
+        const values = g.values.map((row) => [...row]);
+        values[r][c] = word;
+        expect(() => checkWorkbook([{ ...g, values }])).not.toThrow();
+        runs++;
+      }
+    }
+  }
+  expect(runs).toBeGreaterThan(100);
+});

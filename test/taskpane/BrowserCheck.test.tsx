@@ -1,7 +1,6 @@
 /** @jest-environment jsdom */
 import * as fs from "fs";
 import * as path from "path";
-import { TextDecoder as NodeTextDecoder } from "util";
 import * as React from "react";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -9,14 +8,11 @@ import ExcelJS from "exceljs";
 import { BrowserCheck } from "../../src/taskpane/browser/BrowserCheck";
 import { reportFileName } from "../../src/taskpane/browser/checkFile";
 import { termName } from "../../src/cli/terminal";
-import { stubResizeObserver } from "../helpers/jsdom";
+import { stubResizeObserver, stubWebPlatform } from "../helpers/jsdom";
 
 beforeAll(() => {
   stubResizeObserver();
-  const w = window as unknown as { TextDecoder?: unknown };
-  // jsdom has no TextDecoder; Node's knows GB18030 and UTF-8 like a browser's.
-  w.TextDecoder ??= NodeTextDecoder;
-  (globalThis as { TextDecoder?: unknown }).TextDecoder ??= NodeTextDecoder;
+  stubWebPlatform();
 });
 
 /** A File whose bytes jsdom can hand back (its Blob may lack arrayBuffer()). */

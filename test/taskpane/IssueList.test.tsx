@@ -28,6 +28,16 @@ function show(props: Partial<React.ComponentProps<typeof IssueList>> = {}, langu
 const groupKeys = (): (string | null)[] => screen.getAllByTestId("issue-group").map((g) => g.getAttribute("data-group"));
 
 describe("IssueList", () => {
+  it("shows a message, value and expected value quoting a cell without its bidi overrides (page and pane alike)", () => {
+    const issue = makeIssue({ code: "indicator.vague", sheet: "表\u202E1", cell: "D5", value: "长期\u202E有效", expected: "≥\u206690%", message: "指标值“长期\u202E有效”是笼统的套话", messageEn: "“长期\u202E有效” is vague" });
+    show({ issues: [issue] });
+    const item = screen.getByTestId("issue");
+    expect(item.textContent).toContain("指标值“长期有效”是笼统的套话");
+    expect(item.textContent).toContain("当前值: 长期有效");
+    expect(item.textContent).toContain("应为: ≥90%");
+    expect(item.textContent).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+  });
+
   it("groups by code, errors first, and opens only the first group", () => {
     show();
     expect(groupKeys()).toEqual(["score.total-mismatch", "score.missing-reason", "budget.score-mismatch", "project.excluded"]);

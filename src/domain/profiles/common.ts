@@ -5,7 +5,7 @@ import type { GradeBand, Hierarchy, QualitativeBand } from "./types";
  * Other official frameworks' names for the national categories (一级 and 二级): provincial templates that write 项目完成指标
  * for 产出 and 项目效益指标 for 效益. [U] which provinces and since when was not confirmed by a source: data, not code.
  */
-export const CATEGORY_ALIASES: Readonly<Record<string, readonly string[]>> = {
+export const CATEGORY_ALIASES: Readonly<Record<string, readonly string[] | undefined>> = withoutPrototype({
   项目完成指标: ["产出指标"],
   完成指标: ["产出指标"],
   项目效益指标: ["效益指标"],
@@ -17,7 +17,15 @@ export const CATEGORY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   效果指标: ["效益指标"],
   预算控制指标: ["成本指标"],
   投资规模控制指标: ["成本指标"],
-};
+});
+
+/**
+ * A table looked up by text from a workbook, without Object.prototype behind it: a cell holding "__proto__" or
+ * "constructor" finds nothing there (it found an object or a function, and the check threw; the fuzz run of issue 25).
+ */
+function withoutPrototype<T>(entries: Readonly<Record<string, T>>): Readonly<Record<string, T | undefined>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
 
 /**
  * Placements an older official template made that the current hierarchy does not: the 2015 central template

@@ -11,7 +11,7 @@ import { parseArea } from "../../domain/grid";
 import type { Issue, Severity } from "../../domain/issues";
 import { VERDICT_WORDS, verdictOf } from "../../domain/report";
 import type { ExcelJSModule } from "../../file/grid-convert";
-import { shownName } from "../../file/shown-text";
+import { shownName, shownText } from "../../file/shown-text";
 import { useStrings } from "../i18n";
 import { IssueList } from "../components/IssueList/IssueList";
 import { Verdict } from "../components/Verdict/Verdict";
@@ -239,7 +239,7 @@ export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: 
       if (!a) continue;
       const key = i.cell.includes(":") ? i.cell.split(":")[0].replace(/\$/g, "").toUpperCase() : i.cell.replace(/\$/g, "").toUpperCase();
       const old = m.get(key);
-      if (!old || RANK[i.severity] < RANK[old.severity]) m.set(key, { severity: i.severity, message: zh ? i.message : i.messageEn });
+      if (!old || RANK[i.severity] < RANK[old.severity]) m.set(key, { severity: i.severity, message: shownText(zh ? i.message : i.messageEn) });
     }
     return m;
   }, [file, sheetName, zh]);
@@ -426,7 +426,7 @@ export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: 
                       <td data-testid="file-verdict" className={f.error || f.report.stats.errors > 0 ? styles.bad : undefined}>
                         {verdictWord(f, t, zh)}
                       </td>
-                      <td>{f.summary.department}</td>
+                      <td>{shownText(f.summary.department)}</td>
                       <td className={styles.num} data-testid="file-errors">
                         {f.error ? "—" : f.report.stats.errors}
                       </td>
@@ -447,7 +447,7 @@ export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: 
               <ul className={styles.plain}>
                 {outcome.skipped.map((s) => (
                   <li key={s.file}>
-                    {shownName(s.file)}: {s.message} / {s.messageEn}
+                    {shownName(s.file)}: {shownText(s.message)} / {shownText(s.messageEn)}
                   </li>
                 ))}
               </ul>

@@ -7,7 +7,7 @@
 import * as React from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { CoverageJson } from "../../domain/coverage";
-import { shownName } from "../../file/shown-text";
+import { shownData, shownName } from "../../file/shown-text";
 import { fmtAmount, fmtRate, usePageStrings, type PageStrings } from "./pageStrings";
 
 export interface CoverageViewProps {
@@ -139,7 +139,9 @@ export function CoverageChart({ groups, t }: { groups: readonly DepartmentGroup[
   );
 }
 
-export function CoverageView({ coverage: c, budgetFile, onShow }: CoverageViewProps): React.JSX.Element {
+export function CoverageView({ coverage, budgetFile, onShow }: CoverageViewProps): React.JSX.Element {
+  // Names, codes and departments as read from the list, shown without controls or bidi overrides (places kept for links).
+  const c = React.useMemo(() => shownData(coverage), [coverage]);
   const styles = useStyles();
   const t = usePageStrings();
   const lacking = [...c.missing, ...c.invalid];

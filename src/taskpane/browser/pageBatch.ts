@@ -9,7 +9,8 @@ import type { Grid } from "../../domain/grid";
 import type { SheetSummary } from "../../domain/report";
 import { applyCoverage, budgetCoverageVerdict, checkFileContent, failedFile, fileSummary, findBudgetList, reportEntry, type BatchFile, type FileError, type FileNotice, type FileRole, type Truncation } from "../../file/batch";
 import { csvTextToGrid, decodeCsvText } from "../../file/csv-grid";
-import { loadXlsxContent, WorkbookReadError, type ExcelJSModule, type XlsxProgress } from "../../file/grid-convert";
+import { loadXlsxContent, webChunkInflater, webInflater, WorkbookReadError, type ExcelJSModule, type XlsxContent, type XlsxProgress } from "../../file/grid-convert";
+import { streamXlsxContent } from "../../file/xlsx-stream";
 import { emptyFileError, invalidBytesNotice, longTextNotice, OTHER_SPREADSHEETS, READABLE, tooLargeError, unsupportedMessage } from "../../file/input-words";
 import { buildReportWorkbook } from "../../file/report-book";
 import type { WorkbookSummary } from "../../domain/engine";
@@ -47,6 +48,11 @@ export interface RunBatchOptions {
   readonly profile?: string;
   readonly maxFileBytes?: number;
   readonly onProgress?: (p: BatchProgress) => void;
+  /**
+   * Awaited between files, between a file's reading and its check, and after each chunk of an .xlsx sheet: the check
+   * on the page's own thread (a page opened from a file, where no worker starts) yields to the browser there.
+   */
+  readonly pause?: () => Promise<void>;
 }
 
 /** What the page shows of one file (the engine's full result stays in the worker). */
@@ -104,6 +110,7 @@ export async function readContent(
   bytes: Uint8Array,
   loadExcel: () => Promise<ExcelJSModule>,
   onProgress?: XlsxProgress,
+  pause?: () => Promise<void>,
 ): Promise<{ grids: Grid[]; notices: FileNotice[] }> {
   if (bytes.length === 0) throw emptyFileError();
   if (READABLE[extensionOf(name).toLowerCase()] === "csv") {
@@ -111,8 +118,22 @@ export async function readContent(
     const { cut, ...grid } = csvTextToGrid(text, baseOf(name) || "CSV");
     return { grids: [grid], notices: [...(invalid ? [invalidBytesNotice(grid, encoding, invalid)] : []), ...(cut ? [longTextNotice(cut)] : [])] };
   }
-  const content = await loadXlsxContent(await loadExcel(), bytes, onProgress ? { onProgress } : {});
+  const content = await readXlsxBytes(bytes, loadExcel, onProgress, pause);
   return { grids: content.grids, notices: content.cut ? [longTextNotice(content.cut)] : [] };
+}
+
+/**
+ * An .xlsx read as `jx check` reads it: the one streaming reader (src/file/xlsx-stream.ts, every part in the plain form
+ * of xml-normal.ts), with the browser's DecompressionStream as the inflater. A browser without a raw-deflate
+ * DecompressionStream (before Chrome 103, Firefox 113, Safari 16.4) reads through ExcelJS instead, as before: the same
+ * grids for the XML Excel writes, not for every odd one.
+ */
+export async function readXlsxBytes(bytes: Uint8Array, loadExcel: () => Promise<ExcelJSModule>, onProgress?: XlsxProgress, pause?: () => Promise<void>): Promise<XlsxContent> {
+  const inflateRaw = webInflater();
+  const inflateChunks = webChunkInflater();
+  const progress = onProgress ? { onProgress } : {};
+  if (inflateRaw && inflateChunks) return streamXlsxContent(bytes, { inflateRaw, inflateChunks, ...progress, ...(pause ? { pause } : {}) });
+  return loadXlsxContent(await loadExcel(), bytes, progress);
 }
 
 function errorOf(e: unknown): FileError {
@@ -157,7 +178,9 @@ export async function runBatch(inputs: readonly PageInput[], options: RunBatchOp
   const gridsOf = new Map<BatchFile, readonly Grid[]>();
   let k = 0;
   const count = order.length;
+  const pause = options.pause ?? (async () => undefined);
   const checkOne = async (input: PageInput, role: FileRole): Promise<BatchFile> => {
+    await pause();
     const index = k++;
     const say = (stage: BatchProgress["stage"], fraction?: number): void => options.onProgress?.({ index, count, file: input.name, stage, ...(fraction !== undefined ? { fraction } : {}) });
     say("reading");
@@ -167,11 +190,12 @@ export async function runBatch(inputs: readonly PageInput[], options: RunBatchOp
       if (!input.read) throw new WorkbookReadError("无法打开文件", "could not open the file", undefined, "unreadable");
       const bytes = await input.read();
       if (bytes.length > max) throw tooLargeError(bytes.length, max);
-      content = await readContent(input.name, bytes, options.loadExcel, (stage, done, total) => say(stage, total > 0 ? done / total : undefined));
+      content = await readContent(input.name, bytes, options.loadExcel, (stage, done, total) => say(stage, total > 0 ? done / total : undefined), options.pause);
     } catch (e) {
       return failedFile(input.name, role, errorOf(e));
     }
     say("checking");
+    await pause();
     const r = checkFileContent(input.name, role, content.grids, content.notices, options.profile ? { profile: options.profile } : {});
     gridsOf.set(r, content.grids);
     return r;
@@ -190,6 +214,7 @@ export async function runBatch(inputs: readonly PageInput[], options: RunBatchOp
   let coverage: CoverageJson | undefined;
   if (budgetResult?.check) {
     options.onProgress?.({ index: count - 1, count, file: budgetResult.file, stage: "coverage" });
+    await pause();
     ({ files, coverage } = applyCoverage(results, budgetResult, options.profile ? { profile: options.profile } : {}));
   }
   // The engine's grids of each file, matched through the results before coverage replaced them.

@@ -6,6 +6,7 @@
  */
 import { colCount } from "../../domain/grid";
 import type { ExcelJSModule } from "../../file/grid-convert";
+import { shownText } from "../../file/shown-text";
 import { displayText } from "./displayText";
 import { batchReportBytes, runBatch, type BatchRun, type PageInput } from "./pageBatch";
 import { ROW_BLOCK, type FromWorker, type ToWorker, type WorkerInput } from "./protocol";
@@ -36,8 +37,39 @@ function own(bytes: Uint8Array): Uint8Array {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
 }
 
-/** The message handler. */
-export function workerCore(loadExcel: () => Promise<ExcelJSModule>, post: Post): (m: ToWorker) => void {
+/** A turn of the event loop: a message to this thread where MessageChannel exists (no 4 ms clamp), else a timer. */
+function nextTurn(): Promise<void> {
+  if (typeof MessageChannel === "function") {
+    return new Promise((resolve) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        resolve();
+      };
+      ch.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * A pause that yields to the event loop once `sliceMs` have passed since the last yield (0: at every call): the check
+ * on the page's thread runs in slices of about that length, and the page repaints and answers clicks between them.
+ */
+export function timeSlices(sliceMs: number, now: () => number = () => Date.now()): () => Promise<void> {
+  let last = now();
+  return async () => {
+    if (now() - last < sliceMs) return;
+    await nextTurn();
+    last = now();
+  };
+}
+
+/**
+ * The message handler. `pause` (only on the page's thread: a worker has no page to keep responsive) is awaited between
+ * the batch's files and stages and the chunks of a sheet.
+ */
+export function workerCore(loadExcel: () => Promise<ExcelJSModule>, post: Post, pause?: () => Promise<void>): (m: ToWorker) => void {
   let last: BatchRun | undefined;
 
   const check = async (inputs: readonly WorkerInput[], budget: string | undefined): Promise<void> => {
@@ -46,6 +78,7 @@ export function workerCore(loadExcel: () => Promise<ExcelJSModule>, post: Post):
     try {
       last = await runBatch(inputs.map(pageInput), {
         loadExcel,
+        ...(pause ? { pause } : {}),
         ...(budget !== undefined ? { budget } : {}),
         onProgress: (progress) => {
           // At most about 20 messages a second within a stage: the page redraws on each.
@@ -88,7 +121,8 @@ export function workerCore(loadExcel: () => Promise<ExcelJSModule>, post: Post):
           const row = g.values[r] ?? [];
           const fmts = g.numberFormats?.[r];
           const out: string[] = [];
-          for (let c = 0; c < row.length; c++) out.push(displayText(row[c], fmts?.[c]));
+          // As the cell shows, without the controls and bidi overrides a submitted file may hide in it.
+          for (let c = 0; c < row.length; c++) out.push(shownText(displayText(row[c], fmts?.[c])));
           rows.push(out);
         }
         post({ type: "rows", file: m.file, sheet: m.sheet, block: m.block, rows });
@@ -113,13 +147,23 @@ export function workerCore(loadExcel: () => Promise<ExcelJSModule>, post: Post):
   };
 }
 
-/** The worker's work on this thread (tests; no cancel mid-file, but answers after terminate() are dropped). */
-export function inlineWorker(loadExcel: () => Promise<ExcelJSModule>): CheckWorkerLike {
+/** Longest stretch the check on the page's thread runs before the page gets a turn (about a frame). */
+export const SLICE_MS = 16;
+
+/**
+ * The worker's work on this thread, in slices of about `sliceMs` (the page opened from a file; component tests): the
+ * page repaints its progress and answers clicks between them. Cancel drops the answers (those after terminate()).
+ */
+export function inlineWorker(loadExcel: () => Promise<ExcelJSModule>, sliceMs: number = SLICE_MS): CheckWorkerLike {
   let listener: ((m: FromWorker) => void) | undefined;
   let stopped = false;
-  const core = workerCore(loadExcel, (m) => {
-    if (!stopped) listener?.(m);
-  });
+  const core = workerCore(
+    loadExcel,
+    (m) => {
+      if (!stopped) listener?.(m);
+    },
+    timeSlices(sliceMs),
+  );
   return {
     post: (m) => {
       setTimeout(() => core(m), 0);
@@ -136,8 +180,9 @@ export function inlineWorker(loadExcel: () => Promise<ExcelJSModule>): CheckWork
 /**
  * A Web Worker when the browser lets the page start one, else the same work on this thread. A page opened from a
  * file (file://, origin "null": jx-offline.html by double-click, from a USB stick or a mail) may not start a
- * worker from a script file, and Chromium says so by throwing from `new Worker`; the check then runs here (the page
- * waits during a large file, and cancel drops the answer rather than stopping the read).
+ * worker from a script file, and Chromium says so by throwing from `new Worker`; the check then runs here in slices
+ * (inlineWorker: the page repaints between files, stages and chunks of a sheet; one file's engine check is one slice),
+ * and cancel drops the answer rather than stopping the read.
  */
 export function workerOrInline(startWorker: () => CheckWorkerLike, loadExcel: () => Promise<ExcelJSModule>, protocol?: string): CheckWorkerLike {
   if (protocol === "file:") return inlineWorker(loadExcel);

@@ -10,6 +10,7 @@
 import * as React from "react";
 import { Button, Checkbox, Dropdown, Field, Label, Option, makeStyles, tokens } from "@fluentui/react-components";
 import type { CoverageJson, CoverageLineJson, GroupJson } from "../../../domain/coverage";
+import { shownData, shownName } from "../../../file/shown-text";
 import { useExcelStrings, type ExcelStrings } from "../../excelStrings";
 import { useStrings } from "../../i18n";
 import { usePanelStyles } from "../ExcelPane/usePanelStyles.styles";
@@ -155,7 +156,9 @@ function lineLabel(l: { code: string; name: string }): string {
 }
 
 /** The coverage figures and lists of a CoverageJson (the same `jx check --budget` prints). */
-export function CoverageView({ coverage: c, onGo, pageSize }: CoverageViewProps): React.JSX.Element {
+export function CoverageView({ coverage, onGo, pageSize }: CoverageViewProps): React.JSX.Element {
+  // Names, codes and departments as read from the list, shown without controls or bidi overrides (places kept for links).
+  const c = React.useMemo(() => shownData(coverage), [coverage]);
   const t = useExcelStrings();
   const { langTag } = useStrings();
   const styles = useViewStyles();
@@ -243,7 +246,7 @@ export function CoverageView({ coverage: c, onGo, pageSize }: CoverageViewProps)
         pageSize={pageSize}
         render={(o) => (
           <li key={`${o.file ?? ""}${o.sheet}!${o.cell}`} className={styles.item} data-testid="orphan-line" data-cell={`${o.sheet}!${o.cell}`}>
-            {link(`${lineLabel(o)} · ${o.sheet}!${o.cell}`, t.goToRow(o.name || o.code, o.cell), o.sheet, o.cell, "orphan-go")}
+            {link(`${lineLabel(o)} · ${shownName(o.sheet)}!${o.cell}`, t.goToRow(o.name || o.code, o.cell), o.sheet, o.cell, "orphan-go")}
           </li>
         )}
       />

@@ -9,7 +9,7 @@ import * as React from "react";
 import { Badge, Button, Tab, TabList, ToggleButton, Tree, TreeItem, TreeItemLayout, mergeClasses, type BadgeProps } from "@fluentui/react-components";
 import { issueType } from "../../../domain/catalog";
 import type { Issue, Severity } from "../../../domain/issues";
-import { shownName } from "../../../file/shown-text";
+import { shownName, shownText } from "../../../file/shown-text";
 import { oneLanguage, useStrings, type Strings } from "../../i18n";
 import type { IssueGrouping, IssueListProps } from "./IssueList.types";
 import { useIssueListStyles } from "./useIssueListStyles.styles";
@@ -79,7 +79,8 @@ const IssueItem = React.memo(function IssueItem({ issue, onSelect, t, value }: I
   const styles = useIssueListStyles();
   const [why, setWhy] = React.useState(false);
   const ref = cellRef(issue);
-  const message = t.lang === "en" ? issue.messageEn : issue.message;
+  // Text quoting a cell is shown as the report and `jx check` show it: bidi overrides and controls taken out.
+  const message = shownText(t.lang === "en" ? issue.messageEn : issue.message);
   const sourceId = React.useId();
   // An empty "应为" says nothing: shown only when there is an expected value.
   const hasExpected = issue.expected !== undefined && issue.expected !== "";
@@ -129,11 +130,11 @@ const IssueItem = React.memo(function IssueItem({ issue, onSelect, t, value }: I
           </span>
           {(issue.value !== "" || hasExpected) && (
             <span className={styles.values}>
-              {t.value}: <span className={styles.valueText}>{issue.value === "" ? t.empty : issue.value}</span>
+              {t.value}: <span className={styles.valueText}>{issue.value === "" ? t.empty : shownText(issue.value)}</span>
               {hasExpected && (
                 <>
                   {" · "}
-                  {t.expected}: <span className={styles.valueText}>{oneLanguage(issue.expected, t.lang)}</span>
+                  {t.expected}: <span className={styles.valueText}>{shownText(oneLanguage(issue.expected, t.lang))}</span>
                 </>
               )}
             </span>

@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Badge, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, type MessageBarIntent } from "@fluentui/react-components";
 import { budgetListVerdictOf, splitCoverageGaps, verdictOf as reportVerdict, type ScoreSummary, type TableSummary, type Verdict } from "../../../domain/report";
-import { shownName } from "../../../file/shown-text";
+import { shownName, shownText } from "../../../file/shown-text";
 import { useStrings, type Strings } from "../../i18n";
 import type { VerdictProps } from "./Verdict.types";
 import { useVerdictStyles } from "./useVerdictStyles.styles";
@@ -84,7 +84,7 @@ function TableRow({ table, t }: { readonly table: TableSummary; readonly t: Stri
           {t.tableKind[table.kind]} · {t.tableLayout[table.layout]} · {table.range}
         </span>
       </span>
-      {table.project ? <span className={styles.project}>{table.project}</span> : <span className={styles.kind}>{t.tableRows(table.projects, table.rows)}</span>}
+      {table.project ? <span className={styles.project}>{shownText(table.project)}</span> : <span className={styles.kind}>{t.tableRows(table.projects, table.rows)}</span>}
       {s ? (
         <span className={styles.scores}>
           <span className={styles.score} data-testid="score-computed">
