@@ -8,10 +8,10 @@
  */
 import { makeIssue } from "../src/domain/catalog";
 import { PROJECT_CHECKS, checkContext, walkProject } from "../src/domain/checks";
-import { singleRow, type SingleRowInput } from "../src/domain/checks/single-row";
+import { singleRow, singleRowTable, type SingleRowInput } from "../src/domain/checks/single-row";
 import type { Issue } from "../src/domain/issues";
 import { resolveProfile, type Profile } from "../src/domain/profiles";
-import type { IndicatorProject, IndicatorTable } from "../src/domain/tables/model";
+import type { IndicatorProject } from "../src/domain/tables/model";
 import { argValue } from "../src/functions/cells";
 import { jxCheck } from "../src/functions/functions";
 import { plainCheckRows } from "./plain-row-checker";
@@ -67,17 +67,7 @@ function perRowWalker(rows: readonly SingleRowInput[], profile: Profile): string
   return rows.map((input) => {
     const row = singleRow(input);
     const project: IndicatorProject = { key: "row", info: {}, indicators: [row], placeholders: [], subtotals: [] };
-    const table: IndicatorTable = {
-      kind: "target",
-      layout: "list",
-      sheet: "",
-      range: "A1:F1",
-      headerRow: 0,
-      headerRows: 0,
-      columns: { level1: 0, level2: 1, name: 2, target: 3, unit: 4, weight: 5 },
-      projects: [project],
-      framework: "unknown",
-    };
+    const table = singleRowTable(project);
     const out: Issue[] = [];
     walkProject(PROJECT_CHECKS, checkContext(project, table, profile), (d) => out.push(makeIssue(d)), { rowsOnly: true });
     return out.map((i) => `${i.code} ${i.message}`).join("；");

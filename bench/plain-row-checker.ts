@@ -7,10 +7,10 @@
  */
 import { makeIssue } from "../src/domain/catalog";
 import { PROJECT_CHECKS, checkContext } from "../src/domain/checks";
-import { singleRow, type SingleRowInput } from "../src/domain/checks/single-row";
+import { singleRow, singleRowTable, type SingleRowInput } from "../src/domain/checks/single-row";
 import type { IssueDraft } from "../src/domain/issues";
 import type { Profile } from "../src/domain/profiles";
-import type { IndicatorProject, IndicatorTable } from "../src/domain/tables/model";
+import type { IndicatorProject } from "../src/domain/tables/model";
 
 /** Each row's findings as JX.CHECK gives them: "code 说明；…", "" when clean. */
 export function plainCheckRows(rows: readonly SingleRowInput[], profile: Profile): string[] {
@@ -18,17 +18,7 @@ export function plainCheckRows(rows: readonly SingleRowInput[], profile: Profile
   for (let r = 0; r < rows.length; r++) {
     const row = singleRow(rows[r]);
     const project: IndicatorProject = { key: "row", info: {}, indicators: [row], placeholders: [], subtotals: [] };
-    const table: IndicatorTable = {
-      kind: "target",
-      layout: "list",
-      sheet: "",
-      range: "A1:F1",
-      headerRow: 0,
-      headerRows: 0,
-      columns: { level1: 0, level2: 1, name: 2, target: 3, unit: 4, weight: 5 },
-      projects: [project],
-      framework: "unknown",
-    };
+    const table = singleRowTable(project);
     const ctx = checkContext(project, table, profile);
     let text = "";
     const emit = (d: IssueDraft): void => {

@@ -409,8 +409,8 @@ interface WebDecompressionStream {
 }
 type WebDecompressionStreamCtor = new (format: string) => WebDecompressionStream;
 
-/** The web platform's inflater (browsers, Node 20+), or undefined where there is none. */
-export function webInflater(): RawInflater | undefined {
+/** The web platform's DecompressionStream when it inflates raw deflate (browsers, Node 20+), else undefined. */
+function rawDeflateStream(): WebDecompressionStreamCtor | undefined {
   const Ctor = (globalThis as unknown as { DecompressionStream?: WebDecompressionStreamCtor }).DecompressionStream;
   if (typeof Ctor !== "function") return undefined;
   try {
@@ -418,6 +418,13 @@ export function webInflater(): RawInflater | undefined {
   } catch {
     return undefined;
   }
+  return Ctor;
+}
+
+/** The web platform's inflater (browsers, Node 20+), or undefined where there is none. */
+export function webInflater(): RawInflater | undefined {
+  const Ctor = rawDeflateStream();
+  if (!Ctor) return undefined;
   return async (data, maxBytes) => {
     const ds = new Ctor("deflate-raw");
     const writer = ds.writable.getWriter();
@@ -457,13 +464,8 @@ export type ChunkInflater = (data: Uint8Array, chunkBytes: number) => AsyncItera
 
 /** The web platform's streaming inflater (browsers, Node 20+), or undefined where there is none. */
 export function webChunkInflater(): ChunkInflater | undefined {
-  const Ctor = (globalThis as unknown as { DecompressionStream?: WebDecompressionStreamCtor }).DecompressionStream;
-  if (typeof Ctor !== "function") return undefined;
-  try {
-    new Ctor("deflate-raw");
-  } catch {
-    return undefined;
-  }
+  const Ctor = rawDeflateStream();
+  if (!Ctor) return undefined;
   return async function* (data) {
     const ds = new Ctor("deflate-raw");
     const writer = ds.writable.getWriter();

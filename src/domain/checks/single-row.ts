@@ -55,7 +55,7 @@ export function singleRow(input: SingleRowInput): IndicatorRow {
 }
 
 /** The table a lone row is checked in: a target list of one row (A1:F1). */
-function singleRowTable(project: IndicatorProject): IndicatorTable {
+export function singleRowTable(project: IndicatorProject): IndicatorTable {
   return {
     kind: "target",
     layout: "list",
