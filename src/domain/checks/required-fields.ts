@@ -7,6 +7,7 @@ import { isScored } from "../tables/model";
 import type { Check, Emit } from "./types";
 import { targetInName } from "./name-value";
 import { parseValue } from "../value/parse";
+import { memoByText } from "../memo";
 
 /** The required fields; the catalog names each (indicator.missing-field's variants of the same names). */
 type Field = "level1" | "level2" | "name" | "sign" | "target";
@@ -39,13 +40,19 @@ const DEADLINE_ONLY = /^(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|份|中旬|上旬
 
 /** True when a 三级 name is itself a value: a figure with or without its unit, a date, or a bare deadline. */
 export function nameIsValue(name: string): boolean {
+  // Most names hold no digit and are settled here, with no text made.
+  return /\d/.test(name) && nameIsValueMemo(name);
+}
+
+/** Names repeat row after row (指标1, 2020年): each distinct text is parsed once. */
+const nameIsValueMemo = memoByText((name: string): boolean => {
   const t = name.replace(/\s+/g, "");
   // A lone 0 is the form's not-applicable mark (0 | 0.00% | 0 on the cost rows a project does not use), not a figure.
-  if (t.length > 16 || !/\d/.test(t) || /^0+(?:\.0+)?$/.test(t)) return false;
+  if (t.length > 16 || /^0+(?:\.0+)?$/.test(t)) return false;
   if (DEADLINE_ONLY.test(t)) return true;
   const v = parseValue(t);
   return v.kind === "date" || (v.kind === "number" && v.number !== undefined);
-}
+}, 10_000, 64);
 
 export const requiredFields: Check<Columns> = {
   id: "required-fields",

@@ -27,18 +27,16 @@ export function isTotalLabel(n: string): boolean {
   return n.length >= 2 && n.length <= 5 && TOTAL_PATTERN.test(n);
 }
 
-/** A short string with a CJK ideograph in it (longer texts are never labels: see MAX_LABEL). */
-function hasIdeograph(v: CellValue): boolean {
-  if (typeof v !== "string" || v.length > MAX_LABEL) return false;
-  for (let i = 0; i < v.length; i++) if (isIdeograph(v.charCodeAt(i))) return true;
-  return false;
-}
-
 /** True when the cell is a string holding a CJK ideograph anywhere. */
 function anyIdeograph(v: CellValue): boolean {
   if (typeof v !== "string") return false;
   for (let i = 0; i < v.length; i++) if (isIdeograph(v.charCodeAt(i))) return true;
   return false;
+}
+
+/** A short string with a CJK ideograph in it (longer texts are never labels: see MAX_LABEL). */
+function hasIdeograph(v: CellValue): boolean {
+  return typeof v === "string" && v.length <= MAX_LABEL && anyIdeograph(v);
 }
 
 export class BodyEnd {
