@@ -5,7 +5,7 @@
 import { availableParallelism } from "os";
 import * as path from "path";
 import type { Issue } from "../domain/issues";
-import { countByCode, countStats, sortIssues, type Report } from "../domain/report";
+import { countByCode, countStats, sortIssues, unmeasurableBlocking, type Report } from "../domain/report";
 import {
   applyCoverage,
   capIssues,
@@ -185,7 +185,7 @@ export async function runCheck(args: CheckArgs, io: CliIO): Promise<CheckOutcome
 export function exitCodeFor(outcome: { readonly files: readonly Pick<FileView, "error" | "report">[] }, failOn: "error" | "warning"): number {
   for (const r of outcome.files) {
     if (r.error) return EXIT_FINDINGS;
-    if (r.report.stats.errors > 0) return EXIT_FINDINGS;
+    if (r.report.stats.errors > 0 || unmeasurableBlocking(r.report) > 0) return EXIT_FINDINGS;
     if (failOn === "warning" && r.report.stats.warnings > 0) return EXIT_FINDINGS;
   }
   return EXIT_OK;

@@ -248,13 +248,33 @@ export function issueGrid(issues: readonly Issue[], withFile = false): string[][
  * only error-level cause is that nothing was recognized (or that the forms were never filled in) is said so,
  * never "ready".
  */
-export function verdictOf(r: Pick<Report, "stats" | "byCode">): Verdict {
+export function verdictOf(r: Pick<Report, "stats" | "byCode">, settings: VerdictSettings = DEFAULT_VERDICT_SETTINGS): Verdict {
   if ((r.byCode["table.not-recognized"] ?? 0) > 0) return "not-checked";
   const notFilled = r.byCode["table.not-filled"] ?? 0;
   // Not filled in when that (with the template's instructions left in its narrative cells) is the only error;
   // a file with other errors besides is simply not ready.
   if (notFilled > 0 && notFilled + (r.byCode["form.template-text"] ?? 0) === r.stats.errors) return "not-filled";
-  return r.stats.errors > 0 ? "not-ready" : "ready";
+  if (r.stats.errors > 0 || unmeasurableBlocking(r, settings) > 0) return "not-ready";
+  return "ready";
+}
+
+/**
+ * What turns warnings into a verdict. A target whose value cannot be measured (indicator.vague) is a warning on its
+ * row: one such wording among many is a remark. When several targets of a file cannot be measured, its 绩效目标 are
+ * not 细化量化 as 财预〔2015〕88号 (中央部门预算绩效目标管理办法) 第十九条 requires of targets the 财政 reviews, and
+ * a reviewer sends the table back: the file is not ready. How many is "several" no source fixes [U]: a setting.
+ */
+export interface VerdictSettings {
+  /** Unmeasurable targets (indicator.vague findings) from which a file without errors is not ready; 0 turns it off. */
+  readonly unmeasurableTargets: number;
+}
+
+export const DEFAULT_VERDICT_SETTINGS: VerdictSettings = { unmeasurableTargets: 3 };
+
+/** The unmeasurable targets of a report when they are enough to make it not ready (0 when they are not). */
+export function unmeasurableBlocking(r: Pick<Report, "byCode">, settings: VerdictSettings = DEFAULT_VERDICT_SETTINGS): number {
+  const n = r.byCode["indicator.vague"] ?? 0;
+  return settings.unmeasurableTargets > 0 && n >= settings.unmeasurableTargets ? n : 0;
 }
 
 /**
@@ -307,7 +327,7 @@ export function verdictLine(r: Pick<Report, "stats" | "byCode">): string {
   const v = verdictOf(r);
   if (v === "not-checked") return "无法检查：未识别到绩效表格，未做任何检查 / Not checked: no performance table was recognized, nothing was checked";
   if (v === "not-filled") return "未填写：表格尚未填写，无可检查的指标 / Not filled in: the form was never filled in, no indicator to check";
-  return summaryLine(r.stats);
+  return summaryLine(r.stats, unmeasurableBlocking(r));
 }
 
 /** A budget list's verdict in one line, Chinese then English: its coverage, or `verdictLine` when it has other errors. */
@@ -329,7 +349,9 @@ export function formsAndBudgetListLine(r: Pick<Report, "stats" | "byCode">): str
 }
 
 /** The verdict in one line, Chinese then English, from the counts alone (prefer `verdictLine`). */
-function summaryLine(stats: Stats): string {
+function summaryLine(stats: Stats, unmeasurable = 0): string {
+  if (stats.errors === 0 && unmeasurable > 0)
+    return `不可提交：${unmeasurable} 个指标值无法衡量（绩效目标未细化量化），共 ${stats.warnings} 个警告 / Not ready: ${unmeasurable} target(s) cannot be measured, ${stats.warnings} warning(s) in all`;
   if (stats.errors === 0 && stats.warnings === 0) return "可以提交：未发现问题 / Ready to submit: no issues found";
   if (stats.errors === 0) return `可以提交，另有 ${stats.warnings} 个警告 / Ready to submit, with ${stats.warnings} warning(s)`;
   return `不可提交：${stats.errors} 个错误，${stats.warnings} 个警告 / Not ready: ${stats.errors} error(s), ${stats.warnings} warning(s)`;

@@ -20,6 +20,8 @@ export interface Strings {
   readonly verdictReadyNoIssues: string;
   readonly verdictReadyWithWarnings: (warnings: number) => string;
   readonly verdictNotReady: (errors: number, warnings: number) => string;
+  /** Not ready without errors: this many targets cannot be measured (report.ts unmeasurableBlocking). */
+  readonly verdictUnmeasurable: (unmeasurable: number, warnings: number) => string;
   /** A budget list's verdict: its coverage. */
   readonly verdictCoverageGaps: (lines: number) => string;
   readonly verdictCovered: string;
@@ -106,6 +108,7 @@ export const ZH: Strings = {
   verdictReadyNoIssues: "未发现问题。",
   verdictReadyWithWarnings: (w) => `另有 ${w} 个警告，建议核实。`,
   verdictNotReady: (e, w) => `不可提交：${e} 个错误，${w} 个警告`,
+  verdictUnmeasurable: (n, w) => `不可提交：${n} 个指标值无法衡量（绩效目标未细化量化），共 ${w} 个警告`,
   verdictCoverageGaps: (n) => `覆盖有缺口：${n} 个预算项目缺少有效的绩效目标`,
   verdictCovered: "全部覆盖：每个预算项目都有有效的绩效目标",
   verdictCoverageDetail: "这是预算项目清单：结论说的是绩效目标覆盖情况，详见覆盖率统计。",
@@ -178,6 +181,7 @@ export const EN: Strings = {
   verdictReadyNoIssues: "No issues found.",
   verdictReadyWithWarnings: (w) => `${plural(w, "warning", "warnings")} worth checking.`,
   verdictNotReady: (e, w) => `Not ready: ${plural(e, "error", "errors")}, ${plural(w, "warning", "warnings")}`,
+  verdictUnmeasurable: (n, w) => `Not ready: ${plural(n, "target cannot", "targets cannot")} be measured, ${plural(w, "warning", "warnings")} in all`,
   verdictCoverageGaps: (n) => `Coverage gaps: ${plural(n, "budget line lacks", "budget lines lack")} a valid target`,
   verdictCovered: "All covered: every budget line has a valid target",
   verdictCoverageDetail: "This is a budget list: the verdict is about target coverage; see the coverage figures.",

@@ -89,3 +89,40 @@ describe("verdict of the real tables never filled in", () => {
     expect(verdictOf(r)).toBe("not-filled");
   });
 });
+
+describe("verdict: a file whose targets cannot be measured is not ready, though each wording is only a warning", () => {
+  // Our own target form: every indicator has its value, no error; the 效益 targets are slogans (indicator.vague).
+  const withSlogans = (slogans: number): Grid => {
+    const rows: (string | number | null)[][] = [
+      ["项目名称", "农村饮水安全巩固提升", "", ""],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "新建集中供水工程", "≥12处"],
+      ["产出指标", "质量指标", "工程验收合格率", "100%"],
+      ["产出指标", "时效指标", "工程完工时间", "2024年11月底前"],
+    ];
+    const aims = ["显著提升", "进一步改善", "明显增强", "逐步完善"];
+    for (let k = 0; k < 4; k++) rows.push(["效益指标", "社会效益指标", `群众饮水条件${k + 1}`, k < slogans ? aims[k] : `≥${1000 + k}人`]);
+    rows.push(["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%"]);
+    return grid("目标表", rows);
+  };
+
+  test.each([
+    [0, "ready"],
+    [2, "ready"],
+    [3, "not-ready"],
+    [4, "not-ready"],
+  ])("%i unmeasurable targets → %s", (n, verdict) => {
+    const r = checkWorkbook([withSlogans(n)]);
+    expect(r.stats.errors).toBe(0);
+    expect(r.byCode["indicator.vague"] ?? 0).toBe(n);
+    expect(verdictOf(r)).toBe(verdict);
+    if (verdict === "not-ready") expect(verdictLine(r)).toMatch(new RegExp(`^不可提交：${n} 个指标值无法衡量.* / Not ready: ${n} target\\(s\\) cannot be measured`));
+    else expect(verdictLine(r)).toMatch(/^可以提交/);
+  });
+
+  test("the threshold is a setting: 0 turns the rule off, 2 lowers it", () => {
+    const r = checkWorkbook([withSlogans(2)]);
+    expect(verdictOf(r, { unmeasurableTargets: 2 })).toBe("not-ready");
+    expect(verdictOf(checkWorkbook([withSlogans(4)]), { unmeasurableTargets: 0 })).toBe("ready");
+  });
+});

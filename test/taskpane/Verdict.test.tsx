@@ -55,6 +55,19 @@ describe("Verdict", () => {
     expect(screen.getByText(/4 个警告/)).toBeTruthy();
   });
 
+  it("is not ready when three targets cannot be measured, though each is a warning (and ready with two)", () => {
+    show({ stats: { errors: 0, warnings: 5, infos: 0 }, byCode: { "indicator.vague": 3, "indicator.cost-direction": 2 }, tables: [TARGET] });
+    expect(screen.getByTestId("verdict").getAttribute("data-intent")).toBe("error");
+    expect(screen.getByTestId("verdict").getAttribute("data-verdict")).toBe("not-ready");
+    expect(screen.getByTestId("verdict-title").textContent).toBe("不可提交：3 个指标值无法衡量（绩效目标未细化量化），共 5 个警告");
+  });
+
+  it("is ready with warnings when only two targets cannot be measured (English too)", () => {
+    show({ stats: { errors: 0, warnings: 2, infos: 0 }, byCode: { "indicator.vague": 2 }, tables: [TARGET] }, "en-US");
+    expect(screen.getByTestId("verdict").getAttribute("data-verdict")).toBe("ready");
+    expect(screen.getByTestId("verdict-title").textContent).toBe("Ready to submit");
+  });
+
   it("does not call a workbook without tables ready: 无法检查, as an error", () => {
     show({ stats: { errors: 0, warnings: 0, infos: 0 }, tables: [] });
     expect(screen.getByTestId("verdict").getAttribute("data-intent")).toBe("error");

@@ -9,7 +9,7 @@ import * as React from "react";
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, Spinner, Tab, TabList, mergeClasses } from "@fluentui/react-components";
 import { parseArea } from "../../domain/grid";
 import type { Issue, Severity } from "../../domain/issues";
-import { VERDICT_WORDS, verdictOf } from "../../domain/report";
+import { unmeasurableBlocking, VERDICT_WORDS, verdictOf } from "../../domain/report";
 import type { ExcelJSModule } from "../../file/grid-convert";
 import { shownName, shownText } from "../../file/shown-text";
 import { useStrings } from "../i18n";
@@ -423,7 +423,7 @@ export function BrowserCheck({ loadExcel, createWorker, save = downloadBytes }: 
                         </Button>
                         {f.role === "budget" || outcome.budgetFile === f.file ? <span className={styles.hint}>（{t.budgetRole}）</span> : null}
                       </th>
-                      <td data-testid="file-verdict" className={f.error || f.report.stats.errors > 0 ? styles.bad : undefined}>
+                      <td data-testid="file-verdict" className={f.error || f.report.stats.errors > 0 || unmeasurableBlocking(f.report) > 0 ? styles.bad : undefined}>
                         {verdictWord(f, t, zh)}
                       </td>
                       <td>{shownText(f.summary.department)}</td>

@@ -1,7 +1,7 @@
 /** The verdict on a checked workbook: ready to submit or how many blockers, and the tables that were found. */
 import * as React from "react";
 import { Badge, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, type MessageBarIntent } from "@fluentui/react-components";
-import { budgetListVerdictOf, splitCoverageGaps, verdictOf as reportVerdict, type ScoreSummary, type TableSummary, type Verdict } from "../../../domain/report";
+import { budgetListVerdictOf, splitCoverageGaps, unmeasurableBlocking, verdictOf as reportVerdict, type ScoreSummary, type TableSummary, type Verdict } from "../../../domain/report";
 import { shownName, shownText } from "../../../file/shown-text";
 import { useStrings, type Strings } from "../../i18n";
 import type { VerdictProps } from "./Verdict.types";
@@ -56,6 +56,8 @@ function verdictOf(report: VerdictProps["report"], t: Strings): Shown {
   if (verdict === "not-checked" || (report.tables.length === 0 && errors === 0)) return { verdict: "not-checked", intent: "error", title: t.verdictNoTables, body: t.verdictNoTablesDetail };
   if (verdict === "not-filled") return { verdict, intent: "error", title: t.verdictNotFilled, body: t.verdictNotFilledDetail };
   if (errors > 0) return { verdict, intent: "error", title: t.verdictNotReady(errors, warnings), body: t.tablesFound(report.tables.length) };
+  const unmeasurable = unmeasurableBlocking(counts);
+  if (unmeasurable > 0) return { verdict, intent: "error", title: t.verdictUnmeasurable(unmeasurable, warnings), body: t.tablesFound(report.tables.length) };
   if (warnings > 0) return { verdict, intent: "warning", title: t.verdictReady, body: t.verdictReadyWithWarnings(warnings) };
   return { verdict, intent: "success", title: t.verdictReady, body: t.verdictReadyNoIssues };
 }
