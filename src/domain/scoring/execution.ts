@@ -76,15 +76,29 @@ export function checkFundsTotal(block: FundsBlock, tolerance: number): FundsSumC
     const totalFigure = refNumber(total[column]);
     const t = totalFigure ?? 0;
     if (totalFigure === undefined && partsSum === 0) continue;
+    // Figures written to the 分 (1157.97 against a part of 1157.9) differ by less than the profile's tolerance and
+    // still disagree: the tolerance covers the rounding the figures show, no more (half a unit of each one's last
+    // written decimal), so 20 = 12 + 8.4 is rounding and 1157.97 ≠ 1157.9 is not.
+    let shown = halfLastUnit(total[column]);
+    for (const r of parts) shown += halfLastUnit(r[column]);
     out.push({
       column,
       total: t,
       ...(total[column] ? { totalRef: total[column] } : {}),
       partsSum,
-      agrees: totalFigure !== undefined && Math.abs(t - partsSum) <= tolerance + EPS,
+      agrees: totalFigure !== undefined && Math.abs(t - partsSum) <= Math.min(tolerance, shown) + EPS,
     });
   }
   return out;
+}
+
+/** Half a unit of the last decimal a figure is written with (0.005 for 1157.97, 0.5 for 20); 0 for a blank cell. */
+function halfLastUnit(ref: Ref | undefined): number {
+  if (!ref || refNumber(ref) === undefined) return 0;
+  const written = typeof ref.value === "number" ? String(ref.value) : toHalfWidth(ref.text);
+  const m = /\d\.(\d+)/.exec(written);
+  if (/e/i.test(written)) return 0;
+  return 0.5 * 10 ** -(m ? m[1].length : 0);
 }
 
 /** The funds row that carries the execution score: the 年度资金总额 row, else the only row. */

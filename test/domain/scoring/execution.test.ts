@@ -69,6 +69,27 @@ describe("checkFundsTotal", () => {
       ["spent", 110],
     ]);
   });
+  test.each([
+    // [total, parts, agrees]: the tolerance (0.1) covers only the rounding the figures show
+    ["1157.97", ["1157.9"], false], // real 111: 0.07 apart, both written to the 角/分 → a real difference
+    ["662.98", ["191.00", "99.00", "372.88"], false], // 0.1 apart, every figure written to the 分
+    ["662.98", ["191", "99", "372.88"], true], // whole figures may be rounded: within the profile's 0.1
+    ["20", ["12", "8.04"], true], // the total is written in whole 万元: 20.04 rounds to 20
+    ["20", ["12", "8.4"], false], // beyond the profile's tolerance whatever the rounding
+    ["1158", ["400.4", "757.57"], true], // 1157.97 shown as 1158
+    ["100.00", ["33.33", "33.33", "33.33"], true], // thirds rounded to the 分: 0.01 is the parts' own rounding
+    ["100.00", ["33.31", "33.33", "33.33"], false], // 0.03 is more than four figures' half 分 (0.02)
+    ["100", ["33.33", "33.33", "33.33"], true],
+    ["1,157.97", ["１１５７．９７"], true], // thousands separators and full-width digits
+  ])("total %s against parts %j agrees: %s", (total, parts, agrees) => {
+    const b = block([fundsRow("total", "年度资金总额", { budget: total }), ...parts.map((p) => fundsRow("part", "其中", { budget: p }))]);
+    expect(checkFundsTotal(b, 0.1).map((c) => c.agrees)).toEqual([agrees]);
+  });
+  test("a total given as a number (an .xlsx cell) is read to the decimals it holds", () => {
+    const b = block([fundsRow("total", "年度资金总额", { budget: 1157.97 }), fundsRow("part", "其中", { budget: 1157.9 })]);
+    expect(checkFundsTotal(b, 0.1)[0].agrees).toBe(false);
+    expect(checkFundsTotal(block([fundsRow("total", "年度资金总额", { budget: 1158 }), fundsRow("part", "其中", { budget: 1157.97 })]), 0.1)[0].agrees).toBe(true);
+  });
   test("columns no part fills are skipped", () => {
     const b = block([fundsRow("total", "年度资金总额", { initial: null, budget: 10, spent: 10 }), fundsRow("part", "其中", { budget: 10, spent: 10 })]);
     expect(checkFundsTotal(b, 0.1).map((c) => c.column)).toEqual(["budget", "spent"]);
