@@ -52,6 +52,10 @@ export const CATALOG = {
     messages: {
       noHeader: { zh: "工作表含有“{word}”等指标表内容，但未识别到指标表表头（一级指标/二级指标/三级指标/指标值/分值等）", en: "The sheet has indicator-table content (\"{word}\") but no indicator header row was recognized" },
       internalError: { zh: "表格识别内部错误：{error}", en: "Internal error in table recognition: {error}" },
+      headOnly: {
+        zh: "表格只有表头部分（项目基本情况、资金情况、总体目标，至第{row}行），其下未找到绩效指标（一级/二级/三级指标和指标值）：已检查表头部分，指标未检查",
+        en: "The form has only its head (project fields, funds and goal, down to row {row}); no performance indicators (levels 1–3 and target values) were found below it: the head was checked, the indicators were not",
+      },
     },
   },
   "table.not-recognized": {

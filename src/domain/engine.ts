@@ -5,7 +5,7 @@ import { list, makeIssue, say, text } from "./catalog";
 import { PROJECT_CHECKS, checkContext, projectWalker } from "./checks";
 import { fieldText } from "./tables/rows";
 import type { ProjectFacts } from "./checks/types";
-import { a1, parseA1, type Grid } from "./grid";
+import { a1, parseA1, parseArea, type Grid } from "./grid";
 import type { Issue, IssueCode, IssueDraft } from "./issues";
 import { resolveProfile, type Profile, type Settings } from "./profiles";
 import { FindingCollector, type Report, type ScoreSummary, type SheetSummary, type TableSummary } from "./report";
@@ -237,6 +237,11 @@ export function checkWorkbook(input: readonly Grid[], options: CheckOptions = {}
         for (const b of budgetItemsFromTable(t)) budget.push(b);
         continue;
       }
+      if (t.headOnly && !rec.unrecognized) {
+        // The form's head with nothing below it: said once, at the head's last row (its indicators were not seen).
+        const bottom = parseArea(t.range)?.bottom ?? t.headerRow;
+        issues.push(makeIssue({ ...say("table.no-indicator-header", "headOnly", { row: bottom + 1 }), sheet: t.sheet, cell: a1(bottom, parseArea(t.range)?.left ?? 0) }));
+      }
       const found = checkTable(t, options, (i) => {
         if (explains && explainedOnSheet(i, explains)) return;
         issues.push(i);
@@ -270,6 +275,14 @@ function sheetSummary(rec: SheetRecognition, grid: Grid | undefined, projects: n
   }
   if (projects > 0 && notFilled === projects && rec.tables.every((t) => t.kind !== "budget-list")) {
     return { sheet, status: "not-filled", reason: "表格尚未填写", reasonEn: "The form was never filled in" };
+  }
+  if (rec.tables.some((t) => t.kind !== "budget-list" && t.headOnly) && !rec.unrecognized) {
+    return {
+      sheet,
+      status: "partial",
+      reason: "只找到表头部分（项目基本情况、资金情况、总体目标），未找到绩效指标，指标未检查",
+      reasonEn: "Only the form's head (project fields, funds, goal) was found; no indicators were found, so none was checked",
+    };
   }
   if (doubts > 0 && notFilled === 0) {
     return {

@@ -229,8 +229,11 @@ export const narratives: SheetCheck<State> = {
 
 /** Labels of a form's explanation cells: 偏差大或目标未完成原因分析, 偏差原因, 情况说明, 存在问题 …. */
 const REASON_LABEL = /原因|偏差|说明|存在问题/;
+/** A column header under which each cell gives a reason (存在问题, 原因分析), and how many rows down it reaches. */
+const REASON_COLUMN = /^(?:存在(?:的)?问题|原因|原因分析|偏差原因|问题及原因)$/;
+const COLUMN_REACH = 20;
 /** An explanation of money left unspent (real table 74: "据实补贴,资金结余,没有100%执行完毕"). */
-const EXECUTION_REASON = /结余|未执行|未支出|未支付|未拨付|尾款|结转|执行率|据实|节约|未使用|未到位|资金未|支出进度|执行进度|执行完毕/;
+const EXECUTION_REASON = /结余|未执行|未支出|未支付|未拨付|尾款|结转|执行率|据实|节约|未使用|未到位|资金未|支出进度|执行进度|执行完毕|支付进度|下达滞后|下达较晚|下达晚/;
 /** An explanation of a budget changed during the year. */
 const ADJUSTMENT_REASON = /调整|追加|调减|调增|调剂|追减|收回/;
 
@@ -253,13 +256,18 @@ export function sheetExplanations(grid: { readonly values?: readonly (readonly C
   const values = grid.values ?? [];
   let execution = false;
   let adjustment = false;
+  // Columns headed by a reason label (资金管理情况 | 情况说明 | 存在问题 | 改进措施): the row of that header, per column.
+  const reasonColumn = new Map<number, number>();
   for (let r = 0; r < values.length && !(execution && adjustment); r++) {
     const row = values[r] ?? [];
     let left = "";
     for (let c = 0; c < row.length; c++) {
       const t = textOf(row[c]);
       if (t === "") continue;
-      const labelled = isReasonLabel(left) || (left === "" && r > 0 && isReasonLabel(textOf(values[r - 1]?.[c])));
+      const headed = reasonColumn.get(c);
+      const labelled =
+        isReasonLabel(left) || (left === "" && r > 0 && isReasonLabel(textOf(values[r - 1]?.[c]))) || (headed !== undefined && r - headed <= COLUMN_REACH);
+      if (t.length <= 8 && REASON_COLUMN.test(t)) reasonColumn.set(c, r);
       left = t;
       if (!labelled || t.length < 6 || t.length > 2000 || isTemplateInstruction(t)) continue;
       if (EXECUTION_REASON.test(t)) execution = true;

@@ -57,7 +57,9 @@ export function readBudgetList(sg: SheetGrid, h: BudgetHeader, ctxStart: number,
       lastRow = r - 1;
       break;
     }
-    if (codeT === "" && nameT === "") continue;
+    // An allocation by place (镇(乡) | 补助资金) has neither code nor name: its line is the place's.
+    const byPlace = cols.code === undefined && cols.name === undefined && cols.budgetUnit !== undefined && !sg.blank(r, cols.budgetUnit);
+    if (codeT === "" && nameT === "" && !byPlace) continue;
     const line: Mutable<BudgetLine> = { row: sg.top + r };
     for (const [f, c] of mapped) {
       if (f === "year") continue;

@@ -60,7 +60,7 @@ function firstCell(rows: readonly IndicatorRow[], pick: (r: IndicatorRow) => Ref
  * self-evaluation at least one 完成值 or 得分), else why not.
  */
 export function notFilledOf(table: IndicatorTable, p: IndicatorProject): NotFilled | undefined {
-  if (table.layout !== "form") return undefined;
+  if (table.layout !== "form" || table.headOnly) return undefined;
   const rows = blockRows(p);
   // The header's name (or 一级) cell, else the table's own first column (ranges are absolute; a grid may start at C).
   const header = { row: table.headerRow, col: table.columns.name ?? table.columns.level1 ?? parseArea(table.range)?.left ?? 0 };

@@ -7,6 +7,29 @@ import { FUNDS_TOTAL_PATTERN, type FundsColumn, matchFormLabel, matchFundsColumn
 import { toSimplified } from "./traditional";
 import { type Mutable, MAX_LABEL, SheetGrid } from "./scan";
 
+const COLUMN_NUMBERS = /^(?:列次|栏次)$/;
+
+/** A source of money as a row label (其中:中央财政资金(万元), 地方财政资金, 其他资金(…)), not a section (资金管理情况). */
+const SOURCE_LABEL = /^(?:其中[:]?)?[^()]{0,12}(?:资金|拨款|补助|收入)(?:\(.*\))?$/;
+
+/**
+ * Whether a row labelled in the block's title column still belongs to the block: its total written under the title
+ * (湖北 20/80 form: 预算执行情况(20分) above 部门整体支出总额), and once the total is read there, its sources below it
+ * in the same column (转移支付 评价表 115: 年度资金总额(万元): then 其中:中央财政资金(万元)).
+ */
+function restatesHeader(sg: SheetGrid, r: number, header: ReadonlyMap<FundsColumn, number>): boolean {
+  for (const c of header.values()) {
+    const n = sg.norm(r, c);
+    if (n !== "" && matchFundsColumn(n)) return true;
+  }
+  return false;
+}
+
+function continuesUnderTitle(label: string, rows: readonly FundsRow[]): boolean {
+  if (rows.length === 0) return FUNDS_TOTAL_PATTERN.test(label);
+  return rows.every((x) => x.label.col === rows[0].label.col) && rows[0].kind === "total" && SOURCE_LABEL.test(label);
+}
+
 export function readFunds(
   sg: SheetGrid,
   titleRow: number,
@@ -52,22 +75,32 @@ export function readFunds(
   const firstValueCol = header.size > 0 ? Math.min(...header.values()) : Number.MAX_SAFE_INTEGER;
   const rows: FundsRow[] = [];
   for (let r = start; r < limit; r++) {
+    // A row numbering the columns under the header (列次 | 0 | 1 | 2 …, 115) is no funds row and no new section.
+    if (COLUMN_NUMBERS.test(compactLabel(sg.text(r, sg.firstNonBlank(r))))) continue;
     // A new section in the title column, unless it is the block's total written under its title (湖北 20/80 form:
     // 预算执行情况(20分) above 部门整体支出总额 in the same column, the figures to the right under the header).
     const underTitle = r !== titleRow && !sg.blank(r, titleCol);
-    if (underTitle && !(header.size > 0 && rows.length === 0 && FUNDS_TOTAL_PATTERN.test(toSimplified(compactLabel(sg.text(r, titleCol)))))) break;
+    if (underTitle && !(header.size > 0 && continuesUnderTitle(toSimplified(compactLabel(sg.text(r, titleCol))), rows))) break;
     const lc = underTitle ? titleCol : sg.firstNonBlank(r, titleCol + 1, Math.min(firstValueCol, sg.rowWidth(r)));
-    if (lc < 0) break;
+    if (lc < 0) {
+      if (rows.length === 0 && header.size > 0 && sg.rowBlank(r)) continue; // a blank row an export put under the header
+      break;
+    }
     const n = sg.norm(r, lc);
     if (n !== "" && (matchFundsColumn(n) || matchFormLabel(n) || matchIndicatorField(n))) break;
+    // A row restating the header's words (支出明细预算 | 项目 | 全年预算数 | 执行数 under the first block) starts another block.
+    if (restatesHeader(sg, r, header)) break;
     const labelText = toSimplified(compactLabel(sg.text(r, lc))).replace(/^其中[:]?/, "");
     const isTotal = FUNDS_TOTAL_PATTERN.test(labelText);
+    // A second total row starts another block (支出明细预算 under 项目资金申请, each with its 合计).
+    if (isTotal && rows.some((x) => x.kind === "total")) break;
     const row: Mutable<FundsRow> = { kind: isTotal ? "total" : "part", label: sg.ref(r, lc) };
     if (header.size > 0) {
       for (const [f, c] of header) row[f] = sg.ref(r, c);
     } else {
       const vc = sg.firstNonBlank(r, lc + 1);
       if (vc >= 0) row.budget = sg.ref(r, vc);
+      else if (isTotal && lc + 1 < sg.width) row.budget = sg.ref(r, lc + 1); // a blank total: its empty cell, where a finding points
     }
     rows.push(row);
   }

@@ -92,6 +92,20 @@ function neutralCells(sg: SheetGrid, r: number): number {
  * A two-column allocation list (资金分配表 by place: 乡镇 | 补助经费(万元), 村名 | 金额): a place column and a money
  * column, and figures under the money header in at least two of the next four rows.
  */
+/**
+ * A row of only two header words that heads an allocation list by place (县(市、区) | 合计 | 第一批…奖补 above the
+ * towns, 108): a place and an amount with figures under it, at most one other cell beside them (the batch's title).
+ */
+function allocationHeader(sg: SheetGrid, r: number): HeaderCand | undefined {
+  const bh = budgetHits(sg, r);
+  if (bh.length !== 2) return undefined;
+  let nonBlank = 0;
+  const w = sg.rowWidth(r);
+  for (let c = 0; c < w; c++) if (!sg.blank(r, c)) nonBlank++;
+  if (nonBlank - bh.length - neutralCells(sg, r) >= bh.length) return undefined;
+  return allocationByPlace(sg, r, bh) ? { kind: "budget", r, hits: bh } : undefined;
+}
+
 function allocationByPlace(sg: SheetGrid, r: number, hits: readonly Hit<BudgetField>[]): boolean {
   if (hits.length !== 2) return false;
   const place = hits.find((h) => h.field === "budgetUnit" || h.field === "name");
@@ -259,6 +273,7 @@ export function classifyRow(sg: SheetGrid, r: number, precheck = new HeaderPrech
     nonBlank++;
     if (nonBlank - words >= words + (n - c - 1)) break;
   }
+  if (words === 2) return allocationHeader(sg, r);
   if (words < 3 || nonBlank - words >= words) return undefined;
   // Header words must outnumber the other cells: a row of label → value pairs (项目名称 | X | 金额 | 10) is not a header.
   const ih = indicatorHits(sg, r);

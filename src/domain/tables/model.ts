@@ -190,6 +190,11 @@ export interface IndicatorTable {
   readonly projects: readonly IndicatorProject[];
   /** classic: 成本指标 under 产出; cost-level1: 成本指标 as a 一级 (2021+ framework); unknown when neither shows. */
   readonly framework: "classic" | "cost-level1" | "unknown";
+  /**
+   * A form's head only (form-head.ts): its fields, funds block and goal, with no indicator part found below them.
+   * Its one project has no indicator; nothing is said about the indicators it does not show.
+   */
+  readonly headOnly?: boolean;
 }
 
 /** Columns of a budget list (预算项目清单). */

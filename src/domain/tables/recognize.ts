@@ -14,6 +14,7 @@ import { HeaderScan, findEvidence } from "./headers";
 import { readIndicatorTable } from "./indicator-table";
 import { readBudgetList } from "./budget-list";
 import { findTree } from "./tree";
+import { readFormHead } from "./form-head";
 
 /** A catalog text as the recognition's reason (table.no-indicator-header's words). */
 function reasonOf(t: Template): { reason: string; reasonEn: string } {
@@ -58,8 +59,13 @@ export function readSheet(sg: SheetGrid): SheetRecognition {
     const tree = findTree(sg);
     if (tree) tables.push(readIndicatorTable(sg, tree, 0, scan.bound(tree.r)).table);
   }
-  const result: Mutable<SheetRecognition> = { sheet: sg.sheet, tables };
   if (!tables.some((t) => t.kind !== "budget-list")) {
+    // No indicator part at all: a form's head (its fields and funds block) is still checked (form-head.ts).
+    const head = readFormHead(sg);
+    if (head) tables.push(head);
+  }
+  const result: Mutable<SheetRecognition> = { sheet: sg.sheet, tables };
+  if (!tables.some((t) => t.kind !== "budget-list" && !t.headOnly)) {
     const ev = findEvidence(sg);
     if (ev) {
       result.unrecognized = { cell: sg.addr(ev.r, ev.c), ...reasonOf(text("table.no-indicator-header", "noHeader", { word: ev.word })) };

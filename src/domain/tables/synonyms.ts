@@ -83,7 +83,7 @@ export type FundsColumn = "initial" | "budget" | "spent" | "points" | "rate" | "
 export const FUNDS_SYNONYMS: Readonly<Record<FundsColumn, readonly string[]>> = {
   initial: ["年初预算数", "年初预算", "年初数", "年初预算金额"],
   budget: ["全年预算数", "调整后预算数", "调整后预算", "全年预算", "预算数", "全年预算金额", "调整预算数"],
-  spent: ["全年执行数", "预算执行数", "执行数", "实际执行数", "实际支出数", "全年执行", "实际支出"],
+  spent: ["全年执行数", "预算执行数", "执行数", "实际执行数", "实际支出数", "全年执行", "实际支出", "全年执行资金", "执行资金"],
   points: ["分值", "权重"],
   rate: ["执行率", "预算执行率", "全年执行率", "资金执行率"],
   score: ["得分", "评分", "自评得分"],
@@ -93,7 +93,7 @@ export const FUNDS_SYNONYMS: Readonly<Record<FundsColumn, readonly string[]>> = 
 /** Title words of a funds block (first cell of its first row), after normalisation. */
 export const FUNDS_TITLES: readonly string[] = [
   "项目资金", "资金情况", "预算执行情况", "项目资金情况", "资金投入情况", "项目资金投入", "预算资金",
-  "年度资金", "资金投入", "预算执行", "项目资金执行情况",
+  "年度资金", "资金投入", "预算执行", "项目资金执行情况", "资金金额",
   // 部门整体支出 forms: 年度预算申请（万元）, 整体支出规模, 预算资金执行情况
   "年度预算申请", "预算申请", "整体支出规模", "支出规模", "预算资金执行情况", "年度预算执行情况",
 ];
@@ -107,7 +107,8 @@ export type FormField = "name" | "code" | "department" | "unit" | "contact" | "y
 export const FORM_LABELS: Readonly<Record<FormField, readonly string[]>> = {
   name: ["项目名称", "项目全称"],
   code: ["项目编码", "项目代码", "项目编号"],
-  department: ["主管部门", "主管单位", "部门名称", "主管部门及代码", "主管部门名称"],
+  // 转移支付 forms name the 主管部门 of each level (中央主管部门, 地方主管部门, 区级主管部门)
+  department: ["主管部门", "主管单位", "部门名称", "主管部门及代码", "主管部门名称", "地方主管部门", "省级主管部门", "市级主管部门", "县级主管部门", "区级主管部门"],
   unit: ["实施单位", "预算单位", "项目单位", "执行单位", "项目实施单位", "实施单位名称", "单位", "预算部门(单位)名称", "部门(单位)名称"],
   // the person answerable for the project (申报表: 项目负责人及电话)
   contact: ["项目负责人", "项目负责人及电话", "项目负责人/联系电话", "项目负责人及联系电话", "项目责任人", "项目联系人", "联系人及电话", "项目负责人及联系方式"],

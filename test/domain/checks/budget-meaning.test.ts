@@ -3,6 +3,7 @@
  * under a total row left at 0 is an adjustment that wants its reason; a low execution rate or an adjustment explained
  * in the form's own explanation cells (偏差大或目标未完成原因分析) is explained. Forms of our own, both ways.
  */
+import type { CellValue } from "../../../src/domain/grid";
 import { sheetExplanations } from "../../../src/domain/checks/narratives";
 import { checkWorkbook } from "../../../src/domain/engine";
 import type { Grid } from "../../../src/domain/grid";
@@ -100,5 +101,21 @@ describe("explained elsewhere on the form", () => {
     expect(sheetExplanations({ values: [["原因", "资金结余未支付"]] })).toEqual({ execution: true, adjustment: false });
     expect(sheetExplanations({ values: [["偏差原因"], ["年中追加预算"]] })).toEqual({ execution: false, adjustment: true });
     expect(sheetExplanations({ values: [["备注", "资金结余未支付"]] })).toEqual({ execution: false, adjustment: false });
+  });
+
+  // A 转移支付 评价表's 资金管理情况 block (real 115): each row's problem in the 存在问题 column, rows below its header.
+  const managementBlock = (problem: string, gap = 0): CellValue[][] => [
+    ["资金管理情况", null, null, "情况说明", "存在问题", "改进措施"],
+    ...Array.from({ length: gap }, (): CellValue[] => ["", null, null, "已落实", null, null]),
+    ["分配科学性", 5, "资金分配规范性", "严格按照管理办法分配资金", null, null],
+    ["下达及时性", 7, "资金分解下达进度", "及时分解下达", problem, "建议上级部门及时下达资金"],
+  ];
+  test("a reason under a 存在问题 column header, rows below it, explains a low execution rate", () => {
+    expect(sheetExplanations({ values: managementBlock("第三批资金于次年2月下达，下达滞后") }).execution).toBe(true);
+    expect(sheetExplanations({ values: managementBlock("项目支付进度缓慢") }).execution).toBe(true);
+  });
+  test("…but not a text that explains something else, nor one too far below the header", () => {
+    expect(sheetExplanations({ values: managementBlock("制度执行不够严格，需加强培训") }).execution).toBe(false);
+    expect(sheetExplanations({ values: managementBlock("项目支付进度缓慢", 25) }).execution).toBe(false);
   });
 });

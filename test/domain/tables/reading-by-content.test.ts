@@ -445,6 +445,28 @@ describe("allocation lists by place (资金分配表)", () => {
     expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
   });
 
+  it("a header of only a place and an amount (县(市、区) | 合计 | the batch's title) over a second header row: the places' lines are read (108)", () => {
+    const values: Row[] = [
+      ["附件1", null, null, null, null],
+      ["2024年市级乡村振兴专项资金分配表", null, null, null, null],
+      ["县(市、区)", "合计", "第一批整镇推进创建乡镇奖补", null, null],
+      [null, null, "镇(乡)", "乡镇类型", "补助资金(万元)"],
+      ["泉港区", 100, "前黄镇", "工贸带动型", 50],
+      [null, null, "峰尾镇", "城乡融合型", 50],
+      ["惠安县", 200, "辋川镇", "农业生态型", 50],
+      [null, null, "山霞镇", "工贸带动型", 50],
+    ];
+    const r = checkWorkbook([grid(values)]);
+    expect(r.recognitions[0].tables.map((t) => t.kind)).toEqual(["budget-list"]);
+    expect(r.issues.map((i) => i.code)).not.toContain("table.not-recognized");
+    expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
+  });
+
+  it("two header words on a row with two other texts beside them head no list", () => {
+    const values: Row[] = [["乡镇", "补助经费(万元)", "按人数分配", "见附件"], ["龙涓镇", 5, null, null], ["长卿镇", 1.5, null, null], ["龙门镇", 2, null, null]];
+    expect(recognizeSheet(grid(values)).tables).toEqual([]);
+  });
+
   it("a place and an amount as a form's label row, with no figures under them, is no list", () => {
     const values: Row[] = [["乡镇", "补助经费(万元)", "备注"], ["说明：按实际人数分配", null, null], ["填表人", null, null]];
     expect(recognizeSheet(grid(values)).tables).toEqual([]);
