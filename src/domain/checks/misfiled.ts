@@ -10,6 +10,10 @@ import { compactLabel } from "../text";
 import { fieldAddress, fieldText } from "../tables/rows";
 import type { Check } from "./types";
 
+/** The categories a sure misfiling can be under, at level 1 and at level 2: a row under none of them is settled unread. */
+const UNDER_LEVEL1: ReadonlySet<string> = new Set(SURE_MISFILINGS.filter((m) => m.level1).map((m) => m.under));
+const UNDER_LEVEL2: ReadonlySet<string> = new Set(SURE_MISFILINGS.filter((m) => !m.level1).map((m) => m.under));
+
 export const misfiled: Check = {
   id: "misfiled",
   codes: ["indicator.unknown-category"],
@@ -17,6 +21,8 @@ export const misfiled: Check = {
     if (table.kind === "evaluation" || row.placeholder || row.notApplicable) return;
     const c = facts.categories[i];
     if (!c.level1Known || c.level2Misplaced) return;
+    // Most rows are under no category a misfiling names (产出指标 / 数量指标): their name need not be read.
+    if (!(c.level1 !== undefined && UNDER_LEVEL1.has(c.level1)) && !(c.level2Known && c.level2 !== undefined && UNDER_LEVEL2.has(c.level2))) return;
     const raw = fieldText(row, "name");
     if (raw === "" || raw.length > 60) return;
     const name = compactLabel(raw).replace(/^(?:指标)?[0-9]+[.、:：]?/, "");

@@ -40,9 +40,13 @@ const DEADLINE_ONLY = /^(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|份|中旬|上旬
 
 /** True when a 三级 name is itself a value: a figure with or without its unit, a date, or a bare deadline. */
 export function nameIsValue(name: string): boolean {
-  // Most names hold no digit and are settled here, with no text made.
-  return /\d/.test(name) && nameIsValueMemo(name);
+  // Most names hold no digit and are settled here, with no text made. A name of more than 16 characters with no
+  // whitespace is longer than any value below ("城关镇道路硬化培训人次(12345)"): settled too, without filling the
+  // memo with names that never come back.
+  return /\d/.test(name) && (name.length <= 16 || HAS_SPACE.test(name)) && nameIsValueMemo(name);
 }
+
+const HAS_SPACE = /\s/;
 
 /** Names repeat row after row (指标1, 2020年): each distinct text is parsed once. */
 const nameIsValueMemo = memoByText((name: string): boolean => {

@@ -29,27 +29,39 @@ export class Walker<Row, Ctx, C extends RuleCheck<Row, Ctx, unknown>> {
   constructor(private readonly checks: readonly C[]) {
     this.emits = checks.map((check) => (d: IssueDraft) => this.sink(d, check));
     this.rowHooks = checks.flatMap((c, k) => (c.row !== undefined ? [k] : []));
+    this.states = new Array<unknown>(checks.length).fill(undefined);
   }
 
-  walk(rows: readonly Row[], ctx: Ctx, sink: CheckSink<C>, options: WalkOptions = {}): void {
+  /** The checks' states, reused walk after walk (a nested walk, which no check makes, gets its own). */
+  private readonly states: unknown[];
+  private depth = 0;
+
+  walk(rows: readonly Row[], ctx: Ctx, sink: CheckSink<C>, options?: WalkOptions): void {
     const { checks, emits, rowHooks } = this;
     const previous = this.sink;
     this.sink = sink;
+    const n = checks.length;
+    const states = this.depth++ === 0 ? this.states : new Array<unknown>(n);
     try {
-      const n = checks.length;
-      const states: unknown[] = new Array<unknown>(n);
       for (let k = 0; k < n; k++) {
         const check = checks[k];
         states[k] = check.begin ? check.begin(ctx) : undefined;
       }
+      const hooks = rowHooks.length;
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i];
-        for (const k of rowHooks) checks[k].row?.(row, i, ctx, states[k], emits[k]);
+        for (let h = 0; h < hooks; h++) {
+          const k = rowHooks[h];
+          checks[k].row?.(row, i, ctx, states[k], emits[k]);
+        }
       }
-      if (options.rowsOnly) return;
+      if (options?.rowsOnly) return;
       for (let k = 0; k < n; k++) checks[k].end?.(ctx, states[k], emits[k]);
     } finally {
       this.sink = previous;
+      this.depth--;
+      // The states of this walk are not kept past it.
+      if (states === this.states) states.fill(undefined);
     }
   }
 }

@@ -22,6 +22,9 @@ export const END_GRADE = 2;
 /** or a row past the end (a note, a new section). */
 export const END_STOP = 3;
 
+/** A unit line's label (单位：万元), normalised. */
+const UNIT_LINE = /^(?:金额)?单位[:：]?(?:万元|元)$/;
+
 /** A 总分 / 合计 label (normalised): every one holds 合 or 总, so most texts are settled without the expression. */
 export function isTotalLabel(n: string): boolean {
   return n.length >= 2 && n.length <= 5 && TOTAL_PATTERN.test(n);
@@ -59,13 +62,17 @@ export class BodyEnd {
   /** A row of at most two cells, one of them "单位：万元" (or 元): the money unit line above a form. */
   private unitLine(r: number, fc: number): boolean {
     // Counted first, with no text made: an indicator row has more than two cells and is settled here.
-    const cells: number[] = [];
+    // Up to two cells, held in two numbers: no array made for every row of a long list.
+    let c1 = -1;
+    let c2 = -1;
     const w = this.sg.rowWidth(r);
     for (let c = fc; c < w; c++) {
       if (this.sg.blank(r, c)) continue;
-      if (cells.push(c) > 2) return false;
+      if (c1 < 0) c1 = c;
+      else if (c2 < 0) c2 = c;
+      else return false;
     }
-    return cells.some((c) => /^(?:金额)?单位[:：]?(?:万元|元)$/.test(this.sg.norm(r, c)));
+    return (c1 >= 0 && UNIT_LINE.test(this.sg.norm(r, c1))) || (c2 >= 0 && UNIT_LINE.test(this.sg.norm(r, c2)));
   }
 
   /** True when the row has a 三级 name and a value, weight or score in the header's columns. */
