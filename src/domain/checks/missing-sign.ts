@@ -7,8 +7,9 @@
  * One cause, one finding. A table none of whose targets carries a sign writes them so by habit: one finding for the
  * table (info: the reviewer notes it, nothing is wrong in a figure), at its first such target, with the count and a
  * few suggestions. A table that writes signs on other rows makes the bare ones exceptions (warning), reported per row
- * up to MAX_EXCEPTIONS, else as one finding for the table. The plan is made once per table (a list's projects share
- * it), so a list of many projects gets one finding, not one per project.
+ * up to MAX_EXCEPTIONS, else as one finding for the table. The rows are counted over the table's projects in turn and
+ * the findings said after the last one, so a list of many projects gets one finding, not one per project; a lone row
+ * (JX.CHECK) says nothing, since whether its table writes signs is not known.
  *
  * Not reported: a table with a sign column (its rows say the direction there, or say nothing a sign could fix); a
  * date, a yes/no or a 定性 grade (only figures need a sign); a target at its bound, where every sign means the same
@@ -18,16 +19,15 @@
  * sheets); the members of a ★ group (the group is one indicator).
  */
 import { list, say, text as fragment, type MessageValue } from "../catalog";
-import type { Profile } from "../profiles/types";
 import type { RowCategory } from "../tables/category";
-import { isCostRow, projectCategories, projectHierarchy } from "../tables/category";
+import { isCostRow } from "../tables/category";
 import type { IndicatorRow, IndicatorTable } from "../tables/model";
-import { rowTarget } from "../tables/row-values";
 import { fieldAddress, fieldText } from "../tables/rows";
+import { memoByText } from "../memo";
 import { compactLabel } from "../text";
 import type { ParsedValue, Sign } from "../value/types";
 import { BAD_RATE } from "./unit-meaning";
-import type { Check, CheckContext } from "./types";
+import type { Check } from "./types";
 
 /** Exceptions reported one by one on a table that writes signs; more than this is one finding for the table. */
 export const MAX_EXCEPTIONS = 3;
@@ -58,24 +58,33 @@ interface Suggestion {
   readonly why: Why;
 }
 
-/** What the table's bare targets call for, made once per table. */
-interface Plan {
-  /** Rows reported one by one (exceptions on a table that writes signs). */
-  readonly each: ReadonlyMap<IndicatorRow, Suggestion>;
-  /** The row that carries the table's one finding, with the finding's variant and counts. */
-  readonly summary?: { readonly at: Suggestion; readonly whole: boolean; readonly count: number; readonly signed: number; readonly examples: readonly Suggestion[] };
+/** What a table's rows say so far: its bare targets and how many write a sign. Gathered over its projects in turn. */
+interface Tally {
+  /** The first bare targets, as many as a finding shows. */
+  readonly bare: Suggestion[];
+  /** How many bare targets in all. */
+  count: number;
+  signed: number;
 }
+/** Bare targets kept: enough for the exceptions or the examples. */
+const KEPT = Math.max(MAX_EXCEPTIONS, EXAMPLES);
 
-const NO_PLAN: Plan = { each: new Map() };
-/**
- * Each table's plan, with the row it was made from: JX.CHECK checks row after row in one reused table object, so a
- * plan holds only while the table's first row is the one it was made with.
- */
-const plans = new WeakMap<IndicatorTable, { readonly first: IndicatorRow | undefined; readonly plan: Plan }>();
+/** Each table's tally (a list's projects add to one; the findings are said after its last project). */
+const tallies = new WeakMap<IndicatorTable, Tally>();
 
 function nameOf(raw: string): string {
   return compactLabel(raw).replace(/^(?:指标)?[0-9０-９]+[.、:：]?/, "");
 }
+
+/**
+ * The name as the rules read it, or undefined for a name no sign is asked of: blank, a figure, a sentence (通过注射疫苗，
+ * 可以有效降低…: no one measure whose direction a sign could give), or one that carries the direction itself.
+ */
+const signableName = memoByText((raw: string): string | undefined => {
+  const name = nameOf(raw);
+  if (name.length < 2 || name.length > 40 || /^[0-9０-９.]/.test(name) || /[，,；;。]/.test(name) || NAME_DIRECTION.test(name)) return undefined;
+  return name;
+}, 20_000, 200);
 
 /** The sign a bare figure most likely means, and why. */
 export function likelySign(name: string, t: ParsedValue): { sign: Sign; why: Why } {
@@ -98,86 +107,81 @@ function bareTarget(row: IndicatorRow, t: ParsedValue, category: RowCategory): S
   if (t.number === 0 || ((t.unitKind === "percent" || t.unitKind === "permille") && t.number >= 100)) return undefined;
   if (t.unitKind === "money" && isCostRow(category)) return undefined; // indicator.cost-direction
   const raw = fieldText(row, "name");
-  if (raw === "") return undefined;
-  const name = nameOf(raw);
-  // A sentence for a name (通过注射疫苗，可以有效降低…) says no one measure whose direction a sign could give.
-  if (name.length < 2 || name.length > 40 || /^[0-9０-９.]/.test(name) || /[，,；;。]/.test(name) || NAME_DIRECTION.test(name)) return undefined;
+  const name = signableName(raw);
+  if (name === undefined) return undefined;
   const text = fieldText(row, "target");
   if (text === "" || NAME_DIRECTION.test(text)) return undefined;
   const { sign, why } = likelySign(name, t);
   return { row, text, name: raw, sign, why };
 }
 
-function planOf(ctx: CheckContext): Plan {
-  const { table, profile } = ctx;
-  const first = table.projects[0]?.indicators[0];
-  const known = plans.get(table);
-  if (known && known.first === first) return known.plan;
-  const plan = makePlan(ctx, profile);
-  plans.set(table, { first, plan });
-  return plan;
-}
-
-function makePlan({ table, project, facts }: CheckContext, profile: Profile): Plan {
-  if (table.kind === "evaluation" || table.columns.sign !== undefined || table.columns.target === undefined) return NO_PLAN;
-  const bare: Suggestion[] = [];
-  let signed = 0;
-  for (const p of table.projects) {
-    const own = p === project;
-    const cats = own ? facts.categories : projectCategories(p, projectHierarchy(p, profile));
-    p.indicators.forEach((row, i) => {
-      if (fieldText(row, "target") === "") return;
-      const t = own ? facts.target(i) : rowTarget(row);
-      if (t.kind === "number" && t.sign !== undefined) {
-        signed++;
-        return;
-      }
-      const s = bareTarget(row, t, cats[i]);
-      if (s) bare.push(s);
-    });
-  }
-  if (bare.length === 0) return NO_PLAN;
-  if (signed > 0 && bare.length <= MAX_EXCEPTIONS) return { each: new Map(bare.map((s) => [s.row, s])) };
-  return { each: new Map(), summary: { at: bare[0], whole: signed === 0, count: bare.length, signed, examples: bare.slice(0, EXAMPLES) } };
+/** A table whose targets could want a sign: not a key evaluation, no sign column, a target column. */
+function asksForSigns(table: IndicatorTable): boolean {
+  return table.kind !== "evaluation" && table.columns.sign === undefined && table.columns.target !== undefined;
 }
 
 function suggested(s: Suggestion): string {
   return `${s.sign}${s.text}`;
 }
 
-export const missingSign: Check<Plan> = {
+export const missingSign: Check<Tally | undefined> = {
   id: "missing-sign",
   codes: ["indicator.missing-sign"],
-  begin: planOf,
-  row(row, _i, { table }, plan, emit) {
-    if (plan.each.size === 0 && plan.summary?.at.row !== row) return;
-    const one = plan.each.get(row);
-    if (one) {
-      emit({
-        ...say("indicator.missing-sign", "exception", { name: one.name, text: one.text, why: fragment("indicator.missing-sign", one.why), suggested: suggested(one) }),
-        sheet: table.sheet,
-        cell: fieldAddress(row, "target") as string,
-        value: one.text,
-        expected: suggested(one),
-      });
+  begin({ table, project }) {
+    if (!asksForSigns(table)) return undefined;
+    // The first project starts the table afresh (JX.CHECK reuses one table object row after row).
+    let tally = tallies.get(table);
+    if (!tally || project === table.projects[0]) {
+      tally = { bare: [], count: 0, signed: 0 };
+      tallies.set(table, tally);
+    }
+    return tally;
+  },
+  row(row, i, { facts }, tally) {
+    if (!tally || fieldText(row, "target") === "") return;
+    const t = facts.target(i);
+    if (t.kind === "number" && t.sign !== undefined) {
+      tally.signed++;
       return;
     }
-    const s = plan.summary;
-    if (!s || s.at.row !== row) return;
+    const s = bareTarget(row, t, facts.categories[i]);
+    if (!s) return;
+    tally.count++;
+    if (tally.bare.length < KEPT) tally.bare.push(s);
+  },
+  // Said after the table's last project, when its rows are all counted (a lone row, JX.CHECK, cannot say it).
+  end({ table, project }, tally, emit) {
+    if (!tally || project !== table.projects[table.projects.length - 1] || tally.count === 0) return;
+    tallies.delete(table);
+    const { bare, count, signed } = tally;
+    if (signed > 0 && count <= MAX_EXCEPTIONS) {
+      for (const one of bare) {
+        emit({
+          ...say("indicator.missing-sign", "exception", { name: one.name, text: one.text, why: fragment("indicator.missing-sign", one.why), suggested: suggested(one) }),
+          sheet: table.sheet,
+          cell: fieldAddress(one.row, "target") as string,
+          value: one.text,
+          expected: suggested(one),
+        });
+      }
+      return;
+    }
+    const at = bare[0];
+    const whole = signed === 0;
     const examples: MessageValue = list(
-      s.examples.map((e) => fragment("indicator.missing-sign", "example", { text: e.text, suggested: suggested(e) })),
+      bare.slice(0, EXAMPLES).map((e) => fragment("indicator.missing-sign", "example", { text: e.text, suggested: suggested(e) })),
       "enum",
     );
     emit({
-      ...(s.whole
-        ? say("indicator.missing-sign", "wholeTable", { count: s.count, examples })
-        : say("indicator.missing-sign", "manyExceptions", { count: s.count, signed: s.signed, examples })),
+      ...(whole
+        ? say("indicator.missing-sign", "wholeTable", { count, examples })
+        : say("indicator.missing-sign", "manyExceptions", { count, signed, examples })),
       sheet: table.sheet,
-      cell: fieldAddress(row, "target") as string,
-      value: s.at.text,
-      expected: suggested(s.at),
+      cell: fieldAddress(at.row, "target") as string,
+      value: at.text,
+      expected: suggested(at),
       // A table that writes no sign anywhere does so by habit: noted for the record, nothing in a figure is wrong.
-      ...(s.whole ? { severity: "info" as const } : {}),
+      ...(whole ? { severity: "info" as const } : {}),
     });
   },
 };
