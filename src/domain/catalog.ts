@@ -159,6 +159,7 @@ export const CATALOG = {
     severity: "error", title: "定量指标缺少计量单位", titleEn: "Quantitative indicator has no unit", source: `${TARGET_101}：定量指标须填写计量单位`,
     messages: {
       noUnit: { zh: "定量指标“{name}”缺少计量单位", en: "quantitative indicator \"{name}\" has no unit" },
+      magnitudeOnly: { zh: "定量指标“{name}”的指标值“{text}”只写了数量级“{magnitude}”，缺少计量单位；金额应写作“{expected}”", en: "the target \"{text}\" of \"{name}\" gives only the magnitude \"{magnitude}\" and no unit: write the amount as \"{expected}\"" },
       perBare: { zh: "指标值“{text}”的单位不完整：“每{per}”之后只有数字，没有货币单位，应写作“{expected}”", en: "the target \"{text}\" has an incomplete unit (\"per {per}\" with a bare figure, no money unit): write \"{expected}\"" },
       slashBare: { zh: "指标值“{text}”的单位不完整：“/{per}”之前没有货币单位，应写作“{expected}”", en: "the target \"{text}\" has an incomplete unit (\"/{per}\" with no money unit before it): write \"{expected}\"" },
     },
@@ -172,6 +173,7 @@ export const CATALOG = {
       actualVsTarget: { zh: "实际完成值的单位“{actual}”与指标值的单位“{target}”不一致", en: "the actual's unit \"{actual}\" differs from the target's \"{target}\"" },
       rateInCount: { zh: "“{name}”是比率，指标值“{text}”却是数量或天数；应写成百分比（如“≥95%”），或改用数量指标的名称", en: "\"{name}\" is a rate but the target \"{text}\" is a count or a number of days: give a percentage, or name a count" },
       costWithoutMoney: { zh: "成本指标“{name}”的指标值“{text}”计量单位为“{unit}”，没有金额单位；应写明金额（如“元/{unit}”）", en: "the cost \"{name}\" has the target \"{text}\" in \"{unit}\", with no money unit: give the amount (e.g. 元 per {unit})" },
+      magnitudeWithoutYuan: { zh: "“{name}”的指标值“{text}”只写了数量级“{magnitude}”，没有货币单位“元”；金额应写作“{expected}”", en: "the target \"{text}\" of \"{name}\" gives only the magnitude \"{magnitude}\" and no money unit (元): write the amount as \"{expected}\"" },
       householdsInPeople: { zh: "“{name}”计的是户数，指标值“{text}”却以“人”计；应以“户”计，或改为人数指标", en: "\"{name}\" counts households but the target \"{text}\" is in people (人): count in 户, or name a head count" },
     },
   },
@@ -228,6 +230,32 @@ export const CATALOG = {
     severity: "warning", title: "合规性指标低于100%", titleEn: "Compliance target below 100%", source: `${PRACTICE}：资金使用合规性、专款专用等合规类指标应为100%`,
     messages: {
       below: { zh: "“{name}”是合规性指标，指标值“{text}”低于100%，等于容许部分资金违规使用；应为100%", en: "\"{name}\" measures compliance: the target \"{text}\" below 100% tolerates some misuse of the money; it should be 100%" },
+    },
+  },
+  "indicator.missing-sign": {
+    severity: "warning", title: "指标值未写比较符号，方向不明", titleEn: "Target without a comparison sign: direction unclear", source: `${PRACTICE}：定量指标应写明计算符号（≥、≤、＝），以明确是下限、上限还是标准；预算管理一体化系统中计算符号为必填项`,
+    messages: {
+      exception: {
+        zh: "“{name}”的指标值“{text}”未写比较符号（≥/≤/＝），而本表其他指标写了符号，方向不明；{why}，宜写成“{suggested}”",
+        en: "the target \"{text}\" of \"{name}\" has no comparison sign (≥/≤/=) while the table's other targets have one: the direction is unclear; {why}: write \"{suggested}\"",
+      },
+      wholeTable: {
+        zh: "本表{count}个定量指标值未写比较符号（≥/≤/＝），表中也没有计算符号列，是下限、上限还是标准不明；按指标含义，数量、比率一般设下限（≥），时长、支出一般设上限（≤），标准用“＝”；宜逐项补写，如{examples}",
+        en: "{count} quantitative targets of this table have no comparison sign (≥/≤/=) and the table has no sign column: floor, ceiling or standard is not said. By their meaning counts and rates are floors (≥), durations and spending ceilings (≤), standards exact (=): add the signs, e.g. {examples}",
+      },
+      manyExceptions: {
+        zh: "本表{count}个定量指标值未写比较符号（≥/≤/＝），而其他{signed}个指标写了符号，方向不明；宜逐项补写，如{examples}",
+        en: "{count} quantitative targets of this table have no comparison sign (≥/≤/=) while {signed} others have one: the direction is unclear; add the signs, e.g. {examples}",
+      },
+      example: { zh: "“{text}”改为“{suggested}”", en: "\"{text}\" → \"{suggested}\"" },
+      count: { zh: "数量一般设下限（≥）", en: "a quantity is normally a floor (≥)" },
+      rate: { zh: "比率一般设下限（≥）", en: "a rate is normally a floor (≥)" },
+      badRate: { zh: "这是越低越好的比率或数量，一般设上限（≤）", en: "this is a rate or count of something bad, normally a ceiling (≤)" },
+      duration: { zh: "时长或期限一般设上限（≤）", en: "a duration or time limit is normally a ceiling (≤)" },
+      life: { zh: "使用年限一般设下限（≥）", en: "a service life is normally a floor (≥)" },
+      income: { zh: "收入、产值一般设下限（≥）", en: "income or output value is normally a floor (≥)" },
+      spending: { zh: "支出金额一般设上限（≤）", en: "an amount spent is normally a ceiling (≤)" },
+      standard: { zh: "标准一般写“＝”", en: "a standard is normally exact (=)" },
     },
   },
   "indicator.explanation-copies-name": {

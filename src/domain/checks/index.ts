@@ -20,6 +20,8 @@ import { unitMeaning } from "./unit-meaning";
 import { figures } from "./figures";
 import { explanations } from "./explanations";
 import { misfiled } from "./misfiled";
+import { missingSign } from "./missing-sign";
+import { moneyMagnitude } from "./money-magnitude";
 import { weights } from "./weights";
 
 export type { AnyCheck, Check, CheckContext, Emit, RuleCheck } from "./types";
@@ -33,6 +35,8 @@ export const PROJECT_CHECKS: readonly AnyCheck[] = [
   valueFormat,
   valueRange,
   unitMeaning,
+  moneyMagnitude,
+  missingSign,
   vague,
   nameValue,
   spendingOutput,

@@ -1,11 +1,14 @@
 /**
  * indicator.unknown-category, the misfilings the framework is sure of (issue #22, item 3; the vocabulary:
  * profiles/common.ts SURE_MISFILINGS): a quality rate under 经济效益 or 生态效益, cost control under 生态效益, an
- * incident count under 满意度. One finding per row, at the name, saying where it belongs. Rows whose categories are not
+ * incident count under 满意度; and where the indicator vocabulary (profiles/indicator-library.ts) is sure: a judgement
+ * of the served under 质量 or 社会效益, an output's completion, timeliness or quality rate under 经济效益, a benefit in
+ * a 成本 block. One finding per row, at the name, saying where it belongs. Rows whose categories are not
  * known, or a 满意度 word in the name (categories.ts says that one), are left alone.
  */
 import { say } from "../catalog";
 import { SURE_MISFILINGS } from "../profiles/common";
+import { likelyPlace } from "./indicator-library";
 import { compactLabel } from "../text";
 import { fieldAddress, fieldText } from "../tables/rows";
 import type { Check } from "./types";
@@ -29,13 +32,18 @@ export const misfiled: Check = {
     if (name.includes("满意度")) return;
     for (const m of SURE_MISFILINGS) {
       const under = m.level1 ? c.level1 : c.level2Known ? c.level2 : undefined;
-      if (under !== m.under || !m.name.test(name) || (m.unless && m.unless.test(name))) continue;
+      if (under !== m.under || (m.name && !m.name.test(name)) || (m.unless && m.unless.test(name))) continue;
+      // The vocabulary's word (indicator-library.ts): only when it is sure, and of one of the 二级 the entry names.
+      const at = m.likely ? likelyPlace(name) : undefined;
+      if (m.likely && !(at && at.sure && m.likely.includes(at.level2))) continue;
+      const belongs = m.belongs ?? (at ? `${at.level2}（${at.level1}）` : "");
+      if (belongs === "") continue;
       emit({
-        ...say("indicator.unknown-category", "belongsElsewhere", { name: raw, under: m.under, belongs: m.belongs }),
+        ...say("indicator.unknown-category", "belongsElsewhere", { name: raw, under: m.under, belongs }),
         sheet: table.sheet,
         cell: fieldAddress(row, "name") as string,
         value: raw,
-        expected: m.belongs,
+        expected: belongs,
       });
       return;
     }

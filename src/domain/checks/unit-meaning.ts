@@ -14,10 +14,11 @@ import { say } from "../catalog";
 import { compactLabel } from "../text";
 import { isCostRow } from "../tables/category";
 import { fieldAddress, fieldText } from "../tables/rows";
+import { MAGNITUDE_UNIT } from "./money-magnitude";
 import type { Check } from "./types";
 
-/** A share of something bad: the lower the better. */
-const BAD_RATE = /(?:差错|错误|出错|逾期|超期|延误|事故|投诉|失误|违规|违纪|违法|不合格|返工|故障|损失|流失|辍学|死亡|发病|超标|误差|漏检|漏报|误报|空置|闲置)(?:发生)?率$/;
+/** A share of something bad: the lower the better (missing-sign.ts suggests ≤ for it too). */
+export const BAD_RATE = /(?:差错|错误|出错|逾期|超期|延误|事故|投诉|失误|违规|违纪|违法|不合格|返工|故障|损失|流失|辍学|死亡|发病|超标|误差|漏检|漏报|误报|空置|闲置)(?:发生)?率$/;
 /** An output count of something bad, or a count that is rightly capped (调整次数, 会议次数 under austerity). */
 const BAD_COUNT = /调整|投诉|事故|差错|错误|违规|违纪|违法|返工|故障|损失|逾期|延误|上访|信访|发生|整改|问题|超标|不合格|会议|次数上限|控制/;
 /** Names that are not money although their row is a cost row: rates, counts, durations. */
@@ -60,7 +61,8 @@ export const unitMeaning: Check = {
     }
 
     // A cost standard in 人/天 or 次 with no 元: the amount's unit is missing (real table 90: 检查差旅费 470 人/天).
-    if (isCostRow(category) && t.unit !== undefined && t.unitKind !== "money" && t.unitKind !== "percent" && t.unitKind !== "permille" && !NOT_MONEY_NAME.test(name) && /费|成本|补助|补贴|标准|经费|资金|价/.test(name)) {
+    // (A magnitude with no 元, 10万/年, is money-magnitude.ts's: it says the 元 that is missing.)
+    if (isCostRow(category) && t.unit !== undefined && t.unitKind !== "money" && t.unitKind !== "percent" && t.unitKind !== "permille" && !MAGNITUDE_UNIT.test(t.unit) && !NOT_MONEY_NAME.test(name) && /费|成本|补助|补贴|标准|经费|资金|价/.test(name)) {
       emit({ ...say("indicator.unit-mismatch", "costWithoutMoney", { name: raw, text, unit: t.unit }), sheet: table.sheet, cell, value: text, expected: `元/${t.unit.replace(/^.*\//, "")}` });
     }
 

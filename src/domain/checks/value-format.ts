@@ -11,6 +11,7 @@ import { canonicalUnit } from "../value/units";
 import { isPlaceholderClean } from "./placeholder";
 import { isQuantitative, rowActual, rowSignKind } from "../tables/row-values";
 import { fieldAddress, fieldText } from "../tables/rows";
+import { moneyMagnitudeOnly } from "./money-magnitude";
 import type { Check } from "./types";
 
 /** Why a parsed value that is written as a date is none ("没有 13 月"), or undefined. */
@@ -130,8 +131,10 @@ export const valueFormat: Check = {
     }
     const name = fieldText(row, "name");
     if (!t.unit && !unitInName(name, t.kind === "number" ? t.number : undefined)) {
+      // A money figure written with its magnitude only (5万 as a cost): the message says the 元 it lacks.
+      const magnitude = moneyMagnitudeOnly(text, name, facts.categories[i]);
       emit({
-        ...say("indicator.missing-unit", "noUnit", { name }),
+        ...(magnitude ? say("indicator.missing-unit", "magnitudeOnly", { name, text, ...magnitude }) : say("indicator.missing-unit", "noUnit", { name })),
         sheet: table.sheet,
         cell: table.columns.unit !== undefined ? (fieldAddress(row, "unit") ?? a1(row.row, table.columns.unit)) : (fieldAddress(row, "target") as string),
         value: text,

@@ -114,12 +114,17 @@ export interface SureMisfiling {
   /** The 二级 (or, for `level1`, the 一级) the row is filed under, canonical. */
   readonly under: string;
   readonly level1?: boolean;
-  /** The name's meaning (tested on the compacted name). */
-  readonly name: RegExp;
+  /** The name's meaning (tested on the compacted name); absent when `likely` says it. */
+  readonly name?: RegExp;
+  /**
+   * The 二级 the indicator vocabulary (indicator-library.ts) must be sure the name belongs to (checks/indicator-library.ts
+   * likelyPlace); the message then names that 二级 and its 一级 when `belongs` is absent.
+   */
+  readonly likely?: readonly string[];
   /** Names that could rightly be filed there after all. */
   readonly unless?: RegExp;
-  /** Where it belongs, as the message says it. */
-  readonly belongs: string;
+  /** Where it belongs, as the message says it (else from the vocabulary). */
+  readonly belongs?: string;
   readonly source: string;
 }
 
@@ -137,4 +142,23 @@ export const SURE_MISFILINGS: readonly SureMisfiling[] = [
     belongs: "效益指标或产出指标（满意度指标只衡量服务对象对项目的评价）",
     source: "财预〔2021〕101号 绩效指标体系",
   },
+  // Where the indicator vocabulary is sure (issue #22, item 3). A name with 满意度 in it is categories.ts's.
+  // A judgement of the served (满意率, 好评率) filed as a quality of the output or a social effect.
+  { under: "质量指标", likely: ["服务对象满意度指标"], belongs: "满意度指标", source: "财预〔2021〕101号 绩效指标体系；财预〔2013〕53号 共性指标体系框架" },
+  { under: "社会效益指标", likely: ["服务对象满意度指标"], belongs: "满意度指标", source: "财预〔2021〕101号 绩效指标体系；财预〔2013〕53号 共性指标体系框架" },
+  // A completion, timeliness or quality rate of the output (任务完成率, 及时发放率, 验收合格率) filed as an economic effect.
+  {
+    under: "经济效益指标",
+    likely: ["数量指标", "时效指标", "质量指标"],
+    unless: /收入|增收|产值|利润|效益|节约|节省|销售|就业/,
+    source: "财预〔2021〕101号 绩效指标体系；财预〔2013〕53号 共性指标体系框架（实际完成率、完成及时率、质量达标率为产出指标）",
+  },
+  // A 成本 block that holds a benefit (农民增收, 受益人口, 森林覆盖率): a cost is what the project spends or risks, never
+  // what it brings. Names about money spent, losses or an impact (生态环境成本: 对环境的影响) stay.
+  ...["成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"].map((under) => ({
+    under,
+    likely: ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"],
+    unless: /成本|费|支出|投入|投资|资金|价|补助|补贴|标准|损失|减少|降低|节约|控制|影响|预算|金额|占用|代价|风险/,
+    source: "财预〔2021〕101号 绩效指标体系（成本指标反映项目的成本，效益指标反映项目的效果）",
+  })),
 ];

@@ -5,6 +5,7 @@
  */
 import { checkSingleRow } from "../../../src/domain/checks/single-row";
 import { resolveProfile } from "../../../src/domain/profiles";
+import { toHalfWidth } from "../../../src/domain/text";
 
 const national = resolveProfile("national");
 const found = (level1: string, level2: string, name: string, target = "100%"): string[] =>
@@ -45,5 +46,54 @@ describe("filed where the name cannot belong", () => {
     ["满意度指标", "服务对象满意度指标", "满意率"],
   ])("%s / %s: “%s” passes", (l1, l2, name) => {
     expect(found(l1, l2, name)).toEqual([]);
+  });
+});
+
+/**
+ * Where the indicator vocabulary (profiles/indicator-library.ts) is sure (checks/indicator-library.ts): a judgement of
+ * the served under 质量 or 社会效益, an output's completion, timeliness or quality rate under 经济效益, a benefit in a
+ * 成本 block. Names the vocabulary holds under two 二级 (覆盖率, 带动就业) are never sure.
+ */
+describe("filed where the indicator vocabulary is sure it does not belong", () => {
+  it.each([
+    ["产出指标", "质量指标", "服务对象满意率", "满意度指标"],
+    ["效益指标", "社会效益指标", "群众好评率", "满意度指标"],
+    ["效益指标", "经济效益指标", "目标任务完成率", "数量指标（产出指标）"],
+    ["效益指标", "经济效益指标", "资金拨付及时率", "时效指标（产出指标）"],
+    ["效益指标", "经济效益指标", "项目（工程）完成及时率", "时效指标（产出指标）"],
+    ["效益指标", "经济效益指标", "设备完好率", "质量指标（产出指标）"],
+    ["产出指标", "成本指标", "带动农民增收", "经济效益指标（效益指标）"],
+    ["产出指标", "成本指标", "森林覆盖率", "生态效益指标（效益指标）"],
+    ["成本指标", "社会成本指标", "受益人口", "社会效益指标（效益指标）"],
+    ["成本指标", "经济成本指标", "村集体经济收入", "经济效益指标（效益指标）"],
+  ])("%s / %s: “%s” belongs under %s", (l1, l2, name, belongs) => {
+    const r = found(l1, l2, name);
+    // The cell's text is read half-width: （工程） is quoted as (工程).
+    expect(r).toEqual([`C1 “${toHalfWidth(name)}”不是${l2}，放错了位置；应归入${belongs}`]);
+  });
+
+  it.each([
+    ["效益指标", "经济效益指标", "带动就业"],
+    ["效益指标", "经济效益指标", "农民增收"],
+    ["效益指标", "经济效益指标", "销售收入完成率"],
+    ["效益指标", "社会效益指标", "覆盖率"],
+    ["效益指标", "社会效益指标", "受益人数"],
+    ["效益指标", "社会效益指标", "群众知晓率"],
+    ["效益指标", "生态效益指标", "森林覆盖率"],
+    ["产出指标", "质量指标", "验收合格率"],
+    ["产出指标", "成本指标", "人均补助标准"],
+    ["产出指标", "成本指标", "节约成本"],
+    ["成本指标", "生态环境成本指标", "对生态环境的影响"],
+    ["成本指标", "社会成本指标", "减少群众收入"],
+    ["产出指标", "时效指标", "完成及时率"],
+  ])("%s / %s: “%s” passes", (l1, l2, name) => {
+    expect(found(l1, l2, name)).toEqual([]);
+  });
+
+  it("a name with 满意度 under 质量 is said once, by the satisfaction message", () => {
+    const all = checkSingleRow({ level1: "产出指标", level2: "质量指标", name: "群众满意度", target: "≥90%", unit: "", weight: 10 }, national).filter(
+      (i) => i.code === "indicator.unknown-category",
+    );
+    expect(all.map((i) => i.message)).toEqual(["满意度指标“群众满意度”放在了“质量指标”下，应归入满意度指标"]);
   });
 });
