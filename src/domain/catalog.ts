@@ -268,6 +268,10 @@ export const CATALOG = {
     severity: "warning", title: "同一项目指标重复", titleEn: "Indicator repeated in one project", source: `${PRACTICE}：同一项目的指标不重复设置`,
     messages: {
       repeats: { zh: "指标“{name}”与 {first} 重复", en: "indicator \"{name}\" repeats {first}" },
+      otherProject: {
+        zh: "项目“{project}”的产出指标与项目“{other}”（{first}）一字不差：同一产出由两个项目申报，或是照抄了别的项目的目标；应写明本项目自己的产出",
+        en: "project \"{project}\" declares word for word the output of project \"{other}\" ({first}): the same output is claimed twice, or another project's target was copied; state this project's own output",
+      },
     },
   },
   "indicator.name-value-conflict": {

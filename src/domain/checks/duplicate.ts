@@ -1,7 +1,7 @@
 /** The same indicator twice in one project (same 二级 and 三级 name). */
 import { say } from "../catalog";
 import { compactLabel } from "../text";
-import type { IndicatorRow } from "../tables/model";
+import type { IndicatorRow, IndicatorTable } from "../tables/model";
 import { fieldAddress, fieldText } from "../tables/rows";
 import type { Check } from "./types";
 
@@ -35,6 +35,48 @@ export const duplicate: Check<Map<string, IndicatorRow>> = {
       cell: fieldAddress(row, "name") as string,
       value: text,
       expected: first,
+    });
+  },
+};
+
+/** An output target long enough to be a project's own description (采购拖拉机2台、收割机1台…), not a shared formula. */
+const OWN_OUTPUT_LENGTH = 20;
+
+/** Per list: the first project that declared each output text, and the cell it is in. */
+const outputsSeen = new WeakMap<IndicatorTable, Map<string, { readonly project: string; readonly address: string }>>();
+
+/**
+ * Two projects of one list declaring the same output word for word (real 87: two projects of one village buying the
+ * same tractors, harvester and drone): the same output is funded twice, or one project's target was copied. Only
+ * 产出 targets long enough to describe something of the project's own are compared; shared wordings of 效益 and
+ * 满意度 (受益群众满意度≥90%) are the form's, not a copy.
+ */
+export const sharedOutput: Check<Map<string, { readonly project: string; readonly address: string }>> = {
+  id: "shared-output",
+  codes: ["indicator.duplicate"],
+  begin: ({ table }) => {
+    let seen = outputsSeen.get(table);
+    if (!seen) outputsSeen.set(table, (seen = new Map()));
+    return seen;
+  },
+  row(row, i, { table, project, facts }, seen, emit) {
+    if (table.layout !== "list" || row.placeholder || facts.categories[i].level1 !== "产出指标") return;
+    const text = fieldText(row, "target");
+    if (text.length < OWN_OUTPUT_LENGTH) return;
+    const key = compactLabel(text);
+    const name = project.info.name?.text ?? project.key;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, { project: name, address: fieldAddress(row, "target") as string });
+      return;
+    }
+    if (first.project === name) return;
+    emit({
+      ...say("indicator.duplicate", "otherProject", { project: name, other: first.project, first: first.address }),
+      sheet: table.sheet,
+      cell: fieldAddress(row, "target") as string,
+      value: text,
+      expected: first.address,
     });
   },
 };

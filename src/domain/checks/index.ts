@@ -1,7 +1,7 @@
 /** Every project check, in the order their findings read best (the protocol: types.ts; the walk: walk.ts). */
 import { budget } from "./budget";
 import { categories } from "./categories";
-import { duplicate } from "./duplicate";
+import { duplicate, sharedOutput } from "./duplicate";
 import { executionUnverifiable } from "./execution-unverifiable";
 import { formFields } from "./form-fields";
 import { nameValue } from "./name-value";
@@ -41,6 +41,7 @@ export const PROJECT_CHECKS: readonly AnyCheck[] = [
   nameValue,
   spendingOutput,
   duplicate,
+  sharedOutput,
   explanations,
   categories,
   misfiled,

@@ -15,6 +15,7 @@ import { readIndicatorTable } from "./indicator-table";
 import { readBudgetList } from "./budget-list";
 import { findTree } from "./tree";
 import { readFormHead } from "./form-head";
+import { readColumnTargets } from "./column-targets";
 
 /** A catalog text as the recognition's reason (table.no-indicator-header's words). */
 function reasonOf(t: Template): { reason: string; reasonEn: string } {
@@ -58,6 +59,11 @@ export function readSheet(sg: SheetGrid): SheetRecognition {
     // No header of the usual kind: a tree whose one column holds the three levels (tree.ts), read by its content.
     const tree = findTree(sg);
     if (tree) tables.push(readIndicatorTable(sg, tree, 0, scan.bound(tree.r)).table);
+  }
+  if (!tables.some((t) => t.kind !== "budget-list")) {
+    // A list of projects whose targets stand in columns of their own under a 绩效目标 group (column-targets.ts).
+    const listed = readColumnTargets(sg);
+    if (listed) tables.push(listed);
   }
   if (!tables.some((t) => t.kind !== "budget-list")) {
     // No indicator part at all: a form's head (its fields and funds block) is still checked (form-head.ts).
