@@ -111,6 +111,8 @@ function bareTarget(row: IndicatorRow, t: ParsedValue, category: RowCategory): S
   if (name === undefined) return undefined;
   const text = fieldText(row, "target");
   if (text === "" || NAME_DIRECTION.test(text)) return undefined;
+  // The row's 指标说明 / 指标值设定依据 states the direction (达到目标值, 不低于上年): the sign is written there.
+  if (NAME_DIRECTION.test(fieldText(row, "explain")) || NAME_DIRECTION.test(fieldText(row, "standard"))) return undefined;
   const { sign, why } = likelySign(name, t);
   return { row, text, name: raw, sign, why };
 }

@@ -114,6 +114,21 @@ describe("near-misses: nothing to report", () => {
     expect(signs(form(BARE, header))).toEqual([]);
   });
 
+  it("a row whose 指标说明 states the direction (达到目标值, real 20) — but one that says nothing of it is asked", () => {
+    const withExplain = (explain: string): Grid => ({
+      sheet: "申报表",
+      top: 0,
+      left: 0,
+      values: [
+        ["一级指标", "二级指标", "三级指标", "指标值", "指标说明"],
+        ["产出指标", "数量指标", "新建村道", "≥2公里", "反映新建道路长度"],
+        ["产出指标", "质量指标", "资金支出率", "95%", explain],
+      ],
+    });
+    expect(signs(withExplain("资金支出率达到目标值"))).toEqual([]);
+    expect(signs(withExplain("反映资金支出情况")).map((i) => i.cell)).toEqual(["D3"]);
+  });
+
   it("a key evaluation's score sheet is not asked for signs", () => {
     const g: Grid = {
       sheet: "评价",
