@@ -195,6 +195,10 @@ export const CATALOG = {
     messages: {
       boilerplate: { zh: "指标值“{text}”是笼统的套话，无法据以衡量完成情况；应写明可衡量的标准或数值", en: "the target \"{text}\" is boilerplate with nothing to measure; give a measurable standard or figure" },
       vagueWord: { zh: "指标值“{text}”含模糊表述“{word}”，宜改为可衡量的数值", en: "target \"{text}\" uses vague wording (\"{word}\"); give a measurable figure" },
+      narrative: {
+        zh: "{level2}的指标值“{text}”是一段叙述，没有数值、比率或时限，无法据以衡量完成情况；应写明可衡量的标准或数值",
+        en: "the {level2} target \"{text}\" is a narrative with no figure, rate or deadline: nothing to measure; give a measurable standard or figure",
+      },
       noEffect: { zh: "效益指标“{name}”的指标值为“{text}”：等于说项目不产生这项效益，是凑数的指标；应写明项目预期的、可衡量的效益，没有的不设", en: "the benefit indicator \"{name}\" is answered \"{text}\": it says the project has no such effect, a filler; state the measurable effect expected, or leave the indicator out" },
       percentOnAim: {
         zh: "“{name}”是一项目标或作用，不是可计算的比率，百分比指标值“{text}”无从衡量；应改为可计算的比率（如“……率”）或写明衡量标准",

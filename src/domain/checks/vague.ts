@@ -71,6 +71,23 @@ export function percentOnAim(name: string): boolean {
   return n.length > 0 && n.length <= 40 && AIM_WORD.test(n) && !RATIO_WORD.test(n);
 }
 
+/** 二级 whose targets are figures, dates or rates by nature (数量, 时效, 成本 and its 2021 二级). */
+const FIGURE_LEVEL2 = /^(?:数量|时效|成本|经济成本|社会成本|生态环境成本)指标$/;
+/** Clause separators of a sentence; a text ending in 。 is one too. */
+const CLAUSE = /[,，;；]/g;
+
+/**
+ * A target that is a narrative: a sentence (clauses, or a full stop) naming nothing measured (no figure, no 无/零/
+ * 不发生), under a 二级 that expects a figure, or a string of three clauses or more under any. Linear; short texts
+ * and long ones (over 64 characters, a description rather than a target) are left to the other shapes.
+ */
+export function narrative(t: string, level2: string | undefined): boolean {
+  if (t.length < 8 || t.length > 64 || HAS_DIGIT.test(t) || MEASURED.test(t)) return false;
+  const clauses = (t.replace(/[。.]+$/, "").match(CLAUSE)?.length ?? 0) + 1;
+  if (clauses >= 3) return true;
+  return level2 !== undefined && FIGURE_LEVEL2.test(level2) && (clauses >= 2 || /。$/.test(t));
+}
+
 /** A no as the whole answer: 否, 无, 没有, 不产生. */
 const NO_ANSWER = /^(?:否|无|没有|不产生|不会)$/;
 
@@ -87,6 +104,18 @@ export const vague: Check = {
     if (BOILERPLATE.has(t) || unmeasurableShape(t)) {
       emit({
         ...say("indicator.vague", "boilerplate", { text }),
+        sheet: table.sheet,
+        cell: fieldAddress(row, "target") as string,
+        value: text,
+      });
+      return;
+    }
+    // A sentence with no figure where one is expected (时效指标 "按时完成教学任务，顺利完成中考。"), or a string of slogans
+    // (three clauses or more, none measured) for any target: a narrative, not a target.
+    const level2 = facts.categories[i]?.level2;
+    if (narrative(t, level2)) {
+      emit({
+        ...say("indicator.vague", "narrative", { text, level2: level2 && FIGURE_LEVEL2.test(level2) ? level2 : "该指标" }),
         sheet: table.sheet,
         cell: fieldAddress(row, "target") as string,
         value: text,

@@ -16,6 +16,7 @@ import { readBudgetList } from "./budget-list";
 import { findTree } from "./tree";
 import { readFormHead } from "./form-head";
 import { readColumnTargets } from "./column-targets";
+import { readPrefixed } from "./prefixed";
 
 /** A catalog text as the recognition's reason (table.no-indicator-header's words). */
 function reasonOf(t: Template): { reason: string; reasonEn: string } {
@@ -64,6 +65,11 @@ export function readSheet(sg: SheetGrid): SheetRecognition {
     // A list of projects whose targets stand in columns of their own under a 绩效目标 group (column-targets.ts).
     const listed = readColumnTargets(sg);
     if (listed) tables.push(listed);
+  }
+  if (!tables.some((t) => t.kind !== "budget-list")) {
+    // Indicators written as "二级: text" beside their 一级, with no header row (prefixed.ts).
+    const prefixed = readPrefixed(sg);
+    if (prefixed) tables.push(prefixed);
   }
   if (!tables.some((t) => t.kind !== "budget-list")) {
     // No indicator part at all: a form's head (its fields and funds block) is still checked (form-head.ts).
