@@ -3,7 +3,7 @@
  */
 import { compactLabel } from "../text";
 import { type FundsBlock, type ProjectInfo, type Ref } from "./model";
-import { type FormField, isFundsTitle, matchFormLabel } from "./synonyms";
+import { type FormField, isFundsTitle, isOtherFormLabel, matchFormLabel } from "./synonyms";
 import { type Mutable, SheetGrid } from "./scan";
 import { readFunds } from "./funds";
 
@@ -111,7 +111,7 @@ export function valueRight(sg: SheetGrid, r: number, c: number): Ref | undefined
   for (let k = first; k < w; k++) {
     if (sg.blank(r, k)) continue;
     const n = sg.norm(r, k);
-    if (n !== "" && matchFormLabel(n)) break;
+    if (n !== "" && (matchFormLabel(n) || isOtherFormLabel(n))) break;
     return sg.ref(r, k);
   }
   return first < sg.width ? sg.ref(r, first) : undefined;

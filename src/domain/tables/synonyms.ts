@@ -116,6 +116,19 @@ export const FORM_LABELS: Readonly<Record<FormField, readonly string[]>> = {
   grade: ["自评等级", "评价等级", "等级", "绩效等级", "评价结果等级", "自评结果等级", "绩效评价等级", "评级"],
 };
 
+/**
+ * Labels of a form's other fields (项目起止时间, 联系电话 …): not read as a project field, but a label all the same, so
+ * a field left blank beside one (主管部门 | (blank) | 项目起止时间 | 2022.1—2022.12, real 104) is blank, not that label.
+ */
+const OTHER_FORM_LABELS: ReadonlySet<string> = new Set([
+  "项目起止时间", "起止时间", "实施期限", "项目期限", "实施周期", "项目实施周期", "联系电话", "电话", "手机", "项目属性",
+  "项目类型", "项目性质", "项目类别", "资金来源", "项目概况", "项目立项依据", "立项依据", "绩效管理联络员", "填报人", "填报日期",
+]);
+
+export function isOtherFormLabel(normalized: string): boolean {
+  return OTHER_FORM_LABELS.has(normalized);
+}
+
 /** Labels that end an indicator block: the totals row. */
 export const TOTAL_PATTERN = /^(?:总分|合计|总计|分值合计|得分合计|总得分|自评总分|评价总分|综合得分|总分值|合计分)$/;
 

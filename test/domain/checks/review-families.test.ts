@@ -222,6 +222,30 @@ describe("form.missing-field: the form's own fields left blank", () => {
   it("a named person is not", () => {
     expect(withContact("项目负责人及电话", "张三 13800000000")).toEqual([]);
   });
+
+  // 主管部门 | (blank) | 项目起止时间 | 2022.1—2022.12 (real 104): the next label is no value of the blank field.
+  const besideOtherLabel = (label: string, department: string | null) =>
+    checkWorkbook([
+      {
+        sheet: "申报表",
+        top: 0,
+        left: 0,
+        values: [
+          ["项目名称", "幼儿园公用经费", null, null],
+          ["主管部门", department, label, "2022.1—2022.12"],
+          ["一级指标", "二级指标", "三级指标", "指标值"],
+          ["产出指标", "数量指标", "补助幼儿数", "≥5000人"],
+          ["效益指标", "社会效益指标", "入园率", "≥90%"],
+          ["满意度指标", "服务对象满意度指标", "家长满意度", "≥90%"],
+        ],
+      },
+    ]).issues.filter((i) => i.code === "form.missing-field");
+  it.each(["项目起止时间", "实施期限", "联系电话"])("a blank 主管部门 beside %s is blank", (label) => {
+    expect(besideOtherLabel(label, null).map((i) => i.cell)).toEqual(["B2"]);
+  });
+  it("a filled one beside it is not", () => {
+    expect(besideOtherLabel("项目起止时间", "县教育局")).toEqual([]);
+  });
 });
 
 describe("more shapes reviewers send back", () => {
