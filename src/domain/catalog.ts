@@ -433,6 +433,7 @@ export const CATALOG = {
     severity: "error", title: "执行率与执行数/预算数不符", titleEn: "Execution rate differs from B/A", source: `${FORM_10}：执行率 = 全年执行数(B) / 全年预算数(A)`,
     messages: {
       differs: { zh: "{label}执行率{rate}与执行数/预算数（{spent}/{budget}={computed}）不符", en: "{label}: execution rate {rate} differs from B/A ({spent}/{budget} = {computed})" },
+      empty: { zh: "{label}执行率未填写，按执行数/预算数应为{computed}（{spent}/{budget}）", en: "{label}: the execution rate is blank; B/A gives {computed} ({spent}/{budget})" },
     },
   },
   "budget.score-mismatch": {

@@ -45,11 +45,13 @@ const REVIEWS: Record<RealPrefix, Review> = {
     notes: [
       ...MISSING_ACTUAL_02.map((c) => ({ says: `empty 指标值 and 完成值 but full marks (${c})`, finding: `score.missing-actual@${c}`, message: /均为空/ })),
       { says: "分值 100 = printed 100, 得分 100 = printed 100 (consistent)", absent: "score.total-mismatch" },
-      { says: "computed 执行率 100 % (the cell is blank on the form)", absent: "budget.rate-mismatch" },
+      // The notes call the blank rate consistent; the reviewer's key (../shared/data/real/key.json, test/real/keys/02.json)
+      // calls it a gap the form asks to fill: the key's judgment is the one held.
+      { says: "computed 执行率 100 % (the cell is blank on the form: a gap, as the reviewer's key says)", finding: "budget.rate-mismatch@G6", message: /执行率未填写/ },
       { says: "placeholder rows 指标2: / …… are template leftovers", absent: "indicator.placeholder" },
       { says: "a target embedded in the name (指标1:年度资金支付完成率100%)", finding: "score.missing-actual@F19", message: /“100%”写在了指标名称中/ },
     ],
-    false: ["score.total-mismatch", "score.grade-mismatch", "project.weight-sum", "budget.rate-mismatch", "budget.total-mismatch", "budget.score-mismatch", "indicator.placeholder", "score.mismatch", "project.missing-category", "indicator.missing-field"],
+    false: ["score.total-mismatch", "score.grade-mismatch", "project.weight-sum", "budget.total-mismatch", "budget.score-mismatch", "indicator.placeholder", "score.mismatch", "project.missing-category", "indicator.missing-field"],
     verdict: "not-ready",
   },
   "06": {

@@ -7,7 +7,7 @@ import { list, say, text, type MessageValue } from "../catalog";
 import type { FundsRow, Ref } from "../tables/model";
 import { isScored } from "../tables/model";
 import { rateAgrees, readingText, scoreAgrees } from "../scoring/compare";
-import { checkFundsTotal, executionRate, refNumber, scoreExecution } from "../scoring/execution";
+import { checkFundsTotal, executionRate, executionScore, refNumber, scoreExecution } from "../scoring/execution";
 import { fmt2, fmtPercent } from "../scoring/round";
 import { isNotApplicableMark, readNumber } from "../value/number";
 import type { Check } from "./types";
@@ -120,8 +120,22 @@ export const budget: Check = {
     for (const row of funds.rows) {
       if (!row.rate) continue;
       const reading = readNumber(row.rate.value, row.rate.numberFormat);
-      if (!reading) continue; // blank or "/": nothing entered (02 leaves it empty)
       const isScoring = ex !== undefined && ex.row === row;
+      if (!reading) {
+        // The self-evaluation's scoring row (年度资金总额) with A and B given and its 执行率 left blank (real 02:
+        // 880/880): the rate the form asks for is missing. Other rows' blank rates (其中 rows) are left alone, and "/"
+        // says not applicable.
+        if (isScoring && isScored(table) && row.rate.text.trim() === "" && ex.rate.ok) {
+          emit({
+            ...say("budget.rate-mismatch", "empty", { label: rowLabel(row), spent: fmtAmount(ex.spent as number), budget: fmtAmount(ex.budget as number), computed: fmtPercent(ex.rate.rate) }),
+            sheet,
+            cell: row.rate.address,
+            value: "",
+            expected: fmtPercent(ex.rate.rate),
+          });
+        }
+        continue;
+      }
       const a = isScoring ? ex.budget : refNumber(row.budget);
       const b = isScoring ? ex.spent : refNumber(row.spent);
       const rate = executionRate(a, b);
@@ -146,6 +160,20 @@ export const budget: Check = {
     const row = ex.row;
 
     if (!ex.rate.ok) {
+      // B left blank but the form prints the rate (全年执行 blank, 执行率 100%, real 28): a blank 得分 is still blank,
+      // and the printed rate says what it should be.
+      const printed = row.rate ? readNumber(row.rate.value, row.rate.numberFormat) : undefined;
+      if (ex.rate.cause === "missing" && printed && isScored(table) && row.score && row.score.text.trim() === "") {
+        const r = printed.percent || printed.value <= 1.5 ? printed.value : printed.value / 100;
+        const s = executionScore(r, ex.points, profile.capExecutionScore);
+        emit({
+          ...say("budget.score-mismatch", "empty", { rule: fmt2(s), rate: fmtPercent(r), points: fmt2(ex.points) }),
+          sheet,
+          cell: row.score.address,
+          value: "",
+          expected: fmt2(s),
+        });
+      }
       if (ex.rate.cause === "zero-budget") {
         // One finding that names what follows from it: the printed 执行率 and 得分 cannot be verified.
         const printed: MessageValue[] = [];

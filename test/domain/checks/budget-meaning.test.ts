@@ -119,3 +119,29 @@ describe("explained elsewhere on the form", () => {
     expect(sheetExplanations({ values: managementBlock("项目支付进度缓慢", 25) }).execution).toBe(false);
   });
 });
+
+describe("blank cells of the scoring row (the form asks for them)", () => {
+  const codes = (g: Grid, code: string): string[] =>
+    checkWorkbook([g])
+      .issues.filter((i) => i.code === code)
+      .map((i) => `${i.cell} ${i.expected ?? ""}`);
+
+  test("a blank 执行率 on the 年度资金总额 row with A and B given: the rate B/A gives (real 02)", () => {
+    const funds: Cells = [[null, "年度资金总额", 880, 880, 880, 10, null, 10, null], [null, "其中:财政拨款", 880, 880, 880, null, null, null, null]];
+    expect(codes(form(funds), "budget.rate-mismatch")).toEqual(["G4 100.00%"]);
+  });
+  test("…not on a 其中 row, not when the rate says '/', nor when B is blank (nothing to divide)", () => {
+    const part: Cells = [[null, "年度资金总额", 880, 880, 880, 10, "100%", 10, null], [null, "其中:财政拨款", 880, 880, 880, null, null, null, null]];
+    expect(codes(form(part), "budget.rate-mismatch")).toEqual([]);
+    const slash: Cells = [[null, "年度资金总额", 880, 880, 880, 10, "/", 10, null]];
+    expect(codes(form(slash), "budget.rate-mismatch")).toEqual([]);
+    const noB: Cells = [[null, "年度资金总额", 880, 880, null, 10, null, 10, null]];
+    expect(codes(form(noB), "budget.rate-mismatch")).toEqual([]);
+  });
+  test("a blank 得分 where B is blank but the form prints the rate: the printed rate's score (real 28)", () => {
+    const funds: Cells = [[null, "年度资金总额", 30, 30, null, 10, "100%", null, null], [null, "其中:当年财政拨款", 30, 30, 30, null, "100%", null, null]];
+    expect(codes(form(funds), "budget.score-mismatch")).toEqual(["H4 10"]);
+    const scored: Cells = [[null, "年度资金总额", 30, 30, null, 10, "100%", 10, null]];
+    expect(codes(form(scored), "budget.score-mismatch")).toEqual([]);
+  });
+});

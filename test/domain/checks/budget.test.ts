@@ -110,8 +110,10 @@ describe("budget check on the real tables", () => {
     if (!t) throw new Error("no table");
     return t.projects.flatMap((p) => runCheck(budget, checkContext(p, t, profile)));
   }
-  test("02: 880 / 880, empty 执行率 cell, score 10 — clean", () => {
-    expect(real("02")).toEqual([]);
+  test("02: 880 / 880, score 10; the 执行率 cell left empty is the one finding (the rate B/A gives)", () => {
+    const is = real("02");
+    expect(codes(is)).toEqual(["budget.rate-mismatch"]);
+    expect(is[0]).toMatchObject({ cell: "G6", value: "", expected: "100.00%" });
   });
   test("06: budget score 9 vs 9.78 is budget.score-mismatch; the printed 97.80% is NOT a rate mismatch", () => {
     const is = real("06");
