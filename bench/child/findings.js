@@ -15,19 +15,19 @@ const { checkWorkbook } = require(path.join(root, "src", "domain", "engine"));
 const rows = Number(process.argv[2] || 200_000);
 const kind = process.argv[3] === "three" ? "three" : "clean";
 const maxFindings = Number(process.argv[4] || 10_000);
-if (typeof global.gc !== "function") throw new Error("run with --expose-gc");
+if (typeof globalThis.gc !== "function") throw new Error("run with --expose-gc");
 
-global.gc(); // marks the runtime's own heap (modules loaded)
+globalThis.gc(); // marks the runtime's own heap (modules loaded)
 const grid = kind === "three" ? threeFindingsGrid(rows) : indicatorListGrid(rows);
 // Flat strings, as a file reader gives them (the synthetic grid's template literals are ropes).
 for (const row of grid.values) for (const v of row) if (typeof v === "string") v.charCodeAt(0);
-global.gc(); // marks the grid
+globalThis.gc(); // marks the grid
 const cpu0 = process.cpuUsage();
 const t0 = process.hrtime.bigint();
 const result = checkWorkbook([grid], { maxFindings });
 const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
 const c = process.cpuUsage(cpu0);
-global.gc(); // marks the end of the check (its heap before this collection: the grid and the report)
+globalThis.gc(); // marks the end of the check (its heap before this collection: the grid and the report)
 process.stderr.write(
   "\n" +
     JSON.stringify({

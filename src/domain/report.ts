@@ -4,7 +4,8 @@
  */
 import { makeIssue, severityOf } from "./catalog";
 import { a1Position } from "./grid";
-import type { Issue, IssueCode, IssueDraft, Severity } from "./issues";
+import type { Template } from "./catalog";
+import type { Issue, IssueCode, IssueDraft, MessageParamValues, Severity } from "./issues";
 
 export interface Stats {
   readonly errors: number;
@@ -127,6 +128,47 @@ export function sortIssues(issues: readonly Issue[], sheetOrder: readonly string
 export type CollectedDraft = IssueDraft & { readonly file?: string };
 
 /**
+ * A finding the collector holds: the draft's fields, copied. The check's own objects (its draft, its parameters)
+ * are never held, so they die young whether the finding is kept or not: were the first findings' drafts held, V8
+ * would see the checks' allocation sites survive and allocate every later draft in the old generation, where the
+ * dropped ones pile up until a full collection (the heap then grows by hundreds of MB on a findings-heavy table).
+ */
+class HeldFinding implements Placed {
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly value: string | undefined;
+  readonly expected: string | undefined;
+  readonly template: Template | undefined;
+  readonly params: MessageParamValues | undefined;
+  readonly message: string | undefined;
+  readonly messageEn: string | undefined;
+  readonly file: string | undefined;
+
+  constructor(d: CollectedDraft, severity: Severity) {
+    this.code = d.code;
+    this.severity = severity;
+    this.sheet = d.sheet;
+    this.cell = d.cell;
+    this.value = d.value;
+    this.expected = d.expected;
+    this.template = d.template;
+    this.params = d.params === undefined ? undefined : { ...d.params };
+    this.message = d.message;
+    this.messageEn = d.messageEn;
+    this.file = d.file;
+  }
+
+  /** The finding as reported: severity, source and messages (makeIssue), and its file when it has one. */
+  issue(): Issue {
+    const place = { code: this.code, severity: this.severity, sheet: this.sheet, cell: this.cell, value: this.value, expected: this.expected };
+    const issue = makeIssue(this.template !== undefined ? { ...place, template: this.template, params: this.params } : { ...place, message: this.message ?? "", messageEn: this.messageEn ?? "" });
+    return this.file === undefined ? issue : { ...issue, file: this.file };
+  }
+}
+
+/**
  * Collects a file's findings, keeping at most `max` of them: the most severe first (every error before any
  * warning, every warning before any info; within a severity, the first in report order), and counting all of them.
  * A finding is a draft (a record: code, place, parameters) until it is kept; `report()` writes the messages of the
@@ -139,10 +181,10 @@ export type CollectedDraft = IssueDraft & { readonly file?: string };
 export class FindingCollector {
   private readonly sheetRank: ReadonlyMap<string, number>;
   private readonly unknownRank: number;
-  private readonly compare: (a: Keyed<CollectedDraft>, b: Keyed<CollectedDraft>) => number;
-  private readonly kept: Keyed<CollectedDraft>[][] = [[], [], []];
+  private readonly compare: (a: Keyed<HeldFinding>, b: Keyed<HeldFinding>) => number;
+  private readonly kept: Keyed<HeldFinding>[][] = [[], [], []];
   /** Each severity's `max`-th best so far (set by a cut), behind which a finding cannot be kept. */
-  private readonly bar: (Keyed<CollectedDraft> | undefined)[] = [undefined, undefined, undefined];
+  private readonly bar: (Keyed<HeldFinding> | undefined)[] = [undefined, undefined, undefined];
   private readonly count = [0, 0, 0];
   private readonly byCode: Partial<Record<IssueCode, number>> = {};
   private seq = 0;
@@ -172,7 +214,7 @@ export class FindingCollector {
     const file = d.file ?? "";
     if (bar !== undefined && this.behind(bar, file, sheetRank, d, at)) return;
     const list = this.kept[k];
-    list.push({ item: d, file, sheetRank, position: at, severity: k, seq });
+    list.push({ item: new HeldFinding(d, severity), file, sheetRank, position: at, severity: k, seq });
     if (list.length >= 2 * this.max + 1024) this.cut(k);
   }
 
@@ -180,7 +222,7 @@ export class FindingCollector {
    * True when a finding would sort after the bar (compareKeyed's order, the key not made): a later arrival that
    * ties with it sorts after it too.
    */
-  private behind(bar: Keyed<CollectedDraft>, file: string, sheetRank: number, d: CollectedDraft, position: number): boolean {
+  private behind(bar: Keyed<HeldFinding>, file: string, sheetRank: number, d: CollectedDraft, position: number): boolean {
     const c =
       compareText(file, bar.file) ||
       sheetRank - bar.sheetRank ||
@@ -212,7 +254,7 @@ export class FindingCollector {
   /** The report: the kept findings in report order, their messages written, and the counts of all of them. */
   report(tables: readonly TableSummary[]): Report & { readonly truncated?: { readonly shown: number; readonly total: number } } {
     let left = this.max;
-    const out: Keyed<CollectedDraft>[] = [];
+    const out: Keyed<HeldFinding>[] = [];
     for (let k = 0; k < 3; k++) {
       const quota = Math.min(this.count[k], left);
       left -= quota;
@@ -227,16 +269,10 @@ export class FindingCollector {
       stats,
       byCode: { ...this.byCode },
       tables,
-      issues: out.map((x) => issueOf(x.item)),
+      issues: out.map((x) => x.item.issue()),
       ...(out.length < total ? { truncated: { shown: out.length, total } } : {}),
     };
   }
-}
-
-/** A kept draft as reported: severity, source and messages (makeIssue), and its file when it has one. */
-function issueOf(d: CollectedDraft): Issue {
-  const issue = makeIssue(d);
-  return d.file === undefined ? issue : { ...issue, file: d.file };
 }
 
 export function countStats(issues: readonly Issue[]): Stats {
