@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Benchmarks. `npm run bench` measures issue 13's table and issue 23's batch figures (bench/targets.bench.ts, which
+// Benchmarks. `npm run bench` measures issue 13's table, issue 23's findings figures (bench/findings.bench.ts: a
+// findings-heavy list against the clean one) and its batch figures (bench/targets.bench.ts, which
 // runs bench/scale.bench.ts too: every figure against its baseline measured in the same run, its target and its
 // ratio, written to bench/results.json); `npm run bench -- --quick` does the same on smaller inputs; `npm run bench
 // -- scale` the batch figures alone (`--big`: 64 files of 200,000 rows); `npm run bench -- engine functions` those

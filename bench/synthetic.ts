@@ -70,3 +70,34 @@ export function findingsHeavyGrid(rows: number): Grid {
   });
   return { ...g, values };
 }
+
+/**
+ * The same list with exactly three findings a row (issue 23 item 3's load): findingsHeavyGrid, with a rate above 100
+ * written where a count or a unit column disagrees, a cost target set as a floor (≥) and a sign left blank, so that
+ * every row of the seven gives three (errors and warnings mixed; no column empty throughout, so no finding is
+ * withheld as a doubtful reading). Its clean twin is indicatorListGrid(rows): same shape, no finding.
+ */
+export function threeFindingsGrid(rows: number): Grid {
+  const g = findingsHeavyGrid(rows);
+  const values = g.values.map((r, i) => {
+    const k = (i - 1) % L2.length;
+    if (i === 0 || (k !== 0 && k !== 1 && k !== 3 && k !== 4 && k !== 5)) return r;
+    const out = r.slice();
+    if (k === 0) {
+      out[6] = "120%"; // a percentage for a count, above 100, against the unit column
+      out[7] = "人次";
+    } else if (k === 1) {
+      out[6] = "195%";
+      out[7] = "个";
+    } else if (k === 3) {
+      out[5] = "≥"; // a cost with a floor
+    } else if (k === 4) {
+      out[6] = "150%";
+      out[7] = "人";
+    } else {
+      out[5] = ""; // no sign
+    }
+    return out;
+  });
+  return { ...g, values };
+}

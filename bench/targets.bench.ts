@@ -17,6 +17,7 @@ import { jxMissing } from "../src/functions/functions";
 import { installFakeExcel } from "../test/fakes/excel-fake";
 import { indicatorCsv, indicatorXlsx } from "./files";
 import { budgetRange, targetCodes } from "./functions.bench";
+import { findingsRows } from "./findings.bench";
 import { scaleRows, type BenchRow } from "./scale.bench";
 import { indicatorListGrid } from "./synthetic";
 
@@ -380,6 +381,7 @@ export async function run(options: { quick?: boolean } = {}): Promise<void> {
   await officeSyncs(quick);
   await firstPaint(quick);
   bundle();
+  await findingsRows({ quick }, add);
   await scaleRows({ quick }, add);
   const out = { date: new Date().toISOString(), mode: quick ? "quick" : "full", command: `npm run bench${quick ? " -- --quick" : ""}`, cores: os.cpus().length, loadavg: os.loadavg(), node: process.version, seconds: (Date.now() - t0) / 1000, rows };
   fs.writeFileSync(path.join(__dirname, "results.json"), JSON.stringify(out, null, 2) + "\n");

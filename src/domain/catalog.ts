@@ -18,7 +18,7 @@
  * fragment of another (a column name, a clause), built with `text(…)` and passed on as a parameter: the words
  * stay here, the check only chooses and fills them. Values are inserted as text and never read as a template.
  */
-import type { Issue, IssueDraft, Severity } from "./issues";
+import type { Issue, IssueDraft, MessageParamValues, Severity } from "./issues";
 
 export interface IssueType {
   readonly code: IssueCode;
@@ -589,8 +589,18 @@ export type MessageVariant<C extends IssueCode> = keyof (typeof CATALOG)[C]["mes
 
 type VariantTemplate<C extends IssueCode, V extends MessageVariant<C>> = (typeof CATALOG)[C]["messages"][V] extends Template ? (typeof CATALOG)[C]["messages"][V] : never;
 
-/** A finding's code and its text, ready to spread into a draft. */
+/**
+ * A finding's code and its words, ready to spread into a draft: the template and its parameters, not yet written
+ * (makeIssue writes them for the findings that are reported).
+ */
 export interface Said<C extends IssueCode = IssueCode> {
+  readonly code: C;
+  readonly template: Template;
+  readonly params: MessageParamValues | undefined;
+}
+
+/** A finding's code with its text written in both languages (hosts' notices, built outside the engine). */
+export interface SaidText<C extends IssueCode = IssueCode> {
   readonly code: C;
   readonly message: string;
   readonly messageEn: string;
@@ -614,7 +624,7 @@ function valueIn(v: MessageValue | undefined, lang: "zh" | "en"): string {
 }
 
 /** Fills one template string: each placeholder takes its value as text (a value holding "{x}" stays "{x}"). */
-function fill(template: string, params: { readonly [name: string]: MessageValue } | undefined, lang: "zh" | "en"): string {
+function fill(template: string, params: MessageParamValues | undefined, lang: "zh" | "en"): string {
   const p = pieces(template);
   if (p.length === 1) return p[0];
   let out = p[0];
@@ -622,7 +632,7 @@ function fill(template: string, params: { readonly [name: string]: MessageValue 
   return out;
 }
 
-function render(t: Template, params: { readonly [name: string]: MessageValue } | undefined): Template {
+function render(t: Template, params: MessageParamValues | undefined): Template {
   return { zh: fill(t.zh, params, "zh"), en: fill(t.en, params, "en") };
 }
 
@@ -637,9 +647,18 @@ export function text<C extends IssueCode, V extends MessageVariant<C>>(code: C, 
   return render(templateOf(code, variant), params[0] as { readonly [name: string]: MessageValue } | undefined);
 }
 
-/** A finding's code with its message in both languages: `emit({ ...say(code, variant, params), sheet, cell })`. */
+/**
+ * A finding's code with its message, to be written when the finding is reported:
+ * `emit({ ...say(code, variant, params), sheet, cell })`. Nothing is rendered here: a finding the cap cuts costs
+ * its record only.
+ */
 export function say<C extends IssueCode, V extends MessageVariant<C>>(code: C, variant: V, ...params: ParamArgs<VariantTemplate<C, V>>): Said<C> {
-  const t = render(templateOf(code, variant), params[0] as { readonly [name: string]: MessageValue } | undefined);
+  return { code, template: templateOf(code, variant), params: params[0] as MessageParamValues | undefined };
+}
+
+/** As `say`, with the message written now in both languages (for a notice a host builds, not a check's finding). */
+export function sayText<C extends IssueCode, V extends MessageVariant<C>>(code: C, variant: V, ...params: ParamArgs<VariantTemplate<C, V>>): SaidText<C> {
+  const t = render(templateOf(code, variant), params[0] as MessageParamValues | undefined);
   return { code, message: t.zh, messageEn: t.en };
 }
 
@@ -681,14 +700,31 @@ export function messageTemplates(code: IssueCode): Readonly<Record<string, Templ
   return CATALOG[code].messages;
 }
 
-/** Completes a draft with the catalog's severity and source. */
+/** Each code's severity in the catalog, looked up without a Map (severityOf runs once per finding, kept or not). */
+const SEVERITY: { readonly [code: string]: Severity } = Object.fromEntries(TYPES.map((t) => [t.code, t.severity]));
+
+/** A draft's severity: its own (a profile's override), else the catalog's. */
+export function severityOf(d: Pick<IssueDraft, "code" | "severity">): Severity {
+  const s = d.severity ?? SEVERITY[d.code];
+  if (s === undefined) throw new Error(`unknown issue code ${d.code}`);
+  return s;
+}
+
+/** A draft's words, written in both languages: its template filled with its parameters, or the words it carries. */
+export function wordsOf(d: IssueDraft): { readonly message: string; readonly messageEn: string } {
+  if (d.template === undefined) return { message: d.message, messageEn: d.messageEn };
+  return { message: fill(d.template.zh, d.params, "zh"), messageEn: fill(d.template.en, d.params, "en") };
+}
+
+/** Completes a draft with the catalog's severity and source, and writes its message: a finding as reported. */
 export function makeIssue(d: IssueDraft): Issue {
   const t = issueType(d.code);
   const severity = d.severity ?? t.severity;
   const value = d.value ?? "";
+  const { message, messageEn } = wordsOf(d);
   // Two plain literals (with and without `expected`), in the contract's key order: no spread per issue.
   if (d.expected !== undefined) {
-    return { code: d.code, severity, sheet: d.sheet, cell: d.cell, value, expected: d.expected, message: d.message, messageEn: d.messageEn, source: t.source };
+    return { code: d.code, severity, sheet: d.sheet, cell: d.cell, value, expected: d.expected, message, messageEn, source: t.source };
   }
-  return { code: d.code, severity, sheet: d.sheet, cell: d.cell, value, message: d.message, messageEn: d.messageEn, source: t.source };
+  return { code: d.code, severity, sheet: d.sheet, cell: d.cell, value, message, messageEn, source: t.source };
 }

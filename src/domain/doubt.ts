@@ -2,9 +2,9 @@
  * Doubt (存疑) over a project's row findings: a column that gives the same "empty" finding on nearly every row is
  * reported once, as a reading that could not be trusted (engine.ts holds each project's findings through it).
  */
-import { makeIssue, say } from "./catalog";
-import { a1, parseA1 } from "./grid";
-import type { Issue, IssueCode } from "./issues";
+import { say } from "./catalog";
+import { a1, a1Position, NO_POSITION, positionCol } from "./grid";
+import type { IssueCode, IssueDraft } from "./issues";
 import type { IndicatorProject, IndicatorTable } from "./tables/model";
 
 /** Row findings that, on nearly every row of a project, point at a column that is empty or missing throughout. */
@@ -38,7 +38,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
  */
 export class Doubt {
   /** Made at the first finding held: most projects hold none (a list has one Doubt a project). */
-  private held: Map<string, Issue[]> | undefined;
+  private held: Map<string, IssueDraft[]> | undefined;
   private readonly rows: number;
   private readonly active: boolean;
 
@@ -51,21 +51,21 @@ export class Doubt {
   }
 
   /** True when the finding is held back for now. */
-  hold(issue: Issue): boolean {
+  hold(d: IssueDraft): boolean {
     // Only findings about a blank cell: a column that holds something ("0" in every 分值) was read, whatever it says.
-    if (!this.active || !FLOOD_CODES.has(issue.code) || issue.value !== "" || issue.sheet !== this.table.sheet) return false;
-    const at = parseA1(issue.cell);
-    if (!at) return false;
-    const key = `${issue.code}@${at.col}`;
+    if (!this.active || !FLOOD_CODES.has(d.code) || (d.value ?? "") !== "" || d.sheet !== this.table.sheet) return false;
+    const at = a1Position(d.cell);
+    if (at === NO_POSITION) return false;
+    const key = `${d.code}@${positionCol(at)}`;
     this.held ??= new Map();
     const list = this.held.get(key);
-    if (list) list.push(issue);
-    else this.held.set(key, [issue]);
+    if (list) list.push(d);
+    else this.held.set(key, [d]);
     return true;
   }
 
   /** Lets the held findings through, a flood replaced by its one doubt; returns the number of doubts. */
-  settle(keep: (issue: Issue) => void): number {
+  settle(keep: (d: IssueDraft) => void): number {
     if (!this.held) return 0;
     let doubts = 0;
     const floor = Math.max(FLOOD_MIN_ROWS, Math.ceil(FLOOD_SHARE * this.rows));
@@ -81,22 +81,23 @@ export class Doubt {
     return doubts;
   }
 
-  private doubtOf(list: readonly Issue[]): Issue {
+  private doubtOf(list: readonly IssueDraft[]): IssueDraft {
     const first = list[0];
-    const col = parseA1(first.cell)?.col ?? 0;
+    const at = a1Position(first.cell);
+    const col = at === NO_POSITION ? 0 : positionCol(at);
     const [zh, en] = FLOOD_WHAT[first.code] ?? ["同一结论", "the same finding"];
     const shared = { rows: this.rows, count: list.length, what: { zh, en } };
     // 有得分而无完成值 on every row of a table where no 完成值 column was found: the column is missing, not misread.
     const missing = first.code === "score.missing-actual" && this.table.columns.actual === undefined;
     const column = a1(0, col).replace(/\d+$/, "");
     const field = (Object.entries(this.table.columns) as [string, number][]).find(([, c]) => c === col)?.[0];
-    return makeIssue({
+    return {
       ...(missing
         ? say("table.partial-reading", "noColumn", { header: FIELD_WORDS.actual, ...shared })
         : say("table.partial-reading", "flood", { header: (field && FIELD_WORDS[field]) || `${column} 列`, column, ...shared })),
       sheet: first.sheet,
       cell: a1(this.table.headerRow, col),
       value: "",
-    });
+    };
   }
 }

@@ -1,11 +1,11 @@
 /**
  * The engine: grids in, report out. Every front (custom functions, task pane, CLI, browser page) calls this.
  */
-import { list, makeIssue, say, text } from "./catalog";
+import { list, makeIssue, say, severityOf, text } from "./catalog";
 import { PROJECT_CHECKS, checkContext, projectWalker } from "./checks";
 import { fieldText } from "./tables/rows";
 import type { ProjectFacts } from "./checks/types";
-import { a1, parseA1, parseArea, type Grid } from "./grid";
+import { a1, a1Position, NO_POSITION, parseArea, positionCol, positionRow, type Grid } from "./grid";
 import type { Issue, IssueCode, IssueDraft } from "./issues";
 import { resolveProfile, type Profile, type Settings } from "./profiles";
 import { FindingCollector, type Report, type ScoreSummary, type SheetSummary, type TableSummary } from "./report";
@@ -109,11 +109,11 @@ const COVERED_BY_NOT_FILLED: ReadonlySet<IssueCode> = new Set<IssueCode>([
 const PROJECT_SUMS: ReadonlySet<IssueCode> = new Set<IssueCode>(["project.missing-category", "project.weight-sum", "score.total-mismatch"]);
 
 /** True when a finding is one of the consequences of the form not being filled in. */
-function coveredByNotFilled(i: Issue, nf: NotFilled, emptyBlock: boolean): boolean {
-  if (emptyBlock && PROJECT_SUMS.has(i.code)) return true;
-  if (!COVERED_BY_NOT_FILLED.has(i.code)) return false;
-  const at = parseA1(i.cell);
-  return at !== undefined && nf.rows.has(at.row);
+function coveredByNotFilled(d: IssueDraft, nf: NotFilled, emptyBlock: boolean): boolean {
+  if (emptyBlock && PROJECT_SUMS.has(d.code)) return true;
+  if (!COVERED_BY_NOT_FILLED.has(d.code)) return false;
+  const at = a1Position(d.cell);
+  return at !== NO_POSITION && nf.rows.has(positionRow(at));
 }
 
 /**
@@ -128,22 +128,25 @@ interface TableCheck {
   readonly doubts: number;
 }
 
-/** Runs every project check on one indicator table; each finding goes to `push`. */
-function checkTable(table: IndicatorTable, options: CheckOptions, push: (issue: Issue) => void): TableCheck {
+/**
+ * Runs every project check on one indicator table; each finding goes to `push` as the check drafted it (a record:
+ * its messages are written only if it is reported).
+ */
+function checkTable(table: IndicatorTable, options: CheckOptions, push: (d: IssueDraft) => void): TableCheck {
   const profile = profileForTable(table, options);
   const facts: ProjectFacts[] = [];
   // Where the table's errors are (0-based row and column): what coverage needs of them, not the findings.
   const errorRows: number[] = [];
   const errorCols: number[] = [];
-  const keep = (issue: Issue): void => {
-    if (issue.severity === "error" && issue.sheet === table.sheet) {
-      const at = parseA1(issue.cell);
-      if (at) {
-        errorRows.push(at.row);
-        errorCols.push(at.col);
+  const keep = (d: IssueDraft): void => {
+    if (d.sheet === table.sheet && severityOf(d) === "error") {
+      const at = a1Position(d.cell);
+      if (at !== NO_POSITION) {
+        errorRows.push(positionRow(at));
+        errorCols.push(positionCol(at));
       }
     }
-    push(issue);
+    push(d);
   };
   let notFilled = 0;
   let doubts = 0;
@@ -156,23 +159,20 @@ function checkTable(table: IndicatorTable, options: CheckOptions, push: (issue: 
     const emptyBlock = nf !== undefined && (nf.rows.size === 0 || !project.indicators.some((r) => fieldText(r, "name") !== "" && !r.placeholder));
     const doubt = new Doubt(table, project);
     walker.walk(ctx, (d) => {
-      const issue = makeIssue(d);
-      if (nf && coveredByNotFilled(issue, nf, emptyBlock)) return;
-      if (!doubt.hold(issue)) keep(issue);
+      if (nf && coveredByNotFilled(d, nf, emptyBlock)) return;
+      if (!doubt.hold(d)) keep(d);
     });
     doubts += doubt.settle(keep);
     if (nf) {
       notFilled++;
-      keep(
-        makeIssue({
-          code: "table.not-filled",
-          sheet: table.sheet,
-          cell: a1(nf.row, nf.col),
-          value: "",
-          message: nf.reason,
-          messageEn: nf.reasonEn,
-        }),
-      );
+      keep({
+        code: "table.not-filled",
+        sheet: table.sheet,
+        cell: a1(nf.row, nf.col),
+        value: "",
+        message: nf.reason,
+        messageEn: nf.reasonEn,
+      });
     }
   }
   return { facts, errors: errorCountsAt(table, errorRows, errorCols), notFilled, doubts };
@@ -184,8 +184,8 @@ function blankNarrative(d: IssueDraft): boolean {
 }
 
 /** A budget finding that an explanation elsewhere on the form's sheet answers. */
-function explainedOnSheet(issue: Issue, explains: SheetExplanations): boolean {
-  return (issue.code === "budget.low-execution" && explains.execution) || (issue.code === "budget.adjustment-unexplained" && explains.adjustment);
+function explainedOnSheet(d: IssueDraft, explains: SheetExplanations): boolean {
+  return (d.code === "budget.low-execution" && explains.execution) || (d.code === "budget.adjustment-unexplained" && explains.adjustment);
 }
 
 /** True when a sheet has no cell holding anything. */
@@ -197,7 +197,7 @@ function gridEmpty(g: Grid): boolean {
 /** Runs every project check on one indicator table. */
 export function checkIndicatorTable(table: IndicatorTable, options: CheckOptions = {}): Issue[] {
   const issues: Issue[] = [];
-  checkTable(table, options, (i) => issues.push(i));
+  checkTable(table, options, (d) => issues.push(makeIssue(d)));
   return issues;
 }
 
@@ -215,15 +215,13 @@ export function checkWorkbook(input: readonly Grid[], options: CheckOptions = {}
   const anyTable = recognitions.some((r) => r.tables.length > 0);
   recognitions.forEach((rec, k) => {
     if (rec.unrecognized && anyTable) {
-      issues.push(
-        makeIssue({
-          code: "table.no-indicator-header",
-          sheet: rec.sheet,
-          cell: rec.unrecognized.cell,
-          message: rec.unrecognized.reason,
-          messageEn: rec.unrecognized.reasonEn,
-        }),
-      );
+      issues.push({
+        code: "table.no-indicator-header",
+        sheet: rec.sheet,
+        cell: rec.unrecognized.cell,
+        message: rec.unrecognized.reason,
+        messageEn: rec.unrecognized.reasonEn,
+      });
     }
     let notFilled = 0;
     let doubts = 0;
@@ -240,11 +238,11 @@ export function checkWorkbook(input: readonly Grid[], options: CheckOptions = {}
       if (t.headOnly && !rec.unrecognized) {
         // The form's head with nothing below it: said once, at the head's last row (its indicators were not seen).
         const bottom = parseArea(t.range)?.bottom ?? t.headerRow;
-        issues.push(makeIssue({ ...say("table.no-indicator-header", "headOnly", { row: bottom + 1 }), sheet: t.sheet, cell: a1(bottom, parseArea(t.range)?.left ?? 0) }));
+        issues.push({ ...say("table.no-indicator-header", "headOnly", { row: bottom + 1 }), sheet: t.sheet, cell: a1(bottom, parseArea(t.range)?.left ?? 0) });
       }
-      const found = checkTable(t, options, (i) => {
-        if (explains && explainedOnSheet(i, explains)) return;
-        issues.push(i);
+      const found = checkTable(t, options, (d) => {
+        if (explains && explainedOnSheet(d, explains)) return;
+        issues.push(d);
       });
       notFilled += found.notFilled;
       doubts += found.doubts;
@@ -257,7 +255,7 @@ export function checkWorkbook(input: readonly Grid[], options: CheckOptions = {}
     if (projects > 0 && grids[k] && rec.tables.some((t) => t.kind !== "budget-list" && t.layout === "form")) {
       // A form never filled in: its blank goal and completion are part of that one finding (table.not-filled).
       const unfilled = notFilled > 0 && notFilled === projects;
-      for (const d of sheetFindings(grids[k])) if (!(unfilled && blankNarrative(d))) issues.push(makeIssue(d));
+      for (const d of sheetFindings(grids[k])) if (!(unfilled && blankNarrative(d))) issues.push(d);
     }
     sheets.push(sheetSummary(rec, grids[k], projects, notFilled, doubts));
   });
@@ -322,7 +320,7 @@ function gridLeft(g: Grid): number {
 }
 
 /** The one finding of a file in which nothing was recognized: where the best evidence is, and what was looked at. */
-function notRecognizedIssue(recognitions: readonly SheetRecognition[], grids: readonly Grid[]): Issue {
+function notRecognizedIssue(recognitions: readonly SheetRecognition[], grids: readonly Grid[]): IssueDraft {
   const evidence = recognitions.find((r) => r.unrecognized);
   const names = grids.map((g) => g.sheet).filter((n) => n !== "");
   const shown = list(names.slice(0, 5), "enum");
@@ -331,13 +329,13 @@ function notRecognizedIssue(recognitions: readonly SheetRecognition[], grids: re
       ? text("table.not-recognized", "noSheet")
       : text("table.not-recognized", names.length > 5 ? "sheetsMore" : "sheets", { count: names.length, names: shown });
   const u = evidence?.unrecognized;
-  return makeIssue({
+  return {
     ...(u ? say("table.not-recognized", "nothingWithEvidence", { looked, evidence: { zh: u.reason, en: u.reasonEn } }) : say("table.not-recognized", "nothing", { looked })),
     sheet: evidence?.sheet ?? grids[0]?.sheet ?? "",
     // The evidence cell, else where the first sheet's content begins (a used range may start at C5, not A1).
     cell: evidence?.unrecognized?.cell ?? (grids[0] ? firstContentCell(grids[0]) : "A1"),
     value: "",
-  });
+  };
 }
 
 /** Names of 部门整体 (whole-department) target tables. */

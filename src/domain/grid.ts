@@ -70,6 +70,53 @@ export function parseA1(address: string): { row: number; col: number } | undefin
   return { row: row - 1, col: col - 1 };
 }
 
+/** Columns per row in a position (a1Position): more than the widest column parseA1 reads (ZZZ, 18,278). */
+export const POSITION_COLUMNS = 32768;
+
+/** The position of an address that is not an A1 cell: after every cell. */
+export const NO_POSITION = Number.MAX_SAFE_INTEGER;
+
+/**
+ * A cell's place in report order as one number, row × POSITION_COLUMNS + column (0-based), or NO_POSITION when
+ * the text is not an A1 cell: positions compare as (row, column) would. Reads the address's characters once, with
+ * nothing allocated (a finding's sort key is made from it); anything but a plain "B12" or "$B$12" goes to parseA1,
+ * so the two always agree.
+ */
+export function a1Position(address: string): number {
+  const n = address.length;
+  let i = address.charCodeAt(0) === 36 ? 1 : 0; // $
+  let col = 0;
+  const lettersFrom = i;
+  for (; i < n; i++) {
+    const c = address.charCodeAt(i) | 32; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  const letters = i - lettersFrom;
+  if (i < n && address.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digitsFrom = i;
+  for (; i < n; i++) {
+    const c = address.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    row = row * 10 + (c - 48);
+  }
+  const digits = i - digitsFrom;
+  if (i === n && letters >= 1 && letters <= 3 && digits >= 1 && digits <= 7 && row >= 1) return (row - 1) * POSITION_COLUMNS + (col - 1);
+  const at = parseA1(address); // spaces around it, or not a cell
+  return at ? at.row * POSITION_COLUMNS + at.col : NO_POSITION;
+}
+
+/** The 0-based row of a position (a1Position). */
+export function positionRow(position: number): number {
+  return Math.floor(position / POSITION_COLUMNS);
+}
+
+/** The 0-based column of a position (a1Position). */
+export function positionCol(position: number): number {
+  return position % POSITION_COLUMNS;
+}
+
 /** Parses "A1:C10" (with an optional sheet prefix, which is dropped) into an area. */
 export function parseArea(text: string): Area | undefined {
   const bang = text.lastIndexOf("!");

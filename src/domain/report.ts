@@ -2,8 +2,10 @@
  * The validation report: verdict, counts, issues in sheet/row order, a flat grid for a sheet, a summary line.
  * Shaped after frictionless's report; the JSON contract is product.md's.
  */
-import { parseA1 } from "./grid";
-import type { Issue, IssueCode, Severity } from "./issues";
+import { makeIssue, severityOf } from "./catalog";
+import { a1Position } from "./grid";
+import type { Template } from "./catalog";
+import type { Issue, IssueCode, IssueDraft, MessageParamValues, Severity } from "./issues";
 
 export interface Stats {
   readonly errors: number;
@@ -72,62 +74,116 @@ function compareText(a: string, b: string): number {
   return a === b ? 0 : a.localeCompare(b);
 }
 
-/** An issue with its sort key, computed once (not once per comparison); unknown cells sort last. */
-interface Keyed {
-  readonly issue: Issue;
+/** What the sort key reads of a finding (an Issue or a draft): where it is and what it is. */
+interface Placed {
+  readonly code: IssueCode;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly file?: string;
+}
+
+/** A finding with its sort key, computed once (not once per comparison); unknown cells sort last. */
+interface Keyed<T extends Placed> {
+  readonly item: T;
   readonly file: string;
   readonly sheetRank: number;
-  readonly row: number;
-  readonly col: number;
+  /** Row and column in one number (a1Position). */
+  readonly position: number;
   readonly severity: number;
   /** Order of arrival: equal keys keep it (the sort is stable). */
   readonly seq: number;
 }
 
-function keyOf(issue: Issue, sheetRank: ReadonlyMap<string, number>, unknownRank: number, seq: number): Keyed {
-  const at = parseA1(issue.cell);
+function keyOf<T extends Placed>(item: T, severity: Severity, sheetRank: ReadonlyMap<string, number>, unknownRank: number, seq: number, position = a1Position(item.cell)): Keyed<T> {
   return {
-    issue,
-    file: issue.file ?? "",
-    sheetRank: sheetRank.get(issue.sheet) ?? unknownRank,
-    row: at?.row ?? Number.MAX_SAFE_INTEGER,
-    col: at?.col ?? Number.MAX_SAFE_INTEGER,
-    severity: SEVERITY_RANK[issue.severity],
+    item,
+    file: item.file ?? "",
+    sheetRank: sheetRank.get(item.sheet) ?? unknownRank,
+    position,
+    severity: SEVERITY_RANK[severity],
     seq,
   };
 }
 
-function compareKeyed(unknownRank: number): (a: Keyed, b: Keyed) => number {
+function compareKeyed(unknownRank: number): <T extends Placed>(a: Keyed<T>, b: Keyed<T>) => number {
   return (a, b) =>
     compareText(a.file, b.file) ||
     a.sheetRank - b.sheetRank ||
-    (a.sheetRank === unknownRank ? compareText(a.issue.sheet, b.issue.sheet) : 0) ||
-    a.row - b.row ||
-    a.col - b.col ||
+    (a.sheetRank === unknownRank ? compareText(a.item.sheet, b.item.sheet) : 0) ||
+    a.position - b.position ||
     a.severity - b.severity ||
-    compareText(a.issue.code, b.issue.code) ||
+    compareText(a.item.code, b.item.code) ||
     a.seq - b.seq;
 }
 
 /** Issues in file, sheet order (as given), then row, column, severity, code. */
 export function sortIssues(issues: readonly Issue[], sheetOrder: readonly string[] = []): Issue[] {
   const sheetRank = new Map(sheetOrder.map((s, i) => [s, i]));
-  const keyed = issues.map((issue, k) => keyOf(issue, sheetRank, sheetOrder.length, k));
+  const keyed = issues.map((issue, k) => keyOf(issue, issue.severity, sheetRank, sheetOrder.length, k));
   keyed.sort(compareKeyed(sheetOrder.length));
-  return keyed.map((k) => k.issue);
+  return keyed.map((k) => k.item);
+}
+
+/** A finding the collector takes: a check's draft (its words not yet written), with the file when a host adds one. */
+export type CollectedDraft = IssueDraft & { readonly file?: string };
+
+/**
+ * A finding the collector holds: the draft's fields, copied, in one shape. The check's own objects (its draft, its
+ * parameter object) are not held, so what a kept finding costs does not depend on what a check put in its draft,
+ * and every held finding has the same hidden class for the sort.
+ */
+class HeldFinding implements Placed {
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly value: string | undefined;
+  readonly expected: string | undefined;
+  readonly template: Template | undefined;
+  readonly params: MessageParamValues | undefined;
+  readonly message: string | undefined;
+  readonly messageEn: string | undefined;
+  readonly file: string | undefined;
+
+  constructor(d: CollectedDraft, severity: Severity) {
+    this.code = d.code;
+    this.severity = severity;
+    this.sheet = d.sheet;
+    this.cell = d.cell;
+    this.value = d.value;
+    this.expected = d.expected;
+    this.template = d.template;
+    this.params = d.params === undefined ? undefined : { ...d.params };
+    this.message = d.message;
+    this.messageEn = d.messageEn;
+    this.file = d.file;
+  }
+
+  /** The finding as reported: severity, source and messages (makeIssue), and its file when it has one. */
+  issue(): Issue {
+    const place = { code: this.code, severity: this.severity, sheet: this.sheet, cell: this.cell, value: this.value, expected: this.expected };
+    const issue = makeIssue(this.template !== undefined ? { ...place, template: this.template, params: this.params } : { ...place, message: this.message ?? "", messageEn: this.messageEn ?? "" });
+    return this.file === undefined ? issue : { ...issue, file: this.file };
+  }
 }
 
 /**
  * Collects a file's findings, keeping at most `max` of them: the most severe first (every error before any
  * warning, every warning before any info; within a severity, the first in report order), and counting all of them.
- * Memory stays near `max` findings however many arrive: each severity's list is cut back to its best `max` when it
- * doubles. `max` = Infinity keeps everything.
+ * A finding is a draft (a record: code, place, parameters) until it is kept; `report()` writes the messages of the
+ * kept ones only. One that cannot be kept is counted and dropped at once, with nothing made for it: a severity that
+ * the ones before it already fill (`max` errors seen: no warning can be listed), or one that comes after the
+ * severity's `max`-th best so far (its "bar": findings mostly arrive in report order, so once the cap is reached
+ * nearly every further one is behind the bar). Memory stays near `max` findings however many arrive: each
+ * severity's list is cut back to its best `max` when it doubles. `max` = Infinity keeps everything.
  */
 export class FindingCollector {
   private readonly sheetRank: ReadonlyMap<string, number>;
   private readonly unknownRank: number;
-  private readonly compare: (a: Keyed, b: Keyed) => number;
-  private readonly kept: Keyed[][] = [[], [], []];
+  private readonly compare: (a: Keyed<HeldFinding>, b: Keyed<HeldFinding>) => number;
+  private readonly kept: Keyed<HeldFinding>[][] = [[], [], []];
+  /** Each severity's `max`-th best so far (set by a cut), behind which a finding cannot be kept. */
+  private readonly bar: (Keyed<HeldFinding> | undefined)[] = [undefined, undefined, undefined];
   private readonly count = [0, 0, 0];
   private readonly byCode: Partial<Record<IssueCode, number>> = {};
   private seq = 0;
@@ -141,13 +197,38 @@ export class FindingCollector {
     this.compare = compareKeyed(sheetOrder.length);
   }
 
-  push(issue: Issue): void {
-    const k = SEVERITY_RANK[issue.severity];
+  /** Counts a finding and keeps it when it may be among the best `max`; `position` is a1Position(d.cell) when known. */
+  push(d: CollectedDraft, position?: number): void {
+    const severity = severityOf(d);
+    const k = SEVERITY_RANK[severity];
     this.count[k]++;
-    this.byCode[issue.code] = (this.byCode[issue.code] ?? 0) + 1;
+    this.byCode[d.code] = (this.byCode[d.code] ?? 0) + 1;
+    const seq = this.seq++;
+    // The more severe findings already fill the list: none of this severity can be listed.
+    const before = k === 0 ? 0 : k === 1 ? this.count[0] : this.count[0] + this.count[1];
+    if (before >= this.max) return;
+    const bar = this.bar[k];
+    const sheetRank = this.sheetRank.get(d.sheet) ?? this.unknownRank;
+    const at = position ?? a1Position(d.cell);
+    const file = d.file ?? "";
+    if (bar !== undefined && this.behind(bar, file, sheetRank, d, at)) return;
     const list = this.kept[k];
-    list.push(keyOf(issue, this.sheetRank, this.unknownRank, this.seq++));
+    list.push({ item: new HeldFinding(d, severity), file, sheetRank, position: at, severity: k, seq });
     if (list.length >= 2 * this.max + 1024) this.cut(k);
+  }
+
+  /**
+   * True when a finding would sort after the bar (compareKeyed's order, the key not made): a later arrival that
+   * ties with it sorts after it too.
+   */
+  private behind(bar: Keyed<HeldFinding>, file: string, sheetRank: number, d: CollectedDraft, position: number): boolean {
+    const c =
+      compareText(file, bar.file) ||
+      sheetRank - bar.sheetRank ||
+      (sheetRank === this.unknownRank ? compareText(d.sheet, bar.item.sheet) : 0) ||
+      position - bar.position ||
+      compareText(d.code, bar.item.code);
+    return c >= 0;
   }
 
   /** Findings seen so far, kept or not. */
@@ -161,14 +242,18 @@ export class FindingCollector {
   }
 
   private cut(k: number): void {
-    this.kept[k].sort(this.compare);
-    this.kept[k].length = Math.min(this.kept[k].length, this.max);
+    const list = this.kept[k];
+    list.sort(this.compare);
+    if (list.length >= this.max) {
+      list.length = this.max;
+      this.bar[k] = list[this.max - 1];
+    }
   }
 
-  /** The report: the kept findings in report order, and the counts of all of them. */
+  /** The report: the kept findings in report order, their messages written, and the counts of all of them. */
   report(tables: readonly TableSummary[]): Report & { readonly truncated?: { readonly shown: number; readonly total: number } } {
     let left = this.max;
-    const out: Keyed[] = [];
+    const out: Keyed<HeldFinding>[] = [];
     for (let k = 0; k < 3; k++) {
       const quota = Math.min(this.count[k], left);
       left -= quota;
@@ -183,7 +268,7 @@ export class FindingCollector {
       stats,
       byCode: { ...this.byCode },
       tables,
-      issues: out.map((x) => x.issue),
+      issues: out.map((x) => x.item.issue()),
       ...(out.length < total ? { truncated: { shown: out.length, total } } : {}),
     };
   }

@@ -5,7 +5,7 @@
  * (src/cli/check.ts) and the page's worker (src/taskpane/browser/check.worker.ts) call the same functions, so the
  * same files give the same figures, lists and report on both.
  */
-import { makeIssue, say } from "../domain/catalog";
+import { makeIssue, sayText } from "../domain/catalog";
 import { checkWorkbook, coverageReport, workbookSummary, type CheckOptions, type WorkbookCheck, type WorkbookSummary } from "../domain/engine";
 import type { BudgetItem, CoverageJson, CoveredItem, TargetItem } from "../domain/coverage";
 import type { Grid } from "../domain/grid";
@@ -239,7 +239,7 @@ export function fileSummary(r: Pick<BatchFile, "check">): WorkbookSummary {
 
 /** What is said under a file's findings when some were not listed. */
 export function truncationLine(t: Truncation): { zh: string; en: string } {
-  const { message, messageEn } = say("file.findings-not-listed", "more", { rest: t.total - t.shown, shown: t.shown });
+  const { message, messageEn } = sayText("file.findings-not-listed", "more", { rest: t.total - t.shown, shown: t.shown });
   return { zh: message, en: messageEn };
 }
 

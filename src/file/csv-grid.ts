@@ -22,7 +22,7 @@
  *   percent ("97.80%", "≥95%", "1,234"), and codes that a number would damage: a leading zero ("007"),
  *   or more than 15 significant digits (20-digit 项目编码).
  */
-import { say } from "../domain/catalog";
+import { sayText } from "../domain/catalog";
 import { parseCsv } from "../domain/csv";
 import { a1, type CellValue, type Grid } from "../domain/grid";
 import { cutText, DEFAULT_XLSX_LIMITS, WorkbookReadError, type CutText, type XlsxContent } from "./grid-convert";
@@ -344,7 +344,7 @@ export function decodeCsvText(bytes: Uint8Array): { text: string; encoding: CsvE
 export function invalidBytesMessage(encoding: CsvEncoding, invalid: InvalidBytes): { message: string; messageEn: string } {
   const name = encoding === "gb18030" ? "GB18030/GBK" : encoding === "big5" ? "Big5" : encoding.toUpperCase();
   const hex = `0x${invalid.byte.toString(16).toUpperCase().padStart(2, "0")}`;
-  const { message, messageEn } = say("file.invalid-bytes", "undecoded", { encoding: name, count: invalid.count, offset: invalid.offset, byte: hex });
+  const { message, messageEn } = sayText("file.invalid-bytes", "undecoded", { encoding: name, count: invalid.count, offset: invalid.offset, byte: hex });
   return { message, messageEn };
 }
 

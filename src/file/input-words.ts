@@ -3,7 +3,7 @@
  * of a format we do not read, of a file too large or empty, and the notices about bytes that did not decode or text
  * that was cut. No Node built-ins, so the page words each case as `jx check` does.
  */
-import { issueType, say } from "../domain/catalog";
+import { issueType, sayText } from "../domain/catalog";
 import { a1, type Grid } from "../domain/grid";
 import type { FileNotice } from "./batch";
 import { invalidBytesMessage, type CsvEncoding, type InvalidBytes } from "./csv-grid";
@@ -85,7 +85,7 @@ export function invalidBytesNotice(grid: Grid, encoding: CsvEncoding, invalid: I
 export function longTextNotice(cut: NonNullable<XlsxContent["cut"]>): FileNotice {
   const { first, count } = cut;
   return {
-    ...say("file.long-text", "cut", { count, cell: first.cell, length: first.length }),
+    ...sayText("file.long-text", "cut", { count, cell: first.cell, length: first.length }),
     severity: "warning",
     sheet: first.sheet,
     cell: first.cell,

@@ -1,7 +1,13 @@
 /** The catalog's message templates: complete, the two languages alike, filled as text; and the checks use them. */
 import * as fs from "fs";
 import * as path from "path";
-import { CATALOG, PHRASES, issueType, list, messageTemplates, phrase, placeholdersOf, say, text, type IssueCode, type Template } from "../../src/domain/catalog";
+import { CATALOG, PHRASES, issueType, list, makeIssue, messageTemplates, phrase, placeholdersOf, say, sayText, text, type IssueCode, type Said, type Template } from "../../src/domain/catalog";
+
+/** A finding's code and words as reported: say() gives a record, makeIssue writes its words. */
+function written(s: Said): { code: IssueCode; message: string; messageEn: string } {
+  const { message, messageEn } = makeIssue({ ...s, sheet: "表", cell: "A1" });
+  return { code: s.code, message, messageEn };
+}
 
 const codes = Object.keys(CATALOG) as IssueCode[];
 
@@ -54,32 +60,41 @@ describe("catalog message templates", () => {
   });
 
   test("indicator.vague's percentOnAim variant keeps the words the aim-with-a-percentage rule was written with", () => {
-    const s = say("indicator.vague", "percentOnAim", { name: "改善人居环境", text: "≥95%" });
+    const s = written(say("indicator.vague", "percentOnAim", { name: "改善人居环境", text: "≥95%" }));
     expect(s.message).toBe("“改善人居环境”是一项目标或作用，不是可计算的比率，百分比指标值“≥95%”无从衡量；应改为可计算的比率（如“……率”）或写明衡量标准");
     expect(s.messageEn).toBe('"改善人居环境" states an aim, not a ratio: the percentage target "≥95%" measures nothing; name a rate that can be computed, or a standard');
   });
 });
 
 describe("say and its fragments", () => {
+  test("say() writes nothing: it records the template and its parameters, and makeIssue writes them as sayText does", () => {
+    const s = say("indicator.vague", "vagueWord", { text: "有所提高", word: "提高" });
+    expect(s).toEqual({ code: "indicator.vague", template: CATALOG["indicator.vague"].messages.vagueWord, params: { text: "有所提高", word: "提高" } });
+    expect(Object.keys(s)).not.toContain("message");
+    expect(written(s)).toEqual(sayText("indicator.vague", "vagueWord", { text: "有所提高", word: "提高" }));
+    expect(written(s).message).toBe("指标值“有所提高”含模糊表述“提高”，宜改为可衡量的数值");
+    expect(written(say("indicator.zero-weight", "empty"))).toEqual(sayText("indicator.zero-weight", "empty"));
+  });
+
   test("fills both languages and carries the code", () => {
-    expect(say("indicator.zero-weight", "notNumber", { text: "十" })).toEqual({
+    expect(written(say("indicator.zero-weight", "notNumber", { text: "十" }))).toEqual({
       code: "indicator.zero-weight",
       message: "分值（权重）“十”不是数值",
       messageEn: 'weight "十" is not a number',
     });
-    expect(say("indicator.zero-weight", "notPositive", { weight: 0 }).message).toBe("分值（权重）0应大于0");
-    expect(say("indicator.zero-weight", "empty").messageEn).toBe("weight is empty");
+    expect(written(say("indicator.zero-weight", "notPositive", { weight: 0 })).message).toBe("分值（权重）0应大于0");
+    expect(written(say("indicator.zero-weight", "empty")).messageEn).toBe("weight is empty");
   });
 
   test("values go in as text: a value that looks like a placeholder or a replacement pattern stays as it is", () => {
-    const s = say("indicator.vague", "vagueWord", { text: "{word} $& $1 $$", word: "{text}" });
+    const s = written(say("indicator.vague", "vagueWord", { text: "{word} $& $1 $$", word: "{text}" }));
     expect(s.message).toBe("指标值“{word} $& $1 $$”含模糊表述“{text}”，宜改为可衡量的数值");
     expect(s.messageEn).toBe('target "{word} $& $1 $$" uses vague wording ("{text}"); give a measurable figure');
   });
 
   test("a value per language goes into each language's template", () => {
     const printed = list([text("budget.zero-budget", "printedRate", { text: "50%" }), text("budget.zero-budget", "printedScore", { text: "5" })], "and");
-    const s = say("budget.zero-budget", "zeroUnverifiable", { label: "年度资金总额", printed });
+    const s = written(say("budget.zero-budget", "zeroUnverifiable", { label: "年度资金总额", printed }));
     expect(s.message).toBe("年度资金总额的全年预算数为0，无法计算预算执行率及得分；执行率（填报50%）和得分（填报5）无从核实");
     expect(s.messageEn).toBe("the full-year budget (A) of 年度资金总额 is 0: no execution rate or score can be computed; the rate (50%) and the score (5) cannot be verified");
   });

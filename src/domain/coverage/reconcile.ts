@@ -86,9 +86,9 @@ export interface ReconcileOptions {
 }
 
 /** An issue draft with the file it belongs to (targets may come from other files than the budget list). */
-export interface CoverageIssueDraft extends IssueDraft {
+export type CoverageIssueDraft = IssueDraft & {
   readonly file?: string;
-}
+};
 
 export interface Reconciliation {
   readonly lines: readonly LineResult[];

@@ -1,3 +1,4 @@
+import { makeIssue } from "../../../src/domain/catalog";
 import { checkContext, runCheck } from "../../../src/domain/checks";
 import { budget } from "../../../src/domain/checks/budget";
 import type { IssueDraft } from "../../../src/domain/issues";
@@ -12,7 +13,7 @@ const national = PROFILES.national;
 
 function check(funds: FundsSpec[], profile: Profile = national, kind: "self-evaluation" | "target" = "self-evaluation"): IssueDraft[] {
   const p = buildProject({ rows: [], funds });
-  return runCheck(budget, checkContext(p, buildTable(p, kind), profile));
+  return runCheck(budget, checkContext(p, buildTable(p, kind), profile)).map(makeIssue); // as reported: words written
 }
 const codes = (is: IssueDraft[]) => is.map((i) => i.code);
 
@@ -108,7 +109,7 @@ describe("budget check on the real tables", () => {
   function real(prefix: "02" | "06" | "11", profile: Profile = national): IssueDraft[] {
     const t = recognizeSheet(realGrid(prefix)).tables.find((x): x is IndicatorTable => x.kind !== "budget-list");
     if (!t) throw new Error("no table");
-    return t.projects.flatMap((p) => runCheck(budget, checkContext(p, t, profile)));
+    return t.projects.flatMap((p) => runCheck(budget, checkContext(p, t, profile)).map(makeIssue));
   }
   test("02: 880 / 880, score 10; the 执行率 cell left empty is the one finding (the rate B/A gives)", () => {
     const is = real("02");

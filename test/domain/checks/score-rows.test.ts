@@ -1,3 +1,4 @@
+import { makeIssue } from "../../../src/domain/catalog";
 import { checkContext, runCheck } from "../../../src/domain/checks";
 import { scoreRows } from "../../../src/domain/checks/score-rows";
 import type { IssueDraft } from "../../../src/domain/issues";
@@ -12,7 +13,7 @@ const national = PROFILES.national;
 
 function check(rows: RowSpec[], profile: Profile = national, kind: "self-evaluation" | "evaluation" | "target" = "self-evaluation"): IssueDraft[] {
   const p = buildProject({ rows });
-  return runCheck(scoreRows, checkContext(p, buildTable(p, kind), profile));
+  return runCheck(scoreRows, checkContext(p, buildTable(p, kind), profile)).map(makeIssue); // as reported: words written
 }
 const codes = (issues: IssueDraft[]) => issues.map((i) => i.code);
 
@@ -101,7 +102,7 @@ function real(prefix: "02" | "06" | "11", profile: Profile = national): IssueDra
   const rec = recognizeSheet(realGrid(prefix));
   const t = rec.tables.find((x): x is IndicatorTable => x.kind !== "budget-list");
   if (!t) throw new Error(`no indicator table in ${prefix}`);
-  return t.projects.flatMap((p) => runCheck(scoreRows, checkContext(p, t, profile)));
+  return t.projects.flatMap((p) => runCheck(scoreRows, checkContext(p, t, profile)).map(makeIssue));
 }
 
 describe("score-rows on the real tables", () => {

@@ -1,3 +1,4 @@
+import { makeIssue } from "../../../src/domain/catalog";
 import { checkContext, runCheck } from "../../../src/domain/checks";
 import { scoreTotals } from "../../../src/domain/checks/score-totals";
 import type { IssueDraft } from "../../../src/domain/issues";
@@ -12,7 +13,7 @@ const national = PROFILES.national;
 
 function check(spec: ProjectSpec, profile: Profile = national, kind: "self-evaluation" | "evaluation" | "target" = "self-evaluation"): IssueDraft[] {
   const p = buildProject(spec);
-  return runCheck(scoreTotals, checkContext(p, buildTable(p, kind), profile));
+  return runCheck(scoreTotals, checkContext(p, buildTable(p, kind), profile)).map(makeIssue); // as reported: words written
 }
 
 describe("score-totals", () => {
@@ -67,7 +68,7 @@ describe("score-totals on the real tables", () => {
   function real(prefix: "02" | "06" | "11", profile: Profile = national): IssueDraft[] {
     const t = recognizeSheet(realGrid(prefix)).tables.find((x): x is IndicatorTable => x.kind !== "budget-list");
     if (!t) throw new Error("no table");
-    return t.projects.flatMap((p) => runCheck(scoreTotals, checkContext(p, t, profile)));
+    return t.projects.flatMap((p) => runCheck(scoreTotals, checkContext(p, t, profile)).map(makeIssue));
   }
   test("02: 总分 100 = 90 + 10, no score.total-mismatch", () => {
     expect(real("02")).toEqual([]);

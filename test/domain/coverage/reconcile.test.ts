@@ -1,3 +1,4 @@
+import { makeIssue } from "../../../src/domain/catalog";
 /**
  * A hand-built budget list and target set that hits every class and flag of §7, with the coverage
  * JSON computed by hand (amounts in 万元).
@@ -116,7 +117,9 @@ describe("issues", () => {
     ]);
   });
   it("writes bilingual messages, Chinese first, with values and expectations", () => {
-    const by = (code: string) => rec.issues.filter((i) => i.code === code);
+    // The findings as reported: their words written (makeIssue), with the file a target came from.
+    const written = rec.issues.map((i) => (i.file === undefined ? makeIssue(i) : { ...makeIssue(i), file: i.file }));
+    const by = (code: string) => written.filter((i) => i.code === code);
     const inv = by("project.invalid-target")[0];
     expect(inv.message).toBe("预算项目 医疗设备采购（1230004） 的绩效目标（卫健委.xlsx 目标!C6）有 3 个错误，不计入覆盖");
     expect(inv.messageEn).toContain("has 3 error(s)");
@@ -133,7 +136,7 @@ describe("issues", () => {
     expect(am.messageEn).toContain("yuan and 10k yuan may be mixed up");
     const orphan = by("project.orphan-target")[1];
     expect(orphan).toMatchObject({ file: "交通局.xlsx", value: "7777777" });
-    for (const i of rec.issues) {
+    for (const i of written) {
       expect(i.message).toMatch(/[\u4e00-\u9fff]/);
       expect(i.messageEn).not.toMatch(/^[\u4e00-\u9fff]/);
     }
@@ -309,7 +312,7 @@ describe("matching rules", () => {
   it("codes that differ only by leading zeros are duplicates on the budget list", () => {
     const r = reconcile([L("A2", { code: "0012", amountWan: 1 }), L("A3", { code: "12", amountWan: 1 })], [], { profile: NATIONAL });
     expect(r.duplicates).toEqual([{ code: "0012", lines: [0, 1] }]);
-    expect(r.issues.find((i) => i.code === "project.duplicate-code")?.message).toContain("仅前导零不同");
+    expect(r.issues.map(makeIssue).find((i) => i.code === "project.duplicate-code")?.message).toContain("仅前导零不同");
   });
   it("amount tolerance follows the profile (0.1万元 by default)", () => {
     expect(reconcile([L("A2", { code: "1", amountWan: 10 })], [T("B2", { code: "1", amountWan: 10.1 })], { profile: NATIONAL }).amountMismatches).toEqual([]);
