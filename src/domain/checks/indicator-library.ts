@@ -17,25 +17,50 @@ export interface LikelyPlace {
   readonly entry: LibraryEntry;
 }
 
-/** Pairs of adjacent characters: the "words" two names share. */
-function pairs(s: string): string[] {
-  const out: string[] = [];
-  for (let k = 0; k + 1 < s.length; k++) out.push(s.slice(k, k + 2));
-  return out;
+/**
+ * The library's pairs of adjacent characters (the "words" two names share), numbered. A name's pairs are looked up
+ * by their characters' numbers in typed arrays, with no string made per pair: a list of projects names each
+ * project's place in its indicators (城关镇道路硬化受益人数（12）), so most names are new and each is compared
+ * with the library once.
+ */
+/** Each character of the library's names by its UTF-16 code: its number, -1 for a character no entry has. */
+const CHAR_NO = new Int16Array(65536).fill(-1);
+let chars = 0;
+for (const e of INDICATOR_LIBRARY) {
+  for (let k = 0; k < e.name.length; k++) if (CHAR_NO[e.name.charCodeAt(k)] < 0) CHAR_NO[e.name.charCodeAt(k)] = chars++;
 }
-
-/** The library's entries by each pair of characters in their names. */
-const BY_PAIR: ReadonlyMap<string, readonly LibraryEntry[]> = (() => {
-  const m = new Map<string, LibraryEntry[]>();
-  for (const e of INDICATOR_LIBRARY) {
-    for (const p of new Set(pairs(e.name))) {
-      const list = m.get(p);
-      if (list) list.push(e);
-      else m.set(p, [e]);
+/** Each pair of character numbers (first × chars + second): its number, -1 for a pair no entry has. */
+const PAIR_NO = new Int32Array(chars * chars).fill(-1);
+/** The entries (indices in INDICATOR_LIBRARY) holding each pair, in the library's order. */
+const PAIR_ENTRIES: Int32Array[] = [];
+/** Each entry's number of distinct pairs: a name holding the entry holds all of them. */
+const ENTRY_PAIRS = new Int32Array(INDICATOR_LIBRARY.length);
+(() => {
+  const lists: number[][] = [];
+  INDICATOR_LIBRARY.forEach((e, id) => {
+    for (let k = 0; k + 1 < e.name.length; k++) {
+      const key = CHAR_NO[e.name.charCodeAt(k)] * chars + CHAR_NO[e.name.charCodeAt(k + 1)];
+      if (PAIR_NO[key] < 0) {
+        PAIR_NO[key] = lists.length;
+        lists.push([]);
+      }
+      const list = lists[PAIR_NO[key]];
+      if (list[list.length - 1] !== id) {
+        list.push(id); // a pair twice in one name counts once
+        ENTRY_PAIRS[id]++;
+      }
     }
-  }
-  return m;
+  });
+  for (const list of lists) PAIR_ENTRIES.push(Int32Array.from(list));
 })();
+
+// Scratch for one call of `place` (it is not re-entered): per pair and per entry, the call that last touched it.
+let call = 0;
+const pairSeen = new Int32Array(PAIR_ENTRIES.length);
+const entrySeen = new Int32Array(INDICATOR_LIBRARY.length);
+const sharedPairs = new Int32Array(INDICATOR_LIBRARY.length);
+/** The entries in the order a pair of the name first reached them. */
+const touched = new Int32Array(INDICATOR_LIBRARY.length);
 
 /** A name as the library compares it: compact, without numbering, brackets or punctuation. */
 function normalized(raw: string): string {
@@ -47,25 +72,49 @@ function normalized(raw: string): string {
 function place(raw: string): LikelyPlace | undefined {
   const name = normalized(raw);
   if (name.length < 2 || name.length > 60) return undefined;
-  const candidates = new Set<LibraryEntry>();
-  const shared = new Map<LibraryEntry, number>();
-  for (const p of new Set(pairs(name))) {
-    for (const e of BY_PAIR.get(p) ?? []) {
-      shared.set(e, (shared.get(e) ?? 0) + 1);
-      if (name.includes(e.name)) candidates.add(e);
+  const c = ++call;
+  let nTouched = 0;
+  let mayContain = false;
+  // Each distinct pair of the name, in the order it first occurs; each entry sharing it counted once per pair.
+  let prev = CHAR_NO[name.charCodeAt(0)];
+  for (let k = 1; k < name.length; k++) {
+    const a = prev;
+    const b = CHAR_NO[name.charCodeAt(k)];
+    prev = b;
+    if (a < 0 || b < 0) continue;
+    const p = PAIR_NO[a * chars + b];
+    if (p < 0 || pairSeen[p] === c) continue;
+    pairSeen[p] = c;
+    const list = PAIR_ENTRIES[p];
+    for (let j = 0; j < list.length; j++) {
+      const e = list[j];
+      if (entrySeen[e] !== c) {
+        entrySeen[e] = c;
+        sharedPairs[e] = 0;
+        touched[nTouched++] = e;
+      }
+      if (++sharedPairs[e] === ENTRY_PAIRS[e]) mayContain = true;
     }
   }
-  if (candidates.size > 0) {
-    const inside = [...candidates];
-    const kept = inside.filter((e) => !inside.some((o) => o !== e && o.name.length > e.name.length && o.name.includes(e.name)));
-    kept.sort((a, b) => b.name.length - a.name.length);
-    const best = kept[0];
-    return { level1: best.level1, level2: best.level2, sure: kept.every((e) => e.level2 === best.level2), entry: best };
+  if (mayContain) {
+    // Only an entry whose every pair the name has can be inside it.
+    const inside: LibraryEntry[] = [];
+    for (let t = 0; t < nTouched; t++) {
+      const e = touched[t];
+      if (sharedPairs[e] === ENTRY_PAIRS[e] && name.includes(INDICATOR_LIBRARY[e].name)) inside.push(INDICATOR_LIBRARY[e]);
+    }
+    if (inside.length > 0) {
+      const kept = inside.filter((e) => !inside.some((o) => o !== e && o.name.length > e.name.length && o.name.includes(e.name)));
+      kept.sort((a, b) => b.name.length - a.name.length);
+      const best = kept[0];
+      return { level1: best.level1, level2: best.level2, sure: kept.every((e) => e.level2 === best.level2), entry: best };
+    }
   }
   let best: LibraryEntry | undefined;
   let bestScore = 0;
-  for (const [e, n] of shared) {
-    const score = (2 * n) / (name.length - 1 + e.name.length - 1); // Dice coefficient on the pairs
+  for (let t = 0; t < nTouched; t++) {
+    const e = INDICATOR_LIBRARY[touched[t]];
+    const score = (2 * sharedPairs[touched[t]]) / (name.length - 1 + e.name.length - 1); // Dice coefficient on the pairs
     if (score > bestScore) {
       bestScore = score;
       best = e;
@@ -74,5 +123,9 @@ function place(raw: string): LikelyPlace | undefined {
   return best && bestScore >= 0.5 ? { level1: best.level1, level2: best.level2, sure: false, entry: best } : undefined;
 }
 
-/** The name's most likely place in the framework, or undefined when the library has nothing like it. */
-export const likelyPlace: (name: string) => LikelyPlace | undefined = memoByText(place, 20_000, 60);
+/**
+ * The name's most likely place in the framework, or undefined when the library has nothing like it. A template's
+ * names come back project after project and are answered from the memo; a list's names that carry the project's
+ * place come once each, and a small memo (cleared every 500 names) costs them less than a large one would.
+ */
+export const likelyPlace: (name: string) => LikelyPlace | undefined = memoByText(place, 500, 60);

@@ -66,4 +66,51 @@ describe("a name's most likely 二级", () => {
       }),
     );
   });
+
+  it("answers as the rule read plainly: every contained entry, then the closest by shared pairs (first on a tie)", () => {
+    // The rule written the slow, obvious way; the module looks pairs up by number with no string per pair.
+    const plain = (raw: string) => {
+      const name = raw
+        .normalize("NFKC")
+        .replace(/[\s\u00a0\u200b\ufeff]+/g, "")
+        .toLowerCase()
+        .replace(/^(?:指标)?[0-9]+[.、:：]?/, "")
+        .replace(/[()（）[\]【】“”"'、，,.。:：;；\s]/g, "");
+      if (name.length < 2 || name.length > 60) return undefined;
+      const pairsOf = (s: string) => [...new Set(Array.from({ length: Math.max(0, s.length - 1) }, (_, k) => s.slice(k, k + 2)))];
+      const namePairs = pairsOf(name);
+      // Entries in the order the name's pairs first reach them.
+      const order: (typeof INDICATOR_LIBRARY)[number][] = [];
+      for (const p of namePairs) for (const e of INDICATOR_LIBRARY) if (pairsOf(e.name).includes(p) && !order.includes(e)) order.push(e);
+      const inside = order.filter((e) => name.includes(e.name));
+      if (inside.length > 0) {
+        const kept = inside.filter((e) => !inside.some((o) => o.name.length > e.name.length && o.name.includes(e.name)));
+        kept.sort((a, b) => b.name.length - a.name.length);
+        return { level2: kept[0].level2, sure: kept.every((e) => e.level2 === kept[0].level2), entry: kept[0].name };
+      }
+      let best: (typeof INDICATOR_LIBRARY)[number] | undefined;
+      let bestScore = 0;
+      for (const e of order) {
+        const shared = pairsOf(e.name).filter((p) => namePairs.includes(p)).length;
+        const score = (2 * shared) / (name.length - 1 + e.name.length - 1);
+        if (score > bestScore) [best, bestScore] = [e, score];
+      }
+      return best && bestScore >= 0.5 ? { level2: best.level2, sure: false, entry: best.name } : undefined;
+    };
+    const chars = [...new Set(INDICATOR_LIBRARY.flatMap((e) => [...e.name]))];
+    // Whole entries, their halves (a name near an entry without containing it), first pairs and single characters.
+    const halves = INDICATOR_LIBRARY.flatMap((e) => [e.name.slice(0, Math.ceil(e.name.length / 2) + 1), e.name.slice(Math.floor(e.name.length / 2) - 1)]);
+    const twos = INDICATOR_LIBRARY.map((e) => e.name.slice(0, 2)); // a pair written twice counts once
+    const pieces = fc.oneof(fc.constantFrom(...INDICATOR_LIBRARY.map((e) => e.name)), fc.constantFrom(...halves), fc.constantFrom(...twos), fc.constantFrom(...chars), fc.constantFrom("（", "1.", " ", "项目", "城关镇"));
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 6 }), (parts) => {
+        // The name, and the name written twice (each of its pairs then occurs twice and counts once).
+        for (const name of [parts.join(""), parts.join("").repeat(2)]) {
+          const p = likelyPlace(name);
+          expect(p === undefined ? undefined : { level2: p.level2, sure: p.sure, entry: p.entry.name }).toEqual(plain(name));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
