@@ -3,7 +3,7 @@ import { say, text, type MessageValue } from "../catalog";
 import type { IssueDraft } from "../issues";
 import { compactLabel } from "../text";
 import { fieldAddress, fieldText, hasField } from "../tables/rows";
-import type { Check } from "./types";
+import type { Check, Emit } from "./types";
 
 interface Seen {
   /** Labels already reported in this project (one finding per label, not per row). */
@@ -20,6 +20,16 @@ function categoryName(cat: string): MessageValue {
   return cat;
 }
 
+/**
+ * Emits a finding for a label once per project. A function of its own, not a closure in the row hook: a closure
+ * over the hook's arguments would make V8 allocate their context at every row.
+ */
+function once(reported: Set<string>, emit: Emit, key: string, d: IssueDraft): void {
+  if (reported.has(key)) return;
+  reported.add(key);
+  emit(d);
+}
+
 export const categories: Check<Seen> = {
   id: "categories",
   codes: ["indicator.unknown-category", "project.missing-category"],
@@ -34,14 +44,9 @@ export const categories: Check<Seen> = {
     const name = fieldText(row, "name");
     if (c.level1Known && c.level2Known && !c.level2Misplaced && !name.includes("满")) return;
     const { hierarchy } = facts;
-    const once = (key: string, d: IssueDraft): void => {
-      if (reported.has(key)) return;
-      reported.add(key);
-      emit(d);
-    };
     const level1 = fieldText(row, "level1");
     if (level1 !== "" && !c.level1Known) {
-      once(`1:${compactLabel(level1)}`, {
+      once(reported, emit, `1:${compactLabel(level1)}`, {
         ...say("indicator.unknown-category", "level1", { text: level1 }),
         sheet: table.sheet,
         cell: fieldAddress(row, "level1") as string,
@@ -52,7 +57,7 @@ export const categories: Check<Seen> = {
     const hasLevel2 = hasField(row, "level2");
     const level2 = fieldText(row, "level2");
     if (level2 !== "" && !c.level2Known) {
-      once(`2:${c.level2}`, {
+      once(reported, emit, `2:${c.level2}`, {
         ...say("indicator.unknown-category", "level2", { text: level2 }),
         sheet: table.sheet,
         cell: fieldAddress(row, "level2") as string,
@@ -60,7 +65,7 @@ export const categories: Check<Seen> = {
         expected: c.level1Known && c.level1 ? (hierarchy[c.level1] ?? []).join("/") : undefined,
       });
     } else if (hasLevel2 && c.level2Misplaced && c.level2Owner) {
-      once(`m:${c.level1}:${c.level2}`, {
+      once(reported, emit, `m:${c.level1}:${c.level2}`, {
         ...say("indicator.unknown-category", "level2Owned", { level2: `${c.level2}`, framework: c.level2OwnerSource ?? "", owner: c.level2Owner, level1: c.level1 ?? "" }),
         sheet: table.sheet,
         cell: fieldAddress(row, "level2") as string,
@@ -68,7 +73,7 @@ export const categories: Check<Seen> = {
         expected: c.level2Owner,
       });
     } else if (hasLevel2 && c.level2Misplaced) {
-      once(`m:${c.level1}:${c.level2}`, {
+      once(reported, emit, `m:${c.level1}:${c.level2}`, {
         ...say("indicator.unknown-category", "level2Misplaced", { level2, level1: c.level1 ?? "" }),
         sheet: table.sheet,
         cell: fieldAddress(row, "level2") as string,

@@ -14,13 +14,13 @@
  */
 import { say } from "../catalog";
 import { isCostRow } from "../tables/category";
-import type { FundsBlock } from "../tables/model";
+import type { FundsBlock, IndicatorRow } from "../tables/model";
 import { rowActual } from "../tables/row-values";
 import { fieldAddress, fieldText } from "../tables/rows";
 import { scoreExecution } from "../scoring/execution";
 import { fmtPercent } from "../scoring/round";
 import type { ParsedValue } from "../value/types";
-import type { Check } from "./types";
+import type { Check, ProjectFacts } from "./types";
 
 /** The funds block's money unit in 万元. */
 function blockFactor(funds: FundsBlock): number {
@@ -49,6 +49,18 @@ function cellUnit(text: string): "万元" | "元" | undefined {
 /** True when `a` is above `b` beyond rounding. */
 function above(a: number, b: number, tolerance: number): boolean {
   return a > b + tolerance + 1e-9 && a > b * 1.01;
+}
+
+/**
+ * The output quantities (数量指标, a positive number, not capped) counted in the unit `per`, other than row i.
+ * A function of its own: a closure inside the row loop of `end` would make V8 allocate a context at every row.
+ */
+function quantitiesIn(rows: readonly IndicatorRow[], i: number, facts: ProjectFacts, per: string): { q: IndicatorRow; v: ParsedValue }[] {
+  return rows.flatMap((q, j) => {
+    if (j === i || q.placeholder || q.notApplicable || facts.categories[j].level2 !== "数量指标") return [];
+    const v = facts.target(j);
+    return v.kind === "number" && v.number !== undefined && v.number > 0 && v.unit === per && v.sign !== "≤" && v.sign !== "＜" ? [{ q, v }] : [];
+  });
 }
 
 export const figures: Check = {
@@ -115,12 +127,7 @@ export const figures: Check = {
 
       // A unit standard times the output quantity in that unit, above the whole budget.
       if (budget === undefined || t.kind !== "number" || t.number === undefined || t.unitKind !== "money" || !t.perUnit || t.wanFactor === undefined) continue;
-      const per = t.perUnit;
-      const quantities = rows.flatMap((q, j) => {
-        if (j === i || q.placeholder || q.notApplicable || facts.categories[j].level2 !== "数量指标") return [];
-        const v = facts.target(j);
-        return v.kind === "number" && v.number !== undefined && v.number > 0 && v.unit === per && v.sign !== "≤" && v.sign !== "＜" ? [{ q, v }] : [];
-      });
+      const quantities = quantitiesIn(rows, i, facts, t.perUnit);
       if (quantities.length !== 1) continue;
       const { q, v } = quantities[0];
       const product = (v.number as number) * t.number * t.wanFactor;

@@ -104,10 +104,18 @@ function place(raw: string): LikelyPlace | undefined {
       if (sharedPairs[e] === ENTRY_PAIRS[e] && name.includes(INDICATOR_LIBRARY[e].name)) inside.push(INDICATOR_LIBRARY[e]);
     }
     if (inside.length > 0) {
-      const kept = inside.filter((e) => !inside.some((o) => o !== e && o.name.length > e.name.length && o.name.includes(e.name)));
-      kept.sort((a, b) => b.name.length - a.name.length);
-      const best = kept[0];
-      return { level1: best.level1, level2: best.level2, sure: kept.every((e) => e.level2 === best.level2), entry: best };
+      // The entries not inside a longer contained one; the first of the longest decides, the rest must agree.
+      const subsumed = (e: LibraryEntry): boolean => inside.some((o) => o !== e && o.name.length > e.name.length && o.name.includes(e.name));
+      let best = inside[0];
+      let bestLength = -1;
+      for (const e of inside) {
+        if (e.name.length > bestLength && !subsumed(e)) {
+          best = e;
+          bestLength = e.name.length;
+        }
+      }
+      const sure = inside.every((e) => e.level2 === best.level2 || subsumed(e));
+      return { level1: best.level1, level2: best.level2, sure, entry: best };
     }
   }
   let best: LibraryEntry | undefined;

@@ -17,6 +17,9 @@ import type { Check } from "./types";
 const UNDER_LEVEL1: ReadonlySet<string> = new Set(SURE_MISFILINGS.filter((m) => m.level1).map((m) => m.under));
 const UNDER_LEVEL2: ReadonlySet<string> = new Set(SURE_MISFILINGS.filter((m) => !m.level1).map((m) => m.under));
 
+/** The template's numbering before a name (指标1、, 2.); made once, not per row. */
+const NUMBERING = /^(?:指标)?[0-9]+[.、:：]?/;
+
 export const misfiled: Check = {
   id: "misfiled",
   codes: ["indicator.unknown-category"],
@@ -28,7 +31,7 @@ export const misfiled: Check = {
     if (!(c.level1 !== undefined && UNDER_LEVEL1.has(c.level1)) && !(c.level2Known && c.level2 !== undefined && UNDER_LEVEL2.has(c.level2))) return;
     const raw = fieldText(row, "name");
     if (raw === "" || raw.length > 60) return;
-    const name = compactLabel(raw).replace(/^(?:指标)?[0-9]+[.、:：]?/, "");
+    const name = compactLabel(raw).replace(NUMBERING, "");
     if (name.includes("满意度")) return;
     for (const m of SURE_MISFILINGS) {
       const under = m.level1 ? c.level1 : c.level2Known ? c.level2 : undefined;

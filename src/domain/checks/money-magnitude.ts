@@ -28,12 +28,16 @@ function aboutMoney(name: string, category: RowCategory): boolean {
  * with 元, for indicator.missing-unit's message (value-format.ts). Undefined otherwise.
  */
 export function moneyMagnitudeOnly(text: string, rawName: string, category: RowCategory): { magnitude: string; expected: string } | undefined {
-  if (!/[十百千万亿]$/.test(text)) return undefined;
+  if (!ENDS_IN_MAGNITUDE.test(text)) return undefined;
   const written = compactLabel(text);
   const m = /^[≥≤<>=＞＜]*[0-9]+(?:\.[0-9]+)?(十万|百万|千万|千|万|亿)$/.exec(written);
   if (!m || !aboutMoney(compactLabel(rawName), category)) return undefined;
   return { magnitude: m[1], expected: `${written}元` };
 }
+
+// Made once: a regular expression literal in a function is a new object at each call (these run on every row).
+const HAS_MAGNITUDE = /[十百千万亿]/;
+const ENDS_IN_MAGNITUDE = /[十百千万亿]$/;
 
 export const moneyMagnitude: Check = {
   id: "money-magnitude",
@@ -41,7 +45,7 @@ export const moneyMagnitude: Check = {
   row(row, i, { table, facts }, _state, emit) {
     if (row.placeholder || row.notApplicable) return;
     const text = fieldText(row, "target");
-    if (text === "" || !/[十百千万亿]/.test(text)) return;
+    if (text === "" || !HAS_MAGNITUDE.test(text)) return;
     const t = facts.target(i);
     if (t.kind !== "number" || t.unit === undefined) return;
     const m = MAGNITUDE_UNIT.exec(t.unit);

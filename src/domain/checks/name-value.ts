@@ -26,13 +26,16 @@ export function targetInName(name: string): string | undefined {
   return said.kind === "number" && said.unit ? `${m[1]}${m[2]}` : undefined;
 }
 
+/** Any digit: names without one state no figure. */
+const DIGIT = /\d/;
+
 export const nameValue: Check = {
   id: "name-value",
   codes: ["indicator.name-value-conflict"],
   row(row, i, { table, facts }, _state, emit) {
     if (row.placeholder || row.notApplicable) return;
     const name = fieldText(row, "name");
-    if (name.length > 200 || !/\d/.test(name)) return;
+    if (name.length > 200 || !DIGIT.test(name)) return;
     const target = fieldText(row, "target");
     if (target === "") return;
     const t = facts.target(i);

@@ -11,6 +11,9 @@ import type { Check } from "./types";
 const SPENDING =
   /(?:资金|预算|经费)(?:到位)?(?:及时)?(?:支出|支付|拨付|执行|使用|兑付)(?:完成)?率|预算执行率|资金到位率|资金支付进度|资金执行进度|(?:资金|经费|支出)(?:安排)?金额$|^(?:拨付|补助)(?:资金|经费)$/;
 
+/** The characters one of which every SPENDING measure holds (made once, not per row). */
+const SPENDING_CHARS = /[率度额费金]/;
+
 export const spendingOutput: Check = {
   id: "spending-output",
   codes: ["indicator.spending-as-output"],
@@ -21,7 +24,7 @@ export const spendingOutput: Check = {
     if (text === "" || text.length > 100) return;
     if (facts.categories[i].level1 !== "产出指标") return;
     // Every spending measure names one of these words: most names are passed on one test.
-    if (!/[率度额费金]/.test(text)) return;
+    if (!SPENDING_CHARS.test(text)) return;
     const m = SPENDING.exec(compactLabel(text));
     if (!m) return;
     emit({

@@ -15,6 +15,7 @@ import { compactLabel } from "../text";
 import { isCostRow } from "../tables/category";
 import { fieldAddress, fieldText } from "../tables/rows";
 import { MAGNITUDE_UNIT } from "./money-magnitude";
+import type { IndicatorRow } from "../tables/model";
 import type { Check } from "./types";
 
 /** A share of something bad: the lower the better (missing-sign.ts suggests ≤ for it too). */
@@ -30,8 +31,16 @@ const PEOPLE_OF_HOUSEHOLDS = /人口|人数|人次|户籍|用户|客户|住户�
 /** A compliance measure: money used as the rules say. */
 const COMPLIANCE = /合规|合法合规|专款专用/;
 
+/** The template's numbering before a name (指标1、, 2.). Made once: a literal in nameOf would be made per row. */
+const NUMBERING = /^(?:指标)?[0-9０-９]+[.、:：]?/;
+
 function nameOf(raw: string): string {
-  return compactLabel(raw).replace(/^(?:指标)?[0-9０-９]+[.、:：]?/, "");
+  return compactLabel(raw).replace(NUMBERING, "");
+}
+
+/** The 指标值 cell a finding points at: its address is made only for a finding (most rows have none). */
+function targetCell(row: IndicatorRow): string {
+  return fieldAddress(row, "target") as string;
 }
 
 export const unitMeaning: Check = {
@@ -45,42 +54,41 @@ export const unitMeaning: Check = {
     const t = facts.target(i);
     if (t.kind !== "number" || t.number === undefined) return;
     const name = nameOf(raw);
-    const cell = fieldAddress(row, "target") as string;
     const category = facts.categories[i];
 
     // Compliance is all or nothing: a 合规率 of 95 % allows 5 % of the money misused.
     if (t.unit === "%" && t.number < 100 && t.sign !== "≤" && t.sign !== "＜" && COMPLIANCE.test(name) && !BAD_RATE.test(name)) {
-      emit({ ...say("indicator.compliance-below-full", "below", { name: raw, text }), sheet: table.sheet, cell, value: text, expected: "100%" });
+      emit({ ...say("indicator.compliance-below-full", "below", { name: raw, text }), sheet: table.sheet, cell: targetCell(row), value: text, expected: "100%" });
       return;
     }
 
     // A cost or an output quantity of 0 (a bad thing's count at 0, 事故发生数 0次, is a fine target).
     if (t.number === 0 && t.sign !== "≥" && t.sign !== "＞" && ((isCostRow(category) && t.unitKind === "money") || (category.level2 === "数量指标" && t.unitKind !== "percent")) && !BAD_COUNT.test(name) && !BAD_RATE.test(name) && !/超|节约|节省|损失|赔偿|欠/.test(name)) {
-      emit({ ...say("indicator.zero-target", "zero", { name: raw, text }), sheet: table.sheet, cell, value: text, expected: "> 0" });
+      emit({ ...say("indicator.zero-target", "zero", { name: raw, text }), sheet: table.sheet, cell: targetCell(row), value: text, expected: "> 0" });
       return;
     }
 
     // A cost standard in 人/天 or 次 with no 元: the amount's unit is missing (real table 90: 检查差旅费 470 人/天).
     // (A magnitude with no 元, 10万/年, is money-magnitude.ts's: it says the 元 that is missing.)
     if (isCostRow(category) && t.unit !== undefined && t.unitKind !== "money" && t.unitKind !== "percent" && t.unitKind !== "permille" && !MAGNITUDE_UNIT.test(t.unit) && !NOT_MONEY_NAME.test(name) && /费|成本|补助|补贴|标准|经费|资金|价/.test(name)) {
-      emit({ ...say("indicator.unit-mismatch", "costWithoutMoney", { name: raw, text, unit: t.unit }), sheet: table.sheet, cell, value: text, expected: `元/${t.unit.replace(/^.*\//, "")}` });
+      emit({ ...say("indicator.unit-mismatch", "costWithoutMoney", { name: raw, text, unit: t.unit }), sheet: table.sheet, cell: targetCell(row), value: text, expected: `元/${t.unit.replace(/^.*\//, "")}` });
     }
 
     // Households counted in 人.
     if (t.unit === "人" && HOUSEHOLDS.test(name) && !PEOPLE_OF_HOUSEHOLDS.test(name)) {
-      emit({ ...say("indicator.unit-mismatch", "householdsInPeople", { name: raw, text }), sheet: table.sheet, cell, value: text, expected: "户" });
+      emit({ ...say("indicator.unit-mismatch", "householdsInPeople", { name: raw, text }), sheet: table.sheet, cell: targetCell(row), value: text, expected: "户" });
     }
 
     // A bad thing's rate with a floor.
     if ((t.sign === "≥" || t.sign === "＞") && t.number > 0 && BAD_RATE.test(name)) {
-      emit({ ...say("indicator.direction-conflict", "badRateAtLeast", { name: raw, text }), sheet: table.sheet, cell, value: text, expected: "≤" });
+      emit({ ...say("indicator.direction-conflict", "badRateAtLeast", { name: raw, text }), sheet: table.sheet, cell: targetCell(row), value: text, expected: "≤" });
       return;
     }
 
     // An output quantity with a ceiling: meeting it asks for nothing to be done.
     if ((t.sign === "≤" || t.sign === "＜") && category.level2 === "数量指标" && t.unitKind !== "money" && t.unitKind !== "percent" && !BAD_COUNT.test(name) && !BAD_RATE.test(name)) {
       const shown = /^[≥≤<>＜＞=＝]/.test(text) ? text : `${t.sign}${text}${t.unit && !text.includes(t.unit) ? t.unit : ""}`;
-      emit({ ...say("indicator.direction-conflict", "outputCapped", { name: raw, text: shown }), sheet: table.sheet, cell, value: text, expected: "≥ 或 ＝" });
+      emit({ ...say("indicator.direction-conflict", "outputCapped", { name: raw, text: shown }), sheet: table.sheet, cell: targetCell(row), value: text, expected: "≥ 或 ＝" });
     }
   },
 };

@@ -8,6 +8,11 @@ import type { Check } from "./types";
 /** Names of a time, a deadline or a duration (not of a rate; 时效性 is a quality, 项目维持时效 a duration). */
 const TIME_NAME = /时间|日期|时限|期限|截止|工期|完成时|完工时|时效(?!性)|年限|周期|时长|寿命/;
 
+// Made once: a regular expression literal in the row hook would be a new object for every row.
+const TRAILING_BRACKET = /[(（][^()（）]*[)）]$/;
+const RATE_NAME = /率$/;
+const SHARE_NAME = /率|比例|比重|占比/;
+
 export const valueRange: Check = {
   id: "value-range",
   codes: ["indicator.unit-mismatch", "indicator.percent-over-100", "indicator.cost-direction"],
@@ -31,8 +36,8 @@ export const valueRange: Check = {
     // A rate (…率) given as a head count or a number of days (家庭医生签约率 24694人): a rate is a share.
     if (t.kind === "number" && t.unit && (t.unitKind === "count" || t.unitKind === "time")) {
       const raw = fieldText(row, "name");
-      const name = raw.includes("率") ? raw.replace(/[(（][^()（）]*[)）]$/, "") : "";
-      if (name.length <= 40 && /率$/.test(name)) {
+      const name = raw.includes("率") ? raw.replace(TRAILING_BRACKET, "") : "";
+      if (name.length <= 40 && RATE_NAME.test(name)) {
         emit({
           ...say("indicator.unit-mismatch", "rateInCount", { name, text }),
           sheet: table.sheet,
@@ -44,7 +49,7 @@ export const valueRange: Check = {
     }
     if (t.unit === "%") {
       const name = fieldText(row, "name");
-      if (name.length <= 40 && TIME_NAME.test(name) && !/率|比例|比重|占比/.test(name)) {
+      if (name.length <= 40 && TIME_NAME.test(name) && !SHARE_NAME.test(name)) {
         emit({
           ...say("indicator.unit-mismatch", "percentForTime", { name, text }),
           sheet: table.sheet,
