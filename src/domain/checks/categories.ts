@@ -8,8 +8,13 @@ import type { Check, Emit } from "./types";
 interface Seen {
   /** Labels already reported in this project (one finding per label, not per row). */
   readonly reported: Set<string>;
-  /** 一级 categories the project has rows in. */
-  readonly present: Set<string>;
+  /** 一级 categories the project has rows in (a few: an array, emptied for the next project). */
+  readonly present: string[];
+}
+
+/** Adds a 一级 category to the project's. */
+function addPresent(present: string[], cat: string): void {
+  if (!present.includes(cat)) present.push(cat);
 }
 
 /** A 一级 category as a message names it: 产出指标 / output (the catalog's words), else as the profile spells it. */
@@ -33,13 +38,18 @@ function once(reported: Set<string>, emit: Emit, key: string, d: IssueDraft): vo
 export const categories: Check<Seen> = {
   id: "categories",
   codes: ["indicator.unknown-category", "project.missing-category"],
-  begin: () => ({ reported: new Set<string>(), present: new Set<string>() }),
+  begin: (_ctx, reuse) => {
+    if (!reuse) return { reported: new Set<string>(), present: [] };
+    if (reuse.reported.size > 0) reuse.reported.clear();
+    reuse.present.length = 0;
+    return reuse;
+  },
   row(row, i, { table, facts }, { reported, present }, emit) {
     if (table.kind === "evaluation") return; // 决策/过程/产出/效益 framework: not the 绩效目标 hierarchy
     if (row.placeholder) return;
     const c = facts.categories[i];
-    if ((c.level1Known || c.level1Inferred) && c.level1) present.add(c.level1);
-    if (c.countsAs) present.add(c.countsAs);
+    if ((c.level1Known || c.level1Inferred) && c.level1) addPresent(present, c.level1);
+    if (c.countsAs) addPresent(present, c.countsAs);
     // Most rows: both categories known and in place, and no 满意度 word in the name.
     const name = fieldText(row, "name");
     if (c.level1Known && c.level2Known && !c.level2Misplaced && !name.includes("满")) return;
@@ -83,7 +93,7 @@ export const categories: Check<Seen> = {
     }
     if (name !== "" && compactLabel(name).includes("满意度") && (c.level1Known || c.level1Inferred) && c.level1 !== "满意度指标" && c.countsAs !== "满意度指标") {
       // The satisfaction indicator exists, filed in the wrong place: said here, so not also "no 满意度" below.
-      present.add("满意度指标");
+      addPresent(present, "满意度指标");
       emit({
         ...say("indicator.unknown-category", "satisfaction", { name, under: c.level2 ?? c.level1 ?? "" }),
         sheet: table.sheet,
@@ -100,7 +110,7 @@ export const categories: Check<Seen> = {
     const first = project.indicators.find((r) => !r.placeholder);
     if (!first) return;
     for (const cat of profile.requiredCategories) {
-      if (present.has(cat)) continue;
+      if (present.includes(cat)) continue;
       const anchor = first.level1 ?? first.name ?? first.target;
       const isSatisfaction = cat === "满意度指标";
       emit({

@@ -10,11 +10,46 @@ const NUMBERED = /^指标\d+[:：]/;
 
 const BARE_FIGURE = /^[\d.,%]+$/;
 
-export const duplicate: Check<Map<string, IndicatorRow>> = {
+/**
+ * The first row of each name in a project. A project has a handful of names: they are kept in two arrays, looked
+ * up in order, and the arrays are emptied for the next project; past SMALL names a Map takes over.
+ */
+class NamesSeen {
+  private static readonly SMALL = 32;
+  private readonly keys: string[] = [];
+  private readonly rows: IndicatorRow[] = [];
+  private map: Map<string, IndicatorRow> | undefined;
+
+  clear(): this {
+    this.keys.length = 0;
+    this.rows.length = 0;
+    this.map = undefined;
+    return this;
+  }
+
+  get(key: string): IndicatorRow | undefined {
+    if (this.map) return this.map.get(key);
+    const k = this.keys.indexOf(key);
+    return k < 0 ? undefined : this.rows[k];
+  }
+
+  set(key: string, row: IndicatorRow): void {
+    if (this.map) this.map.set(key, row);
+    else if (this.keys.length < NamesSeen.SMALL) {
+      this.keys.push(key);
+      this.rows.push(row);
+    } else {
+      this.map = new Map(this.keys.map((k, j) => [k, this.rows[j]]));
+      this.map.set(key, row);
+    }
+  }
+}
+
+export const duplicate: Check<NamesSeen> = {
   id: "duplicate",
   codes: ["indicator.duplicate"],
   // First row of each name in the project; its address is only built when a repeat quotes it.
-  begin: () => new Map<string, IndicatorRow>(),
+  begin: (_ctx, reuse) => (reuse ?? new NamesSeen()).clear(),
   row(row, _i, { table }, seen, emit) {
     if (row.placeholder) return;
     const text = fieldText(row, "name");

@@ -2,7 +2,8 @@
  * The check protocol. A check is one rule family in one file: it declares the codes it may emit and has up to
  * three hooks, which the engine calls while it walks a project's indicator rows once (walk.ts):
  *
- *   begin(ctx)                 → the check's own state for this project (sums, names seen), when it needs one;
+ *   begin(ctx, reuse)          → the check's own state for this project (sums, names seen), when it needs one
+ *                                (`reuse`: the state its previous walk made, to clear rather than allocate anew);
  *   row(row, i, ctx, state, emit)  one indicator row: row-level findings only. JX.CHECK runs these alone;
  *   end(ctx, state, emit)      after the last row: what needs the whole project (totals, categories present,
  *                              the funds block, the 总分).
@@ -51,8 +52,12 @@ export interface RuleCheck<Row, Ctx, S = undefined> {
   readonly id: string;
   /** Every code this check may emit (a test runs every check over every fixture and holds it to this list). */
   readonly codes: readonly IssueCode[];
-  /** Fresh state before the first row. */
-  begin?(ctx: Ctx): S;
+  /**
+   * Fresh state before the first row. `reuse` is the state this check's previous walk by the same walker made
+   * (undefined on the first walk, or in a nested one): a list walks 150,000 projects, and a check may empty its
+   * collections and return them rather than allocate new ones.
+   */
+  begin?(ctx: Ctx, reuse?: S): S;
   /** One row (`i` is its index): findings about that row only. */
   row?(row: Row, i: number, ctx: Ctx, state: S, emit: Emit): void;
   /** After the last row: findings that need all of them. */

@@ -32,7 +32,10 @@ export class Walker<Row, Ctx, C extends RuleCheck<Row, Ctx, unknown>> {
     this.states = new Array<unknown>(checks.length).fill(undefined);
   }
 
-  /** The checks' states, reused walk after walk (a nested walk, which no check makes, gets its own). */
+  /**
+   * The checks' states, reused walk after walk (a nested walk, which no check makes, gets its own): each walk's
+   * are kept until the next, whose `begin` hooks get them back to empty and reuse.
+   */
   private readonly states: unknown[];
   private depth = 0;
 
@@ -41,11 +44,12 @@ export class Walker<Row, Ctx, C extends RuleCheck<Row, Ctx, unknown>> {
     const previous = this.sink;
     this.sink = sink;
     const n = checks.length;
-    const states = this.depth++ === 0 ? this.states : new Array<unknown>(n);
+    const top = this.depth++ === 0;
+    const states = top ? this.states : new Array<unknown>(n);
     try {
       for (let k = 0; k < n; k++) {
         const check = checks[k];
-        states[k] = check.begin ? check.begin(ctx) : undefined;
+        states[k] = check.begin ? check.begin(ctx, top ? states[k] : undefined) : undefined;
       }
       const hooks = rowHooks.length;
       for (let i = 0; i < rows.length; i++) {
@@ -60,8 +64,6 @@ export class Walker<Row, Ctx, C extends RuleCheck<Row, Ctx, unknown>> {
     } finally {
       this.sink = previous;
       this.depth--;
-      // The states of this walk are not kept past it.
-      if (states === this.states) states.fill(undefined);
     }
   }
 }

@@ -36,10 +36,17 @@ interface Sums {
   readonly byCategory: Map<string, number>;
 }
 
+const NONE: Set<string> = new Set<string>();
+
 export const weights: Check<Sums> = {
   id: "weights",
   codes: ["indicator.zero-weight", "project.weight-sum"],
-  begin: () => ({ total: 0, byCategory: new Map<string, number>() }),
+  begin: (_ctx, reuse) => {
+    if (!reuse) return { total: 0, byCategory: new Map<string, number>() };
+    reuse.total = 0;
+    if (reuse.byCategory.size > 0) reuse.byCategory.clear();
+    return reuse;
+  },
   // V8: each row's 分值 above zero; its weight joins the sums.
   row(row, i, { table, profile, facts }, sums, emit) {
     const wcol = table.columns.weight;
@@ -93,7 +100,8 @@ export const weights: Check<Sums> = {
     const levelWeights =
       profile.levelWeights && project.indicatorBlockPoints === undefined && table.kind === "self-evaluation" && sum > 0 ? profile.levelWeights : undefined;
     const profileName = { zh: profile.name, en: profile.nameEn };
-    const labelled = new Set<string>();
+    // The categories with a printed subtotal label (most lists print none: no set made for them).
+    const labelled = project.subtotals.length > 0 ? new Set<string>() : NONE;
     for (const s of project.subtotals) {
       labelled.add(s.level1);
       const sub = subtotalSum(s.firstRow, s.lastRow);

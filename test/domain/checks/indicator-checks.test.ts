@@ -102,6 +102,17 @@ describe("duplicates and categories", () => {
     rows[1] = row(2, { level1: "产出指标", level2: "数量指标", name: "培训 人次", sign: "≥", target: "500", unit: "人次", weight: 10 });
     expect(codes(check(table([project(rows)])).filter((i) => i.code === "indicator.duplicate"))).toEqual(["indicator.duplicate@C3"]);
   });
+  it("finds a repeat among many names, and never across projects (the check's state is emptied for each)", () => {
+    // 40 distinct names, then the 3rd again: past the few names kept in a list, the lookup is by map.
+    const many = Array.from({ length: 41 }, (_, k) =>
+      row(k + 1, { level1: "产出指标", level2: "数量指标", name: `培训项目${k === 40 ? 2 : k}人次`, sign: "≥", target: "500", unit: "人次", weight: 1 }),
+    );
+    expect(codes(check(table([project(many)])).filter((i) => i.code === "indicator.duplicate"))).toEqual(["indicator.duplicate@C42"]);
+    // Two projects with the same names, one after the other: no repeat.
+    const second = cleanProject().indicators.map((r) => ({ ...r, row: r.row + 20 }));
+    const t = table([project(cleanProject().indicators), project(second)]);
+    expect(check(t).filter((i) => i.code === "indicator.duplicate")).toEqual([]);
+  });
   it("infers the category from a standard 二级 under a non-standard 一级 (real table 20)", () => {
     const rows = cleanProject().indicators.map((r) => ({ ...r, level1: { ...r.level1!, text: "项目年度绩效目标(定量指标)", value: "项目年度绩效目标(定量指标)" } }));
     const found = check(table([project(rows)]));
