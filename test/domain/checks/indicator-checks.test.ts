@@ -110,7 +110,7 @@ describe("duplicates and categories", () => {
     expect(codes(check(table([project(many)])).filter((i) => i.code === "indicator.duplicate"))).toEqual(["indicator.duplicate@C42"]);
     // Two projects with the same names, one after the other: no repeat.
     const second = cleanProject().indicators.map((r) => ({ ...r, row: r.row + 20 }));
-    const t = table([project(cleanProject().indicators), project(second)]);
+    const t = table([project([...cleanProject().indicators]), project(second)]);
     expect(check(t).filter((i) => i.code === "indicator.duplicate")).toEqual([]);
   });
   it("infers the category from a standard 二级 under a non-standard 一级 (real table 20)", () => {
