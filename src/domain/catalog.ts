@@ -72,6 +72,7 @@ export const CATALOG = {
     severity: "warning", title: "表头栏目未填写", titleEn: "A field of the form is blank", source: `${PRACTICE}：绩效目标表、自评表的项目名称、主管部门、实施单位须填写`,
     messages: {
       blank: { zh: "表格的“{field}”未填写", en: "the form's {field} is blank" },
+      managementBlank: { zh: "资金管理情况中“{aspect}”的情况说明未填写", en: "the 资金管理情况 block's account of {aspect} is blank" },
     },
   },
   "table.partial-reading": {

@@ -10,6 +10,7 @@ import type { IssueDraft } from "../issues";
 import { isTemplateInstruction } from "./instructions";
 import { narratives } from "./narratives";
 import { sheetDirections } from "./sheet-directions";
+import { fundsManagement } from "./funds-management";
 import type { RuleCheck } from "./types";
 import { walkRows, type CheckSink } from "./walk";
 
@@ -66,7 +67,7 @@ const templateText: SheetCheck = {
 };
 
 /** Every sheet check (run on the sheets that hold a form). */
-export const SHEET_CHECKS: readonly SheetCheck<unknown>[] = [templateText, narratives, sheetDirections];
+export const SHEET_CHECKS: readonly SheetCheck<unknown>[] = [templateText, narratives, sheetDirections, fundsManagement];
 
 /** The sheet checks' findings on one sheet. */
 export function sheetFindings(grid: Grid, sink?: CheckSink<SheetCheck<unknown>>): IssueDraft[] {
