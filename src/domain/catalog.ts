@@ -196,6 +196,10 @@ export const CATALOG = {
     messages: {
       boilerplate: { zh: "指标值“{text}”是笼统的套话，无法据以衡量完成情况；应写明可衡量的标准或数值", en: "the target \"{text}\" is boilerplate with nothing to measure; give a measurable standard or figure" },
       vagueWord: { zh: "指标值“{text}”含模糊表述“{word}”，宜改为可衡量的数值", en: "target \"{text}\" uses vague wording (\"{word}\"); give a measurable figure" },
+      goalSlogan: {
+        zh: "{label}“{text}”是口号式表述，没有可衡量的产出或效果；应写明年度的产出数量和效果",
+        en: "the {label} \"{text}\" is a slogan with no measurable output or effect; state the year's outputs and effects",
+      },
       narrative: {
         zh: "{level2}的指标值“{text}”是一段叙述，没有数值、比率或时限，无法据以衡量完成情况；应写明可衡量的标准或数值",
         en: "the {level2} target \"{text}\" is a narrative with no figure, rate or deadline: nothing to measure; give a measurable standard or figure",

@@ -16,10 +16,11 @@ import { say } from "../catalog";
 import { a1, type CellValue } from "../grid";
 import { compactLabel } from "../text";
 import { isTemplateInstruction } from "./instructions";
+import { unmeasurableShape } from "./vague";
 import type { SheetCheck } from "./template-text";
 
 /** Labels of the goal column or field. */
-const GOAL_LABEL = /^(?:项目)?年度(?:总体|绩效)?目标$|^(?:预期|总体)目标$/;
+const GOAL_LABEL = /^(?:项目)?年度(?:总体)?(?:绩效)?目标$|^(?:预期|总体)目标$|^年度主要目标(?:和成果)?$/;
 /** Labels of the completion column. */
 const COMPLETION_LABEL = /^(?:(?:年度|全年)目标)?(?:实际)?完成情况$/;
 /** The label of the project's name. */
@@ -37,6 +38,7 @@ function textOf(v: CellValue | undefined): string {
 function labelText(v: CellValue | undefined): string {
   if (typeof v !== "string" || v.length > 24) return "";
   return compactLabel(v)
+    .replace(/^[*＊★☆]+/, "") // a required field's mark (*年度总体绩效目标, real 22)
     .replace(/[(（][^)）]*[)）]/g, "")
     .replace(/[:：]$/, "");
 }
@@ -143,7 +145,7 @@ function isIndicatorHeader(cells: readonly CellValue[] | undefined): boolean {
 
 export const narratives: SheetCheck<State> = {
   id: "narratives",
-  codes: ["form.goal-not-stated", "score.missing-actual", "score.actual-copies-target", "budget.total-mismatch"],
+  codes: ["form.goal-not-stated", "score.missing-actual", "score.actual-copies-target", "budget.total-mismatch", "indicator.vague"],
   begin: () => ({ name: "" }),
   row(cells, r, { grid }, state, emit) {
     const values = grid.values ?? [];
@@ -200,6 +202,9 @@ export const narratives: SheetCheck<State> = {
     } else if (state.name !== "" && goalRepeatsName(goal, state.name)) {
       const shown = goal.length > 60 ? `${goal.slice(0, 60)}…` : goal;
       emit({ ...say("form.goal-not-stated", "repeatsName", { label, text: shown }), sheet: grid.sheet, cell: goalCell, value: goal, expected: "项目年度的产出和效果" });
+    } else if (unmeasurableShape(compactLabel(goal))) {
+      // The whole goal is a slogan ("做好涉案、价格认定工作。", "全力以赴做好安全生产…工作"): no output, nothing measured.
+      emit({ ...say("indicator.vague", "goalSlogan", { label, text: goal }), sheet: grid.sheet, cell: goalCell, value: goal, expected: "年度的产出数量和效果" });
     }
 
     // A total the goal or the completion states whose parts do not add up to it.

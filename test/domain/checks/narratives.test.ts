@@ -223,3 +223,20 @@ describe("invariants", () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 9999 }), cjk, (n, w) => !goalOnlyAmount(`${w}改造${n}公里`)));
   });
 });
+
+describe("a goal that is a slogan (indicator.vague on the goal cell)", () => {
+  const withLabel = (label: string, goal: string): Grid => {
+    const g = target(goal);
+    return { ...g, values: g.values.map((row, r) => (r === 3 ? [label, ...row.slice(1)] : row)) };
+  };
+  it.each([
+    ["年度总体目标", "做好涉案、价格认定工作。"],
+    ["*年度总体绩效目标", "做好涉案、價格認定工作。"],
+    ["年度主要目标和成果", "全力以赴做好安全生产、防灾减灾救灾工作,保障工作顺利开展。"],
+  ])("%s “%s” is flagged at the goal", (label, goal) => {
+    expect(found(withLabel(label, goal), "indicator.vague", "form.goal-not-stated")).toEqual(["indicator.vague@B4"]);
+  });
+  it.each(["做好宿舍楼供暖改造，完成2栋宿舍楼和食堂的供暖管网改造", "确保全年不发生供暖安全事故", "改造宿舍楼供暖管网2公里"])("a goal that names an output or a measure (%s) is not", (goal) => {
+    expect(found(target(goal), "indicator.vague", "form.goal-not-stated")).toEqual([]);
+  });
+});
