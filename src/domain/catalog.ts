@@ -397,6 +397,7 @@ export const CATALOG = {
     severity: "error", title: "扣分未说明偏差原因", titleEn: "Points lost with no reason given", source: `${FORM_10}：未完成的须说明偏差原因及改进措施`,
     messages: {
       noReason: { zh: "得分{score}低于分值{weight}，未填写偏差原因分析及改进措施", en: "score {score} is below the weight {weight} and no reason for the deviation is given" },
+      notDone: { zh: "实际完成值“{actual}”表明目标未完成，未填写偏差原因分析及改进措施", en: "the actual \"{actual}\" says the target was not met, and no reason for the deviation is given" },
     },
   },
   "score.over-achievement": {

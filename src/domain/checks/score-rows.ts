@@ -34,6 +34,9 @@ function anyCell(table: IndicatorTable, row: IndicatorRow, ...fields: [Indicator
 }
 
 /** A deviation reason that says something: not blank, not "/", "-", "无". */
+/** An actual that says the work is not done (still being built, not finished, not started). */
+const NOT_DONE = /建设中|在建|施工中|实施中|进行中|推进中|正在|未完成|未完工|未开工|未实施|未达到|未达标|尚未/;
+
 function hasReason(row: IndicatorRow, f: "reason" | "note"): boolean {
   const t = fieldText(row, f);
   if (t.trim() === "") return false;
@@ -136,6 +139,21 @@ export const scoreRows: Check = {
         value: row.reason?.text ?? "",
         expected: "偏差原因分析及改进措施",
       });
+    }
+
+    // No 得分 to compare (转移支付 self-evaluations score nothing per row): an actual that says the work is not done
+    // (建设中, 未完成, real 111) wants its reason where the form has the column for one.
+    if (s === undefined && table.kind === "self-evaluation" && table.columns.reason !== undefined && !row.placeholder) {
+      const actual = fieldText(row, "actual");
+      if (actual !== "" && actual.length <= 20 && NOT_DONE.test(actual) && !hasReason(row, "reason") && !hasReason(row, "note")) {
+        emit({
+          ...say("score.missing-reason", "notDone", { actual }),
+          sheet,
+          cell: anyCell(table, row, ["reason", row.reason]),
+          value: row.reason?.text ?? "",
+          expected: "偏差原因分析及改进措施",
+        });
+      }
     }
 
     if (!selfEval || row.placeholder || row.memberOf !== undefined) return;

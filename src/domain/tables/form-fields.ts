@@ -7,6 +7,8 @@ import { type FormField, isFundsTitle, isOtherFormLabel, matchFormLabel } from "
 import { type Mutable, SheetGrid } from "./scan";
 import { readFunds } from "./funds";
 
+const SIGNATURE = /盖章|签字|签名|签章/;
+
 export function readFormContext(
   sg: SheetGrid,
   from: number,
@@ -23,14 +25,19 @@ export function readFormContext(
       if (n === "") continue;
       const f = matchFormLabel(n);
       if (!f) continue;
+      // A place for a stamp or a signature left blank (单位(盖章): under the title) is signed on paper, not typed:
+      // no field. Filled (实施单位(盖章) | 青神县发展和改革局, real 11), it is read.
+      if (SIGNATURE.test(sg.text(r, c)) && (valueRight(sg, r, c)?.text ?? "") === "") continue;
       if (f === "name") {
+        // A second 项目名称 starts another form: the labels of the earlier one are dropped. The labels above the first
+        // (项目责任人: | | 单位(盖章): under the title, real 85) are this form's.
+        if (nameRow >= 0) labels.length = 0;
         nameRow = r;
-        labels.length = 0;
       }
       labels.push({ r, c, f });
     }
   }
-  const fieldsFrom = nameRow >= 0 ? nameRow : labels.length > 0 ? labels[0].r : headerRow;
+  const fieldsFrom = labels.length > 0 ? Math.min(labels[0].r, nameRow >= 0 ? nameRow : labels[0].r) : nameRow >= 0 ? nameRow : headerRow;
   const info: Mutable<ProjectInfo> = {};
   for (const l of labels) {
     if (l.r < fieldsFrom) continue;

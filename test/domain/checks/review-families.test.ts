@@ -246,6 +246,31 @@ describe("form.missing-field: the form's own fields left blank", () => {
   it("a filled one beside it is not", () => {
     expect(besideOtherLabel("项目起止时间", "县教育局")).toEqual([]);
   });
+
+  // The line under the title (项目责任人: | | 单位(盖章): | , real 85): the person is a field of this form, left blank;
+  // the stamp is put on paper, not typed.
+  const signatureLine = (person: string | null) =>
+    checkWorkbook([
+      {
+        sheet: "申报表",
+        top: 0,
+        left: 0,
+        values: [
+          ["项目支出绩效目标表", null, null, null],
+          ["项目责任人:", person, "单位(盖章):", null],
+          ["项目名称", "网球公开赛", null, null],
+          ["主管部门", "区体育局", "实施单位", "区体育局"],
+          ["一级指标", "二级指标", "三级指标", "指标值"],
+          ["产出指标", "数量指标", "参赛人数", "≥200人"],
+          ["效益指标", "社会效益指标", "观赛人次", "≥5000人次"],
+          ["满意度指标", "服务对象满意度指标", "观众满意度", "≥90%"],
+        ],
+      },
+    ]).issues.filter((i) => i.code === "form.missing-field");
+  it("a blank 项目责任人 above the 项目名称 row is said; the blank 单位(盖章) is not", () => {
+    expect(signatureLine(null).map((i) => i.cell)).toEqual(["B2"]);
+    expect(signatureLine("张三")).toEqual([]);
+  });
 });
 
 describe("more shapes reviewers send back", () => {

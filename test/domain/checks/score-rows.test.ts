@@ -1,3 +1,4 @@
+import { checkWorkbook } from "../../../src/domain/engine";
 import { makeIssue } from "../../../src/domain/catalog";
 import { checkContext, runCheck } from "../../../src/domain/checks";
 import { scoreRows } from "../../../src/domain/checks/score-rows";
@@ -118,5 +119,32 @@ describe("score-rows on the real tables", () => {
     const is = real("11", resolveProfile("sichuan"));
     expect(codes(is)).toEqual(["score.missing-actual", "score.missing-actual"]);
     expect(is.map((i) => i.cell)).toEqual(["H15", "H16"]);
+  });
+});
+
+describe("score.missing-reason on a self-evaluation that scores no row (转移支付, real 111)", () => {
+  const sheet = (actual: string, reason: string | null) =>
+    checkWorkbook([
+      {
+        sheet: "自评表",
+        top: 0,
+        left: 0,
+        values: [
+          ["中央转移支付项目绩效自评表", null, null, null, null, null],
+          ["转移支付(项目)名称", "全民健身中心项目", null, null, null, null],
+          ["一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因和改进措施"],
+          ["产出指标", "数量指标", "新建全民健身中心数量", "1个", actual, reason],
+          ["效益指标", "社会效益指标", "服务群众人次", "≥5万人次", "6万人次", null],
+          ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", null],
+        ],
+      },
+    ]).issues.filter((i) => i.code === "score.missing-reason");
+  test.each(["建设中", "主体工程未完工", "正在施工"])("an actual %s with no reason is flagged at the reason cell", (actual) => {
+    expect(sheet(actual, null).map((i) => [i.cell, i.message])).toEqual([["F4", `实际完成值“${actual}”表明目标未完成，未填写偏差原因分析及改进措施`]]);
+  });
+  test("a reason given, or an actual that is done, is not", () => {
+    expect(sheet("建设中", "受雨季影响工期顺延，预计次年6月完工")).toEqual([]);
+    expect(sheet("1个", null)).toEqual([]);
+    expect(sheet("已完成", null)).toEqual([]);
   });
 });
