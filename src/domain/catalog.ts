@@ -433,6 +433,7 @@ export const CATALOG = {
       spent: { zh: "全年执行数", en: "spending (B)" },
       empty: { zh: "空", en: "empty" },
       narrative: { zh: "“{label}”写明总额{total}万元，其中各项合计{parts}万元，两者不符", en: "\"{label}\" states a total of {total}万元 but its parts add up to {parts}万元" },
+      unreadable: { zh: "{label}的{column}“{text}”不是一个金额，无法与年度资金总额核对", en: "{label}: the {column} \"{text}\" is not one amount, so the fund total cannot be reconciled" },
     },
   },
   "budget.rate-mismatch": {

@@ -7,10 +7,11 @@ import { list, say, text, type MessageValue } from "../catalog";
 import type { FundsRow, Ref } from "../tables/model";
 import { isScored } from "../tables/model";
 import { rateAgrees, readingText, scoreAgrees } from "../scoring/compare";
-import { checkFundsTotal, executionRate, executionScore, refNumber, scoreExecution } from "../scoring/execution";
+import { checkFundsTotal, executionRate, executionScore, FUNDS_COLUMNS, type FundsColumn, refNumber, scoreExecution } from "../scoring/execution";
 import { fmt2, fmtPercent } from "../scoring/round";
 import { isNotApplicableMark, readNumber } from "../value/number";
 import type { Check } from "./types";
+import { toHalfWidth } from "../text";
 import { isTemplateInstruction } from "./instructions";
 
 function fmtAmount(n: number): string {
@@ -20,6 +21,21 @@ function fmtAmount(n: number): string {
 function hasText(ref: Ref | undefined): boolean {
   return !!ref && ref.text.trim() !== "" && !isNotApplicableMark(ref.value) && !isNotApplicableMark(ref.text);
 }
+
+/** The first money cell of a block whose text holds figures but reads as no one amount (not blank, not "/"). */
+function unreadableAmount(rows: readonly FundsRow[]): { row: FundsRow; column: FundsColumn; ref: Ref } | undefined {
+  for (const row of rows) {
+    for (const column of FUNDS_COLUMNS) {
+      const ref = row[column];
+      if (!ref || typeof ref.value !== "string" || !/\d/.test(ref.text) || isNotApplicableMark(ref.text)) continue;
+      if (refNumber(ref) === undefined && TWO_AMOUNTS.test(toHalfWidth(ref.text))) return { row, column, ref };
+    }
+  }
+  return undefined;
+}
+
+/** Two amounts run together with no word between them (854万854万, 30 30). */
+const TWO_AMOUNTS = /^\s*\d[\d,.]*(?:\s*(?:万元|万|元)\s*|\s+)\d[\d,.]*\s*(?:万元|万|元)?/;
 
 /** A reason that says something: not blank, not "/", and not the template's instruction or scoring method. */
 function hasReason(ref: Ref | undefined): boolean {
@@ -90,6 +106,21 @@ export const budget: Check = {
         value: first.totalRef?.text ?? "",
         expected: off.map((c) => fmtAmount(c.partsSum)).join(" / "),
       });
+    }
+
+    // A money cell of the block holding figures that make no one amount (854万854万(…), real 18: a figure typed
+    // twice): nothing can be reconciled with it. Said once for the block, at the first such cell.
+    if (off.length === 0) {
+      const garbled = unreadableAmount(funds.rows);
+      if (garbled) {
+        const shown = garbled.ref.text.length > 40 ? `${garbled.ref.text.slice(0, 40)}…` : garbled.ref.text;
+        emit({
+          ...say("budget.total-mismatch", "unreadable", { label: rowLabel(garbled.row), column: text("budget.total-mismatch", garbled.column), text: shown }),
+          sheet,
+          cell: garbled.ref.address,
+          value: garbled.ref.text,
+        });
+      }
     }
 
     if (table.kind === "target") return;

@@ -145,3 +145,37 @@ describe("blank cells of the scoring row (the form asks for them)", () => {
     expect(codes(form(scored), "budget.score-mismatch")).toEqual([]);
   });
 });
+
+describe("money cells written with a note, or garbled (real 18)", () => {
+  const target = (total: string, part: string): Grid => ({
+    sheet: "申报表",
+    top: 0,
+    left: 0,
+    values: [
+      ["项目名称", "高标准农田建设", null, null, null],
+      ["资金情况(万元)", "年度资金总额:", total, null, null],
+      [null, "其中:财政拨款", part, null, null],
+      [null, "其他资金", null, null, null],
+      ["一级指标", "二级指标", "三级指标", "指标值", null],
+      ["产出指标", "数量指标", "道路硬化里程", "≥100公里", null],
+      ["效益指标", "社会效益指标", "受益人口数", "≥500人", null],
+      ["满意度指标", "服务对象满意度指标", "受益户满意度", "≥95%", null],
+    ],
+  });
+  const totals = (g: Grid): string[] =>
+    checkWorkbook([g])
+      .issues.filter((i) => i.code === "budget.total-mismatch")
+      .map((i) => `${i.cell} ${i.message}`);
+
+  test("an amount with its make-up in brackets is read as its leading figure: 854万(…) = 854, and agrees", () => {
+    expect(totals(target("854万(农田建设400万元,示范建设295万元,畅通工程159万元)", "854万（农田建设400万元,示范建设295万元,畅通工程159万元）"))).toEqual([]);
+    expect(totals(target("854万(农田建设400万元)", "800"))).toEqual(["C2 年度资金总额与其中各项合计不符：全年预算数854（其中各项合计800）"]);
+  });
+  test("a figure typed twice (854万854万(…)) is no one amount: said once, at its cell", () => {
+    expect(totals(target("854万(农田建设400万元)", "854万854万(农田建设400万元)"))).toEqual(["C3 其中:财政拨款的全年预算数“854万854万(农田建设400万元)”不是一个金额，无法与年度资金总额核对"]);
+  });
+  test("a single large figure, a figure with its unit, or words with a figure are not 'two amounts'", () => {
+    expect(totals(target("12345万", "12345万"))).toEqual([]);
+    expect(totals(target("854", "约854万元左右"))).toEqual([]);
+  });
+});
