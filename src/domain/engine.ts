@@ -150,18 +150,23 @@ function checkTable(table: IndicatorTable, options: CheckOptions, push: (d: Issu
   };
   let notFilled = 0;
   let doubts = 0;
-  // The hooks and their emitters are set up once for the table, not once per project.
+  // The hooks and their emitters are set up once for the table, not once per project; so are the doubt and the
+  // sink (a list walks 150,000 projects), which read the project's not-filled state from these variables.
   const walker = projectWalker(PROJECT_CHECKS);
+  const doubt = new Doubt(table);
+  let nf: NotFilled | undefined;
+  let emptyBlock = false;
+  const sink = (d: IssueDraft): void => {
+    if (nf && coveredByNotFilled(d, nf, emptyBlock)) return;
+    if (!doubt.hold(d)) keep(d);
+  };
   for (const project of table.projects) {
     const ctx = checkContext(project, table, profile);
     if (table.projects.length === 1) facts.push(ctx.facts);
-    const nf = notFilledOf(table, project);
-    const emptyBlock = nf !== undefined && (nf.rows.size === 0 || !project.indicators.some((r) => fieldText(r, "name") !== "" && !r.placeholder));
-    const doubt = new Doubt(table, project);
-    walker.walk(ctx, (d) => {
-      if (nf && coveredByNotFilled(d, nf, emptyBlock)) return;
-      if (!doubt.hold(d)) keep(d);
-    });
+    nf = notFilledOf(table, project);
+    emptyBlock = nf !== undefined && (nf.rows.size === 0 || !project.indicators.some((r) => fieldText(r, "name") !== "" && !r.placeholder));
+    doubt.reset(project);
+    walker.walk(ctx, sink);
     doubts += doubt.settle(keep);
     if (nf) {
       notFilled++;

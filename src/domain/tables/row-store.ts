@@ -135,6 +135,12 @@ export class RowStore extends RowColumns {
   private readonly textState: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(13).fill(undefined);
   private readonly cleaned: ((string | undefined)[] | undefined)[] = new Array<(string | undefined)[] | undefined>(13).fill(undefined);
   private cleanedChars = 0;
+  /**
+   * Per field, the row whose text was read last and that text: the checks read a row's fields about 29 times
+   * while it is walked, and each read after the first is one comparison (13 strings held per table, not per row).
+   */
+  readonly slotRow = new Int32Array(13).fill(-1);
+  readonly slots: string[] = new Array<string>(13).fill("");
   private readonly cacheAt = new Int32Array(13).fill(-1);
   private readonly cacheRef: (Ref | undefined)[] = new Array<Ref | undefined>(13).fill(undefined);
 
@@ -235,6 +241,15 @@ export class RowStore extends RowColumns {
    * for that cell, within a bound on the characters held, so that every check reading it does not clean it again.
    */
   textAt(i: number, k: number, c: number, from: number): string {
+    if (this.slotRow[k] === i) return this.slots[k];
+    const t = this.readText(i, k, c, from);
+    this.slotRow[k] = i;
+    this.slots[k] = t;
+    return t;
+  }
+
+  /** textAt without the last row's slot: the cell's text, cleaned once and kept within the bound. */
+  private readText(i: number, k: number, c: number, from: number): string {
     const v = this.sg.cell(from, c);
     if (typeof v !== "string") return this.sg.displayText(from, c);
     const state = (this.textState[k] ??= new Uint8Array(this.rel.length));
