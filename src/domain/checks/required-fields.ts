@@ -13,6 +13,7 @@ import { memoByText } from "../memo";
 type Field = "level1" | "level2" | "name" | "sign" | "target";
 
 interface Columns {
+  readonly table: IndicatorTable;
   readonly has1: boolean;
   readonly has2: boolean;
   readonly hasName: boolean;
@@ -64,9 +65,12 @@ export const requiredFields: Check<Columns> = {
   id: "required-fields",
   codes: ["indicator.missing-field"],
   // Which columns the table has, read once per project: the row hook runs for every indicator.
-  begin({ table }) {
+  begin({ table }, reuse) {
+    // A list's projects share their table: the previous project's answer holds.
+    if (reuse !== undefined && reuse.table === table) return reuse;
     const cols = table.columns;
     return {
+      table,
       has1: cols.level1 !== undefined,
       has2: cols.level2 !== undefined,
       hasName: cols.name !== undefined,
