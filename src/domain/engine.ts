@@ -132,21 +132,20 @@ interface TableCheck {
  * Runs every project check on one indicator table; each finding goes to `push` as the check drafted it (a record:
  * its messages are written only if it is reported).
  */
-function checkTable(table: IndicatorTable, options: CheckOptions, push: (d: IssueDraft) => void): TableCheck {
+function checkTable(table: IndicatorTable, options: CheckOptions, push: (d: IssueDraft, position: number) => void): TableCheck {
   const profile = profileForTable(table, options);
   const facts: ProjectFacts[] = [];
   // Where the table's errors are (0-based row and column): what coverage needs of them, not the findings.
   const errorRows: number[] = [];
   const errorCols: number[] = [];
   const keep = (d: IssueDraft): void => {
-    if (d.sheet === table.sheet && severityOf(d) === "error") {
-      const at = a1Position(d.cell);
-      if (at !== NO_POSITION) {
-        errorRows.push(positionRow(at));
-        errorCols.push(positionCol(at));
-      }
+    // The cell's position, read once here for coverage and for the collector's order.
+    const at = a1Position(d.cell);
+    if (d.sheet === table.sheet && at !== NO_POSITION && severityOf(d) === "error") {
+      errorRows.push(positionRow(at));
+      errorCols.push(positionCol(at));
     }
-    push(d);
+    push(d, at);
   };
   let notFilled = 0;
   let doubts = 0;
@@ -245,9 +244,9 @@ export function checkWorkbook(input: readonly Grid[], options: CheckOptions = {}
         const bottom = parseArea(t.range)?.bottom ?? t.headerRow;
         issues.push({ ...say("table.no-indicator-header", "headOnly", { row: bottom + 1 }), sheet: t.sheet, cell: a1(bottom, parseArea(t.range)?.left ?? 0) });
       }
-      const found = checkTable(t, options, (d) => {
+      const found = checkTable(t, options, (d, at) => {
         if (explains && explainedOnSheet(d, explains)) return;
-        issues.push(d);
+        issues.push(d, at);
       });
       notFilled += found.notFilled;
       doubts += found.doubts;

@@ -1,5 +1,5 @@
 /** V1: every 三级 row has 一级, 二级, 名称 and 指标值 (and 计算符号 where the table has that column). */
-import { say, text } from "../catalog";
+import { say, text, type Template } from "../catalog";
 import { a1 } from "../grid";
 import { fieldAddress, fieldText, hasField } from "../tables/rows";
 import type { IndicatorRow, IndicatorTable } from "../tables/model";
@@ -24,7 +24,7 @@ interface Columns {
 
 /** The finding for an empty required field (its cell: the field's own, else the row's cell in the column). */
 function missing(row: IndicatorRow, f: Field, table: IndicatorTable, emit: Emit, col: number): void {
-  const field = text("indicator.missing-field", f);
+  const field = fieldWords(f);
   // An empty 指标值 whose figure is written into the name ("…完成率100%"): say where it is.
   const figure = f === "target" && hasField(row, "name") ? targetInName(fieldText(row, "name")) : undefined;
   emit({
@@ -34,6 +34,14 @@ function missing(row: IndicatorRow, f: Field, table: IndicatorTable, emit: Emit,
     value: "",
     expected: field.zh,
   });
+}
+
+/** The catalog's name of each field, written once (a list missing a column says it on every row). */
+const FIELD_WORDS = new Map<Field, Template>();
+function fieldWords(f: Field): Template {
+  let t = FIELD_WORDS.get(f);
+  if (t === undefined) FIELD_WORDS.set(f, (t = text("indicator.missing-field", f)));
+  return t;
 }
 
 /** A deadline phrase with no subject: 12月底之前完成, 2024年6月前完工, 年底前. */

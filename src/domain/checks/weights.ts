@@ -3,6 +3,7 @@ import { list, say } from "../catalog";
 import { a1 } from "../grid";
 import type { IndicatorProject, IndicatorRow } from "../tables/model";
 import { readNumber } from "../value/number";
+import { fieldAddress, fieldText } from "../tables/rows";
 import type { Check } from "./types";
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -77,15 +78,17 @@ export const weights: Check<Sums> = {
     const w = row.weightNumber;
     if (w === undefined || w <= 0) {
       if (!profile.requirePositiveWeight) return;
+      // The cell's text and address without making its Ref (a list of weightless rows says this on every row).
+      const text = fieldText(row, "weight");
       emit({
         ...(w !== undefined
           ? say("indicator.zero-weight", "notPositive", { weight: w })
-          : row.weight?.text
-            ? say("indicator.zero-weight", "notNumber", { text: row.weight.text })
+          : text
+            ? say("indicator.zero-weight", "notNumber", { text })
             : say("indicator.zero-weight", "empty")),
         sheet: table.sheet,
-        cell: row.weight?.address ?? a1(row.row, wcol),
-        value: row.weight?.text ?? "",
+        cell: fieldAddress(row, "weight") ?? a1(row.row, wcol),
+        value: text,
         expected: "> 0",
       });
       return;
