@@ -39,15 +39,24 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
 export class Doubt {
   /** Made at the first finding held: most projects hold none (a list has one Doubt a project). */
   private held: Map<string, IssueDraft[]> | undefined;
-  private readonly rows: number;
-  private readonly active: boolean;
+  private rows = 0;
+  private active = false;
 
   constructor(
     private readonly table: IndicatorTable,
-    project: IndicatorProject,
+    project?: IndicatorProject,
   ) {
-    this.rows = project.indicators.reduce((n, r) => n + (r.placeholder ? 0 : 1), 0);
-    this.active = this.rows >= FLOOD_MIN_ROWS && this.rows <= FLOOD_MAX_ROWS;
+    if (project) this.reset(project);
+  }
+
+  /** Starts on another project of the same table (a list's projects share one Doubt); nothing may be held. */
+  reset(project: IndicatorProject): void {
+    const rows = project.indicators;
+    let n = 0;
+    for (let i = 0; i < rows.length; i++) if (!rows[i].placeholder) n++;
+    this.rows = n;
+    this.active = n >= FLOOD_MIN_ROWS && n <= FLOOD_MAX_ROWS;
+    this.held = undefined;
   }
 
   /** True when the finding is held back for now. */

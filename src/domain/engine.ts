@@ -132,36 +132,40 @@ interface TableCheck {
  * Runs every project check on one indicator table; each finding goes to `push` as the check drafted it (a record:
  * its messages are written only if it is reported).
  */
-function checkTable(table: IndicatorTable, options: CheckOptions, push: (d: IssueDraft) => void): TableCheck {
+function checkTable(table: IndicatorTable, options: CheckOptions, push: (d: IssueDraft, position: number) => void): TableCheck {
   const profile = profileForTable(table, options);
   const facts: ProjectFacts[] = [];
   // Where the table's errors are (0-based row and column): what coverage needs of them, not the findings.
   const errorRows: number[] = [];
   const errorCols: number[] = [];
   const keep = (d: IssueDraft): void => {
-    if (d.sheet === table.sheet && severityOf(d) === "error") {
-      const at = a1Position(d.cell);
-      if (at !== NO_POSITION) {
-        errorRows.push(positionRow(at));
-        errorCols.push(positionCol(at));
-      }
+    // The cell's position, read once here for coverage and for the collector's order.
+    const at = a1Position(d.cell);
+    if (d.sheet === table.sheet && at !== NO_POSITION && severityOf(d) === "error") {
+      errorRows.push(positionRow(at));
+      errorCols.push(positionCol(at));
     }
-    push(d);
+    push(d, at);
   };
   let notFilled = 0;
   let doubts = 0;
-  // The hooks and their emitters are set up once for the table, not once per project.
+  // The hooks and their emitters are set up once for the table, not once per project; so are the doubt and the
+  // sink (a list walks 150,000 projects), which read the project's not-filled state from these variables.
   const walker = projectWalker(PROJECT_CHECKS);
+  const doubt = new Doubt(table);
+  let nf: NotFilled | undefined;
+  let emptyBlock = false;
+  const sink = (d: IssueDraft): void => {
+    if (nf && coveredByNotFilled(d, nf, emptyBlock)) return;
+    if (!doubt.hold(d)) keep(d);
+  };
   for (const project of table.projects) {
     const ctx = checkContext(project, table, profile);
     if (table.projects.length === 1) facts.push(ctx.facts);
-    const nf = notFilledOf(table, project);
-    const emptyBlock = nf !== undefined && (nf.rows.size === 0 || !project.indicators.some((r) => fieldText(r, "name") !== "" && !r.placeholder));
-    const doubt = new Doubt(table, project);
-    walker.walk(ctx, (d) => {
-      if (nf && coveredByNotFilled(d, nf, emptyBlock)) return;
-      if (!doubt.hold(d)) keep(d);
-    });
+    nf = notFilledOf(table, project);
+    emptyBlock = nf !== undefined && (nf.rows.size === 0 || !project.indicators.some((r) => fieldText(r, "name") !== "" && !r.placeholder));
+    doubt.reset(project);
+    walker.walk(ctx, sink);
     doubts += doubt.settle(keep);
     if (nf) {
       notFilled++;
@@ -240,9 +244,9 @@ export function checkWorkbook(input: readonly Grid[], options: CheckOptions = {}
         const bottom = parseArea(t.range)?.bottom ?? t.headerRow;
         issues.push({ ...say("table.no-indicator-header", "headOnly", { row: bottom + 1 }), sheet: t.sheet, cell: a1(bottom, parseArea(t.range)?.left ?? 0) });
       }
-      const found = checkTable(t, options, (d) => {
+      const found = checkTable(t, options, (d, at) => {
         if (explains && explainedOnSheet(d, explains)) return;
-        issues.push(d);
+        issues.push(d, at);
       });
       notFilled += found.notFilled;
       doubts += found.doubts;

@@ -19,7 +19,12 @@ const bare = (t: string): string => compactLabel(t).replace(/^(?:指标)?[0-9]+[
 export const explanations: Check<State> = {
   id: "explanations",
   codes: ["indicator.explanation-copies-name"],
-  begin: () => ({ described: 0, copies: [] }),
+  begin: (_ctx, reuse) => {
+    if (reuse === undefined) return { described: 0, copies: [] };
+    reuse.described = 0;
+    if (reuse.copies.length > 0) reuse.copies = [];
+    return reuse;
+  },
   row(row, _i, _ctx, state) {
     if (row.placeholder || row.notApplicable || !row.explain) return;
     const explain = row.explain.text;

@@ -1,5 +1,5 @@
 /** V1: every 三级 row has 一级, 二级, 名称 and 指标值 (and 计算符号 where the table has that column). */
-import { say, text } from "../catalog";
+import { say, text, type Template } from "../catalog";
 import { a1 } from "../grid";
 import { fieldAddress, fieldText, hasField } from "../tables/rows";
 import type { IndicatorRow, IndicatorTable } from "../tables/model";
@@ -13,6 +13,7 @@ import { memoByText } from "../memo";
 type Field = "level1" | "level2" | "name" | "sign" | "target";
 
 interface Columns {
+  readonly table: IndicatorTable;
   readonly has1: boolean;
   readonly has2: boolean;
   readonly hasName: boolean;
@@ -23,7 +24,7 @@ interface Columns {
 
 /** The finding for an empty required field (its cell: the field's own, else the row's cell in the column). */
 function missing(row: IndicatorRow, f: Field, table: IndicatorTable, emit: Emit, col: number): void {
-  const field = text("indicator.missing-field", f);
+  const field = fieldWords(f);
   // An empty 指标值 whose figure is written into the name ("…完成率100%"): say where it is.
   const figure = f === "target" && hasField(row, "name") ? targetInName(fieldText(row, "name")) : undefined;
   emit({
@@ -33,6 +34,14 @@ function missing(row: IndicatorRow, f: Field, table: IndicatorTable, emit: Emit,
     value: "",
     expected: field.zh,
   });
+}
+
+/** The catalog's name of each field, written once (a list missing a column says it on every row). */
+const FIELD_WORDS = new Map<Field, Template>();
+function fieldWords(f: Field): Template {
+  let t = FIELD_WORDS.get(f);
+  if (t === undefined) FIELD_WORDS.set(f, (t = text("indicator.missing-field", f)));
+  return t;
 }
 
 /** A deadline phrase with no subject: 12月底之前完成, 2024年6月前完工, 年底前. */
@@ -64,9 +73,12 @@ export const requiredFields: Check<Columns> = {
   id: "required-fields",
   codes: ["indicator.missing-field"],
   // Which columns the table has, read once per project: the row hook runs for every indicator.
-  begin({ table }) {
+  begin({ table }, reuse) {
+    // A list's projects share their table: the previous project's answer holds.
+    if (reuse !== undefined && reuse.table === table) return reuse;
     const cols = table.columns;
     return {
+      table,
       has1: cols.level1 !== undefined,
       has2: cols.level2 !== undefined,
       hasName: cols.name !== undefined,

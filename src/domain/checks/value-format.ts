@@ -21,16 +21,22 @@ function invalidDateReason(v: ParsedValue): string | undefined {
   return p === undefined ? undefined : p.slice(INVALID_DATE_PROBLEM.length + 1);
 }
 
+// Made once: a regular expression literal in a function is a new object at each call (FIGURE_UNIT is global:
+// unitInName sets its lastIndex before each use).
+const UNIT_BRACKET = /[(（]([^()（）]{1,6})[)）]\s*$/;
+const FIGURE_UNIT = /(\d+(?:\.\d+)?)\s*([^\d\s.,，、;；:：()（）]{1,4})/g;
+
 /**
  * The name states the unit: "培训人数（人）", or the target's own figure with its unit ("38.75万元" named, 38.75 in
  * 指标值, real table 15). The unit is given, only in another cell: not a missing unit.
  */
 function unitInName(name: string, figure: number | undefined): boolean {
   if (name === "" || name.length > 200) return false;
-  const bracket = /[(（]([^()（）]{1,6})[)）]\s*$/.exec(name);
+  const bracket = UNIT_BRACKET.exec(name);
   if (bracket && canonicalUnit(bracket[1].trim())) return true;
   if (figure === undefined) return false;
-  const re = /(\d+(?:\.\d+)?)\s*([^\d\s.,，、;；:：()（）]{1,4})/g;
+  const re = FIGURE_UNIT;
+  re.lastIndex = 0;
   for (let m = re.exec(name); m; m = re.exec(name)) {
     if (Number(m[1]) !== figure) continue;
     for (let n = m[2].length; n > 0; n--) if (canonicalUnit(m[2].slice(0, n))) return true;

@@ -3,6 +3,7 @@ import { list, say } from "../catalog";
 import { a1 } from "../grid";
 import type { IndicatorProject, IndicatorRow } from "../tables/model";
 import { readNumber } from "../value/number";
+import { fieldAddress, fieldText } from "../tables/rows";
 import type { Check } from "./types";
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -30,10 +31,36 @@ function firstAtOrAfter(rows: readonly IndicatorRow[], row: number): number {
   return lo;
 }
 
-/** Running sums over a project's rows: all weights, and by 一级 category. */
-interface Sums {
-  total: number;
-  readonly byCategory: Map<string, number>;
+/**
+ * Running sums over a project's rows: all weights, and by 一级 category. A project has a handful of categories:
+ * they are kept in two arrays emptied for the next project (a Map's clear makes a new table every time).
+ */
+class Sums {
+  total = 0;
+  private readonly cats: string[] = [];
+  private readonly sums: number[] = [];
+
+  clear(): this {
+    this.total = 0;
+    this.cats.length = 0;
+    this.sums.length = 0;
+    return this;
+  }
+
+  add(cat: string, w: number): void {
+    const k = this.cats.indexOf(cat);
+    if (k >= 0) this.sums[k] += w;
+    else {
+      this.cats.push(cat);
+      this.sums.push(w);
+    }
+  }
+
+  /** The sum of a category's weights (undefined when none of its rows had one). */
+  get(cat: string): number | undefined {
+    const k = this.cats.indexOf(cat);
+    return k < 0 ? undefined : this.sums[k];
+  }
 }
 
 const NONE: Set<string> = new Set<string>();
@@ -41,12 +68,7 @@ const NONE: Set<string> = new Set<string>();
 export const weights: Check<Sums> = {
   id: "weights",
   codes: ["indicator.zero-weight", "project.weight-sum"],
-  begin: (_ctx, reuse) => {
-    if (!reuse) return { total: 0, byCategory: new Map<string, number>() };
-    reuse.total = 0;
-    if (reuse.byCategory.size > 0) reuse.byCategory.clear();
-    return reuse;
-  },
+  begin: (_ctx, reuse) => (reuse ?? new Sums()).clear(),
   // V8: each row's 分值 above zero; its weight joins the sums.
   row(row, i, { table, profile, facts }, sums, emit) {
     const wcol = table.columns.weight;
@@ -56,35 +78,37 @@ export const weights: Check<Sums> = {
     const w = row.weightNumber;
     if (w === undefined || w <= 0) {
       if (!profile.requirePositiveWeight) return;
+      // The cell's text and address without making its Ref (a list of weightless rows says this on every row).
+      const text = fieldText(row, "weight");
       emit({
         ...(w !== undefined
           ? say("indicator.zero-weight", "notPositive", { weight: w })
-          : row.weight?.text
-            ? say("indicator.zero-weight", "notNumber", { text: row.weight.text })
+          : text
+            ? say("indicator.zero-weight", "notNumber", { text })
             : say("indicator.zero-weight", "empty")),
         sheet: table.sheet,
-        cell: row.weight?.address ?? a1(row.row, wcol),
-        value: row.weight?.text ?? "",
+        cell: fieldAddress(row, "weight") ?? a1(row.row, wcol),
+        value: text,
         expected: "> 0",
       });
       return;
     }
     sums.total += w;
     const cat = facts.categories[i].level1;
-    if (cat) sums.byCategory.set(cat, (sums.byCategory.get(cat) ?? 0) + w);
+    if (cat) sums.add(cat, w);
   },
   end({ table, profile, project, facts }, sums, emit) {
     const wcol = table.columns.weight;
     if (wcol === undefined) return;
     const sum = round2(sums.total);
-    const { byCategory } = sums;
     const { categories } = facts;
 
     // V9 + V10, one finding per category: its printed label ("产出指标（50分）"), the sum of its rows and the
     // profile's weight (50/30/10) are compared together, and a disagreement is said once, at the label cell
     // (else the category's first row), stating all three. A category with no rows at all is project.missing-category's.
     const rows = project.indicators;
-    const inOrder = rows.every((r, k) => k === 0 || rows[k - 1].row <= r.row);
+    // Read only for a project with subtotal labels (most lists print none).
+    const inOrder = project.subtotals.length > 0 && rows.every((r, k) => k === 0 || rows[k - 1].row <= r.row);
     const subtotalSum = (first: number, last: number): number => {
       let sub = 0;
       // Rows come in sheet order: start at the subtotal's first row and stop after its last (a long
@@ -134,7 +158,8 @@ export const weights: Check<Sums> = {
       totalWeight && !totalWeight.percent && project.total?.weight && sum > 0
         ? Math.abs(round2(sum + (points ?? 0)) - totalWeight.value) > EPS && Math.abs(sum - totalWeight.value) > EPS
         : false;
-    const sumOff = sum > 0 && !expected.some((e) => Math.abs(e - sum) <= EPS);
+    let sumOff = sum > 0;
+    for (let k = 0; k < expected.length && sumOff; k++) if (Math.abs(expected[k] - sum) <= EPS) sumOff = false;
     if (printedOff && project.total?.weight && totalWeight) {
       const parts = round2(sum + (points ?? 0));
       const want = expected.filter((e) => Math.abs(e - totalWeight.value) > EPS && Math.abs(e - parts) > EPS);
@@ -164,7 +189,7 @@ export const weights: Check<Sums> = {
         if (labelled.has(cat)) continue;
         const anchorRow = project.indicators.find((r, k) => categories[k].level1 === cat && r.memberOf === undefined);
         if (!anchorRow) continue; // no row of this category at all: project.missing-category says so
-        const got = round2(byCategory.get(cat) ?? 0);
+        const got = round2(sums.get(cat) ?? 0);
         if (Math.abs(got - want) <= EPS) continue;
         emit({
           ...say("project.weight-sum", "category", { category: cat, sum: got, profile: profileName, want }),

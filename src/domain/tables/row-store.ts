@@ -102,9 +102,6 @@ export interface RowFacts {
 }
 
 const TEXT_AS_IS = 1;
-const TEXT_CLEANED = 2;
-/** Characters of cleaned texts a table keeps at most (then texts are cleaned again when read). */
-const CLEANED_BUDGET = 1 << 24;
 
 export const NOT_APPLICABLE_FLAG = 1;
 export const PLACEHOLDER_FLAG = 2;
@@ -131,10 +128,14 @@ export class RowStore extends RowColumns {
   private lastCatCode = 0;
   private members: Map<number, readonly IndicatorRow[]> | undefined;
   private memberOf: Map<number, number> | undefined;
-  /** Per field: whether each row's text is the cell's string as is, or cleaned and kept in `cleaned`. */
+  /** Per field: whether each row's text is known to be the cell's string as is (1 byte a row, no string kept). */
   private readonly textState: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(13).fill(undefined);
-  private readonly cleaned: ((string | undefined)[] | undefined)[] = new Array<(string | undefined)[] | undefined>(13).fill(undefined);
-  private cleanedChars = 0;
+  /**
+   * Per field, the row whose text was read last and that text: the checks read a row's fields about 29 times
+   * while it is walked, and each read after the first is one comparison (13 strings held per table, not per row).
+   */
+  readonly slotRow = new Int32Array(13).fill(-1);
+  readonly slots: string[] = new Array<string>(13).fill("");
   private readonly cacheAt = new Int32Array(13).fill(-1);
   private readonly cacheRef: (Ref | undefined)[] = new Array<Ref | undefined>(13).fill(undefined);
 
@@ -231,28 +232,27 @@ export class RowStore extends RowColumns {
 
   /**
    * The display text of field k (column c) of row i, read from row `from`. A string the grid holds as shown is
-   * returned as is; one that needs cleaning (full-width brackets, line breaks) is cleaned once and remembered
-   * for that cell, within a bound on the characters held, so that every check reading it does not clean it again.
+   * returned as is (and known to be so at the next read); one that needs cleaning (full-width brackets, line
+   * breaks) is cleaned when read. The text read last of each field is kept with its row, so that the checks,
+   * which read a row's fields in turn while it is walked, clean a cell once; cleaned texts are not kept for
+   * every row (a million-row list would keep a million strings alive with its result).
    */
   textAt(i: number, k: number, c: number, from: number): string {
+    if (this.slotRow[k] === i) return this.slots[k];
+    const t = this.readText(i, k, c, from);
+    this.slotRow[k] = i;
+    this.slots[k] = t;
+    return t;
+  }
+
+  /** textAt without the last row's slot. */
+  private readText(i: number, k: number, c: number, from: number): string {
     const v = this.sg.cell(from, c);
     if (typeof v !== "string") return this.sg.displayText(from, c);
     const state = (this.textState[k] ??= new Uint8Array(this.rel.length));
-    if (i < state.length) {
-      const s = state[i];
-      if (s === TEXT_AS_IS) return v;
-      if (s === TEXT_CLEANED) return (this.cleaned[k] as (string | undefined)[])[i] as string;
-    }
+    if (i < state.length && state[i] === TEXT_AS_IS) return v;
     const t = textOf(v);
-    if (i < state.length) {
-      if (t === v) state[i] = TEXT_AS_IS;
-      else if (this.cleanedChars + t.length <= CLEANED_BUDGET) {
-        const arr = (this.cleaned[k] ??= new Array<string | undefined>(state.length));
-        arr[i] = t;
-        state[i] = TEXT_CLEANED;
-        this.cleanedChars += t.length;
-      }
-    }
+    if (t === v && i < state.length) state[i] = TEXT_AS_IS;
     return t;
   }
 

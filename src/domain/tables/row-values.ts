@@ -5,12 +5,20 @@ import type { ParsedValue } from "../value/types";
 import type { IndicatorRow } from "./model";
 import { fieldFormat, fieldText, fieldValue } from "./rows";
 
+/** The context rowTarget passes (parseValue keeps no reference to it): one object, not one per row. */
+const targetContext: { signText: string | undefined; unitText: string | undefined; numberFormat: string | null | undefined } = {
+  signText: undefined,
+  unitText: undefined,
+  numberFormat: undefined,
+};
+
 export function rowTarget(row: IndicatorRow): ParsedValue {
-  return parseValue(fieldValue(row, "target") ?? null, {
-    signText: fieldText(row, "sign") || undefined,
-    unitText: fieldText(row, "unit") || undefined,
-    numberFormat: fieldFormat(row, "target"),
-  });
+  const value = fieldValue(row, "target") ?? null;
+  const ctx = targetContext;
+  ctx.signText = fieldText(row, "sign") || undefined;
+  ctx.unitText = fieldText(row, "unit") || undefined;
+  ctx.numberFormat = fieldFormat(row, "target");
+  return parseValue(value, ctx);
 }
 
 export function rowActual(row: IndicatorRow): ParsedValue {

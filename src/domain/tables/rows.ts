@@ -174,7 +174,13 @@ export const ROW_FIELDS: readonly RowField[] = FIELD_ORDER;
 
 /** The field's text ("" when blank or absent): `row[f]?.text ?? ""` without making a Ref. */
 export function fieldText(row: IndicatorRow, f: RowField): string {
-  return row instanceof GridRow ? row.textOf(f) : (row[f]?.text ?? "");
+  if (!(row instanceof GridRow)) return row[f]?.text ?? "";
+  // The text read last of this field is this row's most of the time (the checks read a row's fields in turn).
+  const s = row.store;
+  const k = fieldNo(f);
+  if (s.slotRow[k] === row.index) return s.slots[k];
+  const c = s.colOf[k];
+  return c < 0 ? "" : s.textAt(row.index, k, c, s.sourceAt(row.index, k));
 }
 
 /** The field's value (null when blank; undefined when the table has no such column). */

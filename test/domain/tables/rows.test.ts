@@ -72,6 +72,20 @@ describe("indicator rows over the grid", () => {
     }
   });
 
+  it("give each row its own texts however the reads interleave (the store keeps the last row read of each field)", () => {
+    // What the rows say, read once each in order; then again backwards, field by field across the rows, and
+    // twice in a row: a text kept for the last row read of a field must never answer for another row.
+    const want = rows.map((r) => ROW_FIELDS.map((f) => r[f]?.text ?? ""));
+    expect(want[1][2]).toBe("新建 桥梁"); // a cleaned text (line break and spaces), not the cell's string
+    for (let k = ROW_FIELDS.length - 1; k >= 0; k--) {
+      for (let i = rows.length - 1; i >= 0; i--) {
+        expect([i, ROW_FIELDS[k], fieldText(rows[i], ROW_FIELDS[k])]).toEqual([i, ROW_FIELDS[k], want[i][k]]);
+        expect(fieldText(rows[i], ROW_FIELDS[k])).toBe(want[i][k]);
+      }
+    }
+    for (const i of [1, 2, 1, 0, 1]) expect(fieldText(rows[i], "name")).toBe(want[i][2]);
+  });
+
   it("keep no cell objects: two fields of the store and index, JSON as the rows were", () => {
     const r = rows[1] as GridRow;
     expect(Object.keys(r).sort()).toEqual(["index", "store"]);
