@@ -1,6 +1,7 @@
 /**
  * Issue 23's batch figures (items 1 and 2), each against a baseline measured in the same run:
- * - memory: the peak RSS of `jx check` on 1, 8 and 64 files against the same command on 1 file (target ≤ 1.10×);
+ * - memory: the peak RSS of `jx check` on 1, 8 and 64 files against the same command on 1 file, the median of three
+ *   runs (target ≤ 1.10×);
  * - findings-heavy output: three files of about 2.3 findings a row, every finding listed (--max-findings 1000000),
  *   as JSON, against one such file (target: completes, ≤ 1.10× the one file's peak), and the same with the report
  *   workbook (--out);
@@ -9,8 +10,9 @@
  * - the per-row figures README's national estimate is computed from.
  * Files are made once in the OS temp folder (bench/files.ts) and linked into a batch folder per run (hard links:
  * each is read as a file of its own). `npm run bench` runs this with issue 13's table (targets.bench.ts);
- * `npm run bench -- scale` alone. Sizes: full 200,000 rows a file for 1 and 8 files and for the heavy files, and the
- * 1/8/64 series at 50,000 rows a file (64 × 200,000 rows is about 15 minutes of CPU here: `-- scale --big` runs it);
+ * `npm run bench -- scale` alone (`--write`: its rows replace the batch rows of bench/results.json). Sizes: full
+ * 200,000 rows a file for 1 and 8 files and for the heavy files, and the 1/8/64 series at 50,000 rows a file
+ * (64 × 200,000 rows is about 8 minutes of CPU here: `-- scale --big` runs 1/8/64 at 200,000 rows);
  * `--quick` 20,000 rows everywhere.
  */
 import { spawnSync } from "child_process";
@@ -78,30 +80,50 @@ function batchOf(file: string, count: number, label: string): string {
 const n = (x: number): string => x.toLocaleString("en-US");
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-/** Peak RSS of 1, 8 and 64 files of `rows` rows each, at one job: each against the one file. */
+/** The run of median peak RSS among `runs` (the one file's peak is a baseline: one draw of it is too noisy). */
+function medianRun(runs: readonly (Timed | undefined)[]): Timed | undefined {
+  const ok = runs.filter((r): r is Timed => r !== undefined).sort((a, b) => a.peakRssMb - b.peakRssMb);
+  return ok.length === 0 ? undefined : ok[Math.floor((ok.length - 1) / 2)];
+}
+
+/** How many times the one file is run for the series' baseline (its median peak). */
+const ONE_FILE_RUNS = 3;
+
+/**
+ * Peak RSS of 1, 8 and 64 files of `rows` rows each, at one job: each against the one file (the median of
+ * ONE_FILE_RUNS runs). Peak heap beside it: sampled every 20 ms between the run's asynchronous steps (the engine's
+ * check of a file is one synchronous step, not sampled inside), so peak RSS is the figure judged.
+ */
 async function memorySeries(rows: number, counts: readonly number[], add: (r: BenchRow) => void, note: string): Promise<Record<number, Timed | undefined>> {
   const file = await indicatorXlsx(rows);
   const runs: Record<number, Timed | undefined> = {};
+  const ones: (Timed | undefined)[] = [];
   for (const c of counts) {
     const dir = batchOf(file, c, `plain${rows}`);
-    runs[c] = jx([dir, "--format", "json", "--jobs", "1"]);
+    if (c === 1) for (let k = 0; k < ONE_FILE_RUNS; k++) ones.push(jx([dir, "--format", "json", "--jobs", "1"]));
+    else runs[c] = jx([dir, "--format", "json", "--jobs", "1"]);
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  runs[1] = medianRun(ones);
   const one = runs[1];
+  const onePeaks = ones.map((r) => (r ? `${r.peakRssMb}` : "failed")).join(", ");
   for (const c of counts) {
     const r = runs[c];
     if (c === 1) continue;
     const times = one && r ? r.peakRssMb / one.peakRssMb : null;
     add({
       work: `peak memory of jx check on ${c} files of ${n(rows)} rows (--jobs 1, --format json)${note}`,
-      figure: r && one ? `peak RSS ${r.peakRssMb} MB (1 file: ${one.peakRssMb} MB); ${s(r.cpuMs)} CPU, ${s(r.wallMs)} wall` : "failed",
+      figure:
+        r && one
+          ? `peak RSS ${r.peakRssMb} MB (1 file: ${one.peakRssMb} MB, the median of ${onePeaks} MB); peak heap ${r.peakHeapMb} MB (1 file: ${one.peakHeapMb} MB, sampled); ${s(r.cpuMs)} CPU, ${s(r.wallMs)} wall (load ${os.loadavg()[0].toFixed(1)})`
+          : "failed",
       target: "≤ 1.10× the peak of 1 file",
       ratio: times === null ? null : times / 1.1,
       ratioOf: "the 1.10 limit",
       baseline: `1 file of ${n(rows)} rows, same run`,
       timesBaseline: times,
       met: times === null ? false : times <= 1.1,
-      data: { rows, files: c, run: r, oneFile: one },
+      data: { rows, files: c, run: r, oneFile: one, oneFileRuns: ones, heapTimes: one && r ? r.peakHeapMb / one.peakHeapMb : null, loadavg: os.loadavg() },
     });
   }
   return runs;
@@ -180,9 +202,8 @@ export async function scaleRows(options: { quick?: boolean; big?: boolean }, add
     `batch figures: ${n(big)}-row files for 1/8 files, jobs and the heavy files; the 1/8/64 series at ${n(series)} rows a file` +
       (series < big ? " (64 × 200,000 rows is about 15 minutes of CPU on this 2-core machine: `npm run bench -- scale --big` runs it)" : ""),
   );
-  const runs = await memorySeries(big, [1, 8], add, "");
+  const runs = await memorySeries(big, series === big ? [1, 8, 64] : [1, 8], add, "");
   if (series !== big) await memorySeries(series, [1, 8, 64], add, ` (smaller files: 64 × ${n(big)} rows is too slow here)`);
-  else await memorySeries(big, [1, 64], add, "");
   await heavy(big, quick ? 5_000 : 20_000, add);
   const oneJob = await jobs(big, add);
   // The per-row figures README's estimate of a national collection is computed from.
@@ -210,10 +231,35 @@ function print(row: BenchRow): void {
   console.log(`- ${row.work}: ${b}${row.figure} | target ${row.target} | ${r} | ${row.met === null ? "not measured" : row.met ? "met" : "NOT met"}`);
 }
 
-/** `npm run bench -- scale [--quick] [--big]`: the batch figures alone (printed; results.json is the full run's). */
+/** Whether a row of bench/results.json is one of this file's (its work says so). */
+function isScaleRow(work: string): boolean {
+  return /^(peak memory of jx check on \d+ files|3 findings-heavy files|jx check on 8 files|per row and per file)/.test(work);
+}
+
+/**
+ * `npm run bench -- scale [--quick] [--big] [--write]`: the batch figures alone, printed; with --write they replace
+ * the batch rows of bench/results.json (the other rows stay as the last full run left them), each row's data saying
+ * when, how and at what load it was measured, and `updates` listing the partial run.
+ */
 export async function run(options: { quick?: boolean } = {}): Promise<void> {
   const build = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(ROOT, "tsconfig.cli.json")], { encoding: "utf8" });
   if (build.status !== 0) throw new Error(`tsc -p tsconfig.cli.json failed:\n${build.stdout}${build.stderr}`);
   console.log(`${os.availableParallelism()} cores, load ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}, node ${process.version}`);
-  await scaleRows({ ...options, big: process.argv.includes("--big") }, print);
+  const big = process.argv.includes("--big");
+  const rows: BenchRow[] = [];
+  const t0 = Date.now();
+  await scaleRows({ ...options, big }, (r) => {
+    print(r);
+    rows.push(r);
+  });
+  if (!process.argv.includes("--write")) return;
+  const command = `npm run bench -- scale${options.quick ? " --quick" : ""}${big ? " --big" : ""} --write`;
+  const measured = { date: new Date().toISOString(), command, cores: os.availableParallelism(), node: process.version, seconds: (Date.now() - t0) / 1000 };
+  const file = path.join(__dirname, "results.json");
+  const results = JSON.parse(fs.readFileSync(file, "utf8")) as { rows: BenchRow[]; updates?: unknown[] };
+  const kept = results.rows.filter((r) => !isScaleRow(r.work));
+  results.rows = [...kept, ...rows.map((r) => ({ ...r, data: { ...r.data, measured } }))];
+  results.updates = [...(results.updates ?? []), { ...measured, rows: rows.length, loadavg: os.loadavg() }];
+  fs.writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+  console.log(`${rows.length} batch rows written to bench/results.json`);
 }

@@ -25,7 +25,7 @@ import { checkOne, problemResult, spoolResult, type CheckJob, type CheckSettings
 import type { BudgetItem, CoverageJson, CoveredItem, TargetItem } from "./engine";
 import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from "./io";
 import { checkOutPath, writeOutFile, type ReadPath } from "./out-file";
-import { checkAll } from "./pool";
+import { checkAll, fixHeapGrowth } from "./pool";
 import { progressBar } from "./progress";
 import { readLines, removeSpool, removeSpoolOnSignal, spoolDir, spoolPaths } from "./spool";
 import { writeJson, writeJsonl, writeText, type StreamedBatch } from "./stream-out";
@@ -273,6 +273,7 @@ function defaultJobs(io: CliIO): number {
 /** `jx check …`: returns the exit code. Each file is spooled once checked; the outputs are written from the spool. */
 export async function checkCommand(args: CheckArgs, io: CliIO): Promise<number> {
   const plan = await planCheck(args, io);
+  fixHeapGrowth();
   const dir = spoolDir();
   const stopWatching = removeSpoolOnSignal(dir);
   try {
