@@ -12,11 +12,7 @@ const COLUMN_NUMBERS = /^(?:列次|栏次)$/;
 /** A source of money as a row label (其中:中央财政资金(万元), 地方财政资金, 其他资金(…)), not a section (资金管理情况). */
 const SOURCE_LABEL = /^(?:其中[:]?)?[^()]{0,12}(?:资金|拨款|补助|收入)(?:\(.*\))?$/;
 
-/**
- * Whether a row labelled in the block's title column still belongs to the block: its total written under the title
- * (湖北 20/80 form: 预算执行情况(20分) above 部门整体支出总额), and once the total is read there, its sources below it
- * in the same column (转移支付 评价表 115: 年度资金总额(万元): then 其中:中央财政资金(万元)).
- */
+/** A row whose cells under the header's columns are header words again: the header of another block. */
 function restatesHeader(sg: SheetGrid, r: number, header: ReadonlyMap<FundsColumn, number>): boolean {
   for (const c of header.values()) {
     const n = sg.norm(r, c);
@@ -25,6 +21,11 @@ function restatesHeader(sg: SheetGrid, r: number, header: ReadonlyMap<FundsColum
   return false;
 }
 
+/**
+ * Whether a row labelled in the block's title column still belongs to the block: its total written under the title
+ * (湖北 20/80 form: 预算执行情况(20分) above 部门整体支出总额), and once the total is read there, its sources below it
+ * in the same column (转移支付 评价表 115: 年度资金总额(万元): then 其中:中央财政资金(万元)).
+ */
 function continuesUnderTitle(label: string, rows: readonly FundsRow[]): boolean {
   if (rows.length === 0) return FUNDS_TOTAL_PATTERN.test(label);
   return rows.every((x) => x.label.col === rows[0].label.col) && rows[0].kind === "total" && SOURCE_LABEL.test(label);
