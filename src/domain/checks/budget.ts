@@ -9,7 +9,7 @@ import { isScored } from "../tables/model";
 import { rateAgrees, readingText, scoreAgrees } from "../scoring/compare";
 import { checkFundsTotal, executionRate, executionScore, FUNDS_COLUMNS, type FundsColumn, refNumber, scoreExecution } from "../scoring/execution";
 import { fmt2, fmtPercent } from "../scoring/round";
-import { isNotApplicableMark, readNumber } from "../value/number";
+import { isNotApplicableMark, readNumber, type NumberReading } from "../value/number";
 import type { Check } from "./types";
 import { toHalfWidth } from "../text";
 import { isTemplateInstruction } from "./instructions";
@@ -36,6 +36,11 @@ function unreadableAmount(rows: readonly FundsRow[]): { row: FundsRow; column: F
 
 /** Two amounts run together with no word between them (854万854万, 30 30). */
 const TWO_AMOUNTS = /^\s*\d[\d,.]*(?:\s*(?:万元|万|元)\s*|\s+)\d[\d,.]*\s*(?:万元|万|元)?/;
+
+/** A printed 执行率 as a fraction: a percentage as read, a plain number above 1.5 as percentage points (97.8 → 0.978). */
+function printedFraction(reading: NumberReading): number {
+  return reading.percent || reading.value <= 1.5 ? reading.value : reading.value / 100;
+}
 
 /** A reason that says something: not blank, not "/", and not the template's instruction or scoring method. */
 function hasReason(ref: Ref | undefined): boolean {
@@ -195,7 +200,7 @@ export const budget: Check = {
       // and the printed rate says what it should be.
       const printed = row.rate ? readNumber(row.rate.value, row.rate.numberFormat) : undefined;
       if (ex.rate.cause === "missing" && printed && isScored(table) && row.score && row.score.text.trim() === "") {
-        const r = printed.percent || printed.value <= 1.5 ? printed.value : printed.value / 100;
+        const r = printedFraction(printed);
         const s = executionScore(r, ex.points, profile.capExecutionScore);
         emit({
           ...say("budget.score-mismatch", "empty", { rule: fmt2(s), rate: fmtPercent(r), points: fmt2(ex.points) }),
@@ -234,7 +239,7 @@ export const budget: Check = {
     // 10 × 50 % = 5): a score that follows the rate as printed, where the printed rate is right, is right.
     const printedRate = row.rate ? readNumber(row.rate.value, row.rate.numberFormat) : undefined;
     const printedScore =
-      printedRate && rateAgrees(rate, printedRate) ? Math.min(ex.points, (printedRate.percent || printedRate.value <= 1.5 ? printedRate.value : printedRate.value / 100) * ex.points) : undefined;
+      printedRate && rateAgrees(rate, printedRate) ? Math.min(ex.points, printedFraction(printedRate) * ex.points) : undefined;
     if (entered !== undefined) {
       if (!scoreAgrees(score, entered, profile.scoreTolerance) && !(printedScore !== undefined && scoreAgrees(printedScore, entered, profile.scoreTolerance))) {
         emit({

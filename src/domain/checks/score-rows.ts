@@ -33,10 +33,10 @@ function anyCell(table: IndicatorTable, row: IndicatorRow, ...fields: [Indicator
   return a1(row.row, 0);
 }
 
-/** A deviation reason that says something: not blank, not "/", "-", "无". */
 /** An actual that says the work is not done (still being built, not finished, not started). */
 const NOT_DONE = /建设中|在建|施工中|实施中|进行中|推进中|正在|未完成|未完工|未开工|未实施|未达到|未达标|尚未/;
 
+/** A deviation reason that says something: not blank, not "/", "-", "无". */
 function hasReason(row: IndicatorRow, f: "reason" | "note"): boolean {
   const t = fieldText(row, f);
   if (t.trim() === "") return false;

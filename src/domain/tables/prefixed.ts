@@ -55,15 +55,17 @@ export function readPrefixed(sg: SheetGrid): IndicatorTable | undefined {
   return undefined;
 }
 
-/** The 一级 cell in column lc on row r, or above it (merged or written once for its block). */
-function level1Left(sg: SheetGrid, r: number, lc: number, top: number): Ref | undefined {
+/**
+ * The 一级 cell in column lc on row r, or above it (merged or written once for its block: a Ref filled down from
+ * there), with the category it names.
+ */
+function level1Left(sg: SheetGrid, r: number, lc: number, top: number): { ref: Ref; category: string } | undefined {
   if (lc < 0) return undefined;
   for (let k = r; k >= top; k--) {
     const t = toSimplified(compactLabel(sg.text(k, lc)));
     if (t === "") continue;
-    if (level1CategoryMemo(t) === undefined) return undefined;
-    const src = sg.ref(k, lc);
-    return k === r ? src : { value: src.value, text: src.text, address: sg.addr(r, lc), row: sg.top + r, col: src.col, filled: true, from: src.address };
+    const category = level1CategoryMemo(t);
+    return category === undefined ? undefined : { ref: sg.ref(r, lc, { r: k, c: lc }), category };
   }
   return undefined;
 }
@@ -91,8 +93,8 @@ function tableOf(sg: SheetGrid, c: number, cells: readonly Cell[]): IndicatorTab
       target: { value: words, text: words, address: cell.address, row: cell.row, col: cell.col },
       notApplicable: false,
       placeholder: false,
-      category: level1 ? (level1CategoryMemo(toSimplified(compactLabel(level1.text))) ?? x.owner) : x.owner,
-      ...(level1 ? { level1 } : {}),
+      category: level1?.category ?? x.owner,
+      ...(level1 ? { level1: level1.ref } : {}),
     };
     return row;
   });
