@@ -13,7 +13,7 @@
  *
  * Not reported: a table with a sign column (its rows say the direction there, or say nothing a sign could fix); a
  * date, a yes/no or a 定性 grade (only figures need a sign); a target at its bound, where every sign means the same
- * (100 % of a rate, 0 of anything); a figure with no unit (indicator.missing-unit says that, and the fix rewrites the
+ * (100 % of a rate, 0 of anything, one of a kind: 1种, 1届); a figure with no unit (indicator.missing-unit says that, and the fix rewrites the
  * whole value); a cost written in money (indicator.cost-direction says that one); a name that carries the direction
  * itself (不低于, 不超过, 控制在…以内, 达到…); a name that is a figure or a sentence; key evaluations (决策/过程 score
  * sheets); the members of a ★ group (the group is one indicator).
@@ -47,6 +47,8 @@ const INCOME = /收入|产值|增收|利润|效益|税收|销售|营业|节约|�
 /** A standard (an amount per unit the project pays): exact. */
 const STANDARD = /标准|单价|定额/;
 const RATE_NAME = /率$|比例$|比重$|占比$/;
+/** Units of a kind or an event: a target of one of them is the project itself (1种 of sport for one tennis open). */
+const ONE_OF_A_KIND = /^(?:种|类|届|场|项|台|套|座|处|所|个)$/;
 
 type Why = "count" | "rate" | "badRate" | "duration" | "life" | "income" | "spending" | "standard";
 
@@ -104,7 +106,8 @@ function bareTarget(row: IndicatorRow, t: ParsedValue, category: RowCategory): S
   if (row.placeholder || row.notApplicable || row.memberOf !== undefined) return undefined;
   if (t.kind !== "number" || t.sign !== undefined || t.signLabel !== undefined || t.number === undefined || t.unit === undefined) return undefined;
   // At its bound every sign means the same: ≥100% is =100%, ≤0 is =0.
-  if (t.number === 0 || ((t.unitKind === "percent" || t.unitKind === "permille") && t.number >= 100)) return undefined;
+  // So at one of a kind (1种, 1届, 1场): a project that is one event or one thing cannot have more or fewer of it.
+  if (t.number === 0 || ((t.unitKind === "percent" || t.unitKind === "permille") && t.number >= 100) || (t.number === 1 && ONE_OF_A_KIND.test(t.unit))) return undefined;
   if (t.unitKind === "money" && isCostRow(category)) return undefined; // indicator.cost-direction
   const raw = fieldText(row, "name");
   const name = signableName(raw);

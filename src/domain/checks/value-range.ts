@@ -3,7 +3,7 @@ import { say } from "../catalog";
 import { isCostRow } from "../tables/category";
 import { rowActual } from "../tables/row-values";
 import { fieldAddress, fieldText, hasField } from "../tables/rows";
-import type { Check } from "./types";
+import type { Check, ProjectFacts } from "./types";
 
 /** Names of a time, a deadline or a duration (not of a rate; 时效性 is a quality, 项目维持时效 a duration). */
 const TIME_NAME = /时间|日期|时限|期限|截止|工期|完成时|完工时|时效(?!性)|年限|周期|时长|寿命/;
@@ -12,6 +12,24 @@ const TIME_NAME = /时间|日期|时限|期限|截止|工期|完成时|完工时
 const TRAILING_BRACKET = /[(（][^()（）]*[)）]$/;
 const RATE_NAME = /率$/;
 const SHARE_NAME = /率|比例|比重|占比/;
+/** An outline item's number: a parent "二、…", its parts "1、…" (a part names a kind of the parent's measure). */
+const PART_NUMBER = /^[0-9０-９]{1,2}[、.．]/;
+const ITEM_NUMBER = /^[一二三四五六七八九十]{1,3}[、.．]/;
+
+/**
+ * Whether indicator `i` is a numbered part of the nearest outline item above it (二、化肥减量增效田间试验 ≧15组 over
+ * 1、肥料利用率 ≧5组) counted in the same unit: its name is the kind of the parent's thing (a 肥料利用率 trial), not
+ * the measure, and a count in the parent's unit is right.
+ */
+function partOfCountedItem(facts: ProjectFacts, i: number, unit: string): boolean {
+  if (!PART_NUMBER.test(fieldText(facts.project.indicators[i], "name"))) return false;
+  for (let j = i - 1; j >= 0; j--) {
+    const name = fieldText(facts.project.indicators[j], "name");
+    if (ITEM_NUMBER.test(name)) return facts.target(j).unit === unit;
+    if (!PART_NUMBER.test(name)) return false;
+  }
+  return false;
+}
 
 export const valueRange: Check = {
   id: "value-range",
@@ -37,7 +55,7 @@ export const valueRange: Check = {
     if (t.kind === "number" && t.unit && (t.unitKind === "count" || t.unitKind === "time")) {
       const raw = fieldText(row, "name");
       const name = raw.includes("率") ? raw.replace(TRAILING_BRACKET, "") : "";
-      if (name.length <= 40 && RATE_NAME.test(name)) {
+      if (name.length <= 40 && RATE_NAME.test(name) && !partOfCountedItem(facts, i, t.unit)) {
         emit({
           ...say("indicator.unit-mismatch", "rateInCount", { name, text }),
           sheet: table.sheet,

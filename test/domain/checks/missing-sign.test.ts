@@ -105,9 +105,17 @@ describe("near-misses: nothing to report", () => {
     ["a name that says 达到", ["效益指标", "经济效益指标", "年收入达到", "5万元"]],
     ["a value with 以上", ["产出指标", "数量指标", "受益农户数", "120户以上"]],
     ["a sentence for a name", ["效益指标", "社会效益指标", "通过培训，提高农民种植技术", "80%"]],
+    ["one of a kind (real 85: a project that is one tennis open)", ["产出指标", "数量指标", "打造品牌赛事种类", "1种"]],
+    ["one event", ["产出指标", "数量指标", "举办运动会", "1届"]],
   ])("%s", (_why, row) => {
     expect(signs(form([row, ["产出指标", "数量指标", "新建村道", "≥2公里"]]))).toEqual([]);
     expect(signs(form([row]))).toEqual([]);
+  });
+
+  it("one of a kind is at its bound, but two of a kind or one of a measure is not", () => {
+    const signed = ["产出指标", "数量指标", "新建村道", "≥2公里"] as const;
+    expect(signs(form([["产出指标", "数量指标", "打造品牌赛事种类", "2种"], signed])).map((f) => f.expected)).toEqual(["≥2种"]);
+    expect(signs(form([["产出指标", "数量指标", "修缮校舍面积", "1平方米"], signed])).map((f) => f.expected)).toEqual(["≥1平方米"]);
   });
 
   it.each(["计算符号", "指标性质", "符号"])("a table with a %s column", (header) => {

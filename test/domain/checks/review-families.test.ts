@@ -5,6 +5,7 @@
 import { checkSingleRow } from "../../../src/domain/checks/single-row";
 import { percentOnAim } from "../../../src/domain/checks/vague";
 import { checkWorkbook } from "../../../src/domain/engine";
+import type { Grid } from "../../../src/domain/grid";
 import { resolveProfile } from "../../../src/domain/profiles";
 import { ALL_REAL_PREFIXES, realGrid } from "../../helpers/real";
 
@@ -298,6 +299,26 @@ describe("more shapes reviewers send back", () => {
     expect(row("产出指标", "质量指标", "家庭医生签约率", "24694人", "indicator.unit-mismatch")).toHaveLength(1);
     expect(row("产出指标", "质量指标", "家庭医生签约率", "≥65%", "indicator.unit-mismatch")).toEqual([]);
     expect(row("产出指标", "数量指标", "家庭医生签约人数", "24694人", "indicator.unit-mismatch")).toEqual([]);
+  });
+
+  it("a numbered part of an outline item counted in the same unit names a kind of it (real 29: 1、肥料利用率 ≧5组 under 二、田间试验 ≧15组)", () => {
+    const outline = (parentTarget: string, partName: string): Grid => ({
+      sheet: "自评表",
+      top: 0,
+      left: 0,
+      values: [
+        ["项目名称", "化肥减量增效示范", null, null],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "二、化肥减量增效田间试验", parentTarget],
+        ["产出指标", "数量指标", partName, "≧5组"],
+        ["产出指标", "数量指标", "2、其他试验(水稻)", "≧3组"],
+      ],
+    });
+    const mismatches = (g: Grid) => checkWorkbook([g]).issues.filter((i) => i.code === "indicator.unit-mismatch").map((i) => i.cell);
+    expect(mismatches(outline("≧15组", "1、肥料利用率"))).toEqual([]);
+    // The parent counts something else, or the row is no numbered part: the rate in 组 is said.
+    expect(mismatches(outline("≧15个", "1、肥料利用率"))).toEqual(["D4"]);
+    expect(mismatches(outline("≧15组", "肥料利用率"))).toEqual(["D4"]);
   });
 });
 
