@@ -1,24 +1,16 @@
 /** V8 (weights above zero), V9 (subtotal labels agree with their rows) and V10 (weights total 90/100, 50/30/10). */
 import { list, say } from "../catalog";
 import { a1 } from "../grid";
-import type { IndicatorProject, IndicatorRow } from "../tables/model";
+import type { IndicatorRow } from "../tables/model";
 import { readNumber } from "../value/number";
 import { fieldAddress, fieldText } from "../tables/rows";
 import type { Check } from "./types";
+import { fundsPoints } from "../scoring/totals";
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 const EPS = 0.005;
 
 /** Points of the budget execution part printed on the form (funds total row 分值, or the block title). */
-function fundsPoints(project: IndicatorProject): number | undefined {
-  const f = project.funds;
-  if (!f) return undefined;
-  const total = f.rows.find((r) => r.kind === "total");
-  const p = total?.points ? readNumber(total.points.value, total.points.numberFormat) : undefined;
-  if (p && !p.percent) return p.value;
-  return f.titlePoints;
-}
-
 /** Index of the first row at or below sheet row `row`, in rows sorted by sheet row (binary search). */
 function firstAtOrAfter(rows: readonly IndicatorRow[], row: number): number {
   let lo = 0;

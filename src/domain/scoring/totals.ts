@@ -131,6 +131,16 @@ function rowEntered(row: IndicatorRow): number | undefined {
 }
 
 /** Scoring family of a row: the sign column (定性, 定量（其他）, a direction), else the target's sign or shape. */
+/** The points the funds block prints for 预算执行 (its total row's 分值, else its title's "(10分)"): the form scores execution. */
+export function fundsPoints(project: IndicatorProject): number | undefined {
+  const f = project.funds;
+  if (!f) return undefined;
+  const total = f.rows.find((r) => r.kind === "total");
+  const p = total?.points ? readNumber(total.points.value, total.points.numberFormat) : undefined;
+  if (p && !p.percent) return p.value;
+  return f.titlePoints;
+}
+
 export function rowFamily(row: IndicatorRow, target: ParsedValue): SignFamily {
   const s = rowSignKind(row);
   if (s !== undefined) return signFamily(s);
@@ -334,7 +344,13 @@ export function scoreProject(
   const enteredTotal = figure(enteredTotalRef);
   const totalWeight = figure(project.total?.weight);
   const executionPoints = execution?.points ?? profile.executionPoints;
+  // The 总分 leaves 预算执行 out when its printed 分值 is the indicators' alone (a 合计 of 90 over the indicators), unless
+  // the funds block prints points that, with the indicators', pass the full score: then the 总分 is the form's full
+  // score and the weights are wrong (01: 总分 100 over indicators weighted 100 and 预算执行 10, which
+  // project.weight-sum says), and its score is still the sum of every part.
+  const printedPoints = fundsPoints(project);
   const totalIncludesExecution = !(
+    (printedPoints === undefined || Math.abs(indicatorWeight + printedPoints - (profile.indicatorTotal + profile.executionPoints)) <= EPS) &&
     totalWeight !== undefined &&
     Math.abs(totalWeight - indicatorWeight) <= EPS &&
     Math.abs(totalWeight - (indicatorWeight + executionPoints)) > EPS

@@ -50,6 +50,16 @@ describe("score-totals", () => {
   test("a 合计 over the indicators only (分值 90) is compared with the indicators only", () => {
     expect(check({ ...FULL_EXAMPLE, total: { weight: 90, score: 80 }, grade: undefined })).toEqual([]);
   });
+  test("a 总分 of 100 over indicators weighted 100 beside a 预算执行 of 10 points still sums every part (real 01)", () => {
+    // The weights add to 110 (project.weight-sum says so); the 总分 is the form's full score, not the indicators'.
+    const extra = { level2: "质量指标", name: "验收合格率", target: "100%", actual: "100%", weight: 10, score: 10 };
+    const spec: ProjectSpec = { ...FULL_EXAMPLE, rows: [...FULL_EXAMPLE.rows, extra], total: { weight: 100, score: 90 }, grade: undefined };
+    const [i] = check(spec);
+    expect(i).toMatchObject({ code: "score.total-mismatch", value: "90", expected: "98.5" });
+    // Without printed 预算执行 points the 总分 of 100 is the indicators' own: 90 is their sum.
+    const unprinted = { ...spec, funds: FULL_EXAMPLE.funds?.map((f) => ({ ...f, points: undefined })) };
+    expect(check(unprinted)).toEqual([]);
+  });
   test("no parts entered: the total is compared with the rules' total", () => {
     const spec: ProjectSpec = {
       funds: [{ kind: "total", label: "总额", budget: 10, spent: 10, points: 10 }],
