@@ -51,6 +51,8 @@ export interface TableKey {
   readonly not_checked: boolean;
   readonly should_pass_why?: string;
   readonly verdict_applies?: boolean;
+  /** Why the verdict is not scored on a complete table (it rests on text the file does not hold). */
+  readonly verdict_applies_why?: string;
   readonly findings: readonly KeyFinding[];
   readonly missed: readonly KeyMissed[];
 }
