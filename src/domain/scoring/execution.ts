@@ -78,6 +78,7 @@ export function checkFundsTotal(block: FundsBlock, tolerance: number): FundsSumC
     const partsSum = partsFigure(block, column);
     if (partsSum === undefined) continue;
     const totalFigure = refNumber(total[column]);
+    if (totalFigure === undefined && total[column] && CAPTION.test(total[column].text.replace(/\s/g, ""))) continue;
     const t = totalFigure ?? 0;
     if (totalFigure === undefined && partsSum === 0) continue;
     // Figures written to the 分 (1157.97 against a part of 1157.9) differ by less than the profile's tolerance and
@@ -128,8 +129,9 @@ export interface ExecutionResult {
 function partsFigure(block: FundsBlock, column: FundsColumn): number | undefined {
   let sum = 0;
   let any = false;
+  const outline = outlineTops(block.rows);
   for (const r of block.rows) {
-    if (r.kind !== "part") continue;
+    if (r.kind !== "part" || (outline && !isOutlineTop(r))) continue;
     const n = refNumber(r[column]);
     if (n === undefined) continue;
     sum += n;
@@ -138,6 +140,31 @@ function partsFigure(block: FundsBlock, column: FundsColumn): number | undefined
   if (!any) return undefined;
   return Number.isInteger(sum) && Math.abs(sum) < 1e12 ? sum : Number(sum.toPrecision(12));
 }
+
+/** A 其中 row that heads a group of others: (一)财政拨款小计 over 1、一般公共预算, 2、政府性基金 (real 86). */
+const OUTLINE_TOP = /^[(（][一二三四五六七八九十]{1,3}[)）]|^[一二三四五六七八九十]{1,3}[、.．]|小计/;
+
+function isOutlineTop(row: FundsRow): boolean {
+  return OUTLINE_TOP.test(row.label.text.trim());
+}
+
+/**
+ * Whether the 其中 rows are an outline of groups and their items (each group a 小计 of the items under it): the total
+ * is then the sum of the groups, and adding the items too would count each amount twice.
+ */
+function outlineTops(rows: readonly FundsRow[]): boolean {
+  let tops = 0;
+  let items = 0;
+  for (const r of rows) {
+    if (r.kind !== "part") continue;
+    if (isOutlineTop(r)) tops++;
+    else items++;
+  }
+  return tops > 0 && items > 0;
+}
+
+/** A money cell of the total row holding the column's caption (年度资金总额 | 金额(万元), real 86): no figure given. */
+const CAPTION = /^(?:金额|资金|数额|预算数|执行数)?[(（]?(?:万元|元)[)）]?$|^金额$/;
 
 /** Execution rate and score of a funds block (§4.2). Undefined when there is no row to score. */
 export function scoreExecution(

@@ -57,6 +57,28 @@ describe("checkFundsTotal", () => {
     ]);
     expect(checkFundsTotal(b, 0.1).every((c) => c.agrees)).toBe(true);
   });
+  test("an outline of groups and their items (real 86): the total is the sum of the groups, each amount counted once", () => {
+    const rows = (total: number) => [
+      fundsRow("total", "年度资金总额", { budget: total }),
+      fundsRow("part", "（一）财政拨款小计", { budget: 4 }),
+      fundsRow("part", "1、一般公共预算", { budget: 4 }),
+      fundsRow("part", "2、政府性基金", { budget: 0 }),
+      fundsRow("part", "（二）自有资金小计", { budget: 1 }),
+      fundsRow("part", "1、事业收入", { budget: 1 }),
+    ];
+    expect(checkFundsTotal(block(rows(5)), 0.1).map((c) => [c.partsSum, c.agrees])).toEqual([[5, true]]);
+    expect(checkFundsTotal(block(rows(10)), 0.1).map((c) => [c.partsSum, c.agrees])).toEqual([[5, false]]);
+    // Items with no group above them are all parts.
+    const flat = block([fundsRow("total", "年度资金总额", { budget: 5 }), fundsRow("part", "1、一般公共预算", { budget: 4 }), fundsRow("part", "2、事业收入", { budget: 1 })]);
+    expect(checkFundsTotal(flat, 0.1).map((c) => c.agrees)).toEqual([true]);
+  });
+  test.each(["金额(万元)", "金额（元）", "（万元）", "金额"])("a total row holding the column's caption (%s) gives no figure to compare", (caption) => {
+    const b = block([fundsRow("total", "年度资金总额", { budget: caption }), fundsRow("part", "财政拨款", { budget: 4 })]);
+    expect(checkFundsTotal(b, 0.1)).toEqual([]);
+    // Any other text there is a total that disagrees.
+    const other = block([fundsRow("total", "年度资金总额", { budget: "待定" }), fundsRow("part", "财政拨款", { budget: 4 })]);
+    expect(checkFundsTotal(other, 0.1).map((c) => c.agrees)).toEqual([false]);
+  });
   test("a total row left at 0 while the parts are filled disagrees", () => {
     const b = block([
       fundsRow("total", "年度资金总额", { budget: 0, spent: 0 }),
