@@ -45,10 +45,10 @@ export function refNumber(ref: Ref | undefined): number | undefined {
 }
 
 /**
- * An amount written with its money unit (4753.66万元), or with a note of what it is made of in brackets after it
+ * An amount written with its money unit (4753.66万元, 5.8万 in a block of 万元), or with a note of what it is made of in brackets after it
  * (854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元), real 18): the leading figure.
  */
-const AMOUNT_WITH_UNIT = /^\s*([+-]?\d[\d,]*(?:\.\d+)?)\s*(?:(?:万元|元|万(?=\())\s*)?(?:\([^()]*\)\s*)?$/;
+const AMOUNT_WITH_UNIT = /^\s*([+-]?\d[\d,]*(?:\.\d+)?)\s*(?:(?:万元|元|万(?=\(|\s*$))\s*)?(?:\([^()]*\)\s*)?$/;
 
 /** Money columns that a 年度资金总额 row sums. */
 export type FundsColumn = "initial" | "budget" | "spent";

@@ -5,6 +5,7 @@ import { compactLabel, splitPointsSuffix } from "../text";
 import { type FundsBlock, type FundsRow } from "./model";
 import { FUNDS_TOTAL_PATTERN, type FundsColumn, matchFormLabel, matchFundsColumn, matchIndicatorField, moneyUnitIn } from "./synonyms";
 import { toSimplified } from "./traditional";
+import { readNumber } from "../value/number";
 import { type Mutable, MAX_LABEL, SheetGrid } from "./scan";
 
 const COLUMN_NUMBERS = /^(?:列次|栏次)$/;
@@ -29,6 +30,48 @@ function restatesHeader(sg: SheetGrid, r: number, header: ReadonlyMap<FundsColum
 function continuesUnderTitle(label: string, rows: readonly FundsRow[]): boolean {
   if (rows.length === 0) return FUNDS_TOTAL_PATTERN.test(label);
   return rows.every((x) => x.label.col === rows[0].label.col) && rows[0].kind === "total" && SOURCE_LABEL.test(label);
+}
+
+/** A row label naming the budget (转移支付预算数(A), 全年预算数) or the spending (转移支付执行数(B), 实际支出数), as compactLabel writes it (lower case). */
+const BUDGET_MEASURE = /(?:预算|下达|安排|补助)(?:数|金额|资金)?(?:\(a\))?$|\(a\)$/;
+const SPENT_MEASURE = /(?:执行|支出|拨付|使用)(?:数|金额)(?:\(b\))?$|\(b\)$/;
+const RATE_LABEL = /执行率/;
+const SCORE_LABEL = /^得分/;
+
+/**
+ * A block written as label | figure rows, each label naming a measure rather than a source of money (区域绩效自评表,
+ * 32: 转移支付预算数(A) | 5.8万 | 预算执行率(B/A) | 100%, then 转移支付执行数(B) | 5.8万): one row of the block, its A,
+ * B and the rate and score written beside them, instead of two sources whose spending is missing. Undefined when
+ * the rows are not exactly one budget and one spending (sources of money stay parts).
+ */
+function measuresAsOneRow(sg: SheetGrid, rows: readonly FundsRow[]): FundsRow | undefined {
+  if (rows.length !== 2) return undefined;
+  const names = rows.map((r) => toSimplified(compactLabel(r.label.text)));
+  const b = names.findIndex((n) => BUDGET_MEASURE.test(n) && !SPENT_MEASURE.test(n));
+  const x = names.findIndex((n) => SPENT_MEASURE.test(n) && !BUDGET_MEASURE.test(n));
+  if (b < 0 || x < 0 || b === x) return undefined;
+  const row: Mutable<FundsRow> = { kind: "total", label: rows[b].label };
+  if (rows[b].budget) row.budget = rows[b].budget;
+  if (rows[x].budget) row.spent = rows[x].budget;
+  // The rate and the score written to the right on either row, each as label | figure.
+  for (const r of rows) {
+    const from = (r.budget?.col ?? r.label.col) + 1;
+    const w = sg.rowWidth(r.label.row);
+    for (let c = from; c < w; c++) {
+      const n = sg.norm(r.label.row, c);
+      const field = RATE_LABEL.test(n) ? "rate" : SCORE_LABEL.test(n) ? "score" : undefined;
+      if (!field || row[field]) continue;
+      const vc = sg.firstNonBlank(r.label.row, c + 1);
+      if (vc >= 0) row[field] = sg.ref(r.label.row, vc);
+    }
+  }
+  return row;
+}
+
+/** Whether the first cell right of column c on row r holds a figure. */
+function hasFigureAfter(sg: SheetGrid, r: number, c: number): boolean {
+  const vc = sg.firstNonBlank(r, c + 1);
+  return vc >= 0 && readNumber(sg.cell(r, vc), sg.format(r, vc)) !== undefined;
 }
 
 export function readFunds(
@@ -88,7 +131,9 @@ export function readFunds(
       break;
     }
     const n = sg.norm(r, lc);
-    if (n !== "" && (matchFundsColumn(n) || matchFormLabel(n) || matchIndicatorField(n))) break;
+    // A column's word as a label with its figure beside it (全年预算数(A) | 10) is a measure of a label | figure block.
+    const measure = header.size === 0 && n !== "" && matchFundsColumn(n) !== undefined && hasFigureAfter(sg, r, lc);
+    if (n !== "" && !measure && (matchFundsColumn(n) || matchFormLabel(n) || matchIndicatorField(n))) break;
     // A row restating the header's words (支出明细预算 | 项目 | 全年预算数 | 执行数 under the first block) starts another block.
     if (restatesHeader(sg, r, header)) break;
     const labelText = toSimplified(compactLabel(sg.text(r, lc))).replace(/^其中[:]?/, "");
@@ -106,7 +151,8 @@ export function readFunds(
     rows.push(row);
   }
   if (rows.length === 0 && header.size === 0) return undefined;
-  const block: Mutable<FundsBlock> = { title, moneyUnit: moneyUnit ?? "万元", rows };
+  const measured = header.size === 0 ? measuresAsOneRow(sg, rows) : undefined;
+  const block: Mutable<FundsBlock> = { title, moneyUnit: moneyUnit ?? "万元", rows: measured ? [measured] : rows };
   const pts = splitPointsSuffix(title.text).points;
   if (pts !== undefined) block.titlePoints = pts;
   return { block, headerRow };
