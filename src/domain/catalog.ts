@@ -287,6 +287,8 @@ export const CATALOG = {
     severity: "error", title: "指标名称与指标值不一致", titleEn: "Name and target disagree", source: `${PRACTICE}：指标名称与指标值表述一致`,
     messages: {
       differs: { zh: "指标名称“{name}”写明{said}，指标值却是“{target}”，两者不一致", en: "the name \"{name}\" says {said} but the target is \"{target}\"" },
+      noneVsCeiling: { zh: "指标名称“{name}”写明不发生，指标值“{target}”却容许发生，两者不一致；应写明“0{unit}”，或改写名称", en: "the name \"{name}\" says none shall happen but the target \"{target}\" allows some: write 0{unit}, or reword the name" },
+      countsInName: { zh: "数量指标“{name}”在名称中写明了数量（{said}），指标值却是“{target}”，百分比无从衡量这些数量；应把数量写入指标值", en: "the quantity indicator \"{name}\" states its quantities in the name ({said}) while the target is \"{target}\": a percentage measures none of them; put the quantities in the target" },
     },
   },
   "indicator.spending-as-output": {

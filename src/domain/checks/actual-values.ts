@@ -56,7 +56,9 @@ export const actualValues: Check = {
     }
     const w = e.weight;
     const s = e.entered;
-    if (w === undefined || w <= 0 || s === undefined || s <= 0) return;
+    // A weight of 0 scores nothing; a row with no weight of its own (one indicator under 效益指标(10分)) was scored
+    // when a score is entered.
+    if ((w !== undefined && w <= 0) || s === undefined || s <= 0) return;
     emit({
       ...say("score.actual-not-figure", "notFigure", { target: shown, actual: text, score: fmt2(s) }),
       sheet: table.sheet,

@@ -2,6 +2,8 @@
  * An indicator whose name and 指标值 disagree: the name states a figure with a unit ("…质量达标率100%") and the
  * 指标值 gives another figure in the same unit (">=98%", real table 17). One of the two is wrong; the reviewer
  * asks which. Names that repeat the value, or state a figure in another unit (a count beside a rate), pass.
+ * Also: a name that says none shall happen over a ceiling that allows some (年内无群体性事件发生 | 小于5次), and a
+ * quantity indicator that lists its quantities in its name over a percentage (慰问伤残军人50人;烈士家庭6户 | 100%).
  */
 import { say } from "../catalog";
 import { parseValue } from "../value/parse";
@@ -26,6 +28,22 @@ export function targetInName(name: string): string | undefined {
   return said.kind === "number" && said.unit ? `${m[1]}${m[2]}` : undefined;
 }
 
+/** A name that says a thing shall not happen at all. Bounded: linear. */
+const NONE_IN_NAME = /无[^，,；;。]{0,12}(?:发生|事件|事故)|零(?:发生|事故|投诉|上访|伤亡)|杜绝/;
+/** A name that measures a share: its figures may be counts beside a percentage. */
+const SHARE_NAME = /率|比例|比重|占比|百分/;
+
+/** The head counts a name states (50人, 6户, 8家), as written. */
+function countsIn(name: string): string[] {
+  const out: string[] = [];
+  FIGURE_WITH_UNIT.lastIndex = 0;
+  for (let m = FIGURE_WITH_UNIT.exec(name); m; m = FIGURE_WITH_UNIT.exec(name)) {
+    const said = parseValue(m[1] + m[2]);
+    if (said.kind === "number" && said.unitKind === "count" && said.unit !== undefined) out.push(`${m[1]}${said.unit}`);
+  }
+  return out;
+}
+
 /** Any digit: names without one state no figure. */
 const DIGIT = /\d/;
 
@@ -35,11 +53,38 @@ export const nameValue: Check = {
   row(row, i, { table, facts }, _state, emit) {
     if (row.placeholder || row.notApplicable) return;
     const name = fieldText(row, "name");
-    if (name.length > 200 || !DIGIT.test(name)) return;
+    if (name.length > 200) return;
     const target = fieldText(row, "target");
     if (target === "") return;
     const t = facts.target(i);
     if (t.kind !== "number" || t.number === undefined || !t.unit) return;
+    // A name that says none shall happen (年内无群体性事件发生) over a ceiling that allows some (小于5次, real 30).
+    if ((t.sign === "＜" || t.sign === "≤") && t.unitKind === "count" && t.number > 0 && NONE_IN_NAME.test(name)) {
+      emit({
+        ...say("indicator.name-value-conflict", "noneVsCeiling", { name, target, unit: t.unit }),
+        sheet: table.sheet,
+        cell: fieldAddress(row, "target") as string,
+        value: target,
+        expected: `0${t.unit}`,
+      });
+      return;
+    }
+    // A quantity indicator whose name lists its quantities (慰问伤残军人50人;烈士家庭6户 …) over a percentage (100%, real
+    // 30): the quantities are the targets, and the percentage measures none of them.
+    if (t.unitKind === "percent" && DIGIT.test(name) && facts.categories[i].level2 === "数量指标" && !SHARE_NAME.test(name)) {
+      const counts = countsIn(name);
+      if (counts.length > 0) {
+        emit({
+          ...say("indicator.name-value-conflict", "countsInName", { name, said: counts.slice(0, 3).join("、") + (counts.length > 3 ? "…" : ""), target }),
+          sheet: table.sheet,
+          cell: fieldAddress(row, "target") as string,
+          value: target,
+          expected: counts.slice(0, 3).join("、"),
+        });
+        return;
+      }
+    }
+    if (!DIGIT.test(name)) return;
     FIGURE_WITH_UNIT.lastIndex = 0;
     let conflict: { figure: number; unit: string } | undefined;
     for (let m = FIGURE_WITH_UNIT.exec(name); m; m = FIGURE_WITH_UNIT.exec(name)) {

@@ -10,6 +10,7 @@ import type { CellValue } from "../grid";
 import { type Cols, type Mutable, MAX_LABEL, SERIAL_HEADER, SheetGrid } from "./scan";
 import { valueRight } from "./form-fields";
 import type { Bound } from "./headers";
+import { readNumber } from "../value/number";
 
 export type Total = NonNullable<IndicatorProject["total"]>;
 
@@ -137,6 +138,19 @@ export function totalAt(sg: SheetGrid, r: number, lc: number, cols: Cols<Indicat
   const total: Mutable<Total> = { label: sg.ref(r, lc) };
   if (cols.weight !== undefined && cols.weight !== lc) total.weight = sg.ref(r, cols.weight);
   if (cols.score !== undefined && cols.score !== lc) total.score = sg.ref(r, cols.score);
+  // The score written beside the label instead (总分(100分) | 100 | 自评等级 | 优, real 30): the label's own figure,
+  // when the row is blank under the weight and score columns and nothing else stands between.
+  const beside = sg.firstNonBlank(r, lc + 1);
+  if (
+    cols.score !== undefined &&
+    beside >= 0 &&
+    beside < cols.score &&
+    (!total.score || total.score.text.trim() === "") &&
+    (!total.weight || total.weight.text.trim() === "") &&
+    readNumber(sg.cell(r, beside), sg.format(r, beside)) !== undefined
+  ) {
+    total.score = sg.ref(r, beside);
+  }
   return total;
 }
 

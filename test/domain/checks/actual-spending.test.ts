@@ -38,6 +38,21 @@ describe("score.actual-not-figure", () => {
     const g = self([["产出指标", "数量指标", "援助人数", 50, "≥450人", actual, 50, null]]);
     expect(found(g).some((x) => x.code === "score.actual-not-figure")).toBe(flagged);
   });
+  test("a row with no weight of its own that was scored is flagged (real 30: 无上访 against 小于5次, 10 points)", () => {
+    const g: Grid = {
+      sheet: "自评",
+      top: 0,
+      left: 0,
+      values: [
+        ["项目名称", "春节走访慰问", null, null, null, null],
+        ["一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分"],
+        ["产出指标(60分)", "数量指标", "走访慰问户数", "≥300户", "320户", 60],
+        ["效益指标(10分)", "社会效益指标", "群体性事件", "小于5次", "无上访", 10],
+        ["满意度指标(10分)", "服务对象满意度指标", "满意率", "≥90%", "95%", 10],
+      ],
+    };
+    expect(found(g).filter((x) => x.code === "score.actual-not-figure").map((x) => x.cell)).toEqual(["E4"]);
+  });
   test("an unscored row is not flagged (nothing claimed)", () => {
     const g = self([["产出指标", "数量指标", "援助人数", 50, "≥450人", "完成", null, null]]);
     expect(found(g).some((x) => x.code === "score.actual-not-figure")).toBe(false);

@@ -71,6 +71,31 @@ describe("name and value disagree", () => {
     expect(r.issues.some((i) => i.code === "indicator.name-value-conflict")).toBe(conflict);
   });
 
+  test.each([
+    ["年内无群体性事件发生", "小于5次", true], // real 30: none promised, some allowed
+    ["杜绝安全事故", "≤2起", true],
+    ["年内无群体性事件发生", "0次", false],
+    ["群体性事件发生次数", "小于5次", false], // a count kept low, nothing promised
+    ["无上访户数增加", "≥5户", false], // a floor is no allowance
+  ])("a name that says none over %j: %j → conflict %s", (name, value, conflict) => {
+    const r = checkWorkbook([target([["效益指标", "社会效益指标", name, value]])]);
+    const found = r.issues.filter((i) => i.code === "indicator.name-value-conflict");
+    expect(found.length > 0).toBe(conflict);
+    if (conflict) expect(found[0].message).toContain("写明不发生");
+  });
+
+  test.each([
+    ["慰问伤残军人50人;革命烈士遗属50人;烈士家庭6户", "100%", "数量指标", true], // real 30
+    ["慰问伤残军人50人", "≥50人", "数量指标", false], // the count is the target
+    ["慰问对象覆盖率(50人)", "100%", "数量指标", false], // a share
+    ["慰问伤残军人50人", "100%", "质量指标", false], // not a quantity indicator
+  ])("quantities in the name %j over %j (%s) → conflict %s", (name, value, level2, conflict) => {
+    const r = checkWorkbook([target([["产出指标", level2, name, value]])]);
+    const found = r.issues.filter((i) => i.code === "indicator.name-value-conflict");
+    expect(found.length > 0).toBe(conflict);
+    if (conflict) expect(found[0].expected).toBe("50人、50人、6户");
+  });
+
   test("JX.CHECK's row checks include it", () => {
     const issues = checkSingleRow({ level1: "产出指标", level2: "质量指标", name: "达标率100%", target: "≥98%", unit: "", weight: 10 }, resolveProfile("national"));
     expect(issues.map((i) => i.code)).toContain("indicator.name-value-conflict");

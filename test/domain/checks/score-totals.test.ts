@@ -88,3 +88,29 @@ describe("score-totals on the real tables", () => {
     expect(real("11", resolveProfile("sichuan"))).toEqual([]);
   });
 });
+
+describe("the 总分 written beside its label", () => {
+  const form = (totalRow: (string | number | null)[]) => ({
+    sheet: "自评表",
+    top: 0,
+    left: 0,
+    values: [
+      ["项目名称", "春节走访慰问", null, null, null, null],
+      ["一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分"],
+      ["产出指标(60分)", "数量指标", "走访慰问户数", "≥300户", "320户", 60],
+      ["效益指标(30分)", "社会效益指标", "受益人数", "≥1000人", "1200人", 30],
+      ["满意度指标(10分)", "服务对象满意度指标", "满意率", "≥90%", "95%", 10],
+      totalRow,
+    ],
+  });
+  const totals = (row: (string | number | null)[]) =>
+    recognizeSheet(form(row)).tables.flatMap((t) => (t.kind === "budget-list" ? [] : t.projects.map((p) => p.total?.score?.address)));
+
+  test("总分(100分) | 100 | 自评等级 | 优 (real 30): the figure beside the label is the total's score", () => {
+    expect(totals(["总分(100分)", 100, "自评等级", "优", null, null])).toEqual(["B6"]);
+  });
+  test("a figure under the 得分 column stays the score", () => {
+    expect(totals(["总分", null, null, null, null, 100])).toEqual(["F6"]);
+    expect(totals(["总分", 100, null, null, null, 90])).toEqual(["F6"]);
+  });
+});
