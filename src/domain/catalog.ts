@@ -478,6 +478,7 @@ export const CATALOG = {
     severity: "warning", title: "资金单位前后矛盾", titleEn: "Money units contradict each other", source: `${FORM_10}：项目资金以万元填列`,
     messages: {
       differs: { zh: "资金栏标注单位为“{block}”，单元格却写作“{text}”（{unit}），金额单位相互矛盾；请核实是元还是万元", en: "the funds block is labelled {block} but the cell reads \"{text}\" ({unit}): check whether the amounts are in 元 or 万元" },
+      magnitude: { zh: "资金栏标注单位为“{block}”，预算数{budget}却与指标“{name}”所写的“{amount}”相差约一万倍，金额多半是以“{likely}”填列的；请核实单位", en: "the funds block is labelled {block} but its budget {budget} is about ten thousand times apart from \"{amount}\" given by the indicator \"{name}\": the amounts were most likely entered in {likely}; check the unit" },
     },
   },
   "budget.over-execution": {

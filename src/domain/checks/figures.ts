@@ -3,6 +3,8 @@
  *
  *   budget.unit-conflict        a funds cell that writes its own money unit against the block's (项目资金（万元） over
  *                               "2026400元"): one of the two labels is wrong, and every figure read from the block with it;
+ *                               or the block's budget ten thousand times (or a ten-thousandth of) the project's whole
+ *                               amount an indicator writes with its unit (2784449 under 万元 beside 总投资 278.44万元);
  *   budget.over-execution       全年执行数 above 全年预算数 (执行率 above 100 %);
  *   indicator.figures-conflict  a cost indicator's actual (a whole amount) above the money the project spent; a unit
  *                               standard times the output quantity in the same unit (30万元/个 × 8个) above the
@@ -63,6 +65,28 @@ function quantitiesIn(rows: readonly IndicatorRow[], i: number, facts: ProjectFa
   });
 }
 
+/** Names of a project's whole amount (项目总投资, 计划总成本, 资金总额, 补助资金): a figure to set beside its budget. */
+const WHOLE_AMOUNT = /总投资|总成本|总额|总预算|(?:补助|专项|项目|财政)资金$|投资额|预算金额/;
+
+/**
+ * The indicator whose whole amount, in its own money unit, is about 10^4 times the budget or 1/10^4 of it (within a
+ * quarter either way), when no such amount agrees with the budget at face value (within a quarter): the one a
+ * funds block labelled in the wrong unit shows.
+ */
+function tenThousandFold(budget: number, rows: readonly IndicatorRow[], facts: ProjectFacts): { row: IndicatorRow; ratio: number } | undefined {
+  let found: { row: IndicatorRow; ratio: number } | undefined;
+  for (let j = 0; j < rows.length; j++) {
+    const row = rows[j];
+    if (row.placeholder || row.notApplicable || !WHOLE_AMOUNT.test(fieldText(row, "name"))) continue;
+    const v = facts.target(j);
+    if (v.kind !== "number" || v.unitKind !== "money" || v.perUnit !== undefined || v.wan === undefined || v.wan <= 0) continue;
+    const ratio = budget / v.wan;
+    if (ratio > 0.75 && ratio < 1.34) return undefined;
+    if (!found && ((ratio > 7500 && ratio < 13400) || (ratio > 0.75e-4 && ratio < 1.34e-4))) found = { row, ratio };
+  }
+  return found;
+}
+
 export const figures: Check = {
   id: "figures",
   codes: ["budget.unit-conflict", "budget.over-execution", "indicator.figures-conflict"],
@@ -74,13 +98,17 @@ export const figures: Check = {
     const k = funds ? blockFactor(funds) : 1;
     const budget = ex?.budget !== undefined && ex.budget > 0 ? ex.budget * k : undefined;
     const spent = ex?.spent !== undefined && ex.spent >= 0 && table.kind !== "target" ? ex.spent * k : undefined;
+    const rows = project.indicators;
 
-    // A funds cell's own unit against the block's: one finding for the block, at the first such cell.
+    // A funds cell's own unit against the block's: one finding for the block, at the first such cell. Either finding
+    // puts the block's unit in doubt, and the indicators' amounts are not set against its figures (one cause).
+    let unitInDoubt = false;
     if (funds) {
       const conflict = funds.rows
         .flatMap((r) => [r.initial, r.budget, r.spent])
         .find((ref) => ref !== undefined && cellUnit(ref.text) !== undefined && cellUnit(ref.text) !== funds.moneyUnit);
       if (conflict) {
+        unitInDoubt = true;
         emit({
           ...say("budget.unit-conflict", "differs", { block: funds.moneyUnit, text: conflict.text, unit: cellUnit(conflict.text) as string }),
           sheet,
@@ -88,6 +116,22 @@ export const figures: Check = {
           value: conflict.text,
           expected: funds.moneyUnit,
         });
+      } else if (budget !== undefined && ex?.row.budget) {
+        // The block's amounts ten thousand times the whole amounts its indicators write with their unit (预算数
+        // 2784449 under 万元 beside 项目总投资 278.44万元), and none of them agreeing at face value: the label's unit is
+        // not the one the amounts were entered in.
+        const off = tenThousandFold(budget, rows, facts);
+        if (off) {
+          unitInDoubt = true;
+          const likely = off.ratio > 1 ? "元" : "万元";
+          emit({
+            ...say("budget.unit-conflict", "magnitude", { block: funds.moneyUnit, budget: ex.row.budget.text, name: fieldText(off.row, "name"), amount: fieldText(off.row, "target"), likely }),
+            sheet,
+            cell: ex.row.budget.address,
+            value: ex.row.budget.text,
+            expected: likely,
+          });
+        }
       }
     }
 
@@ -103,8 +147,7 @@ export const figures: Check = {
       });
     }
 
-    const rows = project.indicators;
-    for (let i = 0; i < rows.length; i++) {
+    for (let i = 0; i < rows.length && !unitInDoubt; i++) {
       const row = rows[i];
       if (row.placeholder || row.notApplicable || !isCostRow(facts.categories[i])) continue;
       const t = facts.target(i);

@@ -129,3 +129,30 @@ describe("money units that contradict each other", () => {
     expect(found(selfEval([387500, "387500元", 387500, 10, "100%", 10, null], OUTPUT, "元"))).toEqual([]);
   });
 });
+
+describe("a funds block whose amounts are ten thousand times its indicators' whole amount", () => {
+  const cost = (amount: string): Cells => [...OUTPUT, [null, "产出指标", "成本指标", "项目总投资", amount, amount, 10, 10, null]];
+
+  test("预算数 2784400 under 万元 beside 项目总投资 278.44万元: the amounts were entered in 元", () => {
+    const g = selfEval([2784400, 2784400, 2784400, 10, "100%", 10, null], cost("≤278.44万元"));
+    expect(found(g)).toEqual(["budget.unit-conflict@D4"]);
+    const i = checkWorkbook([g]).issues.find((x) => x.code === "budget.unit-conflict");
+    expect(i?.expected).toBe("元");
+    expect(i?.message).toContain("相差约一万倍");
+  });
+
+  test("预算数 278.44 under 元 beside 项目总投资 278.44万元: the amounts were entered in 万元", () => {
+    const g = selfEval([278.44, 278.44, 278.44, 10, "100%", 10, null], cost("≤278.44万元"), "元");
+    expect(found(g)).toEqual(["budget.unit-conflict@D4"]);
+    expect(checkWorkbook([g]).issues.find((x) => x.code === "budget.unit-conflict")?.expected).toBe("万元");
+  });
+
+  test.each([
+    ["the same amount at face value", "≤278.44万元", 278.44],
+    ["a budget 10 times the amount (not the unit's step)", "≤27.84万元", 278.44],
+    ["a standard per unit, not a whole amount", "≤278.44元/公里", 2784400],
+  ])("%s says nothing", (_why, amount, budget) => {
+    const g = selfEval([budget, budget, budget, 10, "100%", 10, null], cost(amount));
+    expect(found(g)).toEqual([]);
+  });
+});
