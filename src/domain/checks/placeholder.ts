@@ -51,7 +51,8 @@ export const placeholder: Check = {
     if (row.notApplicable) return;
     // The field of this row's own finding, if any: a template row's name finding is said once.
     let saidOn: RowField | undefined;
-    const carriesScore = row.weightNumber !== undefined || row.scoreNumber !== undefined;
+    // Points of 0 carry nothing: a form that fills an unused slot with 0 marks it unused.
+    const carriesScore = (row.weightNumber !== undefined && row.weightNumber !== 0) || (row.scoreNumber !== undefined && row.scoreNumber !== 0);
     for (const f of PLACEHOLDER_FIELDS) {
       const t = fieldText(row, f);
       if (!isPlaceholderClean(t, profile)) continue;

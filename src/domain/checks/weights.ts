@@ -65,7 +65,8 @@ export const weights: Check<Sums> = {
   row(row, i, { table, profile, facts }, sums, emit) {
     const wcol = table.columns.weight;
     if (wcol === undefined || row.notApplicable) return;
-    if (row.placeholder && row.weightNumber === undefined) return;
+    // A template slot left blank, or marked unused with 0 points, asks for no weight.
+    if (row.placeholder && (row.weightNumber === undefined || row.weightNumber === 0)) return;
     if (row.memberOf !== undefined) return; // a member of a ★ group: the parent carries the 分值
     const w = row.weightNumber;
     if (w === undefined || w <= 0) {

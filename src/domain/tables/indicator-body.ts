@@ -106,7 +106,7 @@ export function readBody(sg: SheetGrid, layout: BodyLayout, bound: Bound): Body 
         continue;
       }
     }
-    facts.placeholder = name === NAME_TEMPLATE || (name === NAME_BLANK && !facts.content);
+    facts.placeholder = name === NAME_TEMPLATE || (name === NAME_BLANK && !facts.content) || unusedSlot(sg, r, columns, name, facts);
     if (facts.placeholder) g.placeholders = true;
     const i = columns.add(r, facts);
     categories.add(i, r, facts.level1From, facts.level2From);
@@ -153,6 +153,32 @@ function nameKind(sg: SheetGrid, r: number, c: number): number {
   const t = sg.displayText(r, c);
   if (t === "") return NAME_BLANK;
   return t.length <= 16 && mayBePlaceholderName(t) && PLACEHOLDER_NAME.test(t.replace(/ /g, "")) ? NAME_TEMPLATE : NAME_OWN;
+}
+
+/** A 二级 no project with money can leave out (经济成本指标: 财预〔2021〕101号's 成本指标 starts with what it costs). */
+const ALWAYS_APPLIES = /经济成本/;
+
+/** A cell left blank or at zero by a form that fills unused slots with 0 (0, 0.00%, 0.0). */
+const ZERO_FILL = /^0+(?:\.0+)?%?$/;
+
+function blankOrZero(sg: SheetGrid, r: number, c: number): boolean {
+  if (c < 0) return true;
+  const t = sg.displayText(r, c);
+  return t === "" || ZERO_FILL.test(t);
+}
+
+/**
+ * A slot of the template the project does not use, weighted 0: no name of its own (blank, a leftover, or 0), its
+ * value blank or 0, and 0 or nothing for its points and score (生态效益指标 | | | 0, real 34; 社会成本指标 | 0 | 0.00%
+ * | 0, real 91: how the 2021 forms mark a 二级 that does not apply). Not an indicator with its fields missing.
+ */
+function unusedSlot(sg: SheetGrid, r: number, columns: RowColumns, name: number, facts: RowFactsDraft): boolean {
+  if (facts.weightNumber !== 0 && facts.scoreNumber !== 0) return false;
+  // Every project that spends money has an economic cost: its slot left at 0 is a target not set (real 91's key).
+  if (columns.level2 >= 0 && facts.level2From >= 0 && ALWAYS_APPLIES.test(sg.displayText(facts.level2From, columns.level2))) return false;
+  if ((facts.weightNumber ?? 0) !== 0 || (facts.scoreNumber ?? 0) !== 0) return false;
+  if (name === NAME_OWN && !blankOrZero(sg, r, columns.name)) return false;
+  return blankOrZero(sg, r, columns.target) && blankOrZero(sg, r, columns.actual);
 }
 
 /** True for a text that says something: not blank, not a 不适用 mark ("/", "-", "—"). */
