@@ -11,8 +11,14 @@ import type { Check } from "./types";
 const SPENDING =
   /(?:资金|预算|经费)(?:到位)?(?:及时)?(?:支出|支付|拨付|执行|使用|兑付)(?:完成)?率|预算执行率|资金到位率|资金支付进度|资金执行进度|(?:资金|经费|支出)(?:安排)?金额$|^(?:拨付|补助)(?:资金|经费)$/;
 
-/** The characters one of which every SPENDING measure holds (made once, not per row). */
+/** The characters one of which every SPENDING measure holds: most names are passed on this one test. */
 const SPENDING_CHARS = /[率度额费金]/;
+
+/** The spending measure a name states (预算执行率, 资金支付率 …), if it states one. */
+export function spendingMeasure(name: string): string | undefined {
+  if (name === "" || name.length > 100 || !SPENDING_CHARS.test(name)) return undefined;
+  return SPENDING.exec(compactLabel(name))?.[0];
+}
 
 export const spendingOutput: Check = {
   id: "spending-output",
@@ -23,12 +29,10 @@ export const spendingOutput: Check = {
     const text = fieldText(row, "name");
     if (text === "" || text.length > 100) return;
     if (facts.categories[i].level1 !== "产出指标") return;
-    // Every spending measure names one of these words: most names are passed on one test.
-    if (!SPENDING_CHARS.test(text)) return;
-    const m = SPENDING.exec(compactLabel(text));
-    if (!m) return;
+    const measure = spendingMeasure(text);
+    if (measure === undefined) return;
     emit({
-      ...say("indicator.spending-as-output", "spending", { name: text, measure: m[0] }),
+      ...say("indicator.spending-as-output", "spending", { name: text, measure }),
       sheet: table.sheet,
       cell: fieldAddress(row, "name") as string,
       value: text,

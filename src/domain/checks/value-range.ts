@@ -3,6 +3,7 @@ import { say } from "../catalog";
 import { isCostRow } from "../tables/category";
 import { rowActual } from "../tables/row-values";
 import { fieldAddress, fieldText, hasField } from "../tables/rows";
+import { spendingMeasure } from "./spending-output";
 import type { Check, ProjectFacts } from "./types";
 
 /** Names of a time, a deadline or a duration (not of a rate; 时效性 is a quality, 项目维持时效 a duration). */
@@ -111,7 +112,9 @@ export const valueRange: Check = {
         expected: `≤${text}`,
       });
     }
-    if ((t.sign === "≥" || t.sign === "＞") && isCostRow(facts.categories[i])) {
+    // An execution rate under a budget-control 二级 (年度预算执行率 ≥90%, real 46) is no cost: ≥ is its direction, and
+    // indicator.spending-as-output says what is wrong with the row.
+    if ((t.sign === "≥" || t.sign === "＞") && isCostRow(facts.categories[i]) && spendingMeasure(fieldText(row, "name")) === undefined) {
       const sign = fieldText(row, "sign");
       emit({
         ...say("indicator.cost-direction", "atLeast"),

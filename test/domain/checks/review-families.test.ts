@@ -295,6 +295,12 @@ describe("more shapes reviewers send back", () => {
     expect(row("成本指标", "经济成本指标", "每公里补助", "≤20万元", "indicator.cost-direction")).toEqual([]);
   });
 
+  it("an execution rate under a cost 二级 (real 46) is no cost with the wrong direction; a cost with ≥ is", () => {
+    expect(row("产出指标", "成本指标", "年度预算执行率", "≥90%", "indicator.cost-direction")).toEqual([]);
+    expect(row("产出指标", "成本指标", "年度预算执行率", "≥90%", "indicator.spending-as-output")).toHaveLength(1);
+    expect(row("产出指标", "成本指标", "每公里建设成本", "≥20万元", "indicator.cost-direction")).toHaveLength(1);
+  });
+
   it("a rate given as a head count is a unit that does not fit; the same as a percentage is fine", () => {
     expect(row("产出指标", "质量指标", "家庭医生签约率", "24694人", "indicator.unit-mismatch")).toHaveLength(1);
     expect(row("产出指标", "质量指标", "家庭医生签约率", "≥65%", "indicator.unit-mismatch")).toEqual([]);
