@@ -209,6 +209,10 @@ export const CATALOG = {
         zh: "“{name}”是一项目标或作用，不是可计算的比率，百分比指标值“{text}”无从衡量；应改为可计算的比率（如“……率”）或写明衡量标准",
         en: "\"{name}\" states an aim, not a ratio: the percentage target \"{text}\" measures nothing; name a rate that can be computed, or a standard",
       },
+      percentOnStatement: {
+        zh: "“{name}”是一种做法或一段陈述，不是可计算的比率，百分比指标值“{text}”无从衡量；应改为可计算的比率（如“……率”）或写明衡量标准",
+        en: "\"{name}\" states a procedure or a claim, not a ratio: the percentage target \"{text}\" measures nothing; name a rate that can be computed, or a standard",
+      },
     },
   },
   "indicator.direction-conflict": {

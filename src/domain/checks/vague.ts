@@ -71,6 +71,20 @@ export function percentOnAim(name: string): boolean {
   return n.length > 0 && n.length <= 40 && AIM_WORD.test(n) && !RATIO_WORD.test(n);
 }
 
+/**
+ * A name that states a procedure or a mechanism (按照物价部门定价标准采购; 通过注射疫苗，可以有效降低…的发生, real 50)
+ * rather than a measure: a percentage on it has nothing to divide, whatever ratio words the sentence holds. A name
+ * ending in a ratio noun (…率, …比例) names its measure and passes.
+ */
+const STATEMENT = /^(?:通过|按照|依照|依据|根据)|[,，](?:可以|能够)|可以有效|能够有效/;
+const ENDS_IN_RATIO = /(?:率|比例|比重|占比)$/;
+
+/** True when a percentage target hangs on a name that states a procedure or a mechanism. */
+export function percentOnStatement(name: string): boolean {
+  const n = compactLabel(name);
+  return n.length > 0 && n.length <= 60 && STATEMENT.test(n) && !ENDS_IN_RATIO.test(n);
+}
+
 /** 二级 whose targets are figures, dates or rates by nature (数量, 时效, 成本 and its 2021 二级). */
 const FIGURE_LEVEL2 = /^(?:数量|时效|成本|经济成本|社会成本|生态环境成本)指标$/;
 /** Clause separators of a sentence; a text ending in 。 is one too. */
@@ -135,9 +149,10 @@ export const vague: Check = {
       return;
     }
     // "≥95%" on an aim ("改善群众生活环境"): a figure, but of nothing that can be counted.
-    if (name !== "" && facts.target(i).unit === "%" && percentOnAim(name)) {
+    const onAim = name !== "" && facts.target(i).unit === "%" && (percentOnAim(name) ? "percentOnAim" : percentOnStatement(name) ? "percentOnStatement" : undefined);
+    if (onAim) {
       emit({
-        ...say("indicator.vague", "percentOnAim", { name, text }),
+        ...say("indicator.vague", onAim, { name, text }),
         sheet: table.sheet,
         cell: fieldAddress(row, "target") as string,
         value: text,

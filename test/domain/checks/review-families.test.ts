@@ -44,6 +44,17 @@ describe("a percentage on an aim", () => {
     expect(vagueOf(l1, l2, name, target, unit).filter((i) => i.message.includes("不是可计算的比率"))).toEqual([]);
   });
 
+  it.each([
+    ["效益指标", "社会效益指标", "通过注射疫苗，可以有效降低疫苗针对传染病的发生", "40%", true], // real 50
+    ["产出指标", "成本指标", "按照物价部门定价标准采购", "100%", true], // real 50
+    ["效益指标", "社会效益指标", "通过宣传，群众防疫知晓率", "≥90%", false], // ends in its measure
+    ["产出指标", "质量指标", "按照标准发放补助的比例", "100%", false],
+    ["产出指标", "成本指标", "按照物价部门定价标准采购", "≤20万元", false], // a figure in money, not a percentage
+  ])("%s / %s: a procedure or a claim “%s” with %s → vague %s", (l1, l2, name, target, flagged) => {
+    const found = vagueOf(l1, l2, name, target).filter((i) => i.message.includes("一种做法或一段陈述"));
+    expect(found.length > 0).toBe(flagged);
+  });
+
   it("reads full-width and spaced names the same", () => {
     expect(percentOnAim(" 改善 人居 环境 ")).toBe(true);
     expect(percentOnAim("人居环境整治覆盖率")).toBe(false);
