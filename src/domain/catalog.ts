@@ -172,6 +172,7 @@ export const CATALOG = {
       valueVsColumnNoUnit: { zh: "指标值中的单位与计量单位列“{column}”不一致", en: "the unit in the value differs from the unit column \"{column}\"" },
       percentForTime: { zh: "“{name}”是时间或期限，指标值却是百分比“{text}”；应写明完成时限（如“2023年12月底前”），或改为及时率", en: "\"{name}\" is a time or deadline but the target is a percentage (\"{text}\"): give the deadline, or name a rate" },
       actualVsTarget: { zh: "实际完成值的单位“{actual}”与指标值的单位“{target}”不一致", en: "the actual's unit \"{actual}\" differs from the target's \"{target}\"" },
+      percentNameAmount: { zh: "“{name}”写明单位为%，指标值“{text}”却超过100，不是百分比；名称中的单位与指标值不符，请核实", en: "\"{name}\" gives its unit as % but the target \"{text}\" is above 100 and no share: the unit in the name does not fit the value" },
       rateInCount: { zh: "“{name}”是比率，指标值“{text}”却是数量或天数；应写成百分比（如“≥95%”），或改用数量指标的名称", en: "\"{name}\" is a rate but the target \"{text}\" is a count or a number of days: give a percentage, or name a count" },
       costWithoutMoney: { zh: "成本指标“{name}”的指标值“{text}”计量单位为“{unit}”，没有金额单位；应写明金额（如“元/{unit}”）", en: "the cost \"{name}\" has the target \"{text}\" in \"{unit}\", with no money unit: give the amount (e.g. 元 per {unit})" },
       magnitudeWithoutYuan: { zh: "“{name}”的指标值“{text}”只写了数量级“{magnitude}”，没有货币单位“元”；金额应写作“{expected}”", en: "the target \"{text}\" of \"{name}\" gives only the magnitude \"{magnitude}\" and no money unit (元): write the amount as \"{expected}\"" },
@@ -381,6 +382,7 @@ export const CATALOG = {
     severity: "error", title: "得分超过分值", titleEn: "Score above the weight", source: `${FORM_10}：各项得分不超过该项分值`,
     messages: {
       above: { zh: "得分{score}超过分值{weight}", en: "score {score} is above the weight {weight}" },
+      aboveImplied: { zh: "得分{score}是分值{weight}按完成比例{ratio}倍计算的结果，超过了分值{weight}；完成值超过指标值时，得分以分值为上限", en: "score {score} is the weight {weight} times the completion ratio {ratio}, above the weight: when the actual passes the target, the score stops at the weight" },
     },
   },
   "score.mismatch": {

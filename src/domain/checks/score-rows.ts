@@ -17,6 +17,7 @@ import type { Check } from "./types";
 import type { ParsedValue } from "../value/types";
 import type { IssueDraft } from "../issues";
 import { targetInName } from "./name-value";
+import type { IndicatorScoreEntry } from "../scoring/totals";
 
 /** Address of a row's cell in a field's column: the Ref's when present, else computed from the column. */
 function cellOf(table: IndicatorTable, row: IndicatorRow, field: IndicatorField, ref: Ref | undefined): string | undefined {
@@ -102,6 +103,24 @@ function atCeiling(target: ParsedValue, actual: ParsedValue): boolean {
   return target.unit === "%" && actual.kind === "number" && (actual.unit === "%" || actual.unit === undefined) && actual.number !== undefined && Math.abs(actual.number - 100) < EPS;
 }
 
+/**
+ * The weight a score was computed from on a form that prints none: when the score is a multiple of 5 times the
+ * completion ratio (实际完成值 / 指标值, above 1, both figures in one unit, a floor or no sign), within the rounding of
+ * the score as written. Weights of 5, 10, 20 … only: a score landing near another whole number by chance is not taken.
+ */
+function impliedWeight(e: IndicatorScoreEntry, s: number): number | undefined {
+  const t = e.target;
+  const a = e.actual;
+  if (t.kind !== "number" || a.kind !== "number" || t.number === undefined || a.number === undefined || t.number <= 0 || a.number <= 0) return undefined;
+  if (t.sign === "≤" || t.sign === "＜" || (t.unit !== undefined && a.unit !== undefined && t.unit !== a.unit)) return undefined;
+  const ratio = a.number / t.number;
+  if (ratio <= 1 + EPS || s <= 0) return undefined;
+  const w = s / ratio;
+  const weight = Math.round(w / 5) * 5;
+  const written = String(s).split(".")[1]?.length ?? 0;
+  return weight > 0 && Math.abs(w - weight) <= (0.5 * 10 ** -written) / ratio + EPS ? weight : undefined;
+}
+
 export const scoreRows: Check = {
   id: "score-rows",
   codes: ["score.missing-actual", "score.exceeds-weight", "score.mismatch", "score.out-of-band", "score.missing-reason", "score.over-achievement"],
@@ -126,6 +145,21 @@ export const scoreRows: Check = {
         value: row.score?.text ?? fmt2(s),
         expected: `≤ ${fmt2(w as number)}`,
       });
+    }
+
+    // No 分值 column: a score that is a round weight times a completion ratio above 1 (31.9 = 20 × 12767.36/8000, real
+    // 74) was not capped at the weight it was computed from.
+    if (w === undefined && table.columns.weight === undefined && s !== undefined && !bonusAllowed(row)) {
+      const implied = impliedWeight(e, s);
+      if (implied !== undefined && s > implied + EPS) {
+        emit({
+          ...say("score.exceeds-weight", "aboveImplied", { score: fmt2(s), weight: implied, ratio: fmt2(s / implied) }),
+          sheet,
+          cell: anyCell(table, row, ["score", row.score]),
+          value: row.score?.text ?? fmt2(s),
+          expected: `≤ ${implied}`,
+        });
+      }
     }
 
     // 得分 < 分值 with no 偏差原因 (§4.5).

@@ -13,6 +13,7 @@ const TIME_NAME = /时间|日期|时限|期限|截止|工期|完成时|完工时
 const TRAILING_BRACKET = /[(（][^()（）]*[)）]$/;
 const RATE_NAME = /率$/;
 const SHARE_NAME = /率|比例|比重|占比/;
+const PERCENT_IN_NAME = /[(（]\s*[%％]\s*[)）]\s*$/;
 /** An outline item's number: a parent "二、…", its parts "1、…" (a part names a kind of the parent's measure). */
 const PART_NUMBER = /^[0-9０-９]{1,2}[、.．]/;
 const ITEM_NUMBER = /^[一二三四五六七八九十]{1,3}[、.．]/;
@@ -65,6 +66,17 @@ export const valueRange: Check = {
           expected: "%",
         });
       }
+    }
+    // A name that gives its unit as % in brackets over a bare figure no share can be (新型经营主体实现产值(%) | 8000,
+    // real 74): the figure is an amount, and the name's unit is wrong (or the figure is).
+    if (t.kind === "number" && t.unit === undefined && t.number !== undefined && t.number > 100 && PERCENT_IN_NAME.test(fieldText(row, "name"))) {
+      emit({
+        ...say("indicator.unit-mismatch", "percentNameAmount", { name: fieldText(row, "name"), text }),
+        sheet: table.sheet,
+        cell: fieldAddress(row, "name") as string,
+        value: fieldText(row, "name"),
+        expected: "与指标值相符的计量单位",
+      });
     }
     if (t.unit === "%") {
       const name = fieldText(row, "name");
