@@ -210,6 +210,7 @@ export const CATALOG = {
         zh: "“{name}”是一项目标或作用，不是可计算的比率，百分比指标值“{text}”无从衡量；应改为可计算的比率（如“……率”）或写明衡量标准",
         en: "\"{name}\" states an aim, not a ratio: the percentage target \"{text}\" measures nothing; name a rate that can be computed, or a standard",
       },
+      costYesNo: { zh: "成本指标“{name}”的指标值只写了“{text}”，没有金额或单价，无从核对成本；应写明成本上限或单价", en: "the cost indicator \"{name}\" is answered only \"{text}\": no amount or price to check the cost against; give a ceiling or a unit price" },
       percentOnStatement: {
         zh: "“{name}”是一种做法或一段陈述，不是可计算的比率，百分比指标值“{text}”无从衡量；应改为可计算的比率（如“……率”）或写明衡量标准",
         en: "\"{name}\" states a procedure or a claim, not a ratio: the percentage target \"{text}\" measures nothing; name a rate that can be computed, or a standard",
@@ -344,6 +345,7 @@ export const CATALOG = {
       labelOff: { zh: "“{label}”标注{points}分，其下指标分值合计{sum}分", en: "\"{label}\" says {points} points but its indicators total {sum}" },
       labelOffProfile: { zh: "“{label}”标注{points}分，其下指标分值合计{sum}分；按{profile}，{category}应为{want}分", en: "\"{label}\" says {points} points but its indicators total {sum}; the {profile} profile wants {want} for {category}" },
       labelProfile: { zh: "“{label}”标注{points}分，其下指标分值合计也是{sum}分；按{profile}，{category}应为{want}分", en: "\"{label}\" says {points} points and its indicators total {sum}; the {profile} profile wants {want} for {category}" },
+      blockLabels: { zh: "绩效指标部分标注{points}分，其下各一级指标标注的分值（{labels}）合计{sum}分，两者不符", en: "the indicator block says {points} points but its level-1 labels ({labels}) add up to {sum}" },
       printedTotal: { zh: "合计分值{printed}与各项分值之和{parts}不符", en: "the printed weight total {printed} differs from the parts ({parts})" },
       printedTotalWant: { zh: "合计分值{printed}与各项分值之和{parts}不符；指标分值应为{want}分", en: "the printed weight total {printed} differs from the parts ({parts}); the indicators should total {want}" },
       total: { zh: "指标分值合计{sum}分，应为{want}分", en: "indicator weights total {sum}; expected {want}" },

@@ -4,7 +4,8 @@ import { memoByText } from "../memo";
 import { compactLabel } from "../text";
 import { fieldAddress, fieldText } from "../tables/rows";
 import type { Check } from "./types";
-import { VAGUE_DIRECTION_WORDS, VAGUE_PROCEDURE, VAGUE_SLOGAN, VAGUE_TREND } from "../profiles/common";
+import { VAGUE_ASSESSMENT, VAGUE_DIRECTION_WORDS, VAGUE_PROCEDURE, VAGUE_QUESTION, VAGUE_SLOGAN, VAGUE_TREND } from "../profiles/common";
+import { isCostRow } from "../tables/category";
 
 const DIRECTION_ONLY = new RegExp(`^(?:${VAGUE_DIRECTION_WORDS.join("|")})+$`);
 /** A figure, a zero or a "none" (无事故, 零投诉, 不发生): something that can be checked. */
@@ -28,6 +29,7 @@ const unmeasurableShapeMemo = memoByText((t: string): boolean => {
   if (v.length <= 10 && !/[0-9]/.test(v) && DIRECTION_ONLY.test(v)) return true;
   if (v.length <= 24 && VAGUE_PROCEDURE.test(v)) return true;
   if (v.length <= 10 && VAGUE_TREND.test(v)) return true;
+  if (v.length <= 40 && (VAGUE_QUESTION.test(v) || VAGUE_ASSESSMENT.test(v))) return true;
   return v.length >= 8 && VAGUE_SLOGAN.test(v) && !MEASURED.test(v);
 }, 10_000, 64);
 
@@ -102,6 +104,9 @@ export function narrative(t: string, level2: string | undefined): boolean {
   return level2 !== undefined && FIGURE_LEVEL2.test(level2) && (clauses >= 2 || /。$/.test(t));
 }
 
+/** A yes or a no as the whole target. */
+const YES_NO = /^(?:是|否|有|无)$/;
+
 /** A no as the whole answer: 否, 无, 没有, 不产生. */
 const NO_ANSWER = /^(?:否|无|没有|不产生|不会)$/;
 
@@ -121,6 +126,17 @@ export const vague: Check = {
         sheet: table.sheet,
         cell: fieldAddress(row, "target") as string,
         value: text,
+      });
+      return;
+    }
+    // A yes or a no for a cost (种薯采购价格不高于市场价 | 是, real 117): no amount or price to check the cost against.
+    if (YES_NO.test(t) && isCostRow(facts.categories[i])) {
+      emit({
+        ...say("indicator.vague", "costYesNo", { name: fieldText(row, "name"), text }),
+        sheet: table.sheet,
+        cell: fieldAddress(row, "target") as string,
+        value: text,
+        expected: "成本上限或单价（如“≤…元/…”）",
       });
       return;
     }

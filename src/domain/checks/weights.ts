@@ -91,6 +91,22 @@ export const weights: Check<Sums> = {
     if (cat) sums.add(cat, w);
   },
   end({ table, profile, project, facts }, sums, emit) {
+    // The block's title against the points its 一级 labels print (年度绩效目标 (80 分) over 产出指标 (60 分) and
+    // 效益指标 (40 分), real 118): said whether or not the form has a 分值 column.
+    if (project.indicatorBlockPoints !== undefined && project.indicatorBlockCell !== undefined && project.subtotals.length >= 2) {
+      let labelled = 0;
+      for (const s of project.subtotals) labelled += s.points;
+      labelled = round2(labelled);
+      if (Math.abs(labelled - project.indicatorBlockPoints) > EPS) {
+        emit({
+          ...say("project.weight-sum", "blockLabels", { points: project.indicatorBlockPoints, sum: labelled, labels: list(project.subtotals.map((s) => s.ref.text.trim()), "enum") }),
+          sheet: table.sheet,
+          cell: project.indicatorBlockCell,
+          value: String(project.indicatorBlockPoints),
+          expected: String(labelled),
+        });
+      }
+    }
     const wcol = table.columns.weight;
     if (wcol === undefined) return;
     const sum = round2(sums.total);

@@ -17,6 +17,19 @@ export const CATEGORY_ALIASES: Readonly<Record<string, readonly string[] | undef
   效果指标: ["效益指标"],
   预算控制指标: ["成本指标"],
   投资规模控制指标: ["成本指标"],
+  // 环境效益 is the usual local word for 生态效益 (生态环境效益; 黄石 自评表, real 116).
+  环境效益指标: ["生态效益指标"],
+  生态环境效益指标: ["生态效益指标"],
+  // A 二级 under 满意度 named by the people served (满意度指标 | 读者, real 116): the form's label for 服务对象满意度指标.
+  // [U] the names real tables show.
+  读者指标: ["服务对象满意度指标"],
+  群众指标: ["服务对象满意度指标"],
+  学生指标: ["服务对象满意度指标"],
+  患者指标: ["服务对象满意度指标"],
+  游客指标: ["服务对象满意度指标"],
+  受益群众指标: ["服务对象满意度指标"],
+  受益对象指标: ["服务对象满意度指标"],
+  服务对象指标: ["服务对象满意度指标"],
 });
 
 /**
@@ -89,6 +102,12 @@ export const VAGUE_DIRECTION_WORDS: readonly string[] = [
 ];
 export const VAGUE_PROCEDURE = /^(?:严格)?(?:按照?|依照|遵照)(?:规定|要求|计划|合同|指标任务|相关要求|有关规定)?.{0,8}(?:执行|落实|完成|实施|开展|落实工作)$|^符合(?:相关|有关|国家)?(?:规定|要求|政策)$|^专款专用$|^(?:不超|不超过|未超|未超过)(?:年度)?预算$|控制在预算|^(?:已|基本|按时|及时|按期)?完成$|^(?:及时|按时|按期)(?:支出|拨付|发放|支付|到位|兑现|兑付|下达)?$|^达成预期(?:指标|目标)?$/;
 export const VAGUE_SLOGAN = /^(?:做好|加大|加强|全力|确保|推进|落实|提升|提高|改善|促进|保障|巩固|打造|推动|增强|营造|本着)/;
+/**
+ * A target written as a question (是否利于企业走出去) or naming an assessment with no level set (企业把握正确政治导向
+ * 和文化方向情况的评价): what is to be judged, not the level to reach (real 118). [U] wordings seen in real tables.
+ */
+export const VAGUE_QUESTION = /^是否|[?？]$/;
+export const VAGUE_ASSESSMENT = /(?:情况|效果|成效|质量)的?评价$|评价情况$/;
 /** A short value that ends in a direction with nothing measured before it (农民增收, 创业能力提升), or a comparison
  * with no figure (超上年度, 高于去年). */
 export const VAGUE_TREND = /^[\u4e00-\u9fff]{0,6}(?:提升|提高|增收|增加|增长|增强|加强|高涨|改善|减轻|减少|降低|下降|好转|稳定)$|^(?:超|超过|高于|不低于|不少于|优于)(?:上年|去年|往年|上一年)(?:度|水平|同期)?$/;

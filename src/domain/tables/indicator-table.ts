@@ -34,6 +34,7 @@ export function readIndicatorTable(sg: SheetGrid, h: IndicatorHeader, ctxStart: 
     }
   }
   if (labelCol >= 0) blockPoints = splitPointsSuffix(sg.text(h.r, labelCol)).points;
+  const blockCell = blockPoints !== undefined ? sg.addr(h.r, labelCol) : undefined;
 
   const body = readBody(sg, { headerRow: h.r, start: h.r + nHeader, cols, firstFieldCol, list, tree: h.tree === true }, bound);
   const cats = body.categories;
@@ -50,11 +51,12 @@ export function readIndicatorTable(sg: SheetGrid, h: IndicatorHeader, ctxStart: 
     const proj: Mutable<IndicatorProject> = { key, info, indicators, placeholders, subtotals: subtotalsOf(grp, cats.level2Category) };
     if (!list && ctx?.funds) proj.funds = ctx.funds;
     if (blockPoints !== undefined) proj.indicatorBlockPoints = blockPoints;
+    if (blockCell !== undefined) proj.indicatorBlockCell = blockCell;
     if (grp.total) proj.total = grp.total;
     if (grp.grade) proj.grade = grp.grade;
     projects.push(proj);
   }
-  if (projects.length === 0) projects.push(emptyProject(body, ctx, blockPoints, fallbackKey));
+  if (projects.length === 0) projects.push(emptyProject(body, ctx, blockPoints, blockCell, fallbackKey));
 
   const hasActual = cols.actual !== undefined || cols.score !== undefined;
   const kind: IndicatorTableKind = cats.evaluation ? "evaluation" : hasActual ? "self-evaluation" : "target";
@@ -165,11 +167,12 @@ function alternativesOf(hits: IndicatorHeader["hits"], cols: Cols<IndicatorField
 }
 
 /** The one project of a block with no indicator row: the form's fields, funds, total and grade. */
-function emptyProject(body: Body, ctx: ReturnType<typeof readFormContext> | undefined, blockPoints: number | undefined, fallbackKey: string): IndicatorProject {
+function emptyProject(body: Body, ctx: ReturnType<typeof readFormContext> | undefined, blockPoints: number | undefined, blockCell: string | undefined, fallbackKey: string): IndicatorProject {
   const info: ProjectInfo = ctx?.info ?? {};
   const proj: Mutable<IndicatorProject> = { key: info.code?.text || info.name?.text || fallbackKey, info, indicators: [], placeholders: [], subtotals: [] };
   if (ctx?.funds) proj.funds = ctx.funds;
   if (blockPoints !== undefined) proj.indicatorBlockPoints = blockPoints;
+  if (blockCell !== undefined) proj.indicatorBlockCell = blockCell;
   if (body.total) proj.total = body.total;
   if (body.grade) proj.grade = body.grade;
   return proj;

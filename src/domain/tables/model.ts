@@ -166,6 +166,8 @@ export interface IndicatorProject {
   readonly funds?: FundsBlock;
   /** Points printed on the indicator block title, e.g. 90 for 绩效指标（90分）. */
   readonly indicatorBlockPoints?: number;
+  /** The cell of that title (its A1 address). */
+  readonly indicatorBlockCell?: string;
   /** The 总分 / 合计 row: entered weight total and score total. */
   readonly total?: { readonly label: Ref; readonly weight?: Ref; readonly score?: Ref };
   /** Entered grade (自评等级 / 评价等级), when the form has one. */
