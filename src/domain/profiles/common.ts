@@ -68,7 +68,9 @@ export const COST_LEVEL1_HIERARCHY: Hierarchy = {
 /** §4.4 [C-impl S8/S9]. */
 export const QUALITATIVE_BANDS: readonly QualitativeBand[] = [
   { option: "达成年度指标", aliases: ["达成", "达成预期", "已达成", "全部达成", "达到预期", "达到"], min: 0.8, max: 1, maxInclusive: true },
-  { option: "部分达成年度指标并具有一定效果", aliases: ["部分达成", "基本达成"], min: 0.6, max: 0.8, maxInclusive: false },
+  // 基本达成 is no option of the three (the 4-level wording is [U], rules.md §4.4): read by its 达成, reached with a
+  // deduction the 达成 band allows (real 117's key: 基本达到 scored 7 of 8), not held to the 部分达成 band.
+  { option: "部分达成年度指标并具有一定效果", aliases: ["部分达成"], min: 0.6, max: 0.8, maxInclusive: false },
   { option: "未达成年度指标且效果较差", aliases: ["未达成", "未达到"], min: 0, max: 0.6, maxInclusive: false },
 ];
 

@@ -29,7 +29,8 @@ function normalizeOption(text: string): string {
 /**
  * The band of an 实际完成值 option text, matching the option or one of its aliases.
  * Exact match first; otherwise the weakest band whose option or alias occurs in the text wins,
- * so "未达成预期" is 未达成 (not 达成) and "基本达到" is 部分达成. Undefined for other texts (有效, 是 …).
+ * so "未达成预期" is 未达成 (not 达成) and "部分达到目标" is 部分达成; "基本达到" is 达成 (no option of its own). Undefined
+ * for other texts (有效, 是 …).
  */
 export function findBand(text: string, bands: readonly QualitativeBand[] = QUALITATIVE_BANDS): QualitativeBand | undefined {
   const t = normalizeOption(text);

@@ -11,8 +11,9 @@ describe("findBand", () => {
     ["达成", MET],
     ["达到预期", MET],
     ["部分达成", PARTLY],
-    ["基本达成", PARTLY],
-    ["基本达到", PARTLY],
+    ["部分达到目标", PARTLY],
+    ["基本达成", MET], // no option of the three: read by its 达成 (real 117's key)
+    ["基本达到", MET],
     ["未达成", NOT],
     ["未达到预期", NOT],
     ["没有达成年度目标", NOT],
