@@ -155,8 +155,17 @@ function checkTable(table: IndicatorTable, options: CheckOptions, push: (d: Issu
   const doubt = new Doubt(table);
   let nf: NotFilled | undefined;
   let emptyBlock = false;
+  // A table that packs a project's indicators into one cell (tagged-cell.ts) points every finding there: a code said
+  // once per cell and project, at its first indicator (one cause for the reviewer to look at, not one per line).
+  const packed = table.columns.name !== undefined && table.columns.name === table.columns.target;
+  const saidAt = new Set<string>();
   const sink = (d: IssueDraft): void => {
     if (nf && coveredByNotFilled(d, nf, emptyBlock)) return;
+    if (packed) {
+      const key = `${d.code}@${d.cell}`;
+      if (saidAt.has(key)) return;
+      saidAt.add(key);
+    }
     if (!doubt.hold(d)) keep(d);
   };
   for (const project of table.projects) {
@@ -165,6 +174,7 @@ function checkTable(table: IndicatorTable, options: CheckOptions, push: (d: Issu
     nf = notFilledOf(table, project);
     emptyBlock = nf !== undefined && (nf.rows.size === 0 || !project.indicators.some((r) => fieldText(r, "name") !== "" && !r.placeholder));
     doubt.reset(project);
+    if (packed) saidAt.clear();
     walker.walk(ctx, sink);
     doubts += doubt.settle(keep);
     if (nf) {

@@ -16,6 +16,7 @@ import { readBudgetList } from "./budget-list";
 import { findTree } from "./tree";
 import { readFormHead } from "./form-head";
 import { readColumnTargets } from "./column-targets";
+import { readTaggedTargets } from "./tagged-cell";
 import { readPrefixed } from "./prefixed";
 
 /** A catalog text as the recognition's reason (table.no-indicator-header's words). */
@@ -65,6 +66,11 @@ export function readSheet(sg: SheetGrid): SheetRecognition {
     // A list of projects whose targets stand in columns of their own under a 绩效目标 group (column-targets.ts).
     const listed = readColumnTargets(sg);
     if (listed) tables.push(listed);
+  }
+  if (!tables.some((t) => t.kind !== "budget-list")) {
+    // A list of projects whose targets sit in one cell each as 【一级-二级】 blocks of 指标N: lines (tagged-cell.ts).
+    const tagged = readTaggedTargets(sg);
+    if (tagged) tables.push(tagged);
   }
   if (!tables.some((t) => t.kind !== "budget-list")) {
     // Indicators written as "二级: text" beside their 一级, with no header row (prefixed.ts).
