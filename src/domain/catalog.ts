@@ -247,6 +247,13 @@ export const CATALOG = {
       below: { zh: "“{name}”是合规性指标，指标值“{text}”低于100%，等于容许部分资金违规使用；应为100%", en: "\"{name}\" measures compliance: the target \"{text}\" below 100% tolerates some misuse of the money; it should be 100%" },
     },
   },
+  "indicator.band-overlap": {
+    // The bands are how the table rates the result: bands that cannot tell two grades apart cannot rate it.
+    severity: "error", title: "评价等级界限重叠", titleEn: "Grading bands overlap", source: `${PRACTICE}：评价标准各等级界限应互不重叠`,
+    messages: {
+      same: { zh: "评价标准“{upper}”与“{lower}”的界限相同（{text}），同一个值同属两个等级，无法评级（本表{rows}个指标如此）；应拉开各等级的界限", en: "the grading bands {upper} and {lower} share the threshold {text}: a value there is in both grades ({rows} indicators of the table); separate the bands" },
+    },
+  },
   "indicator.missing-sign": {
     severity: "warning", title: "指标值未写比较符号，方向不明", titleEn: "Target without a comparison sign: direction unclear", source: `${PRACTICE}：定量指标应写明计算符号（≥、≤、＝），以明确是下限、上限还是标准；预算管理一体化系统中计算符号为必填项`,
     messages: {

@@ -1,4 +1,5 @@
 /** Every project check, in the order their findings read best (the protocol: types.ts; the walk: walk.ts). */
+import { bandGrades } from "./band-grades";
 import { budget } from "./budget";
 import { categories } from "./categories";
 import { duplicate, sharedOutput } from "./duplicate";
@@ -37,6 +38,7 @@ export const PROJECT_CHECKS: readonly AnyCheck[] = [
   unitMeaning,
   moneyMagnitude,
   missingSign,
+  bandGrades,
   vague,
   nameValue,
   spendingOutput,

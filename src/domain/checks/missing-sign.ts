@@ -122,7 +122,8 @@ function bareTarget(row: IndicatorRow, t: ParsedValue, category: RowCategory): S
 
 /** A table whose targets could want a sign: not a key evaluation, no sign column, a target column. */
 function asksForSigns(table: IndicatorTable): boolean {
-  return table.kind !== "evaluation" && table.columns.sign === undefined && table.columns.target !== undefined;
+  // A table graded in bands (优 100% | 良 90% | 中 85%) says the direction by its bands.
+  return table.kind !== "evaluation" && table.columns.sign === undefined && table.columns.target !== undefined && table.bands === undefined;
 }
 
 function suggested(s: Suggestion): string {

@@ -28,8 +28,8 @@ const NOT_MONEY_NAME = /率|比例|比重|占比|数量|个数|次数|人数|天
 const HOUSEHOLDS = /户数|农户|贫困户|脱贫户|受益户|困难户|低保户|五保户|[0-9０-９]+户/;
 const PEOPLE_OF_HOUSEHOLDS = /人口|人数|人次|户籍|用户|客户|住户人/;
 
-/** A compliance measure: money used as the rules say. */
-const COMPLIANCE = /合规|合法合规|专款专用/;
+/** A compliance measure: money used as the rules say, or paid at the standard the rules set (按标准发放, real 122). */
+const COMPLIANCE = /合规|合法合规|专款专用|按(?:规定)?标准(?:足额)?(?:发放|支付|拨付|兑付)/;
 
 /** The template's numbering before a name (指标1、, 2.). Made once: a literal in nameOf would be made per row. */
 const NUMBERING = /^(?:指标)?[0-9０-９]+[.、:：]?/;

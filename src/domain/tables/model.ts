@@ -95,6 +95,8 @@ export interface IndicatorRow {
   readonly members?: readonly IndicatorRow[];
   /** Optional (added by recognition): on a member row, the 0-based sheet row of its parent. */
   readonly memberOf?: number;
+  /** Optional (added by recognition): a band-graded table's band texts (优, 良, 中, 差 …), in the table's band order. */
+  readonly bandTexts?: readonly string[];
 }
 
 /**
@@ -197,6 +199,11 @@ export interface IndicatorTable {
    * Its one project has no indicator; nothing is said about the indicators it does not show.
    */
   readonly headOnly?: boolean;
+  /**
+   * A table that grades each indicator in bands (优 | 良 | 中 | 差, band-columns.ts): the band columns, best first, with
+   * their labels; `columns.target` is the best band's.
+   */
+  readonly bands?: readonly { readonly col: number; readonly label: string }[];
 }
 
 /** Columns of a budget list (预算项目清单). */

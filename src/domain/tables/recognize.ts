@@ -17,6 +17,7 @@ import { findTree } from "./tree";
 import { readFormHead } from "./form-head";
 import { readColumnTargets } from "./column-targets";
 import { readTaggedTargets } from "./tagged-cell";
+import { readBandColumns } from "./band-columns";
 import { readPrefixed } from "./prefixed";
 
 /** A catalog text as the recognition's reason (table.no-indicator-header's words). */
@@ -71,6 +72,11 @@ export function readSheet(sg: SheetGrid): SheetRecognition {
     // A list of projects whose targets sit in one cell each as 【一级-二级】 blocks of 指标N: lines (tagged-cell.ts).
     const tagged = readTaggedTargets(sg);
     if (tagged) tables.push(tagged);
+  }
+  if (!tables.some((t) => t.kind !== "budget-list")) {
+    // Indicators graded in bands (优 | 良 | 中 | 差) instead of one 指标值 (band-columns.ts).
+    const banded = readBandColumns(sg);
+    if (banded) tables.push(banded);
   }
   if (!tables.some((t) => t.kind !== "budget-list")) {
     // Indicators written as "二级: text" beside their 一级, with no header row (prefixed.ts).
