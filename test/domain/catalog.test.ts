@@ -157,3 +157,11 @@ describe("no message text in the checks", () => {
     expect(inline).toEqual([]);
   });
 });
+
+describe("README's table of codes", () => {
+  test("lists every code of the catalog, so a new rule cannot go unannounced", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+    const unlisted = Object.keys(CATALOG).filter((code) => !readme.includes("`" + code + "`"));
+    expect(unlisted).toEqual([]);
+  });
+});
