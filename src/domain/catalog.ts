@@ -508,6 +508,12 @@ export const CATALOG = {
       unexplained: { zh: "年初预算数{initial}与全年预算数（调整后）{budget}不同，未说明预算调整的原因", en: "the initial budget {initial} differs from the adjusted full-year budget {budget} and no reason for the adjustment is given" },
     },
   },
+  "form.copied-field": {
+    severity: "warning", title: "栏目照抄其他栏目", titleEn: "A field copies another", source: `${PRACTICE}：申报表各栏目应分别填写本栏要求的内容`,
+    messages: {
+      same: { zh: "“{label}”一栏照抄了“{other}”的内容，没有写出本栏要求的内容", en: "the field \"{label}\" repeats \"{other}\" word for word: what the field asks is not answered" },
+    },
+  },
   "form.goal-not-stated": {
     severity: "error", title: "年度总体目标未写明", titleEn: "Annual goal not stated", source: `${FORM_10}、${TARGET_101}：年度总体目标写明项目年度的产出和效果；${PRACTICE}：只有金额或项目名称的目标退回补充`,
     messages: {

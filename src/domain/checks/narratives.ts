@@ -35,7 +35,7 @@ function textOf(v: CellValue | undefined): string {
 }
 
 /** A label cell's text, compacted and without its colon and bracketed note ("年度总体目标（万元）："). */
-function labelText(v: CellValue | undefined): string {
+export function labelText(v: CellValue | undefined): string {
   if (typeof v !== "string" || v.length > 24) return "";
   return compactLabel(v)
     .replace(/^[*＊★☆]+/, "") // a required field's mark (*年度总体绩效目标, real 22)
@@ -44,7 +44,7 @@ function labelText(v: CellValue | undefined): string {
 }
 
 /** A narrative compacted for comparison: no whitespace, no punctuation, half-width. */
-function bare(t: string): string {
+export function bare(t: string): string {
   return compactLabel(t).replace(/[\p{P}\p{S}]/gu, "");
 }
 

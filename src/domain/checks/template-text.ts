@@ -11,6 +11,7 @@ import { isTemplateInstruction } from "./instructions";
 import { narratives } from "./narratives";
 import { sheetDirections } from "./sheet-directions";
 import { fundsManagement } from "./funds-management";
+import { copiedFields } from "./copied-fields";
 import type { RuleCheck } from "./types";
 import { walkRows, type CheckSink } from "./walk";
 
@@ -67,7 +68,7 @@ const templateText: SheetCheck = {
 };
 
 /** Every sheet check (run on the sheets that hold a form). */
-export const SHEET_CHECKS: readonly SheetCheck<unknown>[] = [templateText, narratives, sheetDirections, fundsManagement];
+export const SHEET_CHECKS: readonly SheetCheck<unknown>[] = [templateText, narratives, sheetDirections, fundsManagement, copiedFields];
 
 /** The sheet checks' findings on one sheet. */
 export function sheetFindings(grid: Grid, sink?: CheckSink<SheetCheck<unknown>>): IssueDraft[] {
