@@ -18,6 +18,7 @@ import { readFormHead } from "./form-head";
 import { readColumnTargets } from "./column-targets";
 import { readTaggedTargets } from "./tagged-cell";
 import { readBandColumns } from "./band-columns";
+import { readTransposed } from "./transposed";
 import { readPrefixed } from "./prefixed";
 
 /** A catalog text as the recognition's reason (table.no-indicator-header's words). */
@@ -72,6 +73,11 @@ export function readSheet(sg: SheetGrid): SheetRecognition {
     // A list of projects whose targets sit in one cell each as 【一级-二级】 blocks of 指标N: lines (tagged-cell.ts).
     const tagged = readTaggedTargets(sg);
     if (tagged) tables.push(tagged);
+  }
+  if (!tables.some((t) => t.kind !== "budget-list")) {
+    // Indicators laid out across: a row of names over a row of targets (transposed.ts).
+    const across = readTransposed(sg);
+    if (across) tables.push(across);
   }
   if (!tables.some((t) => t.kind !== "budget-list")) {
     // Indicators graded in bands (优 | 良 | 中 | 差) instead of one 指标值 (band-columns.ts).
