@@ -157,7 +157,7 @@ function checkTable(table: IndicatorTable, options: CheckOptions, push: (d: Issu
   let emptyBlock = false;
   // A table that packs a project's indicators into one cell (tagged-cell.ts) points every finding there: a code said
   // once per cell and project, at its first indicator (one cause for the reviewer to look at, not one per line).
-  const packed = table.columns.name !== undefined && table.columns.name === table.columns.target;
+  const packed = table.packed === true;
   const saidAt = new Set<string>();
   const sink = (d: IssueDraft): void => {
     if (nf && coveredByNotFilled(d, nf, emptyBlock)) return;

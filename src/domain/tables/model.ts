@@ -204,6 +204,8 @@ export interface IndicatorTable {
    * their labels; `columns.target` is the best band's.
    */
   readonly bands?: readonly { readonly col: number; readonly label: string }[];
+  /** Each project's indicators packed into one cell (tagged-cell.ts): every finding of a project points there. */
+  readonly packed?: boolean;
 }
 
 /** Columns of a budget list (预算项目清单). */

@@ -139,6 +139,7 @@ export function readTaggedTargets(sg: SheetGrid): IndicatorTable | undefined {
     headerRow: sg.top + h.headerRow,
     headerRows: 1,
     columns: sg.absCols({ projectName: h.nameCol, level1: h.targetCol, level2: h.targetCol, name: h.targetCol, target: h.targetCol }),
+    packed: true,
     projects,
     framework: "unknown",
   };
