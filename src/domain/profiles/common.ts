@@ -17,6 +17,9 @@ export const CATEGORY_ALIASES: Readonly<Record<string, readonly string[] | undef
   效果指标: ["效益指标"],
   预算控制指标: ["成本指标"],
   投资规模控制指标: ["成本指标"],
+  // 可持续性 / 可持续 for 可持续影响指标 (襄阳 自评表, real 70: beside 经济效益 and 时效 written without 指标).
+  可持续性指标: ["可持续影响指标"],
+  可持续指标: ["可持续影响指标"],
   // 环境效益 is the usual local word for 生态效益 (生态环境效益; 黄石 自评表, real 116).
   环境效益指标: ["生态效益指标"],
   生态环境效益指标: ["生态效益指标"],

@@ -62,6 +62,8 @@ describe("local names of the framework's categories", () => {
   test.each([
     ["效益指标", "环境效益"],
     ["效益指标", "生态环境效益"],
+    ["效益指标", "可持续性"], // real 70
+    ["效益指标", "可持续"],
     ["满意度指标", "读者"],
     ["满意度指标", "受益群众"],
   ])("%s / %s is in the framework", (l1, l2) => {
