@@ -292,14 +292,22 @@ export class FakeSheet {
   }
   /** Bounding box of non-empty cells (values and formulas; formats too unless valuesOnly). */
   usedArea(valuesOnly = false): FakeArea | undefined {
-    let a: FakeArea | undefined;
+    // One pass without an object per cell: a million-row sheet has ten million cells here.
+    let top = Infinity;
+    let bottom = -1;
+    let left = Infinity;
+    let right = -1;
     for (const [k, cell] of this.cells) {
       if (valuesOnly && cell.value === "" && !cell.formula) continue;
-      const [r, c] = k.split(",").map(Number);
-      if (!a) a = { top: r, bottom: r, left: c, right: c };
-      else a = { top: Math.min(a.top, r), bottom: Math.max(a.bottom, r), left: Math.min(a.left, c), right: Math.max(a.right, c) };
+      const comma = k.indexOf(",");
+      const r = +k.slice(0, comma);
+      const c = +k.slice(comma + 1);
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
     }
-    return a;
+    return bottom < 0 ? undefined : { top, bottom, left, right };
   }
 }
 
