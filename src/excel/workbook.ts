@@ -1,5 +1,6 @@
 /**
- * Reading the workbook into the engine's grids, in a constant number of Excel round trips:
+ * Reading the workbook into the engine's grids (or, with a RowSink, handing each batch on as it arrives: the pane
+ * streams them to its check worker), in a constant number of Excel round trips:
  *   sync 1: the sheet list (names, visibility), the active sheet and the add-in's markers (ownership.ts);
  *   sync 2: each sheet's used range (position and size only);
  *   sync 3: values, number formats and merged areas of every used range, cut into row chunks.

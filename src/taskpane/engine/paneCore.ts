@@ -1,8 +1,9 @@
 /**
- * The check worker's side of the Excel pane's messages (protocol.ts, `pane-*`): it gathers the grids the pane hands
- * over in slices, checks them (PaneState keeps them for a live re-check) and answers with the check, its long
- * lists first in slices (each message is copied, then read, in one go on the pane's thread: a list of 150,000
- * projects in one message would stall it). Pure apart from `post`: runs in the worker, and in jest.
+ * The check worker's side of the Excel pane's messages (protocol.ts, `pane-*`): it gathers the rows the pane hands
+ * over (packed batches of a read as they arrive, unpacked here at once; or a re-read sheet's grid in slices), checks
+ * them (PaneState keeps them for a live re-check) and answers with the check, its long lists first in slices (each
+ * message is copied, then read, in one go on the pane's thread: a list of 150,000 projects in one message would
+ * stall it). Pure apart from `post`: runs in the worker, and in jest.
  */
 import type { CellValue, Grid } from "../../domain/grid";
 import { unpackCells } from "../../excel/packed";

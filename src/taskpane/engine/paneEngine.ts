@@ -1,13 +1,15 @@
 /**
  * The Excel pane's engine, off the pane's thread as the page's is: the pane reads the workbook with Office.js on its
- * own thread (Office.js lives there), hands the grids to the page's check worker (check.worker.ts, the same bundle
- * and protocol) in slices of about 20,000 cells, yielding to the pane between slices so that it keeps painting and
- * answering, and gets the check back (its long lists in slices too). The worker keeps the grids for a live re-check
- * of one sheet (paneState.ts), so the pane does not hold them after handing them over.
+ * own thread (Office.js lives there) and hands each batch to the page's check worker (check.worker.ts, the same
+ * bundle and protocol) as it arrives, packed (src/excel/packed.ts: typed arrays moved, not copied, and one string),
+ * so the pane never holds the workbook nor copies it a second time (`open`: a PaneStream). The worker unpacks each
+ * batch as it comes, checks when the read is done, and answers with the check (its long lists in slices). It keeps
+ * the grids for a live re-check of one sheet (paneState.ts); a re-read sheet goes over with `check`, in slices of
+ * about 20,000 cells, the pane's thread given back between them.
  *
  * Where no worker can start (a host that blocks workers, a script the browser refuses), the same engine runs on the
- * pane's thread: the hand-over costs nothing there, but the check itself then runs in one piece (the engine has no
- * point to pause at) while the pane shows its progress line. `where()` says which.
+ * pane's thread: the check itself then runs in one piece (the engine has no point to pause at) while the pane shows
+ * its progress line. `where()` says which.
  */
 import type { CheckOptions } from "../../domain/engine";
 import { colCount, type CellValue, type Grid } from "../../domain/grid";

@@ -68,11 +68,16 @@ export function CheckPanel({ host, engine, settings, result, onResult, onMarksCh
           await new Promise((r) => setTimeout(r, 0));
           out = await engine.check(grids, options, { onProgress: (f) => setBusy({ label: t.checking, value: f < 1 ? f : undefined }) });
         }
-        onResult({ check: out.check, read: { sheets: read.sheets, syncs: read.syncs, active: read.active, ignoredClaims: read.ignoredClaims }, scope, run: out.run });
+        const result = { check: out.check, read: { sheets: read.sheets, syncs: read.syncs, active: read.active, ignoredClaims: read.ignoredClaims }, scope, run: out.run };
+        // The result's first render (verdict, findings, coverage) is a transition: React renders it in slices of a
+        // few ms and the pane keeps answering; the progress line goes in the same commit.
+        React.startTransition(() => {
+          onResult(result);
+          setBusy(null);
+        });
       } catch (e) {
         stream?.abort();
         setStatus({ kind: "error", error: e });
-      } finally {
         setBusy(null);
       }
     },
