@@ -182,7 +182,10 @@ describe("a large block written at once (kept packed, off the heap)", () => {
       expect([...packed.cells.entries()].sort()).toEqual([...plain.cells.entries()].sort());
       expect(packed.usedArea(true)).toEqual(plain.usedArea(true));
       expect(packed.usedArea()).toEqual(plain.usedArea());
-      for (const [r, c] of [[2, 1], [2, 2], [5, 3], [2, 4], [3001, 5], [3002, 1], [0, 0]]) expect(packed.cell(r, c)).toEqual(plain.cell(r, c));
+      for (const [r, c] of [[2, 1], [2, 2], [5, 3], [2, 4], [3001, 5], [3002, 1], [0, 0], [3, 2], [4, 3]]) {
+        expect(packed.cell(r, c)).toEqual(plain.cell(r, c));
+        expect(packed.cells.valueAt(r, c)).toEqual(plain.cell(r, c)?.value ?? "");
+      }
     };
     same();
     for (const s of [packed, plain]) {

@@ -321,15 +321,32 @@ export class FakeCellStore {
     const at = this.inBlock(k);
     return at ? { value: at.b.value(at.i) as FakeCellValue } : undefined;
   }
-  /** get() by position (no key to parse for a block's cell). */
+  /**
+   * get() by position. A block's live cell is never in the map too (set() removes it from its block), so blocks are
+   * looked at first: a block's cell costs no key string, and its value (valueAt) no object.
+   */
   getAt(r: number, c: number): FakeCell | undefined {
-    const cell = this.sparse.get(`${r},${c}`);
-    if (cell) return cell;
     for (const b of this.blocks) {
       const i = b.index(r, c);
       if (i >= 0 && b.kinds[i] !== 0) return { value: b.value(i) as FakeCellValue };
     }
-    return undefined;
+    return this.sparse.get(`${r},${c}`);
+  }
+  /** The value at a position ("" when empty), as getAt(r, c)?.value. */
+  valueAt(r: number, c: number): FakeCellValue {
+    for (const b of this.blocks) {
+      const i = b.index(r, c);
+      if (i >= 0 && b.kinds[i] !== 0) return b.value(i) as FakeCellValue;
+    }
+    return this.sparse.get(`${r},${c}`)?.value ?? "";
+  }
+  /** True when a block holds the position's cell (it then has no formula and no number format). */
+  plainAt(r: number, c: number): boolean {
+    for (const b of this.blocks) {
+      const i = b.index(r, c);
+      if (i >= 0 && b.kinds[i] !== 0) return true;
+    }
+    return false;
   }
   has(k: string): boolean {
     return this.sparse.has(k) || this.inBlock(k) !== undefined;
@@ -1016,7 +1033,7 @@ export class FakeRange extends FakeObject {
       case "columnIndex":
         return area.left;
       case "values":
-        return fill(area, (r, c) => cell(r, c).value);
+        return fill(area, (r, c) => sheet.cells.valueAt(r, c));
       case "text":
         return fill(area, (r, c) => textOf(cell(r, c).value));
       case "formulas":
@@ -1024,7 +1041,7 @@ export class FakeRange extends FakeObject {
         return fill(area, (r, c) => cell(r, c).formula ?? cell(r, c).value);
       case "numberFormat":
       case "numberFormatLocal":
-        return fill(area, (r, c) => cell(r, c).numberFormat ?? "General");
+        return fill(area, (r, c) => (sheet.cells.plainAt(r, c) ? "General" : cell(r, c).numberFormat ?? "General"));
       case "valueTypes":
         return fill(area, (r, c) => valueTypeOf(cell(r, c).value));
       default:
