@@ -59,7 +59,9 @@ export type ToWorker =
   // A check whose rows come while the pane reads (pane-packed, each batch as it arrives); pane-check names its grids.
   | { readonly type: "pane-open"; readonly run: number }
   | { readonly type: "pane-packed"; readonly run: number; readonly source: number; readonly rows: PackedRows }
-  | { readonly type: "pane-drop"; readonly run: number };
+  | { readonly type: "pane-drop"; readonly run: number }
+  // The pane has read a pane-part: the next one may come (one at a time, so the pane's other tasks run between them).
+  | { readonly type: "pane-next"; readonly run: number };
 
 export type FromWorker =
   | { readonly type: "progress"; readonly progress: BatchProgress }

@@ -12,7 +12,7 @@ import type { FromWorker, GridHead, PaneParts, ToWorker } from "../browser/proto
 import type { CheckOptions } from "../../domain/engine";
 import { PaneState, type PaneCheck } from "./paneState";
 
-export type PaneToWorker = Extract<ToWorker, { readonly type: "pane-grids" | "pane-rows" | "pane-check" | "pane-open" | "pane-packed" | "pane-drop" }>;
+export type PaneToWorker = Extract<ToWorker, { readonly type: "pane-grids" | "pane-rows" | "pane-check" | "pane-open" | "pane-packed" | "pane-drop" | "pane-next" }>;
 
 /** Items per `pane-part` message. */
 export const PART_ITEMS = 10_000;
@@ -84,9 +84,21 @@ export class PaneReceiver {
 export function paneCore(post: (m: FromWorker) => void, state = new PaneState()): (m: PaneToWorker) => void {
   let incoming: Incoming | undefined;
   let streaming: Streaming | undefined;
+  // A check's answer goes one message at a time: the next when the pane says it has read the last (pane-next). All
+  // at once, the pane's thread would read 15 slices of a million-row answer back to back (~300 ms under load).
+  const outbox = new Map<number, FromWorker[]>();
+  const next = (id: number): void => {
+    const queue = outbox.get(id);
+    const m = queue?.shift();
+    if (!queue?.length) outbox.delete(id);
+    if (m) post(m);
+  };
   const run = (id: number, grids: () => Grid[], options: CheckOptions, base: number | undefined): void => {
     try {
-      postCheck(id, state.check(id, grids(), options, base), post);
+      const queue: FromWorker[] = [];
+      postCheck(id, state.check(id, grids(), options, base), (m) => queue.push(m));
+      outbox.set(id, queue);
+      next(id);
     } catch (e) {
       post({ type: "pane-failed", run: id, message: e instanceof Error ? e.message : String(e) });
     }
@@ -110,6 +122,9 @@ export function paneCore(post: (m: FromWorker) => void, state = new PaneState())
       }
       case "pane-drop":
         if (streaming?.run === m.run) streaming = undefined;
+        return;
+      case "pane-next":
+        next(m.run);
         return;
       case "pane-grids":
         incoming = { run: m.run, heads: m.heads, values: m.heads.map(() => []), formats: m.heads.map(() => []) };

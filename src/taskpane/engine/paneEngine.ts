@@ -174,9 +174,13 @@ export function workerEngine(worker: CheckWorkerLike, fallback: () => PaneEngine
         st.settle();
         return;
       }
-      case "pane-part":
-        pending.get(m.run)?.receiver.part(m.parts);
+      case "pane-part": {
+        const p = pending.get(m.run);
+        if (!p) return;
+        p.receiver.part(m.parts);
+        worker.post({ type: "pane-next", run: m.run });
         return;
+      }
       case "pane-done": {
         const p = pending.get(m.run);
         if (!p) return;

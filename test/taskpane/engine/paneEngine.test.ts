@@ -189,6 +189,10 @@ describe("a check streamed while the pane reads", () => {
     expect(packed.length).toBeGreaterThanOrEqual(6 + 4);
     expect(worker.transferred).toBeGreaterThanOrEqual(packed.length * 3);
     expect(worker.sent.some((m) => m.type === "pane-rows")).toBe(false);
+    // The answer came a slice at a time, each asked for when the last was read.
+    const parts = worker.received.filter((m) => m.type === "pane-part").length;
+    expect(parts).toBeGreaterThan(0);
+    expect(worker.sent.filter((m) => m.type === "pane-next").length).toBe(parts);
   });
 
   it("goes on on this thread when the worker fails before it opens the run", async () => {
