@@ -212,7 +212,7 @@ test(`a ${ROWS.toLocaleString("en-US")}-row sheet is checked in the worker; the 
           times.push(window.performance.now() - t);
         }
         times.sort((a, b) => a - b);
-        return { mb: new TextEncoder().encode(json).length / 1e6, median: times[2], min: times[0] };
+        return { mb: new window.TextEncoder().encode(json).length / 1e6, median: times[2], min: times[0] };
       },
       { rows: ROWS, total: fake.bytes },
     );
