@@ -6,6 +6,7 @@
  *   npm run build                     production build: manifest points at $ADDIN_PROD_URL, or at the local dev server
  *                                     when it is unset (never at a placeholder host); no source maps in dist/
  *   npm run build -- --env fast       skip type checking (ts-loader transpileOnly); use while iterating
+ *   npm run build -- --env names      keep function names in the minified code (for a CPU profile of the e2e)
  *   npm run dev-server                https://localhost:3000 with the office-addin-dev-certs certificates
  *   npm run dev-server -- --env http  plain http (headless tests)
  *   OFFICE_JS=cdn npm run build       reference office.js on Microsoft's CDN instead of copying it (store builds)
@@ -165,7 +166,7 @@ module.exports = async (env = {}, options = {}) => {
         },
       },
       // exceljs (lazy-loaded later by the browser mode) is pre-minified: Terser on it costs ~25 s for nothing.
-      minimizer: [new TerserPlugin({ exclude: /exceljs/ })],
+      minimizer: [new TerserPlugin({ exclude: /exceljs/, ...(env.names ? { terserOptions: { keep_fnames: true, keep_classnames: true } } : {}) })],
     },
     devServer: {
       static: { directory: path.join(__dirname, "dist") },

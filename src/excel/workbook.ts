@@ -1,5 +1,6 @@
 /**
- * Reading the workbook into the engine's grids, in a constant number of Excel round trips:
+ * Reading the workbook into the engine's grids (or, with a RowSink, handing each batch on as it arrives: the pane
+ * streams them to its check worker), in a constant number of Excel round trips:
  *   sync 1: the sheet list (names, visibility), the active sheet and the add-in's markers (ownership.ts);
  *   sync 2: each sheet's used range (position and size only);
  *   sync 3: values, number formats and merged areas of every used range, cut into row chunks.
@@ -19,6 +20,7 @@ import { claimDigest, claimedSheets, loadOwnership, templateSheets, type Ignored
 import { ownerKey } from "./own-digest";
 import { throwIfCancelled } from "./errors";
 import { fromExcelValue } from "./values";
+import { nextTask, packCells, type PackedRows } from "./packed";
 
 export type CheckScope = "workbook" | "active";
 
@@ -37,11 +39,34 @@ export interface ReadOptions {
   readonly payloadBudget?: number;
   /** Estimated bytes per cell for values + number format, for the first batch (default 48; later batches measure). */
   readonly bytesPerCell?: number;
+  /**
+   * Where the cells go as each batch arrives, packed (packed.ts), instead of into the grids returned: the pane hands
+   * them straight to its check worker, so that a million rows never sit on its thread. The result's `grids` are then
+   * empty and `streamed` says which rows make which grid.
+   */
+  readonly sink?: RowSink;
+}
+
+/** Takes a read's cells as they arrive. */
+export interface RowSink {
+  /** The next rows of the `source`-th sheet read (in order; `source` numbers the non-empty sheets from 0). */
+  rows(source: number, rows: PackedRows): void;
+}
+
+/** A grid of a read whose cells went to a RowSink: its rows are those the sink got for `source` (none when absent). */
+export interface StreamedGrid {
+  readonly sheet: string;
+  readonly top: number;
+  readonly left: number;
+  readonly merges?: readonly Area[];
+  readonly source?: number;
 }
 
 export interface WorkbookGrids {
-  /** One grid per sheet read, in workbook order. */
+  /** One grid per sheet read, in workbook order (none when the cells went to `options.sink`). */
   readonly grids: Grid[];
+  /** With a sink: one per sheet read, in workbook order, naming the rows the sink got for it. */
+  readonly streamed?: StreamedGrid[];
   /** Names of the sheets read, in workbook order. */
   readonly sheets: string[];
   /** Sheets left out because the add-in wrote them (its report and coverage sheets, proved by their markers' digests). */
@@ -160,6 +185,8 @@ export function nextBatch(plans: readonly { rows: number; cols: number }[], curs
 
 /** Longest stretch of work on a batch received before the pane's thread is given back, in ms. */
 const SLICE_MS = 20;
+/** The same when streaming to the check worker (the pane has nothing else to do meanwhile: short slices cost little). */
+const STREAM_SLICE_MS = 8;
 const clock = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
 
 /**
@@ -202,6 +229,7 @@ export async function readWorkbookGrids(options: ReadOptions = {}): Promise<Work
   const scope = options.scope ?? "workbook";
   const budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
   const bytesPerCell = options.bytesPerCell ?? DEFAULT_BYTES_PER_CELL;
+  const sink = options.sink;
   return Excel.run(async (context) => {
     let syncs = 0;
     const sync = async (): Promise<void> => {
@@ -285,12 +313,22 @@ export async function readWorkbookGrids(options: ReadOptions = {}): Promise<Work
       }
       let bytes = 0;
       let cells = 0;
+      // The batch's work starts in a task of its own, not in the one that brought Excel's answer (where office.js
+      // has just parsed it).
+      if (sink) await nextTask();
       for (const { c, r } of loads) {
-        const got = await received(r.values, r.numberFormat);
-        values[c.sheet].set(c.row, got.values);
-        formats[c.sheet].set(c.row, got.formats);
+        if (sink) {
+          // Rows arrive in order (a batch split on retry is read first half first), so the sink appends them.
+          const got = await packCells(r.values, r.numberFormat, STREAM_SLICE_MS);
+          sink.rows(c.sheet, got.packed);
+          bytes += got.bytes;
+        } else {
+          const got = await received(r.values, r.numberFormat);
+          values[c.sheet].set(c.row, got.values);
+          formats[c.sheet].set(c.row, got.formats);
+          bytes += got.bytes;
+        }
         raw[c.sheet]?.set(c.row, r.values);
-        bytes += got.bytes;
         cells += c.rows * plans[c.sheet].cols;
       }
       // The real payload per cell: the largest seen sizes the batches still to come.
@@ -314,6 +352,7 @@ export async function readWorkbookGrids(options: ReadOptions = {}): Promise<Work
     }
 
     const grids: Grid[] = [];
+    const streamed: StreamedGrid[] = [];
     const byName = new Map(plans.map((p, i) => [p.name, i]));
     const names: string[] = [];
     const skipped: string[] = [];
@@ -331,31 +370,35 @@ export async function readWorkbookGrids(options: ReadOptions = {}): Promise<Work
       if (i === undefined) {
         if (empty.has(ws.name) && !own(ws.name, undefined, [])) {
           names.push(ws.name);
-          grids.push({ sheet: ws.name, top: 0, left: 0, values: [] });
+          if (sink) streamed.push({ sheet: ws.name, top: 0, left: 0 });
+          else grids.push({ sheet: ws.name, top: 0, left: 0, values: [] });
         } else if (empty.has(ws.name)) skipped.push(ws.name);
         continue;
       }
       const p = plans[i];
-      const rowsV: CellValue[][] = [];
-      const rowsF: (string | null)[][] = [];
-      const starts = [...values[i].keys()].sort((a, b) => a - b);
-      for (const s of starts) {
-        for (const row of values[i].get(s) ?? []) rowsV.push(row);
-        for (const row of formats[i].get(s) ?? []) rowsF.push(row);
-      }
       const read = raw[i];
       if (read) {
         const rows: unknown[][] = [];
-        for (const s of starts) for (const row of read.get(s) ?? []) rows.push(row);
+        for (const s of [...read.keys()].sort((a, b) => a - b)) for (const row of read.get(s) ?? []) rows.push(row);
         if (own(p.name, { top: p.top, left: p.left, rows: p.rows, cols: p.cols }, rows)) {
           skipped.push(p.name);
           continue;
         }
       }
       names.push(ws.name);
+      if (sink) {
+        streamed.push({ sheet: p.name, top: p.top, left: p.left, merges: merges[i], source: i });
+        continue;
+      }
+      const rowsV: CellValue[][] = [];
+      const rowsF: (string | null)[][] = [];
+      for (const s of [...values[i].keys()].sort((a, b) => a - b)) {
+        for (const row of values[i].get(s) ?? []) rowsV.push(row);
+        for (const row of formats[i].get(s) ?? []) rowsF.push(row);
+      }
       grids.push({ sheet: p.name, top: p.top, left: p.left, values: rowsV, numberFormats: rowsF, merges: merges[i] });
     }
-    return { grids, sheets: names, skipped, ignoredClaims, templates: templates.filter((t) => names.includes(t)), active, syncs };
+    return { grids, ...(sink ? { streamed } : {}), sheets: names, skipped, ignoredClaims, templates: templates.filter((t) => names.includes(t)), active, syncs };
   });
 }
 

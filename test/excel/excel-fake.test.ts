@@ -1,5 +1,5 @@
 /** The fake itself must behave like office.js where our adapter depends on it. */
-import { createFakeExcel, parseAddress, fullAddress, type FakeRequestContext } from "../fakes/excel-fake";
+import { createFakeExcel, parseAddress, fullAddress, FakeWorkbookModel, type FakeRequestContext } from "../fakes/excel-fake";
 
 async function run<T>(fake: ReturnType<typeof createFakeExcel>, f: (ctx: FakeRequestContext) => Promise<T>): Promise<T> {
   return fake.Excel.run(f);
@@ -167,5 +167,38 @@ describe("excel fake", () => {
     expect(parseAddress("A0")).toBeUndefined();
     expect(fullAddress("自评表", { top: 0, left: 27, bottom: 0, right: 27 })).toBe("自评表!AB1");
     expect(fullAddress("My sheet", { top: 0, left: 0, bottom: 1, right: 0 })).toBe("'My sheet'!A1:A2");
+  });
+});
+
+describe("a large block written at once (kept packed, off the heap)", () => {
+  it("reads, changes and iterates as the same cells written one by one", () => {
+    const rows = Array.from({ length: 3000 }, (_, r) => [`项目${r}`, r % 5 ? r * 1.5 : "", r % 3 === 0, null, "𠮷≥95%"]);
+    const packed = new FakeWorkbookModel({ sheets: [{ name: "S" }] }).sheets[0];
+    const plain = new FakeWorkbookModel({ sheets: [{ name: "S" }] }).sheets[0];
+    packed.write(2, 1, rows);
+    rows.forEach((row, r) => row.forEach((v, c) => plain.setValue(2 + r, 1 + c, v)));
+    const same = (): void => {
+      expect(packed.cells.size).toBe(plain.cells.size);
+      expect([...packed.cells.entries()].sort()).toEqual([...plain.cells.entries()].sort());
+      expect(packed.usedArea(true)).toEqual(plain.usedArea(true));
+      expect(packed.usedArea()).toEqual(plain.usedArea());
+      for (const [r, c] of [[2, 1], [2, 2], [5, 3], [2, 4], [3001, 5], [3002, 1], [0, 0], [3, 2], [4, 3]]) {
+        expect(packed.cell(r, c)).toEqual(plain.cell(r, c));
+        expect(packed.cells.valueAt(r, c)).toEqual(plain.cell(r, c)?.value ?? "");
+      }
+    };
+    same();
+    for (const s of [packed, plain]) {
+      s.setValue(2, 1, "改");
+      s.setFormula(3, 2, "=1+1");
+      s.setNumberFormat(4, 3, "0.00%");
+      s.setValue(5, 5, "");
+      s.setValue(5000, 0, 7);
+    }
+    same();
+    // A block written over existing cells goes cell by cell (write's semantics: formats kept).
+    packed.write(2, 1, rows);
+    plain.write(2, 1, rows);
+    same();
   });
 });

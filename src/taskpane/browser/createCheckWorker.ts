@@ -12,7 +12,7 @@ import { workerOrInline, type CheckWorkerLike } from "./workerCore";
 export function startCheckWorker(): CheckWorkerLike {
   const worker = new Worker(new URL("./check.worker.ts", import.meta.url), { name: "jx-check" });
   return {
-    post: (m) => worker.postMessage(m),
+    post: (m, transfer) => worker.postMessage(m, transfer ?? []),
     listen: (cb) => {
       worker.onmessage = (e: MessageEvent<FromWorker>) => cb(e.data);
       worker.onerror = (e) => cb({ type: "failed", message: e.message || "worker error" });

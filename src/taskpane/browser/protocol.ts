@@ -1,13 +1,16 @@
 /**
  * Messages between the page and its check worker (check.worker.ts), and between the Excel pane and the same worker
- * (the `pane-*` messages: the pane reads with Office.js on its own thread, hands the grids over in slices, and the
- * worker checks them and keeps them for a live re-check; src/taskpane/engine/).
+ * (the `pane-*` messages: the pane reads with Office.js on its own thread and hands each batch over packed as it
+ * arrives, or a re-read sheet's grid in slices, and the worker checks them and keeps them for a live re-check;
+ * src/taskpane/engine/).
  */
 import type { CheckOptions } from "../../domain/engine";
 import type { Area, CellValue } from "../../domain/grid";
 import type { BudgetItem, TargetItem } from "../../domain/coverage";
 import type { Issue } from "../../domain/issues";
 import type { PaneCheck } from "../engine/paneState";
+import type { PackedRows } from "../../excel/packed";
+import type { StreamedGrid } from "../../excel/workbook";
 import type { BatchProgress, PageOutcome } from "./pageBatch";
 
 /** A file handed to the worker: the File itself (structured-cloned, read in the worker) or why it cannot be read. */
@@ -52,7 +55,13 @@ export type ToWorker =
   | { readonly type: "report" }
   | { readonly type: "pane-grids"; readonly run: number; readonly heads: readonly GridHead[] }
   | { readonly type: "pane-rows"; readonly run: number; readonly grid: number; readonly values: readonly (readonly CellValue[])[]; readonly formats?: readonly (readonly (string | null)[])[] }
-  | { readonly type: "pane-check"; readonly run: number; readonly options: CheckOptions; readonly base?: number };
+  | { readonly type: "pane-check"; readonly run: number; readonly options: CheckOptions; readonly base?: number; readonly streamed?: readonly StreamedGrid[] }
+  // A check whose rows come while the pane reads (pane-packed, each batch as it arrives); pane-check names its grids.
+  | { readonly type: "pane-open"; readonly run: number }
+  | { readonly type: "pane-packed"; readonly run: number; readonly source: number; readonly rows: PackedRows }
+  | { readonly type: "pane-drop"; readonly run: number }
+  // The pane has read a pane-part: the next one may come (one at a time, so the pane's other tasks run between them).
+  | { readonly type: "pane-next"; readonly run: number };
 
 export type FromWorker =
   | { readonly type: "progress"; readonly progress: BatchProgress }
@@ -62,6 +71,7 @@ export type FromWorker =
   | { readonly type: "rows"; readonly file: number; readonly sheet: number; readonly block: number; readonly rows: readonly (readonly string[])[] }
   | { readonly type: "report"; readonly bytes: Uint8Array }
   | { readonly type: "report-failed"; readonly message: string }
+  | { readonly type: "pane-opened"; readonly run: number }
   | { readonly type: "pane-part"; readonly run: number; readonly parts: PaneParts }
   | { readonly type: "pane-done"; readonly run: number; readonly check: PaneCheck }
   | { readonly type: "pane-failed"; readonly run: number; readonly message: string };

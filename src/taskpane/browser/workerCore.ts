@@ -16,7 +16,8 @@ export type Post = (m: FromWorker, transfer?: Transferable[]) => void;
 
 /** The page's side of a worker: send messages, hear answers, stop it (cancel). */
 export interface CheckWorkerLike {
-  post(m: ToWorker): void;
+  /** `transfer`: buffers moved, not copied (the packed rows the pane hands over). */
+  post(m: ToWorker, transfer?: Transferable[]): void;
   listen(cb: (m: FromWorker) => void): void;
   terminate(): void;
 }

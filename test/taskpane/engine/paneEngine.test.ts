@@ -17,6 +17,9 @@ import { STALE_BASE, toPaneCheck, type PaneCheck } from "../../../src/taskpane/e
 import { replaceGrid } from "../../../src/taskpane/components/ExcelPane/recheck";
 import { realGrid } from "../../helpers/real";
 import { indicatorListGrid } from "../../../bench/synthetic";
+import { packCells } from "../../../src/excel/packed";
+import type { StreamedGrid } from "../../../src/excel/workbook";
+import type { PaneEngine } from "../../../src/taskpane/engine/paneEngine";
 
 const FIX = path.join(__dirname, "..", "..", "fixtures", "coverage");
 const csv = (f: string): Grid => csvTextToGrid(fs.readFileSync(path.join(FIX, f), "utf8"), path.basename(f, ".csv"));
@@ -36,9 +39,10 @@ function workbook(): Grid[] {
 }
 
 /** The check worker's handler behind postMessage's copy and one task per message; counts what went each way. */
-function fakeWorker(): CheckWorkerLike & { sent: ToWorker[]; received: FromWorker[]; fail(): void } {
+function fakeWorker({ silent = false } = {}): CheckWorkerLike & { sent: ToWorker[]; received: FromWorker[]; transferred: number; fail(): void } {
   let listener: ((m: FromWorker) => void) | undefined;
   const sent: ToWorker[] = [];
+  let transferred = 0;
   const received: FromWorker[] = [];
   let stopped = false;
   const core = workerCore(
@@ -54,10 +58,15 @@ function fakeWorker(): CheckWorkerLike & { sent: ToWorker[]; received: FromWorke
   return {
     sent,
     received,
-    post: (m) => {
+    get transferred() {
+      return transferred;
+    },
+    post: (m, transfer) => {
       sent.push(m);
+      transferred += transfer?.length ?? 0;
       const copy = structuredClone(m);
-      setTimeout(() => !stopped && core(copy), 0);
+      // silent: a worker whose script never ran (it hears nothing until it fails).
+      setTimeout(() => !stopped && !silent && core(copy), 0);
     },
     listen: (cb) => {
       listener = cb;
@@ -137,6 +146,90 @@ describe("the pane's engine in the check worker", () => {
     const second = await engine.check([grids[0]], options, { base: first.run });
     expect(second.check).toEqual(first.check);
     expect(engine.where()).toBe("thread");
+  });
+});
+
+/** Streams `grids` into an engine as the reader would (each grid in packed batches of `rows` rows), then finishes. */
+async function streamInto(engine: PaneEngine, grids: readonly Grid[], rows = 5_000, between?: () => Promise<void>) {
+  const stream = await engine.open();
+  const heads: StreamedGrid[] = [];
+  let source = 0;
+  for (const g of grids) {
+    if (g.values.length === 0) {
+      heads.push({ sheet: g.sheet, top: g.top, left: g.left });
+      continue;
+    }
+    for (let r = 0; r < g.values.length; r += rows) {
+      const { packed } = await packCells(g.values.slice(r, r + rows).map((row) => row.map((v) => (v === null ? "" : typeof v === "object" ? v.error : v))), (g.numberFormats ?? g.values.map((row) => row.map(() => "General"))).slice(r, r + rows));
+      stream.sink.rows(source, packed);
+      await between?.();
+    }
+    heads.push({ sheet: g.sheet, top: g.top, left: g.left, ...(g.merges ? { merges: g.merges } : {}), source: source++ });
+  }
+  return stream.finish(heads, options);
+}
+
+/** The grids as the pane's read gives them: rectangular, with Excel's number formats, an empty sheet empty. */
+function asRead(grids: readonly Grid[]): Grid[] {
+  return grids.map((g) => {
+    const cols = Math.max(0, ...g.values.map((r) => r.length));
+    const values = g.values.map((r) => Array.from({ length: cols }, (_, c) => r[c] ?? null));
+    return { ...g, values, numberFormats: g.numberFormats ?? values.map((r) => r.map(() => "General")) };
+  });
+}
+
+describe("a check streamed while the pane reads", () => {
+  it("gives checkWorkbook's result: every batch went to the worker as it came, packed, its buffers moved", async () => {
+    const grids = asRead([...workbook(), { sheet: "空表", top: 0, left: 0, values: [] }]);
+    const worker = fakeWorker();
+    const engine = workerEngine(worker);
+    const { check } = await streamInto(engine, grids);
+    expect(check).toEqual(toPaneCheck(checkWorkbook(grids, options)));
+    const packed = worker.sent.filter((m) => m.type === "pane-packed");
+    expect(packed.length).toBeGreaterThanOrEqual(6 + 4);
+    expect(worker.transferred).toBeGreaterThanOrEqual(packed.length * 3);
+    expect(worker.sent.some((m) => m.type === "pane-rows")).toBe(false);
+    // The answer came a slice at a time, each asked for when the last was read.
+    const parts = worker.received.filter((m) => m.type === "pane-part").length;
+    expect(parts).toBeGreaterThan(0);
+    expect(worker.sent.filter((m) => m.type === "pane-next").length).toBe(parts);
+  });
+
+  it("goes on on this thread when the worker fails before it opens the run", async () => {
+    const grids = asRead(workbook().slice(0, 2));
+    const worker = fakeWorker({ silent: true });
+    const engine = workerEngine(worker);
+    let batches = 0;
+    const pending = streamInto(engine, grids, 20, async () => {
+      if (++batches === 2) worker.fail();
+    });
+    const { check } = await pending;
+    expect(check).toEqual(toPaneCheck(checkWorkbook(grids, options)));
+    expect(engine.where()).toBe("thread");
+    expect(worker.sent.some((m) => m.type === "pane-packed")).toBe(false);
+  });
+
+  it("asks for the check again when the worker is lost after it had the rows", async () => {
+    const grids = asRead(workbook().slice(0, 2));
+    const worker = fakeWorker();
+    const engine = workerEngine(worker);
+    let batches = 0;
+    const pending = streamInto(engine, grids, 20, async () => {
+      await new Promise((r) => setTimeout(r, 0));
+      if (++batches === 3) worker.fail();
+    });
+    await expect(pending).rejects.toThrow(/请重新检查/);
+    expect(engine.where()).toBe("thread");
+    expect((await streamInto(engine, grids)).check).toEqual(toPaneCheck(checkWorkbook(grids, options)));
+  });
+
+  it("on this thread gives the same, and a re-check of one sheet names its run", async () => {
+    const grids = asRead(workbook().slice(0, 3));
+    const engine = threadEngine();
+    const first = await streamInto(engine, grids);
+    expect(first.check).toEqual(toPaneCheck(checkWorkbook(grids, options)));
+    const again = await engine.check([grids[1]], options, { base: first.run });
+    expect(again.check).toEqual(first.check);
   });
 });
 

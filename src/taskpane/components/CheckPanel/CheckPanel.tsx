@@ -15,6 +15,8 @@ import type { CheckScope } from "../../host";
 import type { CheckPanelProps } from "./CheckPanel.types";
 import { REPORT_SHEET } from "../../../excel/sheets";
 import type { ExcelStrings } from "../../excelStrings";
+import type { PaneStream } from "../../engine/paneEngine";
+import type { PaneRun } from "../../engine/paneState";
 
 /** What the pane says after writing one of the add-in's sheets: where it went, and what it replaced. */
 export function writtenText(
@@ -42,23 +44,40 @@ export function CheckPanel({ host, engine, settings, result, onResult, onMarksCh
       const ac = new AbortController();
       setStatus(null);
       setBusy({ label: t.reading, cancel: () => ac.abort() });
+      let stream: PaneStream | undefined;
       try {
-        const { grids, ...read } = await host.readWorkbook({
+        // Each batch goes to the engine (the check worker) as it is read, packed: the pane never holds the workbook.
+        stream = await engine.open();
+        const { grids, streamed, ...read } = await host.readWorkbook({
           scope,
           signal: ac.signal,
+          sink: stream.sink,
           onProgress: (p) => setBusy({ label: t.readingChunks(p.done, p.total), value: p.total ? p.done / p.total : undefined, cancel: () => ac.abort() }),
         });
         setBusy({ label: t.checking });
-        // Let the progress paint before the grids go to the engine (in the check worker, or on this thread). Nothing
-        // here holds the grids once the engine has them (the worker keeps them; a million rows need not stay here too).
-        await new Promise((r) => setTimeout(r, 0));
-        const { run, check } = await engine.check(grids, { profile: settings.profile, settings: settings.settings }, {
-          onProgress: (f) => setBusy({ label: t.checking, value: f < 1 ? f : undefined }),
+        const options = { profile: settings.profile, settings: settings.settings };
+        let out: PaneRun;
+        if (streamed) {
+          const s = stream;
+          stream = undefined;
+          out = await s.finish(streamed, options);
+        } else {
+          // A host that returned the grids themselves: they go over in slices.
+          stream.abort();
+          stream = undefined;
+          await new Promise((r) => setTimeout(r, 0));
+          out = await engine.check(grids, options, { onProgress: (f) => setBusy({ label: t.checking, value: f < 1 ? f : undefined }) });
+        }
+        const result = { check: out.check, read: { sheets: read.sheets, syncs: read.syncs, active: read.active, ignoredClaims: read.ignoredClaims }, scope, run: out.run };
+        // The result's first render (verdict, findings, coverage) is a transition: React renders it in slices of a
+        // few ms and the pane keeps answering; the progress line goes in the same commit.
+        React.startTransition(() => {
+          onResult(result);
+          setBusy(null);
         });
-        onResult({ check, read: { sheets: read.sheets, syncs: read.syncs, active: read.active, ignoredClaims: read.ignoredClaims }, scope, run });
       } catch (e) {
+        stream?.abort();
         setStatus({ kind: "error", error: e });
-      } finally {
         setBusy(null);
       }
     },
