@@ -8,7 +8,11 @@ import { memoByText } from "./memo";
 const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 
 export function toHalfWidth(s: string): string {
-  if (!FULL_WIDTH.test(s)) return s;
+  return FULL_WIDTH.test(s) ? halfWidthOf(s) : s;
+}
+
+/** toHalfWidth of a text known to hold a full-width character. */
+function halfWidthOf(s: string): string {
   // Copies the runs between full-width characters (usually a bracket or two) rather than char by char.
   let out = "";
   let from = 0;
@@ -29,9 +33,6 @@ export function isIdeograph(code: number): boolean {
 
 /** Characters that compacting or cleaning would change: whitespace of any kind, full-width forms, Latin capitals. */
 const CHANGES_ON_COMPACT = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5eA-Z]/;
-const CHANGES_ON_CLEAN = /[\s\u00a0\u200b\ufeff\u3000\uff01-\uff5e]/;
-/** Whitespace of any kind, the ideographic space (U+3000, which is \s) included. */
-const HAS_WHITESPACE = /[\s\u00a0\u200b\ufeff]/;
 
 // The labels that do need compacting repeat across rows ("产 出 指 标", "年度\n指标值"): short ones are remembered.
 const compactMemo = memoByText((s) => toHalfWidth(s).replace(/[\s\u00a0\u200b\ufeff]+/g, "").toLowerCase(), 20_000, 40);
@@ -42,12 +43,27 @@ export function compactLabel(s: string): string {
   return CHANGES_ON_COMPACT.test(s) ? compactMemo(s) : s;
 }
 
+/**
+ * True for the characters cleanText collapses: JavaScript's \s (the ideographic space U+3000 and U+FEFF among them)
+ * and the zero-width space U+200B; that is [\s\u00a0\u200b\ufeff].
+ */
+function isCleanSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Half-width, trimmed, internal runs of whitespace collapsed to one space. For showing and comparing values. */
 export function cleanText(s: string): string {
-  if (!CHANGES_ON_CLEAN.test(s)) return s;
-  // Full-width brackets or digits without any whitespace (城关镇（12）) need the half-width pass only.
-  if (!HAS_WHITESPACE.test(s)) return toHalfWidth(s);
-  return toHalfWidth(s).replace(/[\s\u00a0\u200b\ufeff]+/g, " ").trim();
+  // One pass tells what the text needs (each cell the checks read comes here): most texts need nothing; full-width
+  // brackets or digits without any whitespace (城关镇（12）) need the half-width pass only.
+  let fullWidth = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) fullWidth = true;
+    else if (isCleanSpace(c)) return toHalfWidth(s).replace(/[\s\u00a0\u200b\ufeff]+/g, " ").trim();
+  }
+  return fullWidth ? halfWidthOf(s) : s;
 }
 
 function isAsciiDigit(code: number): boolean {

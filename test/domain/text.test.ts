@@ -49,6 +49,16 @@ describe("compactLabel and cleanText", () => {
       expect(cleanText(s)).toBe(halfWidthReference(s).replace(/[\s\u00a0\u200b\ufeff]+/g, " ").trim());
     }));
   });
+  it("cleanText treats every character JavaScript calls whitespace as one, and only those (property against the rule)", () => {
+    // \s in full, U+200B, and characters just beside them that are not whitespace.
+    const spaces = ["\t", "\n", "\v", "\f", "\r", " ", "\u00a0", "\u1680", "\u2000", "\u2005", "\u200a", "\u200b", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff"];
+    const others = ["\u0008", "\u000e", "\u001f", "!", "\u009f", "\u00a1", "\u167f", "\u1681", "\u1fff", "\u200c", "\u2027", "\u202a", "\u205e", "\u2060", "\u2fff", "\u3001", "\ufefe", "\uff00", "\uff01", "\uff5e", "\uff5f", "指"];
+    const ch = fc.constantFrom(...spaces, ...others);
+    fc.assert(fc.property(fc.array(ch, { maxLength: 12 }), (chars) => {
+      const s = chars.join("");
+      expect(cleanText(s)).toBe(halfWidthReference(s).replace(/[\s\u00a0\u200b\ufeff]+/g, " ").trim());
+    }));
+  });
   it("splits a points suffix from a subtotal label", () => {
     expect(splitPointsSuffix("产出指标（50分）")).toEqual({ label: "产出指标", points: 50 });
     expect(splitPointsSuffix("(30分)")).toEqual({ label: "", points: 30 });

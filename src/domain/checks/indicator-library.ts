@@ -137,3 +137,35 @@ function place(raw: string): LikelyPlace | undefined {
  * place come once each, and a small memo (cleared every 500 names) costs them less than a large one would.
  */
 export const likelyPlace: (name: string) => LikelyPlace | undefined = memoByText(place, 500, 60);
+
+/** Per list of 二级: the names of the entries filed under one of them (made once per list). */
+const NAMES_UNDER = new WeakMap<readonly string[], readonly string[]>();
+/** The characters of the name being tested: the stamp of the call that last saw each (no set made per call). */
+const charSeen = new Int32Array(65536);
+let charCall = 0;
+
+/**
+ * False when likelyPlace(name) cannot be sure of one of `level2s`. A sure answer is an entry the name contains, so
+ * the name holds every character of that entry (normalizing only drops characters of a compact name): one pass
+ * over the name, then a look at each such entry's characters. Most names of a list are new and hold no such entry
+ * (城关镇道路硬化受益人数（12） under 社会效益指标), and are not compared with the whole library.
+ */
+export function maySurelyPlace(name: string, level2s: readonly string[]): boolean {
+  let names = NAMES_UNDER.get(level2s);
+  if (names === undefined) {
+    names = INDICATOR_LIBRARY.filter((e) => level2s.includes(e.level2)).map((e) => e.name);
+    NAMES_UNDER.set(level2s, names);
+  }
+  if (charCall === 0x7fffffff) {
+    charSeen.fill(0);
+    charCall = 0;
+  }
+  const c = ++charCall;
+  for (let k = 0; k < name.length; k++) charSeen[name.charCodeAt(k)] = c;
+  for (const entry of names) {
+    let all = true;
+    for (let k = 0; k < entry.length && all; k++) all = charSeen[entry.charCodeAt(k)] === c;
+    if (all) return true;
+  }
+  return false;
+}

@@ -8,7 +8,7 @@
  */
 import { say } from "../catalog";
 import { SURE_MISFILINGS } from "../profiles/common";
-import { likelyPlace } from "./indicator-library";
+import { likelyPlace, maySurelyPlace } from "./indicator-library";
 import { compactLabel } from "../text";
 import { fieldAddress, fieldText } from "../tables/rows";
 import type { Check } from "./types";
@@ -37,6 +37,8 @@ export const misfiled: Check = {
       const under = m.level1 ? c.level1 : c.level2Known ? c.level2 : undefined;
       if (under !== m.under || (m.name && !m.name.test(name)) || (m.unless && m.unless.test(name))) continue;
       // The vocabulary's word (indicator-library.ts): only when it is sure, and of one of the 二级 the entry names.
+      // A name holding no first character of those 二级's entries cannot be placed there surely: not compared.
+      if (m.likely && !maySurelyPlace(name, m.likely)) continue;
       const at = m.likely ? likelyPlace(name) : undefined;
       if (m.likely && !(at && at.sure && m.likely.includes(at.level2))) continue;
       const belongs = m.belongs ?? (at ? `${at.level2}（${at.level1}）` : "");

@@ -44,8 +44,44 @@ function countsIn(name: string): string[] {
   return out;
 }
 
-/** Any digit: names without one state no figure. */
-const DIGIT = /\d/;
+/** What FIGURE_WITH_UNIT lets follow no figure: an ASCII digit, and the punctuation its unit excludes but . and spaces. */
+function endsNoFigure(c: number): boolean {
+  switch (c) {
+    case 0x2c: // ,
+    case 0xff0c: // ，
+    case 0x3001: // 、
+    case 0x3b: // ;
+    case 0xff1b: // ；
+    case 0x3a: // :
+    case 0xff1a: // ：
+    case 0x28: // (
+    case 0x29: // )
+    case 0xff08: // （
+    case 0xff09: // ）
+    case 0x2265: // ≥
+    case 0x2264: // ≤
+    case 0x3e: // >
+    case 0x3c: // <
+    case 0x3d: // =
+    case 0x2a: // *
+      return true;
+    default:
+      return c >= 0x30 && c <= 0x39;
+  }
+}
+
+/**
+ * False when FIGURE_WITH_UNIT cannot match: a figure with a unit has a digit followed by a decimal point, a space
+ * or its unit, none of which ends a figure in endsNoFigure. One pass, no regular expression: most names hold no
+ * digit, and a list's names that number the project (城关镇道路硬化培训人次（12）) only have digits before a bracket.
+ */
+export function mayStateFigure(name: string): boolean {
+  for (let k = 0; k + 1 < name.length; k++) {
+    const c = name.charCodeAt(k);
+    if (c >= 0x30 && c <= 0x39 && !endsNoFigure(name.charCodeAt(k + 1))) return true;
+  }
+  return false;
+}
 
 export const nameValue: Check = {
   id: "name-value",
@@ -71,7 +107,7 @@ export const nameValue: Check = {
     }
     // A quantity indicator whose name lists its quantities (慰问伤残军人50人;烈士家庭6户 …) over a percentage (100%, real
     // 30): the quantities are the targets, and the percentage measures none of them.
-    if (t.unitKind === "percent" && DIGIT.test(name) && facts.categories[i].level2 === "数量指标" && !SHARE_NAME.test(name)) {
+    if (t.unitKind === "percent" && mayStateFigure(name) && facts.categories[i].level2 === "数量指标" && !SHARE_NAME.test(name)) {
       const counts = countsIn(name);
       if (counts.length > 0) {
         emit({
@@ -84,7 +120,7 @@ export const nameValue: Check = {
         return;
       }
     }
-    if (!DIGIT.test(name)) return;
+    if (!mayStateFigure(name)) return;
     FIGURE_WITH_UNIT.lastIndex = 0;
     let conflict: { figure: number; unit: string } | undefined;
     for (let m = FIGURE_WITH_UNIT.exec(name); m; m = FIGURE_WITH_UNIT.exec(name)) {

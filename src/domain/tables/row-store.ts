@@ -136,6 +136,9 @@ export class RowStore extends RowColumns {
    */
   readonly slotRow = new Int32Array(13).fill(-1);
   readonly slots: string[] = new Array<string>(13).fill("");
+  /** Per field, the cell string cleaned last and its cleaned text (one pair per field, not per row). */
+  private readonly lastRaw: (string | undefined)[] = new Array<string | undefined>(13).fill(undefined);
+  private readonly lastClean: string[] = new Array<string>(13).fill("");
   private readonly cacheAt = new Int32Array(13).fill(-1);
   private readonly cacheRef: (Ref | undefined)[] = new Array<Ref | undefined>(13).fill(undefined);
 
@@ -249,10 +252,14 @@ export class RowStore extends RowColumns {
   private readText(i: number, k: number, c: number, from: number): string {
     const v = this.sg.cell(from, c);
     if (typeof v !== "string") return this.sg.displayText(from, c);
+    // A column repeats its cell text row after row (产出指标, ≥, %): the text cleaned last is the same text's.
+    if (v === this.lastRaw[k]) return this.lastClean[k];
     const state = (this.textState[k] ??= new Uint8Array(this.rel.length));
     if (i < state.length && state[i] === TEXT_AS_IS) return v;
     const t = textOf(v);
     if (t === v && i < state.length) state[i] = TEXT_AS_IS;
+    this.lastRaw[k] = v;
+    this.lastClean[k] = t;
     return t;
   }
 

@@ -104,7 +104,7 @@ function cleanLong(v: string): string {
 
 export function textOf(v: CellValue): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v.length > LONG_TEXT ? cleanLong(v) : NEEDS_CLEAN.test(v) ? cleanText(v) : v;
+  if (typeof v === "string") return v.length > LONG_TEXT ? cleanLong(v) : cleanText(v);
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return isCellError(v) ? v.error : "";

@@ -4,8 +4,8 @@
  * only when they agree; a longer entry subsumes a shorter one inside it; no entry contained gives the closest, never sure.
  */
 import fc from "fast-check";
-import { likelyPlace } from "../../../src/domain/checks/indicator-library";
-import { CLASSIC_HIERARCHY } from "../../../src/domain/profiles/common";
+import { likelyPlace, maySurelyPlace } from "../../../src/domain/checks/indicator-library";
+import { CLASSIC_HIERARCHY, SURE_MISFILINGS } from "../../../src/domain/profiles/common";
 import { INDICATOR_LIBRARY } from "../../../src/domain/profiles/indicator-library";
 
 describe("the vocabulary", () => {
@@ -114,3 +114,31 @@ describe("a name's most likely 二级", () => {
     );
   });
 });
+
+describe("the quick test before the vocabulary is asked (misfiled.ts)", () => {
+  const lists = [...new Set(SURE_MISFILINGS.flatMap((m) => (m.likely ? [m.likely] : [])))];
+
+  it("passes a name that contains an entry of one of the 二级, and stops one that holds none of their characters", () => {
+    expect(maySurelyPlace("受益群众满意度", ["服务对象满意度指标"])).toBe(true);
+    expect(maySurelyPlace("城关镇道路硬化受益人数(12)", ["服务对象满意度指标"])).toBe(false);
+    expect(maySurelyPlace("验收合格率", ["服务对象满意度指标"])).toBe(false);
+  });
+
+  it("never stops a name the vocabulary is sure of in one of the 二级 (property, names as misfiled reads them)", () => {
+    const chars = [...new Set(INDICATOR_LIBRARY.flatMap((e) => [...e.name]))];
+    const pieces = fc.oneof(
+      fc.constantFrom(...INDICATOR_LIBRARY.map((e) => e.name)),
+      fc.constantFrom(...chars),
+      fc.constantFrom("(", ")", "、", "1.", "城关镇", "项目", "“", "：", "a"),
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 6 }), fc.constantFrom(...lists), (parts, level2s) => {
+        const name = parts.join("");
+        const p = likelyPlace(name);
+        if (p?.sure && level2s.includes(p.level2)) expect(maySurelyPlace(name, level2s)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+

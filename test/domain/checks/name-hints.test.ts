@@ -7,6 +7,8 @@ import type { Grid } from "../../../src/domain/grid";
 import { checkSingleRow } from "../../../src/domain/checks/single-row";
 import { resolveProfile } from "../../../src/domain/profiles";
 import { realGrid } from "../../helpers/real";
+import fc from "fast-check";
+import { mayStateFigure } from "../../../src/domain/checks/name-value";
 
 const HEAD = ["一级指标", "二级指标", "三级指标", "指标值"];
 const target = (rows: string[][]): Grid => ({
@@ -101,3 +103,28 @@ describe("name and value disagree", () => {
     expect(issues.map((i) => i.code)).toContain("indicator.name-value-conflict");
   });
 });
+
+describe("the quick test before a name's figures are read", () => {
+  // The expression name-value.ts reads figures with, written again here: the quick test answers for it.
+  const FIGURE = /(\d{1,12}(?:\.\d{1,6})?)\s{0,2}(%|％|[^\d\s.,，、;；:：()（）≥≤><=*]{1,4})/;
+
+  test("a name numbered in brackets states no figure; a rate, a count or a spaced figure may", () => {
+    expect(mayStateFigure("城关镇道路硬化培训人次(12345)")).toBe(false);
+    expect(mayStateFigure("培训人次")).toBe(false);
+    expect(mayStateFigure("质量达标率100%")).toBe(true);
+    expect(mayStateFigure("培训 3875 人")).toBe(true);
+    expect(mayStateFigure("38.75万元")).toBe(true);
+  });
+
+  test("never says no where the expression finds a figure (property)", () => {
+    const ch = fc.constantFrom("1", "0", "9", ".", " ", "\u3000", "%", "％", "人", "万", "元", ",", "，", "、", ";", "：", "(", ")", "（", "）", "≥", "≤", ">", "<", "=", "*", "１", "率", "a");
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 14 }), (chars) => {
+        const name = chars.join("");
+        if (FIGURE.test(name)) expect(mayStateFigure(name)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
