@@ -37,6 +37,26 @@ describe("a table laid out across", () => {
     expect(found.map((i) => i.cell)).toEqual(["B6"]);
   });
 
+  test("rows of units and weights under the targets are read as the columns' units and weights", () => {
+    const values: Row[] = [
+      ["一级指标", "产出指标", "产出指标", "满意度指标"],
+      ["二级指标", "数量指标", "质量指标", "服务对象满意度指标"],
+      ["三级指标", "培训人次", "培训合格率", "参训人员满意度"],
+      ["指标值", "≥500", "≥95%", "≥90%"],
+      ["计量单位", "人次", "%", "%"],
+      ["分值", 40, 30, 30],
+    ];
+    const t = recognizeSheet(grid(values)).tables[0];
+    if (!t || t.kind === "budget-list") throw new Error("no indicator table");
+    expect(t.projects[0].indicators.map((r) => [r.unit?.text, r.weightNumber])).toEqual([
+      ["人次", 40],
+      ["%", 30],
+      ["%", 30],
+    ]);
+    // The unit row gives ≥500 its unit.
+    expect(checkWorkbook([grid(values)]).issues.filter((i) => i.code === "indicator.missing-unit")).toEqual([]);
+  });
+
   test("a names row over a row that is no target row is not read so", () => {
     const values: Row[] = [
       ["三级指标", "新建校舍面积", "工程质量达标率"],
