@@ -35,6 +35,9 @@ function once(reported: Set<string>, emit: Emit, key: string, d: IssueDraft): vo
   emit(d);
 }
 
+/** The 一级 of the 产出/效果 scheme (效果指标, 效果指標). */
+const EFFECT_SCHEME = /^(?:[(（][一二三四五六七八九十][)）]|[0-9一二三四五六七八九十]{1,2}[、.．])?(?:项目)?效果指[标標]/;
+
 export const categories: Check<Seen> = {
   id: "categories",
   codes: ["indicator.unknown-category", "project.missing-category"],
@@ -94,6 +97,9 @@ export const categories: Check<Seen> = {
     if (name !== "" && compactLabel(name).includes("满意度") && (c.level1Known || c.level1Inferred) && c.level1 !== "满意度指标" && c.countsAs !== "满意度指标") {
       // The satisfaction indicator exists, filed in the wrong place: said here, so not also "no 满意度" below.
       addPresent(present, "满意度指标");
+      // A form of the 产出/效果 scheme (效果指标 as its second 一级, with no 满意度 class: 河北, real 122) files the
+      // survey of those served under 效果, as the scheme means it: in place there.
+      if (EFFECT_SCHEME.test(compactLabel(fieldText(row, "level1")))) return;
       emit({
         ...say("indicator.unknown-category", "satisfaction", { name, under: c.level2 ?? c.level1 ?? "" }),
         sheet: table.sheet,

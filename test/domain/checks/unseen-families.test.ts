@@ -70,6 +70,11 @@ describe("local names of the framework's categories", () => {
     const name = l1 === "满意度指标" ? "读者满意度" : "数字资源访问量";
     expect(rowCodes(l1, l2, name, "≥90%", "indicator.unknown-category")).toEqual([]);
   });
+  test("a satisfaction survey under 效果 in the 产出/效果 scheme is in place (real 122); under 效益 it is misfiled", () => {
+    expect(rowCodes("效果指标", "", "救助对象满意度", "≥85%", "indicator.unknown-category")).toEqual([]);
+    expect(rowCodes("(二)效果指標", "", "救助对象满意度", "≥85%", "indicator.unknown-category")).toEqual([]);
+    expect(rowCodes("效益指标", "社会效益指标", "救助对象满意度", "≥85%", "indicator.unknown-category")).toHaveLength(1);
+  });
   test("a name that is no category is still unknown", () => {
     expect(rowCodes("效益指标", "图书馆", "数字资源访问量", "≥10000次", "indicator.unknown-category")).toHaveLength(1);
   });
