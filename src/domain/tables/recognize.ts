@@ -8,7 +8,7 @@
  */
 import { text, type Template } from "../catalog";
 import { type Grid } from "../grid";
-import { type RecognizedTable, type SheetRecognition } from "./model";
+import { type IndicatorTable, type RecognizedTable, type SheetRecognition } from "./model";
 import { type Mutable, SheetGrid } from "./scan";
 import { HeaderScan, findEvidence } from "./headers";
 import { readIndicatorTable } from "./indicator-table";
@@ -25,6 +25,30 @@ import { readPrefixed } from "./prefixed";
 function reasonOf(t: Template): { reason: string; reasonEn: string } {
   return { reason: t.zh, reasonEn: t.en };
 }
+
+/**
+ * The layouts tried when a sheet has no indicator header of the usual kind, in order; the first that reads the
+ * sheet wins.
+ */
+const LAYOUT_READERS: readonly ((sg: SheetGrid, scan: HeaderScan) => IndicatorTable | undefined)[] = [
+  // a tree whose one column holds the three levels (tree.ts)
+  (sg, scan) => {
+    const tree = findTree(sg);
+    return tree ? readIndicatorTable(sg, tree, 0, scan.bound(tree.r)).table : undefined;
+  },
+  // a list whose targets stand in columns of their own under a 绩效目标 group (column-targets.ts)
+  readColumnTargets,
+  // a list whose targets sit in one cell per project as 【一级-二级】 blocks of 指标N: lines (tagged-cell.ts)
+  readTaggedTargets,
+  // indicators laid out across: a row of names over rows of targets, units, weights (transposed.ts)
+  readTransposed,
+  // indicators graded in bands (优 | 良 | 中 | 差) instead of one 指标值 (band-columns.ts)
+  readBandColumns,
+  // indicators written as "二级: text" beside their 一级, with no header row (prefixed.ts)
+  readPrefixed,
+  // no indicator part at all: a form's head, its fields and funds block still checked (form-head.ts)
+  readFormHead,
+];
 
 /** Recognizes the tables on one sheet. */
 export function recognizeSheet(grid: Grid): SheetRecognition {
@@ -59,40 +83,15 @@ export function readSheet(sg: SheetGrid): SheetRecognition {
     tables.push(res.table);
     consumed = res.lastRow;
   }
+  // No indicator table of the usual kind: the other layouts, each read by its content, in turn until one reads.
   if (!tables.some((t) => t.kind !== "budget-list")) {
-    // No header of the usual kind: a tree whose one column holds the three levels (tree.ts), read by its content.
-    const tree = findTree(sg);
-    if (tree) tables.push(readIndicatorTable(sg, tree, 0, scan.bound(tree.r)).table);
-  }
-  if (!tables.some((t) => t.kind !== "budget-list")) {
-    // A list of projects whose targets stand in columns of their own under a 绩效目标 group (column-targets.ts).
-    const listed = readColumnTargets(sg);
-    if (listed) tables.push(listed);
-  }
-  if (!tables.some((t) => t.kind !== "budget-list")) {
-    // A list of projects whose targets sit in one cell each as 【一级-二级】 blocks of 指标N: lines (tagged-cell.ts).
-    const tagged = readTaggedTargets(sg);
-    if (tagged) tables.push(tagged);
-  }
-  if (!tables.some((t) => t.kind !== "budget-list")) {
-    // Indicators laid out across: a row of names over a row of targets (transposed.ts).
-    const across = readTransposed(sg);
-    if (across) tables.push(across);
-  }
-  if (!tables.some((t) => t.kind !== "budget-list")) {
-    // Indicators graded in bands (优 | 良 | 中 | 差) instead of one 指标值 (band-columns.ts).
-    const banded = readBandColumns(sg);
-    if (banded) tables.push(banded);
-  }
-  if (!tables.some((t) => t.kind !== "budget-list")) {
-    // Indicators written as "二级: text" beside their 一级, with no header row (prefixed.ts).
-    const prefixed = readPrefixed(sg);
-    if (prefixed) tables.push(prefixed);
-  }
-  if (!tables.some((t) => t.kind !== "budget-list")) {
-    // No indicator part at all: a form's head (its fields and funds block) is still checked (form-head.ts).
-    const head = readFormHead(sg);
-    if (head) tables.push(head);
+    for (const read of LAYOUT_READERS) {
+      const table = read(sg, scan);
+      if (table) {
+        tables.push(table);
+        break;
+      }
+    }
   }
   const result: Mutable<SheetRecognition> = { sheet: sg.sheet, tables };
   if (!tables.some((t) => t.kind !== "budget-list" && !t.headOnly)) {
