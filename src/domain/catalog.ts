@@ -514,6 +514,13 @@ export const CATALOG = {
       same: { zh: "“{label}”一栏照抄了“{other}”的内容，没有写出本栏要求的内容", en: "the field \"{label}\" repeats \"{other}\" word for word: what the field asks is not answered" },
     },
   },
+  "form.management-answer": {
+    severity: "warning", title: "管理制度执行情况答“否”", titleEn: "A management rule answered no", source: `${PRACTICE}：财政资金实行国库集中支付；政府采购项目实行招投标和合同管理`,
+    messages: {
+      treasury: { zh: "“{label}”答“否”：财政资金未通过国库集中支付，应说明原因或予以纠正", en: "\"{label}\" is answered no: the money was not paid through the treasury; explain why or correct it" },
+      procurement: { zh: "本表填报实施了政府采购，{labels}却答“否”：采购未按规定招投标或订立合同，应说明原因", en: "the form reports a government purchase, yet {labels} answered no: explain why the purchase had no tender or contract" },
+    },
+  },
   "form.goal-not-stated": {
     severity: "error", title: "年度总体目标未写明", titleEn: "Annual goal not stated", source: `${FORM_10}、${TARGET_101}：年度总体目标写明项目年度的产出和效果；${PRACTICE}：只有金额或项目名称的目标退回补充`,
     messages: {

@@ -12,6 +12,7 @@ import { narratives } from "./narratives";
 import { sheetDirections } from "./sheet-directions";
 import { fundsManagement } from "./funds-management";
 import { copiedFields } from "./copied-fields";
+import { managementAnswers } from "./management-answers";
 import type { RuleCheck } from "./types";
 import { walkRows, type CheckSink } from "./walk";
 
@@ -68,7 +69,7 @@ const templateText: SheetCheck = {
 };
 
 /** Every sheet check (run on the sheets that hold a form). */
-export const SHEET_CHECKS: readonly SheetCheck<unknown>[] = [templateText, narratives, sheetDirections, fundsManagement, copiedFields];
+export const SHEET_CHECKS: readonly SheetCheck<unknown>[] = [templateText, narratives, sheetDirections, fundsManagement, copiedFields, managementAnswers];
 
 /** The sheet checks' findings on one sheet. */
 export function sheetFindings(grid: Grid, sink?: CheckSink<SheetCheck<unknown>>): IssueDraft[] {
