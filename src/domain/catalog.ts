@@ -515,10 +515,11 @@ export const CATALOG = {
     },
   },
   "form.management-answer": {
-    severity: "warning", title: "管理制度执行情况答“否”", titleEn: "A management rule answered no", source: `${PRACTICE}：财政资金实行国库集中支付；政府采购项目实行招投标和合同管理`,
+    severity: "warning", title: "管理制度执行情况答“否”", titleEn: "A management rule answered no", source: `${PRACTICE}；《政府采购法》第四十三、四十四条（政府采购合同应当采用书面形式）`,
     messages: {
       treasury: { zh: "“{label}”答“否”：财政资金未通过国库集中支付，应说明原因或予以纠正", en: "\"{label}\" is answered no: the money was not paid through the treasury; explain why or correct it" },
-      procurement: { zh: "本表填报实施了政府采购，{labels}却答“否”：采购未按规定招投标或订立合同，应说明原因", en: "the form reports a government purchase, yet {labels} answered no: explain why the purchase had no tender or contract" },
+      noContract: { zh: "本表填报实施了政府采购，{labels}却答“否”：政府采购应订立书面合同，应说明原因或予以纠正", en: "the form reports a government purchase, yet {labels} answered no: a government purchase needs a written contract; explain why or correct it" },
+      noTender: { zh: "本表填报实施了政府采购，“{label}”答“否”且未说明原因：应写明所用的采购方式（如询价、竞争性谈判）", en: "the form reports a government purchase, and \"{label}\" is answered no with no reason: state the purchase method used (e.g. request for quotations, competitive negotiation)" },
     },
   },
   "form.goal-not-stated": {

@@ -24,7 +24,7 @@ const found = (values: Row[]) =>
 describe("management questions answered no", () => {
   test("a purchase with no tender and no contract is one finding; the treasury answer another (real 123)", () => {
     expect(found(form("√是□否", "□是√否", "□是√否", "□是√否"))).toEqual([
-      ["C5", "本表填报实施了政府采购，“是否实行招投标”和“是否实行合同管理制”却答“否”：采购未按规定招投标或订立合同，应说明原因"],
+      ["C5", "本表填报实施了政府采购，“是否实行招投标”和“是否实行合同管理制”却答“否”：政府采购应订立书面合同，应说明原因或予以纠正"],
       ["C6", "“是否实行国库集中支付”答“否”：财政资金未通过国库集中支付，应说明原因或予以纠正"],
     ]);
   });
@@ -34,10 +34,23 @@ describe("management questions answered no", () => {
     expect(found(values).map(([c]) => c)).toEqual(["C5", "C6"]);
   });
 
+  test("a tender answered no with a contract made asks the purchase method, not a breach", () => {
+    expect(found(form("√是□否", "□是√否", "√是□否", "√是□否"))).toEqual([
+      ["C5", "本表填报实施了政府采购，“是否实行招投标”答“否”且未说明原因：应写明所用的采购方式（如询价、竞争性谈判）"],
+    ]);
+  });
+
+  test("each form on a sheet answers for itself", () => {
+    const second = form("□是√否", "□是√否", "√是□否", "□是√否").slice(1);
+    const values = [...form("√是□否", "√是□否", "√是□否", "√是□否"), ...second];
+    expect(found(values)).toEqual([]);
+  });
+
   test.each([
     ["no purchase: no tender or contract is asked", "□是√否", "□是√否", "√是□否", "□是√否", []],
     ["every rule followed", "√是□否", "√是□否", "√是□否", "√是□否", []],
     ["an answer with no box ticked says nothing", "√是□否", "□是□否", "是", "√是□否", []],
+    ["answers that give their reason are answered", "√是□否", "□是√否(未达公开招标数额标准，采用询价方式)", "□是√否(系单位自有资金)", "√是□否", []],
   ])("%s", (_why, procured, tender, treasury, contract, cells) => {
     expect(found(form(procured, tender, treasury, contract)).map(([c]) => c)).toEqual(cells);
   });
