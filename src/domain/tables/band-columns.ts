@@ -11,19 +11,15 @@
  * 一级 column by its content where the header is unreadable (a conversion's debris). Found only when the sheet has no
  * indicator table of the usual kind.
  */
-import { compactLabel } from "../text";
-import type { IndicatorProject, IndicatorRow, IndicatorTable, Ref } from "./model";
-import { level1CategoryMemo, MAX_BLANK_RUN, SheetGrid, type Cols } from "./scan";
+import type { IndicatorProject, IndicatorRow, IndicatorTable } from "./model";
+import { level1CategoryMemo, MAX_BLANK_RUN, SheetGrid, type Cols, labelAt } from "./scan";
 import type { IndicatorField } from "./model";
 import { STOP_PATTERN } from "./synonyms";
-import { toSimplified } from "./traditional";
 
 /** Rows looked at for the band row. */
 const SCAN_ROWS = 40;
 /** Grades of a band row, best first in each scale. */
 const BAND_WORDS = /^(?:优|优秀|良|良好|中|中等|一般|合格|差|较差|不合格|及格|不及格)$/;
-
-const clean = (sg: SheetGrid, r: number, c: number): string => toSimplified(compactLabel(sg.text(r, c)));
 
 interface Found {
   readonly headerRow: number;
@@ -38,11 +34,11 @@ function findBands(sg: SheetGrid): Found | undefined {
     const w = sg.rowWidth(r);
     let run: number[] = [];
     for (let c = 0; c < w; c++) {
-      const t = clean(sg, r, c);
+      const t = labelAt(sg, r, c);
       if (t !== "" && BAND_WORDS.test(t)) run.push(c);
       else if (t !== "") run = [];
       else if (run.length > 0 && run.length < 3) run = [];
-      if (run.length >= 3 && (c + 1 >= w || !BAND_WORDS.test(clean(sg, r, c + 1)))) {
+      if (run.length >= 3 && (c + 1 >= w || !BAND_WORDS.test(labelAt(sg, r, c + 1)))) {
         // The header just above, or past one blank row an export put inside it.
         const headerRow = !sg.rowBlank(r - 1) ? r - 1 : r >= 2 && !sg.rowBlank(r - 2) ? r - 2 : -1;
         if (headerRow < 0) break;
@@ -60,7 +56,7 @@ function columnsOf(sg: SheetGrid, f: Found): Cols<IndicatorField> | undefined {
   const unread: number[] = [];
   for (let c = 0; c < w; c++) {
     if (f.bands.includes(c)) continue;
-    const t = clean(sg, f.headerRow, c);
+    const t = labelAt(sg, f.headerRow, c);
     if (t === "") continue;
     if (/分类|类别|类型|一级/.test(t)) cols.level1 ??= c;
     else if (/二级/.test(t)) cols.level2 ??= c;
@@ -74,7 +70,7 @@ function columnsOf(sg: SheetGrid, f: Found): Cols<IndicatorField> | undefined {
   if (cols.level1 === undefined) {
     for (const c of unread) {
       for (let r = f.bandRow + 1; r < Math.min(sg.nRows, f.bandRow + 6); r++) {
-        if (level1CategoryMemo(clean(sg, r, c)) !== undefined) {
+        if (level1CategoryMemo(labelAt(sg, r, c)) !== undefined) {
           cols.level1 = c;
           break;
         }
@@ -93,7 +89,9 @@ export function readBandColumns(sg: SheetGrid): IndicatorTable | undefined {
   if (!cols || cols.name === undefined) return undefined;
   const nameCol = cols.name;
   const indicators: IndicatorRow[] = [];
-  let level1: Ref | undefined;
+  // The row of the 一级 label in force (filled down to the rows under it) and its category, read once per label.
+  let level1Row = -1;
+  let category: string | undefined;
   let blankRun = 0;
   let last = f.bandRow;
   for (let r = f.bandRow + 1; r < sg.nRows; r++) {
@@ -102,16 +100,17 @@ export function readBandColumns(sg: SheetGrid): IndicatorTable | undefined {
       continue;
     }
     blankRun = 0;
-    const first = clean(sg, r, sg.firstNonBlank(r));
+    const first = labelAt(sg, r, sg.firstNonBlank(r));
     if (STOP_PATTERN.test(first)) break;
-    if (cols.level1 !== undefined && !sg.blank(r, cols.level1)) level1 = sg.ref(r, cols.level1);
+    if (cols.level1 !== undefined && !sg.blank(r, cols.level1)) {
+      level1Row = r;
+      category = level1CategoryMemo(labelAt(sg, r, cols.level1));
+    }
     if (sg.blank(r, nameCol)) continue;
     last = r;
     const row: { -readonly [K in keyof IndicatorRow]?: IndicatorRow[K] } = { row: sg.top + r, notApplicable: false, placeholder: false };
-    if (level1) {
-      const own = level1.row === sg.top + r;
-      row.level1 = own ? level1 : { ...level1, address: sg.addr(r, cols.level1 as number), row: sg.top + r, filled: true, from: level1.address };
-      const category = level1CategoryMemo(toSimplified(compactLabel(level1.text)));
+    if (level1Row >= 0 && cols.level1 !== undefined) {
+      row.level1 = sg.refFrom(r, cols.level1, level1Row, cols.level1);
       if (category !== undefined) row.category = category;
     }
     row.name = sg.ref(r, nameCol);
@@ -131,7 +130,7 @@ export function readBandColumns(sg: SheetGrid): IndicatorTable | undefined {
     headerRow: sg.top + f.headerRow,
     headerRows: 2,
     columns: sg.absCols(cols),
-    bands: f.bands.map((c) => ({ col: sg.left + c, label: clean(sg, f.bandRow, c) })),
+    bands: f.bands.map((c) => ({ col: sg.left + c, label: labelAt(sg, f.bandRow, c) })),
     projects: [project],
     framework: "unknown",
   };

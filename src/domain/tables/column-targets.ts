@@ -14,11 +14,9 @@
  * any other column under the group is an indicator whose 三级 name is its header. Found only when the sheet has no
  * indicator table of the usual kind. The rows are made as plain IndicatorRows pointing at the cells they came from.
  */
-import { compactLabel } from "../text";
 import type { IndicatorProject, IndicatorRow, IndicatorTable, ProjectInfo, Ref } from "./model";
-import { level1CategoryMemo, MAX_BLANK_RUN, SheetGrid } from "./scan";
+import { level1CategoryMemo, MAX_BLANK_RUN, SheetGrid, labelAt } from "./scan";
 import { matchIndicatorField, SUBTOTAL_PATTERN, STOP_PATTERN } from "./synonyms";
-import { toSimplified } from "./traditional";
 
 /** Rows looked at for the header. */
 const SCAN_ROWS = 30;
@@ -44,8 +42,6 @@ interface Found {
   readonly unitCol: number;
 }
 
-const clean = (sg: SheetGrid, r: number, c: number): string => toSimplified(compactLabel(sg.text(r, c)));
-
 /** The target columns under a group header at (r, g): the next row's texts from g up to the group's next header cell. */
 function columnsUnder(sg: SheetGrid, r: number, g: number): TargetColumn[] {
   let sub = r + 1;
@@ -60,7 +56,7 @@ function columnsUnder(sg: SheetGrid, r: number, g: number): TargetColumn[] {
   }
   const out: TargetColumn[] = [];
   for (let c = g; c < end; c++) {
-    const t = clean(sg, sub, c);
+    const t = labelAt(sg, sub, c);
     if (t === "" || t.length > 30) continue;
     const level1 = level1CategoryMemo(t);
     out.push(level1 !== undefined ? { c, headerRow: sub, level1 } : { c, headerRow: sub });
@@ -76,7 +72,7 @@ function findHeader(sg: SheetGrid): Found | undefined {
     let unitCol = -1;
     let group = -1;
     for (let c = 0; c < w; c++) {
-      const t = clean(sg, r, c);
+      const t = labelAt(sg, r, c);
       if (t === "") continue;
       const f = matchIndicatorField(t)?.field;
       if (f === "projectName" && nameCol < 0 && /名称/.test(t)) nameCol = c;
@@ -109,8 +105,8 @@ export function readColumnTargets(sg: SheetGrid): IndicatorTable | undefined {
       continue;
     }
     blankRun = 0;
-    const name = clean(sg, r, h.nameCol);
-    const first = clean(sg, r, sg.firstNonBlank(r));
+    const name = labelAt(sg, r, h.nameCol);
+    const first = labelAt(sg, r, sg.firstNonBlank(r));
     if (SUBTOTAL_PATTERN.test(first) || SUBTOTAL_PATTERN.test(name)) {
       last = r;
       continue;

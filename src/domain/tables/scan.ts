@@ -3,12 +3,12 @@
  * normalised labels, Refs made on demand), the label memos and the small readers every block reader uses.
  */
 import { a1, type CellValue, columnLetters, type Grid, isCellError } from "../grid";
-import { cleanText, isIdeograph } from "../text";
+import { cleanText, compactLabel, isIdeograph } from "../text";
 import { formatDecimals, isNotApplicableMark, isPercentFormat, readNumber } from "../value/number";
 import { type BudgetField, type IndicatorField, type Ref } from "./model";
 import { categoryOfLevel2, level1CategoryOf, matchBudgetField, matchIndicatorField, normalizeHeader } from "./synonyms";
 import { memoByText } from "../memo";
-import { TRADITIONAL_CHARS } from "./traditional";
+import { TRADITIONAL_CHARS, toSimplified } from "./traditional";
 
 /** True when a text holds an ASCII or full-width digit (a weight may be written in it). */
 export function hasDigit(t: string): boolean {
@@ -429,4 +429,9 @@ export class SheetGrid {
   }
 
   // -- form context: title, header fields, funds block --
+}
+
+/** A cell's text as a label is compared: compacted, half-width, traditional characters simplified. */
+export function labelAt(sg: SheetGrid, r: number, c: number): string {
+  return toSimplified(compactLabel(sg.text(r, c)));
 }

@@ -14,11 +14,10 @@
  * end and its target inside. Every field of every indicator points at the project's cell (the only place a reviewer
  * can be sent). Found only when the sheet has no indicator table of the usual kind.
  */
-import { cleanText, compactLabel } from "../text";
+import { cleanText } from "../text";
 import type { IndicatorProject, IndicatorRow, IndicatorTable, ProjectInfo, Ref } from "./model";
-import { level1CategoryMemo, MAX_BLANK_RUN, SheetGrid } from "./scan";
+import { level1CategoryMemo, MAX_BLANK_RUN, SheetGrid, labelAt } from "./scan";
 import { SUBTOTAL_PATTERN } from "./synonyms";
-import { toSimplified } from "./traditional";
 
 /** Rows looked at for the header. */
 const SCAN_ROWS = 30;
@@ -41,8 +40,6 @@ interface Found {
   readonly targetCol: number;
 }
 
-const clean = (sg: SheetGrid, r: number, c: number): string => toSimplified(compactLabel(sg.text(r, c)));
-
 /** The header row and its columns, when a cell under the targets' header holds tagged blocks. */
 function findHeader(sg: SheetGrid): Found | undefined {
   const rows = Math.min(sg.nRows, SCAN_ROWS);
@@ -51,7 +48,7 @@ function findHeader(sg: SheetGrid): Found | undefined {
     let targetCol = -1;
     let nameCol = -1;
     for (let c = 0; c < w; c++) {
-      const t = clean(sg, r, c);
+      const t = labelAt(sg, r, c);
       if (t === "") continue;
       if (targetCol < 0 && TARGETS_HEADER.test(t)) targetCol = c;
       else if (nameCol < 0 && NAME_HEADER.test(t) && t.length <= 20) nameCol = c;
@@ -118,7 +115,7 @@ export function readTaggedTargets(sg: SheetGrid): IndicatorTable | undefined {
       continue;
     }
     blankRun = 0;
-    const name = clean(sg, r, h.nameCol);
+    const name = labelAt(sg, r, h.nameCol);
     if (name === "" || SUBTOTAL_PATTERN.test(name)) continue;
     const raw = sg.text(r, h.targetCol);
     // A unit's or a category's own line (黄山市公安局 | 92156434, 其他运转类) has no targets of its own.

@@ -12,20 +12,18 @@
  */
 import { compactLabel } from "../text";
 import type { IndicatorField, IndicatorProject, IndicatorRow, IndicatorTable, Ref } from "./model";
-import { level1CategoryMemo, readPoints, SheetGrid } from "./scan";
+import { level1CategoryMemo, readPoints, SheetGrid, labelAt } from "./scan";
 import { matchIndicatorField, normalizeHeader } from "./synonyms";
 import { toSimplified } from "./traditional";
 
 /** Rows looked at for the names row. */
 const SCAN_ROWS = 60;
 
-const clean = (sg: SheetGrid, r: number, c: number): string => toSimplified(compactLabel(sg.text(r, c)));
-
 /** The indicator field a row's first cell names (三级指标 → name, 年度目标值 → target …). */
 function rowField(sg: SheetGrid, r: number): { field: IndicatorField; c: number } | undefined {
   const c = sg.firstNonBlank(r);
   if (c < 0) return undefined;
-  const t = clean(sg, r, c);
+  const t = labelAt(sg, r, c);
   if (t === "" || t.length > 12) return undefined;
   const m = matchIndicatorField(normalizeHeader(t));
   return m && !m.weak ? { field: m.field, c } : undefined;
@@ -72,7 +70,7 @@ function find(sg: SheetGrid): Found | undefined {
     const w = sg.rowWidth(r);
     for (let c = f.c + 1; c < w; c++) if (!sg.blank(r, c)) cols.push(c);
     // Two indicators at least, and a row of header words is no row of names.
-    if (cols.length < 2 || cols.every((c) => matchIndicatorField(normalizeHeader(clean(sg, r, c))) !== undefined)) continue;
+    if (cols.length < 2 || cols.every((c) => matchIndicatorField(normalizeHeader(labelAt(sg, r, c))) !== undefined)) continue;
     for (let k = r - 1; k >= 0 && k >= r - 3; k--) {
       if (sg.rowBlank(k)) continue;
       const above = rowField(sg, k);
@@ -88,8 +86,7 @@ function find(sg: SheetGrid): Found | undefined {
 function levelAt(sg: SheetGrid, levelRow: number, labelCol: number, c: number): Ref | undefined {
   for (let k = c; k > labelCol; k--) {
     if (sg.blank(levelRow, k)) continue;
-    const own = sg.ref(levelRow, k);
-    return k === c ? own : { ...own, address: sg.addr(levelRow, c), col: sg.left + c, filled: true, from: own.address };
+    return sg.refFrom(levelRow, c, levelRow, k);
   }
   return undefined;
 }
